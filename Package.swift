@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Katalog",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "katalog", targets: ["katalog"]),
+        .library(name: "KatalogCore", targets: ["KatalogCore"]),
+        .library(name: "KatalogPipeline", targets: ["KatalogPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Model, normalizers and validation rules. Foundation only.
+        .target(
+            name: "KatalogCore",
+            resources: [.copy("Resources")]
+        ),
+        // One reader per input kind; syntax only, no normalization.
+        .target(
+            name: "KatalogReaders",
+            dependencies: ["KatalogCore", "CLibXML2"]
+        ),
+        // Deterministic, atomic JSON / JSON Lines / CSV / report writers.
+        .target(
+            name: "KatalogWriters",
+            dependencies: ["KatalogCore"]
+        ),
+        // discover → sniff → read → normalize → validate → write.
+        .target(
+            name: "KatalogPipeline",
+            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters"]
+        ),
+        .executableTarget(
+            name: "katalog",
+            dependencies: [
+                "KatalogPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
+        .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogReaders"]),
+        .testTarget(
+            name: "KatalogPipelineTests",
+            dependencies: ["KatalogPipeline", "KatalogWriters"],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

@@ -1,0 +1,27 @@
+#ifndef KATALOG_CLIBXML2_SHIM_H
+#define KATALOG_CLIBXML2_SHIM_H
+
+/* Debian's libxml2 is built with ICU support; its headers then pull in the system
+   ICU, whose UErrorCode clashes with the ICU bundled in Foundation. Katalog never
+   uses libxml2's ICU paths, so switch them off before any other libxml2 header. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlsave.h>
+#include <libxml/encoding.h>
+
+/* Swift 6 rejects the global function pointer `xmlFree`; call it through this. */
+static inline void katalog_xmlFree(void *pointer) {
+    xmlFree(pointer);
+}
+
+#endif

@@ -1,0 +1,220 @@
+import Foundation
+
+/// Text decoded from bytes, with the encoding used and what could not be decoded.
+public struct DecodedText: Sendable {
+    public var text: String
+    public var encoding: TextEncodingInfo
+    /// Number of byte sequences that were not valid in `encoding` and became U+FFFD.
+    public var invalidSequences: Int
+    /// Byte offset of the first invalid sequence, when there was one.
+    public var firstInvalidOffset: Int?
+}
+
+/// Finds a document's character encoding and decodes it. Never fails: undecodable bytes become U+FFFD and are
+/// counted so the caller can report them.
+///
+/// Order of evidence: byte-order mark, then the encoding the document declares (passed by the reader, e.g. from
+/// `<meta charset>` or `<?xml encoding?>`), then valid UTF-8, then a sniff over the single-byte code pages in
+/// `Resources/codepages.json`.
+public enum TextDecoding {
+    /// The byte-order mark at the start of `bytes`, if any: (encoding name, BOM length).
+    public static func byteOrderMark(_ bytes: UnsafeRawBufferPointer) -> (name: String, length: Int)? {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return ("utf-8", 3) }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return ("utf-16le", 2) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return ("utf-16be", 2) }
+        return nil
+    }
+
+    /// Canonical name for an encoding label (`CP1257` → `windows-1257`), or nil when Katalog cannot decode it.
+    public static func canonicalName(_ label: String) -> String? {
+        let key = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if ["utf-8", "utf8"].contains(key) { return "utf-8" }
+        if ["utf-16", "utf-16le", "utf-16be"].contains(key) { return key }
+        let table = CodePages.shared
+        if table.pages[key] != nil { return key }
+        if let alias = table.aliases[key] { return alias }
+        return nil
+    }
+
+    /// Decodes `data`. `declared` is the encoding the document names for itself, if any.
+    public static func decode(_ data: Data, declared: String? = nil, languageHint: String? = nil) -> DecodedText {
+        data.withUnsafeBytes { raw in
+            if let bom = byteOrderMark(raw) {
+                let body = UnsafeRawBufferPointer(rebasing: raw[bom.length...])
+                return decode(body, as: bom.name, source: "bom")
+            }
+            if let declared, let name = canonicalName(declared) {
+                let name = name == "utf-16" ? "utf-16le" : name
+                var decoded = decode(raw, as: name, source: "declared")
+                // A page that declares a single-byte charset but is really UTF-8 is common; trust the bytes.
+                if name != "utf-8", decoded.invalidSequences == 0, isStrictUTF8WithMultibyte(raw) {
+                    decoded = decode(raw, as: "utf-8", source: "sniffed")
+                }
+                return decoded
+            }
+            let utf8 = decode(raw, as: "utf-8", source: "default")
+            if utf8.invalidSequences == 0 { return utf8 }
+            let highBytes = raw.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            // A few broken sequences in otherwise UTF-8 text: keep UTF-8 and report them.
+            if utf8.invalidSequences * 20 < highBytes { return utf8 }
+            return sniffSingleByte(raw, languageHint: languageHint)
+        }
+    }
+
+    /// Decodes with a known encoding name (as returned by `canonicalName`).
+    public static func decode(_ raw: UnsafeRawBufferPointer, as name: String, source: String) -> DecodedText {
+        let info = TextEncodingInfo(name: name, source: source)
+        switch name {
+        case "utf-8":
+            return decodeUTF8(raw, info: info)
+        case "utf-16le", "utf-16be":
+            return decodeUTF16(raw, bigEndian: name == "utf-16be", info: info)
+        default:
+            guard let page = CodePages.shared.pages[name] else { return decodeUTF8(raw, info: info) }
+            return decodeSingleByte(raw, page: page, info: info)
+        }
+    }
+
+    private static func decodeUTF8(_ raw: UnsafeRawBufferPointer, info: TextEncodingInfo) -> DecodedText {
+        var invalid = 0
+        var firstInvalid: Int?
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF8()
+        var iterator = raw.makeIterator()
+        var offset = 0
+        // Track byte offsets approximately by counting consumed bytes per scalar.
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                break loop
+            case .error:
+                invalid += 1
+                if firstInvalid == nil { firstInvalid = offset }
+                scalars.append("\u{FFFD}")
+                offset += 1
+            }
+        }
+        return DecodedText(text: String(scalars), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
+    }
+
+    private static func decodeUTF16(_ raw: UnsafeRawBufferPointer, bigEndian: Bool, info: TextEncodingInfo) -> DecodedText {
+        var units: [UInt16] = []
+        units.reserveCapacity(raw.count / 2)
+        var index = 0
+        while index + 1 < raw.count {
+            let a = UInt16(raw[index]), b = UInt16(raw[index + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            index += 2
+        }
+        var invalid = raw.count % 2
+        var firstInvalid: Int? = invalid > 0 ? raw.count - 1 : nil
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var unitOffset = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                unitOffset += UTF16.width(scalar)
+            case .emptyInput:
+                break loop
+            case .error:
+                invalid += 1
+                if firstInvalid == nil { firstInvalid = unitOffset * 2 }
+                scalars.append("\u{FFFD}")
+                unitOffset += 1
+            }
+        }
+        return DecodedText(text: String(scalars), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
+    }
+
+    private static func decodeSingleByte(_ raw: UnsafeRawBufferPointer, page: CodePages.Page, info: TextEncodingInfo) -> DecodedText {
+        var invalid = 0
+        var firstInvalid: Int?
+        var scalars = String.UnicodeScalarView()
+        for (offset, byte) in raw.enumerated() {
+            if byte < 0x80 {
+                scalars.append(Unicode.Scalar(byte))
+            } else if let value = page.upperHalf[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) {
+                scalars.append(scalar)
+            } else {
+                invalid += 1
+                if firstInvalid == nil { firstInvalid = offset }
+                scalars.append("\u{FFFD}")
+            }
+        }
+        return DecodedText(text: String(scalars), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
+    }
+
+    private static func isStrictUTF8WithMultibyte(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var sawMultibyte = false
+        var decoder = UTF8()
+        var iterator = raw.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar.value >= 0x80 { sawMultibyte = true }
+            case .emptyInput: return sawMultibyte
+            case .error: return false
+            }
+        }
+    }
+
+    /// Picks the single-byte code page under which the high bytes read as the most plausible letters.
+    private static func sniffSingleByte(_ raw: UnsafeRawBufferPointer, languageHint: String?) -> DecodedText {
+        let pages = CodePages.shared
+        var best: (name: String, score: Int)?
+        for candidate in pages.sniffOrder {
+            guard let page = pages.pages[candidate] else { continue }
+            var score = 0
+            for byte in raw where byte >= 0x80 {
+                guard let value = page.upperHalf[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) else {
+                    score -= 5
+                    continue
+                }
+                if page.typicalLetters.contains(scalar) { score += 3 } else if scalar.properties.isAlphabetic { score += 1 } else { score -= 1 }
+            }
+            if let hint = languageHint, page.languages.contains(hint) { score += 2 }
+            if best == nil || score > best!.score { best = (candidate, score) }
+        }
+        return decode(raw, as: best?.name ?? "windows-1252", source: "sniffed")
+    }
+}
+
+/// The single-byte code page tables from `Resources/codepages.json`.
+struct CodePages: Decodable, Sendable {
+    struct Page: Decodable, Sendable {
+        var upperHalf: [UInt32?]
+        var languages: [String]
+        var typicalLetters: Set<Unicode.Scalar>
+
+        enum CodingKeys: String, CodingKey {
+            case upperHalf = "upper_half"
+            case languages
+            case typicalLetters = "typical_letters"
+        }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            upperHalf = try container.decode([UInt32?].self, forKey: .upperHalf)
+            languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? []
+            let letters = try container.decodeIfPresent(String.self, forKey: .typicalLetters) ?? ""
+            typicalLetters = Set(letters.unicodeScalars)
+        }
+    }
+
+    var pages: [String: Page]
+    var aliases: [String: String]
+    /// Candidates tried, in order of preference on a tie, when nothing declares the encoding.
+    var sniffOrder: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case pages, aliases
+        case sniffOrder = "sniff_order"
+    }
+
+    static let shared: CodePages = BundledData.decode(CodePages.self, from: "codepages")
+}

@@ -1,0 +1,20 @@
+import CLibXML2
+import Foundation
+
+/// Process-wide libxml2 set-up. libxml2 wants `xmlInitParser()` once, before any thread parses.
+enum LibXML2Runtime {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Call before every parse; cheap after the first call.
+    static func ensureInitialized() {
+        _ = initialized
+    }
+
+    /// The libxml2 version the process runs with, e.g. `20914`.
+    static var version: String {
+        String(cString: __xmlParserVersion().pointee!)
+    }
+}
