@@ -46,6 +46,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throughput and memory benchmarks (not tests): `swift run -c release katalog-bench <name>`.
+        .executableTarget(
+            name: "katalog-bench",
+            dependencies: ["KatalogPipeline", "KatalogReaders", "CLibXML2"]
+        ),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogReaders"]),
         .testTarget(
