@@ -1,0 +1,54 @@
+import KatalogCore
+
+/// Reads a Ceneo.pl XML feed (`offers/group/o`), streaming: one `<o>` → one `RawRecord`.
+///
+/// Labels as written: attributes of `<o>` (`id`, `price`, `avail`, `stock`, `weight`, `url`) as
+/// `xml-attribute` fields; `<cat>`, `<name>`, `<desc>` as elements; `<imgs><main url>` / `<i url>` as labels
+/// `imgs/main`, `imgs/i`; `<attrs><a name="Producent">` as label `Producent`. The Polish market implies PLN,
+/// country PL and language pl, unless the source overrides them. Bad input: see `XMLFeedEngine`.
+public struct CeneoReader: RecordReader {
+    public init() {}
+
+    public func read(_ document: SourceDocument, into sink: RecordSink) throws {
+        var engine = XMLFeedEngine(dialect: CeneoDialect())
+        try engine.read(document, into: sink)
+    }
+}
+
+struct CeneoDialect: XMLFeedDialect {
+    var kind: InputKind { .ceneo }
+
+    func isItem(name: String, path: [String]) -> Bool {
+        let parent = path.last
+        return name == "o" && (parent == "group" || parent == "offers")
+    }
+
+    func fields(of item: XMLItemNode) -> [RawField] {
+        var fields: [RawField] = []
+        for attribute in item.attributes where !attribute.value.isEmpty {
+            fields.append(RawField(label: attribute.name, value: attribute.value, origin: .xmlAttribute, line: item.line))
+        }
+        for child in item.children {
+            switch child.name {
+            case "attrs":
+                for attribute in child.children {
+                    let value = attribute.text
+                    guard let name = attribute.attribute("name"), !name.isEmpty, !value.isEmpty else { continue }
+                    fields.append(RawField(label: name, value: value, origin: .xmlElement, line: attribute.line))
+                }
+            case "imgs":
+                for image in child.children {
+                    guard let url = image.attribute("url") ?? Optional(image.text), !url.isEmpty else { continue }
+                    fields.append(RawField(label: "imgs/" + image.name, value: url, origin: .xmlAttribute, line: image.line))
+                }
+            default:
+                child.appendFields(prefix: "", to: &fields)
+            }
+        }
+        return fields
+    }
+
+    func marketHints(for item: XMLItemNode) -> SourceHints {
+        SourceHints(language: "pl", country: "PL", currency: "PLN")
+    }
+}

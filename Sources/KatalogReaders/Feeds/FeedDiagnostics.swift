@@ -1,0 +1,20 @@
+import KatalogCore
+
+/// Diagnostics shared by the feed readers (format-specific ones live next to their reader).
+enum FeedDiagnostics {
+    static func itemIncomplete(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "feed.item-incomplete",
+                   "This item was cut off by a fault in the feed; only the fields before the fault were read.",
+                   at: location)
+    }
+
+    static func moreBlockedEntities(_ count: Int, file: String) -> Diagnostic {
+        Diagnostic(.warning, "xml.entity-blocked",
+                   "\(count) more entity references were not expanded.", at: SourceLocation(file: file))
+    }
+
+    static func noItems(file: String, itemName: String) -> Diagnostic {
+        Diagnostic(.warning, "feed.no-items",
+                   "No <\(itemName)> items were found in this feed.", at: SourceLocation(file: file))
+    }
+}

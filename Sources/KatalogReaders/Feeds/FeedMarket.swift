@@ -1,0 +1,22 @@
+import KatalogCore
+
+/// Markets implied by a shop's web domain, for feeds that do not state their currency.
+enum FeedMarket {
+    /// The host of an absolute http(s) URL, lower-cased; nil for anything else.
+    static func host(ofURL url: String) -> Substring? {
+        let lower = url.lowercased()
+        guard let schemeEnd = lower.range(of: "://") else { return nil }
+        let rest = lower[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        return host.isEmpty ? nil : host
+    }
+
+    /// Hints for a Baltic shop domain (`.lt`, `.lv`, `.ee`); all three markets use the euro.
+    static func balticHints(forURL url: String) -> SourceHints {
+        guard let host = host(ofURL: url) else { return SourceHints(currency: "EUR") }
+        if host.hasSuffix(".lt") { return SourceHints(language: "lt", country: "LT", currency: "EUR") }
+        if host.hasSuffix(".lv") { return SourceHints(language: "lv", country: "LV", currency: "EUR") }
+        if host.hasSuffix(".ee") { return SourceHints(language: "et", country: "EE", currency: "EUR") }
+        return SourceHints(currency: "EUR")
+    }
+}

@@ -1,0 +1,85 @@
+import KatalogCore
+
+/// Reads any XML product feed through an `XMLFeedMapping`, streaming: one item element → one `RawRecord`.
+///
+/// Each mapped path gives fields labelled with the mapping's label (one per matching element or attribute;
+/// none when nothing matches — the normalizer then reports the missing value). Bad input: see
+/// `XMLFeedEngine`.
+public struct MappedXMLReader: RecordReader {
+    public var mapping: XMLFeedMapping
+
+    public init(mapping: XMLFeedMapping) {
+        self.mapping = mapping
+    }
+
+    public func read(_ document: SourceDocument, into sink: RecordSink) throws {
+        var engine = XMLFeedEngine(dialect: MappedXMLDialect(mapping: mapping, kind: document.kind))
+        try engine.read(document, into: sink)
+    }
+}
+
+struct MappedXMLDialect: XMLFeedDialect {
+    let kind: InputKind
+    private let itemPath: [String]
+    /// (label, path segments, attribute name at the end)
+    private let fieldPaths: [(label: String, elements: [String], attribute: String?)]
+    private let includeUnmapped: Bool
+    private let hints: SourceHints
+
+    init(mapping: XMLFeedMapping, kind: InputKind) {
+        self.kind = kind
+        itemPath = mapping.item.split(separator: "/").map(String.init)
+        includeUnmapped = mapping.includeUnmapped
+        hints = mapping.hints
+        fieldPaths = mapping.fields.sorted { $0.key < $1.key }.map { label, path in
+            var segments = path.split(separator: "/").map(String.init).filter { $0 != "." }
+            var attribute: String?
+            if let last = segments.last, last.hasPrefix("@") {
+                attribute = String(last.dropFirst())
+                segments.removeLast()
+            }
+            return (label, segments, attribute)
+        }
+    }
+
+    func isItem(name: String, path: [String]) -> Bool {
+        guard let last = itemPath.last, name == last else { return false }
+        let ancestors = itemPath.dropLast()
+        guard ancestors.count <= path.count else { return false }
+        return path.suffix(ancestors.count).elementsEqual(ancestors)
+    }
+
+    func fields(of item: XMLItemNode) -> [RawField] {
+        var fields: [RawField] = []
+        for field in fieldPaths {
+            for node in nodes(at: field.elements[...], under: item) {
+                if let attribute = field.attribute {
+                    if let value = node.attribute(attribute), !value.isEmpty {
+                        fields.append(RawField(label: field.label, value: value, origin: .xmlAttribute, line: node.line))
+                    }
+                } else {
+                    let value = node.text
+                    if !value.isEmpty {
+                        fields.append(RawField(label: field.label, value: value, origin: .xmlElement, line: node.line))
+                    }
+                }
+            }
+        }
+        if includeUnmapped {
+            let mapped = Set(fieldPaths.map { ($0.elements + ($0.attribute.map { ["@" + $0] } ?? [])).joined(separator: "/") })
+            for field in item.plainFields() {
+                guard let label = field.label else { continue }
+                let path = label.replacingOccurrences(of: "@", with: "/@")
+                if !mapped.contains(path) && !mapped.contains(label) { fields.append(field) }
+            }
+        }
+        return fields
+    }
+
+    private func nodes(at path: ArraySlice<String>, under node: XMLItemNode) -> [XMLItemNode] {
+        guard let first = path.first else { return [node] }
+        return node.children.filter { $0.name == first }.flatMap { nodes(at: path.dropFirst(), under: $0) }
+    }
+
+    func marketHints(for item: XMLItemNode) -> SourceHints { hints }
+}

@@ -1,0 +1,125 @@
+import KatalogCore
+
+/// A message from the XML parser, copied out of libxml2 as Swift values.
+struct XMLStreamProblem: Sendable, Hashable {
+    enum Level: Sendable, Hashable { case warning, error, fatal }
+
+    var level: Level
+    /// libxml2's `xmlParserErrors` code (e.g. 77 = tag not finished, 89 = entity loop).
+    var code: Int
+    var message: String
+    var line: Int?
+    var column: Int?
+
+    /// libxml2 codes that mean the input ended before the document did.
+    static let truncationCodes: Set<Int> = [
+        4,  // XML_ERR_DOCUMENT_EMPTY
+        5,  // XML_ERR_DOCUMENT_END (reported for some cut-off inputs)
+        74, // XML_ERR_LTSLASH_REQUIRED
+        77, // XML_ERR_TAG_NOT_FINISHED ("Premature end of data in tag")
+    ]
+    /// libxml2 codes raised by entity-expansion defences (billion laughs, quadratic blow-up).
+    static let entityBombCodes: Set<Int> = [
+        89,  // XML_ERR_ENTITY_LOOP ("Detected an entity reference loop")
+        104, // XML_ERR_ENTITY_PROCESSING
+    ]
+    /// libxml2 codes about entities that were not (or may not be) loaded.
+    static let entityCodes: Set<Int> = [26, 27, 82, 1549]
+
+    var looksLikeTruncation: Bool {
+        Self.truncationCodes.contains(code) || message.localizedCaseInsensitiveContains("premature end")
+    }
+
+    var isEntityBomb: Bool {
+        Self.entityBombCodes.contains(code) || message.localizedCaseInsensitiveContains("amplification")
+            || message.localizedCaseInsensitiveContains("entity reference loop")
+    }
+}
+
+/// How a streamed parse ended.
+struct XMLStreamOutcome: Sendable {
+    /// True when the parser reached the end of the document without a fatal error.
+    var completed: Bool
+    /// Line where reading stopped (the parser's position at the fatal error), when it did not complete.
+    var stoppedAtLine: Int?
+    /// Parser messages in order (capped; see `XMLStreamReader.maximumProblems`).
+    var problems: [XMLStreamProblem]
+    /// Problems not kept because the cap was reached.
+    var droppedProblems: Int
+    /// Number of external entity loads refused during this parse.
+    var refusedExternalLoads: [String]
+}
+
+/// Diagnostics about XML syntax and safety, shared by every XML feed reader.
+enum XMLStreamDiagnostics {
+    static func malformed(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
+        Diagnostic(.error, "xml.malformed",
+                   "The XML is malformed (\(problem.message)); reading stopped here, items before it were kept.",
+                   at: SourceLocation(file: file, line: problem.line))
+    }
+
+    static func truncated(_ problem: XMLStreamProblem?, line: Int?, file: String) -> Diagnostic {
+        let detail = problem.map { " (\($0.message))" } ?? ""
+        return Diagnostic(.error, "xml.truncated",
+                          "The feed ends in the middle of the document\(detail); every item read before line \(line.map(String.init) ?? "?") was kept.",
+                          at: SourceLocation(file: file, line: line))
+    }
+
+    static func entityBomb(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
+        Diagnostic(.error, "xml.entity-bomb",
+                   "The feed declares entities that expand without bound (an entity-expansion attack); parsing stopped (\(problem.message)).",
+                   at: SourceLocation(file: file, line: problem.line))
+    }
+
+    static func entityBlocked(name: String, line: Int?, file: String) -> Diagnostic {
+        Diagnostic(.warning, "xml.entity-blocked",
+                   "The entity &\(name); was not expanded: Katalog never expands DTD entities or loads external ones.",
+                   at: SourceLocation(file: file, line: line))
+    }
+
+    static func externalLoadRefused(url: String, file: String) -> Diagnostic {
+        Diagnostic(.warning, "xml.entity-blocked",
+                   "The feed asked to load \(url); Katalog never loads external entities or DTDs, so it was ignored.",
+                   at: SourceLocation(file: file))
+    }
+
+    static func dtdIgnored(name: String, line: Int?, file: String) -> Diagnostic {
+        Diagnostic(.info, "xml.dtd-ignored",
+                   "The feed has a <!DOCTYPE \(name)>; its DTD was not loaded and its entities are not expanded.",
+                   at: SourceLocation(file: file, line: line))
+    }
+
+    static func parserMessage(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
+        Diagnostic(problem.level == .warning ? .warning : .error, "xml.parser-message",
+                   "XML parser: \(problem.message)", at: SourceLocation(file: file, line: problem.line))
+    }
+
+    static func tooManyMessages(count: Int, file: String) -> Diagnostic {
+        Diagnostic(.warning, "xml.too-many-messages",
+                   "\(count) more XML parser messages were not reported.", at: SourceLocation(file: file))
+    }
+
+    /// Turns a parse outcome into file-level diagnostics. Fatal errors become `xml.truncated`,
+    /// `xml.entity-bomb` or `xml.malformed`; other messages become `xml.parser-message`.
+    static func diagnostics(for outcome: XMLStreamOutcome, file: String) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for url in outcome.refusedExternalLoads { result.append(externalLoadRefused(url: url, file: file)) }
+        let fatal = outcome.problems.first { $0.level == .fatal }
+        for problem in outcome.problems where problem != fatal {
+            // Entity messages are reported once, as xml.entity-blocked, by the event handler.
+            if XMLStreamProblem.entityCodes.contains(problem.code) && problem.level != .fatal { continue }
+            result.append(parserMessage(problem, file: file))
+        }
+        if outcome.droppedProblems > 0 { result.append(tooManyMessages(count: outcome.droppedProblems, file: file)) }
+        if !outcome.completed {
+            if let fatal, fatal.isEntityBomb {
+                result.append(entityBomb(fatal, file: file))
+            } else if let fatal, !fatal.looksLikeTruncation {
+                result.append(malformed(fatal, file: file))
+            } else {
+                result.append(truncated(fatal, line: fatal?.line ?? outcome.stoppedAtLine, file: file))
+            }
+        }
+        return result
+    }
+}
