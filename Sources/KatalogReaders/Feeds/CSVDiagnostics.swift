@@ -1,0 +1,39 @@
+import KatalogCore
+
+/// Diagnostics the CSV/TSV reader emits.
+enum CSVDiagnostics {
+    static func raggedRow(cells: Int, columns: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "csv.ragged-row",
+                   "This row has \(cells) cells but the header has \(columns) columns; the extra cells were kept without a label.",
+                   at: location)
+    }
+
+    static func unterminatedQuote(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.unterminated-quote",
+                   "A quoted cell opened on this line is never closed; everything up to the end of the file was read into it.",
+                   at: location)
+    }
+
+    static func strayQuote(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "csv.stray-quote",
+                   "Text follows a closing quote in this row; it was kept as part of the cell.", at: location)
+    }
+
+    static func fieldTooLong(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.field-too-long",
+                   "A cell in this row is longer than 1 MiB (often a stray quote); it was cut.", at: location)
+    }
+
+    static func invalidEncoding(count: Int, encoding: String, file: String) -> Diagnostic {
+        Diagnostic(.warning, "csv.invalid-encoding",
+                   "\(count) byte sequences are not valid \(encoding) and were replaced with �.", at: SourceLocation(file: file))
+    }
+
+    static func empty(file: String) -> Diagnostic {
+        Diagnostic(.warning, "csv.empty", "The file is empty.", at: SourceLocation(file: file))
+    }
+
+    static func headerOnly(file: String) -> Diagnostic {
+        Diagnostic(.warning, "csv.no-rows", "The file has a header row but no data rows.", at: SourceLocation(file: file, line: 1))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import KatalogCore
+
+/// Reads CSV and TSV files as spreadsheets really export them, streaming: one data row → one `RawRecord`.
+///
+/// The file is read in chunks through an RFC 4180 state machine (`CSVTokenizer`), so memory stays flat.
+/// The encoding comes from the BOM, the document's declared encoding, or a sniff (UTF-8, UTF-16,
+/// windows-1257/1250, ISO-8859-2, …); the delimiter (`;` `,` TAB `|`) is sniffed from the first rows.
+/// The first non-blank row is the header: its cells, trimmed, are the labels exactly as written
+/// (`Svoris (kg)`, `Prekės kodas`). Values are passed through untouched (decimal commas, `'0123`, `6,93722E+12`
+/// are the normalizer's business); empty cells give no field.
+///
+/// Bad input is reported, never dropped: more cells than headers → `csv.ragged-row` (extra cells kept as
+/// unlabelled fields), a quote still open at the end of the file → `csv.unterminated-quote` (the row is
+/// kept), text after a closing quote → `csv.stray-quote`, a cell over 1 MiB → `csv.field-too-long` (cut),
+/// undecodable bytes → `csv.invalid-encoding`. Google Merchant TSV `product_detail` cells
+/// (`section:name:value`) are reshaped to label `name`, value `value`, and `additional_image_link` lists are
+/// split at commas.
+public struct CSVReader: RecordReader {
+    public init() {}
+
+    public func read(_ document: SourceDocument, into sink: RecordSink) throws {
+        let source = try FeedTextSource(path: document.fileURL, declared: document.encoding)
+        var state: CSVRecordBuilder?
+        let progress = sink as? ProgressSink
+        let file = document.displayPath
+        while let chunk = try source.next() {
+            if state == nil {
+                let preferTab = document.kind == .tsv
+                let delimiter = CSVDialectSniffer.delimiter(forPrefix: Array(chunk.prefix(64 * 1024)), preferTab: preferTab)
+                state = CSVRecordBuilder(document: document, delimiter: delimiter)
+            }
+            guard var builder = state else { break }
+            chunk.withUnsafeBytes { raw in
+                builder.feed(raw.bindMemory(to: UInt8.self), sink: sink)
+            }
+            if let progress { progress.progress(items: builder.recordCount, bytesRead: source.bytesRead) }
+            state = builder
+        }
+        guard var builder = state else {
+            sink.report(CSVDiagnostics.empty(file: file))
+            return
+        }
+        builder.finish(sink: sink)
+        if source.invalidSequences > 0 {
+            sink.report(CSVDiagnostics.invalidEncoding(count: source.invalidSequences, encoding: source.encoding.name, file: file))
+        }
+        if builder.recordCount == 0 && builder.header != nil {
+            sink.report(CSVDiagnostics.headerOnly(file: file))
+        }
+    }
+}
+
+/// Turns tokenized rows into records: the first non-blank row is the header.
+struct CSVRecordBuilder {
+    let document: SourceDocument
+    private var tokenizer: CSVTokenizer
+    private(set) var header: [String]?
+    private var reshaping: [CSVColumnReshaping] = []
+    private(set) var recordCount = 0
+
+    init(document: SourceDocument, delimiter: UInt8) {
+        self.document = document
+        tokenizer = CSVTokenizer(delimiter: delimiter)
+    }
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, sink: RecordSink) {
+        var tokenizer = self.tokenizer
+        tokenizer.feed(bytes) { row in accept(&row, sink: sink) }
+        self.tokenizer = tokenizer
+    }
+
+    mutating func finish(sink: RecordSink) {
+        var tokenizer = self.tokenizer
+        tokenizer.finish { row in accept(&row, sink: sink) }
+        self.tokenizer = tokenizer
+    }
+
+    private mutating func accept(_ row: inout CSVTokenizer.Row, sink: RecordSink) {
+        let file = document.displayPath
+        if row.fields.allSatisfy({ $0.isEmpty }) {
+            if let quoteLine = row.unterminatedQuoteLine {
+                sink.report(CSVDiagnostics.unterminatedQuote(at: SourceLocation(file: file, line: quoteLine)))
+            }
+            return
+        }
+        guard let header else {
+            let labels = row.fields.enumerated().map { index, cell in
+                let label = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                return label.isEmpty ? "column \(index + 1)" : label
+            }
+            self.header = labels
+            reshaping = labels.map(CSVColumnReshaping.init(header:))
+            return
+        }
+        recordCount += 1
+        let location = SourceLocation(file: file, line: row.line, record: recordCount)
+        var fields: [RawField] = []
+        fields.reserveCapacity(row.fields.count)
+        for (index, value) in row.fields.enumerated() where !value.isEmpty {
+            if index < header.count {
+                reshaping[index].append(value, label: header[index], line: row.line, to: &fields)
+            } else if !value.allSatisfy(\.isWhitespace) {
+                fields.append(RawField(role: .unlabelled, label: nil, value: value, origin: .csvColumn, line: row.line))
+            }
+        }
+        sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: document.hints))
+        if row.fields.count > header.count, row.fields[header.count...].contains(where: { !$0.isEmpty }) {
+            sink.report(CSVDiagnostics.raggedRow(cells: row.fields.count, columns: header.count, at: location))
+        }
+        if let quoteLine = row.unterminatedQuoteLine {
+            sink.report(CSVDiagnostics.unterminatedQuote(at: location.with(field: nil, line: quoteLine)))
+        }
+        if row.strayQuotes > 0 { sink.report(CSVDiagnostics.strayQuote(at: location)) }
+        if row.oversizedFields > 0 { sink.report(CSVDiagnostics.fieldTooLong(at: location)) }
+    }
+}
+
+/// Purely syntactic reshaping of Google Merchant TSV columns; every other column passes through.
+enum CSVColumnReshaping {
+    case plain
+    /// `section:name:value` (several separated by commas) → label `name`, value `value`.
+    case googleProductDetail
+    /// Comma-separated URLs → one field each.
+    case commaSeparatedURLs
+
+    init(header: String) {
+        switch header.lowercased() {
+        case "product_detail", "product detail", "g:product_detail": self = .googleProductDetail
+        case "additional_image_link", "additional image link", "g:additional_image_link": self = .commaSeparatedURLs
+        default: self = .plain
+        }
+    }
+
+    func append(_ value: String, label: String, line: Int, to fields: inout [RawField]) {
+        switch self {
+        case .plain:
+            fields.append(RawField(label: label, value: value, origin: .csvColumn, line: line))
+        case .commaSeparatedURLs:
+            for part in value.split(separator: ",") {
+                let url = part.trimmingCharacters(in: .whitespaces)
+                if !url.isEmpty { fields.append(RawField(label: label, value: url, origin: .csvColumn, line: line)) }
+            }
+        case .googleProductDetail:
+            let details = GoogleProductDetail.parse(value)
+            if details.isEmpty {
+                fields.append(RawField(label: label, value: value, origin: .csvColumn, line: line))
+            }
+            for detail in details {
+                fields.append(RawField(label: detail.name, value: detail.value, origin: .csvColumn, line: line))
+            }
+        }
+    }
+}
+
+/// Google Merchant's `product_detail` text form: `section:attribute name:value`, several separated by commas.
+enum GoogleProductDetail {
+    /// The (name, value) pairs of `text`; empty when it is not in that form.
+    static func parse(_ text: String) -> [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        for entry in text.split(separator: ",") {
+            let parts = entry.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else {
+                // A comma inside a value: glue it back onto the previous value.
+                if let last = result.popLast() { result.append((last.0, last.1 + "," + entry)); continue }
+                return []
+            }
+            let name = parts[1].trimmingCharacters(in: .whitespaces)
+            let value = parts[2].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, !value.isEmpty { result.append((name, value)) }
+        }
+        return result
+    }
+}

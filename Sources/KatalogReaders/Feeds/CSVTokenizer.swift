@@ -1,0 +1,151 @@
+/// An RFC 4180 state machine over UTF-8 bytes fed in chunks of any size.
+///
+/// Quoted fields may hold delimiters, `""` and line breaks; rows end at LF, CRLF or a lone CR outside quotes.
+/// It is lenient where spreadsheets are sloppy: a quote inside an unquoted field is kept as a character, text
+/// after a closing quote is appended (and counted in `strayQuotes`), and a field longer than `maximumFieldBytes`
+/// is cut (counted in `oversizedFields`) so a stray quote cannot make memory grow with the file.
+struct CSVTokenizer {
+    static let maximumFieldBytes = 1 << 20
+
+    /// One row: its fields and the 1-based line it starts on.
+    struct Row {
+        var fields: [String] = []
+        var line = 1
+        /// Line of the opening quote when the input ended inside a quoted field.
+        var unterminatedQuoteLine: Int?
+        var strayQuotes = 0
+        var oversizedFields = 0
+    }
+
+    let delimiter: UInt8
+    private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    private var field: [UInt8] = []
+    private var row = Row()
+    private var inQuotes = false
+    /// Just saw a quote inside a quoted field: either an escaped `""` or the closing quote.
+    private var pendingQuote = false
+    private var afterClosingQuote = false
+    private var fieldHasContent = false
+    private var lastWasCR = false
+    private(set) var line = 1
+    private var quoteLine = 1
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        field.reserveCapacity(256)
+    }
+
+    /// Feeds bytes; `emit` receives every row completed by them (blank lines included, as one empty field).
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (inout Row) -> Void) {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if lastWasCR {
+                lastWasCR = false
+                if byte == Self.lf { index += 1; continue } // CRLF: the row already ended at CR
+            }
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    if byte == Self.quote { append(byte); index += 1; continue } // escaped ""
+                    inQuotes = false
+                    afterClosingQuote = true
+                    continue // re-examine this byte outside quotes
+                }
+                // Copy the run up to the next quote (counting line breaks) in one go.
+                var end = index
+                while end < count, bytes[end] != Self.quote {
+                    if bytes[end] == Self.lf { line += 1 } else if bytes[end] == Self.cr, end + 1 >= count || bytes[end + 1] != Self.lf { line += 1 }
+                    end += 1
+                }
+                append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                if end < count { pendingQuote = true; index = end + 1 } else { index = end }
+                continue
+            }
+            switch byte {
+            case delimiter:
+                endField()
+                index += 1
+            case Self.lf, Self.cr:
+                endField()
+                row.line = rowStartLine
+                emit(&row)
+                resetRow()
+                line += 1
+                lastWasCR = byte == Self.cr
+                index += 1
+            case Self.quote where !fieldHasContent && !afterClosingQuote:
+                inQuotes = true
+                fieldHasContent = true
+                quoteLine = line
+                index += 1
+            default:
+                if afterClosingQuote { row.strayQuotes += 1; afterClosingQuote = false }
+                // Copy the run of ordinary bytes in one go.
+                var end = index + 1
+                while end < count {
+                    let next = bytes[end]
+                    if next == delimiter || next == Self.lf || next == Self.cr { break }
+                    end += 1
+                }
+                fieldHasContent = true
+                append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+            }
+        }
+    }
+
+    /// Ends the input: emits the last row when it has content (a final line without a line break).
+    mutating func finish(emit: (inout Row) -> Void) {
+        if inQuotes && !pendingQuote {
+            row.unterminatedQuoteLine = quoteLine
+        }
+        inQuotes = false
+        pendingQuote = false
+        if fieldHasContent || !row.fields.isEmpty {
+            endField()
+            row.line = rowStartLine
+            emit(&row)
+        }
+        resetRow()
+    }
+
+    private var rowStartLine = 1
+
+    private mutating func append(_ byte: UInt8) {
+        if field.count < Self.maximumFieldBytes { field.append(byte) } else { markOversized() }
+    }
+
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        let room = Self.maximumFieldBytes - field.count
+        if run.count <= room {
+            field.append(contentsOf: run)
+        } else {
+            if room > 0 { field.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<room])) }
+            markOversized()
+        }
+    }
+
+    private var fieldOversized = false
+    private mutating func markOversized() {
+        if !fieldOversized { fieldOversized = true; row.oversizedFields += 1 }
+    }
+
+    private mutating func endField() {
+        row.fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        fieldHasContent = false
+        afterClosingQuote = false
+        fieldOversized = false
+    }
+
+    private mutating func resetRow() {
+        row.fields.removeAll(keepingCapacity: true)
+        row.unterminatedQuoteLine = nil
+        row.strayQuotes = 0
+        row.oversizedFields = 0
+        rowStartLine = line + 1
+    }
+}
