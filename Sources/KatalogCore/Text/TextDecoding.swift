@@ -163,6 +163,12 @@ public enum TextDecoding {
         }
     }
 
+    private static func isASCIILetter(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> Bool {
+        guard offset >= 0, offset < raw.count else { return false }
+        let byte = raw[offset] | 0x20
+        return byte >= 0x61 && byte <= 0x7A
+    }
+
     /// Picks the single-byte code page under which the high bytes read as the most plausible letters.
     private static func sniffSingleByte(_ raw: UnsafeRawBufferPointer, languageHint: String?) -> DecodedText {
         let pages = CodePages.shared
@@ -170,12 +176,14 @@ public enum TextDecoding {
         for candidate in pages.sniffOrder {
             guard let page = pages.pages[candidate] else { continue }
             var score = 0
-            for byte in raw where byte >= 0x80 {
+            for (offset, byte) in raw.enumerated() where byte >= 0x80 {
                 guard let value = page.upperHalf[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) else {
                     score -= 5
                     continue
                 }
                 if page.typicalLetters.contains(scalar) { score += 3 } else if scalar.properties.isAlphabetic { score += 1 } else { score -= 1 }
+                // A non-Latin letter glued to an ASCII letter (`Prekлs`) is a Latin text read in the wrong page.
+                if value >= 0x370, isASCIILetter(raw, offset - 1) || isASCIILetter(raw, offset + 1) { score -= 6 }
             }
             if let hint = languageHint, page.languages.contains(hint) { score += 2 }
             if best == nil || score > best!.score { best = (candidate, score) }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Streams an XML document node by node through libxml2's `xmlTextReader`, with flat memory.
 ///
-/// Safety: options are `NONET | NOCDATA | COMPACT` — never `NOENT` (entities are not substituted), `DTDLOAD`
+/// Safety: options are `NONET | NOCDATA | COMPACT | BIG_LINES` — never `NOENT` (entities are not substituted), `DTDLOAD`
 /// (no external DTD is read) or `HUGE` (libxml2's size limits stay on). External entity loads requested while
 /// one of these parses runs are refused (`XMLStreamEntityGuard`). Parser messages are collected through a
 /// structured error handler and never printed. On a fatal error (malformed or truncated input, an entity
@@ -14,7 +14,7 @@ struct XMLStreamReader {
     /// At most this many parser messages are kept per document (a broken huge feed must not grow memory).
     static let maximumProblems = 100
 
-    private static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+    private static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// Reads the file at `path`, handing each event to `handle`. Returns nil when the file cannot be opened.
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
@@ -66,7 +66,9 @@ struct XMLStreamReader {
                 case 1: // element
                     let name = names.name(xmlTextReaderConstName(reader))
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                    let line = Int(xmlTextReaderGetParserLineNumber(reader))
+                    // The node's own line (the parser's position runs ahead of it by a buffer).
+                    let node = xmlTextReaderCurrentNode(reader)
+                    let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
                     var attributes: [XMLStreamAttribute] = []
                     if xmlTextReaderHasAttributes(reader) == 1 {
                         while xmlTextReaderMoveToNextAttribute(reader) == 1 {

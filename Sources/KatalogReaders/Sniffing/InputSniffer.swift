@@ -68,22 +68,34 @@ public struct InputSniffer: Sendable {
         return .json
     }
 
-    /// A CSV/TSV has several lines that split into the same number (≥ 2) of fields on one delimiter.
+    /// A CSV/TSV has several rows that split, quote-aware (quoted cells may hold line breaks), into the same
+    /// number (≥ 2) of cells on one delimiter.
     private func sniffDelimited(_ text: String, fileName: String) -> InputKind? {
-        let lines = text.split(whereSeparator: \.isNewline).prefix(6).map(String.init)
-        guard lines.count >= 2 else { return nil }
         let lowerName = fileName.lowercased()
-        let namedDelimited = lowerName.hasSuffix(".csv") || lowerName.hasSuffix(".tsv")
-        // The last line of the prefix may be cut in the middle, so it does not vote.
-        let complete = lines.count > 2 ? Array(lines.dropLast()) : lines
-        for delimiter: Character in ["\t", ";", "|", ","] {
-            let counts = complete.map { line in line.reduce(0) { $0 + ($1 == delimiter ? 1 : 0) } }
-            guard let first = counts.first, first >= 1, counts.allSatisfy({ $0 == first }) else { continue }
-            if first >= 2 || namedDelimited || delimiter == "\t" {
-                return delimiter == "\t" ? .tsv : .csv
+        let namedDelimited = lowerName.hasSuffix(".csv") || lowerName.hasSuffix(".tsv") || lowerName.hasSuffix(".txt")
+        let bytes = Array(text.utf8.prefix(32 * 1024))
+        var best: (kind: InputKind, rows: Int)?
+        for delimiter in CSVDialectSniffer.candidates {
+            var tokenizer = CSVTokenizer(delimiter: delimiter)
+            var counts: [Int] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                tokenizer.feed(buffer) { row in
+                    if counts.count < 12, !(row.fields.count == 1 && row.fields[0].isEmpty) { counts.append(row.fields.count) }
+                }
             }
+            tokenizer.finish { row in
+                if counts.count < 12, !(row.fields.count == 1 && row.fields[0].isEmpty) { counts.append(row.fields.count) }
+            }
+            // The last row of the prefix may be cut in the middle, so it does not vote.
+            let complete = counts.count > 2 ? Array(counts.dropLast()) : counts
+            guard complete.count >= 2, let first = complete.first, first >= 2 else { continue }
+            let agreeing = complete.filter { $0 == first }.count
+            guard agreeing * 4 >= complete.count * 3 else { continue }
+            let isTab = delimiter == UInt8(ascii: "\t")
+            guard first >= 3 || namedDelimited || isTab else { continue }
+            if best == nil || agreeing > best!.rows { best = (isTab ? .tsv : .csv, agreeing) }
         }
-        return nil
+        return best?.kind
     }
 }
 
