@@ -105,9 +105,12 @@ enum XMLStreamDiagnostics {
         var result: [Diagnostic] = []
         for url in outcome.refusedExternalLoads { result.append(externalLoadRefused(url: url, file: file)) }
         let fatal = outcome.problems.first { $0.level == .fatal }
-        for problem in outcome.problems where problem != fatal {
-            // Entity messages are reported once, as xml.entity-blocked, by the event handler.
+        var seen: Set<XMLStreamProblem> = []
+        for problem in outcome.problems where problem != fatal && seen.insert(problem).inserted {
+            // Entity messages are reported once, as xml.entity-blocked, by the event handler; repeats of the
+            // fatal message (libxml2 raises an entity loop once per nesting level) add nothing.
             if XMLStreamProblem.entityCodes.contains(problem.code) && problem.level != .fatal { continue }
+            if let fatal, problem.code == fatal.code && problem.message == fatal.message { continue }
             result.append(parserMessage(problem, file: file))
         }
         if outcome.droppedProblems > 0 { result.append(tooManyMessages(count: outcome.droppedProblems, file: file)) }

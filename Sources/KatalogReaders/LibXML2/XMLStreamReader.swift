@@ -20,8 +20,13 @@ struct XMLStreamReader {
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
         LibXML2Runtime.ensureInitialized()
         guard let reader = xmlReaderForFile(path, nil, options) else { return nil }
-        defer { xmlFreeTextReader(reader) }
-        return run(reader, handle)
+        // A document taken over from the reader after a fault is freed after the reader (which points into it).
+        var orphanedDocument: xmlDocPtr?
+        defer {
+            xmlFreeTextReader(reader)
+            if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
+        }
+        return run(reader, &orphanedDocument, handle)
     }
 
     /// Reads an in-memory document (`baseURL` names it in messages).
@@ -34,12 +39,16 @@ struct XMLStreamReader {
                 let problem = XMLStreamProblem(level: .fatal, code: 4, message: "Document is empty", line: 1, column: nil)
                 return XMLStreamOutcome(completed: false, stoppedAtLine: 1, problems: [problem], droppedProblems: 0, refusedExternalLoads: [])
             }
-            defer { xmlFreeTextReader(reader) }
-            return run(reader, handle)
+            var orphanedDocument: xmlDocPtr?
+            defer {
+                xmlFreeTextReader(reader)
+                if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
+            }
+            return run(reader, &orphanedDocument, handle)
         }
     }
 
-    private static func run(_ reader: xmlTextReaderPtr, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome {
+    private static func run(_ reader: xmlTextReaderPtr, _ orphanedDocument: inout xmlDocPtr?, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome {
         let collector = XMLStreamProblemCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
@@ -58,10 +67,13 @@ struct XMLStreamReader {
         var refusedLoads: [String] = []
 
         var status: Int32 = 1
+        /// True when the last delivered event was the start tag of a non-empty element.
+        var lastOpenedElement = false
         withExtendedLifetime(collector) {
             while true {
                 status = xmlTextReaderRead(reader)
                 guard status == 1 else { break }
+                lastOpenedElement = false
                 switch xmlTextReaderNodeType(reader) {
                 case 1: // element
                     let name = names.name(xmlTextReaderConstName(reader))
@@ -79,6 +91,7 @@ struct XMLStreamReader {
                         xmlTextReaderMoveToElement(reader)
                     }
                     handle(.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line))
+                    lastOpenedElement = !isEmpty
                 case 15: // end element
                     handle(.endElement(name: names.name(xmlTextReaderConstName(reader))))
                 case 3, 4: // text, CDATA
@@ -93,6 +106,19 @@ struct XMLStreamReader {
                     break
                 }
             }
+        }
+        if status != 0 {
+            // Hand out what was parsed before the fault but not yet returned by the reader.
+            let position: XMLStreamTreeTail.Position?
+            if let node = xmlTextReaderCurrentNode(reader) {
+                position = lastOpenedElement ? .insideElement(node) : .after(node)
+            } else if let document = xmlTextReaderCurrentDoc(reader) {
+                orphanedDocument = document
+                position = .documentStart(document)
+            } else {
+                position = nil
+            }
+            if let position { XMLStreamTreeTail.deliver(from: position, names: &names, handle) }
         }
         refusedLoads = XMLStreamEntityGuard.shared.release()
         let completed = status == 0 && !collector.sawFatal
