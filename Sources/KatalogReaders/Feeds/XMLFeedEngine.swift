@@ -10,9 +10,6 @@ import KatalogCore
 /// Declared entities are never expanded (`xml.entity-blocked`); DTDs are never loaded.
 struct XMLFeedEngine<Dialect: XMLFeedDialect> {
     var dialect: Dialect
-    /// Called every `progressInterval` items, when the sink asks for progress.
-    static var progressInterval: Int { 4096 }
-
     init(dialect: Dialect) { self.dialect = dialect }
 
     mutating func read(_ document: SourceDocument, into sink: RecordSink) throws {
@@ -38,8 +35,10 @@ struct XMLFeedEngineState {
     let sink: RecordSink
     let progress: ProgressSink?
     private var path: [String] = []
-    /// Open elements of the item (or context subtree) being built; empty outside items.
-    private var open: [XMLItemNode] = []
+    /// Arena of the item (or context subtree) being built; slot 0 is its root. Empty outside items.
+    private var slots: [XMLItemSlot] = []
+    /// Slot indexes of the open elements of the item being built.
+    private var open: [Int32] = []
     private var buildingContext = false
     private var recordIndex = 0
     private var blockedEntities = 0
@@ -48,39 +47,49 @@ struct XMLFeedEngineState {
         self.document = document
         self.sink = sink
         self.progress = sink as? ProgressSink
+        slots.reserveCapacity(64)
+        open.reserveCapacity(16)
     }
 
     mutating func handle<Dialect: XMLFeedDialect>(_ event: XMLStreamEvent, dialect: inout Dialect) {
         switch event {
         case let .startElement(name, attributes, isEmpty, line):
             if let parent = open.last {
-                let node = XMLItemNode(name: name, attributes: attributes, line: line)
-                parent.append(child: node)
-                if !isEmpty { open.append(node) }
+                let index = Int32(slots.count)
+                slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
+                let previous = slots[Int(parent)].lastChild
+                if previous >= 0 { slots[Int(previous)].nextSibling = index } else { slots[Int(parent)].firstChild = index }
+                slots[Int(parent)].lastChild = index
+                if !isEmpty { open.append(index) }
                 return
             }
             let parentName = path.last
             if dialect.isItem(name: name, path: path) {
-                let node = XMLItemNode(name: name, attributes: attributes, line: line)
                 buildingContext = false
-                open.append(node)
-                if isEmpty { finishSubtree(node, dialect: &dialect) }
             } else if dialect.isContext(name: name, parent: parentName) {
-                let node = XMLItemNode(name: name, attributes: attributes, line: line)
                 buildingContext = true
-                open.append(node)
-                if isEmpty { finishSubtree(node, dialect: &dialect) }
-            } else if !isEmpty {
-                path.append(name)
+            } else {
+                if !isEmpty { path.append(name) }
+                return
             }
+            slots.removeAll(keepingCapacity: true)
+            slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
+            open.append(0)
+            if isEmpty { finishSubtree(dialect: &dialect) }
         case .endElement:
-            if let node = open.popLast() {
-                if open.isEmpty { finishSubtree(node, dialect: &dialect) }
+            if open.popLast() != nil {
+                if open.isEmpty { finishSubtree(dialect: &dialect) }
             } else if !path.isEmpty {
                 path.removeLast()
             }
         case let .text(text):
-            open.last?.append(text: text)
+            if let current = open.last {
+                if slots[Int(current)].rawText.isEmpty {
+                    slots[Int(current)].rawText = text
+                } else {
+                    slots[Int(current)].rawText += text
+                }
+            }
         case let .entityReference(name, line):
             blockedEntities += 1
             if blockedEntities <= 20 {
@@ -91,32 +100,39 @@ struct XMLFeedEngineState {
         }
     }
 
-    private mutating func finishSubtree<Dialect: XMLFeedDialect>(_ node: XMLItemNode, dialect: inout Dialect) {
+    private mutating func finishSubtree<Dialect: XMLFeedDialect>(dialect: inout Dialect) {
         open.removeAll(keepingCapacity: true)
         if buildingContext {
-            dialect.observe(context: node)
+            slots.withUnsafeBufferPointer { dialect.observe(context: XMLItemNode(slots: $0, index: 0)) }
         } else {
-            emit(node, dialect: dialect)
+            emitItem(dialect: dialect)
         }
+        slots.removeAll(keepingCapacity: true)
     }
 
-    private mutating func emit<Dialect: XMLFeedDialect>(_ item: XMLItemNode, dialect: Dialect) {
+    private mutating func emitItem<Dialect: XMLFeedDialect>(dialect: Dialect) {
         recordIndex += 1
-        let location = SourceLocation(file: document.displayPath, line: item.line, record: recordIndex)
-        let hints = document.hints.filling(from: dialect.marketHints(for: item))
-        sink.accept(RawRecord(location: location, kind: document.kind, fields: dialect.fields(of: item), hints: hints))
-        if let progress, recordIndex % XMLFeedEngine<Dialect>.progressInterval == 0 {
+        let record = slots.withUnsafeBufferPointer { buffer -> RawRecord in
+            let item = XMLItemNode(slots: buffer, index: 0)
+            let location = SourceLocation(file: document.displayPath, line: item.line, record: recordIndex)
+            let hints = document.hints.filling(from: dialect.marketHints(for: item))
+            return RawRecord(location: location, kind: document.kind, fields: dialect.fields(of: item), hints: hints)
+        }
+        sink.accept(record)
+        if let progress, recordIndex % 4096 == 0 {
             progress.progress(items: recordIndex, bytesRead: nil)
         }
     }
 
     mutating func finish<Dialect: XMLFeedDialect>(outcome: XMLStreamOutcome, dialect: Dialect) {
-        if !outcome.completed, let root = open.first, !buildingContext {
+        if !outcome.completed, !slots.isEmpty, !buildingContext {
             // The fault cut this item off: hand over what was read, marked as incomplete.
             open.removeAll()
-            emit(root, dialect: dialect)
+            let line = Int(slots[0].line)
+            emitItem(dialect: dialect)
+            slots.removeAll()
             sink.report(FeedDiagnostics.itemIncomplete(
-                at: SourceLocation(file: document.displayPath, line: root.line, record: recordIndex)))
+                at: SourceLocation(file: document.displayPath, line: line, record: recordIndex)))
         }
         if blockedEntities > 20 {
             sink.report(FeedDiagnostics.moreBlockedEntities(blockedEntities - 20, file: document.displayPath))

@@ -1,45 +1,58 @@
 import KatalogCore
 
-/// One element of a feed item, built while streaming and dropped as soon as the item is emitted.
-///
-/// Only the current item (tens of nodes) is ever held, so memory does not grow with the feed.
-final class XMLItemNode {
-    /// Qualified name as written (`g:price`, `PRICE_VAT`).
-    let name: String
-    let attributes: [XMLStreamAttribute]
-    /// 1-based line of the start tag.
-    let line: Int
-    private(set) var children: [XMLItemNode] = []
-    private var rawText = ""
+/// Storage for one element of the item being built: an arena slot, linked by index, so building an item
+/// allocates nothing once the arena has grown to the size of an item.
+struct XMLItemSlot {
+    var name: String
+    var attributes: [XMLStreamAttribute]
+    var line: Int32
+    var firstChild: Int32 = -1
+    var lastChild: Int32 = -1
+    var nextSibling: Int32 = -1
+    var rawText: String = ""
 
     init(name: String, attributes: [XMLStreamAttribute], line: Int) {
         self.name = name
         self.attributes = attributes
-        self.line = line
+        self.line = Int32(clamping: line)
     }
+}
 
-    func append(child: XMLItemNode) { children.append(child) }
-    func append(text: String) { rawText += text }
+/// A read-only view of one element of a feed item, valid only while the dialect builds the item's fields.
+///
+/// Only the current item (tens of elements) is ever held, so memory does not grow with the feed.
+struct XMLItemNode {
+    let slots: UnsafeBufferPointer<XMLItemSlot>
+    let index: Int
+
+    private var slot: XMLItemSlot { slots[index] }
+
+    /// Qualified name as written (`g:price`, `PRICE_VAT`).
+    var name: String { slot.name }
+    var attributes: [XMLStreamAttribute] { slot.attributes }
+    /// 1-based line of the start tag.
+    var line: Int { Int(slot.line) }
+    var isLeaf: Bool { slot.firstChild < 0 }
+    var children: XMLItemChildren { XMLItemChildren(slots: slots, first: Int(slot.firstChild)) }
 
     /// The element's own character data with surrounding whitespace (indentation) removed.
-    var text: String { rawText.trimmedXMLWhitespace() }
+    var text: String { slot.rawText.trimmedXMLWhitespace() }
 
     /// The name without its namespace prefix (`g:price` → `price`).
     var localName: Substring {
-        guard let colon = name.lastIndex(of: ":") else { return name[...] }
-        return name[name.index(after: colon)...]
+        let name = slot.name
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name[...] }
+        return name[name.utf8.index(after: colon)...]
     }
-
-    var isLeaf: Bool { children.isEmpty }
 
     /// The value of attribute `name`, when present.
     func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value
+        slot.attributes.first { $0.name == name }?.value
     }
 
-    /// The first child whose qualified or local name is `name` (case-insensitive).
+    /// The first child whose qualified or local name is `name`.
     func child(_ name: String) -> XMLItemNode? {
-        children.first { $0.name.caseInsensitiveCompare(name) == .orderedSame || $0.localName.caseInsensitiveCompare(name) == .orderedSame }
+        children.first { $0.name == name || $0.localName == name }
     }
 
     /// Every field under this node, labelled with element names as written: attributes of the node itself
@@ -47,6 +60,7 @@ final class XMLItemNode {
     /// Empty values are left out (an empty element carries no value).
     func plainFields(includeOwnAttributes: Bool = true) -> [RawField] {
         var fields: [RawField] = []
+        fields.reserveCapacity(24)
         if includeOwnAttributes {
             for attribute in attributes where !attribute.value.isEmpty {
                 fields.append(RawField(label: attribute.name, value: attribute.value, origin: .xmlAttribute, line: line))
@@ -58,21 +72,37 @@ final class XMLItemNode {
 
     /// Appends this element's fields (see `plainFields`) with labels under `prefix`.
     func appendFields(prefix: String, to fields: inout [RawField]) {
-        let label = prefix.isEmpty ? name : prefix + "/" + name
-        if isLeaf {
-            let value = text
+        let slot = self.slot
+        let label = prefix.isEmpty ? slot.name : prefix + "/" + slot.name
+        let line = Int(slot.line)
+        if slot.firstChild < 0 {
+            let value = slot.rawText.trimmedXMLWhitespace()
             if !value.isEmpty {
                 fields.append(RawField(label: label, value: value, origin: .xmlElement, line: line))
             }
-            for attribute in attributes where !attribute.value.isEmpty {
-                fields.append(RawField(label: label + "@" + attribute.name, value: attribute.value, origin: .xmlAttribute, line: line))
-            }
-            return
         }
-        for attribute in attributes where !attribute.value.isEmpty {
+        for attribute in slot.attributes where !attribute.value.isEmpty {
             fields.append(RawField(label: label + "@" + attribute.name, value: attribute.value, origin: .xmlAttribute, line: line))
         }
         for child in children { child.appendFields(prefix: label, to: &fields) }
+    }
+}
+
+/// The child elements of an `XMLItemNode`, in document order.
+struct XMLItemChildren: Sequence, IteratorProtocol {
+    let slots: UnsafeBufferPointer<XMLItemSlot>
+    private var upcoming: Int
+
+    init(slots: UnsafeBufferPointer<XMLItemSlot>, first: Int) {
+        self.slots = slots
+        self.upcoming = first
+    }
+
+    mutating func next() -> XMLItemNode? {
+        guard upcoming >= 0 else { return nil }
+        let node = XMLItemNode(slots: slots, index: upcoming)
+        upcoming = Int(slots[upcoming].nextSibling)
+        return node
     }
 }
 

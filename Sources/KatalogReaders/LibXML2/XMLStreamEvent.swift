@@ -3,8 +3,8 @@ enum XMLStreamEvent {
     /// An element start tag. `name` is the qualified name as written (`g:price`, `SHOPITEM`).
     /// `isEmpty` is true for `<tag/>`, which gets no matching `.endElement`.
     case startElement(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int)
-    /// An element end tag.
-    case endElement(name: String)
+    /// An element end tag (of the innermost open element).
+    case endElement
     /// Character data (text or CDATA), entities already replaced except declared ones (see `.entityReference`).
     case text(String)
     /// A reference to an entity declared in the document's DTD. It is never expanded or resolved.

@@ -93,7 +93,7 @@ struct XMLStreamReader {
                     handle(.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line))
                     lastOpenedElement = !isEmpty
                 case 15: // end element
-                    handle(.endElement(name: names.name(xmlTextReaderConstName(reader))))
+                    handle(.endElement)
                 case 3, 4: // text, CDATA
                     if let value = xmlTextReaderConstValue(reader) { handle(.text(String(cString: value))) }
                 case 5: // entity reference (declared entity, deliberately not expanded)

@@ -42,7 +42,7 @@ enum XMLStreamTreeTail {
                 continue
             }
             guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return }
-            if isClosed(parent) { handle(.endElement(name: qualifiedName(parent, names: &names))) }
+            if isClosed(parent) { handle(.endElement) }
             current = parent
         }
     }
