@@ -36,11 +36,12 @@ struct GoogleMerchantDialect: XMLFeedDialect {
 
     func fields(of item: XMLItemNode) -> [RawField] {
         var fields: [RawField] = []
+        fields.reserveCapacity(24)
         for child in item.children {
-            switch child.localName {
-            case "product_detail" where !child.isLeaf:
-                let name = child.child("attribute_name")?.text ?? ""
-                let value = child.child("attribute_value")?.text ?? ""
+            switch child.name {
+            case "g:product_detail" where !child.isLeaf, "product_detail" where !child.isLeaf:
+                let name = (child.child("g:attribute_name") ?? child.child("attribute_name"))?.text ?? ""
+                let value = (child.child("g:attribute_value") ?? child.child("attribute_value"))?.text ?? ""
                 if !name.isEmpty, !value.isEmpty {
                     fields.append(RawField(label: name, value: value, origin: .xmlElement, line: child.line))
                 }

@@ -25,34 +25,38 @@ struct XMLItemNode {
     let slots: UnsafeBufferPointer<XMLItemSlot>
     let index: Int
 
-    private var slot: XMLItemSlot { slots[index] }
+    /// The slot, read in place (copying it would retain and release each of its strings).
+    private var slot: UnsafePointer<XMLItemSlot> {
+        // `index` is always a valid slot: nodes are only made by the engine and by `XMLItemChildren`.
+        slots.baseAddress.unsafelyUnwrapped + index
+    }
 
     /// Qualified name as written (`g:price`, `PRICE_VAT`).
-    var name: String { slot.name }
-    var attributes: [XMLStreamAttribute] { slot.attributes }
+    var name: String { slot.pointee.name }
+    var attributes: [XMLStreamAttribute] { slot.pointee.attributes }
     /// 1-based line of the start tag.
-    var line: Int { Int(slot.line) }
-    var isLeaf: Bool { slot.firstChild < 0 }
-    var children: XMLItemChildren { XMLItemChildren(slots: slots, first: Int(slot.firstChild)) }
+    var line: Int { Int(slot.pointee.line) }
+    var isLeaf: Bool { slot.pointee.firstChild < 0 }
+    var children: XMLItemChildren { XMLItemChildren(slots: slots, first: Int(slot.pointee.firstChild)) }
 
     /// The element's own character data with surrounding whitespace (indentation) removed.
-    var text: String { slot.rawText.trimmedXMLWhitespace() }
+    var text: String { slot.pointee.rawText.trimmedXMLWhitespace() }
 
     /// The name without its namespace prefix (`g:price` → `price`).
     var localName: Substring {
-        let name = slot.name
+        let name = slot.pointee.name
         guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name[...] }
         return name[name.utf8.index(after: colon)...]
     }
 
     /// The value of attribute `name`, when present.
     func attribute(_ name: String) -> String? {
-        slot.attributes.first { $0.name == name }?.value
+        slot.pointee.attributes.first { $0.name == name }?.value
     }
 
-    /// The first child whose qualified or local name is `name`.
+    /// The first child whose qualified name is `name`.
     func child(_ name: String) -> XMLItemNode? {
-        children.first { $0.name == name || $0.localName == name }
+        children.first { $0.name == name }
     }
 
     /// Every field under this node, labelled with element names as written: attributes of the node itself
@@ -73,18 +77,23 @@ struct XMLItemNode {
     /// Appends this element's fields (see `plainFields`) with labels under `prefix`.
     func appendFields(prefix: String, to fields: inout [RawField]) {
         let slot = self.slot
-        let label = prefix.isEmpty ? slot.name : prefix + "/" + slot.name
-        let line = Int(slot.line)
-        if slot.firstChild < 0 {
-            let value = slot.rawText.trimmedXMLWhitespace()
+        let label = prefix.isEmpty ? slot.pointee.name : prefix + "/" + slot.pointee.name
+        let line = Int(slot.pointee.line)
+        let isLeaf = slot.pointee.firstChild < 0
+        if isLeaf {
+            let value = slot.pointee.rawText.trimmedXMLWhitespace()
             if !value.isEmpty {
                 fields.append(RawField(label: label, value: value, origin: .xmlElement, line: line))
             }
         }
-        for attribute in slot.attributes where !attribute.value.isEmpty {
-            fields.append(RawField(label: label + "@" + attribute.name, value: attribute.value, origin: .xmlAttribute, line: line))
+        if !slot.pointee.attributes.isEmpty {
+            for attribute in slot.pointee.attributes where !attribute.value.isEmpty {
+                fields.append(RawField(label: label + "@" + attribute.name, value: attribute.value, origin: .xmlAttribute, line: line))
+            }
         }
-        for child in children { child.appendFields(prefix: label, to: &fields) }
+        if !isLeaf {
+            for child in children { child.appendFields(prefix: label, to: &fields) }
+        }
     }
 }
 

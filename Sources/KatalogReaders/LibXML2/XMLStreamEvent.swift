@@ -1,5 +1,5 @@
 /// One node of a streamed XML document, as Swift values (no libxml2 pointer survives the callback).
-enum XMLStreamEvent {
+enum XMLStreamEvent: Sendable {
     /// An element start tag. `name` is the qualified name as written (`g:price`, `SHOPITEM`).
     /// `isEmpty` is true for `<tag/>`, which gets no matching `.endElement`.
     case startElement(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int)

@@ -3,7 +3,8 @@ import Foundation
 
 /// Streams an XML document node by node through libxml2's `xmlTextReader`, with flat memory.
 ///
-/// Safety: options are `NONET | NOCDATA | COMPACT | BIG_LINES` — never `NOENT` (entities are not substituted), `DTDLOAD`
+/// Safety: options are `NONET | NOCDATA | COMPACT | BIG_LINES | NOBLANKS` (indentation between elements is
+/// dropped by the parser, which halves the nodes of a pretty-printed feed) — never `NOENT` (entities are not substituted), `DTDLOAD`
 /// (no external DTD is read) or `HUGE` (libxml2's size limits stay on). External entity loads requested while
 /// one of these parses runs are refused (`XMLStreamEntityGuard`). Parser messages are collected through a
 /// structured error handler and never printed. On a fatal error (malformed or truncated input, an entity
@@ -14,10 +15,24 @@ struct XMLStreamReader {
     /// At most this many parser messages are kept per document (a broken huge feed must not grow memory).
     static let maximumProblems = 100
 
-    private static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+    private static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
 
-    /// Reads the file at `path`, handing each event to `handle`. Returns nil when the file cannot be opened.
+    /// Files at least this large are parsed on a worker thread (`XMLStreamPipeline`); the environment variable
+    /// `KATALOG_XML_PIPELINE=1` turns that on (off by default: on a loaded machine the hand-over costs more than it gains).
+    static let pipelineThreshold: Int = ProcessInfo.processInfo.environment["KATALOG_XML_PIPELINE"] == "1" ? 4 << 20 : .max
+
+    /// Reads the file at `path`, handing each event to `handle` on the calling thread, in document order.
+    /// Returns nil when the file cannot be opened.
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size >= pipelineThreshold {
+            return XMLStreamPipeline.read(file: path, handle)
+        }
+        return readSynchronously(file: path, handle)
+    }
+
+    /// Reads the file at `path` on the calling thread.
+    static func readSynchronously(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
         LibXML2Runtime.ensureInitialized()
         guard let reader = xmlReaderForFile(path, nil, options) else { return nil }
         // A document taken over from the reader after a fault is freed after the reader (which points into it).
@@ -69,20 +84,29 @@ struct XMLStreamReader {
         var status: Int32 = 1
         /// True when the last delivered event was the start tag of a non-empty element.
         var lastOpenedElement = false
+        var openElements: [xmlNodePtr] = []
+        openElements.reserveCapacity(32)
         withExtendedLifetime(collector) {
             while true {
                 status = xmlTextReaderRead(reader)
                 guard status == 1 else { break }
                 lastOpenedElement = false
-                switch xmlTextReaderNodeType(reader) {
-                case 1: // element
+                // The node itself tells what it is; `xmlTextReaderNodeType` would scan every text node for blanks.
+                // An element is visited twice, at its start and at its end: the open-element stack tells which.
+                guard let node = xmlTextReaderCurrentNode(reader) else { continue }
+                switch node.pointee.type {
+                case XML_ELEMENT_NODE:
+                    if openElements.last == node {
+                        openElements.removeLast()
+                        handle(.endElement)
+                        continue
+                    }
                     let name = names.name(xmlTextReaderConstName(reader))
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                     // The node's own line (the parser's position runs ahead of it by a buffer).
-                    let node = xmlTextReaderCurrentNode(reader)
-                    let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
+                    let line = Int(xmlGetLineNo(node))
                     var attributes: [XMLStreamAttribute] = []
-                    if xmlTextReaderHasAttributes(reader) == 1 {
+                    if node.pointee.properties != nil {
                         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                             let attributeName = names.name(xmlTextReaderConstName(reader))
                             let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
@@ -90,18 +114,15 @@ struct XMLStreamReader {
                         }
                         xmlTextReaderMoveToElement(reader)
                     }
+                    if !isEmpty { openElements.append(node) }
                     handle(.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line))
                     lastOpenedElement = !isEmpty
-                case 15: // end element
-                    handle(.endElement)
-                case 3, 4: // text, CDATA
-                    if let value = xmlTextReaderConstValue(reader) { handle(.text(String(cString: value))) }
-                case 5: // entity reference (declared entity, deliberately not expanded)
-                    handle(.entityReference(name: names.name(xmlTextReaderConstName(reader)),
-                                            line: Int(xmlTextReaderGetParserLineNumber(reader))))
-                case 10: // document type
-                    handle(.documentType(name: names.name(xmlTextReaderConstName(reader)),
-                                         line: Int(xmlTextReaderGetParserLineNumber(reader))))
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content { handle(.text(String(cString: content))) }
+                case XML_ENTITY_REF_NODE: // a declared entity, deliberately not expanded
+                    handle(.entityReference(name: names.name(node.pointee.name), line: Int(xmlGetLineNo(node))))
+                case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE:
+                    handle(.documentType(name: names.name(node.pointee.name), line: Int(xmlTextReaderGetParserLineNumber(reader))))
                 default: // whitespace, comments, processing instructions, end of entity
                     break
                 }
@@ -136,17 +157,33 @@ struct XMLStreamReader {
 /// Turns libxml2's dictionary-interned names into Swift strings once per distinct pointer.
 ///
 /// Element and attribute names returned by `xmlTextReaderConstName` live in the parser's dictionary for the
-/// whole parse, so their address identifies the name. The cache lives no longer than one parse.
+/// whole parse, so their address identifies the name. A small open-addressing table keyed by that address
+/// (feeds use a few dozen names) avoids hashing a string per element. The cache lives no longer than one parse.
 struct XMLStreamNameCache {
-    private var cache: [UnsafeRawPointer: String] = [:]
+    private static let capacity = 512
+    private var keys = [UInt](repeating: 0, count: capacity)
+    private var values = [String](repeating: "", count: capacity)
+    private var count = 0
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        if let known = cache[key] { return known }
-        let name = String(cString: pointer)
-        if cache.count < 4096 { cache[key] = name }
-        return name
+        let key = UInt(bitPattern: pointer)
+        var slot = Int((key >> 3) & UInt(Self.capacity - 1))
+        for _ in 0..<Self.capacity {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 {
+                let name = String(cString: pointer)
+                if count < Self.capacity / 2 {
+                    keys[slot] = key
+                    values[slot] = name
+                    count += 1
+                }
+                return name
+            }
+            slot = (slot + 1) & (Self.capacity - 1)
+        }
+        return String(cString: pointer)
     }
 }
 
