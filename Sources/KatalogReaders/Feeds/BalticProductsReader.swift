@@ -24,8 +24,8 @@ struct BalticProductsDialect: XMLFeedDialect {
         return (name == "product" || name == "item") && (parent == "products" || parent == "root" || parent == "items")
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints {
-        let url = ["url", "product_url", "link", "producturl"].lazy.compactMap { item.child($0)?.text }.first ?? ""
+    func marketHints(for fields: [RawField]) -> SourceHints {
+        let url = ["url", "product_url", "link", "producturl"].lazy.compactMap { fields.firstValue($0) }.first ?? ""
         return FeedMarket.balticHints(forURL: url)
     }
 }

@@ -23,32 +23,26 @@ struct CeneoDialect: XMLFeedDialect {
         return name == "o" && (parent == "group" || parent == "offers")
     }
 
-    func fields(of item: XMLItemNode) -> [RawField] {
-        var fields: [RawField] = []
-        for attribute in item.attributes where !attribute.value.isEmpty {
-            fields.append(RawField(label: attribute.name, value: attribute.value, origin: .xmlAttribute, line: item.line))
-        }
-        for child in item.children {
-            switch child.name {
-            case "attrs":
-                for attribute in child.children {
-                    let value = attribute.text
-                    guard let name = attribute.attribute("name"), !name.isEmpty, !value.isEmpty else { continue }
-                    fields.append(RawField(label: name, value: value, origin: .xmlElement, line: attribute.line))
-                }
-            case "imgs":
-                for image in child.children {
-                    guard let url = image.attribute("url") ?? Optional(image.text), !url.isEmpty else { continue }
-                    fields.append(RawField(label: "imgs/" + image.name, value: url, origin: .xmlAttribute, line: image.line))
-                }
-            default:
-                child.appendFields(prefix: "", to: &fields)
+    func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
+        switch child.name {
+        case "attrs":
+            for attribute in child.children {
+                let value = attribute.text
+                guard let name = attribute.attribute("name"), !name.isEmpty, !value.isEmpty else { continue }
+                fields.append(RawField(label: name, value: value, origin: .xmlElement, line: attribute.line))
             }
+        case "imgs":
+            for image in child.children {
+                let url = image.attribute("url") ?? image.text
+                guard !url.isEmpty else { continue }
+                fields.append(RawField(label: "imgs/" + image.name, value: url, origin: .xmlAttribute, line: image.line))
+            }
+        default:
+            child.appendFields(prefix: "", to: &fields)
         }
-        return fields
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints {
+    func marketHints(for fields: [RawField]) -> SourceHints {
         SourceHints(language: "pl", country: "PL", currency: "PLN")
     }
 }

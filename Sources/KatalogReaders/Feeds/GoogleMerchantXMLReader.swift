@@ -34,30 +34,25 @@ struct GoogleMerchantDialect: XMLFeedDialect {
         if !value.isEmpty { language = String(value.prefix(2)).lowercased() }
     }
 
-    func fields(of item: XMLItemNode) -> [RawField] {
-        var fields: [RawField] = []
-        fields.reserveCapacity(24)
-        for child in item.children {
-            switch child.name {
-            case "g:product_detail" where !child.isLeaf, "product_detail" where !child.isLeaf:
-                let name = (child.child("g:attribute_name") ?? child.child("attribute_name"))?.text ?? ""
-                let value = (child.child("g:attribute_value") ?? child.child("attribute_value"))?.text ?? ""
-                if !name.isEmpty, !value.isEmpty {
-                    fields.append(RawField(label: name, value: value, origin: .xmlElement, line: child.line))
-                }
-            case "link" where child.isLeaf && child.text.isEmpty:
-                // Atom: <link rel="alternate" href="…"/>
-                if let href = child.attribute("href"), !href.isEmpty {
-                    fields.append(RawField(label: child.name, value: href, origin: .xmlAttribute, line: child.line))
-                }
-            default:
-                child.appendFields(prefix: "", to: &fields)
+    func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
+        switch child.name {
+        case "g:product_detail" where !child.isLeaf, "product_detail" where !child.isLeaf:
+            let name = (child.child("g:attribute_name") ?? child.child("attribute_name"))?.text ?? ""
+            let value = (child.child("g:attribute_value") ?? child.child("attribute_value"))?.text ?? ""
+            if !name.isEmpty, !value.isEmpty {
+                fields.append(RawField(label: name, value: value, origin: .xmlElement, line: child.line))
             }
+        case "link" where child.isLeaf && child.text.isEmpty:
+            // Atom: <link rel="alternate" href="…"/>
+            if let href = child.attribute("href"), !href.isEmpty {
+                fields.append(RawField(label: child.name, value: href, origin: .xmlAttribute, line: child.line))
+            }
+        default:
+            child.appendFields(prefix: "", to: &fields)
         }
-        return fields
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints {
+    func marketHints(for fields: [RawField]) -> SourceHints {
         SourceHints(language: language)
     }
 }

@@ -23,24 +23,20 @@ struct HeurekaDialect: XMLFeedDialect {
         name == "SHOPITEM"
     }
 
-    func fields(of item: XMLItemNode) -> [RawField] {
-        var fields: [RawField] = []
-        for child in item.children {
-            if child.name == "PARAM", !child.isLeaf {
-                let name = child.child("PARAM_NAME")?.text ?? ""
-                let value = child.child("VAL")?.text ?? ""
-                if !name.isEmpty, !value.isEmpty {
-                    fields.append(RawField(label: name, value: value, origin: .xmlElement, line: child.line))
-                }
-            } else {
-                child.appendFields(prefix: "", to: &fields)
+    func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
+        if child.name == "PARAM", !child.isLeaf {
+            let name = child.child("PARAM_NAME")?.text ?? ""
+            let value = child.child("VAL")?.text ?? ""
+            if !name.isEmpty, !value.isEmpty {
+                fields.append(RawField(label: name, value: value, origin: .xmlElement, line: child.line))
             }
+        } else {
+            child.appendFields(prefix: "", to: &fields)
         }
-        return fields
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints {
-        let url = (item.child("URL")?.text ?? "").lowercased()
+    func marketHints(for fields: [RawField]) -> SourceHints {
+        let url = fields.firstValue("URL") ?? ""
         guard let host = FeedMarket.host(ofURL: url) else { return SourceHints() }
         if host.hasSuffix(".cz") { return SourceHints(language: "cs", country: "CZ", currency: "CZK") }
         if host.hasSuffix(".sk") { return SourceHints(language: "sk", country: "SK", currency: "EUR") }

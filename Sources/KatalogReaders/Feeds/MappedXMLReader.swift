@@ -25,6 +25,8 @@ struct MappedXMLDialect: XMLFeedDialect {
     private let fieldPaths: [(label: String, elements: [String], attribute: String?)]
     private let includeUnmapped: Bool
     private let hints: SourceHints
+    /// Every mapped path, `/`-joined (`prices/retail`, `prices/retail/@currency`, `@id`).
+    private let mappedPaths: Set<String>
 
     init(mapping: XMLFeedMapping, kind: InputKind) {
         self.kind = kind
@@ -40,6 +42,7 @@ struct MappedXMLDialect: XMLFeedDialect {
             }
             return (label, segments, attribute)
         }
+        mappedPaths = Set(fieldPaths.map { ($0.elements + ($0.attribute.map { ["@" + $0] } ?? [])).joined(separator: "/") })
     }
 
     func isItem(name: String, path: [String]) -> Bool {
@@ -49,10 +52,23 @@ struct MappedXMLDialect: XMLFeedDialect {
         return path.suffix(ancestors.count).elementsEqual(ancestors)
     }
 
-    func fields(of item: XMLItemNode) -> [RawField] {
-        var fields: [RawField] = []
-        for field in fieldPaths {
-            for node in nodes(at: field.elements[...], under: item) {
+    func needsSubtree(_ name: String) -> Bool { true }
+
+    func appendItemAttributes(_ attributes: [XMLStreamAttribute], line: Int, to fields: inout [RawField]) {
+        for field in fieldPaths where field.elements.isEmpty {
+            guard let name = field.attribute, let value = attributes.first(where: { $0.name == name })?.value, !value.isEmpty else { continue }
+            fields.append(RawField(label: field.label, value: value, origin: .xmlAttribute, line: line))
+        }
+        if includeUnmapped {
+            for attribute in attributes where !attribute.value.isEmpty && !mappedPaths.contains("@" + attribute.name) {
+                fields.append(RawField(label: attribute.name, value: attribute.value, origin: .xmlAttribute, line: line))
+            }
+        }
+    }
+
+    func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
+        for field in fieldPaths where field.elements.first == child.name {
+            for node in nodes(at: field.elements.dropFirst(), under: child) {
                 if let attribute = field.attribute {
                     if let value = node.attribute(attribute), !value.isEmpty {
                         fields.append(RawField(label: field.label, value: value, origin: .xmlAttribute, line: node.line))
@@ -66,14 +82,14 @@ struct MappedXMLDialect: XMLFeedDialect {
             }
         }
         if includeUnmapped {
-            let mapped = Set(fieldPaths.map { ($0.elements + ($0.attribute.map { ["@" + $0] } ?? [])).joined(separator: "/") })
-            for field in item.plainFields() {
+            var plain: [RawField] = []
+            child.appendFields(prefix: "", to: &plain)
+            for field in plain {
                 guard let label = field.label else { continue }
                 let path = label.replacingOccurrences(of: "@", with: "/@")
-                if !mapped.contains(path) && !mapped.contains(label) { fields.append(field) }
+                if !mappedPaths.contains(path) { fields.append(field) }
             }
         }
-        return fields
     }
 
     private func nodes(at path: ArraySlice<String>, under node: XMLItemNode) -> [XMLItemNode] {
@@ -81,5 +97,5 @@ struct MappedXMLDialect: XMLFeedDialect {
         return node.children.filter { $0.name == first }.flatMap { nodes(at: path.dropFirst(), under: $0) }
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints { hints }
+    func marketHints(for fields: [RawField]) -> SourceHints { hints }
 }

@@ -31,15 +31,32 @@ struct XMLFeedEngine<Dialect: XMLFeedDialect> {
 
 /// The mutable state of one streamed feed: the path of open elements and the item being built.
 struct XMLFeedEngineState {
+    /// What the engine is building for the current direct child of an item.
+    private enum ChildMode {
+        /// Not inside a child of an item.
+        case none
+        /// A child that has so far been text only: it may become a field without any tree.
+        case leaf(name: String, line: Int)
+        /// A child with structure or attributes, built in `slots`.
+        case subtree
+    }
+
     let document: SourceDocument
     let sink: RecordSink
     let progress: ProgressSink?
     private var path: [String] = []
-    /// Arena of the item (or context subtree) being built; slot 0 is its root. Empty outside items.
+    /// Arena of the child subtree (or feed context subtree) being built; slot 0 is its root.
     private var slots: [XMLItemSlot] = []
-    /// Slot indexes of the open elements of the item being built.
+    /// Slot indexes of the open elements in `slots`.
     private var open: [Int32] = []
-    private var buildingContext = false
+    /// Depth inside the current item (1 = the item element), 0 outside items.
+    private var itemDepth = 0
+    private var itemLine = 0
+    private var itemFields: [RawField] = []
+    private var child = ChildMode.none
+    private var leafText = ""
+    /// Depth inside a context subtree, 0 outside one.
+    private var contextDepth = 0
     private var recordIndex = 0
     private var blockedEntities = 0
 
@@ -54,36 +71,48 @@ struct XMLFeedEngineState {
     mutating func handle<Dialect: XMLFeedDialect>(_ event: XMLStreamEvent, dialect: inout Dialect) {
         switch event {
         case let .startElement(name, attributes, isEmpty, line):
-            if let parent = open.last {
-                let index = Int32(slots.count)
-                slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
-                let previous = slots[Int(parent)].lastChild
-                if previous >= 0 { slots[Int(previous)].nextSibling = index } else { slots[Int(parent)].firstChild = index }
-                slots[Int(parent)].lastChild = index
-                if !isEmpty { open.append(index) }
+            if contextDepth > 0 {
+                appendSlot(name: name, attributes: attributes, line: line, isEmpty: isEmpty)
+                if !isEmpty { contextDepth += 1 }
                 return
             }
-            let parentName = path.last
+            if itemDepth > 0 {
+                startInsideItem(name: name, attributes: attributes, isEmpty: isEmpty, line: line, dialect: dialect)
+                return
+            }
             if dialect.isItem(name: name, path: path) {
-                buildingContext = false
-            } else if dialect.isContext(name: name, parent: parentName) {
-                buildingContext = true
-            } else {
-                if !isEmpty { path.append(name) }
-                return
+                itemLine = line
+                itemFields.removeAll(keepingCapacity: true)
+                dialect.appendItemAttributes(attributes, line: line, to: &itemFields)
+                itemDepth = 1
+                if isEmpty { finishItem(dialect: dialect) }
+            } else if dialect.isContext(name: name, parent: path.last) {
+                slots.removeAll(keepingCapacity: true)
+                open.removeAll(keepingCapacity: true)
+                slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
+                if isEmpty {
+                    observeContext(dialect: &dialect)
+                } else {
+                    open.append(0)
+                    contextDepth = 1
+                }
+            } else if !isEmpty {
+                path.append(name)
             }
-            slots.removeAll(keepingCapacity: true)
-            slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
-            open.append(0)
-            if isEmpty { finishSubtree(dialect: &dialect) }
         case .endElement:
-            if open.popLast() != nil {
-                if open.isEmpty { finishSubtree(dialect: &dialect) }
+            if contextDepth > 0 {
+                contextDepth -= 1
+                open.removeLast()
+                if contextDepth == 0 { observeContext(dialect: &dialect) }
+            } else if itemDepth > 0 {
+                endInsideItem(dialect: dialect)
             } else if !path.isEmpty {
                 path.removeLast()
             }
         case let .text(text):
-            if let current = open.last {
+            if case .leaf = child {
+                if leafText.isEmpty { leafText = text } else { leafText += text }
+            } else if let current = open.last, contextDepth > 0 || itemDepth > 1 {
                 if slots[Int(current)].rawText.isEmpty {
                     slots[Int(current)].rawText = text
                 } else {
@@ -100,37 +129,110 @@ struct XMLFeedEngineState {
         }
     }
 
-    private mutating func finishSubtree<Dialect: XMLFeedDialect>(dialect: inout Dialect) {
-        open.removeAll(keepingCapacity: true)
-        if buildingContext {
-            slots.withUnsafeBufferPointer { dialect.observe(context: XMLItemNode(slots: $0, index: 0)) }
-        } else {
-            emitItem(dialect: dialect)
+    private mutating func startInsideItem<Dialect: XMLFeedDialect>(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int, dialect: Dialect) {
+        if itemDepth == 1 {
+            // A direct child of the item.
+            if attributes.isEmpty && !isEmpty && !dialect.needsSubtree(name) {
+                child = .leaf(name: name, line: line)
+                leafText = ""
+                itemDepth += 1
+                return
+            }
+            slots.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+            slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
+            child = .subtree
+            if isEmpty {
+                finishChild(dialect: dialect)
+            } else {
+                open.append(0)
+                itemDepth += 1
+            }
+            return
         }
-        slots.removeAll(keepingCapacity: true)
+        if case let .leaf(leafName, leafLine) = child {
+            // The "leaf" has structure after all: move it into the arena with the text seen so far.
+            slots.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+            var root = XMLItemSlot(name: leafName, attributes: [], line: leafLine)
+            root.rawText = leafText
+            slots.append(root)
+            open.append(0)
+            child = .subtree
+        }
+        appendSlot(name: name, attributes: attributes, line: line, isEmpty: isEmpty)
+        if !isEmpty { itemDepth += 1 }
     }
 
-    private mutating func emitItem<Dialect: XMLFeedDialect>(dialect: Dialect) {
-        recordIndex += 1
-        let record = slots.withUnsafeBufferPointer { buffer -> RawRecord in
-            let item = XMLItemNode(slots: buffer, index: 0)
-            let location = SourceLocation(file: document.displayPath, line: item.line, record: recordIndex)
-            let hints = document.hints.filling(from: dialect.marketHints(for: item))
-            return RawRecord(location: location, kind: document.kind, fields: dialect.fields(of: item), hints: hints)
+    private mutating func endInsideItem<Dialect: XMLFeedDialect>(dialect: Dialect) {
+        itemDepth -= 1
+        if itemDepth == 0 {
+            finishItem(dialect: dialect)
+        } else if itemDepth == 1 {
+            finishChild(dialect: dialect)
+        } else {
+            open.removeLast()
         }
-        sink.accept(record)
+    }
+
+    /// Appends a slot under the innermost open slot.
+    private mutating func appendSlot(name: String, attributes: [XMLStreamAttribute], line: Int, isEmpty: Bool) {
+        guard let parent = open.last else { return }
+        let index = Int32(slots.count)
+        slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
+        let previous = slots[Int(parent)].lastChild
+        if previous >= 0 { slots[Int(previous)].nextSibling = index } else { slots[Int(parent)].firstChild = index }
+        slots[Int(parent)].lastChild = index
+        if !isEmpty { open.append(index) }
+    }
+
+    /// Turns the complete direct child into fields.
+    private mutating func finishChild<Dialect: XMLFeedDialect>(dialect: Dialect) {
+        switch child {
+        case .none:
+            break
+        case let .leaf(name, line):
+            let value = leafText.trimmedXMLWhitespace()
+            if !value.isEmpty {
+                itemFields.append(RawField(label: name, value: value, origin: .xmlElement, line: line))
+            }
+            leafText = ""
+        case .subtree:
+            var fields = itemFields
+            itemFields = []
+            slots.withUnsafeBufferPointer { dialect.appendFields(of: XMLItemNode(slots: $0, index: 0), to: &fields) }
+            itemFields = fields
+            slots.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+        }
+        child = .none
+    }
+
+    private mutating func finishItem<Dialect: XMLFeedDialect>(dialect: Dialect) {
+        itemDepth = 0
+        recordIndex += 1
+        let location = SourceLocation(file: document.displayPath, line: itemLine, record: recordIndex)
+        let hints = document.hints.filling(from: dialect.marketHints(for: itemFields))
+        sink.accept(RawRecord(location: location, kind: document.kind, fields: itemFields, hints: hints))
+        itemFields.removeAll(keepingCapacity: true)
         if let progress, recordIndex % 4096 == 0 {
             progress.progress(items: recordIndex, bytesRead: nil)
         }
     }
 
+    private mutating func observeContext<Dialect: XMLFeedDialect>(dialect: inout Dialect) {
+        contextDepth = 0
+        slots.withUnsafeBufferPointer { dialect.observe(context: XMLItemNode(slots: $0, index: 0)) }
+        slots.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+    }
+
     mutating func finish<Dialect: XMLFeedDialect>(outcome: XMLStreamOutcome, dialect: Dialect) {
-        if !outcome.completed, !slots.isEmpty, !buildingContext {
+        if !outcome.completed, itemDepth > 0 {
             // The fault cut this item off: hand over what was read, marked as incomplete.
-            open.removeAll()
-            let line = Int(slots[0].line)
-            emitItem(dialect: dialect)
-            slots.removeAll()
+            if itemDepth > 1 { finishChild(dialect: dialect) }
+            let line = itemLine
+            finishItem(dialect: dialect)
             sink.report(FeedDiagnostics.itemIncomplete(
                 at: SourceLocation(file: document.displayPath, line: line, record: recordIndex)))
         }

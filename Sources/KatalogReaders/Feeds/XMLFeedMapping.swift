@@ -15,8 +15,8 @@ public struct XMLFeedMapping: Sendable, Hashable, Codable {
     /// Element names from the root (or any ancestor) down to the item element, `/`-separated. Matched as a
     /// suffix of the open-element path, so `product` alone matches every `<product>`.
     public var item: String
-    /// Output label → path relative to the item: `name`, `prices/retail`, `@id`, `prices/retail/@currency`,
-    /// `.` (the item's own text). A path that matches several elements gives several fields.
+    /// Output label → path relative to the item: `name`, `prices/retail`, `@id`, `prices/retail/@currency`.
+    /// A path that matches several elements gives several fields.
     public var fields: [String: String]
     /// When true, elements and attributes no path names are passed on too, labelled as written.
     public var includeUnmapped: Bool

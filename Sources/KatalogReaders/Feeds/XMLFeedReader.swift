@@ -54,7 +54,7 @@ struct GuessingDialect: XMLFeedDialect {
         return true
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints {
-        isBaltic ? BalticProductsDialect().marketHints(for: item) : SourceHints()
+    func marketHints(for fields: [RawField]) -> SourceHints {
+        isBaltic ? BalticProductsDialect().marketHints(for: fields) : SourceHints()
     }
 }

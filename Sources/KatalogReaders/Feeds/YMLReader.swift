@@ -47,25 +47,20 @@ struct YMLDialect: XMLFeedDialect {
         }
     }
 
-    func fields(of item: XMLItemNode) -> [RawField] {
-        var fields: [RawField] = []
-        for attribute in item.attributes where !attribute.value.isEmpty {
-            fields.append(RawField(label: attribute.name, value: attribute.value, origin: .xmlAttribute, line: item.line))
+    func needsSubtree(_ name: String) -> Bool { name == "categoryId" }
+
+    func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
+        if child.name == "param" {
+            let value = child.text
+            guard let name = child.attribute("name"), !name.isEmpty, !value.isEmpty else { return }
+            let unit = child.attribute("unit").map { $0.trimmedXMLWhitespace() } ?? ""
+            fields.append(RawField(label: name, value: unit.isEmpty ? value : value + " " + unit, origin: .xmlElement, line: child.line))
+            return
         }
-        for child in item.children {
-            if child.name == "param" {
-                let value = child.text
-                guard let name = child.attribute("name"), !name.isEmpty, !value.isEmpty else { continue }
-                let unit = child.attribute("unit").map { $0.trimmedXMLWhitespace() } ?? ""
-                fields.append(RawField(label: name, value: unit.isEmpty ? value : value + " " + unit, origin: .xmlElement, line: child.line))
-                continue
-            }
-            child.appendFields(prefix: "", to: &fields)
-            if child.name == "categoryId", let path = categoryPath(child.text) {
-                fields.append(RawField(label: "category", value: path, origin: .xmlElement, line: child.line))
-            }
+        child.appendFields(prefix: "", to: &fields)
+        if child.name == "categoryId", let path = categoryPath(child.text) {
+            fields.append(RawField(label: "category", value: path, origin: .xmlElement, line: child.line))
         }
-        return fields
     }
 
     /// `Root > … > Leaf` for a known category id (cycles and very deep chains are cut).
@@ -79,7 +74,7 @@ struct YMLDialect: XMLFeedDialect {
         return names.isEmpty ? nil : names.reversed().joined(separator: " > ")
     }
 
-    func marketHints(for item: XMLItemNode) -> SourceHints {
+    func marketHints(for fields: [RawField]) -> SourceHints {
         SourceHints(currency: baseCurrency)
     }
 }
