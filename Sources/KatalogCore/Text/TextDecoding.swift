@@ -54,9 +54,11 @@ public enum TextDecoding {
             }
             let utf8 = decode(raw, as: "utf-8", source: "default")
             if utf8.invalidSequences == 0 { return utf8 }
-            let highBytes = raw.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-            // A few broken sequences in otherwise UTF-8 text: keep UTF-8 and report them.
-            if utf8.invalidSequences * 20 < highBytes { return utf8 }
+            // Broken sequences in text that is otherwise UTF-8 (at least as many well-formed multi-byte
+            // characters as broken ones): keep UTF-8 and report them. Single-byte text read as UTF-8 is nearly
+            // all broken sequences.
+            let wellFormed = utf8.text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x80 && $1 != "\u{FFFD}" ? 1 : 0) }
+            if wellFormed >= utf8.invalidSequences { return utf8 }
             return sniffSingleByte(raw, languageHint: languageHint)
         }
     }

@@ -119,7 +119,7 @@ struct TextPageLayout {
                 continue
             }
             if inHeader, lines.count == 1, paragraph.text.count <= conventions.maxHeaderValueLength,
-               paragraph.text.contains(where: \.isNumber), !paragraph.text.hasSuffix(".") {
+               paragraph.text.contains(where: \.isNumber), !Self.isSentence(paragraph.text, minWords: 5) {
                 fields.append(RawField(role: .unlabelled, label: nil, value: paragraph.text, origin: .textLine, line: paragraph.line))
                 continue
             }
@@ -143,7 +143,7 @@ struct TextPageLayout {
         if segments.count == 1 {
             // A lone pair in the body must look like data, not a sentence that happens to contain a colon.
             let words = firstPair.label.split(separator: " ").count
-            guard words <= 5, firstPair.value.count <= 80 || words <= 2, !firstPair.value.isEmpty else { return nil }
+            guard words <= 5, firstPair.value.count <= 80 || words <= 2, !Self.isSentence(firstPair.value, minWords: 3) else { return nil }
             return [firstPair]
         }
         let pairs = segments.compactMap { labelValue($0, maxLabelWords: conventions.maxLabelWords) }
@@ -173,6 +173,12 @@ struct TextPageLayout {
         let value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)
         guard isLabel(label, maxLabelWords: maxLabelWords), !value.isEmpty else { return nil }
         return (label, value)
+    }
+
+    /// Prose rather than data: at least `minWords` words ending in sentence punctuation.
+    static func isSentence(_ text: String, minWords: Int) -> Bool {
+        guard let last = text.last, ".!?".contains(last) else { return false }
+        return text.split(separator: " ").count >= minWords
     }
 
     private func isLabel(_ label: String, maxLabelWords: Int) -> Bool {
