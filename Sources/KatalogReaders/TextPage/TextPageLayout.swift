@@ -22,60 +22,69 @@ struct TextPageLayout {
 
     init(text: String, conventions: TextPageConventions) {
         self.conventions = conventions
-        var paragraphs: [Paragraph] = []
-        var current: [String] = []
-        var currentLine = 0
+        // Lines split on \n, \r\n or \r; a form feed is a page break, like a blank line.
+        var lines: [(text: String, number: Int)] = []
         var lineNumber = 0
-        func flush() {
-            if !current.isEmpty {
-                paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: currentLine))
-                current = []
-            }
-        }
-        // Lines split on \n, \r\n or \r; a form feed is a page break.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
-            for (offset, segment) in rawLine.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
-                if offset > 0 { flush() }
-                let line = segment.trimmingCharacters(in: .whitespaces)
-                if line.isEmpty {
-                    flush()
-                } else {
-                    if current.isEmpty { currentLine = lineNumber }
-                    current.append(line)
-                }
+            for segment in rawLine.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
+                lines.append((segment.trimmingCharacters(in: .whitespaces), lineNumber))
             }
         }
-        flush()
-        self.paragraphs = paragraphs
+        self.paragraphs = Self.paragraphs(of: lines)
 
-        // Page-break boilerplate: page markers, and blocks (other than the title) repeated on several pages.
+        // Page-break boilerplate, found line by line because exports often glue a footer to the next page's first
+        // line: page markers, repeats of the title (running headers), and lines repeated on several pages.
+        let titleLine = paragraphs.first.map { TextCleaning.cleanLine($0.text.split(separator: "\n").first.map(String.init) ?? $0.text) }
+        let firstLine = paragraphs.first?.line
         var occurrences: [String: [Int]] = [:]
-        for paragraph in paragraphs.dropFirst() {
-            occurrences[TextCleaning.cleanLine(paragraph.text), default: []].append(paragraph.line)
+        for line in lines where !line.text.isEmpty && line.number != firstLine {
+            occurrences[TextCleaning.cleanLine(line.text), default: []].append(line.number)
         }
-        let title = paragraphs.first.map { TextCleaning.cleanLine($0.text) }
         var removed: [RemovedBlock] = []
         var reported = Set<String>()
-        var kept: [Paragraph] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            let key = TextCleaning.cleanLine(paragraph.text)
-            if index > 0, conventions.isPageMarker(key) {
-                removed.append(RemovedBlock(text: key, lines: [paragraph.line], isPageMarker: true))
+        var keptLines: [(text: String, number: Int)] = []
+        for line in lines {
+            let key = TextCleaning.cleanLine(line.text)
+            guard !key.isEmpty, line.number != firstLine else {
+                keptLines.append(line)
                 continue
             }
-            let lines = occurrences[key] ?? []
-            let repeated = index > 0 && (lines.count >= 2 && key.count >= conventions.minRepeatedLength || key == title)
-            if repeated {
+            if conventions.isPageMarker(key) {
+                removed.append(RemovedBlock(text: key, lines: [line.number], isPageMarker: true))
+                keptLines.append(("", line.number))
+                continue
+            }
+            let seen = occurrences[key] ?? []
+            if key == titleLine || (seen.count >= 2 && key.count >= conventions.minRepeatedLength) {
                 if reported.insert(key).inserted {
-                    removed.append(RemovedBlock(text: key, lines: key == title ? lines : lines, isPageMarker: false))
+                    removed.append(RemovedBlock(text: key, lines: seen, isPageMarker: false))
                 }
+                keptLines.append(("", line.number))
                 continue
             }
-            kept.append(paragraph)
+            keptLines.append(line)
         }
-        self.kept = kept
+        self.kept = Self.paragraphs(of: keptLines)
         self.removedBlocks = removed
+    }
+
+    /// Runs of non-blank lines, joined with newlines, each with the number of its first line.
+    private static func paragraphs(of lines: [(text: String, number: Int)]) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var current: [String] = []
+        var start = 0
+        for line in lines {
+            if line.text.isEmpty {
+                if !current.isEmpty { paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+                current = []
+            } else {
+                if current.isEmpty { start = line.number }
+                current.append(line.text)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+        return paragraphs
     }
 
     /// Two-letter country of the first shop domain or e-mail domain in the text (`www.shopro.lt` → `LT`).
