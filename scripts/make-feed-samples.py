@@ -307,6 +307,7 @@ write("distributor-artikel.mapping.json", json.dumps({
     "fields": {"sku": "@nr", "title": "bezeichnung", "brand": "hersteller", "mpn": "herstellernummer", "gtin": "ean",
                "price": "preise/retail", "currency": "preise/retail/@currency", "stock_quantity": "bestand",
                "weight": "gewicht", "package_dimensions": "masse", "image": "bilder/bild"},
+    "units": {"weight": "@einheit"},
     "include_unmapped": False,
     "hints": {"country": "LT", "language": "lt"}}, indent=2, ensure_ascii=False) + "\n")
 
@@ -352,7 +353,7 @@ arr = []
 for i, p in enumerate(PRODUCTS):
     o = {"id": p["sku"], "title": p["names"]["en"], "brand": p["brand"], "mpn": p["mpn"], "ean": p["gtin"] if i != 3 else bad_checksum(p["gtin"]),
          "price": {"amount": p["price"], "currency": "EUR" if i != 9 else "BTC"}, "url": f"https://shop.example.com/p/{p['sku'].lower()}",
-         "images": [f"https://shop.example.com/img/{p['sku'].lower()}.jpg"], "weight_kg": float(p["weight"]),
+         "images": [f"https://shop.example.com/img/{p['sku'].lower()}.jpg"], "weight": {"value": float(p["weight"]), "unit": "kg"},
          "attributes": [{"name": "Color", "value": p["color"]}] if p["color"] else []}
     if i == 5: del o["price"]
     arr.append(o)
@@ -378,7 +379,7 @@ for i, p in enumerate(PRODUCTS[:10]):
     prod = {"@type": "Product", "name": p["names"]["et"], "sku": p["sku"], "mpn": p["mpn"], "gtin13": p["gtin"] if i != 4 else bad_checksum(p["gtin"]),
             "brand": {"@type": "Brand", "name": p["brand"]}, "image": f"https://pood.example.ee/img/{p['sku'].lower()}.jpg",
             "offers": {"@type": "Offer", "price": p["price"], "priceCurrency": "EUR" if i != 8 else "EEK", "availability": "https://schema.org/InStock" if i % 3 else "https://schema.org/OutOfStock", "url": f"https://pood.example.ee/{p['sku'].lower()}"},
-            "weight": {"@type": "QuantitativeValue", "value": p["weight"], "unitCode": "KGM"},
+            "weight": {"@type": "QuantitativeValue", "value": p["weight"], "unitText": "kg"},
             "additionalProperty": [{"@type": "PropertyValue", "name": "Garantii", "value": "24", "unitText": "kuud"}]}
     if i == 6: del prod["offers"]["price"]
     elems.append({"@type": "ListItem", "position": i + 1, "item": prod})

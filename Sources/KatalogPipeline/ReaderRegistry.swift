@@ -10,9 +10,16 @@ public struct ReaderRegistry: Sendable {
     }
 
     /// Every reader Katalog ships.
-    public static let standard = ReaderRegistry(readers: [
-        .textPage: TextPageReader(),
-    ])
+    public static let standard: ReaderRegistry = {
+        var registry = ReaderRegistry(readers: [
+            .textPage: TextPageReader(),
+        ])
+        // Feeds (CSV/TSV, Google Merchant, Ceneo, Heureka, YML, other XML, JSON, JSON Lines).
+        for kind in FeedReaders.kinds {
+            if let reader = FeedReaders.reader(for: kind) { registry.register(reader, for: [kind]) }
+        }
+        return registry
+    }()
 
     public func reader(for kind: InputKind) -> (any RecordReader)? { readers[kind] }
 

@@ -21,6 +21,7 @@ public struct CSVReader: RecordReader {
 
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         let source = try FeedTextSource(path: document.fileURL, declared: document.encoding)
+        sink.noteEncoding(source.encoding)
         var state: CSVRecordBuilder?
         let progress = sink as? ProgressSink
         let file = document.displayPath

@@ -4,7 +4,8 @@ import KatalogCore
 ///
 /// Labels as written: attributes of `<o>` (`id`, `price`, `avail`, `stock`, `weight`, `url`) as
 /// `xml-attribute` fields; `<cat>`, `<name>`, `<desc>` as elements; `<imgs><main url>` / `<i url>` as labels
-/// `imgs/main`, `imgs/i`; `<attrs><a name="Producent">` as label `Producent`. The Polish market implies PLN,
+/// `imgs/main`, `imgs/i`; `<attrs><a name="Producent">` as label `Producent`. A bare `weight` gets the unit
+/// the Ceneo specification fixes for it (`0.25` → `0.25 kg`). The Polish market implies PLN,
 /// country PL and language pl, unless the source overrides them. Bad input: see `XMLFeedEngine`.
 public struct CeneoReader: RecordReader {
     public init() {}
@@ -17,6 +18,14 @@ public struct CeneoReader: RecordReader {
 
 struct CeneoDialect: XMLFeedDialect {
     var kind: InputKind { .ceneo }
+
+    /// Ceneo's `weight` attribute is in kilograms by the format's specification.
+    func appendItemAttributes(_ attributes: [XMLStreamAttribute], line: Int, to fields: inout [RawField]) {
+        for attribute in attributes where !attribute.value.isEmpty {
+            let value = attribute.name == "weight" ? FeedSpecifiedUnit.apply("kg", to: attribute.value) : attribute.value
+            fields.append(RawField(label: attribute.name, value: value, origin: .xmlAttribute, line: line))
+        }
+    }
 
     func isItem(name: String, path: [String]) -> Bool {
         let parent = path.last

@@ -20,3 +20,13 @@ enum FeedMarket {
         return SourceHints(currency: "EUR")
     }
 }
+
+/// Units that a feed format's specification fixes for a unit-less value (Ceneo and YML weights are in
+/// kilograms, YML dimensions in centimetres).
+enum FeedSpecifiedUnit {
+    /// `value` followed by `unit` when the value is a bare number (no letters of its own); otherwise `value`.
+    static func apply(_ unit: String, to value: String) -> String {
+        guard !value.isEmpty, !value.contains(where: \.isLetter) else { return value }
+        return value + " " + unit
+    }
+}

@@ -14,6 +14,7 @@ public struct JSONFeedReader: RecordReader {
 
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         let source = try FeedTextSource(path: document.fileURL, declared: document.encoding)
+        sink.noteEncoding(source.encoding)
         var splitter = JSONItemSplitter()
         var emitter = JSONRecordEmitter(document: document, sink: sink)
         let progress = sink as? ProgressSink

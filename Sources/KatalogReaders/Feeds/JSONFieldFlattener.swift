@@ -5,7 +5,9 @@ import KatalogCore
 /// Nested objects are labelled with dotted paths as written (`offers.price`, `brand.name`); arrays of scalars
 /// repeat their label; `@context`/`@type`/`@id` bookkeeping keys are left out; name/value pair objects
 /// (schema.org `additionalProperty`, `[{"name": "Spalva", "value": "juoda"}]`) become label = name,
-/// value = value (plus `unitText`/`unitCode` when given). Nulls and empty strings give no field.
+/// value = value (plus `unitText`/`unitCode` when given); value/unit objects (`QuantitativeValue`,
+/// `{"value": 0.25, "unit": "kg"}`) become one field `0.25 kg` under their own label. Nulls and empty strings
+/// give no field.
 enum JSONFieldFlattener {
     static func fields(of object: JSONValue, line: Int) -> [RawField] {
         var fields: [RawField] = []
@@ -32,10 +34,24 @@ enum JSONFieldFlattener {
                 fields.append(RawField(label: pair.name, value: pair.value, origin: .jsonKey, line: line))
                 return
             }
+            if !label.isEmpty, let quantity = quantity(members) {
+                fields.append(RawField(label: label, value: quantity, origin: .jsonKey, line: line))
+                return
+            }
             for member in members where !skippedKeys.contains(member.key) {
                 append(member.value, label: label.isEmpty ? member.key : label + "." + member.key, line: line, to: &fields)
             }
         }
+    }
+
+    /// `{"value": 0.254, "unitText": "kg"}` (schema.org `QuantitativeValue`, or `unit`) → `0.254 kg`.
+    private static func quantity(_ members: [JSONMember]) -> String? {
+        let keys = Set(members.map { $0.key.lowercased() }).subtracting(["@type"])
+        guard keys.contains("value"), keys.count == 2, let unitKey = keys.first(where: { ["unit", "unittext", "unitcode"].contains($0) }) else { return nil }
+        func member(_ key: String) -> String? { members.first { $0.key.lowercased() == key }?.value.scalarText }
+        guard let value = member("value"), !value.isEmpty else { return nil }
+        guard let unit = member(unitKey), !unit.isEmpty else { return value }
+        return value + " " + unit
     }
 
     /// `{"name": "Svoris", "value": "1,2", "unitText": "kg"}` → ("Svoris", "1,2 kg").

@@ -25,6 +25,7 @@ struct MappedXMLDialect: XMLFeedDialect {
     private let fieldPaths: [(label: String, elements: [String], attribute: String?)]
     private let includeUnmapped: Bool
     private let hints: SourceHints
+    private let units: [String: String]
     /// Every mapped path, `/`-joined (`prices/retail`, `prices/retail/@currency`, `@id`).
     private let mappedPaths: Set<String>
 
@@ -33,6 +34,7 @@ struct MappedXMLDialect: XMLFeedDialect {
         itemPath = mapping.item.split(separator: "/").map(String.init)
         includeUnmapped = mapping.includeUnmapped
         hints = mapping.hints
+        units = mapping.units
         fieldPaths = mapping.fields.sorted { $0.key < $1.key }.map { label, path in
             var segments = path.split(separator: "/").map(String.init).filter { $0 != "." }
             var attribute: String?
@@ -74,7 +76,11 @@ struct MappedXMLDialect: XMLFeedDialect {
                         fields.append(RawField(label: field.label, value: value, origin: .xmlAttribute, line: node.line))
                     }
                 } else {
-                    let value = node.text
+                    var value = node.text
+                    if let unit = units[field.label] {
+                        let resolved = unit.hasPrefix("@") ? node.attribute(String(unit.dropFirst())) ?? "" : unit
+                        if !resolved.isEmpty { value = FeedSpecifiedUnit.apply(resolved, to: value) }
+                    }
                     if !value.isEmpty {
                         fields.append(RawField(label: field.label, value: value, origin: .xmlElement, line: node.line))
                     }

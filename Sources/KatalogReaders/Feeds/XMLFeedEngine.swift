@@ -228,6 +228,11 @@ struct XMLFeedEngineState {
     }
 
     mutating func finish<Dialect: XMLFeedDialect>(outcome: XMLStreamOutcome, dialect: Dialect) {
+        if let declared = outcome.declaredEncoding {
+            sink.noteEncoding(TextEncodingInfo(name: TextDecoding.canonicalName(declared) ?? declared, source: "declared"))
+        } else {
+            sink.noteEncoding(TextEncodingInfo(name: "utf-8", source: "default"))
+        }
         if !outcome.completed, itemDepth > 0 {
             // The fault cut this item off: hand over what was read, marked as incomplete.
             if itemDepth > 1 { finishChild(dialect: dialect) }

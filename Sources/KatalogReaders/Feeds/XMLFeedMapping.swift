@@ -7,7 +7,8 @@ import KatalogCore
 /// ```json
 /// { "katalog-mapping": 1,
 ///   "item": "catalog/products/product",
-///   "fields": { "sku": "@code", "title": "name", "price": "prices/retail", "currency": "prices/retail/@currency" },
+///   "fields": { "sku": "@code", "title": "name", "price": "prices/retail", "weight": "weight" },
+///   "units": { "weight": "@unit" },
 ///   "include_unmapped": false,
 ///   "hints": { "currency": "EUR", "country": "LT", "language": "lt" } }
 /// ```
@@ -18,19 +19,23 @@ public struct XMLFeedMapping: Sendable, Hashable, Codable {
     /// Output label → path relative to the item: `name`, `prices/retail`, `@id`, `prices/retail/@currency`.
     /// A path that matches several elements gives several fields.
     public var fields: [String: String]
+    /// Output label → the unit of its values: a unit (`"kg"`) or `@attribute` of the matched element
+    /// (`"@einheit"`). It is appended to bare numbers only (`0.25` → `0.25 kg`).
+    public var units: [String: String]
     /// When true, elements and attributes no path names are passed on too, labelled as written.
     public var includeUnmapped: Bool
     /// Market hints for every record (currency, country, language); per-source settings still win.
     public var hints: SourceHints
 
     enum CodingKeys: String, CodingKey {
-        case item, fields, hints
+        case item, fields, hints, units
         case includeUnmapped = "include_unmapped"
     }
 
-    public init(item: String, fields: [String: String], includeUnmapped: Bool = false, hints: SourceHints = SourceHints()) {
+    public init(item: String, fields: [String: String], units: [String: String] = [:], includeUnmapped: Bool = false, hints: SourceHints = SourceHints()) {
         self.item = item
         self.fields = fields
+        self.units = units
         self.includeUnmapped = includeUnmapped
         self.hints = hints
     }
@@ -39,6 +44,7 @@ public struct XMLFeedMapping: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         item = try container.decode(String.self, forKey: .item)
         fields = try container.decodeIfPresent([String: String].self, forKey: .fields) ?? [:]
+        units = try container.decodeIfPresent([String: String].self, forKey: .units) ?? [:]
         includeUnmapped = try container.decodeIfPresent(Bool.self, forKey: .includeUnmapped) ?? false
         hints = try container.decodeIfPresent(SourceHints.self, forKey: .hints) ?? SourceHints()
     }

@@ -54,6 +54,12 @@ struct GuessingDialect: XMLFeedDialect {
         return true
     }
 
+    func needsSubtree(_ name: String) -> Bool { isBaltic && BalticProductsDialect().needsSubtree(name) }
+
+    func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
+        if isBaltic { BalticProductsDialect().appendFields(of: child, to: &fields) } else { child.appendFields(prefix: "", to: &fields) }
+    }
+
     func marketHints(for fields: [RawField]) -> SourceHints {
         isBaltic ? BalticProductsDialect().marketHints(for: fields) : SourceHints()
     }

@@ -7,7 +7,8 @@ import KatalogCore
 /// `rate="1"` (else the first) becomes the records' currency hint, and `<categoryId>` is accompanied by a
 /// `category` field holding the category path (`Parent > Child`) when the id is known. `<param name="Kolor"
 /// unit="cm">12</param>` becomes label `Kolor`, value `12 cm`. Offer attributes (`id`, `available`,
-/// `group_id`) are `xml-attribute` fields. Bad input: see `XMLFeedEngine`.
+/// `group_id`) are `xml-attribute` fields. Bare `<weight>` and `<dimensions>` get the units the YML
+/// specification fixes for them (kg; cm as `L/W/H`). Bad input: see `XMLFeedEngine`.
 public struct YMLReader: RecordReader {
     public init() {}
 
@@ -47,7 +48,7 @@ struct YMLDialect: XMLFeedDialect {
         }
     }
 
-    func needsSubtree(_ name: String) -> Bool { name == "categoryId" }
+    func needsSubtree(_ name: String) -> Bool { name == "categoryId" || name == "weight" || name == "dimensions" }
 
     func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
         if child.name == "param" {
@@ -55,6 +56,13 @@ struct YMLDialect: XMLFeedDialect {
             guard let name = child.attribute("name"), !name.isEmpty, !value.isEmpty else { return }
             let unit = child.attribute("unit").map { $0.trimmedXMLWhitespace() } ?? ""
             fields.append(RawField(label: name, value: unit.isEmpty ? value : value + " " + unit, origin: .xmlElement, line: child.line))
+            return
+        }
+        if child.isLeaf, let unit = ["weight": "kg", "dimensions": "cm"][child.name] {
+            let value = child.text
+            if !value.isEmpty {
+                fields.append(RawField(label: child.name, value: FeedSpecifiedUnit.apply(unit, to: value), origin: .xmlElement, line: child.line))
+            }
             return
         }
         child.appendFields(prefix: "", to: &fields)

@@ -48,6 +48,8 @@ struct XMLStreamOutcome: Sendable {
     var droppedProblems: Int
     /// Number of external entity loads refused during this parse.
     var refusedExternalLoads: [String]
+    /// The encoding the document declares (`<?xml encoding?>`), as libxml2 decoded it; nil when undeclared.
+    var declaredEncoding: String? = nil
 }
 
 /// Diagnostics about XML syntax and safety, shared by every XML feed reader.

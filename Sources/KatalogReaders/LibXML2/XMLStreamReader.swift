@@ -144,12 +144,14 @@ struct XMLStreamReader {
         refusedLoads = XMLStreamEntityGuard.shared.release()
         let completed = status == 0 && !collector.sawFatal
         let stopLine = completed ? nil : Int(xmlTextReaderGetParserLineNumber(reader))
+        let declaredEncoding = xmlTextReaderConstEncoding(reader).map { String(cString: $0).lowercased() }
         return XMLStreamOutcome(
             completed: completed,
             stoppedAtLine: stopLine,
             problems: collector.problems,
             droppedProblems: collector.dropped,
-            refusedExternalLoads: refusedLoads
+            refusedExternalLoads: refusedLoads,
+            declaredEncoding: declaredEncoding
         )
     }
 }

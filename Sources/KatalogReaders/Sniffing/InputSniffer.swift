@@ -27,11 +27,13 @@ public struct InputSniffer: Sendable {
 
     /// The kind of a document that starts with `prefix`.
     public func sniff(prefix: Data, fileName: String) -> InputKind {
+        // A mapping file for an XML feed (`shop.mapping.json`) describes a feed; it is not one.
+        if XMLFeedMapping.isMappingFileName(fileName) { return .unknown }
         let decoded = TextDecoding.decode(prefix)
         if looksBinary(prefix, decoded: decoded) { return .unknown }
         let text = String(decoded.text.trimmingLeadingWhitespace())
         if text.isEmpty { return .unknown }
-        let head = String(text.prefix(4096)).lowercased()
+        let head = String(text.prefix(16 * 1024)).lowercased()
         if head.hasPrefix("<") { return sniffMarkup(head) }
         if head.hasPrefix("{") || head.hasPrefix("[") { return sniffJSON(text) }
         if let delimited = sniffDelimited(text, fileName: fileName) { return delimited }
@@ -47,17 +49,56 @@ public struct InputSniffer: Sendable {
         return controls * 100 > max(sample.count, 1)
     }
 
+    /// Markup is told apart by its root element (after the prolog, comments and DOCTYPE), then by the feed
+    /// vocabularies' namespaces and item elements.
     private func sniffMarkup(_ head: String) -> InputKind {
-        if head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body") {
-            return .html
+        let root = Self.rootElementName(head)
+        if root == "html" || head.hasPrefix("<!doctype html") || head.contains("<!doctype html") { return .html }
+        switch root {
+        case "rss", "feed", "channel":
+            return head.contains("base.google.com/ns/1.0") ? .googleMerchant : .xml
+        case "yml_catalog":
+            return .yml
+        case "shop":
+            return head.contains("<shopitem") ? .heureka : .xml
+        case "offers":
+            return .ceneo
+        case nil:
+            return head.contains("<body") || head.contains("<div") ? .html : .xml
+        default:
+            if head.contains("base.google.com/ns/1.0") && (head.contains("<item") || head.contains("<entry")) { return .googleMerchant }
+            return .xml
         }
-        if head.contains("xmlns:g=\"http://base.google.com/ns/1.0\"") || head.contains("xmlns:g='http://base.google.com/ns/1.0'") {
-            return .googleMerchant
+    }
+
+    /// The lower-cased local name of the first element, skipping `<?…?>`, `<!--…-->` and `<!DOCTYPE …>` (with an
+    /// internal subset); nil when the prefix holds no element.
+    static func rootElementName(_ head: String) -> String? {
+        var rest = Substring(head)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            if rest.hasPrefix("?") {
+                guard let end = rest.range(of: "?>") else { return nil }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("!--") {
+                guard let end = rest.range(of: "-->") else { return nil }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("!") {
+                // DOCTYPE, possibly with an internal subset in brackets.
+                if let bracket = rest.firstIndex(of: "["), let close = rest.firstIndex(of: ">"), bracket < close {
+                    guard let end = rest.range(of: "]>") ?? rest.range(of: "]") else { return nil }
+                    rest = rest[end.upperBound...]
+                } else {
+                    guard let end = rest.firstIndex(of: ">") else { return nil }
+                    rest = rest[rest.index(after: end)...]
+                }
+            } else {
+                let name = rest.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+                guard !name.isEmpty else { return nil }
+                return String(name.split(separator: ":").last ?? name)
+            }
         }
-        if head.contains("<yml_catalog") { return .yml }
-        if head.contains("<shop") && head.contains("<shopitem") { return .heureka }
-        if head.contains("<offers") && (head.contains("<o ") || head.contains("<group")) { return .ceneo }
-        return .xml
+        return nil
     }
 
     private func sniffJSON(_ text: String) -> InputKind {
