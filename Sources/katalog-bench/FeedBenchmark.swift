@@ -1,13 +1,16 @@
 import Foundation
 import KatalogCore
+import KatalogPipeline
 import KatalogReaders
 
-/// `katalog-bench feeds [--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N]`
+/// `katalog-bench feeds [--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N] [--no-pipeline]`
 ///
 /// Generates (once) a Google Merchant RSS feed of at least `--xml-mb` MB and a semicolon CSV of `--csv-rows`
-/// rows under `--data` (default `/work/bench-data`, outside the repository), reads each with its feed reader,
-/// and reports MB/s, items/s and peak RSS per phase, next to `xmllint --stream --noout` on the same XML file.
-/// Peak RSS is the process's VmHWM, reset between phases through `/proc/self/clear_refs`.
+/// rows under `--data` (default `/work/bench-data`, outside the repository), then measures each file in three
+/// stages: the feed reader alone (best of `--repeat` runs, interleaved with `xmllint --stream --noout` on the
+/// same XML file), read + normalize + validate through `ImportPipeline` with a counting consumer, and the full
+/// `katalog import` (`CatalogImport`, writing all outputs under `DIR/out`). It reports MB/s, items/s and peak
+/// RSS per stage. Peak RSS is the process's VmHWM, reset between stages through `/proc/self/clear_refs`.
 enum FeedBenchmark {
     static func run(_ arguments: [String]) throws {
         var options = Options()
@@ -49,6 +52,11 @@ enum FeedBenchmark {
             print("xmllint not found (apt-get install libxml2-utils) — no baseline")
         }
         if let csvBest { report("CSV (; UTF-8, quoted multi-line cells), CSVReader", csvBest) }
+        guard options.pipeline else { return }
+        for (name, path) in [("Google Merchant RSS", xmlPath), ("CSV", csvPath)] {
+            report("\(name), read + normalize + validate", try measurePipeline(path: path))
+            report("\(name), full katalog import (all outputs)", try measureImport(path: path, output: options.dataDirectory + "/out"))
+        }
     }
 
     struct Result {
@@ -89,6 +97,32 @@ enum FeedBenchmark {
                       diagnostics: sink.diagnostics, peakRSSKB: peakRSSKB())
     }
 
+    /// Read, normalize and validate through the pipeline, counting what comes out.
+    static func measurePipeline(path: String) throws -> Result {
+        resetPeakRSS()
+        let consumer = FeedBenchmarkConsumer()
+        let start = ContinuousClock.now
+        _ = try ImportPipeline(jobs: 1).run([path], into: consumer)
+        return result(since: start, path: path, items: consumer.records, fields: consumer.attributes, diagnostics: consumer.diagnostics)
+    }
+
+    /// The whole `katalog import`, writing catalog.json, .jsonl, .csv, rejects and the report.
+    static func measureImport(path: String, output: String) throws -> Result {
+        resetPeakRSS()
+        let start = ContinuousClock.now
+        let report = try CatalogImport.run([path], outputDirectory: URL(fileURLWithPath: output), pipeline: ImportPipeline(jobs: 1))
+        let totals = report.totalRecords
+        let severities = report.totalDiagnostics
+        return result(since: start, path: path, items: totals.read, fields: 0, diagnostics: severities.error + severities.warning + severities.info)
+    }
+
+    static func result(since start: ContinuousClock.Instant, path: String, items: Int, fields: Int, diagnostics: Int) -> Result {
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Result(seconds: seconds, megabytes: Double(fileSize(path)) / 1_000_000, items: items, fields: fields,
+                      diagnostics: diagnostics, peakRSSKB: peakRSSKB())
+    }
+
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -117,6 +151,7 @@ enum FeedBenchmark {
         var csvRows = 1_000_000
         var regenerate = false
         var repetitions = 3
+        var pipeline = true
 
         mutating func parse(_ arguments: [String]) throws {
             var iterator = arguments.makeIterator()
@@ -126,6 +161,7 @@ enum FeedBenchmark {
                 case "--xml-mb": xmlMegabytes = Int(iterator.next() ?? "") ?? xmlMegabytes
                 case "--csv-rows": csvRows = Int(iterator.next() ?? "") ?? csvRows
                 case "--regenerate": regenerate = true
+                case "--no-pipeline": pipeline = false
                 case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? repetitions)
                 default: throw FeedBenchmarkError(message: "unknown option \(argument)")
                 }
@@ -174,4 +210,19 @@ final class FeedBenchmarkSink: ProgressSink {
     func finishProgressLine() {
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+}
+
+/// Counts the pipeline's output without writing it.
+final class FeedBenchmarkConsumer: ImportConsumer {
+    private(set) var records = 0
+    private(set) var attributes = 0
+    private(set) var diagnostics = 0
+
+    func consume(_ product: Product) throws {
+        records += 1
+        attributes += product.attributes.count
+    }
+
+    func consume(_ rejected: RejectedRecord) throws { records += 1 }
+    func consume(_ diagnostic: Diagnostic) throws { diagnostics += 1 }
 }
