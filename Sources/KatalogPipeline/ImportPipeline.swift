@@ -39,6 +39,7 @@ public struct ImportPipeline: Sendable {
     /// throws (an output that cannot be written).
     public func run(_ paths: [String], into consumer: ImportConsumer) throws -> ImportReport {
         var report = ImportReport()
+        let links = ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens)
         let (inputs, problems) = InputDiscovery().discover(paths)
         for problem in problems {
             let path: String, message: String
@@ -63,7 +64,7 @@ public struct ImportPipeline: Sendable {
             guard !pending.isEmpty else { return }
             let results = processConcurrently(pending)
             for result in results {
-                try deliver(result.events, file: result.report, into: consumer, report: &report)
+                try deliver(result.events, file: result.report, into: consumer, report: &report, links: links)
             }
             pending.removeAll()
         }
@@ -71,13 +72,15 @@ public struct ImportPipeline: Sendable {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
             if size > streamingThreshold || jobs == 1 {
                 try flushPending()
-                try processStreaming(input, into: consumer, report: &report)
+                try processStreaming(input, into: consumer, report: &report, links: links)
             } else {
                 pending.append(input)
                 if pending.count >= jobs * 8 { try flushPending() }
             }
         }
         try flushPending()
+        report.servicePlanLinks = links.links()
+        report.servicePlanLinksComplete = links.isComplete
         return report
     }
 
@@ -106,14 +109,14 @@ public struct ImportPipeline: Sendable {
         return results.values
     }
 
-    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport) throws {
+    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: input.displayPath, kind: .unknown)
         var unmapped: [String: Int] = [:]
         var deliveryError: Error?
         let skeleton = process(input, normalizer: ProductNormalizer(tables: tables)) { event in
             guard deliveryError == nil else { return }
             do {
-                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped)
+                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, links: links)
             } catch {
                 deliveryError = error
                 throw error
@@ -124,11 +127,11 @@ public struct ImportPipeline: Sendable {
         report.files.append(skeleton.merging(counts: counted))
     }
 
-    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport) throws {
+    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
         var unmapped: [String: Int] = [:]
         for event in events {
-            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped)
+            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, links: links)
         }
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
         report.files.append(skeleton.merging(counts: counted))
@@ -167,7 +170,7 @@ public struct ImportPipeline: Sendable {
         return report
     }
 
-    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int]) throws {
+    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], links: ServicePlanLinkIndex) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
             file.count(diagnostic)
@@ -179,6 +182,7 @@ public struct ImportPipeline: Sendable {
             case .imported(let imported):
                 product = imported
                 file.records.imported += 1
+                links.add(imported)
                 try consumer.consume(imported)
             case .rejected(let rejected):
                 product = rejected.product

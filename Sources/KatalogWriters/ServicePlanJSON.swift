@@ -34,6 +34,21 @@ public enum ServicePlanJSON {
         ])
     }
 
+    /// The `service_plan_links` section of `report.json`.
+    public static func encode(links: [ServicePlanLink], complete: Bool) -> JSONValue {
+        .object([
+            "complete": .bool(complete),
+            "links": .array(links.map { link in
+                .object([
+                    "plan": .string(link.plan),
+                    "covered": .string(link.covered),
+                    "covered_by": .string(link.coveredBy),
+                    "products": .array(link.products.map { .object(["id": .string($0.product), "matched_by": .string($0.matchedBy)]) }),
+                ])
+            }),
+        ])
+    }
+
     public static func encode(_ origin: PlanFactOrigin) -> JSONValue {
         .object([
             "source": .string(origin.source.rawValue),

@@ -11,10 +11,17 @@ struct ServicePlanCoverage {
     func models(attributes: [Attribute], title: ServicePlanText?, titleLine: Int?, titleAnchor: NSRange?, brand: String?,
                 sentences: [ServicePlanText.Sentence]) -> [PlanFact<String>] {
         var found: [PlanFact<String>] = []
-        func add(_ raw: String, origin: PlanFactOrigin, language: String?) {
+        // A title that starts with the brand is the maker's own plan (`DJI Care Refresh RS 4 Mini`): a model read
+        // from it gets the brand in front. Attribute values are kept as written, since a plan's brand is often
+        // the insurer's, not the device maker's.
+        let makerPrefix: String? = brand.flatMap { brand in
+            guard !brand.isEmpty, let title, title.folded.hasPrefix(TextFolding.fold(brand)) else { return nil }
+            return brand
+        }
+        func add(_ raw: String, origin: PlanFactOrigin, language: String?, prefixBrand: Bool = false) {
             var model = TextCleaning.cleanLine(raw).trimmingCharacters(in: CharacterSet(charactersIn: " .,;:-–()"))
             guard !model.isEmpty, model.contains(where: \.isNumber) else { return }
-            if let brand, !brand.isEmpty, !TextFolding.fold(model).hasPrefix(TextFolding.fold(brand)) { model = brand + " " + model }
+            if prefixBrand, let brand = makerPrefix, !TextFolding.fold(model).hasPrefix(TextFolding.fold(brand)) { model = brand + " " + model }
             guard !found.contains(where: { TextFolding.fold($0.value) == TextFolding.fold(model) }) else { return }
             found.append(PlanFact(model, origin: origin, language: language))
         }
@@ -38,7 +45,7 @@ struct ServicePlanCoverage {
                 start = titleAnchor.map { $0.location + $0.length }
             }
             if let start, let model = modelText(in: title, from: start) {
-                add(model, origin: PlanFactOrigin(source: .title, match: model, line: titleLine), language: language)
+                add(model, origin: PlanFactOrigin(source: .title, match: model, line: titleLine), language: language, prefixBrand: true)
             }
             if !found.isEmpty { return found }
         }
@@ -48,7 +55,7 @@ struct ServicePlanCoverage {
             let after = sentence.text.originalText(NSRange(location: cue.range.location + cue.range.length, length: sentence.text.fullRange.length - cue.range.location - cue.range.length))
             let list = after.drop { $0 == ":" || $0 == " " }
             for piece in Self.split(String(list)) {
-                add(piece, origin: PlanFactOrigin(source: .description, paragraph: sentence.paragraph, sentence: sentence.index, match: piece), language: cue.language)
+                add(piece, origin: PlanFactOrigin(source: .description, paragraph: sentence.paragraph, sentence: sentence.index, match: piece), language: cue.language, prefixBrand: true)
             }
             if !found.isEmpty { return found }
         }

@@ -72,7 +72,10 @@ public struct ServicePlanExtractor: Sendable {
 
         // Maximum term with renewals.
         plan.maxTermMonths = context.first(all: ["max_term"]) { sentence, cue in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.months != nil }).map { ($0.months ?? 0, $0.range, cue) }
+            // The duration after the cue (`insgesamt 5 Jahre`), else the last one before it (`3 years in total`).
+            let durations = ServicePlanReading.durations(in: sentence.text, patterns: patterns).filter { $0.months != nil }
+            let chosen = durations.first(where: { $0.range.location >= cue.range.location }) ?? durations.last
+            return chosen.map { ($0.months ?? 0, $0.range, cue) }
         }
 
         // Covered products.
@@ -114,7 +117,7 @@ public struct ServicePlanExtractor: Sendable {
 
         // Activation.
         plan.activation.anyTime = context.first(all: ["activation", "any_time"]) { _, cue in (true, cue.range, cue) }
-        plan.activation.windowDays = context.first(all: ["activation", "purchase_ref"]) { sentence, cue in
+        plan.activation.windowDays = context.first(all: ["activation", "purchase_ref"], none: ["any_time", "verification_video"]) { sentence, cue in
             ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
         }
         plan.activation.verificationVideoAfterDays = context.first(all: ["verification_video"]) { sentence, cue in

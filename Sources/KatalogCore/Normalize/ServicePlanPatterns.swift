@@ -51,6 +51,9 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var cues: [String: CueGroup] = [:]
     var modelSuffixes: Set<String> = []
 
+    /// Title tokens that, right after a covered model's words, make another model (`RS 4` + `Mini`).
+    public var modelSuffixTokens: Set<String> { modelSuffixes }
+
     /// The bundled patterns.
     public static let builtIn: ServicePlanPatterns = ServicePlanPatterns(file: BundledData.decode(File.self, from: "service-plans"))
 

@@ -74,10 +74,21 @@ enum ServicePlanReading {
                 let word = text.foldedText(match.range(withName: "n"))
                 guard let count = Int(word) ?? patterns.numbers[word], count > 0 else { continue }
                 if found.contains(where: { NSIntersectionRange($0.range, match.range).length > 0 }) { continue }
+                // A number that is an amount (`£49 applies per claim`) is a fee, not a count.
+                if amountRanges(in: text).contains(where: { NSIntersectionRange($0, match.range(withName: "n")).length > 0 }) { continue }
                 found.append((count, match.range, language))
             }
         }
         return found.sorted { $0.range.location < $1.range.location }
+    }
+
+    /// The ranges of amounts in `text`, in the folded text's UTF-16 offsets (the same as the original's for the
+    /// characters amounts are made of only when nothing before them changed width, so compared by location).
+    static func amountRanges(in text: ServicePlanText) -> [NSRange] {
+        amounts(in: text.original).map { item in
+            let digits = item.price.text.filter(\.isNumber).count
+            return NSRange(location: item.location, length: max(1, digits))
+        }
     }
 
     /// Every amount in `text` written next to a currency (`PLN 199`, `199 zł`, `€49`), parsed by `MoneyParsing`
@@ -88,11 +99,9 @@ enum ServicePlanReading {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         for match in amountPattern.matches(in: text, range: range) {
             guard let numberRange = Range(match.range, in: text) else { continue }
-            let before = text[..<numberRange.lowerBound]
-            let after = text[numberRange.upperBound...]
             var candidates: [String] = []
-            if let token = lastToken(of: before) { candidates.append(String(token) + " " + text[numberRange]) }
-            if let token = firstToken(of: after) { candidates.append(text[numberRange] + " " + String(token)) }
+            if let start = currencyStart(before: numberRange.lowerBound, in: text) { candidates.append(String(text[start..<numberRange.upperBound])) }
+            if let end = currencyEnd(after: numberRange.upperBound, in: text) { candidates.append(String(text[numberRange.lowerBound..<end])) }
             for candidate in candidates {
                 let (price, findings) = MoneyParsing.parse(candidate)
                 if let price, !findings.contains(where: { $0.severity == .error }) {
@@ -126,19 +135,26 @@ enum ServicePlanReading {
         return regex
     }()
 
-    /// The word right before an amount (one space allowed), when it is a currency.
-    private static func lastToken(of text: Substring) -> Substring? {
-        let trimmed = text.last == " " || text.last == "\u{00A0}" ? text.dropLast() : text
-        let token = trimmed.reversed().prefix { !$0.isWhitespace }
-        let word = String(token.reversed()).trimmingCharacters(in: CharacterSet(charactersIn: ":(\"'"))
-        return isCurrency(word) ? Substring(word) : nil
+    /// Where the currency word right before an amount starts (one space allowed), when there is one.
+    private static func currencyStart(before index: String.Index, in text: String) -> String.Index? {
+        var start = index
+        if start > text.startIndex, text[text.index(before: start)] == " " || text[text.index(before: start)] == "\u{00A0}" {
+            start = text.index(before: start)
+        }
+        let wordEnd = start
+        while start > text.startIndex, !text[text.index(before: start)].isWhitespace, !":(\"'".contains(text[text.index(before: start)]) {
+            start = text.index(before: start)
+        }
+        return start < wordEnd && isCurrency(String(text[start..<wordEnd])) ? start : nil
     }
 
-    /// The word right after an amount (one space allowed), when it is a currency.
-    private static func firstToken(of text: Substring) -> Substring? {
-        let trimmed = text.first == " " || text.first == "\u{00A0}" ? text.dropFirst() : text
-        let word = String(trimmed.prefix { !$0.isWhitespace }).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?)\"'"))
-        return isCurrency(word) ? Substring(word) : nil
+    /// Where the currency word right after an amount ends (one space allowed), when there is one.
+    private static func currencyEnd(after index: String.Index, in text: String) -> String.Index? {
+        var start = index
+        if start < text.endIndex, text[start] == " " || text[start] == "\u{00A0}" { start = text.index(after: start) }
+        var end = start
+        while end < text.endIndex, !text[end].isWhitespace, !".,;:!?)\"'".contains(text[end]) { end = text.index(after: end) }
+        return start < end && isCurrency(String(text[start..<end])) ? end : nil
     }
 
     private static func isCurrency(_ word: String) -> Bool {

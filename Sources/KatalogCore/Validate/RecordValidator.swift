@@ -7,6 +7,7 @@ public struct RecordValidator: Sendable {
 
     public static let defaultRules: [any RecordRule] = [
         UnidentifiedRecordRule(), UsablePriceRule(), SalePriceAbovePriceRule(), NonPositivePriceRule(),
+        PlanWithoutCoveredProductRule(), PlanClaimFeeCurrencyRule(), PlanTermExceedsMaximumRule(),
     ]
     public static let defaultRejectingCodes: Set<String> = ["record.unidentified", "record.no-usable-price"]
 
