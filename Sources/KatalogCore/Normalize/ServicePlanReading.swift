@@ -95,7 +95,13 @@ enum ServicePlanReading {
     /// without assuming any currency, with its findings and its UTF-16 offset in `text`. Amounts that parse only
     /// with an error are left out.
     static func amounts(in text: String) -> [(price: Price, findings: [Finding], location: Int)] {
-        var found: [(price: Price, findings: [Finding], location: Int)] = []
+        amountCandidates(in: text).map { ($0.price, $0.findings, $0.location) }
+    }
+
+    /// Amounts with whether their currency is written as an ISO code or a symbol (`PLN`, `€`) rather than a
+    /// word that may be something else (`Rs` in `RS 4 Mini`).
+    private static func amountCandidates(in text: String) -> [(price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool)] {
+        var found: [(price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool)] = []
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         for match in amountPattern.matches(in: text, range: range) {
             guard let numberRange = Range(match.range, in: text) else { continue }
@@ -105,7 +111,9 @@ enum ServicePlanReading {
             for candidate in candidates {
                 let (price, findings) = MoneyParsing.parse(candidate)
                 if let price, !findings.contains(where: { $0.severity == .error }) {
-                    found.append((price, findings, match.range.location))
+                    let letters = candidate.filter(\.isLetter)
+                    let isCodeOrSymbol = letters.isEmpty || (letters.count == 3 && letters.allSatisfy(\.isUppercase) && letters == price.money.currency)
+                    found.append((price, findings, match.range.location, isCodeOrSymbol))
                     break
                 }
             }
@@ -113,14 +121,14 @@ enum ServicePlanReading {
         return found
     }
 
-    /// The claim fee among `amounts`: an unambiguous currency first, then the first amount after the cue, then
-    /// the last one before it.
+    /// The claim fee among `amounts`: an unambiguous currency first, an ISO code or symbol before a currency word,
+    /// then the first amount after the cue, then the last one before it.
     static func claimFee(in text: String, cueEnd: Int) -> (price: Price, findings: [Finding])? {
-        let ranked = amounts(in: text).enumerated().sorted { left, right in
-            func rank(_ item: (offset: Int, element: (price: Price, findings: [Finding], location: Int))) -> (Int, Int, Int) {
+        let ranked = amountCandidates(in: text).enumerated().sorted { left, right in
+            func rank(_ item: (offset: Int, element: (price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool))) -> (Int, Int, Int, Int) {
                 let ambiguous = item.element.findings.contains { $0.severity >= .warning } ? 1 : 0
                 let after = item.element.location >= cueEnd
-                return (ambiguous, after ? 0 : 1, after ? item.offset : -item.offset)
+                return (ambiguous, item.element.isCodeOrSymbol ? 0 : 1, after ? 0 : 1, after ? item.offset : -item.offset)
             }
             return rank(left) < rank(right)
         }
