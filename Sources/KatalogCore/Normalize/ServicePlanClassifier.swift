@@ -30,15 +30,19 @@ struct ServicePlanClassifier {
             if attributeOrigin == nil { attributeOrigin = origin }
             signals.append(PlanFact("attribute:\(attribute.key)", origin: origin, language: attribute.language))
         }
+        // The language most attributes are labelled in settles words several languages share.
+        var counts: [String: Int] = [:]
+        for attribute in attributes { if let language = attribute.language { counts[language, default: 0] += 1 } }
+        let preferred = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         for (kind, cues) in patterns.kinds {
-            if let title, let found = cues.firstMatch(in: title) {
+            if let title, let found = cues.firstMatch(in: title, preferring: preferred) {
                 let origin = PlanFactOrigin(source: .title, match: title.originalText(found.range), line: titleLine)
                 score += patterns.titleWeight
                 signals.append(PlanFact("title:\(kind.rawValue)", origin: origin, language: found.language))
                 if titleKind == nil { titleKind = PlanFact(kind, origin: origin, language: found.language) }
             }
             for sentence in sentences {
-                guard let found = cues.firstMatch(in: sentence.text) else { continue }
+                guard let found = cues.firstMatch(in: sentence.text, preferring: preferred) else { continue }
                 let origin = PlanFactOrigin(source: .description, paragraph: sentence.paragraph, sentence: sentence.index, match: sentence.text.originalText(found.range))
                 score += patterns.descriptionWeight
                 signals.append(PlanFact("description:\(kind.rawValue)", origin: origin, language: found.language))

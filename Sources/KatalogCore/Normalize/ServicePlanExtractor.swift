@@ -67,13 +67,13 @@ public struct ServicePlanExtractor: Sendable {
             findings.append(.planTermConflict(attribute: attributeTerm, title: titleTerm))
         }
         plan.termMonths = attributeTerm ?? titleTerm ?? context.first(all: ["term"], none: ["max_term", "renewal"]) { sentence, _ in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.months != nil }).map { ($0.months ?? 0, $0.range, nil) }
+            context.durations(sentence).first(where: { $0.months != nil }).map { ($0.months ?? 0, $0.range, nil) }
         }
 
         // Maximum term with renewals.
         plan.maxTermMonths = context.first(all: ["max_term"]) { sentence, cue in
             // The duration after the cue (`insgesamt 5 Jahre`), else the last one before it (`3 years in total`).
-            let durations = ServicePlanReading.durations(in: sentence.text, patterns: patterns).filter { $0.months != nil }
+            let durations = context.durations(sentence).filter { $0.months != nil }
             let chosen = durations.first(where: { $0.range.location >= cue.range.location }) ?? durations.last
             return chosen.map { ($0.months ?? 0, $0.range, cue) }
         }
@@ -118,13 +118,13 @@ public struct ServicePlanExtractor: Sendable {
         // Activation.
         plan.activation.anyTime = context.first(all: ["activation", "any_time"]) { _, cue in (true, cue.range, cue) }
         plan.activation.windowDays = context.first(all: ["activation", "purchase_ref"], none: ["any_time", "verification_video"]) { sentence, cue in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
+            context.durations(sentence).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
         }
         plan.activation.verificationVideoAfterDays = context.first(all: ["verification_video"]) { sentence, cue in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
+            context.durations(sentence).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
         }
         plan.activation.activeWithinHours = context.first(all: ["activation", "within"], none: ["purchase_ref", "renewal"]) { sentence, cue in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.hours != nil }).map { ($0.hours ?? 0, $0.range, cue) }
+            context.durations(sentence).first(where: { $0.hours != nil }).map { ($0.hours ?? 0, $0.range, cue) }
         }
 
         // Delivery form.
@@ -143,12 +143,12 @@ public struct ServicePlanExtractor: Sendable {
         }
         plan.renewal.duringTerm = context.first(all: ["renewal", "during_term"]) { _, cue in (true, cue.range, cue) }
         plan.renewal.graceDays = context.first(all: ["renewal", "within"], none: ["purchase_ref"]) { sentence, cue in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
+            context.durations(sentence).first(where: { $0.days != nil }).map { ($0.days ?? 0, $0.range, cue) }
         }
 
         // Warranty extension when no claim is used.
         plan.warrantyExtension = context.first(all: ["warranty", "extend", "no_claim"]) { sentence, cue in
-            ServicePlanReading.durations(in: sentence.text, patterns: patterns).first(where: { $0.months != nil })
+            context.durations(sentence).first(where: { $0.months != nil })
                 .map { (ServicePlan.WarrantyExtension(months: $0.months ?? 0, condition: "no_claim_used"), $0.range, cue) }
         }
 
@@ -186,13 +186,38 @@ public struct ServicePlanExtractor: Sendable {
         return mentions.sorted { $0.location < $1.location }
     }
 
-    /// The sentences and how to look through them for a fact.
-    private struct Context {
+    /// The sentences and how to look through them for a fact. Remembers which cue groups each sentence matches
+    /// and its durations, since most facts look at the same groups; one per extraction, never shared.
+    private final class Context {
         let patterns: ServicePlanPatterns
         let sentences: [ServicePlanText.Sentence]
+        private var cueCache: [String: [(language: String, range: NSRange)?]] = [:]
+        private var durationCache: [Int: [ServicePlanReading.Duration]] = [:]
+
+        init(patterns: ServicePlanPatterns, sentences: [ServicePlanText.Sentence]) {
+            self.patterns = patterns
+            self.sentences = sentences
+        }
 
         func origin(_ sentence: ServicePlanText.Sentence, _ range: NSRange) -> PlanFactOrigin {
             PlanFactOrigin(source: .description, paragraph: sentence.paragraph, sentence: sentence.index, match: sentence.text.originalText(range))
+        }
+
+        /// The first match of a cue group in sentence number `position` (0-based), computed once.
+        func cue(_ name: String, at position: Int) -> (language: String, range: NSRange)? {
+            if let cached = cueCache[name] { return cached[position] }
+            let group = patterns.cue(name)
+            let all = sentences.map { group.firstMatch(in: $0.text) }
+            cueCache[name] = all
+            return all[position]
+        }
+
+        /// The durations of a sentence, computed once.
+        func durations(_ sentence: ServicePlanText.Sentence) -> [ServicePlanReading.Duration] {
+            if let cached = durationCache[sentence.index] { return cached }
+            let found = ServicePlanReading.durations(in: sentence.text, patterns: patterns)
+            durationCache[sentence.index] = found
+            return found
         }
 
         /// The first sentence in which every group of `all` and no group of `none` is found and `read` gives a
@@ -200,15 +225,15 @@ public struct ServicePlanExtractor: Sendable {
         /// `read` names another.
         func first<Value>(all: [String], none: [String] = [],
                           _ read: (ServicePlanText.Sentence, (language: String, range: NSRange)) -> (Value, NSRange, (language: String, range: NSRange)?)?) -> PlanFact<Value>? {
-            for sentence in sentences {
+            for (position, sentence) in sentences.enumerated() {
                 var last: (language: String, range: NSRange)?
                 var ok = true
                 for name in all {
-                    guard let found = patterns.cue(name).firstMatch(in: sentence.text) else { ok = false; break }
+                    guard let found = cue(name, at: position) else { ok = false; break }
                     last = found
                 }
                 guard ok, let cue = last else { continue }
-                if none.contains(where: { patterns.cue($0).matches(sentence.text) }) { continue }
+                if none.contains(where: { self.cue($0, at: position) != nil }) { continue }
                 guard let (value, range, language) = read(sentence, cue) else { continue }
                 return PlanFact(value, origin: origin(sentence, range), language: (language ?? cue).language)
             }

@@ -10,17 +10,25 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     /// A named group of phrases in several languages.
     struct CueGroup {
         var patterns: [(language: String, regex: NSRegularExpression)] = []
+        /// All languages in one expression, one named group (`l0`, `l1`, …) per language, so a sentence is
+        /// searched once rather than once per language.
+        var combined: NSRegularExpression?
 
-        /// The first phrase (in language order) found in `text`: its language and range.
-        func firstMatch(in text: ServicePlanText) -> (language: String, range: NSRange)? {
-            var best: (language: String, range: NSRange)?
-            for (language, regex) in patterns {
-                guard let match = regex.firstMatch(in: text.folded, range: text.fullRange) else { continue }
-                if best == nil || match.range.location < best!.range.location {
-                    best = (language, match.range)
-                }
+        /// The earliest phrase found in `text`: its language and range. At one position the first language in
+        /// alphabetical order wins, unless the same words are also listed in `preferring` (`abonement` is lt
+        /// and lv; a record with Latvian attributes gets lv).
+        func firstMatch(in text: ServicePlanText, preferring preferred: String? = nil) -> (language: String, range: NSRange)? {
+            guard let combined, let match = combined.firstMatch(in: text.folded, range: text.fullRange) else { return nil }
+            var language = patterns.first?.language ?? ""
+            for (index, entry) in patterns.enumerated() where match.range(withName: "l\(index)").location != NSNotFound {
+                language = entry.language
+                break
             }
-            return best
+            if let preferred, preferred != language, let entry = patterns.first(where: { $0.language == preferred }),
+               let other = entry.regex.firstMatch(in: text.folded, range: match.range), NSEqualRanges(other.range, match.range) {
+                language = preferred
+            }
+            return (language, match.range)
         }
 
         func matches(_ text: ServicePlanText) -> Bool { firstMatch(in: text) != nil }
@@ -46,8 +54,9 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var duration: NSRegularExpression?
     /// Term words by months, longest term first.
     var termWords: [(months: Int, cues: CueGroup)] = []
-    /// One claim-count expression per language.
-    var claims: [(language: String, regex: NSRegularExpression)] = []
+    /// The claim-count expression; its group `l<i>` holds the noun of `claimLanguages[i]`.
+    var claims: NSRegularExpression?
+    var claimLanguages: [String] = []
     var cues: [String: CueGroup] = [:]
     var modelSuffixes: Set<String> = []
 
@@ -130,10 +139,12 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         )
         termWords = file.termWords.compactMap { key, lists in Int(key).map { ($0, Self.group(lists)) } }
             .sorted { $0.months > $1.months }
-        for (language, nouns) in file.claimNouns.sorted(by: { $0.key < $1.key }) {
-            let pattern = "(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?<noun>\(Self.alternation(nouns)))\\b"
-            if let regex = Self.compile(pattern) { claims.append((language, regex)) }
-        }
+        // One expression for all languages, one named group (`l0`, `l1`, …) per language's nouns.
+        claimLanguages = file.claimNouns.keys.sorted().filter { !(file.claimNouns[$0] ?? []).isEmpty }
+        let nounGroups = claimLanguages.enumerated().map { index, language in
+            "(?<l\(index)>\(Self.alternation(file.claimNouns[language] ?? [])))"
+        }.joined(separator: "|")
+        claims = Self.compile("(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?:\(nounGroups))\\b")
         for (name, lists) in file.cues { cues[name] = Self.group(lists) }
         modelSuffixes = Set(file.modelSuffixes.tokens.map(TextFolding.fold))
     }
@@ -160,6 +171,11 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         for (language, patterns) in lists.sorted(by: { $0.key < $1.key }) where !patterns.isEmpty {
             if let regex = compile("\\b(?:\(alternation(patterns)))") { group.patterns.append((language, regex)) }
         }
+        let sorted = lists.sorted(by: { $0.key < $1.key }).filter { !$0.value.isEmpty }
+        // Only languages whose patterns compiled take part, so group numbers match `patterns`.
+        let usable = sorted.filter { entry in group.patterns.contains { $0.language == entry.key } }
+        let alternatives = usable.enumerated().map { index, entry in "(?<l\(index)>\(alternation(entry.value)))" }
+        group.combined = alternatives.isEmpty ? nil : compile("\\b(?:" + alternatives.joined(separator: "|") + ")")
         return group
     }
 

@@ -69,13 +69,18 @@ enum ServicePlanReading {
     /// Claim counts stated in `text` (`two replacements` → 2), with the language of the noun.
     static func claimCounts(in text: ServicePlanText, patterns: ServicePlanPatterns) -> [(count: Int, range: NSRange, language: String)] {
         var found: [(count: Int, range: NSRange, language: String)] = []
-        for (language, regex) in patterns.claims {
+        guard let regex = patterns.claims else { return [] }
+        let amounts = amountRanges(in: text)
+        do {
             for match in regex.matches(in: text.folded, range: text.fullRange) {
+                let language = patterns.claimLanguages.indices
+                    .first { match.range(withName: "l\($0)").location != NSNotFound }
+                    .map { patterns.claimLanguages[$0] } ?? ""
                 let word = text.foldedText(match.range(withName: "n"))
                 guard let count = Int(word) ?? patterns.numbers[word], count > 0 else { continue }
                 if found.contains(where: { NSIntersectionRange($0.range, match.range).length > 0 }) { continue }
                 // A number that is an amount (`£49 applies per claim`) is a fee, not a count.
-                if amountRanges(in: text).contains(where: { NSIntersectionRange($0, match.range(withName: "n")).length > 0 }) { continue }
+                if amounts.contains(where: { NSIntersectionRange($0, match.range(withName: "n")).length > 0 }) { continue }
                 found.append((count, match.range, language))
             }
         }
