@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML for `katalog validate --config` (issue 6).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it.
@@ -37,7 +39,10 @@ let package = Package(
         // discover → sniff → read → normalize → validate → write.
         .target(
             name: "KatalogPipeline",
-            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters"]
+            dependencies: [
+                "KatalogCore", "KatalogReaders", "KatalogWriters",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "katalog",
@@ -55,7 +60,7 @@ let package = Package(
         .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogReaders"]),
         .testTarget(
             name: "KatalogPipelineTests",
-            dependencies: ["KatalogPipeline", "KatalogWriters"],
+            dependencies: ["KatalogPipeline", "KatalogWriters", "CLibXML2"],
             resources: [.copy("Golden")]
         ),
     ]
