@@ -33,7 +33,7 @@ enum NormalizerChecks {
     ]
 
     static let price: [RuleInfo] = [
-        entry("price.empty", "Price empty", .error, "The price field is present but empty; no price is kept.", "`Kaina:` with nothing after it."),
+        entry("price.empty", "Price empty", .error, "The price field is present but empty, so no price is kept from it; the record is rejected as `record.no-usable-price` unless another field gives a price.", "`Kaina:` with nothing after it."),
         entry("price.no-amount", "Price without an amount", .error,
               "The price text contains no number (`call us`, `price on request`); no price is kept.", "`Kaina: Teiraukitės`."),
         entry("price.malformed-number", "Price amount malformed", .error,
@@ -56,9 +56,9 @@ enum NormalizerChecks {
         entry("price.ambiguous-decimal", "Ambiguous decimal separator", .warning,
               "In `1,234` or `1.234` the separator could be a decimal point or a thousands separator. Katalog chooses by the currency's minor units and the source's locale and says which reading it took and what the other would have been.",
               "`Cena: 1.299 zł` (1299 or 1.299?)."),
-        entry("price.range", "Price range", .warning, "A price range (`49–59 €`) is not one price; its low end is kept.", "`Kaina: 49-59 €`."),
+        entry("price.range", "Price range", .warning, "A price range (`49–59 €`) is not one price, usually the span of a product's variants; its low end is kept as the price.", "`Kaina: 49-59 €`."),
         entry("price.from", "Starting price", .info, "A price introduced by `from`/`nuo`/`od` is a starting price; the amount is kept as the price.", "`od 49 zł`."),
-        entry("price.free", "Free", .info, "The price says the item is free (`Nemokamai`, `gratis`); kept as 0.", "`Kaina: Nemokamai`."),
+        entry("price.free", "Free", .info, "The price says the item is free (`Nemokamai`, `gratis`, `free`); it is kept as 0 in the source's currency and `price.zero` does not fire.", "`Kaina: Nemokamai`."),
         entry("price.extra-precision", "More decimals than the currency has", .warning,
               "The amount has more decimals than the currency's minor units (`19.999 EUR`); the exact amount is kept and outputs round it.",
               "`Price: 19.999 EUR`."),
@@ -76,7 +76,7 @@ enum NormalizerChecks {
               "The value has no unit and its label names none, so the canonical key's default unit (or the source's configured unit) was assumed; the message names it.",
               "`Box length: 14,00` read as 14 cm."),
         entry("unit.from-label", "Unit taken from the label", .info, "The value has no unit but its label names one (`Weight (kg)`); that unit was used.", "`Svoris (kg): 0,35`."),
-        entry("unit.negative", "Negative measurement", .warning, "A measurement below zero is kept as found and flagged.", "`Length: -14 cm`."),
+        entry("unit.negative", "Negative measurement", .warning, "A length or weight below zero cannot be real (often a minus sign taken from a range or a tolerance); it is kept as found and flagged.", "`Length: -14 cm`."),
     ]
 
     static let fields: [RuleInfo] = [
@@ -88,10 +88,10 @@ enum NormalizerChecks {
               "`EAN: 6937224103313` and later `Barcode: 6937224103320`."),
         entry("field.unlabelled-ignored", "Unlabelled value not understood", .info,
               "A short value without a label was not understood (it is not a price) and was not kept.", "A bare `Nr. 5` line in a page header."),
-        entry("value.empty", "Empty value", .info, "A label has an empty value; nothing is kept.", "`Spalva:`."),
+        entry("value.empty", "Empty value", .info, "A label is present but its value is empty (a blank spec-table cell, an empty CSV column); nothing is kept for it.", "`Spalva:`."),
         entry("value.not-in-vocabulary", "Value not in the vocabulary", .info,
               "A value of a field with a controlled vocabulary (availability, condition, colour) is not a known word; it is kept as written.",
               "`Prieinamumas: Greitai`."),
-        entry("value.not-a-number", "Not a whole number", .warning, "A field that takes a whole number holds something else; kept as written.", "`Garantija (mėn.): dvylika`."),
+        entry("value.not-a-number", "Not a whole number", .warning, "A field that takes a whole number (warranty months, pack size) holds words or other text instead; it is kept as written in the attributes.", "`Garantija (mėn.): dvylika`."),
     ]
 }
