@@ -66,7 +66,8 @@ public enum SARIFFindings {
             "fullDescription": .object(["text": .string(info.explanation)]),
             "help": .object(["text": .string(help)]),
             "defaultConfiguration": .object(["level": .string(level(info.defaultSeverity))]),
-            "properties": .object(["tags": .array([.string(info.group), .string(info.stage.rawValue)])]),
+            // SARIF requires distinct tags (`record.unidentified` is in group "record" and stage "record").
+            "properties": .object(["tags": .array(Array(Set([info.group, info.stage.rawValue])).sorted().map { .string($0) })]),
         ])
     }
 
