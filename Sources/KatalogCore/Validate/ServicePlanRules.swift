@@ -3,6 +3,8 @@
 /// A care plan or extended warranty that names no product it covers cannot be sold next to the right device.
 public struct PlanWithoutCoveredProductRule: RecordRule {
     public let code = "plan.no-covered-product"
+    public let title = "Service plan without a covered product"
+    public let example = "`Phone Protection Plan – 24 months` with no model in the title and no covered-model attribute."
     public let defaultSeverity = Severity.warning
     public let explanation = "A care plan or extended warranty should name the product(s) it covers (a covered-model attribute, the title, or a description sentence listing models); without one it cannot be offered with, or linked to, the right device. Subscriptions and activation codes are not checked."
 
@@ -19,6 +21,8 @@ public struct PlanWithoutCoveredProductRule: RecordRule {
 /// rate the shop does not control.
 public struct PlanClaimFeeCurrencyRule: RecordRule {
     public let code = "plan.claim-fee-currency"
+    public let title = "Claim fee in another currency than the price"
+    public let example = "A plan priced `58.99€` whose text says `the cost of each replacement is: PLN 199`."
     public let defaultSeverity = Severity.warning
     public let explanation = "A plan's claim fee is expected in the currency of its price. A fee in another currency is usually the provider's own price and varies with the exchange rate; shoppers should be told so."
 
@@ -34,6 +38,8 @@ public struct PlanClaimFeeCurrencyRule: RecordRule {
 /// A plan term longer than the maximum total term the text states is a contradiction in the data.
 public struct PlanTermExceedsMaximumRule: RecordRule {
     public let code = "plan.term-exceeds-max"
+    public let title = "Plan term longer than its maximum"
+    public let example = "`Laufzeit: 3 Jahre` with `insgesamt höchstens 2 Jahre` in the description."
     public let defaultSeverity = Severity.error
     public let explanation = "A plan's term cannot be longer than the maximum total term (with renewals) the same record states; one of the two is wrong."
 
