@@ -255,6 +255,16 @@ struct ServicePlanRuleTests {
         #expect(PlanTermExceedsMaximumRule().check(within).isEmpty)
     }
 
+    @Test func physicalProductRulesSkipServicePlans() {
+        var goods = product(title: "Gimbal")
+        goods.package.grossWeight = Quantity(value: 0, dimension: .mass)
+        goods.package.height = Quantity(value: 0, dimension: .length)
+        var card = goods
+        card.servicePlan = ServicePlan(kind: PlanFact(.carePlan, origin: PlanFactOrigin(source: .title), language: "en"))
+        #expect(!PackageWeightRule().check(goods).isEmpty && !PackageDimensionRule().check(goods).isEmpty)
+        #expect(PackageWeightRule().check(card).isEmpty && PackageDimensionRule().check(card).isEmpty)
+    }
+
     @Test func planRulesAreDefaultRules() {
         let codes = RecordValidator.defaultRules.map(\.code)
         #expect(codes.contains("plan.no-covered-product") && codes.contains("plan.claim-fee-currency") && codes.contains("plan.term-exceeds-max"))
