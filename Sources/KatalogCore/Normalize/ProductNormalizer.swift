@@ -5,6 +5,8 @@ public struct NormalizationTables: Sendable {
     public var labels: LabelDictionary
     public var vocabulary: ValueVocabulary
     public var keys: KeyTable
+    /// Patterns that recognise service plans and read their terms (`service-plans.json`).
+    public var servicePlans: ServicePlanPatterns = .builtIn
 
     public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
         self.labels = labels
@@ -61,6 +63,9 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
+        let (plan, planFindings) = ServicePlanExtractor(patterns: tables.servicePlans).extract(product)
+        product.servicePlan = plan
+        product.diagnostics += planFindings.map { Diagnostic($0, at: product.source.with(field: "service_plan")) }
         return product
     }
 
@@ -191,13 +196,13 @@ public final class ProductNormalizer {
             }
         case .length, .weight:
             let dimension: Dimension = key.type == .length ? .length : .mass
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: (dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit) ?? key.defaultUnit)
             let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
             report(findings)
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: state.record.hints.lengthUnit ?? key.defaultUnit)
             let (values, findings) = QuantityParsing.parseDimensions(value, fallback: fallback, field: match.key)
             report(findings)
             for (name, quantity) in zip(["package_length", "package_width", "package_height"], values) {
