@@ -312,7 +312,7 @@ write("distributor-artikel.mapping.json", json.dumps({
     "hints": {"country": "LT", "language": "lt"}}, indent=2, ensure_ascii=False) + "\n")
 
 # ---------- CSV: Lithuanian, semicolon, windows-1257, decimal commas, damaged EANs ----------
-rows = ["Prekės kodas;Pavadinimas;Gamintojas;Kaina;Valiuta;Barkodas;Svoris (kg);Ilgis (cm);Plotis (cm);Aukštis (cm);Spalva;Likutis;Aprašymas"]
+rows = ["Prekės kodas;Pavadinimas;Gamintojas;Kaina;Valiuta;Barkodas;Svoris (kg);Ilgis (cm);Plotis (cm);Aukštis (cm);Spalva;Likutis sandėlyje;Aprašymas"]
 for i, p in enumerate(PRODUCTS):
     l, w, h = p["dims"]
     code = p["gtin"]

@@ -64,7 +64,7 @@ enum FeedBenchmarkData {
 
     static func writeCSV(to path: String, rows: Int) throws {
         let writer = try BufferedWriter(path: path)
-        writer.write("Prekės kodas;Pavadinimas;Gamintojas;Kaina;Valiuta;Barkodas;Svoris (kg);Ilgis (cm);Plotis (cm);Aukštis (cm);Spalva;Likutis;Aprašymas\r\n")
+        writer.write("Prekės kodas;Pavadinimas;Gamintojas;Kaina;Valiuta;Barkodas;Svoris (kg);Ilgis (cm);Plotis (cm);Aukštis (cm);Spalva;Likutis sandėlyje;Aprašymas\r\n")
         for n in 1...rows {
             let name = names[n % names.count], brand = brands[n % brands.count]
             let quotedName = name.contains(",") ? "\"\(name) #\(n)\"" : "\(name) #\(n)"
