@@ -13,6 +13,8 @@ import KatalogReaders
 /// RSS per stage. Peak RSS is the process's VmHWM, reset between stages through `/proc/self/clear_refs`.
 enum FeedBenchmark {
     static func run(_ arguments: [String]) throws {
+        // Line-buffer stdout so results appear as each stage ends, also when redirected to a file.
+        setvbuf(stdout, nil, _IOLBF, 0)
         var options = Options()
         try options.parse(arguments)
         try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)

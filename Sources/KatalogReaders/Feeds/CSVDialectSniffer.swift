@@ -20,7 +20,7 @@ enum CSVDialectSniffer {
             let consistent = voters.filter { $0 == header }.count
             var score = consistent * 1000 / max(voters.count, 1) * 100 + min(header, 99)
             if preferTab && candidate == UInt8(ascii: "\t") { score += 1_000_000 }
-            if best == nil || score > best!.score { best = (candidate, score) }
+            if score > (best?.score ?? Int.min) { best = (candidate, score) }
         }
         return best?.delimiter ?? (preferTab ? UInt8(ascii: "\t") : UInt8(ascii: ","))
     }

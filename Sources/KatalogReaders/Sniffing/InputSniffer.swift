@@ -134,7 +134,7 @@ public struct InputSniffer: Sendable {
             guard agreeing * 4 >= complete.count * 3 else { continue }
             let isTab = delimiter == UInt8(ascii: "\t")
             guard first >= 3 || namedDelimited || isTab else { continue }
-            if best == nil || agreeing > best!.rows { best = (isTab ? .tsv : .csv, agreeing) }
+            if agreeing > (best?.rows ?? Int.min) { best = (isTab ? .tsv : .csv, agreeing) }
         }
         return best?.kind
     }
