@@ -165,7 +165,8 @@ public struct ImportPipeline: Sendable {
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
         let processor = RecordProcessor(normalizer: normalizer, validator: validator, emit: emit)
         do {
-            try reader.read(document, into: processor)
+            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+            try reader.read(document, into: TerminalProgressSink.wrapping(processor, file: input.displayPath, size: size))
         } catch let error as InputUnreadable {
             report.unreadable = true
             try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: error.reason)))

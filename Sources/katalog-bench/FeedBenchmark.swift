@@ -13,8 +13,6 @@ import KatalogReaders
 /// RSS per stage. Peak RSS is the process's VmHWM, reset between stages through `/proc/self/clear_refs`.
 enum FeedBenchmark {
     static func run(_ arguments: [String]) throws {
-        // Line-buffer stdout so results appear as each stage ends, also when redirected to a file.
-        setvbuf(stdout, nil, _IOLBF, 0)
         var options = Options()
         try options.parse(arguments)
         try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
@@ -26,8 +24,8 @@ enum FeedBenchmark {
         if options.regenerate || !FileManager.default.fileExists(atPath: csvPath) {
             try FeedBenchmarkData.writeCSV(to: csvPath, rows: options.csvRows)
         }
-        print("katalog-bench feeds — libxml2 \(libxmlVersion()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("best of \(options.repetitions) runs each; the machine's load average was \(loadAverage())")
+        FeedBenchmark.emit("katalog-bench feeds — libxml2 \(libxmlVersion()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        FeedBenchmark.emit("best of \(options.repetitions) runs each; the machine's load average was \(loadAverage())")
         // Interleave baseline and reader runs so both see the same machine load.
         var xmllintBest: FeedBenchmarkProcess.Measurement?
         var xmlBest: Result?
@@ -45,13 +43,13 @@ enum FeedBenchmark {
         let size = Double(fileSize(xmlPath)) / 1_000_000
         if let xmlBest { report("Google Merchant RSS, GoogleMerchantXMLReader", xmlBest) }
         if let xmllintBest {
-            print(pad("xmllint --stream --noout (same file)") + String(format: "%8.1f MB/s  %12@  peak RSS %6.1f MB  (%.2f s)",
+            FeedBenchmark.emit(pad("xmllint --stream --noout (same file)") + String(format: "%8.1f MB/s  %12@  peak RSS %6.1f MB  (%.2f s)",
                   size / xmllintBest.seconds, "" as NSString, Double(xmllintBest.peakKB) / 1024, xmllintBest.seconds))
             if let xmlBest {
-                print(String(format: "XML reader / xmllint --stream throughput: %.2fx", xmlBest.mbPerSecond / (size / xmllintBest.seconds)))
+                FeedBenchmark.emit(String(format: "XML reader / xmllint --stream throughput: %.2fx", xmlBest.mbPerSecond / (size / xmllintBest.seconds)))
             }
         } else {
-            print("xmllint not found (apt-get install libxml2-utils) — no baseline")
+            FeedBenchmark.emit("xmllint not found (apt-get install libxml2-utils) — no baseline")
         }
         if let csvBest { report("CSV (; UTF-8, quoted multi-line cells), CSVReader", csvBest) }
         guard options.pipeline else { return }
@@ -77,7 +75,7 @@ enum FeedBenchmark {
     }
 
     static func report(_ name: String, _ result: Result) {
-        print(pad(name) + String(format: "%8.1f MB/s  %8.0f items/s  peak RSS %6.1f MB  (%.0f MB, %d items, %d fields, %d diagnostics, %.2f s)",
+        FeedBenchmark.emit(pad(name) + String(format: "%8.1f MB/s  %8.0f items/s  peak RSS %6.1f MB  (%.0f MB, %d items, %d fields, %d diagnostics, %.2f s)",
                                  result.mbPerSecond, result.itemsPerSecond, Double(result.peakRSSKB) / 1024, result.megabytes,
                                  result.items, result.fields, result.diagnostics, result.seconds))
     }
@@ -123,6 +121,11 @@ enum FeedBenchmark {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Result(seconds: seconds, megabytes: Double(fileSize(path)) / 1_000_000, items: items, fields: fields,
                       diagnostics: diagnostics, peakRSSKB: peakRSSKB())
+    }
+
+    /// Writes one line to stdout at once (unbuffered, so results show as each stage ends even in a file).
+    static func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func fileSize(_ path: String) -> Int {

@@ -59,7 +59,7 @@ enum FeedBenchmarkData {
         }
         writer.write("  </channel>\n</rss>\n")
         try writer.close()
-        print("generated \(path): \(n) items, \(writer.written / 1_000_000) MB")
+        FeedBenchmark.emit("generated \(path): \(n) items, \(writer.written / 1_000_000) MB")
     }
 
     static func writeCSV(to path: String, rows: Int) throws {
@@ -72,7 +72,7 @@ enum FeedBenchmarkData {
             writer.write("SKU-\(n);\(quotedName);\(brand);\(10 + n % 990),\(String(format: "%02d", n % 100));EUR;\(ean(n));\(n % 30),\(n % 10);\(10 + n % 90);\(5 + n % 40);\(2 + n % 30),5;juoda;\(n % 17);\(description)\r\n")
         }
         try writer.close()
-        print("generated \(path): \(rows) rows, \(writer.written / 1_000_000) MB")
+        FeedBenchmark.emit("generated \(path): \(rows) rows, \(writer.written / 1_000_000) MB")
     }
 }
 

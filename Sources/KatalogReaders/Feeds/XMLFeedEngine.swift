@@ -126,6 +126,8 @@ struct XMLFeedEngineState {
             }
         case let .documentType(name, line):
             sink.report(XMLStreamDiagnostics.dtdIgnored(name: name, line: line, file: document.displayPath))
+        case let .progress(bytes):
+            progress?.progress(items: recordIndex, bytesRead: bytes)
         }
     }
 
@@ -215,9 +217,6 @@ struct XMLFeedEngineState {
         let hints = document.hints.filling(from: dialect.marketHints(for: itemFields))
         sink.accept(RawRecord(location: location, kind: document.kind, fields: itemFields, hints: hints))
         itemFields.removeAll(keepingCapacity: true)
-        if let progress, recordIndex % 4096 == 0 {
-            progress.progress(items: recordIndex, bytesRead: nil)
-        }
     }
 
     private mutating func observeContext<Dialect: XMLFeedDialect>(dialect: inout Dialect) {

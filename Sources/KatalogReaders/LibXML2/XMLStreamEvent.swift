@@ -11,6 +11,8 @@ enum XMLStreamEvent: Sendable {
     case entityReference(name: String, line: Int)
     /// A `<!DOCTYPE …>`; its DTD is never loaded.
     case documentType(name: String, line: Int)
+    /// Sent every few thousand nodes: how many bytes of the input the parser has consumed.
+    case progress(bytesConsumed: Int)
 }
 
 /// One attribute of a start tag, as written.

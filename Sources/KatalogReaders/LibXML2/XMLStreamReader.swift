@@ -84,12 +84,15 @@ struct XMLStreamReader {
         var status: Int32 = 1
         /// True when the last delivered event was the start tag of a non-empty element.
         var lastOpenedElement = false
+        var nodes = 0
         var openElements: [xmlNodePtr] = []
         openElements.reserveCapacity(32)
         withExtendedLifetime(collector) {
             while true {
                 status = xmlTextReaderRead(reader)
                 guard status == 1 else { break }
+                nodes &+= 1
+                if nodes & 0xFFFF == 0 { handle(.progress(bytesConsumed: Int(xmlTextReaderByteConsumed(reader)))) }
                 lastOpenedElement = false
                 // The node itself tells what it is; `xmlTextReaderNodeType` would scan every text node for blanks.
                 // An element is visited twice, at its start and at its end: the open-element stack tells which.
