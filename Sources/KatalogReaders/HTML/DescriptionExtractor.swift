@@ -1,0 +1,80 @@
+/// The product description as clean text: paragraphs of the page's description container, with navigation,
+/// header, footer, scripts, styles and other page chrome left out.
+///
+/// The container is, in order: an element marked `itemprop`/`property` `description`; an element whose class
+/// or id names a description (`description`, `aprasymas`, `opis`, `apraksts`, `popis`, …); `<main>`,
+/// `<article>` or `role=main`; the body. When it falls back to `<main>`/body it also leaves out the heading,
+/// tables and definition lists (they are read as the title and specifications).
+struct DescriptionExtractor {
+    static let containerWords = ["description", "aprasymas", "aprašymas", "opis", "apraksts", "popis", "leiras",
+                                 "beschreibung", "product-desc", "product_desc", "описание", "опис"]
+
+    func description(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
+        let (container, isExplicit) = findContainer(tree, chrome: chrome)
+        guard let container else { return nil }
+        let paragraphs = self.paragraphs(tree, container, chrome: chrome, skipSpecifications: !isExplicit)
+        guard !paragraphs.isEmpty else { return nil }
+        return (paragraphs.joined(separator: "\n\n"), Int(tree[container].line))
+    }
+
+    private func findContainer(_ tree: MarkupTree, chrome: [Bool]) -> (Int?, Bool) {
+        var named: Int?
+        var main: Int?
+        var body: Int?
+        for index in tree.nodes.indices where tree[index].isElement && !chrome[index] {
+            let name = tree[index].value
+            if name == "meta" || name == "script" || name == "link" { continue }
+            if tree.attribute("itemprop", of: index) == "description" || tree.attribute("property", of: index)?.hasSuffix("description") == true {
+                if name != "meta" { return (index, true) }
+            }
+            if named == nil {
+                let marks = [tree.attribute("class", of: index), tree.attribute("id", of: index)].compactMap { $0?.lowercased() }.joined(separator: " ")
+                if !marks.isEmpty, Self.containerWords.contains(where: marks.contains), !MarkupText.collapsed(tree, index).isEmpty {
+                    named = index
+                }
+            }
+            if main == nil, name == "main" || name == "article" || tree.attribute("role", of: index) == "main" { main = index }
+            if body == nil, name == "body" { body = index }
+        }
+        if let named { return (named, true) }
+        return (main ?? body, false)
+    }
+
+    private func paragraphs(_ tree: MarkupTree, _ container: Int, chrome: [Bool], skipSpecifications: Bool) -> [String] {
+        var paragraphs: [String] = []
+        var current = MarkupText.CollapsingBuilder()
+        var openBlockEnds: [Int] = []
+        func flush() {
+            if !current.isEmpty { paragraphs.append(current.result) }
+            current = MarkupText.CollapsingBuilder()
+        }
+        var index = container + 1
+        let end = Int(tree[container].end)
+        while index < end {
+            while let last = openBlockEnds.last, last <= index {
+                openBlockEnds.removeLast()
+                flush()
+            }
+            let node = tree[index]
+            if node.kind == .text {
+                current.append(node.value)
+                index += 1
+                continue
+            }
+            if chrome[index] || node.value == "h1" || node.value == "script"
+                || (skipSpecifications && (node.value == "table" || node.value == "dl")) {
+                index = Int(node.end)
+                continue
+            }
+            if node.value == "br" {
+                flush()
+            } else if MarkupText.blockElements.contains(node.value) {
+                flush()
+                openBlockEnds.append(Int(node.end))
+            }
+            index += 1
+        }
+        flush()
+        return paragraphs
+    }
+}

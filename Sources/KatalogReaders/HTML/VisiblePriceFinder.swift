@@ -1,0 +1,62 @@
+/// Finds the price a page shows to shoppers: the first element outside page chrome whose class, id or
+/// `itemprop` names a price (`price`, `kaina`, `cena`, …) and whose text reads as one amount (`58.99€`,
+/// `1 299,00 zł`). Crossed-out and "old" prices are skipped. Returns nil when nothing qualifies.
+struct VisiblePriceFinder {
+    static let priceWords = ["price", "kaina", "cena", "cena", "preis", "prix", "hind", "ár", "цена", "ціна", "amount"]
+    static let notCurrentWords = ["old", "was", "regular", "strike", "before", "compare", "list", "crossed", "original",
+                                  "prev", "previous", "senoji", "stara", "rrp", "msrp", "unit", "per", "label", "shipping", "delivery"]
+    static let strikeElements: Set<String> = ["del", "s", "strike"]
+
+    func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
+        var index = 0
+        while index < tree.count {
+            let node = tree[index]
+            guard node.isElement, !chrome[index] else {
+                index += 1
+                continue
+            }
+            if Self.strikeElements.contains(node.value) || node.value == "head" {
+                index = Int(node.end)
+                continue
+            }
+            let names = [tree.attribute("class", of: index), tree.attribute("id", of: index), tree.attribute("itemprop", of: index)]
+                .compactMap { $0?.lowercased() }
+                .joined(separator: " ")
+            if !names.isEmpty, Self.priceWords.contains(where: names.contains) {
+                let tokens = names.split(whereSeparator: { !$0.isLetter })
+                if tokens.contains(where: { Self.notCurrentWords.contains(String($0)) }) {
+                    index = Int(node.end)
+                    continue
+                }
+                let text = MarkupText.collapsed(tree, index)
+                if Self.looksLikeOneAmount(text) { return (text, Int(node.line)) }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// One amount, perhaps with a currency and a short label: `58.99€`, `Kaina: 58,99 €`, `PLN 1 299,00`.
+    static func looksLikeOneAmount(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 40 else { return false }
+        var body = Substring(text)
+        if let colon = body.firstIndex(of: ":"), !body[..<colon].contains(where: \.isNumber) {
+            body = body[body.index(after: colon)...]
+        }
+        var digitGroups = 0
+        var inDigits = false
+        var otherCharacters = 0
+        for character in body {
+            if character.isNumber {
+                if !inDigits { digitGroups += 1 }
+                inDigits = true
+            } else if character.isWhitespace || ".,'’\u{2009}\u{202F}".contains(character) {
+                // separators keep a number together
+            } else {
+                inDigits = false
+                otherCharacters += 1
+            }
+        }
+        return digitGroups >= 1 && digitGroups <= 4 && otherCharacters <= 4
+    }
+}
