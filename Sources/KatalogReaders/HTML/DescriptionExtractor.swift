@@ -62,7 +62,7 @@ struct DescriptionExtractor {
                 continue
             }
             if chrome[index] || node.value == "h1" || node.value == "script"
-                || (skipSpecifications && (node.value == "table" || node.value == "dl")) {
+                || (skipSpecifications && (node.value == "table" || node.value == "dl" || VisiblePriceFinder.isPriceNamed(tree, index))) {
                 index = Int(node.end)
                 continue
             }

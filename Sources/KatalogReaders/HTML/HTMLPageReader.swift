@@ -16,6 +16,9 @@ public struct HTMLPageReader: RecordReader {
     /// Elements nested deeper are flattened into their ancestor.
     public var maxDepth: Int
 
+    /// libxml2's XML_HTML_UNKNOWN_TAG.
+    static let unknownTagCode = 801
+
     public init(maxBytes: Int = 32 << 20, maxDepth: Int = 256) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
@@ -54,7 +57,8 @@ public struct HTMLPageReader: RecordReader {
         }
 
         let html = HTMLDocument(utf8: source.utf8)
-        for message in html.messages {
+        // HTML5 elements unknown to libxml2 (`Tag nav invalid`) are not damage: they are parsed fine.
+        for message in html.messages where message.code != Self.unknownTagCode {
             diagnostics.append(.htmlRecovered(message, at: location.with(field: nil, line: message.line)))
         }
         if html.droppedMessageCount > 0 {

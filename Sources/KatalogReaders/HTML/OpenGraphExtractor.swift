@@ -5,7 +5,7 @@ import KatalogCore
 struct OpenGraphExtractor {
     static let ogProperties: Set<String> = [
         "og:title", "og:description", "og:url", "og:image", "og:image:secure_url", "og:price:amount",
-        "og:price:currency", "og:availability", "og:brand", "og:upc", "og:ean", "og:retailer_item_id", "og:type",
+        "og:price:currency", "og:availability", "og:brand", "og:upc", "og:ean", "og:retailer_item_id",
     ]
 
     func fields(in tree: MarkupTree) -> [RawField] {
@@ -14,7 +14,6 @@ struct OpenGraphExtractor {
             guard let property = tree.attribute("property", of: index) ?? tree.attribute("name", of: index) else { continue }
             let key = property.lowercased()
             guard Self.ogProperties.contains(key) || key.hasPrefix("product:") else { continue }
-            guard key != "og:type" || tree.attribute("content", of: index)?.lowercased().contains("product") == true else { continue }
             guard let content = tree.attribute("content", of: index)?.trimmingCharacters(in: .whitespacesAndNewlines),
                   !content.isEmpty else { continue }
             let line = Int(tree[index].line)

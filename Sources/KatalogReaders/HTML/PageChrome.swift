@@ -12,8 +12,11 @@ struct PageChrome {
     static let chromeWords: [String] = [
         "nav", "menu", "breadcrumb", "footer", "cookie", "consent", "newsletter", "cart", "basket", "sidebar",
         "social", "share", "login", "account", "search", "modal", "popup", "related", "recommend", "banner",
-        "topbar", "site-header", "page-header", "masthead",
+        "topbar", "site-header", "page-header", "masthead", "stopka",
     ]
+
+    /// Words that mark chrome only as a whole class or id (`header`, but not `product-header`).
+    static let exactChromeWords: Set<String> = ["header", "top", "naglowek", "galka", "kopf"]
 
     let tree: MarkupTree
 
@@ -33,7 +36,10 @@ struct PageChrome {
         for attribute in ["class", "id"] {
             guard let value = tree.attribute(attribute, of: index)?.lowercased() else { continue }
             for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                if Self.chromeWords.contains(where: { token == $0 || token.hasPrefix($0 + "-") || token.hasPrefix($0 + "_") || token.hasSuffix("-" + $0) || token.hasSuffix("_" + $0) }) {
+                if Self.exactChromeWords.contains(String(token)) { return true }
+                if Self.chromeWords.contains(where: { word in
+                    token == word || token.hasPrefix(word + "-") || token.hasPrefix(word + "_") || token.hasSuffix("-" + word) || token.hasSuffix("_" + word)
+                }) {
                     return true
                 }
             }

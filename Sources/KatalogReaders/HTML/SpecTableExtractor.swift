@@ -66,7 +66,7 @@ struct SpecTableExtractor {
         guard let colon = text.firstIndex(of: ":") else { return }
         let label = String(text[..<colon])
         let value = String(text[text.index(after: colon)...])
-        guard label.split(separator: " ").count <= Self.maxInlineLabelWords,
+        guard label.first?.isLetter == true, label.split(separator: " ").count <= Self.maxInlineLabelWords,
               value.count <= Self.maxInlineValueLength,
               !label.contains(where: { ".!?,;".contains($0) }),
               !value.hasPrefix("//") else { return }

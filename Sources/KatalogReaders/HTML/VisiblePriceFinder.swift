@@ -28,12 +28,26 @@ struct VisiblePriceFinder {
                     index = Int(node.end)
                     continue
                 }
-                let text = MarkupText.collapsed(tree, index)
-                if Self.looksLikeOneAmount(text) { return (text, Int(node.line)) }
+                // A wrapper (`price-box`) holding more specific price elements defers to them.
+                if !hasPriceNamedDescendant(tree, index) {
+                    let text = MarkupText.collapsed(tree, index)
+                    if Self.looksLikeOneAmount(text) { return (text, Int(node.line)) }
+                }
             }
             index += 1
         }
         return nil
+    }
+
+    static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
+        let names = [tree.attribute("class", of: index), tree.attribute("id", of: index), tree.attribute("itemprop", of: index)]
+            .compactMap { $0?.lowercased() }
+            .joined(separator: " ")
+        return !names.isEmpty && priceWords.contains(where: names.contains)
+    }
+
+    private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {
+        tree.descendants(of: index).contains { tree[$0].isElement && Self.isPriceNamed(tree, $0) }
     }
 
     /// One amount, perhaps with a currency and a short label: `58.99€`, `Kaina: 58,99 €`, `PLN 1 299,00`.
@@ -57,6 +71,6 @@ struct VisiblePriceFinder {
                 otherCharacters += 1
             }
         }
-        return digitGroups >= 1 && digitGroups <= 4 && otherCharacters <= 4
+        return digitGroups == 1 && otherCharacters <= 4
     }
 }
