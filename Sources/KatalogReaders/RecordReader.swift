@@ -6,6 +6,12 @@ public protocol RecordSink: AnyObject {
     func accept(_ record: RawRecord)
     /// A finding about the file rather than one record (parser recovery, encoding, truncation).
     func report(_ diagnostic: Diagnostic)
+    /// The character encoding the document was decoded with, for the report. Called at most once per document.
+    func noteEncoding(_ encoding: TextEncodingInfo)
+}
+
+extension RecordSink {
+    public func noteEncoding(_ encoding: TextEncodingInfo) {}
 }
 
 /// Reads one kind of input. Knows its syntax and nothing about normalization.
@@ -34,8 +40,11 @@ public struct InputUnreadable: Error, CustomStringConvertible {
 public final class CollectingSink: RecordSink {
     public private(set) var records: [RawRecord] = []
     public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var encoding: TextEncodingInfo?
 
     public init() {}
+
+    public func noteEncoding(_ encoding: TextEncodingInfo) { self.encoding = encoding }
 
     public func accept(_ record: RawRecord) { records.append(record) }
     public func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }

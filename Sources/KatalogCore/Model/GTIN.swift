@@ -1,0 +1,34 @@
+/// A Global Trade Item Number as found and as understood.
+///
+/// `digits` holds the identifier after removing spaces, hyphens and spreadsheet damage that can be undone safely.
+/// An invalid number is never "fixed": `isValid` is false, `raw` keeps the text, and a diagnostic says why.
+public struct GTIN: Sendable, Hashable {
+    public enum Format: String, Sendable, Hashable {
+        case gtin8 = "GTIN-8"
+        case upcA = "UPC-A"
+        case ean13 = "EAN-13"
+        case gtin14 = "GTIN-14"
+    }
+
+    /// The value exactly as in the source.
+    public var raw: String
+    /// Digits only; nil when the value could not be read as digits at all (e.g. scientific notation).
+    public var digits: String?
+    /// The format implied by the length, when the length is one of 8, 12, 13, 14.
+    public var format: Format?
+    /// True when the length is valid and the mod-10 check digit matches.
+    public var isValid: Bool
+
+    public init(raw: String, digits: String?, format: Format?, isValid: Bool) {
+        self.raw = raw
+        self.digits = digits
+        self.format = format
+        self.isValid = isValid
+    }
+
+    /// The 14-digit form (left-padded with zeros) of a valid GTIN.
+    public var gtin14: String? {
+        guard isValid, let digits else { return nil }
+        return String(repeating: "0", count: 14 - digits.count) + digits
+    }
+}

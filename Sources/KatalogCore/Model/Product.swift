@@ -1,0 +1,37 @@
+/// The canonical catalog record: the same shape whatever the input kind. Units are canonical (mm, g).
+public struct Product: Sendable, Hashable {
+    /// Stable identity within a run: `<file>#<record>`.
+    public var id: String
+    public var title: String?
+    public var description: String?
+    /// ISO 639-1 language of title and description, when detected.
+    public var language: String?
+    public var sku: String?
+    public var mpn: String?
+    public var brand: String?
+    public var gtin: GTIN?
+    public var price: Price?
+    public var salePrice: Price?
+    /// Canonical availability (`in_stock`, `out_of_stock`, `preorder`, `backorder`).
+    public var availability: String?
+    /// Canonical condition (`new`, `used`, `refurbished`).
+    public var condition: String?
+    public var url: String?
+    public var images: [String] = []
+    public var category: String?
+    public var itemGroupID: String?
+    public var package = PackageInfo()
+    public var attributes: [Attribute] = []
+    /// For each canonical field that has a value, the raw field it came from.
+    public var provenance: [String: FieldProvenance] = [:]
+    public var source: SourceLocation
+    public var sourceKind: InputKind
+    /// Everything found about this record, in the order found.
+    public var diagnostics: [Diagnostic] = []
+
+    public init(id: String, source: SourceLocation, sourceKind: InputKind) {
+        self.id = id
+        self.source = source
+        self.sourceKind = sourceKind
+    }
+}

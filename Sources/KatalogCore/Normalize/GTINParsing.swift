@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads GTIN/EAN/UPC values: digits after removing spaces and hyphens; lengths 8, 12, 13, 14; mod-10 check.
+///
+/// Spreadsheet damage is recognised: a leading apostrophe and a trailing `.0` are removed (with a finding);
+/// scientific notation (`6,93722E+12`) has lost digits and is an error, never a guess; a lost leading zero is
+/// restored only when the check digit confirms it. An invalid number keeps its raw text and is never "fixed".
+public enum GTINParsing {
+    public static func parse(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
+        var findings: [Finding] = []
+        var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.hasPrefix("'") {
+            value.removeFirst()
+            findings.append(.gtinSpreadsheetApostrophe(text))
+        }
+        if isScientificNotation(value) {
+            return (GTIN(raw: text, digits: nil, format: nil, isValid: false), findings + [.gtinScientificNotation(text)])
+        }
+        if value.hasSuffix(".0") || value.hasSuffix(",0") {
+            let stem = value.dropLast(2)
+            if stem.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                value = String(stem)
+                findings.append(.gtinSpreadsheetDecimal(text))
+            }
+        }
+        let digits = value.filter { !($0 == " " || $0 == "-" || $0 == "\u{00A0}") }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return (GTIN(raw: text, digits: nil, format: nil, isValid: false), findings + [.gtinInvalidCharacters(text)])
+        }
+        if let format = format(forLength: digits.count), hasValidCheckDigit(digits) {
+            return (GTIN(raw: text, digits: digits, format: format, isValid: true), findings)
+        }
+        // A spreadsheet that stored the number as a number drops leading zeros: 12 digits left of an EAN-13,
+        // 11 of a UPC-A, 7 of a GTIN-8. Restore only when the check digit then matches.
+        for target in [13, 12, 8] where digits.count == target - 1 {
+            let restored = "0" + digits
+            if hasValidCheckDigit(restored), let format = format(forLength: target) {
+                // A 12-digit value that is already a valid UPC-A never reaches here.
+                return (GTIN(raw: text, digits: restored, format: format, isValid: true), findings + [.gtinLeadingZeroRestored(text, restored: restored)])
+            }
+        }
+        guard let format = format(forLength: digits.count) else {
+            return (GTIN(raw: text, digits: digits, format: nil, isValid: false), findings + [.gtinLength(text, length: digits.count)])
+        }
+        return (GTIN(raw: text, digits: digits, format: format, isValid: false), findings + [.gtinChecksum(text, expected: expectedCheckDigit(digits))])
+    }
+
+    public static func format(forLength length: Int) -> GTIN.Format? {
+        switch length {
+        case 8: .gtin8
+        case 12: .upcA
+        case 13: .ean13
+        case 14: .gtin14
+        default: nil
+        }
+    }
+
+    /// GS1 mod-10: weights 3,1,3,… from the right, excluding the check digit.
+    public static func hasValidCheckDigit(_ digits: String) -> Bool {
+        guard let last = digits.last?.wholeNumberValue else { return false }
+        return expectedCheckDigit(digits) == last
+    }
+
+    static func expectedCheckDigit(_ digits: String) -> Int {
+        let body = digits.dropLast().compactMap(\.wholeNumberValue)
+        var sum = 0
+        for (offset, digit) in body.reversed().enumerated() {
+            sum += digit * (offset % 2 == 0 ? 3 : 1)
+        }
+        return (10 - sum % 10) % 10
+    }
+
+    static func isScientificNotation(_ value: String) -> Bool {
+        let upper = value.uppercased()
+        guard let e = upper.firstIndex(of: "E") else { return false }
+        let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...]
+        let mantissaOK = !mantissa.isEmpty && mantissa.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+        let exponentDigits = exponent.drop { $0 == "+" || $0 == "-" }
+        return mantissaOK && !exponentDigits.isEmpty && exponentDigits.allSatisfy(\.isNumber)
+    }
+}
+
+extension Finding {
+    static func gtinSpreadsheetApostrophe(_ text: String) -> Finding {
+        Finding(.info, "gtin.spreadsheet-apostrophe", "GTIN \"\(text)\" starts with the apostrophe a spreadsheet adds to keep text; it was removed.")
+    }
+    static func gtinSpreadsheetDecimal(_ text: String) -> Finding {
+        Finding(.warning, "gtin.spreadsheet-decimal", "GTIN \"\(text)\" ends in \".0\", a sign that a spreadsheet stored it as a number; the \".0\" was removed.")
+    }
+    static func gtinScientificNotation(_ text: String) -> Finding {
+        Finding(.error, "gtin.scientific-notation", "GTIN \"\(text)\" is in scientific notation: a spreadsheet rounded it and its digits are lost. Kept as raw text only; re-export the column as text.")
+    }
+    static func gtinInvalidCharacters(_ text: String) -> Finding {
+        Finding(.error, "gtin.invalid-characters", "GTIN \"\(text)\" contains characters other than digits, spaces and hyphens; kept as raw text only.")
+    }
+    static func gtinLength(_ text: String, length: Int) -> Finding {
+        Finding(.error, "gtin.length", "GTIN \"\(text)\" has \(length) digits; a GTIN has 8, 12, 13 or 14. Kept as raw text only.")
+    }
+    static func gtinChecksum(_ text: String, expected: Int) -> Finding {
+        Finding(.error, "gtin.checksum", "GTIN \"\(text)\" fails its check digit (expected \(expected)); kept as raw text, not corrected.")
+    }
+    static func gtinLeadingZeroRestored(_ text: String, restored: String) -> Finding {
+        Finding(.warning, "gtin.leading-zero-restored", "GTIN \"\(text)\" had lost its leading zero (a spreadsheet stored it as a number); restored as \(restored), which the check digit confirms.")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reads the digits of a number as shops write them (`1 299,00`, `1.299,00`, `1'299.00`, `14,00`, `0.5`).
+///
+/// Pure syntax: it reports an ambiguous separator (`1,234`, `3.350`) rather than deciding it, so the caller can
+/// decide from context (currency, locale) and say so.
+struct NumberReading: Sendable, Hashable {
+    enum Separator: Sendable, Hashable { case decimal, grouping }
+
+    /// The digits with `.` as decimal separator and no grouping (`1299.00`), read the most likely way.
+    var canonical: String
+    /// When the only separator could be either decimal or grouping: the alternative reading.
+    var alternative: String?
+    /// The separator character that was ambiguous.
+    var ambiguousSeparator: Character?
+
+    static let groupingSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
+
+    /// Reads `text`, which must be digits and separators only; nil if it is not a well-formed number.
+    /// `preferDecimalForThreeDigits` decides `1,234`-style input (true: 1.234; false: 1234).
+    static func read(_ text: String, preferDecimalForThreeDigits: Bool = false) -> NumberReading? {
+        let chars = Array(text)
+        guard let first = chars.first, first.isASCII, first.isNumber,
+              let last = chars.last, last.isASCII, last.isNumber else { return nil }
+        var digitsOnly = ""
+        var separators: [(char: Character, index: Int)] = []
+        for char in chars {
+            if char.isASCII && char.isNumber {
+                digitsOnly.append(char)
+            } else if char == "." || char == "," || groupingSpaces.contains(char) {
+                separators.append((char, digitsOnly.count))
+            } else {
+                return nil
+            }
+        }
+        if separators.isEmpty { return NumberReading(canonical: digitsOnly) }
+        let marks = separators.filter { $0.char == "." || $0.char == "," }
+        let spaces = separators.filter { $0.char != "." && $0.char != "," }.map(\.index)
+        func compose(decimalAt position: Int) -> String {
+            let integer = digitsOnly.prefix(position)
+            return (integer.isEmpty ? "0" : String(integer)) + "." + digitsOnly.dropFirst(position)
+        }
+        guard let lastMark = marks.last else {
+            // Only spaces or apostrophes: grouping.
+            return groupsValid(spaces, integerLength: digitsOnly.count) ? NumberReading(canonical: digitsOnly) : nil
+        }
+        let markKinds = Set(marks.map(\.char))
+        if markKinds.count == 2 {
+            // 1.299,00 / 1,299.00: the last mark is the decimal separator, the other kind groups.
+            let grouping = marks.dropLast()
+            guard !grouping.contains(where: { $0.char == lastMark.char }),
+                  groupsValid((grouping.map(\.index) + spaces).sorted(), integerLength: lastMark.index) else { return nil }
+            return NumberReading(canonical: compose(decimalAt: lastMark.index))
+        }
+        if marks.count > 1 {
+            // 1.299.000 / 1,299,000: all grouping.
+            guard spaces.isEmpty, groupsValid(marks.map(\.index), integerLength: digitsOnly.count) else { return nil }
+            return NumberReading(canonical: digitsOnly)
+        }
+        // Exactly one dot or comma.
+        if !spaces.isEmpty {
+            // 1 299,00: spaces group, the mark is decimal.
+            guard spaces.allSatisfy({ $0 < lastMark.index }), groupsValid(spaces, integerLength: lastMark.index) else { return nil }
+            return NumberReading(canonical: compose(decimalAt: lastMark.index))
+        }
+        let fractionLength = digitsOnly.count - lastMark.index
+        if fractionLength == 3, (1...3).contains(lastMark.index), digitsOnly.first != "0" {
+            let asDecimal = compose(decimalAt: lastMark.index)
+            return NumberReading(
+                canonical: preferDecimalForThreeDigits ? asDecimal : digitsOnly,
+                alternative: preferDecimalForThreeDigits ? digitsOnly : asDecimal,
+                ambiguousSeparator: lastMark.char
+            )
+        }
+        return NumberReading(canonical: compose(decimalAt: lastMark.index))
+    }
+
+    /// Group separators must split an integer part into a first group of 1–3 digits and then groups of three.
+    private static func groupsValid(_ positions: [Int], integerLength: Int) -> Bool {
+        var previous = 0
+        for (offset, position) in positions.enumerated() {
+            let size = position - previous
+            if offset == 0 ? !(1...3).contains(size) : size != 3 { return false }
+            previous = position
+        }
+        return integerLength - previous == 3 || positions.isEmpty
+    }
+}

@@ -1,0 +1,298 @@
+import Foundation
+
+/// The tables a normalizer reads: labels, keys, value vocabularies. Built-in by default; users merge their own.
+public struct NormalizationTables: Sendable {
+    public var labels: LabelDictionary
+    public var vocabulary: ValueVocabulary
+    public var keys: KeyTable
+
+    public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
+        self.labels = labels
+        self.vocabulary = vocabulary
+        self.keys = keys
+    }
+
+    /// The built-in tables with a user dictionary file merged over them.
+    public func merging(userFile: LabelDictionary.File) -> NormalizationTables {
+        var copy = self
+        copy.labels.merge(userFile, overriding: true)
+        if let vocabularies = userFile.vocabularies { copy.vocabulary.merge(vocabularies, overriding: true) }
+        return copy
+    }
+}
+
+/// Turns a `RawRecord` into a canonical `Product`: the one place that understands meaning.
+///
+/// Every raw field ends somewhere: in a canonical field (with provenance), in the attributes (mapped or not), or
+/// in a diagnostic that says why it was not kept. The first value of a field wins; a later, different value is
+/// reported, not silently dropped. Not thread-safe (it caches label look-ups): use one per worker.
+public final class ProductNormalizer {
+    public let tables: NormalizationTables
+    private var labelCache: [String: LabelDictionary.Match?] = [:]
+
+    public init(tables: NormalizationTables = NormalizationTables()) {
+        self.tables = tables
+    }
+
+    public func normalize(_ record: RawRecord) -> Product {
+        let location = record.location
+        var product = Product(
+            id: "\(location.file)#\(location.record ?? 1)",
+            source: SourceLocation(file: location.file, line: location.line, record: location.record),
+            sourceKind: record.kind
+        )
+        var state = RecordState(record: record)
+        state.moneyContext = moneyContext(for: record, diagnostics: &product.diagnostics)
+
+        for field in record.fields {
+            switch field.role {
+            case .title:
+                setText(\.title, key: "title", field: field, value: TextCleaning.cleanLine(field.value), product: &product, state: &state)
+            case .description:
+                state.descriptionParagraphs.append(field.value)
+                if product.provenance["description"] == nil { product.provenance["description"] = FieldProvenance(field) }
+            case .unlabelled:
+                normalizeUnlabelled(field, product: &product, state: &state)
+            case .labelled:
+                normalizeLabelled(field, product: &product, state: &state)
+            }
+        }
+        if !state.descriptionParagraphs.isEmpty {
+            let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
+            product.description = text.isEmpty ? nil : text
+        }
+        return product
+    }
+
+    // MARK: - Context
+
+    private struct RecordState {
+        var record: RawRecord
+        var moneyContext = MoneyContext()
+        var descriptionParagraphs: [String] = []
+    }
+
+    private func match(_ label: String) -> LabelDictionary.Match? {
+        if let cached = labelCache[label] { return cached }
+        let result = tables.labels.match(label)
+        labelCache[label] = result
+        return result
+    }
+
+    /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
+    private func moneyContext(for record: RawRecord, diagnostics: inout [Diagnostic]) -> MoneyContext {
+        var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
+        for field in record.fields where field.role == .labelled {
+            guard let label = field.label, let match = match(label) else { continue }
+            if match.key == "currency" {
+                let code = field.value.trimmingCharacters(in: .whitespaces).uppercased()
+                if CurrencyTable.shared.isKnown(code) {
+                    context.currency = code
+                } else {
+                    diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
+                }
+            } else if match.key == "price" || match.key == "sale_price", let hint = match.currencyHint, context.currency == nil {
+                context.currency = hint
+            }
+        }
+        return context
+    }
+
+    // MARK: - Fields
+
+    private func normalizeUnlabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
+        let location = state.record.location.with(field: "(unlabelled)", line: field.line)
+        if product.price == nil {
+            let (price, findings) = MoneyParsing.parse(field.value, context: state.moneyContext)
+            if let price, !findings.contains(where: { $0.severity == .error }) {
+                product.price = price
+                product.provenance["price"] = FieldProvenance(field)
+                product.diagnostics += findings.map { Diagnostic($0, at: location.with(field: "price")) }
+                return
+            }
+        }
+        product.diagnostics.append(Diagnostic(.unlabelledValueIgnored(field.value), at: location))
+    }
+
+    private func normalizeLabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
+        let label = field.label ?? ""
+        let location = state.record.location.with(field: label, line: field.line)
+        guard let match = match(label), let key = tables.keys[match.key] else {
+            let value = TextCleaning.cleanLine(field.value)
+            product.attributes.append(Attribute(
+                key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
+                language: nil, origin: field.origin, line: field.line
+            ))
+            product.diagnostics.append(Diagnostic(.labelUnmapped(label), at: location))
+            return
+        }
+        func report(_ findings: [Finding]) {
+            product.diagnostics += findings.map { Diagnostic($0, at: location) }
+        }
+        let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            product.diagnostics.append(Diagnostic(.valueEmpty(label), at: location))
+            return
+        }
+        switch key.type {
+        case .text, .identifier:
+            let cleaned = TextCleaning.cleanLine(value)
+            switch match.key {
+            case "title": setText(\.title, key: "title", field: field, value: cleaned, product: &product, state: &state)
+            case "description": state.descriptionParagraphs.append(value)
+            case "sku": setText(\.sku, key: "sku", field: field, value: cleaned, product: &product, state: &state)
+            case "mpn": setText(\.mpn, key: "mpn", field: field, value: cleaned, product: &product, state: &state)
+            case "brand": setText(\.brand, key: "brand", field: field, value: cleaned, product: &product, state: &state)
+            case "category": setText(\.category, key: "category", field: field, value: cleaned, product: &product, state: &state)
+            case "item_group_id": setText(\.itemGroupID, key: "item_group_id", field: field, value: cleaned, product: &product, state: &state)
+            default: appendAttribute(match: match, field: field, value: cleaned, language: attributeLanguage(match, state: state), product: &product)
+            }
+        case .gtin:
+            let (gtin, findings) = GTINParsing.parse(value)
+            report(findings)
+            if let existing = product.gtin {
+                if existing.digits != gtin.digits { product.diagnostics.append(Diagnostic(.fieldConflict("gtin", kept: existing.raw, ignored: value), at: location)) }
+                if existing.isValid || !gtin.isValid { return }
+            }
+            product.gtin = gtin
+            product.provenance["gtin"] = FieldProvenance(field)
+        case .money:
+            let (price, findings) = MoneyParsing.parse(value, context: state.moneyContext)
+            report(findings)
+            guard let price else { return }
+            let path: WritableKeyPath<Product, Price?> = match.key == "sale_price" ? \.salePrice : \.price
+            if let existing = product[keyPath: path] {
+                if existing.money != price.money { product.diagnostics.append(Diagnostic(.fieldConflict(match.key, kept: existing.text, ignored: value), at: location)) }
+                return
+            }
+            product[keyPath: path] = price
+            product.provenance[match.key] = FieldProvenance(field)
+        case .currency:
+            return // Applied to prices through the money context.
+        case .vocabulary:
+            let vocabularyName = key.vocabulary ?? match.key
+            let found = tables.vocabulary.lookup(value, in: vocabularyName)
+            if found == nil { product.diagnostics.append(Diagnostic(.valueNotInVocabulary(value, vocabulary: vocabularyName), at: location)) }
+            let canonical = found?.value ?? TextCleaning.cleanLine(value)
+            switch (key.target, match.key) {
+            case (.field, "availability"): setText(\.availability, key: "availability", field: field, value: canonical, product: &product, state: &state)
+            case (.field, "condition"): setText(\.condition, key: "condition", field: field, value: canonical, product: &product, state: &state)
+            default:
+                let language = found.flatMap { $0.languages.count == 1 ? $0.languages[0] : nil } ?? attributeLanguage(match, state: state)
+                appendAttribute(match: match, field: field, value: canonical, language: language, product: &product)
+            }
+        case .url:
+            if match.key == "image" {
+                let urls = value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init).filter { !$0.isEmpty }
+                for url in urls where !product.images.contains(url) { product.images.append(url) }
+                if product.provenance["images"] == nil { product.provenance["images"] = FieldProvenance(field) }
+            } else {
+                setText(\.url, key: "url", field: field, value: value, product: &product, state: &state)
+            }
+        case .length, .weight:
+            let dimension: Dimension = key.type == .length ? .length : .mass
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
+            report(findings)
+            guard let quantity else { return }
+            setPackage(match.key, quantity, field: field, product: &product, location: location)
+        case .dimensions:
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let (values, findings) = QuantityParsing.parseDimensions(value, fallback: fallback, field: match.key)
+            report(findings)
+            for (name, quantity) in zip(["package_length", "package_width", "package_height"], values) {
+                setPackage(name, quantity, field: field, product: &product, location: location)
+            }
+        case .integer:
+            let digits = value.prefix { $0.isNumber }
+            if digits.isEmpty || Int(digits) == nil {
+                product.diagnostics.append(Diagnostic(.integerUnreadable(value, field: match.key), at: location))
+                appendAttribute(match: match, field: field, value: TextCleaning.cleanLine(value), language: attributeLanguage(match, state: state), product: &product)
+            } else {
+                appendAttribute(match: match, field: field, value: String(Int(digits) ?? 0), language: attributeLanguage(match, state: state), product: &product)
+            }
+        }
+    }
+
+    private func setText(_ path: WritableKeyPath<Product, String?>, key: String, field: RawField, value: String, product: inout Product, state: inout RecordState) {
+        guard !value.isEmpty else { return }
+        if let existing = product[keyPath: path] {
+            if existing != value {
+                let location = state.record.location.with(field: field.label ?? key, line: field.line)
+                product.diagnostics.append(Diagnostic(.fieldConflict(key, kept: existing, ignored: value), at: location))
+            }
+            return
+        }
+        product[keyPath: path] = value
+        product.provenance[key] = FieldProvenance(field)
+    }
+
+    private func setPackage(_ key: String, _ quantity: Quantity, field: RawField, product: inout Product, location: SourceLocation) {
+        let path: WritableKeyPath<PackageInfo, Quantity?>
+        switch key {
+        case "package_length": path = \.length
+        case "package_width": path = \.width
+        case "package_height": path = \.height
+        case "gross_weight": path = \.grossWeight
+        case "net_weight": path = \.netWeight
+        default: path = \.weight
+        }
+        if let existing = product.package[keyPath: path] {
+            if existing != quantity {
+                product.diagnostics.append(Diagnostic(.fieldConflict(key, kept: "\(existing.valueText) \(existing.unit)", ignored: field.value), at: location))
+            }
+            return
+        }
+        product.package[keyPath: path] = quantity
+        product.provenance[key] = FieldProvenance(field)
+    }
+
+    private func appendAttribute(match: LabelDictionary.Match, field: RawField, value: String, language: String?, product: inout Product) {
+        product.attributes.append(Attribute(
+            key: match.key, isMapped: true, label: field.label ?? match.key, value: value, originalValue: field.value,
+            language: language, origin: field.origin, line: field.line
+        ))
+    }
+
+    /// The label's language when the dictionary lists it in one language, or the record's language among several.
+    private func attributeLanguage(_ match: LabelDictionary.Match, state: RecordState) -> String? {
+        if match.languages.count == 1 { return match.languages[0] }
+        if let hinted = state.record.hints.language, match.languages.contains(hinted) { return hinted }
+        return nil
+    }
+
+    /// `Minimalna liczba towaru` → `minimalna_liczba_towaru`: a stable key for an unmapped label.
+    static func slug(_ label: String) -> String {
+        let folded = TextFolding.fold(label)
+        var slug = ""
+        for char in folded {
+            if char.isLetter || char.isNumber { slug.append(char) } else if !slug.hasSuffix("_") { slug.append("_") }
+        }
+        let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return trimmed.isEmpty ? "unlabelled" : trimmed
+    }
+}
+
+extension Finding {
+    static func labelUnmapped(_ label: String) -> Finding {
+        Finding(.info, "label.unmapped", "Label \"\(label)\" is not in the label dictionary; kept as an unmapped attribute. Add it to a dictionary file to map it.")
+    }
+    static func valueEmpty(_ label: String) -> Finding {
+        Finding(.info, "value.empty", "\"\(label)\" has an empty value; nothing kept.")
+    }
+    static func valueNotInVocabulary(_ value: String, vocabulary: String) -> Finding {
+        Finding(.info, "value.not-in-vocabulary", "\"\(value)\" is not a known \(vocabulary) value; kept as written.")
+    }
+    static func fieldConflict(_ key: String, kept: String, ignored: String) -> Finding {
+        Finding(.warning, "field.conflict", "The record gives \(key) twice with different values: kept \"\(kept)\", ignored \"\(ignored)\".")
+    }
+    static func unlabelledValueIgnored(_ value: String) -> Finding {
+        Finding(.info, "field.unlabelled-ignored", "A value without a label, \"\(value)\", was not understood and was not kept.")
+    }
+    static func currencyFieldUnknown(_ value: String) -> Finding {
+        Finding(.error, "price.currency-unknown", "Currency \"\(value)\" is not an ISO 4217 code Katalog knows; prices of this record take no currency from it.")
+    }
+    static func integerUnreadable(_ value: String, field: String) -> Finding {
+        Finding(.warning, "value.not-a-number", "\(field): \"\(value)\" is not a whole number; kept as written.")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reads measurements (`14,00`, `0.5 cm`, `20 g`, `1,2kg`) and dimension strings (`14 x 12 x 0,5 cm`) and
+/// converts them to canonical units (mm, g, ml).
+///
+/// The unit comes from the value, else from the label (`Svoris (kg)`), else from the key's documented default;
+/// the last two are reported so a merchandiser can see what was assumed.
+public enum QuantityParsing {
+    /// Where a unit came from when the value itself named none.
+    public struct UnitFallback: Sendable, Hashable {
+        /// A unit named in the label, e.g. `kg` from `Svoris (kg)`.
+        public var fromLabel: String?
+        /// The per-key default from `keys.json`.
+        public var defaultUnit: String?
+
+        public init(fromLabel: String? = nil, defaultUnit: String? = nil) {
+            self.fromLabel = fromLabel
+            self.defaultUnit = defaultUnit
+        }
+    }
+
+    public static func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String) -> (quantity: Quantity?, findings: [Finding]) {
+        let cleaned = MoneyParsing.normalizeSpaces(text)
+        guard let (number, unitText) = splitNumber(cleaned) else {
+            return (nil, [.quantityUnreadable(text, field: field)])
+        }
+        guard let value = readDecimal(number) else {
+            return (nil, [.quantityUnreadable(text, field: field)])
+        }
+        var findings: [Finding] = []
+        let unit: UnitTable.Unit
+        if !unitText.isEmpty {
+            guard let named = UnitTable.shared.unit(unitText, in: dimension) else {
+                return (nil, [.quantityUnknownUnit(text, unit: unitText, field: field, dimension: dimension)])
+            }
+            unit = named
+        } else if let labelUnit = fallback.fromLabel, let named = UnitTable.shared.unit(labelUnit, in: dimension) {
+            unit = named
+            findings.append(.quantityUnitFromLabel(text, unit: named.symbol, field: field))
+        } else if let defaultUnit = fallback.defaultUnit, let named = UnitTable.shared.unit(defaultUnit, in: dimension) {
+            unit = named
+            findings.append(.quantityUnitAssumed(text, unit: named.symbol, field: field))
+        } else {
+            return (nil, [.quantityUnitMissing(text, field: field)])
+        }
+        if value < 0 { findings.append(.quantityNegative(text, field: field)) }
+        return (Quantity(value: value * unit.factor, dimension: dimension), findings)
+    }
+
+    /// `14 x 12 x 0,5 cm`, `14×12×0.5cm`, `L 14 cm / W 12 cm / H 0.5 cm` → three lengths (length, width, height).
+    public static func parseDimensions(_ text: String, fallback: UnitFallback, field: String) -> (values: [Quantity], findings: [Finding]) {
+        let cleaned = MoneyParsing.normalizeSpaces(text)
+        let separators: Set<Character> = ["x", "X", "×", "*", "/", "х"]
+        let parts = cleaned.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 || parts.count == 3 else { return ([], [.dimensionsUnreadable(text, field: field)]) }
+        // The unit written last applies to the parts that name none ("14 x 12 x 0,5 cm").
+        let pieces = parts.map { part -> (String, String)? in
+            let stripped = part.drop { $0.isLetter && !($0.isASCII && $0.isNumber) || $0 == "." || $0 == " " || $0 == ":" }
+            return splitNumber(String(stripped))
+        }
+        guard pieces.allSatisfy({ $0 != nil }) else { return ([], [.dimensionsUnreadable(text, field: field)]) }
+        let sharedUnit = pieces.compactMap { $0?.1 }.last { !$0.isEmpty }
+        var values: [Quantity] = []
+        var findings: [Finding] = []
+        for piece in pieces {
+            guard let (number, unit) = piece else { continue }
+            let unitText = unit.isEmpty ? (sharedUnit ?? "") : unit
+            let (quantity, more) = parse(unitText.isEmpty ? number : number + " " + unitText, dimension: .length, fallback: fallback, field: field)
+            findings.append(contentsOf: more)
+            guard let quantity else { return ([], findings) }
+            values.append(quantity)
+        }
+        // One "unit assumed" finding is enough for the whole string.
+        var seen = Set<String>()
+        findings = findings.filter { seen.insert($0.code).inserted }
+        return (values, findings)
+    }
+
+    /// Splits `14,00 cm` into (`14,00`, `cm`); nil when the text does not start with a number.
+    static func splitNumber(_ text: String) -> (String, String)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var number = ""
+        var index = trimmed.startIndex
+        if index < trimmed.endIndex, trimmed[index] == "-" {
+            number.append("-")
+            index = trimmed.index(after: index)
+        }
+        while index < trimmed.endIndex {
+            let char = trimmed[index]
+            if char.isASCII && char.isNumber {
+                number.append(char)
+            } else if (char == "." || char == ","), trimmed.index(after: index) < trimmed.endIndex, trimmed[trimmed.index(after: index)].isNumber {
+                number.append(char)
+            } else {
+                break
+            }
+            index = trimmed.index(after: index)
+        }
+        guard number.contains(where: \.isNumber) else { return nil }
+        return (number, trimmed[index...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A measurement number: one `.` or `,` is the decimal separator (`14,00` → 14.00); grouping is not expected.
+    static func readDecimal(_ number: String) -> Decimal? {
+        let negative = number.hasPrefix("-")
+        let body = negative ? String(number.dropFirst()) : number
+        let marks = body.filter { $0 == "." || $0 == "," }
+        let canonical: String
+        if marks.count <= 1 {
+            canonical = body.replacingOccurrences(of: ",", with: ".")
+        } else if let reading = NumberReading.read(body) {
+            canonical = reading.canonical
+        } else {
+            return nil
+        }
+        guard let value = DecimalFormatting.parse(canonical) else { return nil }
+        return negative ? -value : value
+    }
+}
+
+extension Finding {
+    static func quantityUnreadable(_ text: String, field: String) -> Finding {
+        Finding(.error, "unit.unreadable", "\(field): \"\(text)\" is not a number with a unit; the value was not kept.")
+    }
+    static func quantityUnknownUnit(_ text: String, unit: String, field: String, dimension: Dimension) -> Finding {
+        Finding(.error, "unit.unknown", "\(field): \"\(unit)\" in \"\(text)\" is not a \(dimension.rawValue) unit Katalog knows; the value was not kept.")
+    }
+    static func quantityUnitFromLabel(_ text: String, unit: String, field: String) -> Finding {
+        Finding(.info, "unit.from-label", "\(field): \"\(text)\" has no unit; \(unit) was taken from the label.")
+    }
+    static func quantityUnitAssumed(_ text: String, unit: String, field: String) -> Finding {
+        Finding(.warning, "unit.assumed", "\(field): \"\(text)\" has no unit and the label names none; assumed \(unit), the documented default for \(field).")
+    }
+    static func quantityUnitMissing(_ text: String, field: String) -> Finding {
+        Finding(.error, "unit.missing", "\(field): \"\(text)\" has no unit and no default applies; the value was not kept.")
+    }
+    static func quantityNegative(_ text: String, field: String) -> Finding {
+        Finding(.warning, "unit.negative", "\(field): \"\(text)\" is negative.")
+    }
+    static func dimensionsUnreadable(_ text: String, field: String) -> Finding {
+        Finding(.error, "unit.dimensions-unreadable", "\(field): \"\(text)\" is not a dimension string such as \"14 x 12 x 0,5 cm\"; the value was not kept.")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Maps labels as written in sources (`Prekės kodas`, `Waga brutto (kg)`, `g:price`) to canonical keys.
+///
+/// Built from every `Resources/labels/*.json` file (sorted by name) plus user files merged over them. A label is
+/// matched in its folded form (see `TextFolding`) after a unit or currency suffix such as `(kg)`, `[cm]` or
+/// `(EUR)` is taken off and returned as a hint. Tags that are ISO 639-1 codes are languages; other tags
+/// (`schema.org`, `google`) name vocabularies and carry no language.
+public struct LabelDictionary: Sendable {
+    /// The result of looking a label up.
+    public struct Match: Sendable, Hashable {
+        public var key: String
+        /// Languages whose label lists contain this label (empty for vocabulary tags like `schema.org`).
+        public var languages: [String]
+        /// A unit named in the label itself (`Svoris (kg)` → `kg`).
+        public var unitHint: String?
+        /// A currency named in the label itself (`Kaina (EUR)` → `EUR`).
+        public var currencyHint: String?
+    }
+
+    /// A dictionary file: `{"labels": {key: {tag: [label]}}, "vocabularies": {...}}`; both sections optional.
+    public struct File: Decodable, Sendable {
+        public var labels: [String: [String: [String]]]?
+        public var vocabularies: [String: [String: [String: [String]]]]?
+    }
+
+    private struct Entry: Sendable, Hashable {
+        var key: String
+        var tag: String
+    }
+
+    /// Folded label → entries, the first entry winning when keys conflict.
+    private var entries: [String: [Entry]] = [:]
+
+    public init() {}
+
+    /// The built-in dictionary from the bundled resources.
+    public static let builtIn: LabelDictionary = {
+        var dictionary = LabelDictionary()
+        for file in BundledData.labelFiles() {
+            dictionary.merge(file, overriding: false)
+        }
+        return dictionary
+    }()
+
+    /// Adds every label of `file`. With `overriding`, its entries win over existing ones for the same label.
+    public mutating func merge(_ file: File, overriding: Bool) {
+        for (key, byTag) in (file.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (tag, labels) in byTag.sorted(by: { $0.key < $1.key }) {
+                for label in labels {
+                    let folded = TextFolding.fold(label)
+                    guard !folded.isEmpty else { continue }
+                    let entry = Entry(key: key, tag: tag)
+                    var list = entries[folded, default: []]
+                    guard !list.contains(entry) else { continue }
+                    if overriding {
+                        list.removeAll { $0.key != key }
+                        list.insert(entry, at: 0)
+                    } else {
+                        list.append(entry)
+                    }
+                    entries[folded] = list
+                }
+            }
+        }
+    }
+
+    /// Every canonical key some label maps to.
+    public var mappedKeys: Set<String> { Set(entries.values.flatMap { $0.map(\.key) }) }
+
+    /// Looks `label` up; nil when no dictionary file knows it.
+    public func match(_ label: String) -> Match? {
+        let (base, suffix) = Self.splitSuffix(label)
+        if let match = lookup(TextFolding.fold(base)) {
+            var result = match
+            if let suffix {
+                if UnitTable.shared.unit(suffix) != nil {
+                    result.unitHint = suffix
+                } else if let code = CurrencyTable.shared.candidates(for: suffix).first {
+                    result.currencyHint = code
+                }
+            }
+            return result
+        }
+        // The whole label, parentheses and all, may itself be a dictionary entry.
+        return suffix == nil ? nil : lookup(TextFolding.fold(label))
+    }
+
+    private func lookup(_ folded: String) -> Match? {
+        guard let list = entries[folded], let first = list.first else { return nil }
+        let languages = list.filter { $0.key == first.key && Self.isLanguageTag($0.tag) }.map(\.tag)
+        return Match(key: first.key, languages: Array(Set(languages)).sorted(), unitHint: nil, currencyHint: nil)
+    }
+
+    /// `Svoris (kg)` → (`Svoris`, `kg`); `Length [cm]` → (`Length`, `cm`).
+    static func splitSuffix(_ label: String) -> (base: String, suffix: String?) {
+        let trimmed = label.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
+            guard let openIndex = trimmed.lastIndex(of: Character(open)) else { continue }
+            let inner = trimmed[trimmed.index(after: openIndex)..<trimmed.index(before: trimmed.endIndex)]
+            let base = trimmed[..<openIndex].trimmingCharacters(in: .whitespaces)
+            let suffix = inner.trimmingCharacters(in: .whitespaces)
+            if !base.isEmpty && !suffix.isEmpty && suffix.count <= 12 { return (base, suffix) }
+        }
+        return (trimmed, nil)
+    }
+
+    /// ISO 639-1 codes are two lower-case letters; anything else (`schema.org`, `google`) is a vocabulary tag.
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        tag.count == 2 && tag.allSatisfy { $0.isASCII && $0.isLowercase }
+    }
+}
+
+extension BundledData {
+    /// The built-in label files, sorted by name so the merge order is stable.
+    static func labelFiles() -> [LabelDictionary.File] {
+        guard let base = Bundle.module.url(forResource: "labels", withExtension: nil, subdirectory: "Resources") else {
+            fatalError("KatalogCore resource folder Resources/labels is missing from the bundle")
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.path), !names.isEmpty else {
+            fatalError("KatalogCore resource folder Resources/labels at \(base.path) is empty or unreadable")
+        }
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { name in
+            do {
+                return try JSONDecoder().decode(LabelDictionary.File.self, from: Data(contentsOf: base.appendingPathComponent(name)))
+            } catch {
+                fatalError("KatalogCore resource Resources/labels/\(name) is malformed: \(error)")
+            }
+        }
+    }
+}

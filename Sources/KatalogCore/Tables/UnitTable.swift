@@ -1,0 +1,57 @@
+import Foundation
+
+/// Units of length, mass and volume with their spellings and factors to the canonical unit (`Resources/units.json`).
+public struct UnitTable: Sendable {
+    public struct Unit: Sendable, Hashable {
+        public var symbol: String
+        public var dimension: Dimension
+        /// How many canonical units one of this unit is.
+        public var factor: Decimal
+    }
+
+    private struct File: Decodable {
+        struct DimensionEntry: Decodable {
+            var canonical: String
+            var units: [String: UnitEntry]
+        }
+        struct UnitEntry: Decodable {
+            var factor: String
+            var spellings: [String]
+        }
+        var dimensions: [String: DimensionEntry]
+    }
+
+    private let canonical: [Dimension: String]
+    /// Spelling (case-sensitive for UN/CEFACT codes, lower-cased otherwise) → unit.
+    private let spellings: [String: Unit]
+
+    public static let shared = UnitTable(BundledData.decode(File.self, from: "units"))
+
+    private init(_ file: File) {
+        var canonical: [Dimension: String] = [:]
+        var spellings: [String: Unit] = [:]
+        for (name, entry) in file.dimensions {
+            guard let dimension = Dimension(rawValue: name) else { continue }
+            canonical[dimension] = entry.canonical
+            for (symbol, unitEntry) in entry.units {
+                guard let factor = DecimalFormatting.parse(unitEntry.factor) else { continue }
+                let unit = Unit(symbol: symbol, dimension: dimension, factor: factor)
+                for spelling in unitEntry.spellings + [symbol] {
+                    spellings[spelling.lowercased()] = unit
+                }
+            }
+        }
+        self.canonical = canonical
+        self.spellings = spellings
+    }
+
+    public func canonicalUnit(of dimension: Dimension) -> String { canonical[dimension] ?? "" }
+
+    /// The unit a spelling names (`cm`, `KGM`, `kilogramai`), optionally restricted to one dimension.
+    public func unit(_ spelling: String, in dimension: Dimension? = nil) -> Unit? {
+        let key = spelling.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
+        guard let unit = spellings[key] ?? spellings[spelling.trimmingCharacters(in: .whitespaces).lowercased()] else { return nil }
+        if let dimension, unit.dimension != dimension { return nil }
+        return unit
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import KatalogCore
+import KatalogWriters
+
+extension CatalogOutput: ImportConsumer {
+    public func consume(_ product: Product) throws { try write(product) }
+    public func consume(_ rejected: RejectedRecord) throws { try write(rejected) }
+    public func consume(_ diagnostic: Diagnostic) throws { try write(diagnostic) }
+}
+
+/// `katalog import`: runs the pipeline over inputs and writes the catalog folder atomically.
+public enum CatalogImport {
+    /// Imports `paths` into `outputDirectory`. Throws `OutputError` when the folder cannot be written; the
+    /// previous outputs are then left as they were.
+    public static func run(_ paths: [String], outputDirectory: URL, pipeline: ImportPipeline = ImportPipeline()) throws -> ImportReport {
+        let output = try CatalogOutput(directory: outputDirectory)
+        do {
+            let report = try pipeline.run(paths, into: output)
+            try output.finish(summary: report)
+            return report
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// The one-line summary printed to stderr.
+    public static func summaryLine(_ report: ImportReport, output: String?) -> String {
+        let records = report.totalRecords
+        let severities = report.totalDiagnostics
+        var line = "katalog: \(report.files.count) file\(report.files.count == 1 ? "" : "s"), \(records.read) record\(records.read == 1 ? "" : "s"): "
+        line += "\(records.imported) imported, \(records.rejected) rejected; "
+        line += "\(severities.error) error\(severities.error == 1 ? "" : "s"), \(severities.warning) warning\(severities.warning == 1 ? "" : "s"), \(severities.info) info"
+        if !report.unreadableFiles.isEmpty { line += "; \(report.unreadableFiles.count) unreadable input\(report.unreadableFiles.count == 1 ? "" : "s")" }
+        if let output { line += " → \(output)" }
+        return line
+    }
+}

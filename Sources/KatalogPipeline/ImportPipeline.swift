@@ -1,0 +1,219 @@
+import Foundation
+import KatalogCore
+import KatalogReaders
+
+/// Receives a run's results in input order: the catalog writer, or a validator that only reports.
+public protocol ImportConsumer: AnyObject {
+    func consume(_ product: Product) throws
+    func consume(_ rejected: RejectedRecord) throws
+    func consume(_ diagnostic: Diagnostic) throws
+}
+
+/// discover → sniff → read → normalize → validate → hand on, for a list of input paths.
+///
+/// Files are processed in parallel (`jobs` workers) and their results handed on strictly in input order, so
+/// outputs are byte-identical whatever the number of workers. A file larger than `streamingThreshold` bytes is
+/// read alone and streamed record by record, so memory stays flat however large a feed is.
+public struct ImportPipeline: Sendable {
+    public var tables: NormalizationTables
+    public var validator: RecordValidator
+    public var registry: ReaderRegistry
+    public var jobs: Int
+    public var streamingThreshold: Int
+
+    public init(
+        tables: NormalizationTables = NormalizationTables(),
+        validator: RecordValidator = RecordValidator(),
+        registry: ReaderRegistry = .standard,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        streamingThreshold: Int = 4 << 20
+    ) {
+        self.tables = tables
+        self.validator = validator
+        self.registry = registry
+        self.jobs = max(1, jobs)
+        self.streamingThreshold = streamingThreshold
+    }
+
+    /// Runs over `paths`, handing every result to `consumer`; returns the report. Throws only what the consumer
+    /// throws (an output that cannot be written).
+    public func run(_ paths: [String], into consumer: ImportConsumer) throws -> ImportReport {
+        var report = ImportReport()
+        let (inputs, problems) = InputDiscovery().discover(paths)
+        for problem in problems {
+            let path: String, message: String
+            switch problem {
+            case .missing(let missing):
+                path = missing
+                message = "\(missing): no such file or folder."
+            case .unreadableFolder(let folder, let reason):
+                path = folder
+                message = "\(folder): the folder cannot be listed: \(reason)"
+            }
+            var file = FileReport(file: path, kind: .unknown)
+            file.unreadable = true
+            let diagnostic = Diagnostic(.error, "input.unreadable", message, at: SourceLocation(file: path))
+            file.count(diagnostic)
+            try consumer.consume(diagnostic)
+            report.files.append(file)
+        }
+
+        var pending: [InputDiscovery.Input] = []
+        func flushPending() throws {
+            guard !pending.isEmpty else { return }
+            let results = processConcurrently(pending)
+            for result in results {
+                try deliver(result.events, file: result.report, into: consumer, report: &report)
+            }
+            pending.removeAll()
+        }
+        for input in inputs {
+            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+            if size > streamingThreshold || jobs == 1 {
+                try flushPending()
+                try processStreaming(input, into: consumer, report: &report)
+            } else {
+                pending.append(input)
+                if pending.count >= jobs * 8 { try flushPending() }
+            }
+        }
+        try flushPending()
+        return report
+    }
+
+    // MARK: - One file
+
+    private struct FileResult {
+        var report: FileReport
+        var events: [ProcessingEvent]
+    }
+
+    /// Processes small files on `jobs` threads, keeping each file's events in memory until it is handed on.
+    private func processConcurrently(_ inputs: [InputDiscovery.Input]) -> [FileResult] {
+        let results = ResultSlots<FileResult>(count: inputs.count)
+        let next = AtomicCounter()
+        let workers = min(jobs, inputs.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let normalizer = ProductNormalizer(tables: tables)
+            while true {
+                let index = next.increment()
+                guard index < inputs.count else { return }
+                var events: [ProcessingEvent] = []
+                let report = process(inputs[index], normalizer: normalizer) { events.append($0) }
+                results[index] = FileResult(report: report, events: events)
+            }
+        }
+        return results.values
+    }
+
+    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport) throws {
+        var counted = FileReport(file: input.displayPath, kind: .unknown)
+        var unmapped: [String: Int] = [:]
+        var deliveryError: Error?
+        let skeleton = process(input, normalizer: ProductNormalizer(tables: tables)) { event in
+            guard deliveryError == nil else { return }
+            do {
+                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped)
+            } catch {
+                deliveryError = error
+                throw error
+            }
+        }
+        if let deliveryError { throw deliveryError }
+        report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
+        report.files.append(skeleton.merging(counts: counted))
+    }
+
+    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport) throws {
+        var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
+        var unmapped: [String: Int] = [:]
+        for event in events {
+            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped)
+        }
+        report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
+        report.files.append(skeleton.merging(counts: counted))
+    }
+
+    /// Sniffs and reads one file, sending each event to `emit`. Returns the file's report skeleton (kind,
+    /// encoding, unreadable); record and diagnostic counts are added when the events are handed on.
+    private func process(_ input: InputDiscovery.Input, normalizer: ProductNormalizer, emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
+        var report = FileReport(file: input.displayPath, kind: .unknown)
+        let location = SourceLocation(file: input.displayPath)
+        let kind: InputKind
+        do {
+            kind = try InputSniffer().sniff(path: input.path)
+        } catch {
+            report.unreadable = true
+            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: "\(error)")))
+            return report
+        }
+        report.kind = kind
+        guard let reader = registry.reader(for: kind) else {
+            try? emit(.fileDiagnostic(.noReader(kind, at: location)))
+            return report
+        }
+        let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind)
+        let processor = RecordProcessor(normalizer: normalizer, validator: validator, emit: emit)
+        do {
+            try reader.read(document, into: processor)
+        } catch let error as InputUnreadable {
+            report.unreadable = true
+            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: error.reason)))
+        } catch {
+            report.unreadable = true
+            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: "\(error)")))
+        }
+        report.encoding = processor.encoding
+        return report
+    }
+
+    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int]) throws {
+        switch event {
+        case .fileDiagnostic(let diagnostic):
+            file.count(diagnostic)
+            try consumer.consume(diagnostic)
+        case .record(let outcome):
+            file.records.read += 1
+            let product: Product
+            switch outcome {
+            case .imported(let imported):
+                product = imported
+                file.records.imported += 1
+                try consumer.consume(imported)
+            case .rejected(let rejected):
+                product = rejected.product
+                file.records.rejected += 1
+                try consumer.consume(rejected)
+            }
+            for attribute in product.attributes where !attribute.isMapped { unmapped[attribute.label, default: 0] += 1 }
+            for diagnostic in product.diagnostics {
+                file.count(diagnostic)
+                try consumer.consume(diagnostic)
+            }
+        }
+    }
+}
+
+extension FileReport {
+    /// This file's identity (kind, encoding, unreadable) with the counts of `counted`.
+    func merging(counts counted: FileReport) -> FileReport {
+        var merged = self
+        merged.records = counted.records
+        merged.diagnostics = counted.diagnostics
+        merged.codes = counted.codes
+        return merged
+    }
+}
+
+extension Diagnostic {
+    static func inputUnreadable(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.error, "input.unreadable", "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
+    }
+
+    static func noReader(_ kind: InputKind, at location: SourceLocation) -> Diagnostic {
+        if kind == .unknown {
+            return Diagnostic(.warning, "input.unsupported", "The file is empty, binary or of a kind Katalog does not read; it was skipped.", at: location)
+        }
+        return Diagnostic(.error, "input.no-reader", "The file looks like \(kind.rawValue), which this build of Katalog cannot read; it was skipped.", at: location)
+    }
+}

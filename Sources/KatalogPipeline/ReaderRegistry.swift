@@ -1,0 +1,22 @@
+import KatalogCore
+import KatalogReaders
+
+/// Which reader reads which kind of input. The pipeline asks it; readers register here.
+public struct ReaderRegistry: Sendable {
+    private var readers: [InputKind: any RecordReader]
+
+    public init(readers: [InputKind: any RecordReader]) {
+        self.readers = readers
+    }
+
+    /// Every reader Katalog ships.
+    public static let standard = ReaderRegistry(readers: [
+        .textPage: TextPageReader(),
+    ])
+
+    public func reader(for kind: InputKind) -> (any RecordReader)? { readers[kind] }
+
+    public mutating func register(_ reader: any RecordReader, for kinds: [InputKind]) {
+        for kind in kinds { readers[kind] = reader }
+    }
+}

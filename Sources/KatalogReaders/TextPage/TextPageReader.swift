@@ -1,0 +1,41 @@
+import Foundation
+import KatalogCore
+
+/// Reads plain-text exports of shop product pages: one page, one record.
+///
+/// Layout it understands: a title line, a header of `Label: value` lines and short bare values (the price),
+/// description paragraphs, comma-joined attribute lines (`Plan: Roczny, Box length: 14,00, …`), and blocks
+/// repeated at every page break (disclaimers, contact lines) or `Page 2 of 3` markers, which it leaves out and
+/// reports. It does not interpret values: a bare `58.99€` is handed on as an unlabelled value.
+public struct TextPageReader: RecordReader {
+    let conventions: TextPageConventions
+
+    public init(conventions: TextPageConventions = .shared) {
+        self.conventions = conventions
+    }
+
+    public func read(_ document: SourceDocument, into sink: RecordSink) throws {
+        let text = try DocumentLoading.text(of: document, into: sink)
+        let page = TextPageLayout(text: text, conventions: conventions)
+        guard !page.paragraphs.isEmpty else {
+            sink.report(Diagnostic(.warning, "text.empty", "The file holds no text; no record was read.", at: SourceLocation(file: document.displayPath)))
+            return
+        }
+        let location = SourceLocation(file: document.displayPath, line: page.paragraphs[0].line, record: 1)
+        for removed in page.removedBlocks {
+            sink.report(.boilerplateRemoved(removed, file: document.displayPath))
+        }
+        var hints = document.hints
+        if hints.country == nil { hints.country = page.countryFromDomains }
+        sink.accept(RawRecord(location: location, kind: .textPage, fields: page.fields(), hints: hints))
+    }
+}
+
+extension Diagnostic {
+    static func boilerplateRemoved(_ block: TextPageLayout.RemovedBlock, file: String) -> Diagnostic {
+        let preview = block.text.count > 60 ? String(block.text.prefix(57)) + "…" : block.text
+        let lines = block.lines.map(String.init).joined(separator: ", ")
+        let what = block.isPageMarker ? "page marker" : "block repeated at page breaks"
+        return Diagnostic(.info, "text.boilerplate-removed", "Left out a \(what) (lines \(lines)) from the description: \"\(preview)\".", at: SourceLocation(file: file, line: block.lines.first, record: 1))
+    }
+}

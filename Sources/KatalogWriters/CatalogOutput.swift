@@ -1,0 +1,101 @@
+import Foundation
+import KatalogCore
+
+/// Writes a run's outputs into one folder, streaming, and makes them appear together at the end:
+/// `catalog.json`, `catalog.jsonl`, `catalog.csv`, `rejects.jsonl`, `report.json`.
+///
+/// Records go out in the order they are given. Each file is written under a temporary name and renamed into
+/// place only by `finish`, so an interrupted run leaves the previous outputs untouched. The CSV's attribute
+/// columns are known only at the end, so its rows are spooled to a temporary file and copied out by `finish`.
+public final class CatalogOutput {
+    public static let fileNames = ["catalog.json", "catalog.jsonl", "catalog.csv", "rejects.jsonl", "report.json"]
+
+    private let directory: URL
+    private let catalogJSON: AtomicFile
+    private let catalogLines: AtomicFile
+    private let catalogCSV: AtomicFile
+    private let rejects: AtomicFile
+    private let report: AtomicFile
+    private let csvSpool: AtomicFile
+    private var productCount = 0
+    private var diagnosticCount = 0
+    private var attributeColumns = Set<String>()
+
+    /// Creates `directory` if needed and opens the temporary files; throws `OutputError` when it cannot.
+    public init(directory: URL) throws {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: directory.path, reason: (error as NSError).localizedDescription)
+        }
+        catalogJSON = try AtomicFile(destination: directory.appendingPathComponent("catalog.json"))
+        catalogLines = try AtomicFile(destination: directory.appendingPathComponent("catalog.jsonl"))
+        catalogCSV = try AtomicFile(destination: directory.appendingPathComponent("catalog.csv"))
+        rejects = try AtomicFile(destination: directory.appendingPathComponent("rejects.jsonl"))
+        report = try AtomicFile(destination: directory.appendingPathComponent("report.json"))
+        csvSpool = try AtomicFile(destination: directory.appendingPathComponent(".catalog.csv.spool"))
+        try catalogJSON.write("[")
+        try report.write("{\n  \"diagnostics\": [")
+    }
+
+    /// Appends one imported record to the catalog files.
+    public func write(_ product: Product) throws {
+        let json = ProductJSON.encode(product)
+        try catalogJSON.write((productCount == 0 ? "\n  " : ",\n  ") + json.pretty(indent: 1))
+        try catalogLines.write(json.compact + "\n")
+        let attributes = ProductCSV.attributeCells(product)
+        attributeColumns.formUnion(attributes.keys)
+        let spoolLine = JSONValue.object([
+            "c": .array(ProductCSV.coreCells(product).map(JSONValue.string)),
+            "a": .object(attributes.mapValues(JSONValue.string)),
+        ])
+        try csvSpool.write(spoolLine.compact + "\n")
+        productCount += 1
+    }
+
+    /// Appends one rejected record to `rejects.jsonl`.
+    public func write(_ rejected: RejectedRecord) throws {
+        try rejects.write(ProductJSON.encode(rejected).compact + "\n")
+    }
+
+    /// Appends one diagnostic to the report's list.
+    public func write(_ diagnostic: Diagnostic) throws {
+        try report.write((diagnosticCount == 0 ? "\n    " : ",\n    ") + ProductJSON.encode(diagnostic).pretty(indent: 2))
+        diagnosticCount += 1
+    }
+
+    /// Completes every file and renames them all into place.
+    public func finish(summary: ImportReport) throws {
+        try catalogJSON.write(productCount == 0 ? "]\n" : "\n]\n")
+        try report.write(diagnosticCount == 0 ? "]" : "\n  ]")
+        let rest = JSONValue.object(ReportJSON.summary(summary)).pretty()
+        try report.write("," + rest.dropFirst() + "\n")
+        try writeCSV()
+        for file in [catalogJSON, catalogLines, catalogCSV, rejects, report] {
+            try file.commit()
+        }
+    }
+
+    /// Removes the temporary files; the folder's previous outputs stay as they were.
+    public func discard() {
+        for file in [catalogJSON, catalogLines, catalogCSV, rejects, report, csvSpool] { file.discard() }
+    }
+
+    private func writeCSV() throws {
+        let columns = attributeColumns.sorted(by: JSONValue.byteOrder)
+        // UTF-8 BOM so spreadsheet programs read the file as UTF-8.
+        try catalogCSV.write("\u{FEFF}" + ProductCSV.line(ProductCSV.coreColumns + columns))
+        try csvSpool.commit()
+        let spoolPath = directory.appendingPathComponent(".catalog.csv.spool").path
+        defer { try? FileManager.default.removeItem(atPath: spoolPath) }
+        let reader = try LineReader(path: spoolPath)
+        while let line = try reader.next() {
+            guard let object = try JSONSerialization.jsonObject(with: line) as? [String: Any],
+                  let core = object["c"] as? [String], let attributes = object["a"] as? [String: String] else {
+                throw OutputError(path: spoolPath, reason: "spool file is corrupt")
+            }
+            try catalogCSV.write(ProductCSV.line(core + columns.map { attributes[$0] ?? "" }))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+import KatalogPipeline
+
+/// Exit codes, documented in README.md.
+enum ExitStatus: Int32 {
+    case success = 0
+    case findings = 1
+    case usage = 2
+    case unreadableInput = 3
+    case outputFailure = 4
+}
+
+@main
+struct Katalog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "katalog",
+        abstract: "Import product catalogs (text pages, HTML, CSV/TSV, XML feeds, JSON) into one canonical catalog.",
+        subcommands: [ImportCommand.self]
+    )
+
+    /// Parses, runs, and exits with the documented codes (ArgumentParser's own usage code is 64; ours is 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let isUsage = code == .validationFailure || error is ValidationError
+            Foundation.exit(isUsage ? ExitStatus.usage.rawValue : code.rawValue)
+        }
+    }
+}
+
+/// Options shared by commands that read inputs.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Files or folders to read. Folders are walked recursively in sorted order.")
+    var inputs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("A dictionary file (labels and value vocabularies) merged over the built-in one.", valueName: "file"))
+    var labels: String?
+
+    @Option(name: .long, help: "Files processed in parallel (default: the number of cores). Output is the same for any value.")
+    var jobs: Int?
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give at least one input file or folder.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func pipeline() throws -> ImportPipeline {
+        var tables = NormalizationTables()
+        if let labels {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: labels))
+            } catch {
+                throw ValidationError("Cannot read the dictionary file \(labels): \((error as NSError).localizedDescription)")
+            }
+            do {
+                tables = tables.merging(userFile: try JSONDecoder().decode(LabelDictionary.File.self, from: data))
+            } catch {
+                throw ValidationError("The dictionary file \(labels) is not valid: \(error)")
+            }
+        }
+        return ImportPipeline(tables: tables, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read inputs and write catalog.json, catalog.jsonl, catalog.csv, rejects.jsonl and report.json.",
+        discussion: """
+        Exit codes: 0 the catalog was written; 2 usage error; 3 an input could not be read (the others were \
+        imported and the catalog was written); 4 the output folder could not be written (previous outputs are \
+        left untouched).
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the catalog into (created if missing).", valueName: "dir"))
+    var out: String
+
+    func run() throws {
+        let pipeline = try input.pipeline()
+        let report: ImportReport
+        do {
+            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline)
+        } catch {
+            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.outputFailure.rawValue)
+        }
+        FileHandle.standardError.write(Data((CatalogImport.summaryLine(report, output: out) + "\n").utf8))
+        if !report.unreadableFiles.isEmpty {
+            throw ExitCode(ExitStatus.unreadableInput.rawValue)
+        }
+    }
+}
