@@ -12,6 +12,7 @@ public struct ReaderRegistry: Sendable {
     /// Every reader Katalog ships.
     public static let standard = ReaderRegistry(readers: [
         .textPage: TextPageReader(),
+        .html: HTMLPageReader(),
     ])
 
     public func reader(for kind: InputKind) -> (any RecordReader)? { readers[kind] }

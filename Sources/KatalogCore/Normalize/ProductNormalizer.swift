@@ -34,7 +34,8 @@ public final class ProductNormalizer {
         self.tables = tables
     }
 
-    public func normalize(_ record: RawRecord) -> Product {
+    public func normalize(_ raw: RawRecord) -> Product {
+        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
         let location = record.location
         var product = Product(
             id: "\(location.file)#\(location.record ?? 1)",
@@ -57,6 +58,7 @@ public final class ProductNormalizer {
                 normalizeLabelled(field, product: &product, state: &state)
             }
         }
+        product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0)?.key }, money: state.moneyContext)
         if !state.descriptionParagraphs.isEmpty {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
@@ -82,12 +84,15 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
     private func moneyContext(for record: RawRecord, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
+        var currencyFromField = false
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
                 let code = field.value.trimmingCharacters(in: .whitespaces).uppercased()
                 if CurrencyTable.shared.isKnown(code) {
-                    context.currency = code
+                    // The first currency field wins (fields come in origin precedence order).
+                    if !currencyFromField { context.currency = code }
+                    currencyFromField = true
                 } else {
                     diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
                 }
@@ -151,7 +156,8 @@ public final class ProductNormalizer {
             let (gtin, findings) = GTINParsing.parse(value)
             report(findings)
             if let existing = product.gtin {
-                if existing.digits != gtin.digits { product.diagnostics.append(Diagnostic(.fieldConflict("gtin", kept: existing.raw, ignored: value), at: location)) }
+                // Disagreements between origins are reported once, by OriginPrecedence.
+                if existing.digits != gtin.digits, product.provenance["gtin"]?.origin == field.origin { product.diagnostics.append(Diagnostic(.fieldConflict("gtin", kept: existing.raw, ignored: value), at: location)) }
                 if existing.isValid || !gtin.isValid { return }
             }
             product.gtin = gtin
@@ -162,7 +168,7 @@ public final class ProductNormalizer {
             guard let price else { return }
             let path: WritableKeyPath<Product, Price?> = match.key == "sale_price" ? \.salePrice : \.price
             if let existing = product[keyPath: path] {
-                if existing.money != price.money { product.diagnostics.append(Diagnostic(.fieldConflict(match.key, kept: existing.text, ignored: value), at: location)) }
+                if existing.money != price.money, product.provenance[match.key]?.origin == field.origin { product.diagnostics.append(Diagnostic(.fieldConflict(match.key, kept: existing.text, ignored: value), at: location)) }
                 return
             }
             product[keyPath: path] = price

@@ -9,12 +9,20 @@ struct DescriptionExtractor {
     static let containerWords = ["description", "aprasymas", "aprašymas", "opis", "apraksts", "popis", "leiras",
                                  "beschreibung", "product-desc", "product_desc", "описание", "опис"]
 
-    func description(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
+    /// Paragraphs at least this long that occur twice or more are boilerplate (disclaimers, contact lines
+    /// repeated by the shop template) and are left out.
+    static let repeatedBoilerplateLength = 20
+
+    /// The description's paragraphs in order, each with its line; empty when the page has no description text.
+    func paragraphs(in tree: MarkupTree, chrome: [Bool]) -> [(text: String, line: Int)] {
         let (container, isExplicit) = findContainer(tree, chrome: chrome)
-        guard let container else { return nil }
-        let paragraphs = self.paragraphs(tree, container, chrome: chrome, skipSpecifications: !isExplicit)
-        guard !paragraphs.isEmpty else { return nil }
-        return (paragraphs.joined(separator: "\n\n"), Int(tree[container].line))
+        guard let container else { return [] }
+        let found = paragraphs(tree, container, chrome: chrome, skipSpecifications: !isExplicit)
+        var counts: [String: Int] = [:]
+        for paragraph in found { counts[paragraph.text, default: 0] += 1 }
+        return found.filter { paragraph in
+            paragraph.text.count < Self.repeatedBoilerplateLength || counts[paragraph.text, default: 0] < 2
+        }
     }
 
     private func findContainer(_ tree: MarkupTree, chrome: [Bool]) -> (Int?, Bool) {
@@ -40,12 +48,13 @@ struct DescriptionExtractor {
         return (main ?? body, false)
     }
 
-    private func paragraphs(_ tree: MarkupTree, _ container: Int, chrome: [Bool], skipSpecifications: Bool) -> [String] {
-        var paragraphs: [String] = []
+    private func paragraphs(_ tree: MarkupTree, _ container: Int, chrome: [Bool], skipSpecifications: Bool) -> [(text: String, line: Int)] {
+        var paragraphs: [(text: String, line: Int)] = []
         var current = MarkupText.CollapsingBuilder()
+        var currentLine = Int(tree[container].line)
         var openBlockEnds: [Int] = []
         func flush() {
-            if !current.isEmpty { paragraphs.append(current.result) }
+            if !current.isEmpty { paragraphs.append((current.result, currentLine)) }
             current = MarkupText.CollapsingBuilder()
         }
         var index = container + 1
@@ -57,6 +66,7 @@ struct DescriptionExtractor {
             }
             let node = tree[index]
             if node.kind == .text {
+                if current.isEmpty, node.line > 0 { currentLine = Int(node.line) }
                 current.append(node.value)
                 index += 1
                 continue

@@ -52,9 +52,7 @@ public struct HTMLPageReader: RecordReader {
         if let unsupported = source.unsupportedDeclaration {
             diagnostics.append(.unsupportedCharset(unsupported, used: source.encoding.name, at: location))
         }
-        if source.encoding.name != "utf-8" || source.encoding.source != "default" {
-            diagnostics.append(.encodingUsed(source.encoding, at: location))
-        }
+        sink.noteEncoding(source.encoding)
 
         let html = HTMLDocument(utf8: source.utf8)
         // HTML5 elements unknown to libxml2 (`Tag nav invalid`) are not damage: they are parsed fine.
@@ -92,8 +90,8 @@ public struct HTMLPageReader: RecordReader {
         if let price = VisiblePriceFinder().price(in: tree, chrome: chrome) {
             page.price = RawField(role: .labelled, label: "price", value: price.text, origin: .visibleText, line: price.line > 0 ? price.line : nil)
         }
-        if let description = DescriptionExtractor().description(in: tree, chrome: chrome) {
-            page.description = RawField(role: .description, label: nil, value: description.text, origin: .visibleText, line: description.line > 0 ? description.line : nil)
+        page.description = DescriptionExtractor().paragraphs(in: tree, chrome: chrome).map { paragraph in
+            RawField(role: .description, label: nil, value: paragraph.text, origin: .visibleText, line: paragraph.line > 0 ? paragraph.line : nil)
         }
         let hints = PageHints.hints(in: tree).filling(from: document.hints)
         return HTMLRecordAssembler().records(from: page, location: location, hints: hints, diagnostics: diagnostics)
@@ -126,10 +124,5 @@ extension Diagnostic {
 
     static func unsupportedCharset(_ declared: String, used: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, "encoding.unsupported", "Page declares charset '\(declared)', which Katalog cannot decode; it was read as \(used).", at: location)
-    }
-
-    /// Records which encoding a page was decoded with, and how it was found (when not plain UTF-8).
-    static func encodingUsed(_ encoding: TextEncodingInfo, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.info, "encoding.detected", "Page decoded as \(encoding.name) (from \(encoding.source)).", at: location)
     }
 }

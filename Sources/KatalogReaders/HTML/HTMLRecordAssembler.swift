@@ -18,7 +18,7 @@ struct HTMLRecordAssembler {
         var specifications: [RawField] = []
         var title: RawField?
         var price: RawField?
-        var description: RawField?
+        var description: [RawField] = []
     }
 
     func records(from page: PageFields, location: SourceLocation, hints: SourceHints, diagnostics: DiagnosticBag) -> [RawRecord] {
@@ -46,7 +46,7 @@ struct HTMLRecordAssembler {
         if single {
             pageFields += [page.title, page.price].compactMap { $0 }
         }
-        if let description = page.description { pageFields.append(description) }
+        pageFields += page.description
 
         if products.isEmpty {
             guard !pageFields.isEmpty else {

@@ -19,8 +19,13 @@ struct SchemaOrgFlattener {
         "review", "reviews", "aggregateRating", "hasVariant", "isVariantOf", "potentialAction", "isRelatedTo",
         "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor", "subjectOf", "hasMerchantReturnPolicy",
         "shippingDetails", "mainEntityOfPage", "itemOffered", "variesBy", "eligibleRegion", "areaServed",
-        "interactionStatistic", "audience", "hasEnergyConsumptionDetails",
+        "interactionStatistic", "audience", "hasEnergyConsumptionDetails", "seller", "priceValidUntil", "validFrom",
+        "validThrough", "offerCount", "highPrice", "valueAddedTaxIncluded", "priceType", "eligibleQuantity",
+        "referenceQuantity", "inventoryLevel", "deliveryLeadTime", "availabilityStarts", "availabilityEnds",
     ]
+
+    /// `priceType` values that mark a price the shopper does not pay now (a crossed-out list price).
+    static let notCurrentPriceTypes = ["StrikethroughPrice", "ListPrice", "MSRP", "SRP", "InvoicePrice", "MinimumAdvertisedPrice"]
 
     /// Types whose whole value is their `name` (a brand, an organization, a country, …).
     static let namedThings: Set<String> = [
@@ -61,6 +66,9 @@ struct SchemaOrgFlattener {
         case .string, .number, .bool:
             append(label, value.scalarText, line: line, into: &fields)
         case .object:
+            if let priceType = value["priceType"]?.scalarText.map(SchemaOrgName.local), Self.notCurrentPriceTypes.contains(priceType) {
+                return
+            }
             let types = Set(SchemaOrgName.types(of: value["@type"]))
             if let quantity = Self.quantityText(value) {
                 append(label, quantity, line: line, into: &fields)
