@@ -13,21 +13,23 @@ struct JSONLDExtractor {
             blockNumber += 1
             let textNodes = tree.descendants(of: index).filter { tree[$0].kind == .text }
             let body = textNodes.map { tree[$0].value }.joined()
-            let firstLine = textNodes.first.map { Int(tree[$0].line) } ?? Int(tree[index].line)
+            // JSON line 1 is the line of the `<script>` tag (libxml2 gives script text no line of its own).
+            let firstLine = Int(tree[index].line)
             let here = location.with(field: "script[\(blockNumber)]", line: firstLine > 0 ? firstLine : nil)
             guard !body.allSatisfy(\.isWhitespace) else {
                 diagnostics.append(.jsonLDInvalid(reason: "the block is empty", at: here))
                 continue
             }
-            let (text, textRepairs) = JSONLDTextRepair.repair(body)
+            let (text, textRepairs, skippedLines) = JSONLDTextRepair.repair(body)
+            let jsonFirstLine = firstLine > 0 ? firstLine + skippedLines : 0
             var parser = LenientJSONParser(text)
             do {
                 let value = try parser.parse()
                 let repairs = textRepairs + parser.repairs
                 if !repairs.isEmpty { diagnostics.append(.jsonLDRepaired(repairs, at: here)) }
-                roots.append(.init(value: value, lineOffset: max(firstLine - 1, 0), line: firstLine))
+                roots.append(.init(value: value, lineOffset: max(jsonFirstLine - 1, 0), line: firstLine))
             } catch {
-                let line = firstLine > 0 ? firstLine + error.line - 1 : nil
+                let line = jsonFirstLine > 0 ? jsonFirstLine + error.line - 1 : nil
                 diagnostics.append(.jsonLDInvalid(reason: error.message, at: location.with(field: "script[\(blockNumber)]", line: line)))
             }
         }

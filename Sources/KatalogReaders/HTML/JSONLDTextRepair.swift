@@ -3,7 +3,9 @@
 /// Handles `<!-- … -->` and `<![CDATA[ … ]]>` wrappers (also behind `//` or `/* */`), and bodies whose quotes
 /// were HTML-escaped (`{&quot;@type&quot;: …}`). Each change is named in `repairs`.
 enum JSONLDTextRepair {
-    static func repair(_ text: String) -> (text: String, repairs: [String]) {
+    /// - Returns: the JSON text, the repairs made, and how many lines were dropped before it (so JSON line 1 can
+    ///   be mapped back to the page).
+    static func repair(_ text: String) -> (text: String, repairs: [String], skippedLines: Int) {
         var body = Substring(text)
         var repairs: [String] = []
         trimWhitespace(&body)
@@ -25,13 +27,14 @@ enum JSONLDTextRepair {
             }
         }
 
+        let skippedLines = text[text.startIndex ..< body.startIndex].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         var result = String(body)
         let firstQuote = result.firstIndex(of: "\"")
         if let escaped = result.range(of: "&quot;"), firstQuote.map({ escaped.lowerBound < $0 }) ?? true {
             result = decodeEntities(result)
             repairs.append("HTML-escaped quotes (&quot;) were unescaped")
         }
-        return (result, repairs)
+        return (result, repairs, skippedLines)
     }
 
     private static let wrappers: [(String, String, String)] = [
