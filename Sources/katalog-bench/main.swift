@@ -2,7 +2,9 @@
 // Each benchmark registers itself in `benchmarks` below.
 import Foundation
 
-let benchmarks: [String: ([String]) throws -> Void] = [:]
+let benchmarks: [String: ([String]) throws -> Void] = [
+    "html": HTMLBenchmark.run,
+]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, let run = benchmarks[name] else {

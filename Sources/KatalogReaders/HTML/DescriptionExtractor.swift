@@ -33,19 +33,25 @@ struct DescriptionExtractor {
             let name = tree[index].value
             if name == "meta" || name == "script" || name == "link" { continue }
             if tree.attribute("itemprop", of: index) == "description" || tree.attribute("property", of: index)?.hasSuffix("description") == true {
-                if name != "meta" { return (index, true) }
+                return (index, true)
             }
-            if named == nil {
-                let marks = [tree.attribute("class", of: index), tree.attribute("id", of: index)].compactMap { $0?.lowercased() }.joined(separator: " ")
-                if !marks.isEmpty, Self.containerWords.contains(where: marks.contains), !MarkupText.collapsed(tree, index).isEmpty {
-                    named = index
-                }
+            if named == nil, isNamedDescription(tree, index), MarkupText.hasText(tree, index) {
+                named = index
             }
             if main == nil, name == "main" || name == "article" || tree.attribute("role", of: index) == "main" { main = index }
             if body == nil, name == "body" { body = index }
         }
         if let named { return (named, true) }
         return (main ?? body, false)
+    }
+
+    private func isNamedDescription(_ tree: MarkupTree, _ index: Int) -> Bool {
+        for attribute in ["class", "id"] {
+            guard let value = tree.attribute(attribute, of: index) else { continue }
+            let lowered = MarkupText.asciiLowercased(value)
+            if Self.containerWords.contains(where: { MarkupText.contains(lowered, $0) }) { return true }
+        }
+        return false
     }
 
     private func paragraphs(_ tree: MarkupTree, _ container: Int, chrome: [Bool], skipSpecifications: Bool) -> [(text: String, line: Int)] {
@@ -78,7 +84,7 @@ struct DescriptionExtractor {
             }
             if node.value == "br" {
                 flush()
-            } else if MarkupText.blockElements.contains(node.value) {
+            } else if MarkupText.isBlock(node.value) {
                 flush()
                 openBlockEnds.append(Int(node.end))
             }

@@ -34,19 +34,26 @@ enum HTMLEncoding {
             let prefix = UnsafeRawBufferPointer(rebasing: raw.prefix(prescanLength))
             let declared = declaredCharset(in: prefix)
             let canonical = declared.flatMap { TextDecoding.canonicalName($0.name) }
+            var unsupported: String?
             if let declared, let canonical, !canonical.hasPrefix("utf-16") {
+                let valid = TextDecoding.isValidUTF8(raw)
                 if canonical == "utf-8" {
-                    if TextDecoding.isValidUTF8(raw) {
-                        return HTMLSourceText(utf8: data, encoding: .init(name: "utf-8", source: declared.source), invalidSequences: 0)
-                    }
+                    if valid { return HTMLSourceText(utf8: data, encoding: .init(name: "utf-8", source: declared.source), invalidSequences: 0) }
                     return converted(TextDecoding.decode(raw, as: "utf-8", source: declared.source), original: raw)
                 }
-                var decoded = TextDecoding.decode(data, declared: canonical)
-                if decoded.encoding.source == "declared" { decoded.encoding.source = declared.source }
-                return converted(decoded, original: raw)
+                // A page that declares a single-byte charset but is really UTF-8 is common; trust the bytes.
+                if valid, raw.contains(where: { $0 >= 0x80 }) {
+                    return HTMLSourceText(utf8: data, encoding: .init(name: "utf-8", source: "sniffed"), invalidSequences: 0)
+                }
+                if let single = TextDecoding.transcodeSingleByteToUTF8(raw, codePage: canonical) {
+                    return HTMLSourceText(utf8: Data(single.utf8), encoding: .init(name: canonical, source: declared.source),
+                                          invalidSequences: single.invalidSequences,
+                                          firstInvalidLine: single.firstInvalidOffset.map { lineOf(offset: $0, in: raw) })
+                }
+                unsupported = declared.name
+            } else if let declared {
+                unsupported = declared.name
             }
-            var unsupported: String?
-            if let declared, canonical == nil || canonical?.hasPrefix("utf-16") == true { unsupported = declared.name }
             if TextDecoding.isValidUTF8(raw) {
                 return HTMLSourceText(utf8: data, encoding: .init(name: "utf-8", source: "default"), invalidSequences: 0, unsupportedDeclaration: unsupported)
             }
@@ -56,29 +63,41 @@ enum HTMLEncoding {
         }
     }
 
+    private static func lineOf(offset: Int, in raw: UnsafeRawBufferPointer) -> Int {
+        1 + raw.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
     private static func converted(_ decoded: DecodedText, original: UnsafeRawBufferPointer) -> HTMLSourceText {
-        var line: Int?
-        if let offset = decoded.firstInvalidOffset {
-            line = 1 + original.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        }
-        return HTMLSourceText(utf8: Data(decoded.text.utf8), encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, firstInvalidLine: line)
+        HTMLSourceText(utf8: Data(decoded.text.utf8), encoding: decoded.encoding, invalidSequences: decoded.invalidSequences,
+                       firstInvalidLine: decoded.firstInvalidOffset.map { lineOf(offset: $0, in: original) })
     }
 
     /// The charset named by the first `<meta charset>` or `<meta http-equiv content="…; charset=…">` in `prefix`.
     static func declaredCharset(in prefix: UnsafeRawBufferPointer) -> (name: String, source: String)? {
-        let text = String(decoding: prefix, as: UTF8.self).lowercased()
-        var searchStart = text.startIndex
-        while let meta = text.range(of: "<meta", range: searchStart ..< text.endIndex) {
-            let tagEnd = text[meta.upperBound...].firstIndex(of: ">") ?? text.endIndex
-            let tag = text[meta.upperBound ..< tagEnd]
-            searchStart = tagEnd
-            guard let charset = tag.range(of: "charset") else { continue }
-            var rest = tag[charset.upperBound...].drop { $0 == " " }
-            guard rest.first == "=" else { continue }
-            rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
-            let name = rest.prefix { !" \"';/>\t\n\r".contains($0) }
-            guard !name.isEmpty else { continue }
-            return (String(name), tag.contains("http-equiv") ? "http-equiv" : "meta")
+        let bytes = prefix.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var position = 0
+        while let meta = find(Array("<meta".utf8), in: bytes, from: position) {
+            let tagEnd = bytes[meta...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+            position = tagEnd
+            let tag = Array(bytes[meta ..< tagEnd])
+            guard var cursor = find(Array("charset".utf8), in: tag, from: 0).map({ $0 + 7 }) else { continue }
+            while cursor < tag.count, tag[cursor] == 0x20 { cursor += 1 }
+            guard cursor < tag.count, tag[cursor] == UInt8(ascii: "=") else { continue }
+            cursor += 1
+            while cursor < tag.count, [0x20, 0x22, 0x27].contains(tag[cursor]) { cursor += 1 }
+            let start = cursor
+            while cursor < tag.count, !" \"';/>\t\n\r".utf8.contains(tag[cursor]) { cursor += 1 }
+            guard cursor > start else { continue }
+            let name = String(decoding: tag[start ..< cursor], as: UTF8.self)
+            return (name, find(Array("http-equiv".utf8), in: tag, from: 0) != nil ? "http-equiv" : "meta")
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for index in start ... haystack.count - needle.count where haystack[index] == needle[0] {
+            if haystack[index ..< index + needle.count].elementsEqual(needle) { return index }
         }
         return nil
     }

@@ -19,9 +19,13 @@ public struct HTMLPageReader: RecordReader {
     /// libxml2's XML_HTML_UNKNOWN_TAG.
     static let unknownTagCode = 801
 
+    /// Tables for copying pages (compiled once per reader).
+    private let treeOptions: HTMLTreeOptions
+
     public init(maxBytes: Int = 32 << 20, maxDepth: Int = 256) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        treeOptions = HTMLTreeOptions(attributes: HTMLDocument.readerAttributes, boilerplate: PageChrome.rules, maxDepth: maxDepth)
     }
 
     /// Reads the page at `document.fileURL`. Throws `InputUnreadable` only when the file cannot be read.
@@ -62,7 +66,7 @@ public struct HTMLPageReader: RecordReader {
         if html.droppedMessageCount > 0 {
             diagnostics.append(.htmlMoreMessages(html.droppedMessageCount, at: location))
         }
-        let (tree, flattened) = html.tree(maxDepth: maxDepth)
+        let (tree, flattened) = html.tree(options: treeOptions)
         if flattened > 0 {
             diagnostics.append(.htmlTooDeep(flattened: flattened, limit: maxDepth, at: location))
         }
@@ -77,7 +81,7 @@ public struct HTMLPageReader: RecordReader {
             diagnostics.append(.noProduct(at: location))
             return []
         }
-        let chrome = PageChrome(tree: tree).mask()
+        let chrome = PageChrome.mask(tree)
         var page = HTMLRecordAssembler.PageFields()
         page.jsonLD = JSONLDExtractor().products(in: tree, location: location, diagnostics: diagnostics)
         page.microdata = MarkupItemExtractor(syntax: .microdata, origin: .microdata).products(in: tree)

@@ -12,10 +12,9 @@ struct OpenGraphExtractor {
         var fields: [RawField] = []
         for index in tree.nodes.indices where tree[index].isElement && tree[index].value == "meta" {
             guard let property = tree.attribute("property", of: index) ?? tree.attribute("name", of: index) else { continue }
-            let key = property.lowercased()
+            let key = MarkupText.asciiLowercased(property)
             guard Self.ogProperties.contains(key) || key.hasPrefix("product:") else { continue }
-            guard let content = tree.attribute("content", of: index)?.trimmingCharacters(in: .whitespacesAndNewlines),
-                  !content.isEmpty else { continue }
+            guard let content = tree.attribute("content", of: index).map(MarkupText.trimmed), !content.isEmpty else { continue }
             let line = Int(tree[index].line)
             fields.append(RawField(role: .labelled, label: property, value: content, origin: .openGraph, line: line > 0 ? line : nil))
         }

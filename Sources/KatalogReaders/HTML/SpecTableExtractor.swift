@@ -28,7 +28,7 @@ struct SpecTableExtractor {
                 definitionList(tree, index, into: &fields)
                 index = Int(node.end)
             case "li", "p":
-                if !containsBlock(tree, index) { inlinePair(tree, index, into: &fields) }
+                if hasColon(tree, index), !containsBlock(tree, index) { inlinePair(tree, index, into: &fields) }
                 index += 1
             default:
                 index += 1
@@ -73,15 +73,19 @@ struct SpecTableExtractor {
         append(label: label, value: value, line: tree[index].line, into: &fields)
     }
 
+    private func hasColon(_ tree: MarkupTree, _ index: Int) -> Bool {
+        tree.descendants(of: index).contains { tree[$0].kind == .text && tree[$0].value.utf8.contains(0x3A) }
+    }
+
     private func containsBlock(_ tree: MarkupTree, _ index: Int) -> Bool {
-        tree.descendants(of: index).contains { tree[$0].isElement && tree[$0].value != "br" && MarkupText.blockElements.contains(tree[$0].value) }
+        tree.descendants(of: index).contains { tree[$0].isElement && tree[$0].value != "br" && MarkupText.isBlock(tree[$0].value) }
     }
 
     private func append(label rawLabel: String, value rawValue: String, line: Int32, into fields: inout [RawField]) {
-        var label = rawLabel.trimmingCharacters(in: .whitespaces)
+        var label = MarkupText.trimmed(rawLabel)
         while label.hasSuffix(":") { label.removeLast() }
-        label = label.trimmingCharacters(in: .whitespaces)
-        let value = rawValue.trimmingCharacters(in: .whitespaces)
+        label = MarkupText.trimmed(label)
+        let value = MarkupText.trimmed(rawValue)
         guard !label.isEmpty, !value.isEmpty, label.count <= Self.maxLabelLength,
               label.contains(where: \.isLetter) else { return }
         fields.append(RawField(role: .labelled, label: label, value: value, origin: .specTable, line: line > 0 ? Int(line) : nil))

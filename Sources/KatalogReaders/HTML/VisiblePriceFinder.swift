@@ -19,10 +19,8 @@ struct VisiblePriceFinder {
                 index = Int(node.end)
                 continue
             }
-            let names = [tree.attribute("class", of: index), tree.attribute("id", of: index), tree.attribute("itemprop", of: index)]
-                .compactMap { $0?.lowercased() }
-                .joined(separator: " ")
-            if !names.isEmpty, Self.priceWords.contains(where: names.contains) {
+            let names = Self.names(tree, index)
+            if !names.isEmpty, Self.priceWords.contains(where: { MarkupText.contains(names, $0) }) {
                 let tokens = names.split(whereSeparator: { !$0.isLetter })
                 if tokens.contains(where: { Self.notCurrentWords.contains(String($0)) }) {
                     index = Int(node.end)
@@ -39,11 +37,19 @@ struct VisiblePriceFinder {
         return nil
     }
 
+    /// The element's class, id and itemprop, lower case, space-separated ("" when it has none).
+    static func names(_ tree: MarkupTree, _ index: Int) -> String {
+        var names = ""
+        for attribute in tree.attributes(of: index) where attribute.name == "class" || attribute.name == "id" || attribute.name == "itemprop" {
+            if !names.isEmpty { names.append(" ") }
+            names.append(MarkupText.asciiLowercased(attribute.value))
+        }
+        return names
+    }
+
     static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
-        let names = [tree.attribute("class", of: index), tree.attribute("id", of: index), tree.attribute("itemprop", of: index)]
-            .compactMap { $0?.lowercased() }
-            .joined(separator: " ")
-        return !names.isEmpty && priceWords.contains(where: names.contains)
+        let names = names(tree, index)
+        return !names.isEmpty && priceWords.contains(where: { MarkupText.contains(names, $0) })
     }
 
     private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {

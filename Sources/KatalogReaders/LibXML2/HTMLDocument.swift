@@ -19,7 +19,7 @@ public final class HTMLDocument {
     public static let readerAttributes: Set<String> = [
         "itemscope", "itemtype", "itemprop", "itemid", "content", "href", "src", "datetime", "value",
         "vocab", "typeof", "property", "resource", "prefix", "lang", "class", "id", "name", "charset",
-        "http-equiv", "type", "rel", "role", "hidden", "aria-hidden", "style",
+        "http-equiv", "type", "rel", "role",
     ]
 
     private let document: htmlDocPtr?
@@ -55,20 +55,17 @@ public final class HTMLDocument {
 
     /// Copies the document into an immutable Swift tree.
     ///
-    /// - Parameters:
-    ///   - maxDepth: elements nested deeper are flattened (their text is kept).
-    ///   - attributes: attribute names to copy; nil copies all.
-    /// - Returns: the tree and how many elements were flattened.
-    public func tree(maxDepth: Int = 256, attributes: Set<String>? = HTMLDocument.readerAttributes) -> (tree: MarkupTree, flattened: Int) {
+    /// - Returns: the tree and how many elements were nested deeper than `options.maxDepth` and flattened.
+    public func tree(options: HTMLTreeOptions = HTMLTreeOptions(attributes: HTMLDocument.readerAttributes, boilerplate: nil)) -> (tree: MarkupTree, flattened: Int) {
         guard let document else { return (MarkupTree(), 0) }
-        var builder = MarkupTreeBuilder(
-            keptAttributes: attributes,
-            maxDepth: maxDepth,
-            droppedContent: ["style", "template", "noscript", "svg", "math", "iframe", "object"],
-            keptScriptTypes: ["ld+json", "application/json"],
-            isHTML: true
-        )
+        var builder = MarkupTreeBuilder(html: options, maxDepth: options.maxDepth)
         let tree = builder.build(from: xmlDocGetRootElement(document))
         return (tree, builder.flattenedCount)
+    }
+
+    /// Copies the document with every attribute and no chrome rules, elements nested deeper than `maxDepth`
+    /// flattened.
+    public func tree(maxDepth: Int) -> (tree: MarkupTree, flattened: Int) {
+        tree(options: HTMLTreeOptions(attributes: Self.readerAttributes, boilerplate: nil, maxDepth: maxDepth))
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Nodes live in one array in pre-order, so the descendants of node `i` are exactly `i+1 ..< end(i)`; walking a
 /// subtree is a loop, never recursion, whatever the nesting depth of the page. Comments, processing instructions,
-/// `<style>`, `<template>`, `<noscript>` and non-data `<script>` bodies are left out when the tree is built.
+/// `<style>`, `<template>`, `<noscript>` and non-data `<script>` bodies are left out when the tree is built, and so
+/// is page chrome when `BoilerplateRules` are given.
 public struct MarkupTree: Sendable {
     /// One element or text node. Element names and attribute names are lower case for HTML.
     public struct Node: Sendable {
@@ -24,6 +25,9 @@ public struct MarkupTree: Sendable {
         public internal(set) var end: Int32
         let attributeStart: Int32
         let attributeCount: Int32
+        /// Inside page chrome (navigation, header, footer, …) as judged while copying; only structured data is
+        /// copied from there. Always false without boilerplate rules.
+        public let isBoilerplate: Bool
 
         public var isElement: Bool { kind == .element }
         /// The element name (`""` for text nodes).

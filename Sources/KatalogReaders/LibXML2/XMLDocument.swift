@@ -41,9 +41,7 @@ public final class XMLDocument {
     /// Copies the document into an immutable Swift tree (all attributes, names as written).
     public func tree(maxDepth: Int = 256) -> (tree: MarkupTree, flattened: Int) {
         guard let document else { return (MarkupTree(), 0) }
-        var builder = MarkupTreeBuilder(
-            keptAttributes: nil, maxDepth: maxDepth, droppedContent: [], keptScriptTypes: [], isHTML: false
-        )
+        var builder = MarkupTreeBuilder(html: nil, maxDepth: maxDepth)
         let tree = builder.build(from: xmlDocGetRootElement(document))
         return (tree, builder.flattenedCount)
     }
