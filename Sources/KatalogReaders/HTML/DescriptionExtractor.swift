@@ -18,11 +18,24 @@ struct DescriptionExtractor {
         let (container, isExplicit) = findContainer(tree, chrome: chrome)
         guard let container else { return [] }
         let found = paragraphs(tree, container, chrome: chrome, skipSpecifications: !isExplicit)
-        var counts: [String: Int] = [:]
-        for paragraph in found { counts[paragraph.text, default: 0] += 1 }
-        return found.filter { paragraph in
-            paragraph.text.count < Self.repeatedBoilerplateLength || counts[paragraph.text, default: 0] < 2
+        // Compare bytes, bucketed by length: hashing Strings would normalize every paragraph.
+        var byLength: [Int: [Int]] = [:]
+        for index in found.indices where found[index].text.utf8.count >= Self.repeatedBoilerplateLength {
+            byLength[found[index].text.utf8.count, default: []].append(index)
         }
+        var repeated = [Bool](repeating: false, count: found.count)
+        for bucket in byLength.values where bucket.count > 1 {
+            var byFirstOccurrence: [Int] = []
+            for index in bucket {
+                if let earlier = byFirstOccurrence.first(where: { found[$0].text.utf8.elementsEqual(found[index].text.utf8) }) {
+                    repeated[earlier] = true
+                    repeated[index] = true
+                } else if byFirstOccurrence.count < 64 {
+                    byFirstOccurrence.append(index)
+                }
+            }
+        }
+        return found.indices.filter { !repeated[$0] }.map { found[$0] }
     }
 
     private func findContainer(_ tree: MarkupTree, chrome: [Bool]) -> (Int?, Bool) {

@@ -14,7 +14,7 @@ struct ExtractedProduct: Sendable {
             let key = label.split(separator: ":").last.map(String.init) ?? label
             if ["sku", "mpn", "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "productid", "name", "retailer_item_id"]
                 .contains(key.lowercased()) {
-                values.insert(field.value.trimmingCharacters(in: .whitespaces).lowercased())
+                values.insert(MarkupText.trimmed(field.value).lowercased())
             }
         }
         return values

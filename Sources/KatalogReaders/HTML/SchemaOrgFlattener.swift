@@ -91,7 +91,7 @@ struct SchemaOrgFlattener {
 
     private func append(_ label: String, _ text: String?, line: Int, into fields: inout [RawField]) {
         guard let text else { return }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = MarkupText.trimmed(text)
         guard !value.isEmpty else { return }
         fields.append(RawField(role: .labelled, label: label, value: value, origin: origin, line: line > 0 ? line : nil))
     }
@@ -113,7 +113,7 @@ struct SchemaOrgFlattener {
             amount = (value["value"] ?? value["minValue"])?.scalarText
         }
         guard let amount else { return nil }
-        let unit = (value["unitCode"] ?? value["unitText"])?.scalarText?.trimmingCharacters(in: .whitespaces)
+        let unit = (value["unitCode"] ?? value["unitText"])?.scalarText.map(MarkupText.trimmed)
         if let unit, !unit.isEmpty, !amount.contains(" ") { return "\(amount) \(unit)" }
         return amount
     }

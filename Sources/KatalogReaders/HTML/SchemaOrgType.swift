@@ -3,7 +3,7 @@
 enum SchemaOrgName {
     /// The local name: text after the last `/`, `#` or `:`.
     static func local(_ name: String) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = MarkupText.trimmed(name)
         if let cut = trimmed.lastIndex(where: { $0 == "/" || $0 == "#" || $0 == ":" }) {
             return String(trimmed[trimmed.index(after: cut)...])
         }
