@@ -197,13 +197,13 @@ public final class ProductNormalizer {
             }
         case .length, .weight:
             let dimension: Dimension = key.type == .length ? .length : .mass
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: (dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit) ?? key.defaultUnit)
             let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
             report(findings)
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: state.record.hints.lengthUnit ?? key.defaultUnit)
             let (values, findings) = QuantityParsing.parseDimensions(value, fallback: fallback, field: match.key)
             report(findings)
             for (name, quantity) in zip(["package_length", "package_width", "package_height"], values) {
