@@ -44,7 +44,8 @@ public enum OriginPrecedence {
     }
 
     /// The `origin.mismatch` warnings for `record`: for price, currency and GTIN, each origin whose first value
-    /// differs from the first value of the winning origin.
+    /// differs from the first value of the winning origin. The location's field is the canonical key (`price`),
+    /// its line the line of the disagreeing value.
     public static func mismatches(in record: RawRecord, key: (String) -> String?, money: MoneyContext) -> [Diagnostic] {
         var firstByKey: [String: [(origin: FieldOrigin, field: RawField, comparable: String, shown: String)]] = [:]
         for field in record.fields where field.role == .labelled {
@@ -61,7 +62,7 @@ public enum OriginPrecedence {
             for other in list where other.origin != chosen.origin && other.comparable != chosen.comparable {
                 diagnostics.append(.originMismatch(
                     key: canonical, kept: chosen.shown, keptOrigin: chosen.origin, other: other.shown, otherOrigin: other.origin,
-                    at: record.location.with(field: other.field.label, line: other.field.line)
+                    at: record.location.with(field: canonical, line: other.field.line)
                 ))
             }
         }
@@ -89,10 +90,6 @@ public enum OriginPrecedence {
 extension Diagnostic {
     /// Two origins of one record disagree on a price, currency or GTIN.
     static func originMismatch(key: String, kept: String, keptOrigin: FieldOrigin, other: String, otherOrigin: FieldOrigin, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(
-            .warning, "origin.mismatch",
-            "Mismatched \(key): \(keptOrigin.rawValue) gives \(kept), \(otherOrigin.rawValue) gives \(other); kept the \(keptOrigin.rawValue) value.",
-            at: location
-        )
+        Diagnostic(.warning, "origin.mismatch", "Mismatched \(key): \(keptOrigin.rawValue) gives \(kept), \(otherOrigin.rawValue) gives \(other); kept the \(keptOrigin.rawValue) value.", at: location)
     }
 }
