@@ -62,3 +62,28 @@ struct HTMLDocumentTests {
         #expect(HTMLDocument(utf8: Data()).tree().tree.isEmpty)
     }
 }
+
+@Suite("libxml2 XML wrapper")
+struct XMLDocumentTests {
+    @Test func parsesWithLinesAndNeverExpandsExternalEntities() {
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE offers [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <offers>
+          <o id="1"><name>Konvice &xxe;</name></o>
+        </offers>
+        """
+        let document = XMLDocument(data: Data(xml.utf8))
+        let tree = document.tree().tree
+        #expect(tree[0].name == "offers")
+        let texts = tree.nodes.filter { $0.kind == .text }.map(\.value).joined()
+        #expect(!texts.contains("root:"))
+        #expect(tree.nodes.contains { $0.name == "o" && $0.line == 4 })
+    }
+
+    @Test func malformedXMLGivesMessagesNotACrash() {
+        let document = XMLDocument(data: Data("<a>\n<b></a>".utf8))
+        #expect(document.messages.contains { $0.line == 2 })
+        #expect(!document.tree().tree.isEmpty)
+    }
+}
