@@ -60,3 +60,17 @@ struct OriginPrecedenceTests {
         #expect(OriginPrecedence.arranged(record) { _ in nil } == record)
     }
 }
+
+@Suite("TextCleaning fast path")
+struct TextCleaningFastPathTests {
+    @Test(arguments: [
+        "DJI Care Refresh RS 4 Mini", "Ražotājs ąčęėįšųū – 58,99 €", "", " leading", "trailing ", "two  spaces",
+        "tab\there", "new\nline", "nbsp\u{00A0}here", "soft\u{00AD}hyphen", "zero\u{200B}width", "mark \u{0301}after space",
+        "emoji 👍🏽 ok", "\u{FEFF}bom", "thin\u{2009}space",
+    ])
+    func fastPathAgreesWithTheFullCleaning(_ text: String) {
+        let full = String(text.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint && ($0.value >= 0x20 || $0 == "\t") }.map(Character.init))
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        #expect(TextCleaning.cleanLine(text) == full)
+    }
+}
