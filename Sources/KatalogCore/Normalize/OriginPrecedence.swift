@@ -47,12 +47,18 @@ public enum OriginPrecedence {
     /// differs from the first value of the winning origin. The location's field is the canonical key (`price`),
     /// its line the line of the disagreeing value.
     public static func mismatches(in record: RawRecord, key: (String) -> String?, money: MoneyContext) -> [Diagnostic] {
+        guard let first = record.fields.first?.origin, record.fields.contains(where: { $0.origin != first }) else { return [] }
         var firstByKey: [String: [(origin: FieldOrigin, field: RawField, comparable: String, shown: String)]] = [:]
+        var parsed: [String: (String, String)?] = [:]
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let canonical = key(label), ["price", "currency", "gtin"].contains(canonical) else { continue }
-            guard let (comparable, shown) = comparableValue(field.value, key: canonical, money: money) else { continue }
             var list = firstByKey[canonical, default: []]
             guard !list.contains(where: { $0.origin == field.origin }) else { continue }
+            // The same text in several origins (JSON-LD and OpenGraph `58.99`) is parsed once.
+            let cacheKey = canonical + "\u{0}" + field.value
+            let value = parsed[cacheKey] ?? comparableValue(field.value, key: canonical, money: money)
+            parsed[cacheKey] = value
+            guard let (comparable, shown) = value else { continue }
             list.append((field.origin, field, comparable, shown))
             firstByKey[canonical] = list
         }
