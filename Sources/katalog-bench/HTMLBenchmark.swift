@@ -45,20 +45,23 @@ enum HTMLBenchmark {
         _ = Phase.bareLibXML2.run(Array(pages.prefix(50)), threads: 1)
         _ = Phase.importPages.run(Array(pages.prefix(50)), threads: 1)
 
-        print("phase                         cores    pages/s     MB/s   peak RSS   records")
+        print("load average before the run: \(MemoryProbe.loadAverage()) (other processes share these cores)")
+        print("phase                         cores    pages/s     MB/s   peak RSS   records   CPU ms/page")
         var results: [String: Double] = [:]
         for phase in Phase.allCases where only == nil || phase.rawValue.contains(only ?? "") {
             for cores in Set([1, threads]).sorted() {
                 MemoryProbe.resetPeak()
+                let cpuStart = MemoryProbe.cpuSeconds()
                 let start = DispatchTime.now().uptimeNanoseconds
                 let records = phase.run(pages, threads: cores)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let peak = MemoryProbe.peakRSS()
+                let cpuPerPage = (MemoryProbe.cpuSeconds() - cpuStart) * 1000 / Double(pages.count)
                 let pagesPerSecond = Double(pages.count) / seconds
                 results["\(phase.rawValue)@\(cores)"] = pagesPerSecond
                 let name = phase.rawValue.padding(toLength: 29, withPad: " ", startingAt: 0)
-                print(name + String(format: " %5d %10.0f %8.1f %7.0f MB %9d", cores, pagesPerSecond,
-                             Double(totalBytes) / 1e6 / seconds, Double(peak) / 1e6, records))
+                print(name + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", cores, pagesPerSecond,
+                             Double(totalBytes) / 1e6 / seconds, Double(peak) / 1e6, records, cpuPerPage))
             }
         }
         func ratio(_ lhs: String, _ rhs: String) -> String {
@@ -170,6 +173,18 @@ enum MemoryProbe {
     }
 
     static func peakRSS() -> Int { field("VmHWM:") }
+
+    /// User + system CPU time of the whole process so far: with no contention inside the code, CPU time per
+    /// page stays the same on more threads even when other processes leave no core free.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown"
+    }
     static func currentRSS() -> Int { field("VmRSS:") }
 
     private static func field(_ name: String) -> Int {
