@@ -30,7 +30,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
 public struct TextEncodingInfo: Sendable, Hashable, Codable {
     /// IANA-style name, lower case: `utf-8`, `utf-16le`, `windows-1257`, `iso-8859-2`.
     public var name: String
-    /// How it was found: `bom`, `declared`, `meta`, `sniffed`, `default`.
+    /// How it was found: `bom`, `declared`, `meta` (`<meta charset>`), `http-equiv` (`<meta http-equiv>`), `sniffed`,
+    /// `default`.
     public var source: String
 
     public init(name: String, source: String) {

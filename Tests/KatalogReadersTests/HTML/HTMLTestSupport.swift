@@ -30,18 +30,4 @@ enum HTMLTestSupport {
     static func values(_ record: RawRecord, _ label: String, origin: FieldOrigin? = nil) -> [String] {
         record.fields.filter { $0.label == label && (origin == nil || $0.origin == origin) }.map(\.value)
     }
-
-    static func dump(_ sink: CollectingSink) -> String {
-        var lines: [String] = []
-        for diagnostic in sink.diagnostics {
-            lines.append("! \(diagnostic.severity) \(diagnostic.code) line \(diagnostic.location.line.map(String.init) ?? "-"): \(diagnostic.message)")
-        }
-        for record in sink.records {
-            lines.append("# record \(record.location.record ?? 0) line \(record.location.line ?? 0) hints \(record.hints.language ?? "-")/\(record.hints.country ?? "-")")
-            for field in record.fields {
-                lines.append("  [\(field.origin.rawValue)] \(field.role.rawValue) \(field.label ?? "-") = \(field.value.prefix(90)) @\(field.line ?? 0)")
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
 }
