@@ -21,5 +21,3 @@ struct OpenGraphExtractor {
         return fields
     }
 }
-
-import Foundation

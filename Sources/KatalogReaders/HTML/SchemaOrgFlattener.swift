@@ -118,5 +118,3 @@ struct SchemaOrgFlattener {
         return amount
     }
 }
-
-import Foundation

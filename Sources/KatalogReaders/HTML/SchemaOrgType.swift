@@ -19,5 +19,3 @@ enum SchemaOrgName {
     static let productTypes: Set<String> = ["Product", "IndividualProduct", "ProductModel", "SomeProducts", "Vehicle", "Car"]
     static let groupTypes: Set<String> = ["ProductGroup"]
 }
-
-import Foundation

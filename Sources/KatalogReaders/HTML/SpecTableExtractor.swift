@@ -91,5 +91,3 @@ struct SpecTableExtractor {
         fields.append(RawField(role: .labelled, label: label, value: value, origin: .specTable, line: line > 0 ? Int(line) : nil))
     }
 }
-
-import Foundation
