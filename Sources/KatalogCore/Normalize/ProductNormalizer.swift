@@ -29,6 +29,7 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
+    private var priceEvidence = PriceEvidence()
 
     public init(tables: NormalizationTables = NormalizationTables()) {
         self.tables = tables
@@ -82,6 +83,7 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
     private func moneyContext(for record: RawRecord, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
+        context.observedDecimalMark = priceEvidence.decimalMark(for: record) { isPriceField($0, labels: tables.labels, keys: tables.keys) }
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
@@ -103,11 +105,10 @@ public final class ProductNormalizer {
     private func normalizeUnlabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
         let location = state.record.location.with(field: "(unlabelled)", line: field.line)
         if product.price == nil {
-            let (price, findings) = MoneyParsing.parse(field.value, context: state.moneyContext)
-            if let price, !findings.contains(where: { $0.severity == .error }) {
-                product.price = price
-                product.provenance["price"] = FieldProvenance(field)
-                product.diagnostics += findings.map { Diagnostic($0, at: location.with(field: "price")) }
+            let reading = MoneyParsing.read(field.value, context: state.moneyContext)
+            if reading.price != nil, !reading.findings.contains(where: { $0.severity == .error }) {
+                applyPrice(reading, key: "price", field: field, product: &product, location: location.with(field: "price"))
+                product.diagnostics += reading.findings.map { Diagnostic($0, at: location.with(field: "price")) }
                 return
             }
         }
@@ -157,16 +158,9 @@ public final class ProductNormalizer {
             product.gtin = gtin
             product.provenance["gtin"] = FieldProvenance(field)
         case .money:
-            let (price, findings) = MoneyParsing.parse(value, context: state.moneyContext)
-            report(findings)
-            guard let price else { return }
-            let path: WritableKeyPath<Product, Price?> = match.key == "sale_price" ? \.salePrice : \.price
-            if let existing = product[keyPath: path] {
-                if existing.money != price.money { product.diagnostics.append(Diagnostic(.fieldConflict(match.key, kept: existing.text, ignored: value), at: location)) }
-                return
-            }
-            product[keyPath: path] = price
-            product.provenance[match.key] = FieldProvenance(field)
+            let reading = MoneyParsing.read(value, context: state.moneyContext)
+            report(reading.findings)
+            applyPrice(reading, key: match.key, field: field, product: &product, location: location)
         case .currency:
             return // Applied to prices through the money context.
         case .vocabulary:
