@@ -53,10 +53,12 @@ let package = Package(
         ),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogReaders"]),
+        // End-to-end tests run the built `katalog` binary, so it is a dependency; golden cases are read from
+        // the source tree (Golden/<case>/{input,expected}) so RECORD_GOLDEN=1 can rewrite them.
         .testTarget(
             name: "KatalogPipelineTests",
-            dependencies: ["KatalogPipeline", "KatalogWriters"],
-            resources: [.copy("Golden")]
+            dependencies: ["KatalogPipeline", "KatalogWriters", "katalog"],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -54,9 +54,11 @@ public enum TextDecoding {
             }
             let utf8 = decode(raw, as: "utf-8", source: "default")
             if utf8.invalidSequences == 0 { return utf8 }
-            let highBytes = raw.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-            // A few broken sequences in otherwise UTF-8 text: keep UTF-8 and report them.
-            if utf8.invalidSequences * 20 < highBytes { return utf8 }
+            // Broken sequences in text that is otherwise UTF-8 (at least as many well-formed multi-byte
+            // characters as broken ones): keep UTF-8 and report them. Single-byte text read as UTF-8 is nearly
+            // all broken sequences.
+            let wellFormed = utf8.text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x80 && $1 != "\u{FFFD}" ? 1 : 0) }
+            if wellFormed >= utf8.invalidSequences { return utf8 }
             return sniffSingleByte(raw, languageHint: languageHint)
         }
     }
@@ -150,6 +152,12 @@ public enum TextDecoding {
         return DecodedText(text: String(scalars), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
     }
 
+    private static func isASCIILetter(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> Bool {
+        guard offset >= 0, offset < raw.count else { return false }
+        let byte = raw[offset]
+        return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     private static func isStrictUTF8WithMultibyte(_ raw: UnsafeRawBufferPointer) -> Bool {
         var sawMultibyte = false
         var decoder = UTF8()
@@ -170,12 +178,17 @@ public enum TextDecoding {
         for candidate in pages.sniffOrder {
             guard let page = pages.pages[candidate] else { continue }
             var score = 0
-            for byte in raw where byte >= 0x80 {
+            for (offset, byte) in raw.enumerated() where byte >= 0x80 {
                 guard let value = page.upperHalf[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) else {
                     score -= 5
                     continue
                 }
                 if page.typicalLetters.contains(scalar) { score += 3 } else if scalar.properties.isAlphabetic { score += 1 } else { score -= 1 }
+                // Cyrillic words are written wholly in high bytes; a Cyrillic letter glued to ASCII letters
+                // ("Prekлs") is a Latin text read with the wrong code page.
+                if (0x0400...0x04FF).contains(value), isASCIILetter(raw, offset - 1) || isASCIILetter(raw, offset + 1) {
+                    score -= 6
+                }
             }
             if let hint = languageHint, page.languages.contains(hint) { score += 2 }
             if best == nil || score > best!.score { best = (candidate, score) }

@@ -22,60 +22,69 @@ struct TextPageLayout {
 
     init(text: String, conventions: TextPageConventions) {
         self.conventions = conventions
-        var paragraphs: [Paragraph] = []
-        var current: [String] = []
-        var currentLine = 0
+        // Lines split on \n, \r\n or \r; a form feed is a page break, like a blank line.
+        var lines: [(text: String, number: Int)] = []
         var lineNumber = 0
-        func flush() {
-            if !current.isEmpty {
-                paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: currentLine))
-                current = []
-            }
-        }
-        // Lines split on \n, \r\n or \r; a form feed is a page break.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
-            for (offset, segment) in rawLine.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
-                if offset > 0 { flush() }
-                let line = segment.trimmingCharacters(in: .whitespaces)
-                if line.isEmpty {
-                    flush()
-                } else {
-                    if current.isEmpty { currentLine = lineNumber }
-                    current.append(line)
-                }
+            for segment in rawLine.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
+                lines.append((segment.trimmingCharacters(in: .whitespaces), lineNumber))
             }
         }
-        flush()
-        self.paragraphs = paragraphs
+        self.paragraphs = Self.paragraphs(of: lines)
 
-        // Page-break boilerplate: page markers, and blocks (other than the title) repeated on several pages.
+        // Page-break boilerplate, found line by line because exports often glue a footer to the next page's first
+        // line: page markers, repeats of the title (running headers), and lines repeated on several pages.
+        let titleLine = paragraphs.first.map { TextCleaning.cleanLine($0.text.split(separator: "\n").first.map(String.init) ?? $0.text) }
+        let firstLine = paragraphs.first?.line
         var occurrences: [String: [Int]] = [:]
-        for paragraph in paragraphs.dropFirst() {
-            occurrences[TextCleaning.cleanLine(paragraph.text), default: []].append(paragraph.line)
+        for line in lines where !line.text.isEmpty && line.number != firstLine {
+            occurrences[TextCleaning.cleanLine(line.text), default: []].append(line.number)
         }
-        let title = paragraphs.first.map { TextCleaning.cleanLine($0.text) }
         var removed: [RemovedBlock] = []
         var reported = Set<String>()
-        var kept: [Paragraph] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            let key = TextCleaning.cleanLine(paragraph.text)
-            if index > 0, conventions.isPageMarker(key) {
-                removed.append(RemovedBlock(text: key, lines: [paragraph.line], isPageMarker: true))
+        var keptLines: [(text: String, number: Int)] = []
+        for line in lines {
+            let key = TextCleaning.cleanLine(line.text)
+            guard !key.isEmpty, line.number != firstLine else {
+                keptLines.append(line)
                 continue
             }
-            let lines = occurrences[key] ?? []
-            let repeated = index > 0 && (lines.count >= 2 && key.count >= conventions.minRepeatedLength || key == title)
-            if repeated {
+            if conventions.isPageMarker(key) {
+                removed.append(RemovedBlock(text: key, lines: [line.number], isPageMarker: true))
+                keptLines.append(("", line.number))
+                continue
+            }
+            let seen = occurrences[key] ?? []
+            if key == titleLine || (seen.count >= 2 && key.count >= conventions.minRepeatedLength) {
                 if reported.insert(key).inserted {
-                    removed.append(RemovedBlock(text: key, lines: key == title ? lines : lines, isPageMarker: false))
+                    removed.append(RemovedBlock(text: key, lines: seen, isPageMarker: false))
                 }
+                keptLines.append(("", line.number))
                 continue
             }
-            kept.append(paragraph)
+            keptLines.append(line)
         }
-        self.kept = kept
+        self.kept = Self.paragraphs(of: keptLines)
         self.removedBlocks = removed
+    }
+
+    /// Runs of non-blank lines, joined with newlines, each with the number of its first line.
+    private static func paragraphs(of lines: [(text: String, number: Int)]) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var current: [String] = []
+        var start = 0
+        for line in lines {
+            if line.text.isEmpty {
+                if !current.isEmpty { paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+                current = []
+            } else {
+                if current.isEmpty { start = line.number }
+                current.append(line.text)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+        return paragraphs
     }
 
     /// Two-letter country of the first shop domain or e-mail domain in the text (`www.shopro.lt` → `LT`).
@@ -119,7 +128,7 @@ struct TextPageLayout {
                 continue
             }
             if inHeader, lines.count == 1, paragraph.text.count <= conventions.maxHeaderValueLength,
-               paragraph.text.contains(where: \.isNumber), !paragraph.text.hasSuffix(".") {
+               paragraph.text.contains(where: \.isNumber), !Self.isSentence(paragraph.text, minWords: 5) {
                 fields.append(RawField(role: .unlabelled, label: nil, value: paragraph.text, origin: .textLine, line: paragraph.line))
                 continue
             }
@@ -143,7 +152,7 @@ struct TextPageLayout {
         if segments.count == 1 {
             // A lone pair in the body must look like data, not a sentence that happens to contain a colon.
             let words = firstPair.label.split(separator: " ").count
-            guard words <= 5, firstPair.value.count <= 80 || words <= 2, !firstPair.value.isEmpty else { return nil }
+            guard words <= 5, firstPair.value.count <= 80 || words <= 2, !Self.isSentence(firstPair.value, minWords: 3) else { return nil }
             return [firstPair]
         }
         let pairs = segments.compactMap { labelValue($0, maxLabelWords: conventions.maxLabelWords) }
@@ -173,6 +182,12 @@ struct TextPageLayout {
         let value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)
         guard isLabel(label, maxLabelWords: maxLabelWords), !value.isEmpty else { return nil }
         return (label, value)
+    }
+
+    /// Prose rather than data: at least `minWords` words ending in sentence punctuation.
+    static func isSentence(_ text: String, minWords: Int) -> Bool {
+        guard let last = text.last, ".!?".contains(last) else { return false }
+        return text.split(separator: " ").count >= minWords
     }
 
     private func isLabel(_ label: String, maxLabelWords: Int) -> Bool {

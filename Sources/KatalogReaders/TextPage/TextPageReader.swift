@@ -34,8 +34,8 @@ public struct TextPageReader: RecordReader {
 extension Diagnostic {
     static func boilerplateRemoved(_ block: TextPageLayout.RemovedBlock, file: String) -> Diagnostic {
         let preview = block.text.count > 60 ? String(block.text.prefix(57)) + "…" : block.text
-        let lines = block.lines.map(String.init).joined(separator: ", ")
+        let lines = (block.lines.count == 1 ? "line " : "lines ") + block.lines.map(String.init).joined(separator: ", ")
         let what = block.isPageMarker ? "page marker" : "block repeated at page breaks"
-        return Diagnostic(.info, "text.boilerplate-removed", "Left out a \(what) (lines \(lines)) from the description: \"\(preview)\".", at: SourceLocation(file: file, line: block.lines.first, record: 1))
+        return Diagnostic(.info, "text.boilerplate-removed", "Left out a \(what) (\(lines)) from the description: \"\(preview)\".", at: SourceLocation(file: file, line: block.lines.first, record: 1))
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import KatalogCore
+
+struct TextCleaningTests {
+    @Test func removesLinkMarkupAndFootnotes() {
+        let text = TextCleaning.cleanParagraphs([
+            "Replacement cost 1",
+            "send DJI a [verification video](#).",
+            "\u{00B9}If you apply directly to the manufacturer, the amount may change.",
+            "1 Go to the following website:",
+        ])
+        #expect(text == """
+            Replacement cost
+
+            send DJI a verification video.
+
+            If you apply directly to the manufacturer, the amount may change.
+
+            1 Go to the following website:
+            """)
+    }
+
+    @Test func keepsTrailingDigitsWithoutMatchingFootnote() {
+        #expect(TextCleaning.cleanParagraphs(["Step 1", "Do this."]) == "Step 1\n\nDo this.")
+    }
+}
+
+struct TextDecodingTests {
+    @Test func decodesUTF8AndReportsInvalidBytes() {
+        let bytes = Data("Prekės kodas".utf8) + Data([0xFF]) + Data(" ok".utf8)
+        let decoded = TextDecoding.decode(bytes)
+        #expect(decoded.encoding.name == "utf-8")
+        #expect(decoded.invalidSequences == 1)
+        #expect(decoded.text == "Prekės kodas\u{FFFD} ok")
+    }
+
+    @Test(arguments: [
+        ("windows-1257", "Prekės kodas, Gamintojas, Šviestuvas, žalia spalva, Rūšis"),
+        ("windows-1250", "Producent: Łódź, zażółć gęślą jaźń, wysokość"),
+        ("windows-1251", "Производитель: Бренд, цена, описание товара"),
+    ])
+    func sniffsSingleByteCodePages(name: String, text: String) throws {
+        let codec: String.Encoding = switch name {
+        case "windows-1250": .windowsCP1250
+        case "windows-1251": .windowsCP1251
+        default: .utf8
+        }
+        let data: Data
+        if name == "windows-1257" {
+            data = try #require(encodeWindows1257(text))
+        } else {
+            data = try #require(text.data(using: codec))
+        }
+        let decoded = TextDecoding.decode(data)
+        #expect(decoded.encoding.name == name)
+        #expect(decoded.encoding.source == "sniffed")
+        #expect(decoded.text == text)
+    }
+
+    @Test func honoursBOMAndDeclaredEncoding() throws {
+        let body = try #require("Cena: 10 zł".data(using: .utf16LittleEndian))
+        let utf16 = Data([0xFF, 0xFE]) + body
+        #expect(TextDecoding.decode(utf16).text == "Cena: 10 zł")
+        #expect(TextDecoding.decode(utf16).encoding == TextEncodingInfo(name: "utf-16le", source: "bom"))
+        let latin2 = Data([0x57, 0x61, 0x67, 0x61, 0x3A, 0x20, 0xB3]) // "Waga: ł" in ISO-8859-2
+        let decoded = TextDecoding.decode(latin2, declared: "ISO-8859-2")
+        #expect(decoded.text == "Waga: ł")
+        #expect(decoded.encoding == TextEncodingInfo(name: "iso-8859-2", source: "declared"))
+    }
+
+    /// Windows-1257 has no Foundation encoding constant; build the bytes from the table under test's inverse.
+    private func encodeWindows1257(_ text: String) -> Data? {
+        var table: [UInt32: UInt8] = [:]
+        for byte in UInt8(0x80)...UInt8(0xFF) {
+            let decoded = TextDecoding.decode(Data([byte]), declared: "windows-1257").text.unicodeScalars.first
+            if let decoded, decoded != "\u{FFFD}" { table[decoded.value] = byte }
+        }
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else if let byte = table[scalar.value] { bytes.append(byte) } else { return nil }
+        }
+        return Data(bytes)
+    }
+}
