@@ -20,6 +20,8 @@ public struct ImportPipeline: Sendable {
     public var registry: ReaderRegistry
     public var jobs: Int
     public var streamingThreshold: Int
+    /// Converts every record's prices into a base currency after normalization (`--rates`), when set.
+    public var conversion: PriceConversion?
 
     public init(
         tables: NormalizationTables = NormalizationTables(),
@@ -153,7 +155,7 @@ public struct ImportPipeline: Sendable {
             return report
         }
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind)
-        let processor = RecordProcessor(normalizer: normalizer, validator: validator, emit: emit)
+        let processor = RecordProcessor(normalizer: normalizer, validator: validator, conversion: conversion, emit: emit)
         do {
             try reader.read(document, into: processor)
         } catch let error as InputUnreadable {
@@ -211,6 +213,9 @@ extension Diagnostic {
     }
 
     static func noReader(_ kind: InputKind, at location: SourceLocation) -> Diagnostic {
+        if kind == .exchangeRates {
+            return Diagnostic(.info, "input.not-a-catalog", "The file holds ECB exchange rates, not products; it was skipped. Pass it with --rates to convert prices.", at: location)
+        }
         if kind == .unknown {
             return Diagnostic(.warning, "input.unsupported", "The file is empty, binary or of a kind Katalog does not read; it was skipped.", at: location)
         }

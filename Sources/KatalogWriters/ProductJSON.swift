@@ -14,6 +14,7 @@ public enum ProductJSON {
             "gtin": product.gtin.map(encode) ?? .null,
             "price": product.price.map(encode) ?? .null,
             "sale_price": product.salePrice.map(encode) ?? .null,
+            "converted_price": product.convertedPrice.map(encode) ?? .null,
             "availability": .string(product.availability),
             "condition": .string(product.condition),
             "url": .string(product.url),
@@ -49,6 +50,17 @@ public enum ProductJSON {
             "currency": .string(price.money.currency),
             "text": .string(price.text),
             "vat": .string(price.vat),
+        ])
+    }
+
+    public static func encode(_ converted: ConvertedPrice) -> JSONValue {
+        .object([
+            "amount": .string(converted.money.amountText),
+            "currency": .string(converted.money.currency),
+            "sale_amount": .string(converted.saleMoney?.amountText),
+            "rate": .string(converted.rateText),
+            "rate_date": .string(converted.rateDate),
+            "rate_source": .string(converted.rateSource),
         ])
     }
 

@@ -12,6 +12,8 @@ public struct Product: Sendable, Hashable {
     public var gtin: GTIN?
     public var price: Price?
     public var salePrice: Price?
+    /// `price` (and `salePrice`) in the run's base currency, when `--rates` is given.
+    public var convertedPrice: ConvertedPrice?
     /// Canonical availability (`in_stock`, `out_of_stock`, `preorder`, `backorder`).
     public var availability: String?
     /// Canonical condition (`new`, `used`, `refurbished`).
