@@ -41,6 +41,20 @@ public enum ProductJSON {
             "format": .string(gtin.format?.rawValue),
             "valid": .bool(gtin.isValid),
             "gtin14": .string(gtin.gtin14),
+            "expanded_from": .string(gtin.expandedFrom),
+            "facets": encode(gtin.facets),
+        ])
+    }
+
+    public static func encode(_ facets: GTINFacets) -> JSONValue {
+        .object([
+            "checksum": .string(facets.checksum.rawValue),
+            "length_valid": .bool(facets.lengthValid),
+            "prefix": .string(facets.prefix),
+            "prefix_class": .string(facets.prefixClass?.rawValue),
+            "gs1_country": .string(facets.country),
+            "gs1_organisation": .string(facets.organisation),
+            "trade_item": .bool(facets.isTradeItem),
         ])
     }
 
