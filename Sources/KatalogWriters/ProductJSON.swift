@@ -8,6 +8,8 @@ public enum ProductJSON {
             "title": .string(product.title),
             "description": .string(product.description),
             "language": .string(product.language),
+            "title_language": .string(product.titleLanguage),
+            "description_language": .string(product.descriptionLanguage),
             "sku": .string(product.sku),
             "mpn": .string(product.mpn),
             "brand": .string(product.brand),

@@ -6,6 +6,10 @@ public struct Product: Sendable, Hashable {
     public var description: String?
     /// ISO 639-1 language of title and description, when detected.
     public var language: String?
+    /// ISO 639-1 language detected in the title alone (titles are often in another language than descriptions).
+    public var titleLanguage: String?
+    /// ISO 639-1 language detected in the description.
+    public var descriptionLanguage: String?
     public var sku: String?
     public var mpn: String?
     public var brand: String?

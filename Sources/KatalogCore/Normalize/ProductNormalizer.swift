@@ -5,6 +5,8 @@ public struct NormalizationTables: Sendable {
     public var labels: LabelDictionary
     public var vocabulary: ValueVocabulary
     public var keys: KeyTable
+    /// Units a source's configuration sets per canonical key (`gross_weight` → `kg`), used for values without a unit.
+    public var unitDefaults: [String: String] = [:]
 
     public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
         self.labels = labels
@@ -62,6 +64,7 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
+        finish(&product)
         return product
     }
 
@@ -185,17 +188,18 @@ public final class ProductNormalizer {
             }
         case .length, .weight:
             let dimension: Dimension = key.type == .length ? .length : .mass
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: tables.unitDefaults[match.key])
             let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
             report(findings)
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit)
-            let (values, findings) = QuantityParsing.parseDimensions(value, fallback: fallback, field: match.key)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: tables.unitDefaults[match.key])
+            let (values, findings) = QuantityParsing.parseDimensionsByAxis(value, axes: Self.labelAxes(label), fallback: fallback, field: match.key)
             report(findings)
-            for (name, quantity) in zip(["package_length", "package_width", "package_height"], values) {
-                setPackage(name, quantity, field: field, product: &product, location: location)
+            for axis in DimensionAxis.allCases {
+                guard let quantity = values[axis] else { continue }
+                setPackage("package_\(axis.rawValue)", quantity, field: field, product: &product, location: location)
             }
         case .integer:
             let digits = value.prefix { $0.isNumber }
