@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML for `katalog validate --config` (issue 6).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it.
@@ -37,7 +39,10 @@ let package = Package(
         // discover → sniff → read → normalize → validate → write.
         .target(
             name: "KatalogPipeline",
-            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters"]
+            dependencies: [
+                "KatalogCore", "KatalogReaders", "KatalogWriters",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "katalog",
@@ -57,8 +62,8 @@ let package = Package(
         // the source tree (Golden/<case>/{input,expected}) so RECORD_GOLDEN=1 can rewrite them.
         .testTarget(
             name: "KatalogPipelineTests",
-            dependencies: ["KatalogPipeline", "KatalogWriters", "katalog"],
-            exclude: ["Golden"]
+            dependencies: ["KatalogPipeline", "KatalogWriters", "katalog", "CLibXML2"],
+            exclude: ["Golden", "Validate"]
         ),
     ]
 )

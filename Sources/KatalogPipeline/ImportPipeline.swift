@@ -20,6 +20,8 @@ public struct ImportPipeline: Sendable {
     public var registry: ReaderRegistry
     public var jobs: Int
     public var streamingThreshold: Int
+    /// Per-source locale defaults (currency, country, language, units) from a configuration file.
+    public var sourceDefaults = SourceDefaults()
     /// Converts every record's prices into a base currency after normalization (`--rates`), when set.
     public var conversion: PriceConversion?
 
@@ -41,6 +43,7 @@ public struct ImportPipeline: Sendable {
     /// throws (an output that cannot be written).
     public func run(_ paths: [String], into consumer: ImportConsumer) throws -> ImportReport {
         var report = ImportReport()
+        let runValidator = RunValidator(policy: validator.policy)
         let (inputs, problems) = InputDiscovery().discover(paths)
         for problem in problems {
             let path: String, message: String
@@ -65,7 +68,7 @@ public struct ImportPipeline: Sendable {
             guard !pending.isEmpty else { return }
             let results = processConcurrently(pending)
             for result in results {
-                try deliver(result.events, file: result.report, into: consumer, report: &report)
+                try deliver(result.events, file: result.report, into: consumer, report: &report, runValidator: runValidator)
             }
             pending.removeAll()
         }
@@ -73,7 +76,7 @@ public struct ImportPipeline: Sendable {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
             if size > streamingThreshold || jobs == 1 {
                 try flushPending()
-                try processStreaming(input, into: consumer, report: &report)
+                try processStreaming(input, into: consumer, report: &report, runValidator: runValidator)
             } else {
                 pending.append(input)
                 if pending.count >= jobs * 8 { try flushPending() }
@@ -108,14 +111,14 @@ public struct ImportPipeline: Sendable {
         return results.values
     }
 
-    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport) throws {
+    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator) throws {
         var counted = FileReport(file: input.displayPath, kind: .unknown)
         var unmapped: [String: Int] = [:]
         var deliveryError: Error?
         let skeleton = process(input, normalizer: ProductNormalizer(tables: tables)) { event in
             guard deliveryError == nil else { return }
             do {
-                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped)
+                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator)
             } catch {
                 deliveryError = error
                 throw error
@@ -126,11 +129,11 @@ public struct ImportPipeline: Sendable {
         report.files.append(skeleton.merging(counts: counted))
     }
 
-    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport) throws {
+    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator) throws {
         var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
         var unmapped: [String: Int] = [:]
         for event in events {
-            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped)
+            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator)
         }
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
         report.files.append(skeleton.merging(counts: counted))
@@ -141,6 +144,10 @@ public struct ImportPipeline: Sendable {
     private func process(_ input: InputDiscovery.Input, normalizer: ProductNormalizer, emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
         var report = FileReport(file: input.displayPath, kind: .unknown)
         let location = SourceLocation(file: input.displayPath)
+        if KatalogConfiguration.looksLikeConfiguration(path: input.path) {
+            try? emit(.fileDiagnostic(.configurationSkipped(input.displayPath)))
+            return report
+        }
         let kind: InputKind
         do {
             kind = try InputSniffer().sniff(path: input.path)
@@ -154,7 +161,7 @@ public struct ImportPipeline: Sendable {
             try? emit(.fileDiagnostic(.noReader(kind, at: location)))
             return report
         }
-        let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind)
+        let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
         let processor = RecordProcessor(normalizer: normalizer, validator: validator, conversion: conversion, emit: emit)
         do {
             try reader.read(document, into: processor)
@@ -169,7 +176,7 @@ public struct ImportPipeline: Sendable {
         return report
     }
 
-    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int]) throws {
+    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], runValidator: RunValidator) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
             file.count(diagnostic)
@@ -178,7 +185,8 @@ public struct ImportPipeline: Sendable {
             file.records.read += 1
             let product: Product
             switch outcome {
-            case .imported(let imported):
+            case .imported(var imported):
+                runValidator.check(&imported)
                 product = imported
                 file.records.imported += 1
                 try consumer.consume(imported)
@@ -210,6 +218,10 @@ extension FileReport {
 extension Diagnostic {
     static func inputUnreadable(_ path: String, reason: String) -> Diagnostic {
         Diagnostic(.error, "input.unreadable", "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
+    }
+
+    static func configurationSkipped(_ path: String) -> Diagnostic {
+        Diagnostic(.info, "input.configuration-skipped", "\(path) is a Katalog configuration file, not a product source; it was skipped. Pass it with --config to use it.", at: SourceLocation(file: path))
     }
 
     static func noReader(_ kind: InputKind, at location: SourceLocation) -> Diagnostic {

@@ -34,7 +34,7 @@ final class RecordProcessor: RecordSink {
     func accept(_ record: RawRecord) {
         var product = normalizer.normalize(record)
         conversion?.apply(to: &product)
-        let reasons = validator.validate(&product)
+        let reasons = validator.validate(&product, record: record)
         let outcome: RecordOutcome = reasons.isEmpty
             ? .imported(product)
             : .rejected(RejectedRecord(record: record, product: product, reasons: reasons))
@@ -42,6 +42,7 @@ final class RecordProcessor: RecordSink {
     }
 
     func report(_ diagnostic: Diagnostic) {
+        guard let diagnostic = validator.policy.apply(diagnostic) else { return }
         send(.fileDiagnostic(diagnostic))
     }
 

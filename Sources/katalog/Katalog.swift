@@ -17,7 +17,7 @@ struct Katalog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "katalog",
         abstract: "Import product catalogs (text pages, HTML, CSV/TSV, XML feeds, JSON) into one canonical catalog.",
-        subcommands: [ImportCommand.self]
+        subcommands: [ImportCommand.self, ValidateCommand.self, RulesCommand.self]
     )
 
     /// Parses, runs, and exits with the documented codes (ArgumentParser's own usage code is 64; ours is 2).
@@ -48,6 +48,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A dictionary file (labels and value vocabularies) merged over the built-in one.", valueName: "file"))
     var labels: String?
 
+    @Option(name: .long, help: ArgumentHelp("A configuration file (YAML): rule severities, rejection policy, required fields, per-source defaults. See docs/validate.md.", valueName: "file"))
+    var config: String?
+
     @Option(name: .long, help: "Files processed in parallel (default: the number of cores). Output is the same for any value.")
     var jobs: Int?
 
@@ -71,7 +74,9 @@ struct InputOptions: ParsableArguments {
                 throw ValidationError("The dictionary file \(labels) is not valid: \(error)")
             }
         }
-        return ImportPipeline(tables: tables, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var pipeline = ImportPipeline(tables: tables, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        try applyConfiguration(to: &pipeline)
+        return pipeline
     }
 }
 

@@ -2,7 +2,8 @@ import Testing
 @testable import KatalogCore
 
 struct GTINFacetsTests {
-    /// Real numbers from shop feeds: digits → (valid, prefix class, GS1 country, warning code or "").
+    /// Real numbers from shop feeds: digits → (valid, prefix class, GS1 country, the normalizer's warning or "").
+    /// Restricted-circulation and coupon numbers are flagged by the record rules, not the parser.
     @Test(arguments: [
         ("6937224103313", true, "retail", "CN", ""),            // DJI, China
         ("4770149200413", true, "retail", "LT", ""),            // Lithuanian prefix 477
@@ -15,18 +16,18 @@ struct GTINFacetsTests {
         ("4600000000008", true, "retail", "RU", ""),
         ("4820000000000", true, "retail", "UA", ""),
         ("036000291452", true, "retail", "US", ""),             // UPC-A
-        ("2001234567893", true, "restricted-circulation", nil, "gtin.restricted-circulation"),  // in-store weighed goods
-        ("0212345678909", true, "restricted-circulation", nil, "gtin.restricted-circulation"),
-        ("0412345678903", true, "restricted-circulation", nil, "gtin.restricted-circulation"),
+        ("2001234567893", true, "restricted-circulation", nil, ""),  // in-store weighed goods
+        ("0212345678909", true, "restricted-circulation", nil, ""),
+        ("0412345678903", true, "restricted-circulation", nil, ""),
         ("9780306406157", true, "isbn", nil, ""),
         ("9771234567003", true, "issn", nil, ""),
         ("9790123456785", true, "ismn", nil, ""),
-        ("9912345678909", true, "coupon", nil, "gtin.not-a-trade-item"),
+        ("9912345678909", true, "coupon", nil, ""),
         ("9801234567892", true, "refund-receipt", nil, "gtin.not-a-trade-item"),
         ("1401234567892", true, "unassigned", nil, "gtin.prefix-unassigned"),
         ("6937224103310", false, "retail", "CN", "gtin.checksum"), // bad check digit, retail prefix
         ("96385074", true, "retail", nil, ""),                  // GTIN-8 from the GS1 Global Office range
-        ("20123451", true, "restricted-circulation", nil, "gtin.restricted-circulation"),
+        ("20123451", true, "restricted-circulation", nil, ""),
         ("14770149200410", true, "retail", "LT", ""),           // GTIN-14, indicator 1
     ] as [(String, Bool, String, String?, String)])
     func facets(digits: String, valid: Bool, prefixClass: String, country: String?, code: String) {

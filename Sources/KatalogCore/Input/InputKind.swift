@@ -49,11 +49,17 @@ public struct SourceHints: Sendable, Hashable, Codable {
     public var country: String?
     /// ISO 4217 currency implied by the source (a feed's market, a config default).
     public var currency: String?
+    /// Unit assumed for unit-less lengths whose label names none (`cm`), e.g. a configured source default.
+    public var lengthUnit: String?
+    /// Unit assumed for unit-less weights whose label names none (`kg`), e.g. a configured source default.
+    public var weightUnit: String?
 
-    public init(language: String? = nil, country: String? = nil, currency: String? = nil) {
+    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil) {
         self.language = language
         self.country = country
         self.currency = currency
+        self.lengthUnit = lengthUnit
+        self.weightUnit = weightUnit
     }
 
     /// `self` with every missing hint taken from `fallback`.
@@ -61,7 +67,9 @@ public struct SourceHints: Sendable, Hashable, Codable {
         SourceHints(
             language: language ?? fallback.language,
             country: country ?? fallback.country,
-            currency: currency ?? fallback.currency
+            currency: currency ?? fallback.currency,
+            lengthUnit: lengthUnit ?? fallback.lengthUnit,
+            weightUnit: weightUnit ?? fallback.weightUnit
         )
     }
 }

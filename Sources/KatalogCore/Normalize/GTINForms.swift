@@ -59,9 +59,6 @@ extension Finding {
     static func isbn10Checksum(_ text: String) -> Finding {
         Finding(.error, "gtin.isbn10-checksum", "\"\(text)\" looks like an ISBN-10 but fails its mod-11 check digit; kept as raw text, not corrected.")
     }
-    static func gtinRestrictedCirculation(_ text: String, prefix: String) -> Finding {
-        Finding(.warning, "gtin.restricted-circulation", "GTIN \"\(text)\" is valid but its prefix \(prefix) is for restricted circulation (in-store or company-internal numbers); it does not identify the product outside that shop.")
-    }
     static func gtinNotATradeItem(_ text: String, kind: String) -> Finding {
         Finding(.warning, "gtin.not-a-trade-item", "GTIN \"\(text)\" is valid but is \(kind), not a product number.")
     }

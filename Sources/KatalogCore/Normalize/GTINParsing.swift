@@ -7,8 +7,9 @@ import Foundation
 /// restored only when the check digit confirms it. An invalid number keeps its raw text and is never "fixed".
 public enum GTINParsing {
     /// Parses `text` as a GTIN, also accepting an ISBN-10 (converted to its ISBN-13) and a UPC-E (expanded to
-    /// UPC-A), each with an info finding. A valid number outside the retail ranges (restricted circulation,
-    /// coupons, unassigned prefixes) is kept with a warning that says so: see `GTIN.facets`.
+    /// UPC-A), each with an info finding. A valid number with an unassigned, refund-receipt or GS1-reserved prefix
+    /// is kept with a warning that says so; `GTIN.facets` tells every prefix class (restricted circulation and
+    /// coupons are reported by the record rules).
     public static func parse(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         if let converted = ISBN10.convert(text) { return converted }
         var (gtin, findings) = parseDigits(text)
@@ -23,12 +24,12 @@ public enum GTINParsing {
         return (gtin, findings)
     }
 
-    /// Warnings for a valid number that is not a retail trade item number.
+    /// Warnings for a valid number that is not a retail trade item number. Restricted-circulation and coupon
+    /// prefixes are reported by the record rules `gtin.restricted-circulation` and `gtin.coupon`.
     static func prefixFindings(_ gtin: GTIN) -> [Finding] {
         let facets = gtin.facets
         switch facets.prefixClass {
-        case .restrictedCirculation: return [.gtinRestrictedCirculation(gtin.raw, prefix: facets.prefix ?? "")]
-        case .coupon, .refundReceipt: return [.gtinNotATradeItem(gtin.raw, kind: facets.prefixClass == .coupon ? "a coupon" : "a refund receipt")]
+        case .refundReceipt: return [.gtinNotATradeItem(gtin.raw, kind: "a refund receipt")]
         case .unassigned: return [.gtinPrefixUnassigned(gtin.raw, prefix: facets.prefix ?? "")]
         case .demo, .gs1Reserved: return [.gtinNotATradeItem(gtin.raw, kind: "reserved by GS1 (\(facets.organisation ?? "special use"))")]
         default: return []

@@ -1,24 +1,19 @@
 import Foundation
 
-/// Flags package measurements that are possible to parse but implausible to ship: a 14 m box, a 0.1 mm side, a
-/// gift card weighing 20 kg, a net weight above the gross weight. Limits live in `Resources/plausibility.json`.
+/// Flags package measurements that are plausible for most products but not for the product at hand: a gift card
+/// weighing 20 kg, a service plan in a 60 cm box. Limits and the words that mark such products live in
+/// `Resources/plausibility.json`; general limits (a 14 m box, net above gross) are the record rules
+/// `package.dimension-implausible` and `package.weight-implausible`.
 ///
 /// Pure: product in, findings out. Values are never changed — a merchandiser decides — and the usual cause (a unit
-/// mix-up such as mm written as cm) is named in the message.
+/// mix-up such as g written as kg) is named in the message.
 public struct PackagePlausibility: Sendable {
     struct File: Decodable {
-        struct Limits: Decodable {
-            var min_side_mm: Decimal
-            var max_side_mm: Decimal
-            var min_weight_g: Decimal
-            var max_weight_g: Decimal
-        }
         struct LightItems: Decodable {
             var max_side_mm: Decimal
             var max_weight_g: Decimal
             var words: [String: [String]]
         }
-        var package: Limits
         var light_items: LightItems
     }
 
@@ -32,31 +27,18 @@ public struct PackagePlausibility: Sendable {
         return PackagePlausibility(file: file, lightWords: words)
     }()
 
-    /// Findings about `product`'s package measurements (empty when they are plausible or absent).
+    /// Findings about `product`'s package measurements (empty unless it is a light item with a heavy or big box).
     public func check(_ product: Product) -> [Finding] {
+        guard let light = lightItemWord(product) else { return [] }
         let package = product.package
         var findings: [Finding] = []
-        let light = lightItemWord(product)
-        let maxSide = light == nil ? file.package.max_side_mm : file.light_items.max_side_mm
-        let maxWeight = light == nil ? file.package.max_weight_g : file.light_items.max_weight_g
         for (key, side) in [("package_length", package.length), ("package_width", package.width), ("package_height", package.height)] {
-            guard let value = side?.value else { continue }
-            if value > maxSide {
-                findings.append(.implausibleSize(key, value: value, limit: maxSide, lightItem: light))
-            } else if value < file.package.min_side_mm {
-                findings.append(.implausiblySmall(key, value: value, unit: "mm", limit: file.package.min_side_mm))
-            }
+            guard let value = side?.value, value > file.light_items.max_side_mm else { continue }
+            findings.append(.implausibleSizeForItem(key, value: value, limit: file.light_items.max_side_mm, item: light))
         }
         for (key, weight) in [("gross_weight", package.grossWeight), ("net_weight", package.netWeight), ("weight", package.weight)] {
-            guard let value = weight?.value else { continue }
-            if value > maxWeight {
-                findings.append(.implausibleWeight(key, value: value, limit: maxWeight, lightItem: light))
-            } else if value < file.package.min_weight_g {
-                findings.append(.implausiblySmall(key, value: value, unit: "g", limit: file.package.min_weight_g))
-            }
-        }
-        if let net = package.netWeight?.value, let gross = package.grossWeight?.value, net > gross {
-            findings.append(.netAboveGross(net: net, gross: gross))
+            guard let value = weight?.value, value > file.light_items.max_weight_g else { continue }
+            findings.append(.implausibleWeightForItem(key, value: value, limit: file.light_items.max_weight_g, item: light))
         }
         return findings
     }
@@ -67,25 +49,17 @@ public struct PackagePlausibility: Sendable {
             let words = " " + PricePhrases.words(title) + " "
             if let word = lightWords.first(where: { words.contains(" " + $0 + " ") }) { return word }
         }
-        return product.attributes.contains { $0.key == "plan_term" } ? "plan_term" : nil
+        return product.attributes.contains { $0.key == "plan_term" } ? "a service plan" : nil
     }
 }
 
 extension Finding {
     private static func text(_ value: Decimal) -> String { DecimalFormatting.trimmed(value, maxFractionDigits: 3) }
 
-    static func implausibleSize(_ key: String, value: Decimal, limit: Decimal, lightItem: String?) -> Finding {
-        let why = lightItem.map { " for a product sold as \"\($0)\"" } ?? ""
-        return Finding(.warning, "unit.implausible", "\(key) is \(text(value)) mm, more than the \(text(limit)) mm that is plausible\(why); check the unit (mm written as cm?). Kept as read.")
+    static func implausibleSizeForItem(_ key: String, value: Decimal, limit: Decimal, item: String) -> Finding {
+        Finding(.warning, "unit.implausible-for-item", "\(key) is \(text(value)) mm, more than the \(text(limit)) mm plausible for a product sold as \"\(item)\"; check the unit (mm written as cm?). Kept as read.")
     }
-    static func implausibleWeight(_ key: String, value: Decimal, limit: Decimal, lightItem: String?) -> Finding {
-        let why = lightItem.map { " for a product sold as \"\($0)\"" } ?? ""
-        return Finding(.warning, "unit.implausible", "\(key) is \(text(value)) g, more than the \(text(limit)) g that is plausible\(why); check the unit (g written as kg?). Kept as read.")
-    }
-    static func implausiblySmall(_ key: String, value: Decimal, unit: String, limit: Decimal) -> Finding {
-        Finding(.warning, "unit.implausible", "\(key) is \(text(value)) \(unit), less than \(text(limit)) \(unit); check the unit. Kept as read.")
-    }
-    static func netAboveGross(net: Decimal, gross: Decimal) -> Finding {
-        Finding(.warning, "unit.net-above-gross", "The net weight (\(text(net)) g) is above the gross weight (\(text(gross)) g); they may be swapped. Kept as read.")
+    static func implausibleWeightForItem(_ key: String, value: Decimal, limit: Decimal, item: String) -> Finding {
+        Finding(.warning, "unit.implausible-for-item", "\(key) is \(text(value)) g, more than the \(text(limit)) g plausible for a product sold as \"\(item)\"; check the unit (g written as kg?). Kept as read.")
     }
 }

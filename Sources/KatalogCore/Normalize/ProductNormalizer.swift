@@ -5,8 +5,6 @@ public struct NormalizationTables: Sendable {
     public var labels: LabelDictionary
     public var vocabulary: ValueVocabulary
     public var keys: KeyTable
-    /// Units a source's configuration sets per canonical key (`gross_weight` → `kg`), used for values without a unit.
-    public var unitDefaults: [String: String] = [:]
 
     public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
         self.labels = labels
@@ -188,13 +186,14 @@ public final class ProductNormalizer {
             }
         case .length, .weight:
             let dimension: Dimension = key.type == .length ? .length : .mass
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: tables.unitDefaults[match.key])
+            let configured = dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
             let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
             report(findings)
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: tables.unitDefaults[match.key])
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: state.record.hints.lengthUnit)
             let (values, findings) = QuantityParsing.parseDimensionsByAxis(value, axes: Self.labelAxes(label), fallback: fallback, field: match.key)
             report(findings)
             for axis in DimensionAxis.allCases {

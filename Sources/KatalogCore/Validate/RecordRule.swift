@@ -1,71 +1,49 @@
+/// What a record rule may look at besides the product: the raw record it came from and the run's settings.
+public struct RuleContext: Sendable {
+    /// The record as read (for rules that compare what different parts of a page say).
+    public var record: RawRecord?
+    public var settings: RuleSettings
+    /// The label dictionary the normalizer used (to know which raw label means which canonical field).
+    public var labels: LabelDictionary
+
+    public init(record: RawRecord? = nil, settings: RuleSettings = RuleSettings(), labels: LabelDictionary = .builtIn) {
+        self.record = record
+        self.settings = settings
+        self.labels = labels
+    }
+}
+
 /// A check over a normalized record. Each rule has a stable code and a default severity, and explains itself.
+///
+/// Rules are pure: they read the product (and context) and return findings at their default severity; the
+/// `FindingPolicy` then applies the user's severity overrides and disabled codes.
 public protocol RecordRule: Sendable {
     /// Stable dotted code, e.g. `record.unidentified`.
     var code: String { get }
     var defaultSeverity: Severity { get }
     /// One paragraph for `docs/rules.md`: what the rule checks and why it matters.
     var explanation: String { get }
+    /// A few words for headings.
+    var title: String { get }
+    /// A realistic input that triggers the rule.
+    var example: String { get }
     /// The findings for one product (empty when it passes).
     func check(_ product: Product) -> [Finding]
+    /// The findings for one product, with its raw record and the run's settings. Defaults to `check(_:)`.
+    func check(_ product: Product, context: RuleContext) -> [Finding]
 }
 
-/// A record with no SKU, no GTIN and no title cannot be matched to anything.
-public struct UnidentifiedRecordRule: RecordRule {
-    public let code = "record.unidentified"
-    public let defaultSeverity = Severity.error
-    public let explanation = "A record needs at least one of SKU, GTIN or title to be identified; without any of them it cannot be matched, updated or shown."
+extension RecordRule {
+    public var title: String { code }
+    public var example: String { "" }
 
-    public init() {}
+    public func check(_ product: Product, context: RuleContext) -> [Finding] { check(product) }
 
-    public func check(_ product: Product) -> [Finding] {
-        let hasGTIN = product.gtin?.raw.isEmpty == false
-        guard product.sku == nil, !hasGTIN, product.title == nil else { return [] }
-        return [Finding(defaultSeverity, code, "The record has no SKU, no GTIN and no title, so it cannot be identified.")]
+    /// The rule's catalog entry.
+    public var info: RuleInfo {
+        RuleInfo(code, title: title, severity: defaultSeverity, stage: .record, explanation: explanation, example: example)
     }
-}
 
-/// A record without a usable price (amount and known currency) cannot be sold.
-public struct UsablePriceRule: RecordRule {
-    public let code = "record.no-usable-price"
-    public let defaultSeverity = Severity.error
-    public let explanation = "A record needs a price with an amount and a known ISO 4217 currency. A price that is missing, unreadable or in an unknown currency leaves the record without one."
-
-    public init() {}
-
-    public func check(_ product: Product) -> [Finding] {
-        guard product.price == nil else { return [] }
-        let hadPrice = product.diagnostics.contains { $0.code.hasPrefix("price.") && $0.severity == .error }
-        let message = hadPrice
-            ? "The record's price could not be used (see the price diagnostics); it has no usable price."
-            : "The record has no price."
-        return [Finding(defaultSeverity, code, message)]
-    }
-}
-
-/// A sale price above the regular price is almost always swapped columns or a stale promotion.
-public struct SalePriceAbovePriceRule: RecordRule {
-    public let code = "price.sale-above-price"
-    public let defaultSeverity = Severity.warning
-    public let explanation = "A sale price should be lower than the regular price; a higher one usually means swapped columns or a stale promotion."
-
-    public init() {}
-
-    public func check(_ product: Product) -> [Finding] {
-        guard let price = product.price?.money, let sale = product.salePrice?.money, price.currency == sale.currency, sale.amount > price.amount else { return [] }
-        return [Finding(defaultSeverity, code, "The sale price \(sale.amountText) \(sale.currency) is above the price \(price.amountText) \(price.currency).")]
-    }
-}
-
-/// A negative or zero price is a data error in a catalog of things for sale.
-public struct NonPositivePriceRule: RecordRule {
-    public let code = "price.not-positive"
-    public let defaultSeverity = Severity.warning
-    public let explanation = "A price of zero or below is usually a placeholder or a sign error; free items should say so explicitly."
-
-    public init() {}
-
-    public func check(_ product: Product) -> [Finding] {
-        guard let price = product.price, price.money.amount <= 0, !product.diagnostics.contains(where: { $0.code == "price.free" }) else { return [] }
-        return [Finding(defaultSeverity, code, "The price \(price.money.amountText) \(price.money.currency) is not above zero.")]
-    }
+    /// A finding of this rule at its default severity.
+    func finding(_ message: String) -> Finding { Finding(defaultSeverity, code, message) }
 }

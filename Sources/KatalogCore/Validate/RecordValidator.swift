@@ -1,28 +1,57 @@
 /// Runs the record rules and decides, by policy, which findings keep a record out of the catalog.
 public struct RecordValidator: Sendable {
     public var rules: [any RecordRule]
-    /// Codes whose findings reject a record. By default only a record that cannot be identified or has no usable
-    /// price is rejected; everything else is imported with its findings attached.
-    public var rejectingCodes: Set<String>
+    public var policy: FindingPolicy
+    public var settings: RuleSettings
+    /// The label dictionary the normalizer uses, for rules that look at raw labels.
+    public var labels: LabelDictionary
 
-    public static let defaultRules: [any RecordRule] = [
-        UnidentifiedRecordRule(), UsablePriceRule(), SalePriceAbovePriceRule(), NonPositivePriceRule(),
-    ]
-    public static let defaultRejectingCodes: Set<String> = ["record.unidentified", "record.no-usable-price"]
-
-    public init(rules: [any RecordRule] = RecordValidator.defaultRules, rejectingCodes: Set<String> = RecordValidator.defaultRejectingCodes) {
-        self.rules = rules
-        self.rejectingCodes = rejectingCodes
+    /// Codes whose findings reject a record (the policy's `rejecting`).
+    public var rejectingCodes: Set<String> {
+        get { policy.rejecting }
+        set { policy.rejecting = newValue }
     }
 
-    /// Adds the rules' diagnostics to `product` and returns the codes that reject it (empty: import it).
-    public func validate(_ product: inout Product) -> [String] {
+    public static var defaultRules: [any RecordRule] { RuleCatalog.recordRules }
+    public static var defaultRejectingCodes: Set<String> { FindingPolicy.defaultRejecting }
+
+    public init(
+        rules: [any RecordRule] = RecordValidator.defaultRules,
+        policy: FindingPolicy = FindingPolicy(),
+        settings: RuleSettings = RuleSettings(),
+        labels: LabelDictionary = .builtIn
+    ) {
+        self.rules = rules
+        self.policy = policy
+        self.settings = settings
+        self.labels = labels
+    }
+
+    public init(rules: [any RecordRule] = RecordValidator.defaultRules, rejectingCodes: Set<String>) {
+        self.init(rules: rules)
+        self.policy.rejecting = rejectingCodes
+    }
+
+    /// Applies the policy to the normalizer's diagnostics, adds the rules' diagnostics to `product`, and returns
+    /// the codes that reject it (empty: import it). `record` lets rules compare what different parts of a page say.
+    public func validate(_ product: inout Product, record: RawRecord? = nil) -> [String] {
         let location = product.source
-        for rule in rules {
-            product.diagnostics += rule.check(product).map { Diagnostic($0, at: location) }
+        var diagnostics = product.diagnostics.compactMap(policy.apply)
+        product.diagnostics = diagnostics
+        let context = RuleContext(record: record, settings: settings, labels: labels)
+        for rule in rules where !policy.disabled.contains(rule.code) {
+            for finding in rule.check(product, context: context) {
+                if let diagnostic = policy.apply(Diagnostic(finding, at: location)) { diagnostics.append(diagnostic) }
+            }
         }
+        product.diagnostics = diagnostics
+        return rejectionReasons(product.diagnostics)
+    }
+
+    /// The distinct rejecting codes among `diagnostics`, in order of first appearance.
+    public func rejectionReasons(_ diagnostics: [Diagnostic]) -> [String] {
         var reasons: [String] = []
-        for diagnostic in product.diagnostics where rejectingCodes.contains(diagnostic.code) && !reasons.contains(diagnostic.code) {
+        for diagnostic in diagnostics where policy.rejecting.contains(diagnostic.code) && !reasons.contains(diagnostic.code) {
             reasons.append(diagnostic.code)
         }
         return reasons

@@ -1,0 +1,30 @@
+/// What the user decided about findings: severities changed, codes disabled, and which codes keep a record out
+/// of the catalog.
+///
+/// By default only a record that cannot be identified (`record.unidentified`) or has no usable price
+/// (`record.no-usable-price`) is rejected; everything else is imported with its findings attached.
+public struct FindingPolicy: Sendable, Hashable {
+    public var severityOverrides: [String: Severity] = [:]
+    /// Codes whose findings are dropped (and whose rules do not run).
+    public var disabled: Set<String> = []
+    /// Codes whose findings reject a record.
+    public var rejecting: Set<String> = FindingPolicy.defaultRejecting
+
+    public static let defaultRejecting: Set<String> = ["record.unidentified", "record.no-usable-price"]
+
+    public init() {}
+
+    /// `diagnostic` with the user's severity, or nil when its code is disabled.
+    public func apply(_ diagnostic: Diagnostic) -> Diagnostic? {
+        if disabled.contains(diagnostic.code) { return nil }
+        guard let severity = severityOverrides[diagnostic.code] else { return diagnostic }
+        var copy = diagnostic
+        copy.severity = severity
+        return copy
+    }
+
+    /// The severity findings with `code` get under this policy.
+    public func severity(of code: String, default severity: Severity) -> Severity {
+        severityOverrides[code] ?? severity
+    }
+}

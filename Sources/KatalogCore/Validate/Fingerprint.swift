@@ -1,0 +1,23 @@
+/// A 64-bit FNV-1a fingerprint of strings, used by run-level rules to remember millions of values in bounded
+/// memory. Two different values share a fingerprint with probability about n²/2⁶⁵ (≈ 3·10⁻⁸ for a million).
+public struct Fingerprint: Sendable, Hashable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public init(_ parts: String?...) {
+        for part in parts { add(part) }
+    }
+
+    /// Adds one part; nil and "" are distinct, and parts are separated so ("ab","c") ≠ ("a","bc").
+    public mutating func add(_ part: String?) {
+        guard let part else { mix(0xFF); return }
+        for byte in part.utf8 { mix(byte) }
+        mix(0x00)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01B3
+    }
+}

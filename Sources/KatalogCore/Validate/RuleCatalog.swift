@@ -1,0 +1,30 @@
+/// Every finding code Katalog emits, with its default severity, explanation and example: the source of
+/// `docs/rules.md`, of SARIF rule metadata, and of the codes a configuration file may name.
+public enum RuleCatalog {
+    /// The record rules the validator runs, in order.
+    public static let recordRules: [any RecordRule] = [
+        UnidentifiedRecordRule(), UsablePriceRule(), MissingTitleRule(), MissingIdentifierRule(), RequiredFieldRule(),
+        GTINPrefixRule(), GTINCouponRule(), PriceZeroRule(), PriceNegativeRule(), SalePriceAbovePriceRule(),
+        PackageDimensionRule(), PackageWeightRule(), StructuredDataRule(), MojibakeRule(), ReplacementCharacterRule(),
+        TitleLengthRule(), DescriptionLengthRule(),
+    ]
+
+    /// Fresh cross-record rules for one run (they keep state).
+    public static func makeRunRules() -> [any RunRule] { [DuplicateSKURule(), SharedGTINRule()] }
+
+    static let runRuleInfos: [RuleInfo] = [DuplicateSKURule.staticInfo, SharedGTINRule.staticInfo]
+
+    /// All entries, sorted by code.
+    public static let all: [RuleInfo] = {
+        let entries = recordRules.map(\.info) + runRuleInfos + NormalizerChecks.all + ReadChecks.all
+        return entries.sorted { $0.code < $1.code }
+    }()
+
+    private static let byCode: [String: RuleInfo] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The entry for `code`, or nil when Katalog does not know it.
+    public static func info(for code: String) -> RuleInfo? { byCode[code] }
+
+    /// True when `code` is in the catalog.
+    public static func contains(_ code: String) -> Bool { byCode[code] != nil }
+}

@@ -1,0 +1,41 @@
+/// Text that was UTF-8 but decoded as a single-byte code page somewhere upstream (`Ä…` for `ą`, `Ã©` for `é`).
+public struct MojibakeRule: RecordRule {
+    public let code = "text.mojibake"
+    public let title = "Mojibake (wrongly decoded text)"
+    public let defaultSeverity = Severity.warning
+    public let explanation = "When UTF-8 text is decoded as Windows-1252 or Latin-1 somewhere before Katalog (an export tool, a spreadsheet), every accented letter turns into two characters: `ą` becomes `Ä…`, `é` becomes `Ã©`, `’` becomes `â€™`. Katalog cannot know the original was not meant, so it keeps the text and flags each affected field; fix the export's encoding setting."
+    public let example = "`Gamintojas: Å ilutÄ—` (for `Šilutė`)."
+
+    public init() {}
+
+    public func check(_ product: Product) -> [Finding] {
+        TextFields.of(product).compactMap { name, text in
+            guard let index = Self.firstMojibake(in: text) else { return nil }
+            return finding("\(name) looks wrongly decoded (\"\(TextFields.snippet(text, around: index))\"): UTF-8 text read as a single-byte code page.")
+        }
+    }
+
+    /// Lead characters of two-byte UTF-8 sequences as Windows-1252/Latin-1 shows them (C2–C5, C8, CE–D1 and E2).
+    static let leads: Set<Character> = ["Â", "Ã", "Ä", "Å", "È", "Î", "Ï", "Ð", "Ñ", "â"]
+    /// What a UTF-8 continuation byte (80–BF) looks like in Windows-1252.
+    static let continuations: Set<Unicode.Scalar> = {
+        var set = Set<Unicode.Scalar>()
+        for value in 0xA0...0xBF { if let scalar = Unicode.Scalar(value) { set.insert(scalar) } }
+        for scalar in "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars { set.insert(scalar) }
+        return set
+    }()
+
+    /// The index of the first lead + continuation pair, or nil. `â` must be followed by `€` (the E2 80 xx of
+    /// punctuation), so French and Portuguese words with `â` are not mistaken.
+    static func firstMojibake(in text: String) -> String.Index? {
+        var previous: (Character, String.Index)?
+        for index in text.indices {
+            let char = text[index]
+            if let (lead, leadIndex) = previous, let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1 {
+                if lead == "â" ? char == "€" : continuations.contains(scalar) { return leadIndex }
+            }
+            previous = leads.contains(char) ? (char, index) : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Package sides of zero or beyond a few metres are almost always unit mix-ups (cm read as mm, m as cm).
+public struct PackageDimensionRule: RecordRule {
+    public let code = "package.dimension-implausible"
+    public let title = "Implausible package dimension"
+    public let defaultSeverity = Severity.warning
+    public let explanation = "Package length, width and height are converted to millimetres. A side of zero, or longer than 6 metres (`limits.max_dimension_mm` in the configuration), is almost always a unit mix-up — a value in millimetres read as centimetres, or a weight typed into a dimension column. Shipping costs are computed from these, so they are flagged; the converted value is kept."
+    public let example = "`Dėžės ilgis: 14000` with the label's unit cm (140 m)."
+
+    public init() {}
+
+    public func check(_ product: Product) -> [Finding] { check(product, context: RuleContext()) }
+
+    public func check(_ product: Product, context: RuleContext) -> [Finding] {
+        let limit = context.settings.maxDimensionMillimetres
+        let sides: [(String, Quantity?)] = [("length", product.package.length), ("width", product.package.width), ("height", product.package.height)]
+        return sides.compactMap { name, quantity in
+            guard let quantity, quantity.value <= 0 || quantity.value > limit else { return nil }
+            return finding("The package \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) mm); check the unit.")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Weights of zero, above a tonne, or a net weight above the gross weight are data errors.
+public struct PackageWeightRule: RecordRule {
+    public let code = "package.weight-implausible"
+    public let title = "Implausible weight"
+    public let defaultSeverity = Severity.warning
+    public let explanation = "Weights are converted to grams. A weight of zero, above one tonne (`limits.max_weight_g` in the configuration), or a net weight above the gross weight (the packaging cannot weigh less than nothing) is almost always a unit mix-up or swapped columns. The converted values are kept and flagged."
+    public let example = "`Svoris: 350 kg` on a phone case, or `Netto: 2 kg` with `Brutto: 1.5 kg`."
+
+    public init() {}
+
+    public func check(_ product: Product) -> [Finding] { check(product, context: RuleContext()) }
+
+    public func check(_ product: Product, context: RuleContext) -> [Finding] {
+        let limit = context.settings.maxWeightGrams
+        let package = product.package
+        var findings: [Finding] = []
+        for (name, quantity) in [("weight", package.weight), ("gross weight", package.grossWeight), ("net weight", package.netWeight)] {
+            guard let quantity, quantity.value <= 0 || quantity.value > limit else { continue }
+            findings.append(finding("The \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) g); check the unit."))
+        }
+        if let net = package.netWeight, let gross = package.grossWeight, net.value > gross.value {
+            findings.append(finding("The net weight \(net.valueText) g is above the gross weight \(gross.valueText) g; the columns may be swapped."))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,18 @@
+/// U+FFFD in text: bytes that could not be decoded were replaced, and the original letters are lost.
+public struct ReplacementCharacterRule: RecordRule {
+    public let code = "text.replacement-character"
+    public let title = "Replacement character in text"
+    public let defaultSeverity = Severity.warning
+    public let explanation = "The replacement character `�` (U+FFFD) stands where bytes could not be decoded, either by Katalog or by a tool before it; the original letters are lost. The text is kept as it is and each affected field is flagged; re-export the source in UTF-8 or declare its encoding."
+    public let example = "`Pavadinimas: Dviratis �alm�s` (for `šalmas`)."
+
+    public init() {}
+
+    public func check(_ product: Product) -> [Finding] {
+        TextFields.of(product).compactMap { name, text in
+            guard let index = text.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) else { return nil }
+            let count = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+            return finding("\(name) contains \(count) replacement character\(count == 1 ? "" : "s") (\"\(TextFields.snippet(text, around: index))\"): letters were lost in decoding.")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A page whose embedded structured data (JSON-LD, microdata, RDFa, OpenGraph) says something different from what
+/// the page shows a shopper: a stale price in the markup, another variant's GTIN.
+public struct StructuredDataRule: RecordRule {
+    public let code = "structured.disagrees-with-page"
+    public let title = "Structured data disagrees with the page"
+    public let defaultSeverity = Severity.warning
+    public let explanation = "HTML pages often carry the product twice: in structured data for search engines (JSON-LD, microdata, RDFa, OpenGraph) and in the visible page. When the two disagree on price, sale price, GTIN or SKU, one of them is stale — typically a cached JSON-LD price after a promotion ended — and marketplaces that crawl the page reject the offer. Katalog keeps the value it read first and flags the disagreement with both values."
+    public let example = "JSON-LD `\"price\": \"64.99\"` on a page that shows `58.99€`."
+
+    public init() {}
+
+    static let structuredOrigins: Set<FieldOrigin> = [.jsonLD, .microdata, .rdfa, .openGraph]
+    static let visibleOrigins: Set<FieldOrigin> = [.visibleText, .specTable, .textLine]
+    static let comparedKeys = ["price", "sale_price", "gtin", "sku"]
+
+    public func check(_ product: Product) -> [Finding] { [] }
+
+    public func check(_ product: Product, context: RuleContext) -> [Finding] {
+        guard let record = context.record else { return [] }
+        var structured: [String: String] = [:]
+        var visible: [String: String] = [:]
+        let currency = product.price?.money.currency ?? record.hints.currency
+        for field in record.fields {
+            let key: String?
+            switch field.role {
+            case .labelled: key = field.label.flatMap { context.labels.match($0)?.key }
+            case .unlabelled: key = "price"
+            case .title, .description: key = nil
+            }
+            guard let key, Self.comparedKeys.contains(key), let value = Self.comparable(field.value, key: key, currency: currency) else { continue }
+            if Self.structuredOrigins.contains(field.origin) {
+                if structured[key] == nil { structured[key] = value }
+            } else if Self.visibleOrigins.contains(field.origin) {
+                if visible[key] == nil { visible[key] = value }
+            }
+        }
+        return Self.comparedKeys.compactMap { key in
+            guard let markup = structured[key], let shown = visible[key], markup != shown else { return nil }
+            return finding("The page's structured data gives \(key) \(markup) but the page shows \(shown).")
+        }
+    }
+
+    /// A canonical form of a value for comparison: an amount, GTIN digits, or folded text; nil when unreadable.
+    static func comparable(_ value: String, key: String, currency: String?) -> String? {
+        switch key {
+        case "price", "sale_price":
+            let context = MoneyContext(currency: currency ?? "EUR")
+            guard let price = MoneyParsing.parse(value, context: context).price else { return nil }
+            return price.money.amountText
+        case "gtin":
+            let gtin = GTINParsing.parse(value).gtin
+            guard let digits = gtin.digits else { return nil }
+            return String(digits.drop { $0 == "0" })
+        default:
+            let cleaned = TextCleaning.cleanLine(value)
+            return cleaned.isEmpty ? nil : cleaned
+        }
+    }
+}

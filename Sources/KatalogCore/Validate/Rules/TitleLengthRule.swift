@@ -1,0 +1,18 @@
+/// Titles and descriptions longer than marketplaces accept are cut or refused there.
+public struct TitleLengthRule: RecordRule {
+    public let code = "title.too-long"
+    public let title = "Title too long"
+    public let defaultSeverity = Severity.warning
+    public let explanation = "Marketplaces limit titles (Google Merchant Center: 150 characters) and cut or refuse longer ones. The full title is imported; the finding says by how much it is over (`limits.title_max` in the configuration)."
+    public let example = "A 180-character title that repeats the product's specification."
+
+    public init() {}
+
+    public func check(_ product: Product) -> [Finding] { check(product, context: RuleContext()) }
+
+    public func check(_ product: Product, context: RuleContext) -> [Finding] {
+        let limit = context.settings.titleMaxLength
+        guard let title = product.title, title.count > limit else { return [] }
+        return [finding("The title has \(title.count) characters; marketplaces accept at most \(limit).")]
+    }
+}
