@@ -14,6 +14,7 @@ public enum ProductCSV {
         "package_length_mm", "package_width_mm", "package_height_mm",
         "gross_weight_g", "net_weight_g", "weight_g",
         "language", "description",
+    ] + ServicePlanCSV.columns + [
         "errors", "warnings", "infos", "diagnostic_codes",
     ]
 
@@ -41,6 +42,7 @@ public enum ProductCSV {
             product.package.length?.valueText ?? "", product.package.width?.valueText ?? "", product.package.height?.valueText ?? "",
             product.package.grossWeight?.valueText ?? "", product.package.netWeight?.valueText ?? "", product.package.weight?.valueText ?? "",
             product.language ?? "", product.description ?? "",
+        ] + ServicePlanCSV.cells(product) + [
             String(severities.error), String(severities.warning), String(severities.info), codes.joined(separator: " "),
         ]
     }

@@ -25,6 +25,7 @@ public enum ProductJSON {
             "item_group_id": .string(product.itemGroupID),
             "package": encode(product.package),
             "attributes": .array(product.attributes.map(encode)),
+            "service_plan": product.servicePlan.map(ServicePlanJSON.encode) ?? .null,
             "provenance": .object(product.provenance.mapValues(encode)),
             "source": .object([
                 "file": .string(product.source.file),

@@ -28,6 +28,8 @@ public struct Product: Sendable, Hashable {
     public var itemGroupID: String?
     public var package = PackageInfo()
     public var attributes: [Attribute] = []
+    /// The terms of a service plan (care plan, extended warranty, subscription, activation code); nil for goods.
+    public var servicePlan: ServicePlan?
     /// For each canonical field that has a value, the raw field it came from.
     public var provenance: [String: FieldProvenance] = [:]
     public var source: SourceLocation

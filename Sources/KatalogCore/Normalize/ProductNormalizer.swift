@@ -5,6 +5,8 @@ public struct NormalizationTables: Sendable {
     public var labels: LabelDictionary
     public var vocabulary: ValueVocabulary
     public var keys: KeyTable
+    /// Patterns that recognise service plans and read their terms (`service-plans.json`).
+    public var servicePlans: ServicePlanPatterns = .builtIn
 
     public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
         self.labels = labels
@@ -62,6 +64,9 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
+        let (plan, planFindings) = ServicePlanExtractor(patterns: tables.servicePlans).extract(product)
+        product.servicePlan = plan
+        product.diagnostics += planFindings.map { Diagnostic($0, at: product.source.with(field: "service_plan")) }
         finish(&product)
         return product
     }

@@ -6,7 +6,7 @@ enum NormalizerChecks {
         RuleInfo(code, title: title, severity: severity, stage: .normalize, explanation: explanation, example: example)
     }
 
-    static let all: [RuleInfo] = gtin + price + units + fields + conversion
+    static let all: [RuleInfo] = gtin + price + units + fields + plans + conversion
 
     static let conversion: [RuleInfo] = [
         entry("conversion.rate-missing", "No exchange rate for the currency", .warning,
@@ -138,5 +138,15 @@ enum NormalizerChecks {
               "A value of a field with a controlled vocabulary (availability, condition, colour) is not a known word; it is kept as written.",
               "`Prieinamumas: Greitai`."),
         entry("value.not-a-number", "Not a whole number", .warning, "A field that takes a whole number (warranty months, pack size) holds words or other text instead; it is kept as written in the attributes.", "`Garantija (mėn.): dvylika`."),
+    ]
+
+    /// Findings of `ServicePlanExtractor` (see docs/service-plans.md).
+    static let plans: [RuleInfo] = [
+        entry("plan.term-conflict", "Plan term differs between attribute and title", .warning,
+              "A service plan's term attribute and its title name different terms; the attribute's term is kept and both are named in the message.",
+              "`Plan: Roczny` on a page titled `DJI Care Refresh RS 4 Mini (2-year plan)`."),
+        entry("plan.claim-fee-unreadable", "Claim fee not readable", .info,
+              "A description sentence speaks of a claim or replacement fee and holds a number, but no amount with a currency could be read from it; no claim fee is kept and the sentence stays in the description.",
+              "`Each replacement costs 199.` with no currency."),
     ]
 }
