@@ -45,15 +45,4 @@ extension ProductNormalizer {
             product.provenance[name] = FieldProvenance(field)
         }
     }
-
-    /// Whether `field` holds a price (a labelled money field, or an unlabelled value that may be one).
-    func isPriceField(_ field: RawField, labels: LabelDictionary, keys: KeyTable) -> Bool {
-        switch field.role {
-        case .unlabelled: return true
-        case .labelled:
-            guard let label = field.label, let key = labels.match(label).flatMap({ keys[$0.key] }) else { return false }
-            return key.type == .money
-        default: return false
-        }
-    }
 }

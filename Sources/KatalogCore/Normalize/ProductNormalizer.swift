@@ -89,7 +89,9 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
     private func moneyContext(for record: RawRecord, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
-        context.observedDecimalMark = priceEvidence.decimalMark(for: record) { isPriceField($0, labels: tables.labels, keys: tables.keys) }
+        context.observedDecimalMark = priceEvidence.decimalMark(for: record) { field in
+            field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
+        }
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
