@@ -22,6 +22,8 @@ public struct ImportPipeline: Sendable {
     public var streamingThreshold: Int
     /// Per-source locale defaults (currency, country, language, units) from a configuration file.
     public var sourceDefaults = SourceDefaults()
+    /// Converts every record's prices into a base currency after normalization (`--rates`), when set.
+    public var conversion: PriceConversion?
 
     public init(
         tables: NormalizationTables = NormalizationTables(),
@@ -42,6 +44,7 @@ public struct ImportPipeline: Sendable {
     public func run(_ paths: [String], into consumer: ImportConsumer) throws -> ImportReport {
         var report = ImportReport()
         let runValidator = RunValidator(policy: validator.policy)
+        let links = ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens)
         let (inputs, problems) = InputDiscovery().discover(paths)
         for problem in problems {
             let path: String, message: String
@@ -66,7 +69,7 @@ public struct ImportPipeline: Sendable {
             guard !pending.isEmpty else { return }
             let results = processConcurrently(pending)
             for result in results {
-                try deliver(result.events, file: result.report, into: consumer, report: &report, runValidator: runValidator)
+                try deliver(result.events, file: result.report, into: consumer, report: &report, runValidator: runValidator, links: links)
             }
             pending.removeAll()
         }
@@ -74,13 +77,15 @@ public struct ImportPipeline: Sendable {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
             if size > streamingThreshold || jobs == 1 {
                 try flushPending()
-                try processStreaming(input, into: consumer, report: &report, runValidator: runValidator)
+                try processStreaming(input, into: consumer, report: &report, runValidator: runValidator, links: links)
             } else {
                 pending.append(input)
                 if pending.count >= jobs * 8 { try flushPending() }
             }
         }
         try flushPending()
+        report.servicePlanLinks = links.links()
+        report.servicePlanLinksComplete = links.isComplete
         return report
     }
 
@@ -109,14 +114,14 @@ public struct ImportPipeline: Sendable {
         return results.values
     }
 
-    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator) throws {
+    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: input.displayPath, kind: .unknown)
         var unmapped: [String: Int] = [:]
         var deliveryError: Error?
         let skeleton = process(input, normalizer: ProductNormalizer(tables: tables)) { event in
             guard deliveryError == nil else { return }
             do {
-                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator)
+                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator, links: links)
             } catch {
                 deliveryError = error
                 throw error
@@ -127,11 +132,11 @@ public struct ImportPipeline: Sendable {
         report.files.append(skeleton.merging(counts: counted))
     }
 
-    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator) throws {
+    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
         var unmapped: [String: Int] = [:]
         for event in events {
-            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator)
+            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator, links: links)
         }
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
         report.files.append(skeleton.merging(counts: counted))
@@ -160,7 +165,7 @@ public struct ImportPipeline: Sendable {
             return report
         }
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
-        let processor = RecordProcessor(normalizer: normalizer, validator: validator, emit: emit)
+        let processor = RecordProcessor(normalizer: normalizer, validator: validator, conversion: conversion, emit: emit)
         do {
             try reader.read(document, into: processor)
         } catch let error as InputUnreadable {
@@ -174,7 +179,7 @@ public struct ImportPipeline: Sendable {
         return report
     }
 
-    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], runValidator: RunValidator) throws {
+    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
             file.count(diagnostic)
@@ -187,6 +192,7 @@ public struct ImportPipeline: Sendable {
                 runValidator.check(&imported)
                 product = imported
                 file.records.imported += 1
+                links.add(imported)
                 try consumer.consume(imported)
             case .rejected(let rejected):
                 product = rejected.product
@@ -223,6 +229,9 @@ extension Diagnostic {
     }
 
     static func noReader(_ kind: InputKind, at location: SourceLocation) -> Diagnostic {
+        if kind == .exchangeRates {
+            return Diagnostic(.info, "input.not-a-catalog", "The file holds ECB exchange rates, not products; it was skipped. Pass it with --rates to convert prices.", at: location)
+        }
         if kind == .unknown {
             return Diagnostic(.warning, "input.unsupported", "The file is empty, binary or of a kind Katalog does not read; it was skipped.", at: location)
         }

@@ -6,13 +6,15 @@ public enum ProductCSV {
     public static let coreColumns: [String] = [
         "id", "source_file", "source_kind", "source_record", "source_line",
         "title", "sku", "mpn", "brand",
-        "gtin", "gtin_format", "gtin_valid", "gtin14", "gtin_raw",
+        "gtin", "gtin_format", "gtin_valid", "gtin14", "gtin_raw", "gtin_prefix_class", "gtin_gs1_country",
         "price_amount", "price_currency", "price_vat", "price_text",
         "sale_price_amount", "sale_price_currency",
+        "converted_price_amount", "converted_price_currency", "converted_sale_price_amount", "conversion_rate", "conversion_rate_date",
         "availability", "condition", "url", "images", "category", "item_group_id",
         "package_length_mm", "package_width_mm", "package_height_mm",
         "gross_weight_g", "net_weight_g", "weight_g",
         "language", "description",
+    ] + ServicePlanCSV.columns + [
         "errors", "warnings", "infos", "diagnostic_codes",
     ]
 
@@ -30,14 +32,17 @@ public enum ProductCSV {
             product.id, product.source.file, product.sourceKind.rawValue,
             product.source.record.map(String.init) ?? "", product.source.line.map(String.init) ?? "",
             product.title ?? "", product.sku ?? "", product.mpn ?? "", product.brand ?? "",
-            gtin?.digits ?? "", gtin?.format?.rawValue ?? "", gtin.map { $0.isValid ? "true" : "false" } ?? "", gtin?.gtin14 ?? "", gtin?.raw ?? "",
+            gtin?.digits ?? "", gtin?.format?.rawValue ?? "", gtin.map { $0.isValid ? "true" : "false" } ?? "", gtin?.gtin14 ?? "", gtin?.raw ?? "", gtin?.facets.prefixClass?.rawValue ?? "", gtin?.facets.country ?? "",
             product.price?.money.amountText ?? "", product.price?.money.currency ?? "", product.price?.vat ?? "", product.price?.text ?? "",
             product.salePrice?.money.amountText ?? "", product.salePrice?.money.currency ?? "",
+            product.convertedPrice?.money.amountText ?? "", product.convertedPrice?.money.currency ?? "",
+            product.convertedPrice?.saleMoney?.amountText ?? "", product.convertedPrice?.rateText ?? "", product.convertedPrice?.rateDate ?? "",
             product.availability ?? "", product.condition ?? "", product.url ?? "",
             product.images.joined(separator: multiValueSeparator), product.category ?? "", product.itemGroupID ?? "",
             product.package.length?.valueText ?? "", product.package.width?.valueText ?? "", product.package.height?.valueText ?? "",
             product.package.grossWeight?.valueText ?? "", product.package.netWeight?.valueText ?? "", product.package.weight?.valueText ?? "",
             product.language ?? "", product.description ?? "",
+        ] + ServicePlanCSV.cells(product) + [
             String(severities.error), String(severities.warning), String(severities.info), codes.joined(separator: " "),
         ]
     }

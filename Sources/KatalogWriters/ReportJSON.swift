@@ -13,6 +13,7 @@ public enum ReportJSON {
                 "codes": encode(report.totalCodes),
             ]),
             "unmapped_labels": encode(report.unmappedLabels),
+            "service_plan_links": ServicePlanJSON.encode(links: report.servicePlanLinks, complete: report.servicePlanLinksComplete),
         ]
     }
 

@@ -22,6 +22,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case json
     /// JSON Lines: one JSON object per line.
     case jsonLines = "jsonl"
+    /// ECB euro reference exchange rates (`gesmes:Envelope`): an input to `--rates`, not a product feed.
+    case exchangeRates = "ecb-rates"
     /// Something Katalog does not read (binary, empty, unknown).
     case unknown
 }

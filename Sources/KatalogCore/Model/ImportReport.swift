@@ -64,6 +64,10 @@ public struct ImportReport: Sendable, Hashable {
     public var files: [FileReport] = []
     /// Unmapped labels and how many times each was seen, so users know what to add to the dictionary.
     public var unmappedLabels: [String: Int] = [:]
+    /// Covered products of the run's service plans, linked to the run's catalog records (see `docs/service-plans.md`).
+    public var servicePlanLinks: [ServicePlanLink] = []
+    /// False when the run had more records than the link index holds, so some links may be missing.
+    public var servicePlanLinksComplete = true
 
     public init() {}
 

@@ -7,6 +7,7 @@ public enum RuleCatalog {
         GTINPrefixRule(), GTINCouponRule(), PriceZeroRule(), PriceNegativeRule(), SalePriceAbovePriceRule(),
         PackageDimensionRule(), PackageWeightRule(), StructuredDataRule(), MojibakeRule(), ReplacementCharacterRule(),
         TitleLengthRule(), DescriptionLengthRule(),
+        PlanWithoutCoveredProductRule(), PlanClaimFeeCurrencyRule(), PlanTermExceedsMaximumRule(),
     ]
 
     /// Fresh cross-record rules for one run (they keep state).

@@ -55,6 +55,7 @@ public struct InputSniffer: Sendable {
             return .googleMerchant
         }
         if head.contains("<yml_catalog") { return .yml }
+        if head.contains("<gesmes:envelope") && head.contains("eurofxref") { return .exchangeRates }
         if head.contains("<shop") && head.contains("<shopitem") { return .heureka }
         if head.contains("<offers") && (head.contains("<o ") || head.contains("<group")) { return .ceneo }
         return .xml

@@ -13,6 +13,8 @@ public struct PackageDimensionRule: RecordRule {
     public func check(_ product: Product) -> [Finding] { check(product, context: RuleContext()) }
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] {
+        // A service plan's box (a code card) says nothing about the product it covers.
+        guard !product.isServicePlan else { return [] }
         let limit = context.settings.maxDimensionMillimetres
         let sides: [(String, Quantity?)] = [("length", product.package.length), ("width", product.package.width), ("height", product.package.height)]
         return sides.compactMap { name, quantity in

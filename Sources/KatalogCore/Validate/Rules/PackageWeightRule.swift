@@ -13,6 +13,8 @@ public struct PackageWeightRule: RecordRule {
     public func check(_ product: Product) -> [Finding] { check(product, context: RuleContext()) }
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] {
+        // A service plan's box (a code card) says nothing about the product it covers.
+        guard !product.isServicePlan else { return [] }
         let limit = context.settings.maxWeightGrams
         let package = product.package
         var findings: [Finding] = []

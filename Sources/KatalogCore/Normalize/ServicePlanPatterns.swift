@@ -1,0 +1,197 @@
+import Foundation
+
+/// The patterns and vocabularies that recognise service plans and read their terms, compiled from
+/// `Resources/service-plans.json` (see that file and `docs/service-plans.md`).
+///
+/// Patterns are regular-expression fragments over folded text (see `ServicePlanText`). A malformed bundled file
+/// is a packaging bug and stops the program naming the file; a malformed pattern is skipped, never guessed at.
+/// Compiled regular expressions are immutable and safe to share between threads.
+public struct ServicePlanPatterns: @unchecked Sendable {
+    /// A named group of phrases in several languages.
+    struct CueGroup {
+        var patterns: [(language: String, regex: NSRegularExpression)] = []
+        /// All languages in one expression, one named group (`l0`, `l1`, …) per language, so a sentence is
+        /// searched once rather than once per language.
+        var combined: NSRegularExpression?
+
+        /// The earliest phrase found in `text`: its language and range. At one position the first language in
+        /// alphabetical order wins, unless the same words are also listed in `preferring` (`abonement` is lt
+        /// and lv; a record with Latvian attributes gets lv).
+        func firstMatch(in text: ServicePlanText, preferring preferred: String? = nil) -> (language: String, range: NSRange)? {
+            guard let combined, let match = combined.firstMatch(in: text.folded, range: text.fullRange) else { return nil }
+            var language = patterns.first?.language ?? ""
+            for (index, entry) in patterns.enumerated() where match.range(withName: "l\(index)").location != NSNotFound {
+                language = entry.language
+                break
+            }
+            if let preferred, preferred != language, let entry = patterns.first(where: { $0.language == preferred }),
+               let other = entry.regex.firstMatch(in: text.folded, range: match.range), NSEqualRanges(other.range, match.range) {
+                language = preferred
+            }
+            return (language, match.range)
+        }
+
+        func matches(_ text: ServicePlanText) -> Bool { firstMatch(in: text) != nil }
+    }
+
+    struct Programme {
+        var regex: NSRegularExpression
+        var name: String
+        var provider: String?
+    }
+
+    var threshold = 3
+    var titleWeight = 3
+    var descriptionWeight = 1
+    var attributeWeights: [String: Int] = [:]
+    var kinds: [(kind: ServicePlan.Kind, cues: CueGroup)] = []
+    var programmes: [Programme] = []
+    var coveredModelKeys: [String] = []
+    var coveredGTINKeys: [String] = []
+    var planTermValues: [String: Int] = [:]
+    /// Folded number word → value.
+    var numbers: [String: Int] = [:]
+    var duration: NSRegularExpression?
+    /// Term words by months, longest term first.
+    var termWords: [(months: Int, cues: CueGroup)] = []
+    /// The claim-count expression; its group `l<i>` holds the noun of `claimLanguages[i]`.
+    var claims: NSRegularExpression?
+    var claimLanguages: [String] = []
+    var cues: [String: CueGroup] = [:]
+    var modelSuffixes: Set<String> = []
+
+    /// Title tokens that, right after a covered model's words, make another model (`RS 4` + `Mini`).
+    public var modelSuffixTokens: Set<String> { modelSuffixes }
+
+    /// The bundled patterns.
+    public static let builtIn: ServicePlanPatterns = ServicePlanPatterns(file: BundledData.decode(File.self, from: "service-plans"))
+
+    // MARK: - File
+
+    typealias ByLanguage = [String: [String]]
+
+    struct File: Decodable {
+        struct Classification: Decodable {
+            var threshold: Int
+            var title: Int
+            var description: Int
+            var attributes: [String: Int]
+            var kinds: [String: ByLanguage]
+        }
+        struct Programmes: Decodable {
+            struct Entry: Decodable { var pattern: String; var name: String; var provider: String? }
+            var entries: [Entry]
+        }
+        struct Attributes: Decodable {
+            var coveredModels: [String]
+            var coveredGtins: [String]
+            enum CodingKeys: String, CodingKey { case coveredModels = "covered_models", coveredGtins = "covered_gtins" }
+        }
+        struct Durations: Decodable {
+            var units: [String: ByLanguage]
+            var articles: ByLanguage
+            var fillers: ByLanguage
+        }
+        struct Suffixes: Decodable { var tokens: [String] }
+
+        var classification: Classification
+        var programmes: Programmes
+        var attributes: Attributes
+        var planTermValues: [String: Int]
+        var numbers: [String: [String: Int]]
+        var durations: Durations
+        var termWords: [String: ByLanguage]
+        var claimNouns: ByLanguage
+        var cues: [String: ByLanguage]
+        var modelSuffixes: Suffixes
+
+        enum CodingKeys: String, CodingKey {
+            case classification, programmes, attributes, numbers, durations, cues
+            case planTermValues = "plan_term_values", termWords = "term_words", claimNouns = "claim_nouns", modelSuffixes = "model_suffixes"
+        }
+    }
+
+    init(file: File) {
+        threshold = file.classification.threshold
+        titleWeight = file.classification.title
+        descriptionWeight = file.classification.description
+        attributeWeights = file.classification.attributes
+        for kind in ServicePlan.Kind.allCases {
+            if let lists = file.classification.kinds[kind.rawValue] { kinds.append((kind, Self.group(lists))) }
+        }
+        programmes = file.programmes.entries.compactMap { entry in
+            Self.compile("\\b(?:\(entry.pattern))").map { Programme(regex: $0, name: entry.name, provider: entry.provider) }
+        }
+        coveredModelKeys = file.attributes.coveredModels
+        coveredGTINKeys = file.attributes.coveredGtins
+        planTermValues = file.planTermValues
+        for (_, words) in file.numbers.sorted(by: { $0.key < $1.key }) {
+            for (word, value) in words { numbers[TextFolding.fold(word)] = value }
+        }
+        let numberWords = Self.alternation(numbers.keys.map(NSRegularExpression.escapedPattern(for:)))
+        let unitGroups = ["hour", "day", "month", "year"].map { unit in
+            "(?<\(unit)>\(Self.alternation(Self.allPatterns(file.durations.units[unit] ?? [:]))))"
+        }.joined(separator: "|")
+        let articles = Self.alternation(Self.allPatterns(file.durations.articles))
+        let fillers = Self.alternation(Self.allPatterns(file.durations.fillers))
+        duration = Self.compile(
+            "(?:(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s*-?\\s*|\\b(?<art>\(articles))\\s+)(?:(?:\(fillers))\\s+)?(?:\(unitGroups))\\b"
+        )
+        termWords = file.termWords.compactMap { key, lists in Int(key).map { ($0, Self.group(lists)) } }
+            .sorted { $0.months > $1.months }
+        // One expression for all languages, one named group (`l0`, `l1`, …) per language's nouns.
+        claimLanguages = file.claimNouns.keys.sorted().filter { !(file.claimNouns[$0] ?? []).isEmpty }
+        let nounGroups = claimLanguages.enumerated().map { index, language in
+            "(?<l\(index)>\(Self.alternation(file.claimNouns[language] ?? [])))"
+        }.joined(separator: "|")
+        claims = Self.compile("(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?:\(nounGroups))\\b")
+        for (name, lists) in file.cues { cues[name] = Self.group(lists) }
+        modelSuffixes = Set(file.modelSuffixes.tokens.map(TextFolding.fold))
+    }
+
+    /// Every pattern of the file that does not compile (empty for a good file): each is skipped at load time.
+    static func invalidPatterns(in file: File) -> [String] {
+        var all: [String] = file.programmes.entries.map(\.pattern)
+        all += file.classification.kinds.values.flatMap(allPatterns)
+        all += file.durations.units.values.flatMap(allPatterns) + allPatterns(file.durations.articles) + allPatterns(file.durations.fillers)
+        all += file.termWords.values.flatMap(allPatterns) + allPatterns(file.claimNouns) + file.cues.values.flatMap(allPatterns)
+        return all.filter { compile($0) == nil }
+    }
+
+    /// The bundled file, decoded but not compiled.
+    static var bundledFile: File { BundledData.decode(File.self, from: "service-plans") }
+
+    /// A cue group by name; an empty group (matching nothing) when the file has none of that name.
+    func cue(_ name: String) -> CueGroup { cues[name] ?? CueGroup() }
+
+    // MARK: - Compiling
+
+    private static func group(_ lists: ByLanguage) -> CueGroup {
+        var group = CueGroup()
+        for (language, patterns) in lists.sorted(by: { $0.key < $1.key }) where !patterns.isEmpty {
+            if let regex = compile("\\b(?:\(alternation(patterns)))") { group.patterns.append((language, regex)) }
+        }
+        let sorted = lists.sorted(by: { $0.key < $1.key }).filter { !$0.value.isEmpty }
+        // Only languages whose patterns compiled take part, so group numbers match `patterns`.
+        let usable = sorted.filter { entry in group.patterns.contains { $0.language == entry.key } }
+        let alternatives = usable.enumerated().map { index, entry in "(?<l\(index)>\(alternation(entry.value)))" }
+        group.combined = alternatives.isEmpty ? nil : compile("\\b(?:" + alternatives.joined(separator: "|") + ")")
+        return group
+    }
+
+    private static func allPatterns(_ lists: ByLanguage) -> [String] {
+        lists.sorted(by: { $0.key < $1.key }).flatMap(\.value)
+    }
+
+    /// `a|b|c`, longest first so a longer phrase wins over its prefix.
+    private static func alternation(_ patterns: [String]) -> String {
+        var seen = Set<String>()
+        return patterns.filter { seen.insert($0).inserted }
+            .sorted { ($0.count, $0) > ($1.count, $1) }
+            .joined(separator: "|")
+    }
+
+    private static func compile(_ pattern: String) -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+}
