@@ -35,23 +35,41 @@ public struct LanguageDetection: Sendable {
     }
 
     /// Every candidate language with its score, best first (ties by code, for determinism).
+    ///
+    /// One pass over the text builds a histogram of its non-ASCII letters and its words; each language is then
+    /// scored against those histograms, so the cost is one scan plus a small amount per language.
     public func scores(_ text: String) -> [(language: String, score: Int)] {
         let lowered = text.lowercased()
         var cyrillic = 0, latin = 0
-        for scalar in lowered.unicodeScalars where scalar.properties.isAlphabetic {
-            if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 } else if scalar.value < 0x0250 { latin += 1 }
+        var letters: [Character: Int] = [:]
+        var words: [Substring: Int] = [:]
+        var wordStart: String.Index?
+        var index = lowered.startIndex
+        while index < lowered.endIndex {
+            let char = lowered[index]
+            if char.isLetter || char == "'" || char == "’" {
+                if wordStart == nil { wordStart = index }
+                if let scalar = char.unicodeScalars.first, char.isLetter {
+                    if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 } else if scalar.value < 0x0250 { latin += 1 }
+                    if !char.isASCII { letters[char, default: 0] += 1 }
+                }
+            } else if let start = wordStart {
+                words[lowered[start..<index], default: 0] += 1
+                wordStart = nil
+            }
+            index = lowered.index(after: index)
         }
+        if let start = wordStart { words[lowered[start...], default: 0] += 1 }
         guard cyrillic + latin > 0 else { return [] }
         let script = cyrillic > latin ? "cyrillic" : "latin"
-        let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
         var result: [(language: String, score: Int)] = []
         for (language, profile) in profiles.profiles where profile.script == script {
             var score = 0
             let list = wordSets[language] ?? []
-            for word in words where list.contains(word) { score += 3 }
-            let exclusive = exclusiveSets[language] ?? [], letters = letterSets[language] ?? []
-            for char in lowered {
-                if exclusive.contains(char) { score += 3 } else if letters.contains(char) { score += 1 }
+            for (word, count) in words where list.contains(String(word)) { score += 3 * count }
+            let exclusive = exclusiveSets[language] ?? [], typical = letterSets[language] ?? []
+            for (char, count) in letters {
+                if exclusive.contains(char) { score += 3 * count } else if typical.contains(char) { score += count }
             }
             result.append((language, score))
         }
