@@ -25,4 +25,15 @@ static inline void katalog_xmlFree(void *pointer) {
     xmlFree(pointer);
 }
 
+/* A generic error handler that drops messages (Swift cannot define C variadic functions).
+   Installed only around one synchronous parse, next to the structured handler. */
+static void katalog_dropGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline xmlGenericErrorFunc katalog_silentGenericError(void) {
+    return katalog_dropGenericError;
+}
+
 #endif

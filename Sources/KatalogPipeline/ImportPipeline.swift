@@ -22,6 +22,8 @@ public struct ImportPipeline: Sendable {
     public var streamingThreshold: Int
     /// Per-source locale defaults (currency, country, language, units) from a configuration file.
     public var sourceDefaults = SourceDefaults()
+    /// Converts every record's prices into a base currency after normalization (`--rates`), when set.
+    public var conversion: PriceConversion?
 
     public init(
         tables: NormalizationTables = NormalizationTables(),
@@ -163,7 +165,7 @@ public struct ImportPipeline: Sendable {
             return report
         }
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
-        let processor = RecordProcessor(normalizer: normalizer, validator: validator, emit: emit)
+        let processor = RecordProcessor(normalizer: normalizer, validator: validator, conversion: conversion, emit: emit)
         do {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
             try reader.read(document, into: TerminalProgressSink.wrapping(processor, file: input.displayPath, size: size))
@@ -228,6 +230,9 @@ extension Diagnostic {
     }
 
     static func noReader(_ kind: InputKind, at location: SourceLocation) -> Diagnostic {
+        if kind == .exchangeRates {
+            return Diagnostic(.info, "input.not-a-catalog", "The file holds ECB exchange rates, not products; it was skipped. Pass it with --rates to convert prices.", at: location)
+        }
         if kind == .unknown {
             return Diagnostic(.warning, "input.unsupported", "The file is empty, binary or of a kind Katalog does not read; it was skipped.", at: location)
         }

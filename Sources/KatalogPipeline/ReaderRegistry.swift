@@ -13,6 +13,7 @@ public struct ReaderRegistry: Sendable {
     public static let standard: ReaderRegistry = {
         var registry = ReaderRegistry(readers: [
             .textPage: TextPageReader(),
+            .html: HTMLPageReader(),
         ])
         // Feeds (CSV/TSV, Google Merchant, Ceneo, Heureka, YML, other XML, JSON, JSON Lines).
         for kind in FeedReaders.kinds {

@@ -18,19 +18,22 @@ public enum ProcessingEvent: Sendable {
 final class RecordProcessor: RecordSink {
     private let normalizer: ProductNormalizer
     private let validator: RecordValidator
+    private let conversion: PriceConversion?
     private let emit: (ProcessingEvent) throws -> Void
     private(set) var encoding: TextEncodingInfo?
     /// The first error `emit` threw; reading stops being useful after it, so later events are dropped.
     private(set) var emitError: Error?
 
-    init(normalizer: ProductNormalizer, validator: RecordValidator, emit: @escaping (ProcessingEvent) throws -> Void) {
+    init(normalizer: ProductNormalizer, validator: RecordValidator, conversion: PriceConversion? = nil, emit: @escaping (ProcessingEvent) throws -> Void) {
         self.normalizer = normalizer
         self.validator = validator
+        self.conversion = conversion
         self.emit = emit
     }
 
     func accept(_ record: RawRecord) {
         var product = normalizer.normalize(record)
+        conversion?.apply(to: &product)
         let reasons = validator.validate(&product, record: record)
         let outcome: RecordOutcome = reasons.isEmpty
             ? .imported(product)

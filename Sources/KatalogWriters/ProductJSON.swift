@@ -8,12 +8,15 @@ public enum ProductJSON {
             "title": .string(product.title),
             "description": .string(product.description),
             "language": .string(product.language),
+            "title_language": .string(product.titleLanguage),
+            "description_language": .string(product.descriptionLanguage),
             "sku": .string(product.sku),
             "mpn": .string(product.mpn),
             "brand": .string(product.brand),
             "gtin": product.gtin.map(encode) ?? .null,
             "price": product.price.map(encode) ?? .null,
             "sale_price": product.salePrice.map(encode) ?? .null,
+            "converted_price": product.convertedPrice.map(encode) ?? .null,
             "availability": .string(product.availability),
             "condition": .string(product.condition),
             "url": .string(product.url),
@@ -41,6 +44,20 @@ public enum ProductJSON {
             "format": .string(gtin.format?.rawValue),
             "valid": .bool(gtin.isValid),
             "gtin14": .string(gtin.gtin14),
+            "expanded_from": .string(gtin.expandedFrom),
+            "facets": encode(gtin.facets),
+        ])
+    }
+
+    public static func encode(_ facets: GTINFacets) -> JSONValue {
+        .object([
+            "checksum": .string(facets.checksum.rawValue),
+            "length_valid": .bool(facets.lengthValid),
+            "prefix": .string(facets.prefix),
+            "prefix_class": .string(facets.prefixClass?.rawValue),
+            "gs1_country": .string(facets.country),
+            "gs1_organisation": .string(facets.organisation),
+            "trade_item": .bool(facets.isTradeItem),
         ])
     }
 
@@ -50,6 +67,17 @@ public enum ProductJSON {
             "currency": .string(price.money.currency),
             "text": .string(price.text),
             "vat": .string(price.vat),
+        ])
+    }
+
+    public static func encode(_ converted: ConvertedPrice) -> JSONValue {
+        .object([
+            "amount": .string(converted.money.amountText),
+            "currency": .string(converted.money.currency),
+            "sale_amount": .string(converted.saleMoney?.amountText),
+            "rate": .string(converted.rateText),
+            "rate_date": .string(converted.rateDate),
+            "rate_source": .string(converted.rateSource),
         ])
     }
 

@@ -93,11 +93,14 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var conversion: ConversionOptions
+
     @Option(name: .long, help: ArgumentHelp("Folder to write the catalog into (created if missing).", valueName: "dir"))
     var out: String
 
     func run() throws {
-        let pipeline = try input.pipeline()
+        var pipeline = try input.pipeline()
+        pipeline.conversion = try conversion.conversion()
         let report: ImportReport
         do {
             report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline)
@@ -108,6 +111,37 @@ struct ImportCommand: ParsableCommand {
         FileHandle.standardError.write(Data((CatalogImport.summaryLine(report, output: out) + "\n").utf8))
         if !report.unreadableFiles.isEmpty {
             throw ExitCode(ExitStatus.unreadableInput.rawValue)
+        }
+    }
+}
+
+/// `--rates <file> --base-currency EUR [--rates-date YYYY-MM-DD]`: convert every price with ECB reference rates.
+struct ConversionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("ECB euro reference-rates XML (daily or historical) to convert prices with.", valueName: "file"))
+    var rates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Currency to convert prices into (default EUR). Needs --rates.", valueName: "code"))
+    var baseCurrency: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use the newest rates on or before this day of a historical file.", valueName: "YYYY-MM-DD"))
+    var ratesDate: String?
+
+    func validate() throws {
+        if rates == nil && (baseCurrency != nil || ratesDate != nil) {
+            throw ValidationError("--base-currency and --rates-date need --rates <file>.")
+        }
+        if let ratesDate, ratesDate.count != 10 || ratesDate.split(separator: "-").count != 3 {
+            throw ValidationError("--rates-date must be a day written YYYY-MM-DD.")
+        }
+    }
+
+    /// The conversion step, or nil without --rates. A rates file that cannot be used is a usage error.
+    func conversion() throws -> PriceConversion? {
+        guard let rates else { return nil }
+        do {
+            return try ExchangeRatesLoading.conversion(ratesPath: rates, baseCurrency: baseCurrency ?? "EUR", on: ratesDate)
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 }

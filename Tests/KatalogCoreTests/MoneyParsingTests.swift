@@ -85,10 +85,12 @@ struct MoneyParsingTests {
         #expect(findings.map(\.code) == ["price.currency-unknown"])
     }
 
+    /// `$` can be USD, CAD, AUD, …: with nothing about the source to settle it, no currency is guessed.
     @Test func ambiguousSymbolWithoutContextIsReported() {
         let (price, findings) = MoneyParsing.parse("$15.00")
-        #expect(price?.money.currency == "USD")
-        #expect(findings.contains { $0.code == "price.currency-ambiguous" })
+        #expect(price == nil)
+        #expect(findings.contains { $0.code == "price.currency-ambiguous" && $0.severity == .error })
+        #expect(MoneyParsing.parse("$15.00", context: MoneyContext(country: "US")).price?.money.currency == "USD")
     }
 
     @Test func textWithoutDigitsHasNoAmount() {

@@ -22,6 +22,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case json
     /// JSON Lines: one JSON object per line.
     case jsonLines = "jsonl"
+    /// ECB euro reference exchange rates (`gesmes:Envelope`): an input to `--rates`, not a product feed.
+    case exchangeRates = "ecb-rates"
     /// Something Katalog does not read (binary, empty, unknown).
     case unknown
 }
@@ -30,7 +32,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
 public struct TextEncodingInfo: Sendable, Hashable, Codable {
     /// IANA-style name, lower case: `utf-8`, `utf-16le`, `windows-1257`, `iso-8859-2`.
     public var name: String
-    /// How it was found: `bom`, `declared`, `meta`, `sniffed`, `default`.
+    /// How it was found: `bom`, `declared`, `meta` (`<meta charset>`), `http-equiv` (`<meta http-equiv>`), `sniffed`,
+    /// `default`.
     public var source: String
 
     public init(name: String, source: String) {

@@ -18,6 +18,8 @@ public struct GTIN: Sendable, Hashable {
     public var format: Format?
     /// True when the length is valid and the mod-10 check digit matches.
     public var isValid: Bool
+    /// `UPC-E` or `ISBN-10` when `digits` is the expansion of a number written in that shorter form.
+    public var expandedFrom: String? = nil
 
     public init(raw: String, digits: String?, format: Format?, isValid: Bool) {
         self.raw = raw
@@ -31,4 +33,7 @@ public struct GTIN: Sendable, Hashable {
         guard isValid, let digits else { return nil }
         return String(repeating: "0", count: 14 - digits.count) + digits
     }
+
+    /// Checksum, length and prefix facets of `digits` (see `GTINFacets`).
+    public var facets: GTINFacets { GTINFacets.of(digits: digits) }
 }

@@ -6,12 +6,18 @@ public struct Product: Sendable, Hashable {
     public var description: String?
     /// ISO 639-1 language of title and description, when detected.
     public var language: String?
+    /// ISO 639-1 language detected in the title alone (titles are often in another language than descriptions).
+    public var titleLanguage: String?
+    /// ISO 639-1 language detected in the description.
+    public var descriptionLanguage: String?
     public var sku: String?
     public var mpn: String?
     public var brand: String?
     public var gtin: GTIN?
     public var price: Price?
     public var salePrice: Price?
+    /// `price` (and `salePrice`) in the run's base currency, when `--rates` is given.
+    public var convertedPrice: ConvertedPrice?
     /// Canonical availability (`in_stock`, `out_of_stock`, `preorder`, `backorder`).
     public var availability: String?
     /// Canonical condition (`new`, `used`, `refurbished`).

@@ -6,7 +6,37 @@ import Foundation
 /// scientific notation (`6,93722E+12`) has lost digits and is an error, never a guess; a lost leading zero is
 /// restored only when the check digit confirms it. An invalid number keeps its raw text and is never "fixed".
 public enum GTINParsing {
+    /// Parses `text` as a GTIN, also accepting an ISBN-10 (converted to its ISBN-13) and a UPC-E (expanded to
+    /// UPC-A), each with an info finding. A valid number with an unassigned, refund-receipt or GS1-reserved prefix
+    /// is kept with a warning that says so; `GTIN.facets` tells every prefix class (restricted circulation and
+    /// coupons are reported by the record rules).
     public static func parse(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
+        if let converted = ISBN10.convert(text) { return converted }
+        var (gtin, findings) = parseDigits(text)
+        if let digits = gtin.digits, digits.count == 8, digits.first == "0", let upcA = UPCE.expand(digits) {
+            let wasValid = gtin.isValid
+            gtin = GTIN(raw: text, digits: upcA, format: .upcA, isValid: true)
+            gtin.expandedFrom = "UPC-E"
+            findings.removeAll { $0.code == "gtin.checksum" }
+            findings.append(wasValid ? .gtinUPCEAssumed(text, upcA: upcA) : .gtinUPCEExpanded(text, upcA: upcA))
+        }
+        if gtin.isValid { findings += prefixFindings(gtin) }
+        return (gtin, findings)
+    }
+
+    /// Warnings for a valid number that is not a retail trade item number. Restricted-circulation and coupon
+    /// prefixes are reported by the record rules `gtin.restricted-circulation` and `gtin.coupon`.
+    static func prefixFindings(_ gtin: GTIN) -> [Finding] {
+        let facets = gtin.facets
+        switch facets.prefixClass {
+        case .refundReceipt: return [.gtinNotATradeItem(gtin.raw, kind: "a refund receipt")]
+        case .unassigned: return [.gtinPrefixUnassigned(gtin.raw, prefix: facets.prefix ?? "")]
+        case .demo, .gs1Reserved: return [.gtinNotATradeItem(gtin.raw, kind: "reserved by GS1 (\(facets.organisation ?? "special use"))")]
+        default: return []
+        }
+    }
+
+    static func parseDigits(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         var findings: [Finding] = []
         var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.hasPrefix("'") {

@@ -8,209 +8,168 @@ public struct MoneyContext: Sendable, Hashable {
     public var country: String?
     /// ISO 639-1 language of the source.
     public var language: String?
+    /// The decimal mark other prices of the same record or file use unambiguously (`,` in `1 299,00 zł`).
+    public var observedDecimalMark: Character?
 
-    public init(currency: String? = nil, country: String? = nil, language: String? = nil) {
+    public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil) {
         self.currency = currency
         self.country = country
         self.language = language
+        self.observedDecimalMark = observedDecimalMark
     }
 }
 
-/// Parses prices as shops print them: `58.99€`, `€58.99`, `58,99 EUR`, `1 299,00 zł`, `PLN 199`, `49,-`,
-/// `od 49 zł`, `Nemokamai`. Pure: text + context → price + findings.
-///
-/// A price with no currency in the text takes the context's currency, then the country's; with neither, no price
-/// is returned and an error says so. An unknown currency code is an error, never a guess.
-public enum MoneyParsing {
-    public static func parse(_ text: String, context: MoneyContext = MoneyContext()) -> (price: Price?, findings: [Finding]) {
-        var findings: [Finding] = []
-        let cleaned = normalizeSpaces(text)
-        guard !cleaned.isEmpty else { return (nil, [.priceEmpty()]) }
-        let vat = vatMarker(in: cleaned)
-        let vocabulary = ValueVocabulary.builtIn
+/// Everything read from one price text: the price, a sale price when the text is a was/now pair, findings, and
+/// the decimal mark the text proves (evidence for other prices of the same file).
+public struct MoneyReading: Sendable, Hashable {
+    /// The regular price (the "was" amount of a was/now pair, the low end of a range, or the only amount).
+    public var price: Price?
+    /// The "now" amount of a was/now pair.
+    public var salePrice: Price?
+    public var findings: [Finding]
+    /// `,` or `.` when the text uses it unambiguously as a decimal mark.
+    public var decimalMark: Character?
 
-        if vocabulary.lookup(cleaned, in: "price_free") != nil {
-            guard let currency = contextCurrency(context, findings: &findings) else {
-                return (nil, findings + [.priceCurrencyMissing(text)])
+    public init(price: Price? = nil, salePrice: Price? = nil, findings: [Finding] = [], decimalMark: Character? = nil) {
+        self.price = price
+        self.salePrice = salePrice
+        self.findings = findings
+        self.decimalMark = decimalMark
+    }
+}
+
+/// Parses prices as shops across Europe and beyond print them: `58.99€`, `€58.99`, `1 299,00 zł`, `PLN 199`,
+/// `1.299,- Kč`, `CHF 1'299.–`, `US$ 49.99`, `od 49 zł`, `9,99–19,99 €`, `was £59.99 now £49.99`,
+/// `~~59,99 €~~ 49,99 €`, `Nemokamai`, `58,99 € su PVM`. Pure: text + context → price(s) + findings.
+///
+/// Bad input never becomes a guessed value: no amount, a malformed number, an unknown ISO code or a currency
+/// that neither the text nor the context settles (`kr`, `$` with no country) gives no price and an error. An
+/// ambiguous decimal separator (`3.350`, `1,234`) is decided from the currency's minor units, then a `,-` ending,
+/// then the other prices of the same file, then the source's locale, each reported as an info finding; with none
+/// of these it is read as grouping and reported as a guess (`price.ambiguous-decimal`, warning).
+public enum MoneyParsing {
+    /// The regular price of `text` (see `read` for a was/now pair's sale price) and the findings.
+    public static func parse(_ text: String, context: MoneyContext = MoneyContext()) -> (price: Price?, findings: [Finding]) {
+        let reading = read(text, context: context)
+        return (reading.price, reading.findings)
+    }
+
+    /// Reads `text` completely: regular price, sale price of a was/now pair, findings and decimal evidence.
+    public static func read(_ text: String, context: MoneyContext = MoneyContext()) -> MoneyReading {
+        let cleaned = normalizeSpaces(text)
+        guard !cleaned.isEmpty else { return MoneyReading(findings: [.priceEmpty()]) }
+        let vat = PricePhrases.vat(in: cleaned)
+        let amounts = AmountSpan.find(in: cleaned)
+
+        if amounts.isEmpty || PricePhrases.isFree(cleaned) {
+            guard PricePhrases.isFree(cleaned) || PricePhrases.containsFreeWord(cleaned) else {
+                return MoneyReading(findings: [.priceNoAmount(text)])
+            }
+            var findings: [Finding] = []
+            let tokens = CurrencyTokens.find(in: cleaned)
+            guard let currency = CurrencyResolution.resolve(tokens: tokens, rest: cleaned, context: context, text: text, findings: &findings) else {
+                return MoneyReading(findings: findings.isEmpty ? [.priceCurrencyMissing(text)] : findings)
             }
             findings.append(.priceFree(text))
-            return (Price(money: Money(amount: 0, currency: currency), text: text, vat: vat), findings)
+            return MoneyReading(price: Price(money: Money(amount: 0, currency: currency), text: text, vat: vat), findings: findings)
         }
 
-        guard let located = locateNumber(in: cleaned) else { return (nil, [.priceNoAmount(text)]) }
-        let rest = String(cleaned[..<located.range.lowerBound]) + " " + String(cleaned[located.range.upperBound...])
-        let tokens = currencyTokens(in: rest)
+        // `1 29,00`: digits split by a space that is not a thousands group; no amount can be read safely.
+        if amounts.count >= 2, cleaned[amounts[0].range.upperBound..<amounts[1].range.lowerBound].allSatisfy({ $0 == " " }) {
+            let joined = String(cleaned[amounts[0].range.lowerBound..<amounts[1].range.upperBound])
+            return MoneyReading(findings: [.priceMalformedNumber(joined, text: text)])
+        }
 
+        if amounts.count >= 2, PricePhrases.isRange(between: amounts[0], amounts[1], in: cleaned) {
+            var reading = single(amounts[0], currencyText: CurrencyTokens.textAround(amounts, in: cleaned), in: cleaned, text: text, vat: vat, context: context)
+            if let price = reading.price { reading.findings.append(.priceRange(text, low: price.money.amountText)) }
+            return reading
+        }
+
+        if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned) {
+            let was = single(pair.was, currencyText: pair.wasText, in: cleaned, text: text, vat: vat, context: context)
+            var nowContext = context
+            if nowContext.currency == nil { nowContext.currency = was.price?.money.currency }
+            nowContext.observedDecimalMark = was.decimalMark ?? context.observedDecimalMark
+            let now = single(pair.now, currencyText: pair.nowText, in: cleaned, text: text, vat: vat, context: nowContext)
+            var findings = was.findings + now.findings.filter { !was.findings.contains($0) }
+            guard let regular = was.price, let sale = now.price else {
+                return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark)
+            }
+            findings.append(pair.explicit ? .priceWasNow(text, was: regular, now: sale) : .priceWasNowInferred(text, was: regular, now: sale))
+            return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark)
+        }
+
+        // With further amounts, the first one's currency is written before the second amount starts.
+        let ownText = amounts.count > 1 ? String(cleaned[..<amounts[1].range.lowerBound]) : cleaned
+        var reading = single(amounts[0], currencyText: CurrencyTokens.textAround([amounts[0]], in: ownText), in: cleaned, text: text, vat: vat, context: context)
+        if amounts.count > 1, reading.price != nil { reading.findings.append(.priceExtraAmounts(text)) }
+        return reading
+    }
+
+    /// The decimal mark `text`'s first amount uses unambiguously, or nil; cheap, for collecting file evidence.
+    public static func decimalEvidence(in text: String) -> Character? {
+        let cleaned = normalizeSpaces(text)
+        guard let first = AmountSpan.find(in: cleaned).first else { return nil }
+        return NumberReading.read(first.digits)?.decimalMark ?? (first.wholeEndingMark)
+    }
+
+    // MARK: - One amount
+
+    private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
+        var findings: [Finding] = []
+        let tokens = CurrencyTokens.find(in: currencyText)
         let currency: String
-        if let explicit = resolveCurrency(tokens: tokens, context: context, text: text, findings: &findings) {
-            currency = explicit
-        } else if let unknown = unknownCurrencyCode(in: rest) {
-            return (nil, findings + [.priceCurrencyUnknown(unknown, text: text)])
-        } else if let fallback = contextCurrency(context, findings: &findings) {
-            currency = fallback
+        if let resolved = CurrencyResolution.resolve(tokens: tokens, rest: currencyText, context: context, text: text, findings: &findings) {
+            currency = resolved
         } else {
-            return (nil, findings + [.priceCurrencyMissing(text)])
+            if findings.isEmpty { findings.append(.priceCurrencyMissing(text)) }
+            return MoneyReading(findings: findings)
         }
-
         let minorUnits = CurrencyTable.shared.minorUnits(of: currency) ?? 2
-        guard let reading = NumberReading.read(located.digits, preferDecimalForThreeDigits: minorUnits == 3) else {
-            return (nil, findings + [.priceMalformedNumber(located.digits, text: text)])
+        guard let reading = NumberReading.read(amount.digits) else {
+            return MoneyReading(findings: findings + [.priceMalformedNumber(amount.digits, text: text)])
         }
-        if let alternative = reading.alternative, let separator = reading.ambiguousSeparator {
-            findings.append(.priceAmbiguousDecimal(text, chosen: reading.canonical, alternative: alternative, separator: separator))
+        var canonical = reading.canonical
+        if let separator = reading.ambiguousSeparator, let alternative = reading.alternative {
+            let decision = DecimalDecision.decide(separator, wholeEndingMark: amount.wholeEndingMark, minorUnits: minorUnits, context: context)
+            // NumberReading's canonical reading treats the mark as grouping; `alternative` is the decimal reading.
+            if decision.isDecimal { canonical = alternative }
+            let other = decision.isDecimal ? reading.canonical : alternative
+            switch decision.basis {
+            case .guess: findings.append(.priceAmbiguousDecimal(text, chosen: canonical, alternative: other, separator: separator))
+            case .ending: break // `1.299,-` is not ambiguous: the ending shows the decimal mark.
+            default: findings.append(.priceDecimalResolved(text, chosen: canonical, alternative: other, separator: separator, basis: decision.basis))
+            }
         }
-        guard var amount = DecimalFormatting.parse(reading.canonical) else {
-            return (nil, findings + [.priceMalformedNumber(located.digits, text: text)])
+        guard var value = DecimalFormatting.parse(canonical) else {
+            return MoneyReading(findings: findings + [.priceMalformedNumber(amount.digits, text: text)])
         }
-        if located.isNegative { amount = -amount }
-        if located.isRange { findings.append(.priceRange(text, low: reading.canonical)) }
-        if located.isFrom { findings.append(.priceFrom(text)) }
-        let fraction = reading.canonical.split(separator: ".").dropFirst().first?.count ?? 0
+        if amount.isNegative { value = -value }
+        if PricePhrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
+        let fraction = canonical.split(separator: ".").dropFirst().first?.count ?? 0
         if fraction > minorUnits {
             findings.append(.priceExtraPrecision(text, currency: currency, minorUnits: minorUnits))
         }
-        return (Price(money: Money(amount: amount, currency: currency), text: text, vat: vat), findings)
+        let price = Price(money: Money(amount: value, currency: currency), text: text, vat: vat)
+        return MoneyReading(price: price, findings: findings, decimalMark: reading.decimalMark ?? amount.wholeEndingMark)
     }
 
-    // MARK: - Pieces
+    /// Currency symbols, codes and words in `text`, as written (see `CurrencyTokens`).
+    static func currencyTokens(in text: String) -> [String] { CurrencyTokens.find(in: text) }
 
-    struct LocatedNumber {
-        var digits: String
-        var range: Range<String.Index>
-        var isNegative: Bool
-        var isRange: Bool
-        var isFrom: Bool
-    }
-
+    /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`.
     static func normalizeSpaces(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}", "\t": result.unicodeScalars.append(" ")
+            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}", "\u{2008}", "\u{200A}", "\t", "\n", "\r": result.unicodeScalars.append(" ")
             case "\u{2212}": result.unicodeScalars.append("-")
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-
-    /// Finds the first amount: digits with `.` `,` space or apostrophe separators, and a `,-` / `.–` ending.
-    static func locateNumber(in text: String) -> LocatedNumber? {
-        guard let start = text.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        var end = start
-        var lastDigitEnd = text.index(after: start)
-        var index = start
-        while index < text.endIndex {
-            let char = text[index]
-            if char.isASCII && char.isNumber {
-                lastDigitEnd = text.index(after: index)
-            } else if char == "." || char == "," || char == "'" || char == "’" || char == " " {
-                // A separator only counts when a digit follows right after it.
-                let next = text.index(after: index)
-                guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { break }
-                // A space followed by a new number of 4+ digits is a second number, not a group.
-                if char == " " {
-                    let group = text[next...].prefix { $0.isASCII && $0.isNumber }
-                    if group.count != 3 { break }
-                }
-            } else {
-                break
-            }
-            index = text.index(after: index)
-        }
-        end = lastDigitEnd
-        var digits = String(text[start..<end])
-        // "49,-" or "49.–": whole amount.
-        var upper = end
-        let tail = text[end...]
-        for ending in [",-", ".-", ",–", ".–", ",—", ".—"] where tail.hasPrefix(ending) {
-            upper = text.index(end, offsetBy: ending.count)
-        }
-        // "1,234.5 " trailing separator is not part of the number.
-        while let last = digits.last, !(last.isASCII && last.isNumber) { digits.removeLast() }
-        let before = text[..<start].trimmingCharacters(in: .whitespaces)
-        let isNegative = before.hasSuffix("-")
-        let after = text[upper...].trimmingCharacters(in: .whitespaces)
-        let isRange = (after.hasPrefix("-") || after.hasPrefix("–") || after.hasPrefix("—")) && after.dropFirst().contains(where: { $0.isNumber })
-        let foldedBefore = TextFolding.fold(String(before))
-        let isFrom = ValueVocabulary.builtIn.lookup(foldedBefore.split(separator: " ").last.map(String.init) ?? "", in: "price_prefix")?.value == "from"
-        return LocatedNumber(digits: digits, range: start..<upper, isNegative: isNegative && !isRange, isRange: isRange, isFrom: isFrom)
-    }
-
-    /// Currency symbols, codes and words next to the amount, as written.
-    static func currencyTokens(in text: String) -> [String] {
-        var found: [String] = []
-        let table = CurrencyTable.shared
-        // Split on spaces and between symbol characters and letters/digits ("US$", "€", "zł").
-        for piece in text.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "(" || $0 == ")" || $0 == ":" }) {
-            var token = String(piece)
-            while let last = token.last, last == "." || last == "," || last == "-" || last == "–" || last == "*", table.candidates(for: token).isEmpty {
-                token.removeLast()
-            }
-            if !table.candidates(for: token).isEmpty {
-                found.append(token)
-                continue
-            }
-            // Symbols glued to other text: try each known symbol as a substring.
-            for symbol in ["US$", "CA$", "AU$", "NZ$", "MX$", "R$", "C$", "A$", "€", "£", "$", "¥", "₽", "₴", "₹", "₺", "₩", "₪", "₾", "₸"] where token.contains(symbol) {
-                found.append(symbol)
-                break
-            }
-        }
-        return found
-    }
-
-    private static func resolveCurrency(tokens: [String], context: MoneyContext, text: String, findings: inout [Finding]) -> String? {
-        let table = CurrencyTable.shared
-        var codes: [String] = []
-        for token in tokens {
-            let candidates = table.candidates(for: token)
-            if candidates.count == 1 {
-                if !codes.contains(candidates[0]) { codes.append(candidates[0]) }
-                continue
-            }
-            if let hinted = context.currency, candidates.contains(hinted) {
-                if !codes.contains(hinted) { codes.append(hinted) }
-            } else if let country = context.country,
-                      let byCountry = candidates.first(where: { table.currencies[$0]?.countries.contains(country.uppercased()) == true }) {
-                if !codes.contains(byCountry) { codes.append(byCountry) }
-            } else if let first = candidates.first {
-                findings.append(.priceCurrencyAmbiguous(token, candidates: candidates, chosen: first, text: text))
-                if !codes.contains(first) { codes.append(first) }
-            }
-        }
-        if codes.count > 1 { findings.append(.priceCurrencyConflict(codes, text: text)) }
-        return codes.first
-    }
-
-    private static func contextCurrency(_ context: MoneyContext, findings: inout [Finding]) -> String? {
-        if let currency = context.currency, CurrencyTable.shared.isKnown(currency) { return currency }
-        if let country = context.country, let currency = CurrencyTable.shared.currency(ofCountry: country) {
-            findings.append(.priceCurrencyFromCountry(currency, country: country))
-            return currency
-        }
-        return nil
-    }
-
-    private static func unknownCurrencyCode(in text: String) -> String? {
-        for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            if !CurrencyTable.shared.isKnown(String(piece)) && !["VAT", "PVM", "PVN"].contains(piece) { return String(piece) }
-        }
-        return nil
-    }
-
-    private static func vatMarker(in text: String) -> String? {
-        let folded = " " + TextFolding.fold(text) + " "
-        let vocabulary = ValueVocabulary.builtIn
-        for candidate in vatPhrases where folded.contains(" " + candidate + " ") || folded.contains(" " + candidate + ")") || folded.hasSuffix(" " + candidate + " ") {
-            if let match = vocabulary.lookup(candidate, in: "vat") { return match.value }
-        }
-        return nil
-    }
-
-    /// All VAT phrases in the vocabulary, folded, longest first.
-    private static let vatPhrases: [String] = ValueVocabulary.builtIn.foldedWords(in: "vat")
-        .sorted { ($0.count, $0) > ($1.count, $1) }
 }
 
 // MARK: - Findings
@@ -228,21 +187,6 @@ extension Finding {
     static func priceCurrencyMissing(_ text: String) -> Finding {
         Finding(.error, "price.currency-missing", "Price \"\(text)\" names no currency and the source implies none; no price kept. Add the currency or set a default for the source.")
     }
-    static func priceCurrencyUnknown(_ code: String, text: String) -> Finding {
-        Finding(.error, "price.currency-unknown", "Price \"\(text)\" is in \"\(code)\", which is not an ISO 4217 currency Katalog knows; no price kept.")
-    }
-    static func priceCurrencyAmbiguous(_ token: String, candidates: [String], chosen: String, text: String) -> Finding {
-        Finding(.warning, "price.currency-ambiguous", "\"\(token)\" in price \"\(text)\" can mean \(candidates.joined(separator: ", ")); nothing about the source settles it, so \(chosen) was assumed.")
-    }
-    static func priceCurrencyConflict(_ codes: [String], text: String) -> Finding {
-        Finding(.warning, "price.currency-conflict", "Price \"\(text)\" names several currencies (\(codes.joined(separator: ", "))); the first, \(codes[0]), was kept.")
-    }
-    static func priceCurrencyFromCountry(_ currency: String, country: String) -> Finding {
-        Finding(.info, "price.currency-from-country", "The price names no currency; \(currency) was taken from the source's country (\(country)).")
-    }
-    static func priceAmbiguousDecimal(_ text: String, chosen: String, alternative: String, separator: Character) -> Finding {
-        Finding(.warning, "price.ambiguous-decimal", "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator; read as \(chosen) (the other reading would be \(alternative)).")
-    }
     static func priceRange(_ text: String, low: String) -> Finding {
         Finding(.warning, "price.range", "Price \"\(text)\" is a range; its low end, \(low), was kept.")
     }
@@ -254,5 +198,14 @@ extension Finding {
     }
     static func priceExtraPrecision(_ text: String, currency: String, minorUnits: Int) -> Finding {
         Finding(.warning, "price.extra-precision", "Price \"\(text)\" has more decimals than \(currency)'s \(minorUnits); the exact amount is kept, outputs round it.")
+    }
+    static func priceExtraAmounts(_ text: String) -> Finding {
+        Finding(.info, "price.extra-amounts", "Price \"\(text)\" holds more than one amount and is neither a range nor a was/now pair; the first amount was kept.")
+    }
+    static func priceWasNow(_ text: String, was: Price, now: Price) -> Finding {
+        Finding(.info, "price.was-now", "Price \"\(text)\" is a was/now pair: \(was.money.amountText) \(was.money.currency) kept as the price, \(now.money.amountText) \(now.money.currency) as the sale price.")
+    }
+    static func priceWasNowInferred(_ text: String, was: Price, now: Price) -> Finding {
+        Finding(.warning, "price.was-now-inferred", "Price \"\(text)\" holds two amounts with nothing between them; read as a crossed-out price \(was.money.amountText) and a sale price \(now.money.amountText) \(now.money.currency). Check the source if that is wrong.")
     }
 }

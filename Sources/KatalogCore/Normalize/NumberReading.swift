@@ -13,6 +13,8 @@ struct NumberReading: Sendable, Hashable {
     var alternative: String?
     /// The separator character that was ambiguous.
     var ambiguousSeparator: Character?
+    /// The mark (`,` or `.`) the text uses unambiguously as its decimal separator, when it has one.
+    var decimalMark: Character?
 
     static let groupingSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
 
@@ -50,7 +52,7 @@ struct NumberReading: Sendable, Hashable {
             let grouping = marks.dropLast()
             guard !grouping.contains(where: { $0.char == lastMark.char }),
                   groupsValid((grouping.map(\.index) + spaces).sorted(), integerLength: lastMark.index) else { return nil }
-            return NumberReading(canonical: compose(decimalAt: lastMark.index))
+            return NumberReading(canonical: compose(decimalAt: lastMark.index), decimalMark: lastMark.char)
         }
         if marks.count > 1 {
             // 1.299.000 / 1,299,000: all grouping.
@@ -61,7 +63,7 @@ struct NumberReading: Sendable, Hashable {
         if !spaces.isEmpty {
             // 1 299,00: spaces group, the mark is decimal.
             guard spaces.allSatisfy({ $0 < lastMark.index }), groupsValid(spaces, integerLength: lastMark.index) else { return nil }
-            return NumberReading(canonical: compose(decimalAt: lastMark.index))
+            return NumberReading(canonical: compose(decimalAt: lastMark.index), decimalMark: lastMark.char)
         }
         let fractionLength = digitsOnly.count - lastMark.index
         if fractionLength == 3, (1...3).contains(lastMark.index), digitsOnly.first != "0" {
@@ -72,7 +74,7 @@ struct NumberReading: Sendable, Hashable {
                 ambiguousSeparator: lastMark.char
             )
         }
-        return NumberReading(canonical: compose(decimalAt: lastMark.index))
+        return NumberReading(canonical: compose(decimalAt: lastMark.index), decimalMark: lastMark.char)
     }
 
     /// Group separators must split an integer part into a first group of 1–3 digits and then groups of three.

@@ -31,12 +31,14 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
+    private var priceEvidence = PriceEvidence()
 
     public init(tables: NormalizationTables = NormalizationTables()) {
         self.tables = tables
     }
 
-    public func normalize(_ record: RawRecord) -> Product {
+    public func normalize(_ raw: RawRecord) -> Product {
+        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
         let location = record.location
         var product = Product(
             id: "\(location.file)#\(location.record ?? 1)",
@@ -59,6 +61,7 @@ public final class ProductNormalizer {
                 normalizeLabelled(field, product: &product, state: &state)
             }
         }
+        product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0)?.key }, money: state.moneyContext)
         if !state.descriptionParagraphs.isEmpty {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
@@ -66,6 +69,7 @@ public final class ProductNormalizer {
         let (plan, planFindings) = ServicePlanExtractor(patterns: tables.servicePlans).extract(product)
         product.servicePlan = plan
         product.diagnostics += planFindings.map { Diagnostic($0, at: product.source.with(field: "service_plan")) }
+        finish(&product)
         return product
     }
 
@@ -87,12 +91,18 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
     private func moneyContext(for record: RawRecord, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
+        var currencyFromField = false
+        context.observedDecimalMark = priceEvidence.decimalMark(for: record) { field in
+            field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
+        }
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
                 let code = field.value.trimmingCharacters(in: .whitespaces).uppercased()
                 if CurrencyTable.shared.isKnown(code) {
-                    context.currency = code
+                    // The first currency field wins (fields come in origin precedence order).
+                    if !currencyFromField { context.currency = code }
+                    currencyFromField = true
                 } else {
                     diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
                 }
@@ -108,11 +118,10 @@ public final class ProductNormalizer {
     private func normalizeUnlabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
         let location = state.record.location.with(field: "(unlabelled)", line: field.line)
         if product.price == nil {
-            let (price, findings) = MoneyParsing.parse(field.value, context: state.moneyContext)
-            if let price, !findings.contains(where: { $0.severity == .error }) {
-                product.price = price
-                product.provenance["price"] = FieldProvenance(field)
-                product.diagnostics += findings.map { Diagnostic($0, at: location.with(field: "price")) }
+            let reading = MoneyParsing.read(field.value, context: state.moneyContext)
+            if reading.price != nil, !reading.findings.contains(where: { $0.severity == .error }) {
+                applyPrice(reading, key: "price", field: field, product: &product, location: location.with(field: "price"))
+                product.diagnostics += reading.findings.map { Diagnostic($0, at: location.with(field: "price")) }
                 return
             }
         }
@@ -156,22 +165,16 @@ public final class ProductNormalizer {
             let (gtin, findings) = GTINParsing.parse(value)
             report(findings)
             if let existing = product.gtin {
-                if existing.digits != gtin.digits { product.diagnostics.append(Diagnostic(.fieldConflict("gtin", kept: existing.raw, ignored: value), at: location)) }
+                // Disagreements between origins are reported once, by OriginPrecedence.
+                if existing.digits != gtin.digits, product.provenance["gtin"]?.origin == field.origin { product.diagnostics.append(Diagnostic(.fieldConflict("gtin", kept: existing.raw, ignored: value), at: location)) }
                 if existing.isValid || !gtin.isValid { return }
             }
             product.gtin = gtin
             product.provenance["gtin"] = FieldProvenance(field)
         case .money:
-            let (price, findings) = MoneyParsing.parse(value, context: state.moneyContext)
-            report(findings)
-            guard let price else { return }
-            let path: WritableKeyPath<Product, Price?> = match.key == "sale_price" ? \.salePrice : \.price
-            if let existing = product[keyPath: path] {
-                if existing.money != price.money { product.diagnostics.append(Diagnostic(.fieldConflict(match.key, kept: existing.text, ignored: value), at: location)) }
-                return
-            }
-            product[keyPath: path] = price
-            product.provenance[match.key] = FieldProvenance(field)
+            let reading = MoneyParsing.read(value, context: state.moneyContext)
+            report(reading.findings)
+            applyPrice(reading, key: match.key, field: field, product: &product, location: location)
         case .currency:
             return // Applied to prices through the money context.
         case .vocabulary:
@@ -196,17 +199,19 @@ public final class ProductNormalizer {
             }
         case .length, .weight:
             let dimension: Dimension = key.type == .length ? .length : .mass
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: (dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit) ?? key.defaultUnit)
+            let configured = dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
             let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
             report(findings)
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
-            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: state.record.hints.lengthUnit ?? key.defaultUnit)
-            let (values, findings) = QuantityParsing.parseDimensions(value, fallback: fallback, field: match.key)
+            let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: state.record.hints.lengthUnit)
+            let (values, findings) = QuantityParsing.parseDimensionsByAxis(value, axes: Self.labelAxes(label), fallback: fallback, field: match.key)
             report(findings)
-            for (name, quantity) in zip(["package_length", "package_width", "package_height"], values) {
-                setPackage(name, quantity, field: field, product: &product, location: location)
+            for axis in DimensionAxis.allCases {
+                guard let quantity = values[axis] else { continue }
+                setPackage("package_\(axis.rawValue)", quantity, field: field, product: &product, location: location)
             }
         case .integer:
             let digits = value.prefix { $0.isNumber }

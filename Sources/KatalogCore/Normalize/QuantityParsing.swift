@@ -12,10 +12,13 @@ public enum QuantityParsing {
         public var fromLabel: String?
         /// The per-key default from `keys.json`.
         public var defaultUnit: String?
+        /// The unit the source's configuration sets for this field (used after the label, before the default).
+        public var fromConfiguration: String?
 
-        public init(fromLabel: String? = nil, defaultUnit: String? = nil) {
+        public init(fromLabel: String? = nil, defaultUnit: String? = nil, fromConfiguration: String? = nil) {
             self.fromLabel = fromLabel
             self.defaultUnit = defaultUnit
+            self.fromConfiguration = fromConfiguration
         }
     }
 
@@ -37,6 +40,9 @@ public enum QuantityParsing {
         } else if let labelUnit = fallback.fromLabel, let named = UnitTable.shared.unit(labelUnit, in: dimension) {
             unit = named
             findings.append(.quantityUnitFromLabel(text, unit: named.symbol, field: field))
+        } else if let configured = fallback.fromConfiguration, let named = UnitTable.shared.unit(configured, in: dimension) {
+            unit = named
+            findings.append(.quantityUnitFromConfiguration(text, unit: named.symbol, field: field))
         } else if let defaultUnit = fallback.defaultUnit, let named = UnitTable.shared.unit(defaultUnit, in: dimension) {
             unit = named
             findings.append(.quantityUnitAssumed(text, unit: named.symbol, field: field))
@@ -47,28 +53,49 @@ public enum QuantityParsing {
         return (Quantity(value: value * unit.factor, dimension: dimension), findings)
     }
 
-    /// `14 x 12 x 0,5 cm`, `14×12×0.5cm`, `L 14 cm / W 12 cm / H 0.5 cm` → three lengths (length, width, height).
-    public static func parseDimensions(_ text: String, fallback: UnitFallback, field: String) -> (values: [Quantity], findings: [Finding]) {
+    /// `14 x 12 x 0,5 cm`, `14×12×0.5cm`, `L 14 cm / W 12 cm / H 0.5 cm` → lengths in length, width, height order.
+    ///
+    /// A part that names its axis (`L 14 cm`, `dł. 14`, `Breite 12 cm`) goes to that axis; otherwise `axes` (from a
+    /// label such as `Maße (B x H x T)`) decides, else the parts are length, width, height in order. An unreadable
+    /// part makes the whole string unreadable: no value is kept rather than a value on the wrong axis.
+    public static func parseDimensions(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [Quantity], findings: [Finding]) {
+        let (byAxis, findings) = parseDimensionsByAxis(text, axes: axes, fallback: fallback, field: field)
+        return (DimensionAxis.allCases.compactMap { byAxis[$0] }, findings)
+    }
+
+    /// Like `parseDimensions`, keyed by axis (a two-part `B x H` string fills width and height).
+    public static func parseDimensionsByAxis(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [DimensionAxis: Quantity], findings: [Finding]) {
         let cleaned = MoneyParsing.normalizeSpaces(text)
         let separators: Set<Character> = ["x", "X", "×", "*", "/", "х"]
         let parts = cleaned.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2 || parts.count == 3 else { return ([], [.dimensionsUnreadable(text, field: field)]) }
-        // The unit written last applies to the parts that name none ("14 x 12 x 0,5 cm").
+        guard parts.count == 2 || parts.count == 3 else { return ([:], [.dimensionsUnreadable(text, field: field)]) }
+        // A part may start with its axis name: `L 14 cm`, `dł. 14 cm`, `H: 0,5`.
+        var named: [DimensionAxis?] = []
         let pieces = parts.map { part -> (String, String)? in
-            let stripped = part.drop { $0.isLetter && !($0.isASCII && $0.isNumber) || $0 == "." || $0 == " " || $0 == ":" }
-            return splitNumber(String(stripped))
+            let prefix = part.prefix { !($0.isASCII && $0.isNumber) && $0 != "-" }
+            named.append(prefix.isEmpty ? nil : DimensionAxes.shared.axis(String(prefix)))
+            return splitNumber(String(part.dropFirst(prefix.count)))
         }
-        guard pieces.allSatisfy({ $0 != nil }) else { return ([], [.dimensionsUnreadable(text, field: field)]) }
+        guard pieces.allSatisfy({ $0 != nil }) else { return ([:], [.dimensionsUnreadable(text, field: field)]) }
+        let order: [DimensionAxis]
+        if named.allSatisfy({ $0 != nil }), Set(named.compactMap { $0 }).count == parts.count {
+            order = named.compactMap { $0 }
+        } else if let axes, axes.count == parts.count {
+            order = axes
+        } else {
+            order = Array(DimensionAxis.allCases.prefix(parts.count))
+        }
+        // The unit written last applies to the parts that name none ("14 x 12 x 0,5 cm").
         let sharedUnit = pieces.compactMap { $0?.1 }.last { !$0.isEmpty }
-        var values: [Quantity] = []
+        var values: [DimensionAxis: Quantity] = [:]
         var findings: [Finding] = []
-        for piece in pieces {
+        for (axis, piece) in zip(order, pieces) {
             guard let (number, unit) = piece else { continue }
             let unitText = unit.isEmpty ? (sharedUnit ?? "") : unit
             let (quantity, more) = parse(unitText.isEmpty ? number : number + " " + unitText, dimension: .length, fallback: fallback, field: field)
             findings.append(contentsOf: more)
-            guard let quantity else { return ([], findings) }
-            values.append(quantity)
+            guard let quantity else { return ([:], findings) }
+            values[axis] = quantity
         }
         // One "unit assumed" finding is enough for the whole string.
         var seen = Set<String>()
@@ -127,6 +154,9 @@ extension Finding {
     }
     static func quantityUnitFromLabel(_ text: String, unit: String, field: String) -> Finding {
         Finding(.info, "unit.from-label", "\(field): \"\(text)\" has no unit; \(unit) was taken from the label.")
+    }
+    static func quantityUnitFromConfiguration(_ text: String, unit: String, field: String) -> Finding {
+        Finding(.info, "unit.from-configuration", "\(field): \"\(text)\" has no unit; \(unit) was taken from the source's configuration.")
     }
     static func quantityUnitAssumed(_ text: String, unit: String, field: String) -> Finding {
         Finding(.warning, "unit.assumed", "\(field): \"\(text)\" has no unit and the label names none; assumed \(unit), the documented default for \(field).")

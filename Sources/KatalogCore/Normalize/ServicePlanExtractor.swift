@@ -13,7 +13,19 @@ public struct ServicePlanExtractor: Sendable {
         self.patterns = patterns
     }
 
+    /// A cheap pre-check so ordinary products skip sentence splitting: with no plan attribute, a record can only be
+    /// a plan if some kind phrase occurs somewhere in its title or description. Matching the whole text finds every
+    /// phrase a sentence-by-sentence match would (the patterns have no anchors), so this never changes a result.
+    func mayBeServicePlan(_ product: Product) -> Bool {
+        if product.attributes.contains(where: { $0.isMapped && patterns.attributeWeights[$0.key] != nil }) { return true }
+        let text = [product.title, product.description].compactMap { $0 }.joined(separator: "\n")
+        guard !text.isEmpty else { return false }
+        let whole = ServicePlanText(text)
+        return patterns.kinds.contains { $0.cues.matches(whole) }
+    }
+
     public func extract(_ product: Product) -> (plan: ServicePlan?, findings: [Finding]) {
+        guard mayBeServicePlan(product) else { return (nil, []) }
         let title = product.title.map(ServicePlanText.init)
         let titleLine = product.provenance["title"]?.line
         let sentences = product.description.map(ServicePlanText.sentences) ?? []

@@ -5,6 +5,7 @@ import Foundation
 public enum TextCleaning {
     /// Cleans a single-line value (title, brand): whitespace collapsed, control characters removed.
     public static func cleanLine(_ text: String) -> String {
+        if isAlreadyClean(text) { return text }
         let withoutControls = String(text.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint && ($0.value >= 0x20 || $0 == "\t") }.map(Character.init))
         return withoutControls.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -34,9 +35,31 @@ public enum TextCleaning {
         return cleaned.joined(separator: "\n\n")
     }
 
+    /// Whether `cleanLine` would return `text` unchanged: single spaces between words, no other whitespace, no
+    /// control or default-ignorable characters. One pass without allocating, so clean text (most of it) is cheap.
+    static func isAlreadyClean(_ text: String) -> Bool {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previous == nil || previous == " " { return false }
+            } else if scalar.value < 0x20 {
+                return false
+            } else if scalar.value >= 0x80 {
+                let properties = scalar.properties
+                if properties.isWhitespace || properties.isDefaultIgnorableCodePoint { return false }
+                // A mark after a space joins it into one whitespace character, which `cleanLine` would split on.
+                if previous == " ", [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) { return false }
+            }
+            previous = scalar
+        }
+        return previous != " "
+    }
+
     /// `[verification video](#)` → `verification video`.
     public static func removeLinkMarkup(_ text: String) -> String {
-        guard text.contains("](") else { return text }
+        guard text.utf8.indices.contains(where: { index in
+            text.utf8[index] == UInt8(ascii: "]") && text.utf8.index(after: index) < text.utf8.endIndex && text.utf8[text.utf8.index(after: index)] == UInt8(ascii: "(")
+        }) else { return text }
         var result = ""
         var index = text.startIndex
         while index < text.endIndex {

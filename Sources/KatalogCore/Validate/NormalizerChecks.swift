@@ -6,7 +6,13 @@ enum NormalizerChecks {
         RuleInfo(code, title: title, severity: severity, stage: .normalize, explanation: explanation, example: example)
     }
 
-    static let all: [RuleInfo] = gtin + price + units + fields + plans
+    static let all: [RuleInfo] = gtin + price + units + fields + plans + conversion
+
+    static let conversion: [RuleInfo] = [
+        entry("conversion.rate-missing", "No exchange rate for the currency", .warning,
+              "`katalog import --rates` converts every price into the base currency; the rates file has no rate for this price's currency on its date, so the price is left unconverted (`converted_price` is null) rather than converted at a guessed rate.",
+              "A price in RON with an ECB file that does not quote RON."),
+    ]
 
     static let gtin: [RuleInfo] = [
         entry("gtin.checksum", "GTIN check digit wrong", .error,
@@ -30,6 +36,24 @@ enum NormalizerChecks {
         entry("gtin.leading-zero-restored", "GTIN leading zero restored", .warning,
               "A spreadsheet that stored the GTIN as a number dropped its leading zero (12 digits left of an EAN-13, 11 of a UPC-A). The zero is restored only when the check digit then confirms the number.",
               "`UPC: 36000291452` (stored as a number) → `036000291452`."),
+        entry("gtin.upc-e-expanded", "UPC-E expanded", .info,
+              "An 8-digit zero-suppressed UPC-E was expanded to its 12-digit UPC-A, which its check digit confirms; the UPC-A is the GTIN.",
+              "`UPC: 04252614` → `042100005264`."),
+        entry("gtin.upc-e-assumed", "8 digits read as UPC-E", .warning,
+              "An 8-digit number starting with 0 checks both as a GTIN-8 (a restricted in-store number) and as a UPC-E; it was read as the UPC-E, the likelier on a product.",
+              "`EAN: 0XXXXXXX` that is valid both ways."),
+        entry("gtin.isbn10-converted", "ISBN-10 converted", .info,
+              "An ISBN-10 (mod-11 check, may end in X) was converted to its ISBN-13, which is the book's GTIN.",
+              "`ISBN: 0-306-40615-2` → `9780306406157`."),
+        entry("gtin.isbn10-checksum", "ISBN-10 check digit wrong", .error,
+              "A value that looks like an ISBN-10 fails its mod-11 check digit; it is kept as raw text, not corrected.",
+              "`ISBN: 0-306-40615-3`."),
+        entry("gtin.not-a-trade-item", "GTIN that is not a product number", .warning,
+              "The number is valid but its GS1 prefix marks a refund receipt (980) or a number GS1 reserves for special uses or examples (950–952); it does not identify a product.",
+              "`EAN: 9801234567892`."),
+        entry("gtin.prefix-unassigned", "GTIN with an unassigned prefix", .warning,
+              "The check digit is right but no GS1 member organisation holds the prefix (`gs1-prefixes.json`); the number was probably made up or mistyped in a way the check digit cannot catch.",
+              "`EAN: 1401234567892` (prefix 140)."),
     ]
 
     static let price: [RuleInfo] = [
@@ -45,9 +69,12 @@ enum NormalizerChecks {
         entry("price.currency-unknown", "Price in an unknown currency", .error,
               "The price (or the record's currency field) names a three-letter code that is not an ISO 4217 currency Katalog knows. No price is taken from it, never a guess.",
               "`Kaina: 58.99 EUT`."),
-        entry("price.currency-ambiguous", "Ambiguous currency symbol", .warning,
-              "A symbol such as `$` or `kr` stands for several currencies and nothing about the source settles which; the first candidate is assumed and named in the message. Set the source's currency or country in the configuration to settle it.",
+        entry("price.currency-ambiguous", "Ambiguous currency symbol", .error,
+              "A symbol or word such as `$`, `kr`, `lei` or `¥` stands for several currencies, and neither the text (`$59.99 CAD`), the record's currency, the source's country nor its language settles which. No price is kept rather than a guess; the message lists the candidates. Set the source's currency or country in the configuration to settle it.",
               "`Price: $19.99` on a page with no country."),
+        entry("price.currency-resolved", "Shared currency symbol resolved from the source", .info,
+              "A symbol or word shared by several currencies (`$`, `kr`, `lei`) was resolved from the source's country or language (`kr` on a `.se` shop → SEK); the message names the basis.",
+              "`499 kr` from a Swedish shop."),
         entry("price.currency-conflict", "Price names several currencies", .warning,
               "The price text names two different currencies; the first is kept.", "`58.99 € (PLN 249)`."),
         entry("price.currency-from-country", "Currency taken from the source's country", .info,
@@ -56,6 +83,18 @@ enum NormalizerChecks {
         entry("price.ambiguous-decimal", "Ambiguous decimal separator", .warning,
               "In `1,234` or `1.234` the separator could be a decimal point or a thousands separator. Katalog chooses by the currency's minor units and the source's locale and says which reading it took and what the other would have been.",
               "`Cena: 1.299 zł` (1299 or 1.299?)."),
+        entry("price.decimal-resolved", "Ambiguous separator decided from context", .info,
+              "A lone `.` or `,` before three digits was decided by evidence, strongest first: the currency's minor units (JPY has none, KWD three), the decimal mark the other prices of the same file use, then the source's locale (country, else language). The message names the evidence and the other reading.",
+              "`3.350 €` on a Lithuanian shop → 3350.00 EUR."),
+        entry("price.extra-amounts", "Price text holds several amounts", .info,
+              "The price text holds more than one amount and is neither a range nor a was/now pair (a unit price in brackets, a second currency); the first amount is kept.",
+              "`49,90 zł (12,48 zł/kg)`."),
+        entry("price.was-now", "Was/now price pair", .info,
+              "The text gives a crossed-out and a current price (`was/now`, `UVP … jetzt`, `statt`, `Sena kaina … Nauja kaina`, `~~…~~`): the old amount is kept as the price and the current one as the sale price.",
+              "`Was £59.99 Now £49.99`."),
+        entry("price.was-now-inferred", "Two bare amounts read as was/now", .warning,
+              "Two amounts in the same currency with nothing between them, the second lower, are what a crossed-out price looks like once its markup is lost; they are read as price and sale price. Check the source if that is wrong.",
+              "`69,99 € 58,99 €`."),
         entry("price.range", "Price range", .warning, "A price range (`49–59 €`) is not one price, usually the span of a product's variants; its low end is kept as the price.", "`Kaina: 49-59 €`."),
         entry("price.from", "Starting price", .info, "A price introduced by `from`/`nuo`/`od` is a starting price; the amount is kept as the price.", "`od 49 zł`."),
         entry("price.free", "Free", .info, "The price says the item is free (`Nemokamai`, `gratis`, `free`); it is kept as 0 in the source's currency and `price.zero` does not fire.", "`Kaina: Nemokamai`."),
@@ -75,6 +114,12 @@ enum NormalizerChecks {
         entry("unit.assumed", "Unit assumed", .warning,
               "The value has no unit and its label names none, so the canonical key's default unit (or the source's configured unit) was assumed; the message names it.",
               "`Box length: 14,00` read as 14 cm."),
+        entry("unit.from-configuration", "Unit taken from the source's configuration", .info,
+              "The value has no unit and its label names none, so the unit configured for the source (`units` in the configuration file) was used.",
+              "`Bruto svoris: 6,4` with `units: {weight: kg}`."),
+        entry("unit.implausible-for-item", "Package implausible for this kind of product", .warning,
+              "Products sold as a code, a card or a service (gift cards, licences, service plans; words in `plausibility.json`) ship in an envelope-sized box. A side above 400 mm or a weight above 1 kg for one is almost always a unit mix-up. The value is kept and flagged.",
+              "`Bruto svoris: 20 kg` on a gift card."),
         entry("unit.from-label", "Unit taken from the label", .info, "The value has no unit but its label names one (`Weight (kg)`); that unit was used.", "`Svoris (kg): 0,35`."),
         entry("unit.negative", "Negative measurement", .warning, "A length or weight below zero cannot be real (often a minus sign taken from a range or a tolerance); it is kept as found and flagged.", "`Length: -14 cm`."),
     ]

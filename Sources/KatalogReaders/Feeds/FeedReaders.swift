@@ -12,7 +12,7 @@ public enum FeedReaders {
         case .yml: YMLReader()
         case .xml: XMLFeedReader()
         case .json, .jsonLines: JSONFeedReader()
-        case .html, .textPage, .unknown: nil
+        case .html, .textPage, .exchangeRates, .unknown: nil
         }
     }
 

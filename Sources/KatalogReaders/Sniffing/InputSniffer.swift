@@ -63,6 +63,8 @@ public struct InputSniffer: Sendable {
             return head.contains("<shopitem") ? .heureka : .xml
         case "offers":
             return .ceneo
+        case "envelope":
+            return head.contains("eurofxref") ? .exchangeRates : .xml
         case nil:
             return head.contains("<body") || head.contains("<div") ? .html : .xml
         default:

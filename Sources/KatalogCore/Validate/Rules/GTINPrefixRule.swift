@@ -21,23 +21,12 @@ public struct GTINPrefixRule: RecordRule {
     }
 
     /// The prefix class of a GTIN's digits (8, 12, 13 or 14 long), or nil for an ordinary trade item number.
+    /// Read from the GS1 prefix table (`Resources/gs1-prefixes.json`) through `GTINFacets`.
     public static func prefixClass(of digits: String) -> PrefixClass? {
-        if digits.count == 8 {
-            return digits.hasPrefix("0") || digits.hasPrefix("2") ? .restrictedCirculation : nil
-        }
-        // The GS1 prefix is read on the 13-digit form: UPC-A gains a leading 0, GTIN-14 drops its indicator.
-        let thirteen: Substring
-        switch digits.count {
-        case 12: thirteen = Substring("0" + digits)
-        case 13: thirteen = Substring(digits)
-        case 14: thirteen = digits.dropFirst()
-        default: return nil
-        }
-        guard let prefix = Int(thirteen.prefix(3)) else { return nil }
-        switch prefix {
-        case 20...29, 40...49, 200...299: return .restrictedCirculation
-        case 50...59, 981...984, 990...999: return .coupon
-        default: return nil
+        switch GTINFacets.of(digits: digits).prefixClass {
+        case .restrictedCirculation: .restrictedCirculation
+        case .coupon: .coupon
+        default: nil
         }
     }
 }

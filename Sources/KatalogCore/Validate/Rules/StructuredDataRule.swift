@@ -36,8 +36,10 @@ public struct StructuredDataRule: RecordRule {
                 if visible[key] == nil { visible[key] = value }
             }
         }
+        // Keys the normalizer already reported, naming both origins (`origin.mismatch`), are not reported twice.
+        let reported = Set(product.diagnostics.filter { $0.code == "origin.mismatch" }.compactMap(\.location.field))
         return Self.comparedKeys.compactMap { key in
-            guard let markup = structured[key], let shown = visible[key], markup != shown else { return nil }
+            guard !reported.contains(key), let markup = structured[key], let shown = visible[key], markup != shown else { return nil }
             return finding("The page's structured data gives \(key) \(markup) but the page shows \(shown).")
         }
     }

@@ -1,16 +1,16 @@
 /// A parsed JSON value that keeps what a reader must pass through untouched: number literals as written
 /// (`15.00` stays `15.00`) and object keys in document order.
-indirect enum JSONValue {
+indirect enum FeedJSONValue {
     case string(String)
     /// The number's literal text.
     case number(String)
     case bool(Bool)
     case null
-    case array([JSONValue])
-    case object([JSONMember])
+    case array([FeedJSONValue])
+    case object([FeedJSONMember])
 
     /// The member `key` of an object (first match).
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> FeedJSONValue? {
         guard case let .object(members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
@@ -26,13 +26,13 @@ indirect enum JSONValue {
 }
 
 /// One `"key": value` member of a JSON object.
-struct JSONMember {
+struct FeedJSONMember {
     var key: String
-    var value: JSONValue
+    var value: FeedJSONValue
 }
 
 /// A strict recursive-descent JSON parser over UTF-8 bytes (RFC 8259), depth-limited.
-struct JSONValueParser {
+struct FeedJSONParser {
     struct Failure: Error {
         var message: String
         /// Byte offset of the fault.
@@ -48,8 +48,8 @@ struct JSONValueParser {
     private var depth = 0
 
     /// Parses exactly one value (surrounding whitespace allowed).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
-        var parser = JSONValueParser(bytes: bytes)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> FeedJSONValue {
+        var parser = FeedJSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -67,7 +67,7 @@ struct JSONValueParser {
         Failure(message: message, offset: index, truncated: index >= bytes.count)
     }
 
-    private mutating func parseValue() throws(Failure) -> JSONValue {
+    private mutating func parseValue() throws(Failure) -> FeedJSONValue {
         guard index < bytes.count else { throw fail("the input ends where a value was expected") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -141,12 +141,12 @@ struct JSONValueParser {
         return value
     }
 
-    private mutating func parseArray() throws(Failure) -> JSONValue {
+    private mutating func parseArray() throws(Failure) -> FeedJSONValue {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth)") }
         index += 1
-        var elements: [JSONValue] = []
+        var elements: [FeedJSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
         while true {
@@ -160,12 +160,12 @@ struct JSONValueParser {
         }
     }
 
-    private mutating func parseObject() throws(Failure) -> JSONValue {
+    private mutating func parseObject() throws(Failure) -> FeedJSONValue {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth)") }
         index += 1
-        var members: [JSONMember] = []
+        var members: [FeedJSONMember] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object([]) }
         while true {
@@ -178,7 +178,7 @@ struct JSONValueParser {
             guard bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
             index += 1
             skipWhitespace()
-            members.append(JSONMember(key: key, value: try parseValue()))
+            members.append(FeedJSONMember(key: key, value: try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw fail("the input ends inside an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

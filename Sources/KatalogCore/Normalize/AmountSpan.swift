@@ -1,0 +1,83 @@
+/// One amount inside a price text: its digits and separators, where it is, and what is written around it.
+struct AmountSpan: Sendable, Hashable {
+    /// Digits with `.`, `,`, space or apostrophe separators, as written (`1 299,00`).
+    var digits: String
+    /// The amount in the text, including a `,-` / `.–` ending.
+    var range: Range<String.Index>
+    /// A `-` right before the first amount (a credit or a sign error), not a range dash.
+    var isNegative: Bool
+    /// `,` for `49,-`, `.` for `1'299.–`: a whole amount whose ending shows the decimal mark.
+    var wholeEndingMark: Character?
+
+    static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—"]
+
+    /// Every amount in `text` (already space-normalized), in order. Digits followed by `%` are rates, not amounts.
+    static func find(in text: String) -> [AmountSpan] {
+        var spans: [AmountSpan] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index].isASCII, text[index].isNumber else {
+                index = text.index(after: index)
+                continue
+            }
+            // Digits glued to letters on the left (`RS4`, `A4`) are part of a word, not an amount.
+            if index > text.startIndex, text[text.index(before: index)].isLetter, !isCurrencyLetter(before: index, in: text) {
+                index = skipNumber(from: index, in: text)
+                continue
+            }
+            let span = read(from: index, in: text, isFirst: spans.isEmpty)
+            index = span.range.upperBound
+            let after = text[index...].drop { $0 == " " }
+            if after.first == "%" { continue }
+            spans.append(span)
+        }
+        return spans
+    }
+
+    private static func isCurrencyLetter(before index: String.Index, in text: String) -> Bool {
+        // `US$49`, `€49` are not letters; `EUR49`, `zł49`, `PLN199`, `Kč49` are: accept a currency word glued on.
+        let word = String(text[..<index].reversed().prefix { $0.isLetter || $0 == "$" }.reversed())
+        return !CurrencyTable.shared.candidates(for: word).isEmpty
+    }
+
+    private static func skipNumber(from start: String.Index, in text: String) -> String.Index {
+        var index = start
+        while index < text.endIndex, text[index].isNumber || text[index] == "." || text[index] == "," { index = text.index(after: index) }
+        return index
+    }
+
+    private static func read(from start: String.Index, in text: String, isFirst: Bool) -> AmountSpan {
+        var lastDigitEnd = text.index(after: start)
+        var index = start
+        while index < text.endIndex {
+            let char = text[index]
+            if char.isASCII && char.isNumber {
+                lastDigitEnd = text.index(after: index)
+            } else if char == "." || char == "," || char == "'" || char == "’" || char == " " {
+                // A separator only counts when a digit follows right after it.
+                let next = text.index(after: index)
+                guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { break }
+                // After a space, only a group of exactly three digits continues the number (`1 299`, not `49 199`… `2024`).
+                if char == " " {
+                    let group = text[next...].prefix { $0.isASCII && $0.isNumber }
+                    let afterGroup = text[next...].dropFirst(group.count).first
+                    if group.count != 3 || afterGroup == "%" { break }
+                }
+            } else {
+                break
+            }
+            index = text.index(after: index)
+        }
+        var upper = lastDigitEnd
+        var wholeEndingMark: Character?
+        for ending in wholeEndings where text[lastDigitEnd...].hasPrefix(ending) {
+            upper = text.index(lastDigitEnd, offsetBy: ending.count)
+            wholeEndingMark = ending.first
+            // `49,--` is written too.
+            while upper < text.endIndex, text[upper] == "-" || text[upper] == "–" { upper = text.index(after: upper) }
+        }
+        let before = text[..<start].trimmingCharacters(in: .whitespaces)
+        let isNegative = isFirst && before.hasSuffix("-") && !before.dropLast().contains(where: \.isNumber)
+        return AmountSpan(digits: String(text[start..<lastDigitEnd]), range: start..<upper, isNegative: isNegative, wholeEndingMark: wholeEndingMark)
+    }
+}

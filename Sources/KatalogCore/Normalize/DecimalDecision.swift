@@ -1,0 +1,40 @@
+/// Decides whether a lone `.` or `,` followed by three digits (`3.350`, `1,234`) is a decimal or a grouping mark.
+///
+/// Evidence, strongest first: the currency's minor units (0: grouping, JPY `1.500`; 3: decimal, KWD `1.250`),
+/// a whole-amount ending that shows the decimal mark (`1.299,-`), the decimal mark other prices of the same file
+/// use, the source's locale (country, then language). Without any, grouping is assumed — prices rarely carry
+/// three decimals — and the caller reports a guess.
+struct DecimalDecision: Sendable, Hashable {
+    enum Basis: String, Sendable, Hashable {
+        case minorUnits = "the currency's minor units"
+        case ending = "the whole-amount ending"
+        case otherPrices = "the other prices of the same file"
+        case locale = "the source's locale"
+        case guess = "no evidence"
+    }
+
+    var isDecimal: Bool
+    var basis: Basis
+
+    static func decide(_ separator: Character, wholeEndingMark: Character?, minorUnits: Int, context: MoneyContext) -> DecimalDecision {
+        if minorUnits == 0 { return DecimalDecision(isDecimal: false, basis: .minorUnits) }
+        if minorUnits == 3 { return DecimalDecision(isDecimal: true, basis: .minorUnits) }
+        if let ending = wholeEndingMark { return DecimalDecision(isDecimal: ending == separator, basis: .ending) }
+        if let observed = context.observedDecimalMark { return DecimalDecision(isDecimal: observed == separator, basis: .otherPrices) }
+        let conventions = NumberConventions.shared
+        if let convention = context.country.flatMap(conventions.convention(country:)) ?? context.language.flatMap(conventions.convention(language:)) {
+            // The locale's decimal mark is decimal; the other mark can only be grouping there.
+            return DecimalDecision(isDecimal: convention.decimalMark == separator, basis: .locale)
+        }
+        return DecimalDecision(isDecimal: false, basis: .guess)
+    }
+}
+
+extension Finding {
+    static func priceAmbiguousDecimal(_ text: String, chosen: String, alternative: String, separator: Character) -> Finding {
+        Finding(.warning, "price.ambiguous-decimal", "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator and nothing about the source settles it; read as \(chosen) (the other reading would be \(alternative)). Set the source's country or language to decide.")
+    }
+    static func priceDecimalResolved(_ text: String, chosen: String, alternative: String, separator: Character, basis: DecimalDecision.Basis) -> Finding {
+        Finding(.info, "price.decimal-resolved", "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator; \(basis.rawValue) decided it: read as \(chosen), not \(alternative).")
+    }
+}

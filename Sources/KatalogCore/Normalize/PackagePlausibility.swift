@@ -1,0 +1,65 @@
+import Foundation
+
+/// Flags package measurements that are plausible for most products but not for the product at hand: a gift card
+/// weighing 20 kg, a service plan in a 60 cm box. Limits and the words that mark such products live in
+/// `Resources/plausibility.json`; general limits (a 14 m box, net above gross) are the record rules
+/// `package.dimension-implausible` and `package.weight-implausible`.
+///
+/// Pure: product in, findings out. Values are never changed — a merchandiser decides — and the usual cause (a unit
+/// mix-up such as g written as kg) is named in the message.
+public struct PackagePlausibility: Sendable {
+    struct File: Decodable {
+        struct LightItems: Decodable {
+            var max_side_mm: Decimal
+            var max_weight_g: Decimal
+            var words: [String: [String]]
+        }
+        var light_items: LightItems
+    }
+
+    let file: File
+    /// Light-item words in `PricePhrases.words` form, longest first.
+    let lightWords: [String]
+
+    public static let shared: PackagePlausibility = {
+        let file = BundledData.decode(File.self, from: "plausibility")
+        let words = Set(file.light_items.words.values.flatMap { $0 }.map(PricePhrases.words)).sorted { ($0.count, $0) > ($1.count, $1) }
+        return PackagePlausibility(file: file, lightWords: words)
+    }()
+
+    /// Findings about `product`'s package measurements (empty unless it is a light item with a heavy or big box).
+    public func check(_ product: Product) -> [Finding] {
+        guard let light = lightItemWord(product) else { return [] }
+        let package = product.package
+        var findings: [Finding] = []
+        for (key, side) in [("package_length", package.length), ("package_width", package.width), ("package_height", package.height)] {
+            guard let value = side?.value, value > file.light_items.max_side_mm else { continue }
+            findings.append(.implausibleSizeForItem(key, value: value, limit: file.light_items.max_side_mm, item: light))
+        }
+        for (key, weight) in [("gross_weight", package.grossWeight), ("net_weight", package.netWeight), ("weight", package.weight)] {
+            guard let value = weight?.value, value > file.light_items.max_weight_g else { continue }
+            findings.append(.implausibleWeightForItem(key, value: value, limit: file.light_items.max_weight_g, item: light))
+        }
+        return findings
+    }
+
+    /// The light-item word in the title, or `plan_term` when the record is a service plan.
+    func lightItemWord(_ product: Product) -> String? {
+        if let title = product.title {
+            let words = " " + PricePhrases.words(title) + " "
+            if let word = lightWords.first(where: { words.contains(" " + $0 + " ") }) { return word }
+        }
+        return product.attributes.contains { $0.key == "plan_term" } ? "a service plan" : nil
+    }
+}
+
+extension Finding {
+    private static func text(_ value: Decimal) -> String { DecimalFormatting.trimmed(value, maxFractionDigits: 3) }
+
+    static func implausibleSizeForItem(_ key: String, value: Decimal, limit: Decimal, item: String) -> Finding {
+        Finding(.warning, "unit.implausible-for-item", "\(key) is \(text(value)) mm, more than the \(text(limit)) mm plausible for a product sold as \"\(item)\"; check the unit (mm written as cm?). Kept as read.")
+    }
+    static func implausibleWeightForItem(_ key: String, value: Decimal, limit: Decimal, item: String) -> Finding {
+        Finding(.warning, "unit.implausible-for-item", "\(key) is \(text(value)) g, more than the \(text(limit)) g plausible for a product sold as \"\(item)\"; check the unit (g written as kg?). Kept as read.")
+    }
+}

@@ -1,0 +1,132 @@
+/// Words around an amount that change what it means, from the value vocabulary (`Resources/vocabulary.json`):
+/// VAT markers (`vat`), free words (`price_free`), `from` prefixes (`price_prefix`), range words
+/// (`price_range`) and was/now markers (`price_was`, `price_now`). Matching is on whole words, ignoring case,
+/// diacritics and punctuation (`inkl. MwSt.` = `inkl mwst`).
+enum PricePhrases {
+    /// `text` folded, with every character that is not a letter, digit, `+` or `%` turned into a space.
+    static func words(_ text: String) -> String {
+        let folded = TextFolding.fold(text)
+        let mapped = String(folded.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "%" ? $0 : " " })
+        return mapped.split(separator: " ").joined(separator: " ")
+    }
+
+    private static func phrases(_ vocabulary: String) -> [(phrase: String, value: String)] {
+        let table = ValueVocabulary.builtIn
+        return table.foldedWords(in: vocabulary)
+            .map { (words($0), table.lookup($0, in: vocabulary)?.value ?? "") }
+            .filter { !$0.0.isEmpty }
+            .sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+    }
+
+    private static let vatPhrases = phrases("vat")
+    private static let freePhrases = phrases("price_free")
+    private static let prefixPhrases = phrases("price_prefix")
+    private static let rangePhrases = phrases("price_range")
+    private static let wasPhrases = phrases("price_was")
+    private static let nowPhrases = phrases("price_now")
+
+    private static func contains(_ phrase: String, in words: String) -> Bool {
+        (" " + words + " ").contains(" " + phrase + " ")
+    }
+
+    /// `included` / `excluded` when the text carries a VAT marker.
+    static func vat(in text: String) -> String? {
+        let found = words(text)
+        return vatPhrases.first { contains($0.phrase, in: found) }?.value
+    }
+
+    /// The whole text (a `Price:` prefix and a VAT marker aside) says "free".
+    static func isFree(_ text: String) -> Bool {
+        var found = words(text)
+        for prefix in prefixPhrases where prefix.value == "price" && found.hasPrefix(prefix.phrase + " ") {
+            found = String(found.dropFirst(prefix.phrase.count + 1))
+        }
+        for vat in vatPhrases where found.hasSuffix(" " + vat.phrase) { found = String(found.dropLast(vat.phrase.count + 1)) }
+        return freePhrases.contains { $0.phrase == found }
+    }
+
+    /// A free word appears somewhere in the text (`Pristatymas nemokamai`).
+    static func containsFreeWord(_ text: String) -> Bool {
+        let found = words(text)
+        return freePhrases.contains { contains($0.phrase, in: found) }
+    }
+
+    /// The text between two amounts makes them a range: a dash, or a range word (`to`, `bis`, `do`, `iki`).
+    static func isRange(between first: AmountSpan, _ second: AmountSpan, in text: String) -> Bool {
+        let gap = String(text[first.range.upperBound..<second.range.lowerBound])
+        var bare = gap
+        for token in CurrencyTokens.find(in: gap) { bare = bare.replacingOccurrences(of: token, with: " ") }
+        let compact = bare.filter { $0 != " " }
+        if ["-", "–", "—", "~", "−"].contains(compact) { return true }
+        let gapWords = words(bare)
+        return !gapWords.isEmpty && rangePhrases.contains { $0.phrase == gapWords }
+    }
+
+    /// A `from` word right before the amount (`od 49 zł`, `from €9.99`, `ab 9,99 €`).
+    static func isFrom(before amount: AmountSpan, in text: String) -> Bool {
+        var before = String(text[..<amount.range.lowerBound])
+        for token in CurrencyTokens.find(in: before) { before = before.replacingOccurrences(of: token, with: " ") }
+        let found = words(before)
+        return prefixPhrases.contains { $0.value == "from" && (found == $0.phrase || found.hasSuffix(" " + $0.phrase)) }
+    }
+
+    static func hasWasMarker(_ text: String) -> Bool {
+        let found = words(text)
+        return wasPhrases.contains { contains($0.phrase, in: found) }
+    }
+
+    static func hasNowMarker(_ text: String) -> Bool {
+        let found = words(text)
+        return nowPhrases.contains { contains($0.phrase, in: found) }
+    }
+
+    /// Tax and price abbreviations written in capitals that are not currencies (`VAT`, `PVM`, `UVP`, `НДС`).
+    static func isPriceWord(_ word: String) -> Bool {
+        if fixedPriceWords.contains(word.uppercased()) { return true }
+        let folded = words(word)
+        for list in [vatPhrases, prefixPhrases, wasPhrases, nowPhrases, freePhrases] where list.contains(where: { contains(folded, in: $0.phrase) }) {
+            return true
+        }
+        return false
+    }
+
+    private static let fixedPriceWords: Set<String> = ["VAT", "PVM", "PVN", "DPH", "ALV", "НДС", "ПДВ", "TVA", "IVA", "BTW", "UVP", "RRP", "SRP", "MWS", "KMV", "ÁFA", "AFA", "DDV", "PDV", "ДДС", "NDS", "MVA", "BTW"]
+}
+
+/// Two amounts that are a crossed-out ("was") price and the price now.
+struct WasNowPair {
+    var was: AmountSpan
+    var now: AmountSpan
+    /// Where each amount's currency is written.
+    var wasText: String
+    var nowText: String
+    /// True when markers (`was`/`now`, `UVP`, `statt`, `~~…~~`) say so; false when inferred from two bare amounts.
+    var explicit: Bool
+
+    static func split(_ amounts: [AmountSpan], in text: String) -> WasNowPair? {
+        let first = amounts[0], second = amounts[1]
+        let before = String(text[..<first.range.lowerBound])
+        let between = String(text[first.range.upperBound..<second.range.lowerBound])
+        let after = String(text[second.range.upperBound...])
+        let prefixStyle = !CurrencyTokens.find(in: before).isEmpty
+        let firstText = prefixStyle ? before : between
+        let secondText = prefixStyle ? between : after
+
+        let struck = before.hasSuffix("~~") || before.contains("~~") && between.contains("~~")
+        if struck || PricePhrases.hasWasMarker(before) || PricePhrases.hasNowMarker(between) {
+            return WasNowPair(was: first, now: second, wasText: firstText, nowText: secondText, explicit: true)
+        }
+        if PricePhrases.hasWasMarker(between) || PricePhrases.hasNowMarker(before) {
+            return WasNowPair(was: second, now: first, wasText: secondText, nowText: firstText, explicit: true)
+        }
+        // Two bare amounts, the second lower, nothing but currency between them: a crossed-out price lost its markup.
+        guard amounts.count == 2 else { return nil }
+        var bare = between
+        for token in CurrencyTokens.find(in: between) { bare = bare.replacingOccurrences(of: token, with: "") }
+        guard bare.allSatisfy({ $0 == " " }),
+              let high = NumberReading.read(first.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
+              let low = NumberReading.read(second.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
+              low < high else { return nil }
+        return WasNowPair(was: first, now: second, wasText: firstText, nowText: secondText, explicit: false)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// How numbers are written in each country: decimal mark and grouping marks (`Resources/number-formats.json`).
+///
+/// Used only to decide a single ambiguous separator (`3.350`, `1,234`). An unknown country or language has no
+/// convention (`nil`); callers then fall back to other evidence and say they guessed.
+public struct NumberConventions: Sendable {
+    public struct Convention: Decodable, Sendable, Hashable {
+        /// `,` or `.`.
+        public var decimal: String
+        /// Marks used between groups of three digits (`" "`, `"."`, `"'"`).
+        public var grouping: [String]
+
+        public var decimalMark: Character? { decimal.first }
+    }
+
+    private struct File: Decodable {
+        var countries: [String: Convention]
+        var languages: [String: String]
+    }
+
+    private let countries: [String: Convention]
+    private let languages: [String: String]
+
+    public static let shared: NumberConventions = {
+        let file = BundledData.decode(File.self, from: "number-formats")
+        return NumberConventions(countries: file.countries, languages: file.languages)
+    }()
+
+    init(countries: [String: Convention], languages: [String: String]) {
+        self.countries = countries
+        self.languages = languages
+    }
+
+    /// The convention of an ISO 3166 country (`LT`), case-insensitive; nil when not listed.
+    public func convention(country: String) -> Convention? { countries[country.uppercased()] }
+
+    /// The convention a language implies (`de` → Germany's), from its primary subtag (`de-CH` → `de`).
+    public func convention(language: String) -> Convention? {
+        let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        return languages[primary].flatMap { countries[$0] }
+    }
+}

@@ -1,0 +1,240 @@
+/// A JSON parser that accepts what shops really publish and says what it had to repair.
+///
+/// Repairs (each reported in `repairs`): raw control characters inside strings, trailing commas, a trailing `;`,
+/// several top-level values in one block (read as an array), invalid escapes. Anything else is a
+/// `LenientJSONParser.SyntaxError` with the line where parsing stopped. Nesting deeper than `maxDepth` is an
+/// error, not a stack overflow.
+struct LenientJSONParser {
+    struct SyntaxError: Error, Sendable {
+        var line: Int
+        var message: String
+    }
+
+    static let maxDepth = 128
+
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+    private(set) var repairs: [String] = []
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    /// Parses the whole text.
+    mutating func parse() throws(SyntaxError) -> JSONValue {
+        skipWhitespace()
+        var values = [try parseValue(depth: 0)]
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { break }
+            if bytes[position] == UInt8(ascii: ";") {
+                position += 1
+                note("a trailing ';' after the JSON was ignored")
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "[") {
+                note("several JSON values in one block were read as a list")
+                values.append(try parseValue(depth: 0))
+                continue
+            }
+            throw error("unexpected text after the JSON value")
+        }
+        return values.count == 1 ? values[0] : .array(values)
+    }
+
+    private mutating func note(_ repair: String) {
+        if !repairs.contains(repair) { repairs.append(repair) }
+    }
+
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(line: line, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x0A:
+                line += 1
+                position += 1
+            case 0x20, 0x09, 0x0D:
+                position += 1
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+        guard depth < Self.maxDepth else { throw error("JSON nested more than \(Self.maxDepth) levels") }
+        skipWhitespace()
+        guard position < bytes.count else { throw error("the JSON ends too early") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return parseNumber()
+        default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+        }
+    }
+
+    private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+        let utf8 = Array(word.utf8)
+        guard position + utf8.count <= bytes.count, Array(bytes[position ..< position + utf8.count]) == utf8 else {
+            throw error("unexpected word, expected '\(word)'")
+        }
+        position += utf8.count
+        return value
+    }
+
+    private mutating func parseNumber() -> JSONValue {
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"):
+                position += 1
+            default:
+                return .number(String(decoding: bytes[start ..< position], as: UTF8.self))
+            }
+        }
+        return .number(String(decoding: bytes[start ..< position], as: UTF8.self))
+    }
+
+    private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
+        position += 1
+        var members: [JSONValue.Member] = []
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("an object is not closed") }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(members)
+            }
+            if !members.isEmpty {
+                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
+                position += 1
+                skipWhitespace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                    note("a trailing comma was removed")
+                    position += 1
+                    return .object(members)
+                }
+            }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted property name") }
+            let keyLine = line
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
+            position += 1
+            let value = try parseValue(depth: depth + 1)
+            members.append(JSONValue.Member(key: key, value: value, line: keyLine))
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {
+        position += 1
+        var values: [JSONValue] = []
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("an array is not closed") }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .array(values)
+            }
+            if !values.isEmpty {
+                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array") }
+                position += 1
+                skipWhitespace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                    note("a trailing comma was removed")
+                    position += 1
+                    return .array(values)
+                }
+            }
+            values.append(try parseValue(depth: depth + 1))
+        }
+    }
+
+    private mutating func parseString() throws(SyntaxError) -> String {
+        position += 1
+        var output: [UInt8] = []
+        var runStart = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                output.append(contentsOf: bytes[runStart ..< position])
+                position += 1
+                return String(decoding: output, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: bytes[runStart ..< position])
+                try parseEscape(into: &output)
+                runStart = position
+                continue
+            }
+            if byte < 0x20 {
+                // Raw control characters are invalid JSON but common (pasted descriptions); keep them as text.
+                note("raw control characters inside a string were accepted")
+                if byte == 0x0A { line += 1 }
+            }
+            position += 1
+        }
+        throw error("a string is not closed")
+    }
+
+    private mutating func parseEscape(into output: inout [UInt8]) throws(SyntaxError) {
+        position += 1
+        guard position < bytes.count else { throw error("a string is not closed") }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalarValue = try parseHex4()
+            if (0xD800 ..< 0xDC00).contains(scalarValue), position + 6 <= bytes.count,
+               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                position += 2
+                let low = try parseHex4()
+                if (0xDC00 ..< 0xE000).contains(low) {
+                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    note("an invalid \\u escape became U+FFFD")
+                    scalarValue = 0xFFFD
+                }
+            }
+            let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+            output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            // `\'`, `\x`…: keep the character itself.
+            note("an invalid escape '\\\(Character(Unicode.Scalar(escape)))' was read as the character itself")
+            output.append(escape)
+        }
+    }
+
+    private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("a \\u escape is cut short") }
+        var value: UInt32 = 0
+        for _ in 0 ..< 4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("a \\u escape has a non-hex digit")
+            }
+            value = value * 16 + digit
+            position += 1
+        }
+        return value
+    }
+}

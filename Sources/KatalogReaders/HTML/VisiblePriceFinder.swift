@@ -1,0 +1,82 @@
+/// Finds the price a page shows to shoppers: the first element outside page chrome whose class, id or
+/// `itemprop` names a price (`price`, `kaina`, `cena`, …) and whose text reads as one amount (`58.99€`,
+/// `1 299,00 zł`). Crossed-out and "old" prices are skipped. Returns nil when nothing qualifies.
+struct VisiblePriceFinder {
+    static let priceWords = ["price", "kaina", "cena", "cena", "preis", "prix", "hind", "ár", "цена", "ціна", "amount"]
+    static let notCurrentWords = ["old", "was", "regular", "strike", "before", "compare", "list", "crossed", "original",
+                                  "prev", "previous", "senoji", "stara", "rrp", "msrp", "unit", "per", "label", "shipping", "delivery"]
+    static let strikeElements: Set<String> = ["del", "s", "strike"]
+
+    func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
+        var index = 0
+        while index < tree.count {
+            let node = tree[index]
+            guard node.isElement, !chrome[index] else {
+                index += 1
+                continue
+            }
+            if Self.strikeElements.contains(node.value) || node.value == "head" {
+                index = Int(node.end)
+                continue
+            }
+            let names = Self.names(tree, index)
+            if !names.isEmpty, Self.priceWords.contains(where: { MarkupText.contains(names, $0) }) {
+                let tokens = names.split(whereSeparator: { !$0.isLetter })
+                if tokens.contains(where: { Self.notCurrentWords.contains(String($0)) }) {
+                    index = Int(node.end)
+                    continue
+                }
+                // A wrapper (`price-box`) holding more specific price elements defers to them.
+                if !hasPriceNamedDescendant(tree, index) {
+                    let text = MarkupText.collapsed(tree, index)
+                    if Self.looksLikeOneAmount(text) { return (text, Int(node.line)) }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The element's class, id and itemprop, lower case, space-separated ("" when it has none).
+    static func names(_ tree: MarkupTree, _ index: Int) -> String {
+        var names = ""
+        for attribute in tree.attributes(of: index) where attribute.name == "class" || attribute.name == "id" || attribute.name == "itemprop" {
+            if !names.isEmpty { names.append(" ") }
+            names.append(MarkupText.asciiLowercased(attribute.value))
+        }
+        return names
+    }
+
+    static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
+        let names = names(tree, index)
+        return !names.isEmpty && priceWords.contains(where: { MarkupText.contains(names, $0) })
+    }
+
+    private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {
+        tree.descendants(of: index).contains { tree[$0].isElement && Self.isPriceNamed(tree, $0) }
+    }
+
+    /// One amount, perhaps with a currency and a short label: `58.99€`, `Kaina: 58,99 €`, `PLN 1 299,00`.
+    static func looksLikeOneAmount(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 40 else { return false }
+        var body = Substring(text)
+        if let colon = body.firstIndex(of: ":"), !body[..<colon].contains(where: \.isNumber) {
+            body = body[body.index(after: colon)...]
+        }
+        var digitGroups = 0
+        var inDigits = false
+        var otherCharacters = 0
+        for character in body {
+            if character.isNumber {
+                if !inDigits { digitGroups += 1 }
+                inDigits = true
+            } else if character.isWhitespace || ".,'’\u{2009}\u{202F}".contains(character) {
+                // separators keep a number together
+            } else {
+                inDigits = false
+                otherCharacters += 1
+            }
+        }
+        return digitGroups == 1 && otherCharacters <= 4
+    }
+}
