@@ -30,7 +30,7 @@ public struct ImportPipeline: Sendable {
         validator: RecordValidator = RecordValidator(),
         registry: ReaderRegistry = .standard,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        streamingThreshold: Int = 4 << 20
+        streamingThreshold: Int = 1 << 20
     ) {
         self.tables = tables
         self.validator = validator
@@ -65,6 +65,7 @@ public struct ImportPipeline: Sendable {
         }
 
         var pending: [InputDiscovery.Input] = []
+        var pendingBytes = 0
         func flushPending() throws {
             guard !pending.isEmpty else { return }
             let results = processConcurrently(pending)
@@ -72,6 +73,7 @@ public struct ImportPipeline: Sendable {
                 try deliver(result.events, file: result.report, into: consumer, report: &report, runValidator: runValidator, links: links)
             }
             pending.removeAll()
+            pendingBytes = 0
         }
         for input in inputs {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
@@ -80,7 +82,10 @@ public struct ImportPipeline: Sendable {
                 try processStreaming(input, into: consumer, report: &report, runValidator: runValidator, links: links)
             } else {
                 pending.append(input)
-                if pending.count >= jobs * 8 { try flushPending() }
+                pendingBytes += size
+                // Buffered results cost many times their input size; a batch holds at most `streamingThreshold`
+                // bytes of input per worker.
+                if pending.count >= jobs * 8 || pendingBytes >= streamingThreshold * jobs { try flushPending() }
             }
         }
         try flushPending()

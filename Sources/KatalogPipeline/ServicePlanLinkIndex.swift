@@ -7,8 +7,8 @@ import KatalogCore
 /// imported record as it is handed on (in input order, so the result does not depend on `--jobs`): plans are kept
 /// whole (few and small), other records as a compact key (id, GTIN, MPN, folded title tokens). At the end of the
 /// run `links()` resolves them and the report's `service_plan_links` section carries the result. Memory grows
-/// with the number of records by one small key each; beyond `capacity` records no more keys are kept and the
-/// section says it is incomplete.
+/// with the number of records by one small key each, up to `capacity` (100,000) records; beyond that no more
+/// keys are kept and the section says it is incomplete.
 final class ServicePlanLinkIndex {
     private struct PlanEntry {
         var id: String
@@ -30,7 +30,12 @@ final class ServicePlanLinkIndex {
     private var candidates: [Candidate] = []
     private(set) var isComplete = true
 
-    init(suffixes: Set<String>, capacity: Int = 1_000_000) {
+    /// The default `capacity`: about 30 MB of keys, so a nightly feed of millions of rows stays within the
+    /// import's memory budget. Plans are rarely sold in such feeds; when they are, the report says the linking is
+    /// incomplete rather than letting memory grow.
+    static let defaultCapacity = 100_000
+
+    init(suffixes: Set<String>, capacity: Int = ServicePlanLinkIndex.defaultCapacity) {
         self.suffixes = suffixes
         self.capacity = capacity
     }

@@ -42,26 +42,28 @@ public final class CatalogOutput {
     /// Appends one imported record to the catalog files.
     public func write(_ product: Product) throws {
         let json = ProductJSON.encode(product)
-        try catalogJSON.write((productCount == 0 ? "\n  " : ",\n  ") + json.pretty(indent: 1))
-        try catalogLines.write(json.compact + "\n")
+        try catalogJSON.write(productCount == 0 ? "\n  " : ",\n  ")
+        try catalogJSON.write(bytes: json.prettyBytes(indent: 1))
+        try catalogLines.write(bytes: json.compactBytes + [0x0A])
         let attributes = ProductCSV.attributeCells(product)
         attributeColumns.formUnion(attributes.keys)
         let spoolLine = JSONValue.object([
             "c": .array(ProductCSV.coreCells(product).map(JSONValue.string)),
             "a": .object(attributes.mapValues(JSONValue.string)),
         ])
-        try csvSpool.write(spoolLine.compact + "\n")
+        try csvSpool.write(bytes: spoolLine.compactBytes + [0x0A])
         productCount += 1
     }
 
     /// Appends one rejected record to `rejects.jsonl`.
     public func write(_ rejected: RejectedRecord) throws {
-        try rejects.write(ProductJSON.encode(rejected).compact + "\n")
+        try rejects.write(bytes: ProductJSON.encode(rejected).compactBytes + [0x0A])
     }
 
     /// Appends one diagnostic to the report's list.
     public func write(_ diagnostic: Diagnostic) throws {
-        try report.write((diagnosticCount == 0 ? "\n    " : ",\n    ") + ProductJSON.encode(diagnostic).pretty(indent: 2))
+        try report.write(diagnosticCount == 0 ? "\n    " : ",\n    ")
+        try report.write(bytes: ProductJSON.encode(diagnostic).prettyBytes(indent: 2))
         diagnosticCount += 1
     }
 

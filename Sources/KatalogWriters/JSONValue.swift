@@ -17,77 +17,101 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed: two-space indentation, keys sorted by their UTF-8 bytes, `/` not escaped.
     public func pretty(indent: Int = 0) -> String {
-        var out = ""
-        write(to: &out, pretty: true, level: indent)
-        return out
+        String(decoding: prettyBytes(indent: indent), as: UTF8.self)
     }
 
     /// One line, no spaces, keys sorted.
     public var compact: String {
-        var out = ""
+        String(decoding: compactBytes, as: UTF8.self)
+    }
+
+    /// `pretty(indent:)` as UTF-8 bytes, ready to write.
+    public func prettyBytes(indent: Int = 0) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(to: &out, pretty: true, level: indent)
+        return out
+    }
+
+    /// `compact` as UTF-8 bytes, ready to write.
+    public var compactBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(to: &out, pretty: false, level: 0)
         return out
     }
 
-    func write(to out: inout String, pretty: Bool, level: Int) {
+    func write(to out: inout [UInt8], pretty: Bool, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): Self.escape(text, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&out, level + 1) }
                 item.write(to: &out, pretty: pretty, level: level + 1)
             }
             if pretty { Self.newline(&out, level) }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted(by: Self.byteOrder).enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&out, level + 1) }
                 Self.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 members[key, default: .null].write(to: &out, pretty: pretty, level: level + 1)
             }
             if pretty { Self.newline(&out, level) }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
-    private static func newline(_ out: inout String, _ level: Int) {
-        out += "\n"
-        out += String(repeating: "  ", count: level)
+    private static func newline(_ out: inout [UInt8], _ level: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
-    static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, U+2028/U+2029
+    /// escaped for JavaScript consumers, everything else as UTF-8.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var previous2: UInt8 = 0, previous1: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20, 0x7F:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
+            case 0xA8 where previous2 == 0xE2 && previous1 == 0x80, 0xA9 where previous2 == 0xE2 && previous1 == 0x80:
+                // U+2028 / U+2029: replace the two bytes already written (E2 80) with the escape.
+                out.removeLast(2)
+                out.append(contentsOf: (byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.append(byte)
             }
+            previous2 = previous1
+            previous1 = byte
         }
-        out += "\""
+        out.append(0x22)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x61 + value - 10
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogWriters
 
 /// The shipped JSON Schema accepts every record Katalog writes, checked by an independent validator
 /// (Python's `jsonschema`), when the machine has one.
@@ -39,5 +40,21 @@ struct SchemaTests {
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "schema violations:\n\(text)")
+    }
+}
+
+/// The JSON writer's escaping, byte for byte (regression: the U+2028 check once matched the second byte of `Ш`).
+struct JSONEscapingTests {
+    @Test(arguments: [
+        ("Штрихкод", "\"Штрихкод\""),
+        ("a\u{2028}b\u{2029}c", "\"a\\u2028b\\u2029c\""),
+        ("quote \" back \\ tab \t nl \n", "\"quote \\\" back \\\\ tab \\t nl \\n\""),
+        ("\u{01}\u{7F}", "\"\\u0001\\u007f\""),
+        ("Prekės kodas 58.99€ / ¹", "\"Prekės kodas 58.99€ / ¹\""),
+    ])
+    func escapes(text: String, json: String) throws {
+        #expect(JSONValue.string(text).compact == json)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String
+        #expect(parsed == text)
     }
 }

@@ -29,8 +29,13 @@ public struct PackagePlausibility: Sendable {
 
     /// Findings about `product`'s package measurements (empty unless it is a light item with a heavy or big box).
     public func check(_ product: Product) -> [Finding] {
-        guard let light = lightItemWord(product) else { return [] }
         let package = product.package
+        let limits = file.light_items
+        // Cheap test first: most packages are within even the light-item limits, and then the title is not read.
+        let sides = [package.length, package.width, package.height].compactMap { $0?.value }
+        let weights = [package.grossWeight, package.netWeight, package.weight].compactMap { $0?.value }
+        guard sides.contains(where: { $0 > limits.max_side_mm }) || weights.contains(where: { $0 > limits.max_weight_g }),
+              let light = lightItemWord(product) else { return [] }
         var findings: [Finding] = []
         for (key, side) in [("package_length", package.length), ("package_width", package.width), ("package_height", package.height)] {
             guard let value = side?.value, value > file.light_items.max_side_mm else { continue }
@@ -46,8 +51,8 @@ public struct PackagePlausibility: Sendable {
     /// The light-item word in the title, or `plan_term` when the record is a service plan.
     func lightItemWord(_ product: Product) -> String? {
         if let title = product.title {
-            let words = " " + PricePhrases.words(title) + " "
-            if let word = lightWords.first(where: { words.contains(" " + $0 + " ") }) { return word }
+            let words = PricePhrases.words(title)
+            if let word = lightWords.first(where: { PricePhrases.contains($0, in: words) }) { return word }
         }
         return product.attributes.contains { $0.key == "plan_term" } ? "a service plan" : nil
     }

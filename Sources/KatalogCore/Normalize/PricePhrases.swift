@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words around an amount that change what it means, from the value vocabulary (`Resources/vocabulary.json`):
 /// VAT markers (`vat`), free words (`price_free`), `from` prefixes (`price_prefix`), range words
 /// (`price_range`) and was/now markers (`price_was`, `price_now`). Matching is on whole words, ignoring case,
@@ -25,8 +27,28 @@ enum PricePhrases {
     private static let wasPhrases = phrases("price_was")
     private static let nowPhrases = phrases("price_now")
 
-    private static func contains(_ phrase: String, in words: String) -> Bool {
-        (" " + words + " ").contains(" " + phrase + " ")
+    /// Whether `phrase` occurs in `words` as whole words (both in `words(_:)` form: single spaces).
+    /// Byte-wise and allocation-light: this runs for every price and title of a feed.
+    static func contains(_ phrase: String, in words: String) -> Bool {
+        var phrase = phrase, words = words
+        return phrase.withUTF8 { needle in
+            words.withUTF8 { haystack in
+                let n = needle.count, h = haystack.count
+                guard n > 0, n <= h else { return false }
+                var start = 0
+                while start + n <= h {
+                    if (start == 0 || haystack[start - 1] == 0x20),
+                       start + n == h || haystack[start + n] == 0x20,
+                       memcmp(needle.baseAddress!, haystack.baseAddress! + start, n) == 0 {
+                        return true
+                    }
+                    // Next word start.
+                    guard let space = haystack[start...].firstIndex(of: 0x20) else { return false }
+                    start = space + 1
+                }
+                return false
+            }
+        }
     }
 
     /// `included` / `excluded` when the text carries a VAT marker.

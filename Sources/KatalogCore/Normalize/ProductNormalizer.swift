@@ -31,6 +31,10 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
+    /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
+    /// of times. Cleared when it grows past `cacheLimit` entries, so memory stays bounded.
+    private var vocabularyCache: [String: ValueVocabulary.Match?] = [:]
+    private let cacheLimit = 50_000
     private var priceEvidence = PriceEvidence()
 
     public init(tables: NormalizationTables = NormalizationTables()) {
@@ -81,8 +85,18 @@ public final class ProductNormalizer {
         var descriptionParagraphs: [String] = []
     }
 
+    private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
+        let key = vocabulary + "\u{1F}" + value
+        if let cached = vocabularyCache[key] { return cached }
+        if vocabularyCache.count >= cacheLimit { vocabularyCache.removeAll(keepingCapacity: true) }
+        let result = tables.vocabulary.lookup(value, in: vocabulary)
+        vocabularyCache[key] = result
+        return result
+    }
+
     private func match(_ label: String) -> LabelDictionary.Match? {
         if let cached = labelCache[label] { return cached }
+        if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
         let result = tables.labels.match(label)
         labelCache[label] = result
         return result
@@ -179,7 +193,7 @@ public final class ProductNormalizer {
             return // Applied to prices through the money context.
         case .vocabulary:
             let vocabularyName = key.vocabulary ?? match.key
-            let found = tables.vocabulary.lookup(value, in: vocabularyName)
+            let found = lookupVocabulary(value, in: vocabularyName)
             if found == nil { product.diagnostics.append(Diagnostic(.valueNotInVocabulary(value, vocabulary: vocabularyName), at: location)) }
             let canonical = found?.value ?? TextCleaning.cleanLine(value)
             switch (key.target, match.key) {

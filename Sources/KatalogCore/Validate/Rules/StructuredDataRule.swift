@@ -18,7 +18,8 @@ public struct StructuredDataRule: RecordRule {
     public func check(_ product: Product) -> [Finding] { [] }
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] {
-        guard let record = context.record else { return [] }
+        // Only pages carry structured data; feeds and text exports have nothing to compare.
+        guard let record = context.record, record.fields.contains(where: { Self.structuredOrigins.contains($0.origin) }) else { return [] }
         var structured: [String: String] = [:]
         var visible: [String: String] = [:]
         let currency = product.price?.money.currency ?? record.hints.currency
