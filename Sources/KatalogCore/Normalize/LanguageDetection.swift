@@ -13,6 +13,9 @@ public struct LanguageDetection: Sendable {
 
     public static let shared = LanguageDetection(profiles: .shared)
 
+    /// How much of a text is scored.
+    public static let sampleLength = 2_000
+
     private let wordSets: [String: Set<String>]
     private let letterSets: [String: Set<Character>]
     private let exclusiveSets: [String: Set<Character>]
@@ -39,7 +42,8 @@ public struct LanguageDetection: Sendable {
     /// One pass over the text builds a histogram of its non-ASCII letters and its words; each language is then
     /// scored against those histograms, so the cost is one scan plus a small amount per language.
     public func scores(_ text: String) -> [(language: String, score: Int)] {
-        let lowered = text.lowercased()
+        // The first `sampleLength` characters settle the language of a shop text; long descriptions only repeat it.
+        let lowered = text.prefix(Self.sampleLength).lowercased()
         var cyrillic = 0, latin = 0
         var letters: [Character: Int] = [:]
         var words: [Substring: Int] = [:]

@@ -13,15 +13,34 @@ public struct ServicePlanExtractor: Sendable {
         self.patterns = patterns
     }
 
-    /// A cheap pre-check so ordinary products skip sentence splitting: with no plan attribute, a record can only be
-    /// a plan if some kind phrase occurs somewhere in its title or description. Matching the whole text finds every
-    /// phrase a sentence-by-sentence match would (the patterns have no anchors), so this never changes a result.
+    /// A cheap pre-check so ordinary products skip sentence splitting. It bounds from above the score the
+    /// classifier could give: weighted attributes, then each kind phrase in the title, then each kind phrase
+    /// anywhere in the description (a whole-text match finds every phrase a sentence match would, as the patterns
+    /// have no anchors). It stops as soon as the threshold is reached or can no longer be, so it never changes a
+    /// result and usually runs two patterns over an ordinary description.
     func mayBeServicePlan(_ product: Product) -> Bool {
-        if product.attributes.contains(where: { $0.isMapped && patterns.attributeWeights[$0.key] != nil }) { return true }
-        let text = [product.title, product.description].compactMap { $0 }.joined(separator: "\n")
-        guard !text.isEmpty else { return false }
-        let whole = ServicePlanText(text)
-        return patterns.kinds.contains { $0.cues.matches(whole) }
+        var possible = 0
+        var seenKeys = Set<String>()
+        for attribute in product.attributes where attribute.isMapped {
+            if let weight = patterns.attributeWeights[attribute.key], seenKeys.insert(attribute.key).inserted { possible += weight }
+        }
+        if possible >= patterns.threshold { return true }
+        if let title = product.title.map(ServicePlanText.init) {
+            possible += patterns.kinds.filter { $0.cues.matches(title) }.count * patterns.titleWeight
+            if possible >= patterns.threshold { return true }
+        }
+        guard let description = product.description, patterns.descriptionWeight > 0 else { return false }
+        let text = ServicePlanText(description)
+        var remaining = patterns.kinds.count
+        for kind in patterns.kinds {
+            if possible + remaining * patterns.descriptionWeight < patterns.threshold { return false }
+            remaining -= 1
+            if kind.cues.matches(text) {
+                possible += patterns.descriptionWeight
+                if possible >= patterns.threshold { return true }
+            }
+        }
+        return possible >= patterns.threshold
     }
 
     public func extract(_ product: Product) -> (plan: ServicePlan?, findings: [Finding]) {

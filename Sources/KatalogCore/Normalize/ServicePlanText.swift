@@ -103,6 +103,25 @@ struct ServicePlanText: Sendable {
 
     /// One folded character for one original character.
     static func fold(_ char: Character) -> Character {
+        let scalars = char.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first {
+            let value = scalar.value
+            if value < 0x80 {
+                return (0x41...0x5A).contains(value) ? Character(Unicode.Scalar(UInt8(value + 0x20))) : char
+            }
+            if value < precomputedLimit { return precomputed[Int(value) - 0x80] }
+        }
+        return foldSlowly(char)
+    }
+
+    /// Folded forms of U+0080…U+04FF (Latin-1, Latin Extended, Greek, Cyrillic), computed once: the slow path
+    /// goes through Foundation's folding, which costs microseconds per character.
+    private static let precomputedLimit: UInt32 = 0x0500
+    private static let precomputed: [Character] = (UInt32(0x80)..<precomputedLimit).map { value in
+        Unicode.Scalar(value).map { foldSlowly(Character($0)) } ?? " "
+    }
+
+    private static func foldSlowly(_ char: Character) -> Character {
         if char.isASCII { return Character(char.lowercased()) }
         let lower = char.lowercased()
         if lower.count == 1, let single = lower.first, let special = specialFolds[single] { return special }
