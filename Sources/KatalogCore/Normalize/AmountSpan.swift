@@ -76,7 +76,7 @@ struct AmountSpan: Sendable, Hashable {
             // `49,--` is written too.
             while upper < text.endIndex, text[upper] == "-" || text[upper] == "–" { upper = text.index(after: upper) }
         }
-        let before = text[..<start].trimmingCharacters(in: .whitespaces)
+        let before = text[..<start].trimmingSpaces()
         let isNegative = isFirst && before.hasSuffix("-") && !before.dropLast().contains(where: \.isNumber)
         return AmountSpan(digits: String(text[start..<lastDigitEnd]), range: start..<upper, isNegative: isNegative, wholeEndingMark: wholeEndingMark)
     }

@@ -20,9 +20,9 @@ enum UPCE {
 enum ISBN10 {
     /// The GTIN for an ISBN-10 written in `text`, with findings; nil when `text` is not ten ISBN characters.
     static func convert(_ text: String) -> (gtin: GTIN, findings: [Finding])? {
-        var value = text.trimmingCharacters(in: .whitespaces)
+        var value = text.trimmingSpaces()
         for prefix in ["ISBN-10:", "ISBN-10", "ISBN:", "ISBN"] where value.uppercased().hasPrefix(prefix) {
-            value = String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            value = String(value.dropFirst(prefix.count)).trimmingSpaces()
             break
         }
         let characters = value.filter { $0 != "-" && $0 != " " }.uppercased()

@@ -38,7 +38,7 @@ public enum GTINParsing {
 
     static func parseDigits(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         var findings: [Finding] = []
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var value = text.trimmingWhitespace()
         if value.hasPrefix("'") {
             value.removeFirst()
             findings.append(.gtinSpreadsheetApostrophe(text))

@@ -48,20 +48,24 @@ public struct LanguageDetection: Sendable {
         var letters: [Character: Int] = [:]
         var words: [Substring: Int] = [:]
         var wordStart: String.Index?
-        var index = lowered.startIndex
-        while index < lowered.endIndex {
-            let char = lowered[index]
-            if char.isLetter || char == "'" || char == "’" {
+        let scalars = lowered.unicodeScalars
+        var index = scalars.startIndex
+        // Scalar by scalar: ASCII is decided without Unicode property look-ups, which dominate on long texts.
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let value = scalar.value
+            let isLetter = value < 0x80 ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) : scalar.properties.isAlphabetic
+            if isLetter || value == 0x27 || value == 0x2019 {
                 if wordStart == nil { wordStart = index }
-                if let scalar = char.unicodeScalars.first, char.isLetter {
-                    if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 } else if scalar.value < 0x0250 { latin += 1 }
-                    if !char.isASCII { letters[char, default: 0] += 1 }
+                if isLetter {
+                    if (0x0400...0x04FF).contains(value) { cyrillic += 1 } else if value < 0x0250 { latin += 1 }
+                    if value >= 0x80 { letters[Character(scalar), default: 0] += 1 }
                 }
             } else if let start = wordStart {
                 words[lowered[start..<index], default: 0] += 1
                 wordStart = nil
             }
-            index = lowered.index(after: index)
+            index = scalars.index(after: index)
         }
         if let start = wordStart { words[lowered[start...], default: 0] += 1 }
         guard cyrillic + latin > 0 else { return [] }

@@ -168,7 +168,7 @@ public enum MoneyParsing {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result.trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.trimmingWhitespace()
     }
 }
 

@@ -87,7 +87,7 @@ public enum OriginPrecedence {
             guard let digits = gtin.digits else { return nil }
             return (gtin.gtin14 ?? digits, value)
         default:
-            let code = value.trimmingCharacters(in: .whitespaces).uppercased()
+            let code = value.trimmingSpaces().uppercased()
             return code.isEmpty ? nil : (code, code)
         }
     }

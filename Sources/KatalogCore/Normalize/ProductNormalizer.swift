@@ -112,7 +112,7 @@ public final class ProductNormalizer {
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
-                let code = field.value.trimmingCharacters(in: .whitespaces).uppercased()
+                let code = field.value.trimmingSpaces().uppercased()
                 if CurrencyTable.shared.isKnown(code) {
                     // The first currency field wins (fields come in origin precedence order).
                     if !currencyFromField { context.currency = code }
@@ -157,7 +157,7 @@ public final class ProductNormalizer {
         func report(_ findings: [Finding]) {
             product.diagnostics += findings.map { Diagnostic($0, at: location) }
         }
-        let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = field.value.trimmingWhitespace()
         if value.isEmpty {
             product.diagnostics.append(Diagnostic(.valueEmpty(label), at: location))
             return

@@ -67,7 +67,7 @@ public enum QuantityParsing {
     public static func parseDimensionsByAxis(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [DimensionAxis: Quantity], findings: [Finding]) {
         let cleaned = MoneyParsing.normalizeSpaces(text)
         let separators: Set<Character> = ["x", "X", "×", "*", "/", "х"]
-        let parts = cleaned.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = cleaned.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingSpaces() }
         guard parts.count == 2 || parts.count == 3 else { return ([:], [.dimensionsUnreadable(text, field: field)]) }
         // A part may start with its axis name: `L 14 cm`, `dł. 14 cm`, `H: 0,5`.
         var named: [DimensionAxis?] = []
@@ -105,7 +105,7 @@ public enum QuantityParsing {
 
     /// Splits `14,00 cm` into (`14,00`, `cm`); nil when the text does not start with a number.
     static func splitNumber(_ text: String) -> (String, String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         var number = ""
         var index = trimmed.startIndex
         if index < trimmed.endIndex, trimmed[index] == "-" {
@@ -124,7 +124,7 @@ public enum QuantityParsing {
             index = trimmed.index(after: index)
         }
         guard number.contains(where: \.isNumber) else { return nil }
-        return (number, trimmed[index...].trimmingCharacters(in: .whitespaces))
+        return (number, trimmed[index...].trimmingSpaces())
     }
 
     /// A measurement number: one `.` or `,` is the decimal separator (`14,00` → 14.00); grouping is not expected.

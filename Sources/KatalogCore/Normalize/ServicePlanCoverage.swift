@@ -106,7 +106,7 @@ struct ServicePlanCoverage {
     static func split(_ value: String) -> [String] {
         value.components(separatedBy: CharacterSet(charactersIn: ",;|/\n"))
             .flatMap { $0.components(separatedBy: " and ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
     }
 }

@@ -79,7 +79,7 @@ struct ServicePlanText: Sendable {
             var start = 0
             var index = 0
             func flush(_ end: Int) {
-                let text = String(characters[start..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = String(characters[start..<end]).trimmingWhitespace()
                 if !text.isEmpty {
                     number += 1
                     result.append(Sentence(paragraph: paragraphIndex + 1, index: number, text: ServicePlanText(text)))

@@ -21,7 +21,7 @@ public enum TextCleaning {
         for (index, paragraph) in cleaned.enumerated() {
             guard let first = paragraph.first, let number = superscripts[first] else { continue }
             footnotes.insert(number)
-            cleaned[index] = String(paragraph.dropFirst()).trimmingCharacters(in: .whitespaces)
+            cleaned[index] = String(paragraph.dropFirst()).trimmingSpaces()
         }
         if !footnotes.isEmpty {
             cleaned = cleaned.map { paragraph in
@@ -29,7 +29,7 @@ public enum TextCleaning {
                       let last = paragraph.last, let number = last.wholeNumberValue, footnotes.contains(number) else { return paragraph }
                 let body = paragraph.dropLast()
                 guard body.last == " " else { return paragraph }
-                return body.trimmingCharacters(in: .whitespaces)
+                return body.trimmingSpaces()
             }
         }
         return cleaned.joined(separator: "\n\n")

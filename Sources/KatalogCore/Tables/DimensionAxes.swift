@@ -41,7 +41,7 @@ public struct DimensionAxes: Sendable {
     /// The axes named, in order, by a pattern such as `D x Š x A`, `dł. x szer. x wys.`, `B x H x T`, `Š×V×H`;
     /// nil unless every part names a distinct axis. With both `V` and `H` present, `H` is depth (Czech hloubka).
     public func axes(inPattern text: String) -> [DimensionAxis]? {
-        let parts = text.split(whereSeparator: { "xX×*/х".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(whereSeparator: { "xX×*/х".contains($0) }).map { $0.trimmingSpaces() }
         guard parts.count == 2 || parts.count == 3 else { return nil }
         let lowered = parts.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".: ")) }
         let czech = lowered.contains("v") && lowered.contains("h")

@@ -94,12 +94,12 @@ public struct LabelDictionary: Sendable {
 
     /// `Svoris (kg)` → (`Svoris`, `kg`); `Length [cm]` → (`Length`, `cm`).
     static func splitSuffix(_ label: String) -> (base: String, suffix: String?) {
-        let trimmed = label.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        let trimmed = label.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
         for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
             guard let openIndex = trimmed.lastIndex(of: Character(open)) else { continue }
             let inner = trimmed[trimmed.index(after: openIndex)..<trimmed.index(before: trimmed.endIndex)]
-            let base = trimmed[..<openIndex].trimmingCharacters(in: .whitespaces)
-            let suffix = inner.trimmingCharacters(in: .whitespaces)
+            let base = trimmed[..<openIndex].trimmingSpaces()
+            let suffix = inner.trimmingSpaces()
             if !base.isEmpty && !suffix.isEmpty && suffix.count <= 12 { return (base, suffix) }
         }
         return (trimmed, nil)

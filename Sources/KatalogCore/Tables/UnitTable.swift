@@ -49,8 +49,8 @@ public struct UnitTable: Sendable {
 
     /// The unit a spelling names (`cm`, `KGM`, `kilogramai`), optionally restricted to one dimension.
     public func unit(_ spelling: String, in dimension: Dimension? = nil) -> Unit? {
-        let key = spelling.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
-        guard let unit = spellings[key] ?? spellings[spelling.trimmingCharacters(in: .whitespaces).lowercased()] else { return nil }
+        let key = spelling.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
+        guard let unit = spellings[key] ?? spellings[spelling.trimmingSpaces().lowercased()] else { return nil }
         if let dimension, unit.dimension != dimension { return nil }
         return unit
     }

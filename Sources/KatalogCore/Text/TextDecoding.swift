@@ -27,7 +27,7 @@ public enum TextDecoding {
 
     /// Canonical name for an encoding label (`CP1257` → `windows-1257`), or nil when Katalog cannot decode it.
     public static func canonicalName(_ label: String) -> String? {
-        let key = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let key = label.trimmingWhitespace().lowercased()
         if ["utf-8", "utf8"].contains(key) { return "utf-8" }
         if ["utf-16", "utf-16le", "utf-16be"].contains(key) { return key }
         let table = CodePages.shared

@@ -87,7 +87,7 @@ struct CSVRecordBuilder {
         }
         guard let header else {
             let labels = row.fields.enumerated().map { index, cell in
-                let label = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                let label = cell.trimmingWhitespace()
                 return label.isEmpty ? "column \(index + 1)" : label
             }
             self.header = labels
@@ -139,7 +139,7 @@ enum CSVColumnReshaping {
             fields.append(RawField(label: label, value: value, origin: .csvColumn, line: line))
         case .commaSeparatedURLs:
             for part in value.split(separator: ",") {
-                let url = part.trimmingCharacters(in: .whitespaces)
+                let url = part.trimmingSpaces()
                 if !url.isEmpty { fields.append(RawField(label: label, value: url, origin: .csvColumn, line: line)) }
             }
         case .googleProductDetail:
@@ -166,8 +166,8 @@ enum GoogleProductDetail {
                 if let last = result.popLast() { result.append((last.0, last.1 + "," + entry)); continue }
                 return []
             }
-            let name = parts[1].trimmingCharacters(in: .whitespaces)
-            let value = parts[2].trimmingCharacters(in: .whitespaces)
+            let name = parts[1].trimmingSpaces()
+            let value = parts[2].trimmingSpaces()
             if !name.isEmpty, !value.isEmpty { result.append((name, value)) }
         }
         return result

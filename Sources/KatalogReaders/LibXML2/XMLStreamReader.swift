@@ -209,7 +209,7 @@ final class XMLStreamProblemCollector {
             dropped += 1
             return
         }
-        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown XML error"
+        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace() ?? "unknown XML error"
         problems.append(XMLStreamProblem(
             level: level, code: Int(error.code), message: message,
             line: error.line > 0 ? Int(error.line) : nil,

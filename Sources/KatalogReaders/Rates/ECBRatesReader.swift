@@ -49,7 +49,7 @@ public struct ECBRatesReader: Sendable {
                 currentDate = time
             } else if let currency = Self.attribute(reader, "currency"), let rateText = Self.attribute(reader, "rate") {
                 guard currentDate != nil else { continue }
-                guard let rate = DecimalFormatting.parse(rateText.trimmingCharacters(in: .whitespaces)), rate > 0 else {
+                guard let rate = DecimalFormatting.parse(rateText.trimmingSpaces()), rate > 0 else {
                     let line = xmlTextReaderGetParserLineNumber(reader)
                     throw ECBRatesError(path: path, reason: "line \(line): the rate \"\(rateText)\" for \(currency) is not a positive decimal")
                 }

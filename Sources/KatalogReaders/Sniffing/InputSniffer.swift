@@ -105,7 +105,7 @@ public struct InputSniffer: Sendable {
 
     private func sniffJSON(_ text: String) -> InputKind {
         let lines = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true)
-        if lines.count >= 2, lines.prefix(2).allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("{") && $0.trimmingCharacters(in: .whitespaces).hasSuffix("}") }) {
+        if lines.count >= 2, lines.prefix(2).allSatisfy({ $0.trimmingSpaces().hasPrefix("{") && $0.trimmingSpaces().hasSuffix("}") }) {
             return .jsonLines
         }
         return .json

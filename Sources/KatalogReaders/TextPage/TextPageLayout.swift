@@ -28,7 +28,7 @@ struct TextPageLayout {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             for segment in rawLine.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
-                lines.append((segment.trimmingCharacters(in: .whitespaces), lineNumber))
+                lines.append((segment.trimmingSpaces(), lineNumber))
             }
         }
         self.paragraphs = Self.paragraphs(of: lines)
@@ -178,8 +178,8 @@ struct TextPageLayout {
     /// `Label: value` split of one segment; nil when what precedes the colon is not label-like.
     func labelValue(_ text: String, maxLabelWords: Int) -> (label: String, value: String)? {
         guard let colon = text.range(of: ": ") ?? (text.hasSuffix(":") ? text.range(of: ":", options: .backwards) : nil) else { return nil }
-        let label = text[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
-        let value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        let label = text[..<colon.lowerBound].trimmingSpaces()
+        let value = text[colon.upperBound...].trimmingSpaces()
         guard isLabel(label, maxLabelWords: maxLabelWords), !value.isEmpty else { return nil }
         return (label, value)
     }
