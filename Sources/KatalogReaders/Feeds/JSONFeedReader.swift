@@ -49,7 +49,8 @@ struct JSONRecordEmitter {
 
     mutating func item(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, topLevelSequence: Bool, atEnd: Bool) {
         do {
-            let value = try FeedJSONParser.parse(bytes)
+            var parser = JSONParser(bytes: bytes, mode: .strict)
+            let value = try parser.parse()
             let products = topLevelSequence ? Self.products(in: value) : [value]
             for product in products { emit(product, line: line) }
         } catch {
@@ -65,7 +66,7 @@ struct JSONRecordEmitter {
         }
     }
 
-    private mutating func emit(_ value: FeedJSONValue, line: Int) {
+    private mutating func emit(_ value: JSONValue, line: Int) {
         recordCount += 1
         let location = SourceLocation(file: document.displayPath, line: line, record: recordCount)
         guard case .object = value else {
@@ -79,7 +80,7 @@ struct JSONRecordEmitter {
 
     /// The product objects inside one top-level value: schema.org `@graph` / `ItemList`, a wrapper object
     /// whose only array holds objects (`{"products": [...]}`), or the value itself.
-    static func products(in value: FeedJSONValue) -> [FeedJSONValue] {
+    static func products(in value: JSONValue) -> [JSONValue] {
         if case let .array(elements) = value { return elements.flatMap(products(in:)) }
         guard case let .object(members) = value else { return [value] }
         if case let .array(graph)? = value["@graph"] {
@@ -102,7 +103,7 @@ struct JSONRecordEmitter {
         return [value]
     }
 
-    private static func isType(_ value: FeedJSONValue, _ type: String) -> Bool {
+    private static func isType(_ value: JSONValue, _ type: String) -> Bool {
         switch value["@type"] {
         case let .string(name)?: return name == type || name.hasSuffix("/" + type)
         case let .array(names)?: return names.contains { $0.scalarText == type }

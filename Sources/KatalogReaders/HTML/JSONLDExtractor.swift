@@ -22,7 +22,7 @@ struct JSONLDExtractor {
             }
             let (text, textRepairs, skippedLines) = JSONLDTextRepair.repair(body)
             let jsonFirstLine = firstLine > 0 ? firstLine + skippedLines : 0
-            var parser = LenientJSONParser(text)
+            var parser = JSONParser(text, mode: .lenient)
             do {
                 let value = try parser.parse()
                 let repairs = textRepairs + parser.repairs

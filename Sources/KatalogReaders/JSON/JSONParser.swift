@@ -1,27 +1,49 @@
-/// A JSON parser that accepts what shops really publish and says what it had to repair.
+/// The one JSON parser of the readers, over UTF-8 bytes, depth-limited (nesting deeper than `maxDepth` is an
+/// error, not a stack overflow), keeping number literals as written and members in order with their lines.
 ///
-/// Repairs (each reported in `repairs`): raw control characters inside strings, trailing commas, a trailing `;`,
-/// several top-level values in one block (read as an array), invalid escapes. Anything else is a
-/// `LenientJSONParser.SyntaxError` with the line where parsing stopped. Nesting deeper than `maxDepth` is an
-/// error, not a stack overflow.
-struct LenientJSONParser {
+/// Two modes:
+/// - `.lenient` accepts what shops really publish in JSON-LD and says what it repaired (each in `repairs`): raw
+///   control characters inside strings, trailing commas, a trailing `;`, several top-level values in one block
+///   (read as an array), invalid escapes.
+/// - `.strict` (for feeds) turns the structural repairs (trailing commas, `;`, several values) into a
+///   `SyntaxError`, so a damaged feed item is reported rather than silently patched; raw control characters and
+///   unknown escapes are read the same way in both modes.
+///
+/// A `SyntaxError` carries the line and byte offset where parsing stopped, and whether the input simply ended
+/// (a truncated document) rather than being malformed.
+struct JSONParser {
+    enum Mode: Sendable {
+        case strict
+        case lenient
+    }
+
     struct SyntaxError: Error, Sendable {
         var line: Int
         var message: String
+        /// Byte offset of the fault.
+        var offset: Int
+        /// True when the input ended before the value did.
+        var truncated: Bool
     }
 
     static let maxDepth = 128
 
     private let bytes: [UInt8]
+    private let mode: Mode
     private var position = 0
     private var line = 1
     private(set) var repairs: [String] = []
 
-    init(_ text: String) {
+    init(_ text: String, mode: Mode = .lenient) {
         bytes = Array(text.utf8)
+        self.mode = mode
     }
 
-    /// Parses the whole text.
+    init(bytes: UnsafeBufferPointer<UInt8>, mode: Mode) {
+        self.bytes = Array(bytes)
+        self.mode = mode
+    }
+
     mutating func parse() throws(SyntaxError) -> JSONValue {
         skipWhitespace()
         var values = [try parseValue(depth: 0)]
@@ -30,11 +52,11 @@ struct LenientJSONParser {
             guard position < bytes.count else { break }
             if bytes[position] == UInt8(ascii: ";") {
                 position += 1
-                note("a trailing ';' after the JSON was ignored")
+                try note("a trailing ';' after the JSON was ignored", fault: "a ';' after the value")
                 continue
             }
             if bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "[") {
-                note("several JSON values in one block were read as a list")
+                try note("several JSON values in one block were read as a list", fault: "several values where one was expected")
                 values.append(try parseValue(depth: 0))
                 continue
             }
@@ -43,12 +65,15 @@ struct LenientJSONParser {
         return values.count == 1 ? values[0] : .array(values)
     }
 
-    private mutating func note(_ repair: String) {
+    /// Lenient: records `repair`. Strict: a structural `fault` is the error; character-level oddities (raw
+    /// control characters, unknown escapes) are read the same way in both modes, as feeds carry them too.
+    private mutating func note(_ repair: String, fault: String, structural: Bool = true) throws(SyntaxError) {
+        if mode == .strict && structural { throw error(fault) }
         if !repairs.contains(repair) { repairs.append(repair) }
     }
 
     private func error(_ message: String) -> SyntaxError {
-        SyntaxError(line: line, message: message)
+        SyntaxError(line: line, message: message, offset: position, truncated: position >= bytes.count)
     }
 
     private mutating func skipWhitespace() {
@@ -119,7 +144,7 @@ struct LenientJSONParser {
                 position += 1
                 skipWhitespace()
                 if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    note("a trailing comma was removed")
+                    try note("a trailing comma was removed", fault: "a trailing comma")
                     position += 1
                     return .object(members)
                 }
@@ -150,7 +175,7 @@ struct LenientJSONParser {
                 position += 1
                 skipWhitespace()
                 if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    note("a trailing comma was removed")
+                    try note("a trailing comma was removed", fault: "a trailing comma")
                     position += 1
                     return .array(values)
                 }
@@ -178,7 +203,7 @@ struct LenientJSONParser {
             }
             if byte < 0x20 {
                 // Raw control characters are invalid JSON but common (pasted descriptions); keep them as text.
-                note("raw control characters inside a string were accepted")
+                try note("raw control characters inside a string were accepted", fault: "a raw control character inside a string", structural: false)
                 if byte == 0x0A { line += 1 }
             }
             position += 1
@@ -207,7 +232,7 @@ struct LenientJSONParser {
                 if (0xDC00 ..< 0xE000).contains(low) {
                     scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
                 } else {
-                    note("an invalid \\u escape became U+FFFD")
+                    try note("an invalid \\u escape became U+FFFD", fault: "an invalid \\u escape", structural: false)
                     scalarValue = 0xFFFD
                 }
             }
@@ -215,7 +240,7 @@ struct LenientJSONParser {
             output.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
             // `\'`, `\x`…: keep the character itself.
-            note("an invalid escape '\\\(Character(Unicode.Scalar(escape)))' was read as the character itself")
+            try note("an invalid escape '\\\(Character(Unicode.Scalar(escape)))' was read as the character itself", fault: "an invalid escape", structural: false)
             output.append(escape)
         }
     }

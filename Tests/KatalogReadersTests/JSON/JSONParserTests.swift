@@ -1,0 +1,58 @@
+import Testing
+@testable import KatalogReaders
+
+/// The readers' one JSON parser: lenient for JSON-LD (repairs reported), strict for feeds (structural damage is
+/// an error), both keeping number literals as written.
+struct JSONParserTests {
+    @Test(arguments: [
+        ("{\"price\": 58.99, \"sku\": \"A-1\",}", "a trailing comma was removed"),
+        ("{\"name\": \"Lempa\"};", "a trailing ';' after the JSON was ignored"),
+        ("{\"a\": 1} {\"b\": 2}", "several JSON values in one block were read as a list"),
+    ])
+    func lenientRepairsStructureStrictRejectsIt(text: String, repair: String) throws {
+        var lenient = JSONParser(text, mode: .lenient)
+        _ = try lenient.parse()
+        #expect(lenient.repairs == [repair])
+        var strict = JSONParser(text, mode: .strict)
+        #expect(throws: JSONParser.SyntaxError.self) { try strict.parse() }
+    }
+
+    @Test func bothModesReadControlCharactersInStrings() throws {
+        for mode in [JSONParser.Mode.lenient, .strict] {
+            var parser = JSONParser("{\"desc\": \"line one\nline two\"}", mode: mode)
+            let value = try parser.parse()
+            #expect(value["desc"]?.scalarText == "line one\nline two")
+        }
+    }
+
+    @Test func numbersKeepTheirLiteralAndMembersTheirLine() throws {
+        var parser = JSONParser("{\n  \"price\": 15.00,\n  \"gtin\": \"06937224103313\"\n}", mode: .strict)
+        let value = try parser.parse()
+        #expect(value["price"] == .number("15.00"))
+        #expect(value.members.map(\.line) == [2, 3])
+    }
+
+    @Test func truncatedInputIsToldApartFromMalformedInput() {
+        var cut = JSONParser("[{\"sku\": \"A-1\", \"price\": 1", mode: .strict)
+        do {
+            _ = try cut.parse()
+            Issue.record("a cut-off document must not parse")
+        } catch {
+            #expect(error.truncated)
+        }
+        var broken = JSONParser("{\"sku\" \"A-1\"}", mode: .strict)
+        do {
+            _ = try broken.parse()
+            Issue.record("a missing colon must not parse")
+        } catch {
+            #expect(!error.truncated)
+            #expect(error.offset == 7)
+        }
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        var parser = JSONParser(deep, mode: .lenient)
+        #expect(throws: JSONParser.SyntaxError.self) { try parser.parse() }
+    }
+}
