@@ -47,11 +47,7 @@ public final class CatalogOutput {
         try catalogLines.write(bytes: json.compactBytes + [0x0A])
         let attributes = ProductCSV.attributeCells(product)
         attributeColumns.formUnion(attributes.keys)
-        let spoolLine = JSONValue.object([
-            "c": .array(ProductCSV.coreCells(product).map(JSONValue.string)),
-            "a": .object(attributes.mapValues(JSONValue.string)),
-        ])
-        try csvSpool.write(bytes: spoolLine.compactBytes + [0x0A])
+        try csvSpool.write(bytes: CSVRowSpool.encode(core: ProductCSV.coreCells(product), attributes: attributes))
         productCount += 1
     }
 
@@ -91,13 +87,14 @@ public final class CatalogOutput {
         try csvSpool.commit()
         let spoolPath = directory.appendingPathComponent(".catalog.csv.spool").path
         defer { try? FileManager.default.removeItem(atPath: spoolPath) }
-        let reader = try LineReader(path: spoolPath)
-        while let line = try reader.next() {
-            guard let object = try JSONSerialization.jsonObject(with: line) as? [String: Any],
-                  let core = object["c"] as? [String], let attributes = object["a"] as? [String: String] else {
-                throw OutputError(path: spoolPath, reason: "spool file is corrupt")
+        let reader = try CSVRowSpool.Reader(path: spoolPath)
+        while let row = try reader.next() {
+            var line = row.core
+            for column in columns {
+                line += ","
+                line += row.attributes[column] ?? ""
             }
-            try catalogCSV.write(ProductCSV.line(core + columns.map { attributes[$0] ?? "" }))
+            try catalogCSV.write(line + "\r\n")
         }
     }
 }
