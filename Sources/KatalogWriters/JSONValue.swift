@@ -83,6 +83,17 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, U+2028/U+2029
     /// escaped for JavaScript consumers, everything else as UTF-8.
     static func escape(_ text: String, into out: inout [UInt8]) {
+        // Fast path: copy the whole string when no byte needs escaping (0xE2 may start U+2028/U+2029).
+        var text = text
+        let clean = text.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+        }
+        if clean {
+            out.append(0x22)
+            text.withUTF8 { out.append(contentsOf: $0) }
+            out.append(0x22)
+            return
+        }
         out.append(0x22)
         var previous2: UInt8 = 0, previous1: UInt8 = 0
         for byte in text.utf8 {
