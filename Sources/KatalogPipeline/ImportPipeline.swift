@@ -112,7 +112,7 @@ public struct ImportPipeline: Sendable {
                 let index = next.increment()
                 guard index < inputs.count else { return }
                 var events: [ProcessingEvent] = []
-                let report = process(inputs[index], normalizer: normalizer) { events.append($0) }
+                let report = process(inputs[index], normalizers: [normalizer]) { events.append($0) }
                 results[index] = FileResult(report: report, events: events)
             }
         }
@@ -123,7 +123,9 @@ public struct ImportPipeline: Sendable {
         var counted = FileReport(file: input.displayPath, kind: .unknown)
         var unmapped: [String: Int] = [:]
         var deliveryError: Error?
-        let skeleton = process(input, normalizer: ProductNormalizer(tables: tables)) { event in
+        // A large file is read alone: its records are normalized on every core, in batches, in document order.
+        let normalizers = (0..<jobs).map { _ in ProductNormalizer(tables: tables) }
+        let skeleton = process(input, normalizers: normalizers) { event in
             guard deliveryError == nil else { return }
             do {
                 try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator, links: links)
@@ -149,7 +151,7 @@ public struct ImportPipeline: Sendable {
 
     /// Sniffs and reads one file, sending each event to `emit`. Returns the file's report skeleton (kind,
     /// encoding, unreadable); record and diagnostic counts are added when the events are handed on.
-    private func process(_ input: InputDiscovery.Input, normalizer: ProductNormalizer, emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
+    private func process(_ input: InputDiscovery.Input, normalizers: [ProductNormalizer], emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
         var report = FileReport(file: input.displayPath, kind: .unknown)
         let location = SourceLocation(file: input.displayPath)
         if KatalogConfiguration.looksLikeConfiguration(path: input.path) {
@@ -170,16 +172,20 @@ public struct ImportPipeline: Sendable {
             return report
         }
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
-        let processor = RecordProcessor(normalizer: normalizer, validator: validator, conversion: conversion, emit: emit)
+        let processor = RecordProcessor(normalizers: normalizers, validator: validator, conversion: conversion, emit: emit)
+        var failure: Error?
         do {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
             try reader.read(document, into: TerminalProgressSink.wrapping(processor, file: input.displayPath, size: size))
-        } catch let error as InputUnreadable {
-            report.unreadable = true
-            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: error.reason)))
         } catch {
+            failure = error
+        }
+        // Records read before a failure are handed on before the failure is reported.
+        processor.finish()
+        if let failure {
             report.unreadable = true
-            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: "\(error)")))
+            let reason = (failure as? InputUnreadable)?.reason ?? "\(failure)"
+            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: reason)))
         }
         report.encoding = processor.encoding
         return report

@@ -42,6 +42,21 @@ public final class ProductNormalizer {
     }
 
     public func normalize(_ raw: RawRecord) -> Product {
+        normalize(raw, observedDecimalMark: nil)
+    }
+
+    /// Updates this normalizer's evidence about the current file's decimal mark with `raw` and returns the mark
+    /// `raw`'s ambiguous prices should assume. Calling this for every record in file order, then normalizing the
+    /// records anywhere (other threads, other normalizers) with the marks it returned, gives exactly the results
+    /// of normalizing them in order with one normalizer.
+    public func observeDecimalMark(_ raw: RawRecord) -> Character? {
+        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
+        return priceEvidence.decimalMark(for: record, isPriceField: isPriceField)
+    }
+
+    /// Normalizes `raw`; `observedDecimalMark`, when given (even as `.some(nil)`), replaces this normalizer's own
+    /// file evidence (see `observeDecimalMark`).
+    public func normalize(_ raw: RawRecord, observedDecimalMark: Character??) -> Product {
         let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
         let location = record.location
         var product = Product(
@@ -50,7 +65,7 @@ public final class ProductNormalizer {
             sourceKind: record.kind
         )
         var state = RecordState(record: record)
-        state.moneyContext = moneyContext(for: record, diagnostics: &product.diagnostics)
+        state.moneyContext = moneyContext(for: record, observedDecimalMark: observedDecimalMark, diagnostics: &product.diagnostics)
 
         for field in record.fields {
             switch field.role {
@@ -94,6 +109,10 @@ public final class ProductNormalizer {
         return result
     }
 
+    private func isPriceField(_ field: RawField) -> Bool {
+        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
+    }
+
     private func match(_ label: String) -> LabelDictionary.Match? {
         if let cached = labelCache[label] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
@@ -103,12 +122,10 @@ public final class ProductNormalizer {
     }
 
     /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
-    private func moneyContext(for record: RawRecord, diagnostics: inout [Diagnostic]) -> MoneyContext {
+    private func moneyContext(for record: RawRecord, observedDecimalMark: Character??, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         var currencyFromField = false
-        context.observedDecimalMark = priceEvidence.decimalMark(for: record) { field in
-            field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
-        }
+        context.observedDecimalMark = observedDecimalMark ?? priceEvidence.decimalMark(for: record, isPriceField: isPriceField)
         for field in record.fields where field.role == .labelled {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
