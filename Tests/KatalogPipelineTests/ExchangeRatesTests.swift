@@ -56,6 +56,21 @@ struct ExchangeRatesTests {
         #expect(throws: UnknownBaseCurrency.self) { try ExchangeRatesLoading.conversion(ratesPath: Self.sample, baseCurrency: "UAH") }
     }
 
+    @Test func aMisreadRateStopsTheRunAndNamesTheLine() throws {
+        let text = Self.historical.replacingOccurrences(of: "rate=\"4.2640\"", with: "rate=\"-4,2640\"")
+        let (folder, path) = try Self.write(text)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try ECBRatesReader().read(path: path)
+            Issue.record("a negative, comma-written rate must not be used")
+        } catch {
+            #expect((error as? ECBRatesError)?.reason == "line 6: the rate \"-4,2640\" for PLN is not a positive decimal")
+        }
+        let (truncatedFolder, truncated) = try Self.write(String(Self.historical.prefix(420)))
+        defer { try? FileManager.default.removeItem(at: truncatedFolder) }
+        #expect(throws: ECBRatesError.self) { try ECBRatesReader().read(path: truncated) }
+    }
+
     @Test func externalEntitiesAreNeverResolved() throws {
         let hostile = """
         <?xml version="1.0"?>

@@ -155,9 +155,6 @@ public enum MoneyParsing {
         return MoneyReading(price: price, findings: findings, decimalMark: reading.decimalMark ?? amount.wholeEndingMark)
     }
 
-    /// Currency symbols, codes and words in `text`, as written (see `CurrencyTokens`).
-    static func currencyTokens(in text: String) -> [String] { CurrencyTokens.find(in: text) }
-
     /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`.
     static func normalizeSpaces(_ text: String) -> String {
         var result = ""

@@ -171,6 +171,6 @@ enum ServicePlanReading {
     }
 
     private static func isCurrency(_ word: String) -> Bool {
-        !word.isEmpty && !MoneyParsing.currencyTokens(in: word).isEmpty
+        !word.isEmpty && !CurrencyTokens.find(in: word).isEmpty
     }
 }

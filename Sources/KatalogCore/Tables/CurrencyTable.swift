@@ -66,11 +66,6 @@ public struct CurrencyTable: Sendable {
         return tokens[token.lowercased()] ?? []
     }
 
-    /// Every symbol and word in the table, longest first, for scanning text.
-    public var allTokens: [String] {
-        tokens.keys.sorted { ($0.count, $0) > ($1.count, $1) }
-    }
-
     /// The currency a country uses, when exactly one does in the table.
     public func currency(ofCountry country: String) -> String? {
         let matches = currencies.values.filter { $0.countries.contains(country.uppercased()) }.map(\.code)

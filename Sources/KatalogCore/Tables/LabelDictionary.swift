@@ -65,9 +65,6 @@ public struct LabelDictionary: Sendable {
         }
     }
 
-    /// Every canonical key some label maps to.
-    public var mappedKeys: Set<String> { Set(entries.values.flatMap { $0.map(\.key) }) }
-
     /// Looks `label` up; nil when no dictionary file knows it.
     public func match(_ label: String) -> Match? {
         let (base, suffix) = Self.splitSuffix(label)

@@ -12,9 +12,4 @@ enum LibXML2Runtime {
     static func ensureInitialized() {
         _ = initialized
     }
-
-    /// The libxml2 version the process runs with, e.g. `20914`.
-    static var version: String {
-        String(cString: __xmlParserVersion().pointee!)
-    }
 }
