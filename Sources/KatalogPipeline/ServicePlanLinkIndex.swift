@@ -5,10 +5,10 @@ import KatalogCore
 /// Records stream out of the pipeline in input order, and a plan may come before or after the products it
 /// covers, so links cannot be attached to records as they are written. Instead this run-level index is fed every
 /// imported record as it is handed on (in input order, so the result does not depend on `--jobs`): plans are kept
-/// whole (few and small), other records as a compact key (id, GTIN, MPN, folded title tokens). At the end of the
-/// run `links()` resolves them and the report's `service_plan_links` section carries the result. Memory grows
-/// with the number of records by one small key each, up to `capacity` (100,000) records; beyond that no more
-/// keys are kept and the section says it is incomplete.
+/// in memory (few and small), every other record's id, GTIN, MPN, title and brand are appended to a scratch file.
+/// At the end of the run `links()` reads that file back once, only when the run has plans, and the report's
+/// `service_plan_links` section carries the result. Memory does not grow with the number of records, and the
+/// cost for a run without plans is one buffered append per record.
 final class ServicePlanLinkIndex {
     private struct PlanEntry {
         var id: String
@@ -16,28 +16,26 @@ final class ServicePlanLinkIndex {
         var gtins: [String]
     }
 
-    private struct Candidate {
-        var id: String
-        var gtin: String?
-        var mpn: String?
-        /// Folded title tokens, with the brand's tokens in front when the title does not start with them.
+    /// What a covered model is compared with, prepared once per model.
+    private struct CoveredModel {
+        var name: String
+        var folded: String
         var tokens: [String]
     }
 
     private let suffixes: Set<String>
-    private let capacity: Int
     private var plans: [PlanEntry] = []
-    private var candidates: [Candidate] = []
-    private(set) var isComplete = true
+    /// id, valid GTIN, MPN, title, brand of every imported record that is not a plan; nil when no scratch file
+    /// could be created.
+    private let candidates: ScratchLog?
 
-    /// The default `capacity`: about 30 MB of keys, so a nightly feed of millions of rows stays within the
-    /// import's memory budget. Plans are rarely sold in such feeds; when they are, the report says the linking is
-    /// incomplete rather than letting memory grow.
-    static let defaultCapacity = 100_000
+    /// False when the candidates could not be kept (no temporary space); the report then says the linking is
+    /// incomplete.
+    var isComplete: Bool { candidates?.isComplete ?? false }
 
-    init(suffixes: Set<String>, capacity: Int = ServicePlanLinkIndex.defaultCapacity) {
+    init(suffixes: Set<String>) {
         self.suffixes = suffixes
-        self.capacity = capacity
+        candidates = ScratchLog()
     }
 
     /// Notes one imported record.
@@ -47,41 +45,45 @@ final class ServicePlanLinkIndex {
             if !entry.models.isEmpty || !entry.gtins.isEmpty { plans.append(entry) }
             return
         }
-        guard candidates.count < capacity else {
-            isComplete = false
-            return
-        }
-        var tokens = Self.tokens(product.title ?? "")
-        if let brand = product.brand {
-            let brandTokens = Self.tokens(brand)
-            if !brandTokens.isEmpty, !tokens.starts(with: brandTokens) { tokens = brandTokens + tokens }
-        }
         let gtin = product.gtin.flatMap { $0.isValid ? $0.digits : nil }
-        let mpn = product.mpn.map(TextFolding.fold)
-        guard gtin != nil || mpn != nil || !tokens.isEmpty else { return }
-        candidates.append(Candidate(id: product.id, gtin: gtin, mpn: mpn, tokens: tokens))
+        guard gtin != nil || product.mpn != nil || product.title != nil || product.brand != nil else { return }
+        candidates?.append([product.id, gtin, product.mpn, product.title, product.brand])
     }
 
     /// Every covered product of every plan, with the records that match it, in input order.
     func links() -> [ServicePlanLink] {
-        var result: [ServicePlanLink] = []
-        for plan in plans {
-            for gtin in plan.gtins {
-                let matches = candidates.filter { $0.gtin == gtin }.map { ServicePlanLink.Match(product: $0.id, matchedBy: "gtin") }
-                result.append(ServicePlanLink(plan: plan.id, covered: gtin, coveredBy: "gtin", products: matches))
+        guard !plans.isEmpty else { return [] }
+        var gtinMatches = plans.map { [[ServicePlanLink.Match]](repeating: [], count: $0.gtins.count) }
+        var modelMatches = plans.map { [[ServicePlanLink.Match]](repeating: [], count: $0.models.count) }
+        let models = plans.map { plan in plan.models.map { CoveredModel(name: $0, folded: TextFolding.fold($0), tokens: Self.tokens($0)) } }
+        candidates?.forEach { fields in
+            guard fields.count == 5, let id = fields[0] else { return }
+            let gtin = fields[1], mpn = fields[2].map(TextFolding.fold)
+            var tokens = Self.tokens(fields[3] ?? "")
+            if let brand = fields[4] {
+                let brandTokens = Self.tokens(brand)
+                if !brandTokens.isEmpty, !tokens.starts(with: brandTokens) { tokens = brandTokens + tokens }
             }
-            for model in plan.models {
-                let folded = TextFolding.fold(model)
-                let modelTokens = Self.tokens(model)
-                var matches: [ServicePlanLink.Match] = []
-                for candidate in candidates {
-                    if let mpn = candidate.mpn, mpn == folded {
-                        matches.append(.init(product: candidate.id, matchedBy: "mpn"))
-                    } else if contains(candidate.tokens, modelTokens) {
-                        matches.append(.init(product: candidate.id, matchedBy: "title"))
+            for (planIndex, plan) in plans.enumerated() {
+                for (index, covered) in plan.gtins.enumerated() where gtin == covered {
+                    gtinMatches[planIndex][index].append(.init(product: id, matchedBy: "gtin"))
+                }
+                for (index, model) in models[planIndex].enumerated() {
+                    if let mpn, mpn == model.folded {
+                        modelMatches[planIndex][index].append(.init(product: id, matchedBy: "mpn"))
+                    } else if contains(tokens, model.tokens) {
+                        modelMatches[planIndex][index].append(.init(product: id, matchedBy: "title"))
                     }
                 }
-                result.append(ServicePlanLink(plan: plan.id, covered: model, coveredBy: "model", products: matches))
+            }
+        }
+        var result: [ServicePlanLink] = []
+        for (planIndex, plan) in plans.enumerated() {
+            for (index, gtin) in plan.gtins.enumerated() {
+                result.append(ServicePlanLink(plan: plan.id, covered: gtin, coveredBy: "gtin", products: gtinMatches[planIndex][index]))
+            }
+            for (index, model) in models[planIndex].enumerated() {
+                result.append(ServicePlanLink(plan: plan.id, covered: model.name, coveredBy: "model", products: modelMatches[planIndex][index]))
             }
         }
         return result

@@ -121,10 +121,21 @@ struct ServicePlanLinkIndexTests {
         #expect(links[1].products.map { "\($0.product):\($0.matchedBy)" } == ["a:title", "d:mpn"])
     }
 
-    @Test func aFullIndexSaysSo() {
-        let index = ServicePlanLinkIndex(suffixes: [], capacity: 1)
+    /// Candidates are spooled to disk, so a plan after 300,000 other records still finds the first and the last.
+    @Test func linksSurviveManyRecords() {
+        let index = ServicePlanLinkIndex(suffixes: ServicePlanPatterns.builtIn.modelSuffixTokens)
+        index.add(record("first", title: "DJI Osmo Pocket 3"))
+        for number in 0..<300_000 { index.add(record("r\(number)", title: "Kavos aparatas #\(number)", brand: "De'Longhi")) }
+        index.add(record("last", title: "Osmo Pocket 3 Creator Combo", brand: "DJI"))
+        index.add(record("plan", title: "DJI Care Refresh (Osmo Pocket 3)", plan: ["DJI Osmo Pocket 3"]))
+        #expect(index.isComplete)
+        #expect(index.links().first?.products.map(\.product) == ["first", "last"])
+    }
+
+    @Test func aRunWithoutPlansHasNoLinks() {
+        let index = ServicePlanLinkIndex(suffixes: [])
         index.add(record("a", title: "DJI RS 4 Mini"))
-        index.add(record("b", title: "DJI RS 4 Mini"))
-        #expect(!index.isComplete)
+        #expect(index.links().isEmpty)
+        #expect(index.isComplete)
     }
 }

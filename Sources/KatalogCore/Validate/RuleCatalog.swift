@@ -11,7 +11,10 @@ public enum RuleCatalog {
     ]
 
     /// Fresh cross-record rules for one run (they keep state).
-    public static func makeRunRules() -> [any RunRule] { [DuplicateSKURule(), SharedGTINRule()] }
+    /// Fresh run rules; each keeps up to `memoryCapacity` keys per index in memory before spilling to disk.
+    public static func makeRunRules(memoryCapacity: Int = FirstSeenIndex.defaultMemoryCapacity) -> [any RunRule] {
+        [DuplicateSKURule(memoryCapacity: memoryCapacity), SharedGTINRule(memoryCapacity: memoryCapacity)]
+    }
 
     static let runRuleInfos: [RuleInfo] = [DuplicateSKURule.staticInfo, SharedGTINRule.staticInfo]
 

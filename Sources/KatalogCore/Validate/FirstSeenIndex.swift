@@ -1,0 +1,72 @@
+/// Remembers, for each 64-bit key, the first 16-byte value stored under it — the state behind the duplicate rules —
+/// in bounded memory whatever the number of keys.
+///
+/// Up to `memoryCapacity` keys live in a hash table. When it is full, its entries are sorted and spilled to a
+/// temporary file as one immutable run (24 bytes per key) and the table starts empty again; every eight runs are
+/// merged into one. A key is then looked up in the table, then in each run; a run is read from disk only when its
+/// Bloom filter (10 bits per key, about 1 % false positives) says the key may be there, and then with one 3 KiB
+/// block read found through a sparse in-memory index. So 10 million distinct keys keep about 19 MB in memory
+/// per index (6 MB of table, 12.5 MB of Bloom filter) instead of about 500 MB in a dictionary.
+///
+/// If a run cannot be written (no temporary space), the index keeps growing in memory instead: answers never
+/// change, only the memory bound is lost.
+public final class FirstSeenIndex {
+    /// The value stored under a key.
+    public struct Value: Equatable, Sendable {
+        public var first: UInt64
+        public var second: UInt64
+
+        public init(_ first: UInt64, _ second: UInt64) {
+            self.first = first
+            self.second = second
+        }
+    }
+
+    /// Keys held in memory before a spill: 196,608 fill a 2¹⁸-bucket table (about 6 MB) to its maximum load.
+    public static let defaultMemoryCapacity = 196_608
+
+    private let memoryCapacity: Int
+    private var memory: [UInt64: Value]
+    private var runs: [SpilledKeyRun] = []
+    private var spillingFailed = false
+
+    public init(memoryCapacity: Int = FirstSeenIndex.defaultMemoryCapacity) {
+        self.memoryCapacity = max(1, memoryCapacity)
+        memory = Dictionary(minimumCapacity: min(self.memoryCapacity, 1 << 12))
+    }
+
+    /// Number of keys spilled to disk so far (for tests and diagnostics).
+    public var spilledKeyCount: Int { runs.reduce(0) { $0 + $1.count } }
+
+    /// The value first stored under `key`, or nil after storing `value` as the first.
+    public func firstValue(for key: UInt64, storingIfAbsent value: Value) -> Value? {
+        if let found = memory[key] { return found }
+        for run in runs.reversed() {
+            if let found = run.value(for: key) { return found }
+        }
+        memory[key] = value
+        if memory.count >= memoryCapacity && !spillingFailed { spill() }
+        return nil
+    }
+
+    /// Forgets every key and deletes the spilled runs.
+    public func removeAll() {
+        memory.removeAll(keepingCapacity: true)
+        runs.removeAll()
+    }
+
+    private func spill() {
+        let entries = memory.map { SpilledKeyRun.Entry(key: $0.key, value: $0.value) }.sorted { $0.key < $1.key }
+        guard let run = SpilledKeyRun(sortedEntries: entries) else {
+            spillingFailed = true
+            return
+        }
+        runs.append(run)
+        memory.removeAll(keepingCapacity: true)
+        // Few runs keep lookups cheap: once there are `maximumRuns`, they are merged into one.
+        if runs.count >= Self.maximumRuns, let merged = SpilledKeyRun.merging(runs) { runs = [merged] }
+    }
+
+    /// Runs kept before they are merged into one.
+    static let maximumRuns = 8
+}
