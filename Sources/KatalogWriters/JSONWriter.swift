@@ -138,8 +138,10 @@ struct JSONWriter {
 
     /// A key known only at run time (a provenance field name), escaped; it must sort after the previous key.
     mutating func key(_ name: String) {
-        var name = name
-        name.withUTF8 { checkOrder($0) }
+        #if DEBUG
+        var copy = name
+        copy.withUTF8 { checkOrder($0) }
+        #endif
         beginItem()
         appendEscaped(name)
         endKey()
@@ -185,16 +187,17 @@ struct JSONWriter {
     }
 
     private mutating func newline() {
-        pretty.append(0x0A)
-        var spaces = 2 * level
-        while spaces > 0 {
-            let run = min(spaces, Self.spaces.count)
-            pretty.append(contentsOf: Self.spaces[0..<run])
-            spaces -= run
+        let spaces = 2 * level
+        if spaces < Self.lineStart.count {
+            pretty.append(contentsOf: Self.lineStart[0...spaces])
+        } else {
+            pretty.append(0x0A)
+            pretty.append(contentsOf: repeatElement(0x20, count: spaces))
         }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 32)
+    /// A newline and the indentation of up to 16 levels, appended as one slice.
+    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 32)
 
     /// Debug builds: checks that `name` sorts after the open object's previous key, and remembers it.
     private mutating func checkOrder(_ name: UnsafeBufferPointer<UInt8>) {
@@ -235,45 +238,52 @@ struct JSONWriter {
     }
 
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, U+2028/U+2029
-    /// escaped for JavaScript consumers, everything else as UTF-8.
+    /// escaped for JavaScript consumers, everything else as UTF-8. Runs of plain bytes are copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             out.append(0x22)
-            // Fast path: copy the whole string when no byte needs escaping (0xE2 may start U+2028/U+2029).
-            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-                out.append(contentsOf: bytes)
-            } else {
-                escapeSlowly(bytes, into: &out)
+            var runStart = 0, index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9; any other E2 sequence (€, –) is copied.
+                var length = 1
+                if byte == 0xE2 {
+                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    length = 3
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt16(byte), to: &out)
+                index += length
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
             out.append(0x22)
         }
     }
 
-    private static func escapeSlowly(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        var previous2: UInt8 = 0, previous1: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigit(byte >> 4))
-                out.append(hexDigit(byte & 0x0F))
-            case 0xA8 where previous2 == 0xE2 && previous1 == 0x80, 0xA9 where previous2 == 0xE2 && previous1 == 0x80:
-                // U+2028 / U+2029: replace the two bytes already written (E2 80) with the escape.
-                out.removeLast(2)
-                out.append(contentsOf: (byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-            default:
-                out.append(byte)
-            }
-            previous2 = previous1
-            previous1 = byte
+    /// The escape of one character: a short form (`\n`, `\"`) where JSON has one, else `\u` and four hex digits.
+    private static func appendEscape(_ scalar: UInt16, to out: inout [UInt8]) {
+        out.append(0x5C)
+        switch scalar {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+            out.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigit(UInt8((scalar >> UInt16(shift)) & 0x0F))) }
         }
     }
 
