@@ -7,7 +7,7 @@ public final class AtomicFile {
     public let destination: URL
     private let temporary: URL
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     private var finished = false
     private static let bufferLimit = 1 << 20
 
@@ -33,7 +33,7 @@ public final class AtomicFile {
     }
 
     public func write(_ data: Data) throws {
-        buffer.append(data)
+        buffer.append(contentsOf: data)
         if buffer.count >= Self.bufferLimit { try flush() }
     }
 

@@ -1,30 +1,45 @@
 import Foundation
+import KatalogCore
 
 /// Spooled CSV rows: the core cells already escaped and joined, and each attribute cell escaped under its column
 /// name, length-prefixed so any bytes (line breaks in descriptions) pass through. The catalog's attribute columns
 /// are only known at the end of a run; the final pass then only appends the attribute cells in column order.
 enum CSVRowSpool {
-    /// One row in spool form.
-    static func encode(core: [String], attributes: [String: String]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(512)
-        append(core.map(ProductCSV.escape).joined(separator: ","), to: &out)
-        appendLength(attributes.count, to: &out)
-        for (column, value) in attributes {
+    /// One record's row in spool form, and its attribute column names.
+    static func encode(_ product: Product, numbers: ProductNumbers) -> (row: [UInt8], attributeColumns: [String]) {
+        var line = CSVLineBytes(capacity: 1024)
+        line.bytes.append(contentsOf: [0, 0, 0, 0])  // the core line's length, filled in below
+        ProductCSV.writeCoreCells(product, numbers: numbers, into: &line)
+        var out = line.bytes
+        setLength(out.count - 4, at: 0, in: &out)
+        let cells = ProductCSV.attributeCellList(product)
+        appendLength(cells.count, to: &out)
+        for (column, value) in cells {
             append(column, to: &out)
-            append(ProductCSV.escape(value), to: &out)
+            let start = out.count
+            out.append(contentsOf: [0, 0, 0, 0])
+            CSVEscaping.append(value, to: &out)
+            setLength(out.count - start - 4, at: start, in: &out)
         }
-        return out
+        return (out, cells.map(\.column))
     }
 
     private static func append(_ text: String, to out: inout [UInt8]) {
-        let utf8 = Array(text.utf8)
-        appendLength(utf8.count, to: &out)
-        out.append(contentsOf: utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            appendLength(bytes.count, to: &out)
+            out.append(contentsOf: bytes)
+        }
     }
 
     private static func appendLength(_ length: Int, to out: inout [UInt8]) {
         withUnsafeBytes(of: UInt32(length).littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func setLength(_ length: Int, at offset: Int, in out: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(length).littleEndian) { bytes in
+            for index in 0..<4 { out[offset + index] = bytes[index] }
+        }
     }
 
     /// Reads spooled rows back, in order, with a fixed-size buffer.

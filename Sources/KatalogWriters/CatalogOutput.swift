@@ -39,27 +39,45 @@ public final class CatalogOutput {
         try report.write("{\n  \"diagnostics\": [")
     }
 
+    /// Encodes one record for every catalog file. Pure and thread-safe: run it on any thread, then hand the
+    /// results to `write(_:)` in record order.
+    public static func encode(_ product: Product) -> EncodedProduct { EncodedProduct(product) }
+
+    /// Encodes one diagnostic for `report.json`. Pure and thread-safe, like `encode(_:)` for records.
+    public static func encode(_ diagnostic: Diagnostic) -> EncodedDiagnostic { EncodedDiagnostic(diagnostic) }
+
     /// Appends one imported record to the catalog files.
     public func write(_ product: Product) throws {
-        let json = ProductJSON.encode(product)
+        try write(Self.encode(product))
+    }
+
+    /// Appends one record encoded by `encode(_:)`; only copies bytes.
+    public func write(_ encoded: EncodedProduct) throws {
         try catalogJSON.write(productCount == 0 ? "\n  " : ",\n  ")
-        try catalogJSON.write(bytes: json.prettyBytes(indent: 1))
-        try catalogLines.write(bytes: json.compactBytes + [0x0A])
-        let attributes = ProductCSV.attributeCells(product)
-        attributeColumns.formUnion(attributes.keys)
-        try csvSpool.write(bytes: CSVRowSpool.encode(core: ProductCSV.coreCells(product), attributes: attributes))
+        try catalogJSON.write(bytes: encoded.prettyJSON)
+        try catalogLines.write(bytes: encoded.jsonLine)
+        for column in encoded.attributeColumns { attributeColumns.insert(column) }
+        try csvSpool.write(bytes: encoded.csvSpoolRow)
         productCount += 1
     }
 
     /// Appends one rejected record to `rejects.jsonl`.
     public func write(_ rejected: RejectedRecord) throws {
-        try rejects.write(bytes: ProductJSON.encode(rejected).compactBytes + [0x0A])
+        var json = JSONWriter(compact: true, prettyIndent: nil, capacity: 4096)
+        ProductJSON.write(rejected, to: &json)
+        try rejects.write(bytes: json.compact)
+        try rejects.write(bytes: [0x0A])
     }
 
     /// Appends one diagnostic to the report's list.
     public func write(_ diagnostic: Diagnostic) throws {
+        try write(Self.encode(diagnostic))
+    }
+
+    /// Appends one diagnostic encoded by `encode(_:)`; only copies bytes.
+    public func write(_ encoded: EncodedDiagnostic) throws {
         try report.write(diagnosticCount == 0 ? "\n    " : ",\n    ")
-        try report.write(bytes: ProductJSON.encode(diagnostic).prettyBytes(indent: 2))
+        try report.write(bytes: encoded.prettyJSON)
         diagnosticCount += 1
     }
 

@@ -23,28 +23,37 @@ public enum ProductCSV {
 
     /// The core cells of a record, in `coreColumns` order.
     public static func coreCells(_ product: Product) -> [String] {
-        var severities = SeverityCounts()
-        for diagnostic in product.diagnostics { severities.add(diagnostic.severity) }
-        var codes: [String] = []
-        for diagnostic in product.diagnostics where !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
+        var list = CSVCellList()
+        writeCoreCells(product, numbers: ProductNumbers(product), into: &list)
+        return list.cells
+    }
+
+    /// Feeds the core cells of a record to `sink`, in `coreColumns` order.
+    static func writeCoreCells<Sink: CSVCellSink>(_ product: Product, numbers: ProductNumbers, into sink: inout Sink) {
         let gtin = product.gtin
-        return [
-            product.id, product.source.file, product.sourceKind.rawValue,
-            product.source.record.map(String.init) ?? "", product.source.line.map(String.init) ?? "",
-            product.title ?? "", product.sku ?? "", product.mpn ?? "", product.brand ?? "",
-            gtin?.digits ?? "", gtin?.format?.rawValue ?? "", gtin.map { $0.isValid ? "true" : "false" } ?? "", gtin?.gtin14 ?? "", gtin?.raw ?? "", gtin?.facets.prefixClass?.rawValue ?? "", gtin?.facets.country ?? "",
-            product.price?.money.amountText ?? "", product.price?.money.currency ?? "", product.price?.vat ?? "", product.price?.text ?? "",
-            product.salePrice?.money.amountText ?? "", product.salePrice?.money.currency ?? "",
-            product.convertedPrice?.money.amountText ?? "", product.convertedPrice?.money.currency ?? "",
-            product.convertedPrice?.saleMoney?.amountText ?? "", product.convertedPrice?.rateText ?? "", product.convertedPrice?.rateDate ?? "",
-            product.availability ?? "", product.condition ?? "", product.url ?? "",
-            product.images.joined(separator: multiValueSeparator), product.category ?? "", product.itemGroupID ?? "",
-            product.package.length?.valueText ?? "", product.package.width?.valueText ?? "", product.package.height?.valueText ?? "",
-            product.package.grossWeight?.valueText ?? "", product.package.netWeight?.valueText ?? "", product.package.weight?.valueText ?? "",
-            product.language ?? "", product.description ?? "",
-        ] + ServicePlanCSV.cells(product) + [
-            String(severities.error), String(severities.warning), String(severities.info), codes.joined(separator: " "),
-        ]
+        sink.cell(product.id); sink.cell(product.source.file); sink.cell(product.sourceKind.rawValue)
+        sink.cell(product.source.record); sink.cell(product.source.line)
+        sink.cell(product.title); sink.cell(product.sku); sink.cell(product.mpn); sink.cell(product.brand)
+        sink.cell(gtin?.digits); sink.cell(gtin?.format?.rawValue); sink.cell(gtin.map { $0.isValid ? "true" : "false" })
+        sink.cell(gtin?.gtin14); sink.cell(gtin?.raw); sink.cell(gtin?.facets.prefixClass?.rawValue); sink.cell(gtin?.facets.country)
+        sink.cell(numbers.priceAmount); sink.cell(product.price?.money.currency); sink.cell(product.price?.vat); sink.cell(product.price?.text)
+        sink.cell(numbers.salePriceAmount); sink.cell(product.salePrice?.money.currency)
+        sink.cell(numbers.convertedAmount); sink.cell(product.convertedPrice?.money.currency)
+        sink.cell(numbers.convertedSaleAmount); sink.cell(numbers.conversionRate); sink.cell(product.convertedPrice?.rateDate)
+        sink.cell(product.availability); sink.cell(product.condition); sink.cell(product.url)
+        sink.cell(product.images.joined(separator: multiValueSeparator)); sink.cell(product.category); sink.cell(product.itemGroupID)
+        sink.cell(numbers.length); sink.cell(numbers.width); sink.cell(numbers.height)
+        sink.cell(numbers.grossWeight); sink.cell(numbers.netWeight); sink.cell(numbers.weight)
+        sink.cell(product.language); sink.cell(product.description)
+        ServicePlanCSV.writeCells(product, into: &sink)
+        var severities = SeverityCounts()
+        var codes: [String] = []
+        for diagnostic in product.diagnostics {
+            severities.add(diagnostic.severity)
+            if !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
+        }
+        sink.cell(severities.error); sink.cell(severities.warning); sink.cell(severities.info)
+        sink.cell(codes.joined(separator: " "))
     }
 
     /// Attribute cells by column name (`attr.plan_term`); several values of one key are joined.
@@ -56,6 +65,27 @@ public enum ProductCSV {
                 cells[column] = existing + multiValueSeparator + attribute.value
             } else {
                 cells[column] = attribute.value
+            }
+        }
+        return cells
+    }
+
+    /// `attributeCells` as a list in order of first appearance; keys match as `String`s do, as in a dictionary.
+    static func attributeCellList(_ product: Product) -> [(column: String, value: String)] {
+        var cells: [(column: String, value: String)] = []
+        var keys: [String] = []
+        cells.reserveCapacity(product.attributes.count)
+        keys.reserveCapacity(product.attributes.count)
+        // A linear search suits the usual few attributes; a dictionary guards against records with hundreds.
+        var indexByKey: [String: Int]? = product.attributes.count > 16 ? [:] : nil
+        for attribute in product.attributes {
+            let existing = indexByKey != nil ? indexByKey?[attribute.key] : keys.firstIndex(of: attribute.key)
+            if let existing {
+                cells[existing].value += multiValueSeparator + attribute.value
+            } else {
+                indexByKey?[attribute.key] = cells.count
+                keys.append(attribute.key)
+                cells.append(("attr." + attribute.key, attribute.value))
             }
         }
         return cells

@@ -1,158 +1,168 @@
 import KatalogCore
 
-/// The canonical JSON form of catalog records (documented in `docs/catalog-schema.json`).
-public enum ProductJSON {
-    public static func encode(_ product: Product) -> JSONValue {
-        .object([
-            "id": .string(product.id),
-            "title": .string(product.title),
-            "description": .string(product.description),
-            "language": .string(product.language),
-            "title_language": .string(product.titleLanguage),
-            "description_language": .string(product.descriptionLanguage),
-            "sku": .string(product.sku),
-            "mpn": .string(product.mpn),
-            "brand": .string(product.brand),
-            "gtin": product.gtin.map(encode) ?? .null,
-            "price": product.price.map(encode) ?? .null,
-            "sale_price": product.salePrice.map(encode) ?? .null,
-            "converted_price": product.convertedPrice.map(encode) ?? .null,
-            "availability": .string(product.availability),
-            "condition": .string(product.condition),
-            "url": .string(product.url),
-            "images": .array(product.images.map(JSONValue.string)),
-            "category": .string(product.category),
-            "item_group_id": .string(product.itemGroupID),
-            "package": encode(product.package),
-            "attributes": .array(product.attributes.map(encode)),
-            "service_plan": product.servicePlan.map(ServicePlanJSON.encode) ?? .null,
-            "provenance": .object(product.provenance.mapValues(encode)),
-            "source": .object([
-                "file": .string(product.source.file),
-                "kind": .string(product.sourceKind.rawValue),
-                "line": .int(product.source.line),
-                "record": .int(product.source.record),
-            ]),
-            "diagnostics": .array(product.diagnostics.map { encode($0, withFile: false) }),
-        ])
+/// The canonical JSON form of catalog records (documented in `docs/catalog-schema.json`), written straight to
+/// bytes. Every object lists its keys in byte order, the order of the files (debug builds check it).
+enum ProductJSON {
+    static func write(_ product: Product, numbers: ProductNumbers, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("attributes"); json.array(product.attributes, write)
+        json.string("availability", product.availability)
+        json.string("brand", product.brand)
+        json.string("category", product.category)
+        json.string("condition", product.condition)
+        json.key("converted_price"); json.optional(product.convertedPrice) { converted, json in
+            write(converted, numbers: numbers, to: &json)
+        }
+        json.string("description", product.description)
+        json.string("description_language", product.descriptionLanguage)
+        json.key("diagnostics"); json.array(product.diagnostics) { write($0, withFile: false, to: &$1) }
+        json.key("gtin"); json.optional(product.gtin, write)
+        json.string("id", product.id)
+        json.key("images"); json.array(product.images)
+        json.string("item_group_id", product.itemGroupID)
+        json.string("language", product.language)
+        json.string("mpn", product.mpn)
+        json.key("package"); writePackage(numbers, to: &json)
+        json.key("price"); json.optional(product.price) { write($0, amount: numbers.priceAmount, to: &$1) }
+        json.key("provenance"); writeProvenance(product.provenance, to: &json)
+        json.key("sale_price"); json.optional(product.salePrice) { write($0, amount: numbers.salePriceAmount, to: &$1) }
+        json.key("service_plan"); json.optional(product.servicePlan, ServicePlanJSON.write)
+        json.string("sku", product.sku)
+        json.key("source")
+        json.beginObject()
+        json.string("file", product.source.file)
+        json.string("kind", product.sourceKind.rawValue)
+        json.int("line", product.source.line)
+        json.int("record", product.source.record)
+        json.endObject()
+        json.string("title", product.title)
+        json.string("title_language", product.titleLanguage)
+        json.string("url", product.url)
+        json.endObject()
     }
 
-    public static func encode(_ gtin: GTIN) -> JSONValue {
-        .object([
-            "raw": .string(gtin.raw),
-            "digits": .string(gtin.digits),
-            "format": .string(gtin.format?.rawValue),
-            "valid": .bool(gtin.isValid),
-            "gtin14": .string(gtin.gtin14),
-            "expanded_from": .string(gtin.expandedFrom),
-            "facets": encode(gtin.facets),
-        ])
+    static func write(_ gtin: GTIN, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("digits", gtin.digits)
+        json.string("expanded_from", gtin.expandedFrom)
+        json.key("facets"); write(gtin.facets, to: &json)
+        json.string("format", gtin.format?.rawValue)
+        json.string("gtin14", gtin.gtin14)
+        json.string("raw", gtin.raw)
+        json.bool("valid", gtin.isValid)
+        json.endObject()
     }
 
-    public static func encode(_ facets: GTINFacets) -> JSONValue {
-        .object([
-            "checksum": .string(facets.checksum.rawValue),
-            "length_valid": .bool(facets.lengthValid),
-            "prefix": .string(facets.prefix),
-            "prefix_class": .string(facets.prefixClass?.rawValue),
-            "gs1_country": .string(facets.country),
-            "gs1_organisation": .string(facets.organisation),
-            "trade_item": .bool(facets.isTradeItem),
-        ])
+    static func write(_ facets: GTINFacets, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("checksum", facets.checksum.rawValue)
+        json.string("gs1_country", facets.country)
+        json.string("gs1_organisation", facets.organisation)
+        json.bool("length_valid", facets.lengthValid)
+        json.string("prefix", facets.prefix)
+        json.string("prefix_class", facets.prefixClass?.rawValue)
+        json.bool("trade_item", facets.isTradeItem)
+        json.endObject()
     }
 
-    public static func encode(_ price: Price) -> JSONValue {
-        .object([
-            "amount": .string(price.money.amountText),
-            "currency": .string(price.money.currency),
-            "text": .string(price.text),
-            "vat": .string(price.vat),
-        ])
+    /// A price; `amount` is its formatted amount when already known.
+    static func write(_ price: Price, amount: String? = nil, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("amount", amount ?? price.money.amountText)
+        json.string("currency", price.money.currency)
+        json.string("text", price.text)
+        json.string("vat", price.vat)
+        json.endObject()
     }
 
-    public static func encode(_ converted: ConvertedPrice) -> JSONValue {
-        .object([
-            "amount": .string(converted.money.amountText),
-            "currency": .string(converted.money.currency),
-            "sale_amount": .string(converted.saleMoney?.amountText),
-            "rate": .string(converted.rateText),
-            "rate_date": .string(converted.rateDate),
-            "rate_source": .string(converted.rateSource),
-        ])
+    static func write(_ converted: ConvertedPrice, numbers: ProductNumbers, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("amount", numbers.convertedAmount)
+        json.string("currency", converted.money.currency)
+        json.string("rate", numbers.conversionRate)
+        json.string("rate_date", converted.rateDate)
+        json.string("rate_source", converted.rateSource)
+        json.string("sale_amount", numbers.convertedSaleAmount)
+        json.endObject()
     }
 
-    public static func encode(_ package: PackageInfo) -> JSONValue {
-        .object([
-            "length_mm": .decimal(package.length?.valueText),
-            "width_mm": .decimal(package.width?.valueText),
-            "height_mm": .decimal(package.height?.valueText),
-            "gross_weight_g": .decimal(package.grossWeight?.valueText),
-            "net_weight_g": .decimal(package.netWeight?.valueText),
-            "weight_g": .decimal(package.weight?.valueText),
-        ])
+    static func writePackage(_ numbers: ProductNumbers, to json: inout JSONWriter) {
+        json.beginObject()
+        json.number("gross_weight_g", numbers.grossWeight)
+        json.number("height_mm", numbers.height)
+        json.number("length_mm", numbers.length)
+        json.number("net_weight_g", numbers.netWeight)
+        json.number("weight_g", numbers.weight)
+        json.number("width_mm", numbers.width)
+        json.endObject()
     }
 
-    public static func encode(_ attribute: Attribute) -> JSONValue {
-        .object([
-            "key": .string(attribute.key),
-            "mapped": .bool(attribute.isMapped),
-            "label": .string(attribute.label),
-            "value": .string(attribute.value),
-            "original_value": .string(attribute.originalValue),
-            "language": .string(attribute.language),
-            "origin": .string(attribute.origin.rawValue),
-            "line": .int(attribute.line),
-        ])
+    static func write(_ attribute: Attribute, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("key", attribute.key)
+        json.string("label", attribute.label)
+        json.string("language", attribute.language)
+        json.int("line", attribute.line)
+        json.bool("mapped", attribute.isMapped)
+        json.string("origin", attribute.origin.rawValue)
+        json.string("original_value", attribute.originalValue)
+        json.string("value", attribute.value)
+        json.endObject()
     }
 
-    public static func encode(_ provenance: FieldProvenance) -> JSONValue {
-        .object([
-            "label": .string(provenance.label),
-            "value": .string(provenance.value),
-            "origin": .string(provenance.origin.rawValue),
-            "line": .int(provenance.line),
-        ])
+    /// Field provenance by field name, names in byte order.
+    static func writeProvenance(_ provenance: [String: FieldProvenance], to json: inout JSONWriter) {
+        json.beginObject()
+        for (field, entry) in provenance.sorted(by: { JSONValue.byteOrder($0.key, $1.key) }) {
+            json.key(field)
+            json.beginObject()
+            json.string("label", entry.label)
+            json.int("line", entry.line)
+            json.string("origin", entry.origin.rawValue)
+            json.string("value", entry.value)
+            json.endObject()
+        }
+        json.endObject()
     }
 
     /// A diagnostic; inside a record the file and record number are the record's own and are left out.
-    public static func encode(_ diagnostic: Diagnostic, withFile: Bool = true) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "severity": .string(diagnostic.severity.rawValue),
-            "code": .string(diagnostic.code),
-            "message": .string(diagnostic.message),
-            "line": .int(diagnostic.location.line),
-            "field": .string(diagnostic.location.field),
-        ]
-        if withFile {
-            members["file"] = .string(diagnostic.location.file)
-            members["record"] = .int(diagnostic.location.record)
-        }
-        return .object(members)
+    static func write(_ diagnostic: Diagnostic, withFile: Bool = true, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("code", diagnostic.code)
+        json.string("field", diagnostic.location.field)
+        if withFile { json.string("file", diagnostic.location.file) }
+        json.int("line", diagnostic.location.line)
+        json.string("message", diagnostic.message)
+        if withFile { json.int("record", diagnostic.location.record) }
+        json.string("severity", diagnostic.severity.rawValue)
+        json.endObject()
     }
 
-    public static func encode(_ field: RawField) -> JSONValue {
-        .object([
-            "role": .string(field.role.rawValue),
-            "label": .string(field.label),
-            "value": .string(field.value),
-            "origin": .string(field.origin.rawValue),
-            "line": .int(field.line),
-        ])
+    static func write(_ field: RawField, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("label", field.label)
+        json.int("line", field.line)
+        json.string("origin", field.origin.rawValue)
+        json.string("role", field.role.rawValue)
+        json.string("value", field.value)
+        json.endObject()
     }
 
-    public static func encode(_ rejected: RejectedRecord) -> JSONValue {
-        .object([
-            "id": .string(rejected.product.id),
-            "source": .object([
-                "file": .string(rejected.record.location.file),
-                "kind": .string(rejected.record.kind.rawValue),
-                "line": .int(rejected.record.location.line),
-                "record": .int(rejected.record.location.record),
-            ]),
-            "reasons": .array(rejected.reasons.map(JSONValue.string)),
-            "fields": .array(rejected.record.fields.map(encode)),
-            "understood": encode(rejected.product),
-            "diagnostics": .array(rejected.product.diagnostics.map { encode($0, withFile: false) }),
-        ])
+    /// A line of `rejects.jsonl`: the record as read, why it was rejected, and what was understood of it.
+    static func write(_ rejected: RejectedRecord, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("diagnostics"); json.array(rejected.product.diagnostics) { write($0, withFile: false, to: &$1) }
+        json.key("fields"); json.array(rejected.record.fields, write)
+        json.string("id", rejected.product.id)
+        json.key("reasons"); json.array(rejected.reasons)
+        json.key("source")
+        json.beginObject()
+        json.string("file", rejected.record.location.file)
+        json.string("kind", rejected.record.kind.rawValue)
+        json.int("line", rejected.record.location.line)
+        json.int("record", rejected.record.location.record)
+        json.endObject()
+        json.key("understood"); write(rejected.product, numbers: ProductNumbers(rejected.product), to: &json)
+        json.endObject()
     }
 }

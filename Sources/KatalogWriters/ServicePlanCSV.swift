@@ -9,15 +9,23 @@ public enum ServicePlanCSV {
 
     /// The cells of `columns` for one record.
     public static func cells(_ product: Product) -> [String] {
-        guard let plan = product.servicePlan else { return Array(repeating: "", count: columns.count) }
-        return [
-            plan.kind.value.rawValue,
-            plan.termMonths.map { String($0.value) } ?? "",
-            plan.maxTermMonths.map { String($0.value) } ?? "",
-            plan.claimsPerTerm.map { String($0.value) } ?? "",
-            plan.claimFee?.value.money.amountText ?? "",
-            plan.claimFee?.value.money.currency ?? "",
-            plan.coveredModels.map(\.value).joined(separator: ProductCSV.multiValueSeparator),
-        ]
+        var list = CSVCellList()
+        writeCells(product, into: &list)
+        return list.cells
+    }
+
+    /// Feeds the cells of `columns` for one record to `sink`.
+    static func writeCells<Sink: CSVCellSink>(_ product: Product, into sink: inout Sink) {
+        guard let plan = product.servicePlan else {
+            for _ in columns { sink.cell("") }
+            return
+        }
+        sink.cell(plan.kind.value.rawValue)
+        sink.cell(plan.termMonths?.value)
+        sink.cell(plan.maxTermMonths?.value)
+        sink.cell(plan.claimsPerTerm?.value)
+        sink.cell(plan.claimFee?.value.money.amountText)
+        sink.cell(plan.claimFee?.value.money.currency)
+        sink.cell(plan.coveredModels.map(\.value).joined(separator: ProductCSV.multiValueSeparator))
     }
 }

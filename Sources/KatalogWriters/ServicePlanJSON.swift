@@ -3,35 +3,50 @@ import KatalogCore
 /// The `service_plan` block of a catalog record (documented in `docs/service-plans.md` and
 /// `docs/service-plan.schema.json`). Every fact is `{"value", "origin", "language"}`; an unknown fact is `null`.
 public enum ServicePlanJSON {
-    public static func encode(_ plan: ServicePlan) -> JSONValue {
-        .object([
-            "kind": fact(plan.kind) { .string($0.rawValue) },
-            "signals": .array(plan.signals.map { fact($0, JSONValue.string) }),
-            "provider": fact(plan.provider, JSONValue.string),
-            "name": fact(plan.name, JSONValue.string),
-            "term_months": fact(plan.termMonths, JSONValue.int),
-            "max_term_months": fact(plan.maxTermMonths, JSONValue.int),
-            "covered_models": .array(plan.coveredModels.map { fact($0, JSONValue.string) }),
-            "covered_gtins": .array(plan.coveredGTINs.map { fact($0, JSONValue.string) }),
-            "claims": .array(plan.claims.map { fact($0) { .object(["count": .int($0.count), "term_months": .int($0.termMonths)]) } }),
-            "claims_per_term": fact(plan.claimsPerTerm, JSONValue.int),
-            "claim_fee": fact(plan.claimFee) { ProductJSON.encode($0) },
-            "claim_fee_note": fact(plan.claimFeeNote, JSONValue.string),
-            "activation": .object([
-                "any_time": fact(plan.activation.anyTime, JSONValue.bool),
-                "window_days": fact(plan.activation.windowDays, JSONValue.int),
-                "verification_video_after_days": fact(plan.activation.verificationVideoAfterDays, JSONValue.int),
-                "active_within_hours": fact(plan.activation.activeWithinHours, JSONValue.int),
-            ]),
-            "delivery": fact(plan.delivery, JSONValue.string),
-            "renewal": .object([
-                "term_months": fact(plan.renewal.termMonths, JSONValue.int),
-                "during_term": fact(plan.renewal.duringTerm, JSONValue.bool),
-                "grace_days": fact(plan.renewal.graceDays, JSONValue.int),
-            ]),
-            "warranty_extension": fact(plan.warrantyExtension) { .object(["months": .int($0.months), "condition": .string($0.condition)]) },
-            "non_returnable": fact(plan.nonReturnable, JSONValue.string),
-        ])
+    /// Writes a record's `service_plan` block; keys in byte order.
+    static func write(_ plan: ServicePlan, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("activation")
+        json.beginObject()
+        json.key("active_within_hours"); fact(plan.activation.activeWithinHours, &json) { $1.int($0) }
+        json.key("any_time"); fact(plan.activation.anyTime, &json) { $1.bool($0) }
+        json.key("verification_video_after_days"); fact(plan.activation.verificationVideoAfterDays, &json) { $1.int($0) }
+        json.key("window_days"); fact(plan.activation.windowDays, &json) { $1.int($0) }
+        json.endObject()
+        json.key("claim_fee"); fact(plan.claimFee, &json) { ProductJSON.write($0, to: &$1) }
+        json.key("claim_fee_note"); fact(plan.claimFeeNote, &json) { $1.string($0) }
+        json.key("claims"); json.array(plan.claims) { claim, json in
+            fact(claim, &json) { value, json in
+                json.beginObject()
+                json.int("count", value.count)
+                json.int("term_months", value.termMonths)
+                json.endObject()
+            }
+        }
+        json.key("claims_per_term"); fact(plan.claimsPerTerm, &json) { $1.int($0) }
+        json.key("covered_gtins"); json.array(plan.coveredGTINs) { fact($0, &$1) { $1.string($0) } }
+        json.key("covered_models"); json.array(plan.coveredModels) { fact($0, &$1) { $1.string($0) } }
+        json.key("delivery"); fact(plan.delivery, &json) { $1.string($0) }
+        json.key("kind"); fact(plan.kind, &json) { $1.string($0.rawValue) }
+        json.key("max_term_months"); fact(plan.maxTermMonths, &json) { $1.int($0) }
+        json.key("name"); fact(plan.name, &json) { $1.string($0) }
+        json.key("non_returnable"); fact(plan.nonReturnable, &json) { $1.string($0) }
+        json.key("provider"); fact(plan.provider, &json) { $1.string($0) }
+        json.key("renewal")
+        json.beginObject()
+        json.key("during_term"); fact(plan.renewal.duringTerm, &json) { $1.bool($0) }
+        json.key("grace_days"); fact(plan.renewal.graceDays, &json) { $1.int($0) }
+        json.key("term_months"); fact(plan.renewal.termMonths, &json) { $1.int($0) }
+        json.endObject()
+        json.key("signals"); json.array(plan.signals) { fact($0, &$1) { $1.string($0) } }
+        json.key("term_months"); fact(plan.termMonths, &json) { $1.int($0) }
+        json.key("warranty_extension"); fact(plan.warrantyExtension, &json) { value, json in
+            json.beginObject()
+            json.string("condition", value.condition)
+            json.int("months", value.months)
+            json.endObject()
+        }
+        json.endObject()
     }
 
     /// The `service_plan_links` section of `report.json`.
@@ -49,23 +64,24 @@ public enum ServicePlanJSON {
         ])
     }
 
-    public static func encode(_ origin: PlanFactOrigin) -> JSONValue {
-        .object([
-            "source": .string(origin.source.rawValue),
-            "label": .string(origin.label),
-            "paragraph": .int(origin.paragraph),
-            "sentence": .int(origin.sentence),
-            "match": .string(origin.match),
-            "line": .int(origin.line),
-        ])
+    static func write(_ origin: PlanFactOrigin, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("label", origin.label)
+        json.int("line", origin.line)
+        json.string("match", origin.match)
+        json.int("paragraph", origin.paragraph)
+        json.int("sentence", origin.sentence)
+        json.string("source", origin.source.rawValue)
+        json.endObject()
     }
 
-    static func fact<Value>(_ fact: PlanFact<Value>?, _ encodeValue: (Value) -> JSONValue) -> JSONValue {
-        guard let fact else { return .null }
-        return .object([
-            "value": encodeValue(fact.value),
-            "origin": encode(fact.origin),
-            "language": .string(fact.language),
-        ])
+    /// A fact as `{"language", "origin", "value"}`, or null when unknown.
+    static func fact<Value>(_ fact: PlanFact<Value>?, _ json: inout JSONWriter, _ writeValue: (Value, inout JSONWriter) -> Void) {
+        guard let fact else { return json.null() }
+        json.beginObject()
+        json.string("language", fact.language)
+        json.key("origin"); write(fact.origin, to: &json)
+        json.key("value"); writeValue(fact.value, &json)
+        json.endObject()
     }
 }

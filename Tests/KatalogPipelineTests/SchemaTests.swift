@@ -51,6 +51,9 @@ struct JSONEscapingTests {
         ("quote \" back \\ tab \t nl \n", "\"quote \\\" back \\\\ tab \\t nl \\n\""),
         ("\u{01}\u{7F}", "\"\\u0001\\u007f\""),
         ("Prekės kodas 58.99€ / ¹", "\"Prekės kodas 58.99€ / ¹\""),
+        ("€ – “x” \u{2028}", "\"€ – “x” \\u2028\""),
+        ("\u{2029}", "\"\\u2029\""),
+        ("a\u{0}\u{1F}\u{8}\u{C}\rz", "\"a\\u0000\\u001f\\b\\f\\rz\""),
     ])
     func escapes(text: String, json: String) throws {
         #expect(JSONValue.string(text).compact == json)

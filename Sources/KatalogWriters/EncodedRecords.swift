@@ -1,0 +1,37 @@
+import KatalogCore
+
+/// One imported record in the bytes of every catalog file, ready to append. Made by `CatalogOutput.encode(_:)`,
+/// which is pure and thread-safe, so records can be encoded on worker threads and written in order by one.
+public struct EncodedProduct: Sendable {
+    /// The record in `catalog.json`: pretty, its first line at indentation level 1, without the separator.
+    public let prettyJSON: [UInt8]
+    /// The record's line in `catalog.jsonl`, newline included.
+    public let jsonLine: [UInt8]
+    /// The record's `catalog.csv` row in the spool's form (see `CSVRowSpool`).
+    let csvSpoolRow: [UInt8]
+    /// The `attr.<key>` columns the record has cells in.
+    public let attributeColumns: [String]
+
+    init(_ product: Product) {
+        let numbers = ProductNumbers(product)
+        var json = JSONWriter(compact: true, prettyIndent: 1, capacity: 2048)
+        ProductJSON.write(product, numbers: numbers, to: &json)
+        prettyJSON = json.pretty
+        var line = json.compact
+        line.append(0x0A)
+        jsonLine = line
+        (csvSpoolRow, attributeColumns) = CSVRowSpool.encode(product, numbers: numbers)
+    }
+}
+
+/// One diagnostic as it appears in `report.json`'s list: pretty, its first line at indentation level 2, without
+/// the separator. Made by `CatalogOutput.encode(_:)`, pure and thread-safe like `EncodedProduct`.
+public struct EncodedDiagnostic: Sendable {
+    public let prettyJSON: [UInt8]
+
+    init(_ diagnostic: Diagnostic) {
+        var json = JSONWriter(compact: false, prettyIndent: 2, capacity: 256)
+        ProductJSON.write(diagnostic, to: &json)
+        prettyJSON = json.pretty
+    }
+}

@@ -1,0 +1,293 @@
+/// Writes JSON tokens straight into byte buffers, in one pass, in the compact form (one line, no spaces), the
+/// pretty form (two-space indentation, `": "`), or both at once. This is the only place that lays JSON out;
+/// `JSONValue` and the record encoders all write through it.
+///
+/// Object keys must be given in byte order (the files' documented key order); debug builds check it.
+struct JSONWriter {
+    /// The compact form; empty unless asked for.
+    private(set) var compact: [UInt8] = []
+    /// The pretty form; empty unless asked for.
+    private(set) var pretty: [UInt8] = []
+    private let writesCompact: Bool
+    private let writesPretty: Bool
+    /// Current nesting depth in the pretty form (starts at the requested indentation).
+    private var level: Int
+    private var position = Position.start
+    #if DEBUG
+    /// The last key written in each open object, to check the key order.
+    private var lastKeys: [[UInt8]?] = []
+    #endif
+
+    private enum Position { case start, firstInContainer, afterItem, afterKey }
+
+    /// - Parameters:
+    ///   - compact: write the compact form.
+    ///   - prettyIndent: write the pretty form too, its first line at this nesting level (nil: no pretty form).
+    ///   - capacity: bytes to reserve per form.
+    init(compact: Bool, prettyIndent: Int?, capacity: Int = 1024) {
+        writesCompact = compact
+        writesPretty = prettyIndent != nil
+        level = prettyIndent ?? 0
+        if writesCompact { self.compact.reserveCapacity(capacity) }
+        if writesPretty { pretty.reserveCapacity(capacity * 2) }
+    }
+
+    // MARK: Values
+
+    mutating func null() {
+        beginItem()
+        emit("null")
+        position = .afterItem
+    }
+
+    mutating func bool(_ value: Bool?) {
+        guard let value else { return null() }
+        beginItem()
+        emit(value ? "true" : "false")
+        position = .afterItem
+    }
+
+    mutating func int(_ value: Int?) {
+        guard let value else { return null() }
+        beginItem()
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 bytes, enough for any Int
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            emit(UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+        position = .afterItem
+    }
+
+    /// A number given as exact decimal text (`58.99`); null when nil.
+    mutating func number(_ text: String?) {
+        guard var text else { return null() }
+        beginItem()
+        text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        position = .afterItem
+    }
+
+    mutating func string(_ text: String?) {
+        guard let text else { return null() }
+        beginItem()
+        appendEscaped(text)
+        position = .afterItem
+    }
+
+    // MARK: Containers
+
+    mutating func beginObject() {
+        open(UInt8(ascii: "{"))
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
+    }
+
+    mutating func endObject() {
+        close(UInt8(ascii: "}"))
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+    }
+
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// An array of `items`, each written by `element`.
+    mutating func array<Items: Sequence>(_ items: Items, _ element: (Items.Element, inout JSONWriter) -> Void) {
+        beginArray()
+        for item in items { element(item, &self) }
+        endArray()
+    }
+
+    /// An array of strings.
+    mutating func array(_ strings: [String]) {
+        beginArray()
+        for text in strings { string(text) }
+        endArray()
+    }
+
+    /// `value` written by `write`, or null when nil.
+    mutating func optional<Value>(_ value: Value?, _ write: (Value, inout JSONWriter) -> Void) {
+        if let value { write(value, &self) } else { null() }
+    }
+
+    // MARK: Keys
+
+    /// The key of the next member of the open object; it must sort after the previous key.
+    mutating func key(_ name: StaticString) {
+        name.withUTF8Buffer { name in
+            checkOrder(name)
+            beginItem()
+            // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape.
+            emit(UInt8(ascii: "\""))
+            emit(UnsafeRawBufferPointer(name))
+        }
+        emit(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// A key known only at run time (a provenance field name), escaped; it must sort after the previous key.
+    mutating func key(_ name: String) {
+        #if DEBUG
+        var copy = name
+        copy.withUTF8 { checkOrder($0) }
+        #endif
+        beginItem()
+        appendEscaped(name)
+        endKey()
+    }
+
+    // Shorthands: a key and its value.
+    mutating func string(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    mutating func int(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    mutating func number(_ name: StaticString, _ value: String?) { key(name); number(value) }
+    mutating func bool(_ name: StaticString, _ value: Bool?) { key(name); bool(value) }
+
+    // MARK: Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        beginItem()
+        emit(bracket)
+        level += 1
+        position = .firstInContainer
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        level -= 1
+        if position != .firstInContainer, writesPretty { newline() }
+        emit(bracket)
+        position = .afterItem
+    }
+
+    /// The separator before a value or key: nothing after a key, else a comma (not before the first item) and,
+    /// when pretty, a new indented line.
+    private mutating func beginItem() {
+        switch position {
+        case .start, .afterKey: return
+        case .firstInContainer: break
+        case .afterItem: emit(UInt8(ascii: ","))
+        }
+        if writesPretty { newline() }
+    }
+
+    private mutating func endKey() {
+        emit(UInt8(ascii: ":"))
+        if writesPretty { pretty.append(0x20) }
+        position = .afterKey
+    }
+
+    private mutating func newline() {
+        let spaces = 2 * level
+        if spaces < Self.lineStart.count {
+            pretty.append(contentsOf: Self.lineStart[0...spaces])
+        } else {
+            pretty.append(0x0A)
+            pretty.append(contentsOf: repeatElement(0x20, count: spaces))
+        }
+    }
+
+    /// A newline and the indentation of up to 16 levels, appended as one slice.
+    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 32)
+
+    /// Debug builds: checks that `name` sorts after the open object's previous key, and remembers it.
+    private mutating func checkOrder(_ name: UnsafeBufferPointer<UInt8>) {
+        #if DEBUG
+        guard !lastKeys.isEmpty else { return }
+        if let previous = lastKeys[lastKeys.count - 1] {
+            assert(previous.lexicographicallyPrecedes(name), "JSON keys out of byte order: \(String(decoding: name, as: UTF8.self))")
+        }
+        lastKeys[lastKeys.count - 1] = Array(name)
+        #endif
+    }
+
+    // MARK: Bytes
+
+    private mutating func emit(_ byte: UInt8) {
+        if writesCompact { compact.append(byte) }
+        if writesPretty { pretty.append(byte) }
+    }
+
+    private mutating func emit(_ bytes: UnsafeRawBufferPointer) {
+        if writesCompact { compact.append(contentsOf: bytes) }
+        if writesPretty { pretty.append(contentsOf: bytes) }
+    }
+
+    private mutating func emit(_ text: StaticString) {
+        text.withUTF8Buffer { emit(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Escapes into one form and copies the result to the other.
+    private mutating func appendEscaped(_ text: String) {
+        if writesCompact {
+            let start = compact.count
+            Self.escape(text, into: &compact)
+            if writesPretty { pretty.append(contentsOf: compact[start...]) }
+        } else {
+            Self.escape(text, into: &pretty)
+        }
+    }
+
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, U+2028/U+2029
+    /// escaped for JavaScript consumers, everything else as UTF-8. Runs of plain bytes are copied whole.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            out.append(0x22)
+            var runStart = 0, index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9; any other E2 sequence (€, –) is copied.
+                var length = 1
+                if byte == 0xE2 {
+                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    length = 3
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt16(byte), to: &out)
+                index += length
+                runStart = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            out.append(0x22)
+        }
+    }
+
+    /// The escape of one character: a short form (`\n`, `\"`) where JSON has one, else `\u` and four hex digits.
+    private static func appendEscape(_ scalar: UInt16, to out: inout [UInt8]) {
+        out.append(0x5C)
+        switch scalar {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+            out.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigit(UInt8((scalar >> UInt16(shift)) & 0x0F))) }
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x61 + value - 10
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogPipeline
+@testable import KatalogWriters
+
+/// Collects what the pipeline hands on, in order, so it can be written again another way.
+private final class Collector: ImportConsumer {
+    var products: [Product] = []
+    var rejected: [RejectedRecord] = []
+    var diagnostics: [Diagnostic] = []
+    func consume(_ product: Product) throws { products.append(product) }
+    func consume(_ rejected: RejectedRecord) throws { self.rejected.append(rejected) }
+    func consume(_ diagnostic: Diagnostic) throws { diagnostics.append(diagnostic) }
+}
+
+/// The encode step (`CatalogOutput.encode`), run on worker threads, gives the same files as writing records one
+/// by one; and the byte-level writers match the reference forms they replace.
+struct WriterEncodingTests {
+    @Test func encodingOnWorkerThreadsWritesTheSameFiles() throws {
+        let samples = TestSupport.packageRoot.appendingPathComponent("Samples").path
+        let collector = Collector()
+        let report = try ImportPipeline(jobs: 1).run([samples], into: collector)
+        #expect(collector.products.count > 100)
+
+        let serial = try TestSupport.temporaryDirectory(), parallel = try TestSupport.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: serial)
+            try? FileManager.default.removeItem(at: parallel)
+        }
+        let one = try CatalogOutput(directory: serial)
+        for product in collector.products { try one.write(product) }
+        for rejected in collector.rejected { try one.write(rejected) }
+        for diagnostic in collector.diagnostics { try one.write(diagnostic) }
+        try one.finish(summary: report)
+
+        // Encode concurrently into slots, then write in order.
+        let products = collector.products, diagnostics = collector.diagnostics
+        let encodedProducts = Slots<EncodedProduct>(count: products.count)
+        let encodedDiagnostics = Slots<EncodedDiagnostic>(count: diagnostics.count)
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in stride(from: worker, to: products.count, by: 4) { encodedProducts[index] = CatalogOutput.encode(products[index]) }
+            for index in stride(from: worker, to: diagnostics.count, by: 4) { encodedDiagnostics[index] = CatalogOutput.encode(diagnostics[index]) }
+        }
+        let many = try CatalogOutput(directory: parallel)
+        for encoded in encodedProducts.values { try many.write(encoded) }
+        for rejected in collector.rejected { try many.write(rejected) }
+        for encoded in encodedDiagnostics.values { try many.write(encoded) }
+        try many.finish(summary: report)
+
+        for name in CatalogOutput.fileNames {
+            let a = try Data(contentsOf: serial.appendingPathComponent(name))
+            let b = try Data(contentsOf: parallel.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between write(product) and write(encode(product)) on threads")
+        }
+    }
+
+    @Test func encodedRecordIsOneRecordInBothJSONForms() throws {
+        let collector = Collector()
+        _ = try ImportPipeline(jobs: 1).run([TestSupport.packageRoot.appendingPathComponent("Samples").path], into: collector)
+        let product = try #require(collector.products.first { $0.servicePlan != nil })
+        let encoded = CatalogOutput.encode(product)
+        #expect(encoded.jsonLine.last == 0x0A)
+        #expect(encoded.jsonLine.dropLast().contains(0x0A) == false)
+        #expect(encoded.prettyJSON.first == UInt8(ascii: "{") && encoded.prettyJSON.last == UInt8(ascii: "}"))
+        let fromLine = try JSONSerialization.jsonObject(with: Data(encoded.jsonLine)) as? NSDictionary
+        let fromPretty = try JSONSerialization.jsonObject(with: Data(encoded.prettyJSON)) as? NSDictionary
+        #expect(fromLine != nil && fromLine == fromPretty)
+        #expect(Set(encoded.attributeColumns) == Set(ProductCSV.attributeCells(product).keys))
+    }
+
+    @Test func writerLaysOutLikeTheReferenceForms() {
+        let value = JSONValue.object([
+            "b": .array([.int(-42), .int(Int.min), .null, .bool(true), .array([]), .object([:])]),
+            "a": .object(["x": .string("é\n\u{2028}"), "y": .decimal("58.99")]),
+            "c": .array([.object(["k": .int(0)])]),
+        ])
+        var json = JSONWriter(compact: true, prettyIndent: 1)
+        value.write(to: &json)
+        #expect(json.compact == Array(#"{"a":{"x":"é\n\u2028","y":58.99},"b":[-42,-9223372036854775808,null,true,[],{}],"c":[{"k":0}]}"#.utf8))
+        let pretty = """
+        {
+            "a": {
+              "x": "é\\n\\u2028",
+              "y": 58.99
+            },
+            "b": [
+              -42,
+              -9223372036854775808,
+              null,
+              true,
+              [],
+              {}
+            ],
+            "c": [
+              {
+                "k": 0
+              }
+            ]
+          }
+        """
+        #expect(String(decoding: json.pretty, as: UTF8.self) == pretty)
+        #expect(value.prettyBytes(indent: 1) == json.pretty)
+        #expect(value.compactBytes == json.compact)
+    }
+
+    /// The byte-level CSV escaping gives exactly `ProductCSV.escape`, including where `Character`s (grapheme
+    /// clusters) and bytes disagree: CR LF is one `Character`, a combining mark joins the comma before it.
+    @Test(arguments: [
+        "", "plain", "a,b", "say \"hi\"", " lead", "trail ", " ", "a\nb", "a\rb", "a\r\nb", "\r\n", "\r", "\n",
+        "a,\u{301}b", ",\u{301}", "\"\u{301}x,", "x, \"\u{301}\"", " \u{301}x", "x \u{301}", "\u{600} x", "x\u{600} ",
+        "Prekės kodas, 58,99 €", "kaina \"nuo\"", "ąčę\r\nžš", "é,", ",é", "é \"", "👍🏽,", "a\u{200D},b",
+    ])
+    func csvEscapingMatchesTheCharacterRules(cell: String) {
+        var bytes: [UInt8] = []
+        CSVEscaping.append(cell, to: &bytes)
+        #expect(bytes == Array(ProductCSV.escape(cell).utf8), "cell \(cell.debugDescription)")
+    }
+
+    @Test func csvEscapingMatchesOnMixedText() {
+        let pieces = [",", "\"", " ", "\r", "\n", "\r\n", "a", "Z", "é", "\u{301}", "\u{600}", "ą", "€", "👍", "\u{200D}", "\t"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5000 {
+            var cell = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 61) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                cell += pieces[Int(state >> 33) % pieces.count]
+            }
+            var bytes: [UInt8] = []
+            CSVEscaping.append(cell, to: &bytes)
+            #expect(bytes == Array(ProductCSV.escape(cell).utf8), "cell \(cell.debugDescription)")
+        }
+    }
+}
+
+/// Fixed slots written from several threads, each slot by one thread only.
+private final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+    var values: [Value] { storage.map { $0! } }
+}
