@@ -4,9 +4,44 @@ import KatalogReaders
 
 /// Receives a run's results in input order: the catalog writer, or a validator that only reports.
 public protocol ImportConsumer: AnyObject {
+    /// Work on one imported record that depends on nothing but the record (encoding it, say), which the pipeline
+    /// may run on worker threads, in any order, before handing the record on with `consume(_:prepared:)`.
+    /// nil (the default): no such work.
+    var preparation: RecordPreparation? { get }
     func consume(_ product: Product) throws
+    /// Receives an imported record with what `preparation` made of it, or nil when the record was not prepared
+    /// or has changed since (a run rule added a diagnostic). The default calls `consume(_:)`.
+    func consume(_ product: Product, prepared: (any Sendable)?) throws
     func consume(_ rejected: RejectedRecord) throws
     func consume(_ diagnostic: Diagnostic) throws
+    /// Receives one diagnostic of an imported record with what `preparation` made of it, or nil. The default
+    /// calls `consume(_:)`.
+    func consume(_ diagnostic: Diagnostic, prepared: (any Sendable)?) throws
+}
+
+extension ImportConsumer {
+    public var preparation: RecordPreparation? { nil }
+    public func consume(_ product: Product, prepared: (any Sendable)?) throws { try consume(product) }
+    public func consume(_ diagnostic: Diagnostic, prepared: (any Sendable)?) throws { try consume(diagnostic) }
+}
+
+/// A consumer's per-record work that may run on worker threads (see `ImportConsumer.preparation`): one result for
+/// the record and one for each of its diagnostics.
+public struct RecordPreparation: Sendable {
+    public struct Prepared: Sendable {
+        public var record: any Sendable
+        /// One per diagnostic of the record, in the same order.
+        public var diagnostics: [any Sendable]
+
+        public init(record: any Sendable, diagnostics: [any Sendable]) {
+            self.record = record
+            self.diagnostics = diagnostics
+        }
+    }
+
+    public let prepare: @Sendable (Product) -> Prepared
+
+    public init(_ prepare: @escaping @Sendable (Product) -> Prepared) { self.prepare = prepare }
 }
 
 /// discover → sniff → read → normalize → validate → hand on, for a list of input paths.
@@ -68,7 +103,7 @@ public struct ImportPipeline: Sendable {
         var pendingBytes = 0
         func flushPending() throws {
             guard !pending.isEmpty else { return }
-            let results = processConcurrently(pending)
+            let results = processConcurrently(pending, preparation: consumer.preparation)
             for result in results {
                 try deliver(result.events, file: result.report, into: consumer, report: &report, runValidator: runValidator, links: links)
             }
@@ -102,7 +137,7 @@ public struct ImportPipeline: Sendable {
     }
 
     /// Processes small files on `jobs` threads, keeping each file's events in memory until it is handed on.
-    private func processConcurrently(_ inputs: [InputDiscovery.Input]) -> [FileResult] {
+    private func processConcurrently(_ inputs: [InputDiscovery.Input], preparation: RecordPreparation?) -> [FileResult] {
         let results = ResultSlots<FileResult>(count: inputs.count)
         let next = AtomicCounter()
         let workers = min(jobs, inputs.count)
@@ -112,7 +147,7 @@ public struct ImportPipeline: Sendable {
                 let index = next.increment()
                 guard index < inputs.count else { return }
                 var events: [ProcessingEvent] = []
-                let report = process(inputs[index], normalizers: [normalizer]) { events.append($0) }
+                let report = process(inputs[index], normalizers: [normalizer], preparation: preparation) { events.append($0) }
                 results[index] = FileResult(report: report, events: events)
             }
         }
@@ -125,7 +160,7 @@ public struct ImportPipeline: Sendable {
         var deliveryError: Error?
         // A large file is read alone: its records are normalized on every core, in batches, in document order.
         let normalizers = (0..<jobs).map { _ in ProductNormalizer(tables: tables) }
-        let skeleton = process(input, normalizers: normalizers) { event in
+        let skeleton = process(input, normalizers: normalizers, preparation: normalizers.count > 1 ? consumer.preparation : nil) { event in
             guard deliveryError == nil else { return }
             do {
                 try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator, links: links)
@@ -151,7 +186,7 @@ public struct ImportPipeline: Sendable {
 
     /// Sniffs and reads one file, sending each event to `emit`. Returns the file's report skeleton (kind,
     /// encoding, unreadable); record and diagnostic counts are added when the events are handed on.
-    private func process(_ input: InputDiscovery.Input, normalizers: [ProductNormalizer], emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
+    private func process(_ input: InputDiscovery.Input, normalizers: [ProductNormalizer], preparation: RecordPreparation?, emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
         var report = FileReport(file: input.displayPath, kind: .unknown)
         let location = SourceLocation(file: input.displayPath)
         if KatalogConfiguration.looksLikeConfiguration(path: input.path) {
@@ -172,7 +207,7 @@ public struct ImportPipeline: Sendable {
             return report
         }
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
-        let processor = RecordProcessor(normalizers: normalizers, validator: validator, conversion: conversion, emit: emit)
+        let processor = RecordProcessor(normalizers: normalizers, validator: validator, conversion: conversion, preparation: preparation, emit: emit)
         var failure: Error?
         do {
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
@@ -196,25 +231,27 @@ public struct ImportPipeline: Sendable {
         case .fileDiagnostic(let diagnostic):
             file.count(diagnostic)
             try consumer.consume(diagnostic)
-        case .record(let outcome):
+        case .record(let outcome, let prepared):
             file.records.read += 1
             let product: Product
             switch outcome {
             case .imported(var imported):
-                runValidator.check(&imported)
+                let added = runValidator.check(&imported)
                 product = imported
                 file.records.imported += 1
                 links.add(imported)
-                try consumer.consume(imported)
+                // A run rule's diagnostic changes the record, so it is encoded again; its own diagnostics are not.
+                try consumer.consume(imported, prepared: added.isEmpty ? prepared?.record : nil)
             case .rejected(let rejected):
                 product = rejected.product
                 file.records.rejected += 1
                 try consumer.consume(rejected)
             }
             for attribute in product.attributes where !attribute.isMapped { unmapped[attribute.label, default: 0] += 1 }
-            for diagnostic in product.diagnostics {
+            let preparedDiagnostics = prepared?.diagnostics ?? []
+            for (index, diagnostic) in product.diagnostics.enumerated() {
                 file.count(diagnostic)
-                try consumer.consume(diagnostic)
+                try consumer.consume(diagnostic, prepared: index < preparedDiagnostics.count ? preparedDiagnostics[index] : nil)
             }
         }
     }

@@ -12,7 +12,8 @@ public enum RecordOutcome: Sendable {
 public enum ProcessingEvent: Sendable {
     /// A finding about the file itself (parser recovery, encoding, boilerplate).
     case fileDiagnostic(Diagnostic)
-    case record(RecordOutcome)
+    /// A record's outcome, with what the consumer's `RecordPreparation` made of an imported record (if it ran).
+    case record(RecordOutcome, prepared: RecordPreparation.Prepared?)
 }
 
 /// The sink a reader writes into: normalizes and validates each record and passes the outcome on, in document
@@ -26,6 +27,7 @@ final class RecordProcessor: RecordSink {
     private let normalizers: SharedNormalizers
     private let validator: RecordValidator
     private let conversion: PriceConversion?
+    private let preparation: RecordPreparation?
     private let emit: (ProcessingEvent) throws -> Void
     private(set) var encoding: TextEncodingInfo?
     /// The first error `emit` threw; reading stops being useful after it, so later events are dropped.
@@ -39,11 +41,14 @@ final class RecordProcessor: RecordSink {
     private var pendingRecords = 0
     static let batchSize = 512
 
-    init(normalizers: [ProductNormalizer], validator: RecordValidator, conversion: PriceConversion? = nil, emit: @escaping (ProcessingEvent) throws -> Void) {
+    /// `preparation`, when given, runs on each imported record right after it is validated (on the worker thread
+    /// that normalized it), and its result travels with the record.
+    init(normalizers: [ProductNormalizer], validator: RecordValidator, conversion: PriceConversion? = nil, preparation: RecordPreparation? = nil, emit: @escaping (ProcessingEvent) throws -> Void) {
         precondition(!normalizers.isEmpty, "a record processor needs a normalizer")
         self.normalizers = SharedNormalizers(normalizers)
         self.validator = validator
         self.conversion = conversion
+        self.preparation = preparation
         self.emit = emit
     }
 
@@ -55,7 +60,7 @@ final class RecordProcessor: RecordSink {
 
     func accept(_ record: RawRecord) {
         guard isBatching else {
-            send(.record(Self.outcome(for: record, normalizer: normalizers[0], decimalMark: nil, validator: validator, conversion: conversion)))
+            send(Self.event(for: record, normalizer: normalizers[0], decimalMark: nil, validator: validator, conversion: conversion, preparation: preparation))
             return
         }
         pending.append(.record(record, decimalMark: normalizers[0].observeDecimalMark(record)))
@@ -66,13 +71,14 @@ final class RecordProcessor: RecordSink {
     /// Hands on whatever is still batched; call once the reader is done (or has failed).
     func finish() { flush() }
 
-    private static func outcome(for record: RawRecord, normalizer: ProductNormalizer, decimalMark: Character??, validator: RecordValidator, conversion: PriceConversion?) -> RecordOutcome {
+    private static func event(for record: RawRecord, normalizer: ProductNormalizer, decimalMark: Character??, validator: RecordValidator, conversion: PriceConversion?, preparation: RecordPreparation?) -> ProcessingEvent {
         var product = normalizer.normalize(record, observedDecimalMark: decimalMark)
         conversion?.apply(to: &product)
         let reasons = validator.validate(&product, record: record)
-        return reasons.isEmpty
-            ? .imported(product)
-            : .rejected(RejectedRecord(record: record, product: product, reasons: reasons))
+        guard reasons.isEmpty else {
+            return .record(.rejected(RejectedRecord(record: record, product: product, reasons: reasons)), prepared: nil)
+        }
+        return .record(.imported(product), prepared: preparation?.prepare(product))
     }
 
     private func flush() {
@@ -84,14 +90,14 @@ final class RecordProcessor: RecordSink {
             if case .record(let record, let mark) = entry { return (record, mark) }
             return nil
         }
-        let outcomes = ResultSlots<RecordOutcome>(count: jobs.count)
+        let outcomes = ResultSlots<ProcessingEvent>(count: jobs.count)
         let next = AtomicCounter()
-        let normalizers = self.normalizers, validator = self.validator, conversion = self.conversion
+        let normalizers = self.normalizers, validator = self.validator, conversion = self.conversion, preparation = self.preparation
         DispatchQueue.concurrentPerform(iterations: min(normalizers.count, jobs.count)) { worker in
             while true {
                 let index = next.increment()
                 guard index < jobs.count else { return }
-                outcomes[index] = Self.outcome(for: jobs[index].0, normalizer: normalizers[worker], decimalMark: .some(jobs[index].1), validator: validator, conversion: conversion)
+                outcomes[index] = Self.event(for: jobs[index].0, normalizer: normalizers[worker], decimalMark: .some(jobs[index].1), validator: validator, conversion: conversion, preparation: preparation)
             }
         }
         let results = outcomes.values
@@ -101,7 +107,7 @@ final class RecordProcessor: RecordSink {
             case .diagnostic(let diagnostic):
                 send(.fileDiagnostic(diagnostic))
             case .record:
-                send(.record(results[recordIndex]))
+                send(results[recordIndex])
                 recordIndex += 1
             }
         }
