@@ -159,7 +159,8 @@ public struct ImportPipeline: Sendable {
         var unmapped: [String: Int] = [:]
         var deliveryError: Error?
         // A large file is read alone: its records are normalized on every core, in batches, in document order.
-        let normalizers = (0..<jobs).map { _ in ProductNormalizer(tables: tables) }
+        // With several jobs: one normalizer that observes decimal marks on the reading thread, one per worker.
+        let normalizers = (0..<(jobs > 1 ? jobs + 1 : 1)).map { _ in ProductNormalizer(tables: tables) }
         let skeleton = process(input, normalizers: normalizers, preparation: normalizers.count > 1 ? consumer.preparation : nil) { event in
             guard deliveryError == nil else { return }
             do {
