@@ -87,17 +87,39 @@ public enum GTINParsing {
 
     /// GS1 mod-10: weights 3,1,3,… from the right, excluding the check digit.
     public static func hasValidCheckDigit(_ digits: String) -> Bool {
+        if let last = digits.utf8.last, (0x30...0x39).contains(last), let sum = asciiWeightedSum(digits) {
+            return (10 - sum % 10) % 10 == Int(last - 0x30)
+        }
         guard let last = digits.last?.wholeNumberValue else { return false }
         return expectedCheckDigit(digits) == last
     }
 
     static func expectedCheckDigit(_ digits: String) -> Int {
+        if let sum = asciiWeightedSum(digits) { return (10 - sum % 10) % 10 }
         let body = digits.dropLast().compactMap(\.wholeNumberValue)
         var sum = 0
         for (offset, digit) in body.reversed().enumerated() {
             sum += digit * (offset % 2 == 0 ? 3 : 1)
         }
         return (10 - sum % 10) % 10
+    }
+
+    /// The mod-10 weighted sum for ASCII digits (all but the last), without Unicode numeric look-ups; nil for any
+    /// other text, which takes the general path.
+    private static func asciiWeightedSum(_ digits: String) -> Int? {
+        var sum = 0
+        var weight = 3
+        var first = true
+        for byte in digits.utf8.reversed() {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            if first {
+                first = false
+                continue
+            }
+            sum += Int(byte - 0x30) * weight
+            weight = 4 - weight
+        }
+        return sum
     }
 
     static func isScientificNotation(_ value: String) -> Bool {

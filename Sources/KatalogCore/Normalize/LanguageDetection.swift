@@ -7,7 +7,7 @@ import Foundation
 /// and leads the next by `minimumLead`; otherwise nil — an untagged text is better than a wrongly tagged one.
 /// Baltic and Slavic texts are told apart by their exclusive letters (ė į ų / ā ē ī ķ ļ ņ / ł ś ż / ě ř ů / ô ľ).
 public struct LanguageDetection: Sendable {
-    public var profiles: LanguageProfiles
+    public let profiles: LanguageProfiles
     public var minimumScore: Int
     public var minimumLead: Int
 
@@ -16,17 +16,30 @@ public struct LanguageDetection: Sendable {
     /// How much of a text is scored.
     public static let sampleLength = 2_000
 
-    private let wordSets: [String: Set<String>]
-    private let letterSets: [String: Set<Character>]
-    private let exclusiveSets: [String: Set<Character>]
+    /// Languages in code order; scores are kept per index.
+    private let languages: [(code: String, script: String)]
+    /// Lower-cased word → indices of the languages that list it.
+    private let wordLanguages: [Substring: [Int]]
+    /// Letter → (language index, weight: 3 exclusive, 1 typical) for every language that has it.
+    private let letterWeights: [Character: [(language: Int, weight: Int)]]
 
     public init(profiles: LanguageProfiles, minimumScore: Int = 4, minimumLead: Int = 3) {
         self.profiles = profiles
         self.minimumScore = minimumScore
         self.minimumLead = minimumLead
-        wordSets = profiles.profiles.mapValues { Set($0.words.map { $0.lowercased() }) }
-        letterSets = profiles.profiles.mapValues { Set($0.letters) }
-        exclusiveSets = profiles.profiles.mapValues { Set($0.exclusive) }
+        let sorted = profiles.profiles.sorted { $0.key < $1.key }
+        languages = sorted.map { ($0.key, $0.value.script) }
+        var words: [Substring: [Int]] = [:]
+        var letters: [Character: [(language: Int, weight: Int)]] = [:]
+        for (index, (_, profile)) in sorted.enumerated() {
+            for word in Set(profile.words.map { $0.lowercased() }) { words[Substring(word), default: []].append(index) }
+            let exclusive = Set(profile.exclusive)
+            for char in exclusive.union(profile.letters) {
+                letters[char, default: []].append((index, exclusive.contains(char) ? 3 : 1))
+            }
+        }
+        wordLanguages = words
+        letterWeights = letters
     }
 
     /// The ISO 639-1 language of `text`, or nil when the evidence is too thin or split.
@@ -39,18 +52,17 @@ public struct LanguageDetection: Sendable {
 
     /// Every candidate language with its score, best first (ties by code, for determinism).
     ///
-    /// One pass over the text builds a histogram of its non-ASCII letters and its words; each language is then
-    /// scored against those histograms, so the cost is one scan plus a small amount per language.
+    /// One pass over the text; each word and non-ASCII letter adds to the score of every language listing it.
     public func scores(_ text: String) -> [(language: String, score: Int)] {
         // The first `sampleLength` characters settle the language of a shop text; long descriptions only repeat it.
         let lowered = text.prefix(Self.sampleLength).lowercased()
         var cyrillic = 0, latin = 0
-        var letters: [Character: Int] = [:]
-        var words: [Substring: Int] = [:]
+        var scores = [Int](repeating: 0, count: languages.count)
         var wordStart: String.Index?
         let scalars = lowered.unicodeScalars
         var index = scalars.startIndex
-        // Scalar by scalar: ASCII is decided without Unicode property look-ups, which dominate on long texts.
+        // Scalar by scalar: ASCII is decided without Unicode property look-ups, which dominate on long texts. Each
+        // word and letter is looked up once in tables that list every language having it.
         while index < scalars.endIndex {
             let scalar = scalars[index]
             let value = scalar.value
@@ -59,27 +71,22 @@ public struct LanguageDetection: Sendable {
                 if wordStart == nil { wordStart = index }
                 if isLetter {
                     if (0x0400...0x04FF).contains(value) { cyrillic += 1 } else if value < 0x0250 { latin += 1 }
-                    if value >= 0x80 { letters[Character(scalar), default: 0] += 1 }
+                    if value >= 0x80, let weights = letterWeights[Character(scalar)] {
+                        for entry in weights { scores[entry.language] += entry.weight }
+                    }
                 }
             } else if let start = wordStart {
-                words[lowered[start..<index], default: 0] += 1
+                if let found = wordLanguages[lowered[start..<index]] { for language in found { scores[language] += 3 } }
                 wordStart = nil
             }
             index = scalars.index(after: index)
         }
-        if let start = wordStart { words[lowered[start...], default: 0] += 1 }
+        if let start = wordStart, let found = wordLanguages[lowered[start...]] { for language in found { scores[language] += 3 } }
         guard cyrillic + latin > 0 else { return [] }
         let script = cyrillic > latin ? "cyrillic" : "latin"
         var result: [(language: String, score: Int)] = []
-        for (language, profile) in profiles.profiles where profile.script == script {
-            var score = 0
-            let list = wordSets[language] ?? []
-            for (word, count) in words where list.contains(String(word)) { score += 3 * count }
-            let exclusive = exclusiveSets[language] ?? [], typical = letterSets[language] ?? []
-            for (char, count) in letters {
-                if exclusive.contains(char) { score += 3 * count } else if typical.contains(char) { score += count }
-            }
-            result.append((language, score))
+        for (language, entry) in languages.enumerated() where entry.script == script {
+            result.append((entry.code, scores[language]))
         }
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
     }

@@ -58,11 +58,12 @@ public enum MoneyParsing {
     public static func read(_ text: String, context: MoneyContext = MoneyContext()) -> MoneyReading {
         let cleaned = normalizeSpaces(text)
         guard !cleaned.isEmpty else { return MoneyReading(findings: [.priceEmpty()]) }
-        let vat = PricePhrases.vat(in: cleaned)
+        let phraseWords = PricePhrases.words(cleaned)
+        let vat = PricePhrases.vat(inWords: phraseWords)
         let amounts = AmountSpan.find(in: cleaned)
 
-        if amounts.isEmpty || PricePhrases.isFree(cleaned) {
-            guard PricePhrases.isFree(cleaned) || PricePhrases.containsFreeWord(cleaned) else {
+        if amounts.isEmpty || PricePhrases.isFree(words: phraseWords) {
+            guard PricePhrases.isFree(words: phraseWords) || PricePhrases.containsFreeWord(words: phraseWords) else {
                 return MoneyReading(findings: [.priceNoAmount(text)])
             }
             var findings: [Finding] = []

@@ -7,6 +7,7 @@ import Foundation
 enum PricePhrases {
     /// `text` folded, with every character that is not a letter, digit, `+` or `%` turned into a space.
     static func words(_ text: String) -> String {
+        if let ascii = ASCIIWords.words(text) { return ascii }
         let folded = TextFolding.fold(text)
         let mapped = String(folded.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "%" ? $0 : " " })
         return mapped.split(separator: " ").joined(separator: " ")
@@ -52,14 +53,19 @@ enum PricePhrases {
     }
 
     /// `included` / `excluded` when the text carries a VAT marker.
-    static func vat(in text: String) -> String? {
-        let found = words(text)
-        return vatPhrases.first { contains($0.phrase, in: found) }?.value
+    static func vat(in text: String) -> String? { vat(inWords: words(text)) }
+
+    /// `vat(in:)` for text already in `words(_:)` form.
+    static func vat(inWords found: String) -> String? {
+        vatPhrases.first { contains($0.phrase, in: found) }?.value
     }
 
     /// The whole text (a `Price:` prefix and a VAT marker aside) says "free".
-    static func isFree(_ text: String) -> Bool {
-        var found = words(text)
+    static func isFree(_ text: String) -> Bool { isFree(words: words(text)) }
+
+    /// `isFree(_:)` for text already in `words(_:)` form.
+    static func isFree(words: String) -> Bool {
+        var found = words
         for prefix in prefixPhrases where prefix.value == "price" && found.hasPrefix(prefix.phrase + " ") {
             found = String(found.dropFirst(prefix.phrase.count + 1))
         }
@@ -68,9 +74,11 @@ enum PricePhrases {
     }
 
     /// A free word appears somewhere in the text (`Pristatymas nemokamai`).
-    static func containsFreeWord(_ text: String) -> Bool {
-        let found = words(text)
-        return freePhrases.contains { contains($0.phrase, in: found) }
+    static func containsFreeWord(_ text: String) -> Bool { containsFreeWord(words: words(text)) }
+
+    /// `containsFreeWord(_:)` for text already in `words(_:)` form.
+    static func containsFreeWord(words found: String) -> Bool {
+        freePhrases.contains { contains($0.phrase, in: found) }
     }
 
     /// The text between two amounts makes them a range: a dash, or a range word (`to`, `bis`, `do`, `iki`).
@@ -86,6 +94,8 @@ enum PricePhrases {
 
     /// A `from` word right before the amount (`od 49 zł`, `from €9.99`, `ab 9,99 €`).
     static func isFrom(before amount: AmountSpan, in text: String) -> Bool {
+        // Nothing before the amount (the usual `58.99 €`): no word, no currency token to remove.
+        guard amount.range.lowerBound > text.startIndex else { return false }
         var before = String(text[..<amount.range.lowerBound])
         for token in CurrencyTokens.find(in: before) { before = before.replacingOccurrences(of: token, with: " ") }
         let found = words(before)

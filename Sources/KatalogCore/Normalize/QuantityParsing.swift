@@ -131,10 +131,14 @@ public enum QuantityParsing {
     static func readDecimal(_ number: String) -> Decimal? {
         let negative = number.hasPrefix("-")
         let body = negative ? String(number.dropFirst()) : number
-        let marks = body.filter { $0 == "." || $0 == "," }
+        // `splitNumber` gives ASCII digits and marks, where bytes stand for characters: no Foundation replacement.
+        let isASCII = body.utf8.allSatisfy { $0 < 0x80 }
+        let marks = isASCII ? body.utf8.count(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) : body.filter { $0 == "." || $0 == "," }.count
         let canonical: String
-        if marks.count <= 1 {
-            canonical = body.replacingOccurrences(of: ",", with: ".")
+        if marks <= 1 {
+            canonical = isASCII
+                ? String(decoding: body.utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+                : body.replacingOccurrences(of: ",", with: ".")
         } else if let reading = NumberReading.read(body) {
             canonical = reading.canonical
         } else {

@@ -25,16 +25,27 @@ public struct ServicePlanExtractor: Sendable {
             if let weight = patterns.attributeWeights[attribute.key], seenKeys.insert(attribute.key).inserted { possible += weight }
         }
         if possible >= patterns.threshold { return true }
-        if let title = product.title.map(ServicePlanText.init) {
-            possible += patterns.kinds.filter { $0.cues.matches(title) }.count * patterns.titleWeight
+        // Kinds whose literals are missing from a text cannot match it (`ServicePlanPrefilter`): ordinary
+        // products usually run no expression at all.
+        if let title = product.title {
+            let candidates = patterns.kindPrefilter.candidates(in: title)
+            if candidates != 0 {
+                let text = ServicePlanText(title)
+                let matching = patterns.kinds.indices.filter { candidates & (1 << UInt64($0)) != 0 && patterns.kinds[$0].cues.matches(text) }
+                possible += matching.count * patterns.titleWeight
+            }
             if possible >= patterns.threshold { return true }
         }
         guard let description = product.description, patterns.descriptionWeight > 0 else { return false }
-        let text = ServicePlanText(description)
+        let candidates = patterns.kindPrefilter.candidates(in: description)
+        var folded: ServicePlanText?
         var remaining = patterns.kinds.count
-        for kind in patterns.kinds {
+        for (index, kind) in patterns.kinds.enumerated() {
             if possible + remaining * patterns.descriptionWeight < patterns.threshold { return false }
             remaining -= 1
+            guard candidates & (1 << UInt64(index)) != 0 else { continue }
+            let text = folded ?? ServicePlanText(description)
+            folded = text
             if kind.cues.matches(text) {
                 possible += patterns.descriptionWeight
                 if possible >= patterns.threshold { return true }

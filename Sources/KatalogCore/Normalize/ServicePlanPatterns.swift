@@ -45,6 +45,8 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var descriptionWeight = 1
     var attributeWeights: [String: Int] = [:]
     var kinds: [(kind: ServicePlan.Kind, cues: CueGroup)] = []
+    /// Which of `kinds` may match a text (bit `i` for `kinds[i]`), without running their expressions.
+    var kindPrefilter = ServicePlanPrefilter(groups: [])
     var programmes: [Programme] = []
     var coveredModelKeys: [String] = []
     var coveredGTINKeys: [String] = []
@@ -116,9 +118,14 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         titleWeight = file.classification.title
         descriptionWeight = file.classification.description
         attributeWeights = file.classification.attributes
+        var kindPatterns: [[String]] = []
         for kind in ServicePlan.Kind.allCases {
-            if let lists = file.classification.kinds[kind.rawValue] { kinds.append((kind, Self.group(lists))) }
+            if let lists = file.classification.kinds[kind.rawValue] {
+                kinds.append((kind, Self.group(lists)))
+                kindPatterns.append(Self.allPatterns(lists))
+            }
         }
+        kindPrefilter = ServicePlanPrefilter(groups: kindPatterns)
         programmes = file.programmes.entries.compactMap { entry in
             Self.compile("\\b(?:\(entry.pattern))").map { Programme(regex: $0, name: entry.name, provider: entry.provider) }
         }

@@ -25,8 +25,10 @@ public enum DecimalFormatting {
     /// Parses a plain decimal string with `.` as separator (`-12.50`); nil when it is anything else.
     public static func parse(_ text: String) -> Decimal? {
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private static func render(_ value: Decimal, fractionDigits: Int, trimZeros: Bool) -> String {
         // Decimal's description is exact and locale-free ("58.99", "-0.5", "140").

@@ -4,12 +4,23 @@
 extension StringProtocol {
     /// The text without leading and trailing white space and line breaks (Unicode White_Space).
     public func trimmingWhitespace() -> String {
-        trimming(where: { $0.isWhitespace })
+        if endsArePrintableASCII { return String(self) }
+        return trimming(where: { $0.isWhitespace })
     }
 
     /// The text without leading and trailing spaces and tabs; line breaks at the ends are kept.
     public func trimmingSpaces() -> String {
-        trimming(where: { $0.isWhitespace && !$0.isNewline })
+        if endsArePrintableASCII { return String(self) }
+        return trimming(where: { $0.isWhitespace && !$0.isNewline })
+    }
+
+    /// Whether the first and last bytes are printable ASCII (`!`…`~`): then neither end character is white space
+    /// (a character ending in such a byte can only start with a non-space "prepend" mark), so nothing is trimmed.
+    private var endsArePrintableASCII: Bool {
+        let count = utf8.count
+        guard count > 0, let first = utf8.first else { return false }
+        let last = utf8[utf8.index(utf8.startIndex, offsetBy: count - 1)]
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
     }
 
     /// The text without the leading and trailing characters for which `isTrimmed` is true.

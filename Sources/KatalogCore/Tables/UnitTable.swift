@@ -49,7 +49,9 @@ public struct UnitTable: Sendable {
 
     /// The unit a spelling names (`cm`, `KGM`, `kilogramai`), optionally restricted to one dimension.
     public func unit(_ spelling: String, in dimension: Dimension? = nil) -> Unit? {
-        let key = spelling.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
+        let spaced = spelling.trimmingSpaces()
+        // ASCII needs no Foundation trimming (which bridges through NSString): bytes are characters there.
+        let key = (spaced.utf8.allSatisfy { $0 < 0x80 } ? spaced.trimming(where: { $0 == "." }) : spaced.trimmingCharacters(in: CharacterSet(charactersIn: "."))).lowercased()
         guard let unit = spellings[key] ?? spellings[spelling.trimmingSpaces().lowercased()] else { return nil }
         if let dimension, unit.dimension != dimension { return nil }
         return unit

@@ -28,6 +28,7 @@ public struct MojibakeRule: RecordRule {
     /// The index of the first lead + continuation pair, or nil. `â` must be followed by `€` (the E2 80 xx of
     /// punctuation), so French and Portuguese words with `â` are not mistaken.
     static func firstMojibake(in text: String) -> String.Index? {
+        guard mayHoldLead(text) else { return nil }
         var previous: (Character, String.Index)?
         for index in text.indices {
             let char = text[index]
@@ -38,4 +39,24 @@ public struct MojibakeRule: RecordRule {
         }
         return nil
     }
+
+    /// Whether `text` holds a lead character's UTF-8 bytes (`C3 82`…), a combining mark that composes one
+    /// (`A` + U+0302 equals `Â`) or the Angstrom sign (equal to `Å`). Text without these has no lead, so most text
+    /// skips the character walk.
+    static func mayHoldLead(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC3, leadSecondBytes.contains(byte) { return true }
+            if previous == 0xCC, markSecondBytes.contains(byte) { return true }
+            if beforePrevious == 0xE2, previous == 0x84, byte == 0xAB { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// Second UTF-8 bytes of the leads (all U+00C2…U+00E2, first byte C3), and of the combining grave, circumflex,
+    /// tilde, diaeresis and ring (U+0300, U+0302, U+0303, U+0308, U+030A, first byte CC).
+    private static let leadSecondBytes: Set<UInt8> = Set(leads.compactMap { $0.utf8.count == 2 ? Array($0.utf8)[1] : nil })
+    private static let markSecondBytes: Set<UInt8> = [0x80, 0x82, 0x83, 0x88, 0x8A]
 }

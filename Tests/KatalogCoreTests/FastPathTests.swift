@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+@testable import KatalogCore
+
+/// The fast paths must give exactly what the general code gives: each is checked against the general form (kept
+/// here as a reference) on every line of the sample inputs and on tricky cases.
+struct FastPathTests {
+    /// Every line of every file under `Samples/`, plus cases chosen to trip byte-level shortcuts.
+    static let texts: [String] = {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Samples")
+        var lines: [String] = []
+        if let files = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil) {
+            for case let url as URL in files {
+                guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { continue }
+                lines += text.split(whereSeparator: \.isNewline).map(String.init)
+            }
+        }
+        return lines + tricky
+    }()
+
+    static let tricky: [String] = [
+        "", " ", "  a  ", "Prekės kodas:", "PREKES  KODAS", "*Kaina*:", "a :", "x\r\ny", "\t58.99\u{0B} EUR\u{0C}", "\u{1C}a\u{1F}",
+        "APPLECARE+ for iPhone", "AppleCare + plan", "Insurance", "\u{212A}ids", "\u{017F}ubscription", "\u{FB01}", "\u{0130}nsurance",
+        "Prekė iš oficialaus atstovo. Oficiali garantija 24 mėn.", "Pratęsta garantija 2 metams", "Garantijos pratęsimas +1 m.",
+        "Cafe\u{0301} insurance", "Страхование устройства", "Schutzbrief für Geräte", "Gerätesschutz", "Ein Abo", "Lizenzschlüssel",
+        "Gift card 50 €", "Dovanų kuponas", "ÄŒ Å ilutÄ—", "A\u{0302}\u{80}", "\u{212B}\u{A0}", "â€™ quote", "Â°C", "  4700000000012 ",
+        "1,5 kg", "0.5cm", "Kaina: 12,99 € su PVM", "nemokamai", "-3,5", "ﾃｽﾄ", "٣", "e\u{0301}", "\u{00A0}x\u{00A0}",
+    ]
+
+    // MARK: - Service-plan pre-filter
+
+    @Test func prefilterNeverDropsAKindThatMatches() {
+        let patterns = ServicePlanPatterns.builtIn
+        for text in Self.texts {
+            let candidates = patterns.kindPrefilter.candidates(in: text)
+            let folded = ServicePlanText(text)
+            for (index, kind) in patterns.kinds.enumerated() where kind.cues.matches(folded) {
+                #expect(candidates & (1 << UInt64(index)) != 0, "\(kind.kind) matches \"\(text)\" but was filtered out")
+            }
+        }
+    }
+
+    @Test func prefilterSkipsOrdinaryProducts() {
+        let prefilter = ServicePlanPatterns.builtIn.kindPrefilter
+        #expect(prefilter.candidates(in: "Kavos aparatas De'Longhi Magnifica S") == 0)
+        #expect(prefilter.candidates(in: "Prekė iš oficialaus atstovo. Oficiali garantija 24 mėn.") == 0)
+        #expect(prefilter.candidates(in: "AppleCare+ for iPhone 15") != 0)
+        // A folded character that case-insensitive matching may read as ASCII (`ﬁ` for `fi`) disables the filter.
+        #expect(prefilter.candidates(in: "\u{FB01}avos aparatas") == (1 << UInt64(ServicePlanPatterns.builtIn.kinds.count)) - 1)
+    }
+
+    @Test func requiredLiteralsOfPatterns() {
+        func literals(_ pattern: String) -> [[String]]? {
+            ServicePlanPrefilter.requiredLiterals(pattern)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(literals("care ?(refresh|\\+|plus|pack|plan)\\b") == [["care"]])
+        #expect(literals("accident(al)? (damage )?(protection|cover)") == [["accident", " "]])
+        #expect(literals("pratest\\w* garantij") == [["pratest", " garantij"]])
+        #expect(literals("licen[cs]e key") == [["licen", "e key"]])
+        #expect(literals("warranty \\+ ?\\d") == [["warranty +"]])
+        #expect(literals("\\babo\\b") == [["abo"]])
+        #expect(literals("hours?|hrs?") == [["hour"], ["hr"]])
+        #expect(literals("a{0,2}b") == [["b"]])
+        #expect(literals("(?x) a b") == nil)
+        #expect(literals("\\Qa+b\\E") == nil)
+        #expect(literals("(a|b)") == nil)
+        #expect(literals("x|\\d+") == nil)
+    }
+
+    @Test func caseClosureFindsASCIIStandIns() {
+        for scalar: Unicode.Scalar in ["\u{212A}", "\u{017F}", "\u{FB01}", "\u{0130}", "\u{0131}", "\u{00DF}", "\u{1E9E}", "\u{0149}"] {
+            #expect(CaseClosure.reachesASCII(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        for scalar: Unicode.Scalar in ["\u{00E9}", "\u{0436}", "\u{2013}", "\u{20AC}", "\u{00A0}"] {
+            #expect(!CaseClosure.reachesASCII(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        // Every non-ASCII character ICU matches to an ASCII letter case-insensitively is caught.
+        let letters = try! NSRegularExpression(pattern: "[a-z]", options: [.caseInsensitive])
+        for value in UInt32(0x80)..<0x3_0000 {
+            guard let scalar = Unicode.Scalar(value), !CaseClosure.reachesASCII(scalar) else { continue }
+            let text = String(Character(scalar))
+            #expect(letters.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    // MARK: - Folding and words
+
+    @Test func asciiFoldingAndWordsEqualTheGeneralForms() {
+        var texts = Self.texts.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        texts += (0..<0x80).map { String(UnicodeScalar(UInt8($0))) + "A b" + String(UnicodeScalar(UInt8($0))) }
+        for text in texts {
+            #expect(ASCIIWords.fold(text) == Reference.fold(text), "\"\(text)\"")
+            #expect(ASCIIWords.words(text) == Reference.words(text), "\"\(text)\"")
+        }
+        #expect(ASCIIWords.fold("Kaina ė") == nil)
+    }
+
+    // MARK: - Language detection
+
+    @Test func languageScoresEqualThePerLanguageScoring() {
+        let detector = LanguageDetection.shared
+        for text in Self.texts {
+            let fast = detector.scores(text).map { "\($0.language)=\($0.score)" }
+            let general = Reference.scores(text, profiles: LanguageProfiles.shared).map { "\($0.language)=\($0.score)" }
+            #expect(fast == general, "\"\(text)\"")
+        }
+    }
+
+    // MARK: - Small checks
+
+    @Test func mojibakeScanAgreesWithTheCharacterWalk() {
+        var texts = Self.texts
+        for lead in MojibakeRule.leads { texts += [String(lead) + "\u{A9}", String(lead).decomposedStringWithCanonicalMapping + "\u{A9}"] }
+        texts.append("\u{212B}\u{A9}")
+        for text in texts {
+            #expect(MojibakeRule.firstMojibake(in: text) == Reference.firstMojibake(in: text), "\"\(text)\"")
+        }
+    }
+
+    @Test func checkDigitsEqualTheGeneralSum() {
+        let cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]
+        for digits in cases + Self.texts.map({ $0.filter(\.isNumber) }) {
+            #expect(GTINParsing.expectedCheckDigit(digits) == Reference.expectedCheckDigit(digits), "\(digits)")
+            #expect(GTINParsing.hasValidCheckDigit(digits) == (digits.last?.wholeNumberValue.map { Reference.expectedCheckDigit(digits) == $0 } ?? false))
+        }
+    }
+
+    @Test func trimmingEqualsTheCharacterForm() {
+        for text in Self.texts + ["\u{0600}1", "a\u{0301}", " x", "x\n", "x", "\r\n"] {
+            #expect(text.trimmingWhitespace() == text.trimming(where: { $0.isWhitespace }))
+            #expect(text.trimmingSpaces() == text.trimming(where: { $0.isWhitespace && !$0.isNewline }))
+        }
+    }
+
+    @Test func quantityDecimalsReadAsBefore() {
+        for text in ["1,1", "3,5", "0.5", "14,00", "1.234,5", "-2,25", "12", "1,2,3"] {
+            #expect(QuantityParsing.readDecimal(text) == Reference.readDecimal(text), "\(text)")
+        }
+    }
+}
+
+/// The general forms the fast paths replace, as they were.
+private enum Reference {
+    static func fold(_ text: String) -> String {
+        let folded = text.lowercased()
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .trimming(where: { $0 == ":" || $0 == "*" || ($0.isWhitespace && !$0.isNewline) })
+    }
+
+    static func words(_ text: String) -> String {
+        let mapped = String(fold(text).map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "%" ? $0 : " " })
+        return mapped.split(separator: " ").joined(separator: " ")
+    }
+
+    static func scores(_ text: String, profiles: LanguageProfiles) -> [(language: String, score: Int)] {
+        let lowered = text.prefix(LanguageDetection.sampleLength).lowercased()
+        var cyrillic = 0, latin = 0
+        var letters: [Character: Int] = [:]
+        var words: [Substring: Int] = [:]
+        var wordStart: String.Index?
+        let scalars = lowered.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let value = scalar.value
+            let isLetter = value < 0x80 ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) : scalar.properties.isAlphabetic
+            if isLetter || value == 0x27 || value == 0x2019 {
+                if wordStart == nil { wordStart = index }
+                if isLetter {
+                    if (0x0400...0x04FF).contains(value) { cyrillic += 1 } else if value < 0x0250 { latin += 1 }
+                    if value >= 0x80 { letters[Character(scalar), default: 0] += 1 }
+                }
+            } else if let start = wordStart {
+                words[lowered[start..<index], default: 0] += 1
+                wordStart = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let start = wordStart { words[lowered[start...], default: 0] += 1 }
+        guard cyrillic + latin > 0 else { return [] }
+        let script = cyrillic > latin ? "cyrillic" : "latin"
+        var result: [(language: String, score: Int)] = []
+        for (language, profile) in profiles.profiles where profile.script == script {
+            var score = 0
+            let list = Set(profile.words.map { $0.lowercased() })
+            for (word, count) in words where list.contains(String(word)) { score += 3 * count }
+            let exclusive = Set(profile.exclusive), typical = Set(profile.letters)
+            for (char, count) in letters {
+                if exclusive.contains(char) { score += 3 * count } else if typical.contains(char) { score += count }
+            }
+            result.append((language, score))
+        }
+        return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
+    }
+
+    static func firstMojibake(in text: String) -> String.Index? {
+        var previous: (Character, String.Index)?
+        for index in text.indices {
+            let char = text[index]
+            if let (lead, leadIndex) = previous, let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1 {
+                if lead == "â" ? char == "€" : MojibakeRule.continuations.contains(scalar) { return leadIndex }
+            }
+            previous = MojibakeRule.leads.contains(char) ? (char, index) : nil
+        }
+        return nil
+    }
+
+    static func expectedCheckDigit(_ digits: String) -> Int {
+        let body = digits.dropLast().compactMap(\.wholeNumberValue)
+        var sum = 0
+        for (offset, digit) in body.reversed().enumerated() { sum += digit * (offset % 2 == 0 ? 3 : 1) }
+        return (10 - sum % 10) % 10
+    }
+
+    static func readDecimal(_ number: String) -> Decimal? {
+        let negative = number.hasPrefix("-")
+        let body = negative ? String(number.dropFirst()) : number
+        let marks = body.filter { $0 == "." || $0 == "," }
+        let canonical: String
+        if marks.count <= 1 {
+            canonical = body.replacingOccurrences(of: ",", with: ".")
+        } else if let reading = NumberReading.read(body) {
+            canonical = reading.canonical
+        } else {
+            return nil
+        }
+        guard let value = DecimalFormatting.parse(canonical) else { return nil }
+        return negative ? -value : value
+    }
+}
