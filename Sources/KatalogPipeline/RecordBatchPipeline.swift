@@ -25,6 +25,13 @@ final class RecordBatchPipeline: @unchecked Sendable {
     private let workerQueues: [DispatchQueue]
     private let handOnQueue = DispatchQueue(label: "katalog.hand-on")
     private let slotsFree = DispatchSemaphore(value: RecordBatchPipeline.maximumInFlight)
+    /// Entered when a batch is submitted, left when it has been handed on.
+    private let undelivered = DispatchGroup()
+    /// Touched only on the reading thread.
+    private var submitted = 0
+    /// Touched only on the hand-on queue: normalized batches waiting for an earlier one, by sequence number.
+    private var ready: [Int: (batch: [Entry], events: ResultSlots<ProcessingEvent>)] = [:]
+    private var nextToDeliver = 0
     private let work: Work
     private let deliver: (ProcessingEvent) -> Void
 
@@ -58,25 +65,36 @@ final class RecordBatchPipeline: @unchecked Sendable {
                 normalized.leave()
             }
         }
-        handOnQueue.async { [self] in
-            normalized.wait()
-            let events = results.values
-            var next = 0
-            for entry in batch {
-                switch entry {
-                case .diagnostic(let diagnostic):
-                    deliver(.fileDiagnostic(diagnostic))
-                case .record:
-                    deliver(events[next])
-                    next += 1
-                }
+        let sequence = submitted
+        submitted += 1
+        undelivered.enter()
+        // No thread waits for the workers: the batch is handed on when its last worker is done, in sequence.
+        normalized.notify(queue: handOnQueue) { [self] in
+            ready[sequence] = (batch, results)
+            while let (batch, results) = ready.removeValue(forKey: nextToDeliver) {
+                handOn(batch, events: results.values)
+                nextToDeliver += 1
+                slotsFree.signal()
+                undelivered.leave()
             }
-            slotsFree.signal()
+        }
+    }
+
+    private func handOn(_ batch: [Entry], events: [ProcessingEvent]) {
+        var next = 0
+        for entry in batch {
+            switch entry {
+            case .diagnostic(let diagnostic):
+                deliver(.fileDiagnostic(diagnostic))
+            case .record:
+                deliver(events[next])
+                next += 1
+            }
         }
     }
 
     /// Waits until every submitted batch has been handed on.
-    func drain() { handOnQueue.sync {} }
+    func drain() { undelivered.wait() }
 }
 
 /// Normalizers handed to worker queues; each queue uses only its own, so no normalizer is ever used by two threads
