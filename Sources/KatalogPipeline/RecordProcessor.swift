@@ -41,7 +41,7 @@ final class RecordProcessor: RecordSink {
     private var batches: RecordBatchPipeline?
     private var pending: [RecordBatchPipeline.Entry] = []
     private var pendingRecords = 0
-    static let batchSize = 256
+    static let batchSize = 128
 
     /// With more than one normalizer, records are normalized in batches on one queue per normalizer (and the
     /// first normalizer only observes decimal marks on the reading thread). `preparation`, when given, runs on

@@ -32,9 +32,11 @@ public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
     /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
-    /// of times. Cleared when it grows past `cacheLimit` entries, so memory stays bounded.
+    /// of times. Cleared when it grows past `cacheLimit` entries, so memory stays bounded: the common words come
+    /// back within a few records, while a column of distinct values (stock counts) would otherwise fill it with
+    /// entries that are never hit again — several MB per worker.
     private var vocabularyCache: [String: ValueVocabulary.Match?] = [:]
-    private let cacheLimit = 50_000
+    private let cacheLimit = 4_096
     private var priceEvidence = PriceEvidence()
 
     public init(tables: NormalizationTables = NormalizationTables()) {
