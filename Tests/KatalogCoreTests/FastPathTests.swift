@@ -133,6 +133,41 @@ struct FastPathTests {
         }
     }
 
+    /// The Latin/Cyrillic table path equals Foundation's folding: every covered scalar alone, every sample line,
+    /// and 20,000 random mixes of covered scalars, ASCII, white space and separators.
+    @Test func scalarTableFoldingEqualsFoundationFolding() {
+        var texts = Self.texts
+        let covered = ScalarFolding.blocks.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        texts += covered.map { String($0) }
+        texts += covered.map { "A\($0)b \($0):" }
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let ascii = Array("aZ09 :*-+%.,\t\n")
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) {
+                if next(3) == 0 { text.append(ascii[next(ascii.count)]) } else { text.unicodeScalars.append(covered[next(covered.count)]) }
+            }
+            texts.append(text)
+        }
+        var fastPaths = 0
+        for text in texts {
+            if let fast = ScalarFolding.fold(text) {
+                fastPaths += 1
+                #expect(fast == TextFolding.foldedByFoundation(text), "fold of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            if let fast = ScalarFolding.words(text) {
+                #expect(fast == PricePhrases.wordsOfFolded(TextFolding.foldedByFoundation(text)), "words of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(fastPaths > 20_000, "the table must cover ordinary Latin and Cyrillic text")
+        #expect(ScalarFolding.fold("Prekės kodas:") == "prekes kodas")
+        #expect(ScalarFolding.fold("Cafe\u{0301}") == nil, "combining marks take the general path")
+    }
+
     @Test func quantityDecimalsReadAsBefore() {
         for text in ["1,1", "3,5", "0.5", "14,00", "1.234,5", "-2,25", "12", "1,2,3"] {
             #expect(QuantityParsing.readDecimal(text) == Reference.readDecimal(text), "\(text)")

@@ -8,7 +8,12 @@ enum PricePhrases {
     /// `text` folded, with every character that is not a letter, digit, `+` or `%` turned into a space.
     static func words(_ text: String) -> String {
         if let ascii = ASCIIWords.words(text) { return ascii }
-        let folded = TextFolding.fold(text)
+        if let latinOrCyrillic = ScalarFolding.words(text) { return latinOrCyrillic }
+        return wordsOfFolded(TextFolding.fold(text))
+    }
+
+    /// The general form of `words(_:)`, on text already folded.
+    static func wordsOfFolded(_ folded: String) -> String {
         let mapped = String(folded.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "%" ? $0 : " " })
         return mapped.split(separator: " ").joined(separator: " ")
     }

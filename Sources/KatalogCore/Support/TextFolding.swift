@@ -5,6 +5,12 @@ import Foundation
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
         if let ascii = ASCIIWords.fold(text) { return ascii }
+        if let table = ScalarFolding.fold(text) { return table }
+        return foldedByFoundation(text)
+    }
+
+    /// The general form, through Foundation's folding; `ScalarFolding` is built from it.
+    static func foldedByFoundation(_ text: String) -> String {
         // ASCII text (most labels and feed values) folds to its lower case; Foundation's folding is the slow path.
         var folded = text.utf8.allSatisfy({ $0 < 0x80 })
             ? text.lowercased()
@@ -19,7 +25,7 @@ public enum TextFolding {
             .trimming(where: { $0 == ":" || $0 == "*" || ($0.isWhitespace && !$0.isNewline) })
     }
 
-    private static let specialFolds: [Character: Character] = [
+    static let specialFolds: [Character: Character] = [
         "ł": "l", "ø": "o", "đ": "d", "ß": "s", "æ": "a", "œ": "o", "ı": "i",
     ]
 }
@@ -43,8 +49,7 @@ enum ASCIIWords {
     static func words(_ text: String) -> String? {
         collapse(text) { byte in
             let lower = lowered(byte)
-            let kept = (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower == 0x2B || lower == 0x25
-            return kept ? lower : nil
+            return isWordByte(lower) ? lower : nil
         }.map { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -73,4 +78,116 @@ enum ASCIIWords {
     static func isWhitespace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
 
     static func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+
+    /// A lower-case ASCII byte that `PricePhrases.words` keeps: a letter, a digit, `+` or `%`.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x25
+    }
+}
+
+/// `TextFolding.fold` and `PricePhrases.words` for text in the Latin and Cyrillic scripts (Lithuanian, Polish,
+/// Czech, German, Ukrainian, … titles), one scalar at a time through a table, without Foundation.
+///
+/// The table holds the folded form of every scalar from U+0080 to U+024F and U+0400 to U+04FF, computed once with
+/// the general code. That is exact because folding these scalars does not depend on their neighbours; scalars
+/// that combine with a neighbour (combining marks) or whose folded form mixes letters and separators have no
+/// entry, and text with any scalar outside the table takes the general path (nil).
+enum ScalarFolding {
+    enum Entry {
+        /// Folds to white space: separates words.
+        case space
+        /// Folds to letters or digits (UTF-8 bytes), which `words` keeps.
+        case word([UInt8])
+        /// Folds to other characters (UTF-8 bytes), which `fold` keeps and `words` treats as a separator.
+        case symbol([UInt8])
+    }
+
+    static let blocks: [ClosedRange<UInt32>] = [0x80...0x24F, 0x400...0x4FF]
+
+    /// Entries by scalar value, nil outside `blocks` or for a scalar that cannot be folded alone.
+    static let table: [UInt32: Entry] = {
+        var table: [UInt32: Entry] = [:]
+        for block in blocks {
+            for value in block {
+                guard let scalar = Unicode.Scalar(value), let entry = entry(for: scalar) else { continue }
+                table[value] = entry
+            }
+        }
+        return table
+    }()
+
+    /// The entry for `scalar`, from the general folding of the scalar alone (before white space is collapsed).
+    static func entry(for scalar: Unicode.Scalar) -> Entry? {
+        // Marks combine with their neighbour; format and (non-space) control characters are left to the general path.
+        let category = scalar.properties.generalCategory
+        if [.nonspacingMark, .spacingMark, .enclosingMark, .format].contains(category) { return nil }
+        if category == .control, !Character(scalar).isWhitespace { return nil }
+        var folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        if folded.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            folded = String(folded.map { TextFolding.specialFolds[$0] ?? $0 })
+        }
+        let characters = Array(folded)
+        guard !characters.isEmpty else { return nil }
+        if characters.allSatisfy(\.isWhitespace) { return characters.count == 1 ? .space : nil }
+        guard !characters.contains(where: \.isWhitespace), !characters.contains(where: { $0 == ":" || $0 == "*" }) else { return nil }
+        // A folded form must not combine with what comes before or after it.
+        guard characters.allSatisfy({ $0.unicodeScalars.count == 1 }),
+              !folded.unicodeScalars.contains(where: { [.nonspacingMark, .spacingMark, .enclosingMark, .format].contains($0.properties.generalCategory) })
+        else { return nil }
+        let kept = characters.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "%" }
+        if kept.allSatisfy({ $0 }) { return .word(Array(folded.utf8)) }
+        if !kept.contains(true) { return .symbol(Array(folded.utf8)) }
+        return nil
+    }
+
+    /// `TextFolding.fold(text)`, or nil when `text` has a scalar outside the table.
+    static func fold(_ text: String) -> String? {
+        collapse(text, keepSymbols: true).map { bytes in
+            var slice = bytes[...]
+            while let first = slice.first, first == 0x3A || first == 0x2A || first == 0x20 { slice.removeFirst() }
+            while let last = slice.last, last == 0x3A || last == 0x2A || last == 0x20 { slice.removeLast() }
+            return String(decoding: slice, as: UTF8.self)
+        }
+    }
+
+    /// `PricePhrases.words(text)`, or nil when `text` has a scalar outside the table.
+    static func words(_ text: String) -> String? {
+        collapse(text, keepSymbols: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The folded bytes with runs of separators as one space (none at the ends). With `keepSymbols`, only white
+    /// space separates (the `fold` form); without, everything but letters, digits, `+` and `%` does (`words`).
+    private static func collapse(_ text: String, keepSymbols: Bool) -> [UInt8]? {
+        let table = Self.table
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var gap = false
+        func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            if gap, !result.isEmpty { result.append(0x20) }
+            gap = false
+            result.append(contentsOf: bytes)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = ASCIIWords.lowered(UInt8(value))
+                if ASCIIWords.isWhitespace(byte) {
+                    gap = true
+                } else if keepSymbols || ASCIIWords.isWordByte(byte) {
+                    append(CollectionOfOne(byte))
+                } else {
+                    gap = true
+                }
+                continue
+            }
+            switch table[value] {
+            case nil: return nil
+            case .space: gap = true
+            case .word(let bytes): append(bytes)
+            case .symbol(let bytes):
+                if keepSymbols { append(bytes) } else { gap = true }
+            }
+        }
+        return result
+    }
 }
