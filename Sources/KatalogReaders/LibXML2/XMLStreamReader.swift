@@ -24,15 +24,34 @@ struct XMLStreamReader {
     /// Reads the file at `path`, handing each event to `handle` on the calling thread, in document order.
     /// Returns nil when the file cannot be opened.
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
+        withoutActuallyEscaping(handle) { handle in
+            var forwarder = XMLStreamEventForwarder(handle: handle)
+            return read(file: path, into: &forwarder)
+        }
+    }
+
+    /// Reads the file at `path`, calling `consumer` on the calling thread, in document order.
+    /// Returns nil when the file cannot be opened.
+    static func read<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         if size >= pipelineThreshold {
-            return XMLStreamPipeline.read(file: path, handle)
+            var receiver = consumer
+            defer { consumer = receiver }
+            return XMLStreamPipeline.read(file: path) { receiver.deliver($0) }
         }
-        return readSynchronously(file: path, handle)
+        return readSynchronously(file: path, into: &consumer)
     }
 
     /// Reads the file at `path` on the calling thread.
     static func readSynchronously(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
+        withoutActuallyEscaping(handle) { handle in
+            var forwarder = XMLStreamEventForwarder(handle: handle)
+            return readSynchronously(file: path, into: &forwarder)
+        }
+    }
+
+    /// Reads the file at `path` on the calling thread into `consumer`.
+    static func readSynchronously<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
         LibXML2Runtime.ensureInitialized()
         guard let reader = xmlReaderForFile(path, nil, options) else { return nil }
         // A document taken over from the reader after a fault is freed after the reader (which points into it).
@@ -41,7 +60,7 @@ struct XMLStreamReader {
             xmlFreeTextReader(reader)
             if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
         }
-        return run(reader, &orphanedDocument, handle)
+        return run(reader, &orphanedDocument, &consumer)
     }
 
     /// Reads an in-memory document (`baseURL` names it in messages).
@@ -59,11 +78,14 @@ struct XMLStreamReader {
                 xmlFreeTextReader(reader)
                 if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
             }
-            return run(reader, &orphanedDocument, handle)
+            return withoutActuallyEscaping(handle) { handle in
+                var forwarder = XMLStreamEventForwarder(handle: handle)
+                return run(reader, &orphanedDocument, &forwarder)
+            }
         }
     }
 
-    private static func run(_ reader: xmlTextReaderPtr, _ orphanedDocument: inout xmlDocPtr?, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome {
+    private static func run<Consumer: XMLStreamConsumer>(_ reader: xmlTextReaderPtr, _ orphanedDocument: inout xmlDocPtr?, _ consumer: inout Consumer) -> XMLStreamOutcome {
         let collector = XMLStreamProblemCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
@@ -92,7 +114,7 @@ struct XMLStreamReader {
                 status = xmlTextReaderRead(reader)
                 guard status == 1 else { break }
                 nodes &+= 1
-                if nodes & 0xFFFF == 0 { handle(.progress(bytesConsumed: Int(xmlTextReaderByteConsumed(reader)))) }
+                if nodes & 0xFFFF == 0 { consumer.progress(bytesConsumed: Int(xmlTextReaderByteConsumed(reader))) }
                 lastOpenedElement = false
                 // The node itself tells what it is; `xmlTextReaderNodeType` would scan every text node for blanks.
                 // An element is visited twice, at its start and at its end: the open-element stack tells which.
@@ -101,10 +123,11 @@ struct XMLStreamReader {
                 case XML_ELEMENT_NODE:
                     if openElements.last == node {
                         openElements.removeLast()
-                        handle(.endElement)
+                        consumer.endElement()
                         continue
                     }
-                    let name = names.name(xmlTextReaderConstName(reader))
+                    // What `xmlTextReaderConstName` returns, without interning `prefix:local` in the dictionary.
+                    let name = names.qualifiedName(local: node.pointee.name, prefix: node.pointee.ns?.pointee.prefix)
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                     // The node's own line (the parser's position runs ahead of it by a buffer).
                     let line = Int(xmlGetLineNo(node))
@@ -118,14 +141,14 @@ struct XMLStreamReader {
                         xmlTextReaderMoveToElement(reader)
                     }
                     if !isEmpty { openElements.append(node) }
-                    handle(.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line))
+                    consumer.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line)
                     lastOpenedElement = !isEmpty
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { handle(.text(String(cString: content))) }
+                    if let content = node.pointee.content { consumer.text(CString.utf8(content)) }
                 case XML_ENTITY_REF_NODE: // a declared entity, deliberately not expanded
-                    handle(.entityReference(name: names.name(node.pointee.name), line: Int(xmlGetLineNo(node))))
+                    consumer.entityReference(name: names.name(node.pointee.name), line: Int(xmlGetLineNo(node)))
                 case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE:
-                    handle(.documentType(name: names.name(node.pointee.name), line: Int(xmlTextReaderGetParserLineNumber(reader))))
+                    consumer.documentType(name: names.name(node.pointee.name), line: Int(xmlTextReaderGetParserLineNumber(reader)))
                 default: // whitespace, comments, processing instructions, end of entity
                     break
                 }
@@ -142,7 +165,7 @@ struct XMLStreamReader {
             } else {
                 position = nil
             }
-            if let position { XMLStreamTreeTail.deliver(from: position, names: &names, handle) }
+            if let position { XMLStreamTreeTail.deliver(from: position, names: &names, into: &consumer) }
         }
         refusedLoads = XMLStreamEntityGuard.shared.release()
         let completed = status == 0 && !collector.sawFatal
@@ -189,6 +212,45 @@ struct XMLStreamNameCache {
             slot = (slot + 1) & (Self.capacity - 1)
         }
         return String(cString: pointer)
+    }
+
+    private static let qualifiedCapacity = 256
+    private var qualifiedKeys = [UInt](repeating: 0, count: qualifiedCapacity)
+    private var qualifiedPrefixes = [UInt64](repeating: 0, count: qualifiedCapacity)
+    private var qualifiedValues = [String](repeating: "", count: qualifiedCapacity)
+    private var qualifiedCount = 0
+
+    /// `prefix:local` (or `local` when `prefix` is nil), as `xmlTextReaderConstName` spells an element's name.
+    ///
+    /// `local` is dictionary-interned (its address identifies it); a namespace's prefix is not (it is owned by
+    /// the declaring node, whose memory may be reused), so the prefix's bytes are part of the key: packed into
+    /// a `UInt64` (prefixes longer than 8 bytes are not cached).
+    mutating func qualifiedName(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?) -> String {
+        guard let prefix else { return name(local) }
+        guard let local else { return String(cString: prefix) + ":" }
+        var packed: UInt64 = 0
+        var length = 0
+        while length < 8, prefix[length] != 0 {
+            packed |= UInt64(prefix[length]) << (8 * UInt64(length))
+            length += 1
+        }
+        guard length > 0, prefix[length] == 0 else { return String(cString: prefix) + ":" + name(local) }
+        let key = UInt(bitPattern: local)
+        var slot = Int(((key >> 3) ^ UInt(truncatingIfNeeded: packed &* 0x9E37_79B9)) & UInt(Self.qualifiedCapacity - 1))
+        for _ in 0..<Self.qualifiedCapacity {
+            let found = qualifiedKeys[slot]
+            if found == 0 { break }
+            if found == key, qualifiedPrefixes[slot] == packed { return qualifiedValues[slot] }
+            slot = (slot + 1) & (Self.qualifiedCapacity - 1)
+        }
+        let value = String(cString: prefix) + ":" + name(local)
+        if qualifiedCount < Self.qualifiedCapacity / 2, qualifiedKeys[slot] == 0 {
+            qualifiedKeys[slot] = key
+            qualifiedPrefixes[slot] = packed
+            qualifiedValues[slot] = value
+            qualifiedCount += 1
+        }
+        return value
     }
 }
 
