@@ -24,22 +24,27 @@ struct XMLStreamReader {
     /// Reads the file at `path`, handing each event to `handle` on the calling thread, in document order.
     /// Returns nil when the file cannot be opened.
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
-        withoutActuallyEscaping(handle) { handle in
-            var forwarder = XMLStreamEventForwarder(handle: handle)
-            return read(file: path, into: &forwarder)
+        if usesPipeline(path) {
+            return XMLStreamPipeline.read(file: path, handle)
         }
+        return readSynchronously(file: path, handle)
     }
 
     /// Reads the file at `path`, calling `consumer` on the calling thread, in document order.
     /// Returns nil when the file cannot be opened.
     static func read<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        if size >= pipelineThreshold {
+        if usesPipeline(path) {
             var receiver = consumer
             defer { consumer = receiver }
             return XMLStreamPipeline.read(file: path) { receiver.deliver($0) }
         }
         return readSynchronously(file: path, into: &consumer)
+    }
+
+    private static func usesPipeline(_ path: String) -> Bool {
+        guard pipelineThreshold < .max else { return false }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        return size >= pipelineThreshold
     }
 
     /// Reads the file at `path` on the calling thread.
