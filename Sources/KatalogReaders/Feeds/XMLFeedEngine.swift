@@ -74,7 +74,7 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         open.reserveCapacity(16)
     }
 
-    mutating func startElement(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
+    mutating func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
         if contextDepth > 0 {
             appendSlot(name: name, attributes: attributes, line: line, isEmpty: isEmpty)
             if !isEmpty { contextDepth += 1 }
@@ -145,7 +145,7 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         progress?.progress(items: recordIndex, bytesRead: bytesConsumed)
     }
 
-    private mutating func startInsideItem(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
+    private mutating func startInsideItem(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
         if itemDepth == 1 {
             // A direct child of the item.
             if attributes.isEmpty && !isEmpty && !dialect.needsSubtree(name) {

@@ -25,8 +25,8 @@ struct XMLStreamAttribute: Sendable, Hashable {
 /// as the parser's UTF-8 bytes (valid only during the call), so a consumer makes a `String` only for the text
 /// it keeps. The calls and their order are exactly those of the events.
 protocol XMLStreamConsumer {
-    /// See `XMLStreamEvent.startElement`.
-    mutating func startElement(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int)
+    /// See `XMLStreamEvent.startElement`. `name` is handed over (a consumer that keeps it takes no extra reference).
+    mutating func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int)
     /// See `XMLStreamEvent.endElement`.
     mutating func endElement()
     /// Character data (see `XMLStreamEvent.text`) as UTF-8; the buffer is only valid during the call.
@@ -59,7 +59,7 @@ extension XMLStreamConsumer {
 struct XMLStreamEventForwarder: XMLStreamConsumer {
     let handle: (XMLStreamEvent) -> Void
 
-    func startElement(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
+    func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
         handle(.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line))
     }
     func endElement() { handle(.endElement) }
