@@ -135,7 +135,9 @@ struct XMLStreamReader {
                     let name = names.qualifiedName(local: node.pointee.name, prefix: node.pointee.ns?.pointee.prefix)
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                     // The node's own line (the parser's position runs ahead of it by a buffer).
-                    let line = Int(xmlGetLineNo(node))
+                    // (`xmlGetLineNo` returns the node's own field unless it holds 65535, "too big to store".)
+                    let storedLine = node.pointee.line
+                    let line = storedLine != 65535 ? Int(storedLine) : Int(xmlGetLineNo(node))
                     var attributes: [XMLStreamAttribute] = []
                     if node.pointee.properties != nil {
                         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -193,37 +195,22 @@ struct XMLStreamReader {
 /// whole parse, so their address identifies the name. A small open-addressing table keyed by that address
 /// (feeds use a few dozen names) avoids hashing a string per element. The cache lives no longer than one parse.
 struct XMLStreamNameCache {
+    private struct Entry {
+        /// Address of the interned local name; 0 for a free slot.
+        var key: UInt = 0
+        /// The namespace prefix's bytes, packed (0 for none).
+        var prefix: UInt64 = 0
+        var value = ""
+    }
+
     private static let capacity = 512
-    private var keys = [UInt](repeating: 0, count: capacity)
-    private var values = [String](repeating: "", count: capacity)
+    private var entries = [Entry](repeating: Entry(), count: capacity)
     private var count = 0
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let key = UInt(bitPattern: pointer)
-        var slot = Int((key >> 3) & UInt(Self.capacity - 1))
-        for _ in 0..<Self.capacity {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == 0 {
-                let name = String(cString: pointer)
-                if count < Self.capacity / 2 {
-                    keys[slot] = key
-                    values[slot] = name
-                    count += 1
-                }
-                return name
-            }
-            slot = (slot + 1) & (Self.capacity - 1)
-        }
-        return String(cString: pointer)
+        return lookup(pointer, prefix: 0) { String(cString: pointer) }
     }
-
-    private static let qualifiedCapacity = 256
-    private var qualifiedKeys = [UInt](repeating: 0, count: qualifiedCapacity)
-    private var qualifiedPrefixes = [UInt64](repeating: 0, count: qualifiedCapacity)
-    private var qualifiedValues = [String](repeating: "", count: qualifiedCapacity)
-    private var qualifiedCount = 0
 
     /// `prefix:local` (or `local` when `prefix` is nil), as `xmlTextReaderConstName` spells an element's name.
     ///
@@ -240,20 +227,30 @@ struct XMLStreamNameCache {
             length += 1
         }
         guard length > 0, prefix[length] == 0 else { return String(cString: prefix) + ":" + name(local) }
-        let key = UInt(bitPattern: local)
-        var slot = Int(((key >> 3) ^ UInt(truncatingIfNeeded: packed &* 0x9E37_79B9)) & UInt(Self.qualifiedCapacity - 1))
-        for _ in 0..<Self.qualifiedCapacity {
-            let found = qualifiedKeys[slot]
-            if found == 0 { break }
-            if found == key, qualifiedPrefixes[slot] == packed { return qualifiedValues[slot] }
-            slot = (slot + 1) & (Self.qualifiedCapacity - 1)
+        return lookup(local, prefix: packed) { String(cString: prefix) + ":" + String(cString: local) }
+    }
+
+    /// The cached value for (`pointer`, `prefix`), made by `make` and kept (while the table is half empty)
+    /// the first time.
+    @inline(__always)
+    private mutating func lookup(_ pointer: UnsafePointer<xmlChar>, prefix: UInt64, _ make: () -> String) -> String {
+        let key = UInt(bitPattern: pointer)
+        let mask = Self.capacity - 1
+        var slot = Int(truncatingIfNeeded: ((key >> 3) ^ UInt(truncatingIfNeeded: prefix &* 0x9E37_79B9)) & UInt(mask))
+        let free: Int? = entries.withUnsafeBufferPointer { table in
+            for _ in 0..<Self.capacity {
+                let found = table[slot].key
+                if found == 0 { return slot }
+                if found == key, table[slot].prefix == prefix { return nil }
+                slot = (slot + 1) & mask
+            }
+            return -1
         }
-        let value = String(cString: prefix) + ":" + name(local)
-        if qualifiedCount < Self.qualifiedCapacity / 2, qualifiedKeys[slot] == 0 {
-            qualifiedKeys[slot] = key
-            qualifiedPrefixes[slot] = packed
-            qualifiedValues[slot] = value
-            qualifiedCount += 1
+        guard let free else { return entries[slot].value }
+        let value = make()
+        if free >= 0, count < Self.capacity / 2 {
+            entries[free] = Entry(key: key, prefix: prefix, value: value)
+            count += 1
         }
         return value
     }
