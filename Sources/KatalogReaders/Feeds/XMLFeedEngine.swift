@@ -16,27 +16,28 @@ struct XMLFeedEngine<Dialect: XMLFeedDialect> {
         guard FileManager.default.isReadableFile(atPath: document.fileURL) else {
             throw InputUnreadable(path: document.displayPath, reason: "file missing or not readable")
         }
-        var state = XMLFeedEngineState(document: document, sink: sink)
-        var dialect = self.dialect
-        let outcome = XMLStreamReader.read(file: document.fileURL) { event in
-            state.handle(event, dialect: &dialect)
-        }
-        self.dialect = dialect
+        var state = XMLFeedEngineState(document: document, sink: sink, dialect: dialect)
+        let outcome = XMLStreamReader.read(file: document.fileURL, into: &state)
+        self.dialect = state.dialect
         guard let outcome else {
             throw InputUnreadable(path: document.displayPath, reason: "libxml2 could not open the file")
         }
-        state.finish(outcome: outcome, dialect: dialect)
+        state.finish(outcome: outcome)
     }
 }
 
 /// The mutable state of one streamed feed: the path of open elements and the item being built.
-struct XMLFeedEngineState {
+///
+/// It receives the parser's nodes directly (`XMLStreamConsumer`): the text of a plain leaf child is gathered
+/// as bytes and becomes one `String`, the field's value, when the child ends.
+struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
     /// What the engine is building for the current direct child of an item.
     private enum ChildMode {
         /// Not inside a child of an item.
         case none
-        /// A child that has so far been text only: it may become a field without any tree.
-        case leaf(name: String, line: Int)
+        /// A child that has so far been text only (`leafName`, `leafLine`, `leafBytes`): it may become a
+        /// field without any tree.
+        case leaf
         /// A child with structure or attributes, built in `slots`.
         case subtree
     }
@@ -54,89 +55,104 @@ struct XMLFeedEngineState {
     private var itemLine = 0
     private var itemFields: [RawField] = []
     private var child = ChildMode.none
-    private var leafText = ""
+    private var leafName = ""
+    private var leafLine = 0
+    /// The UTF-8 text of the current leaf child so far.
+    private let leafBytes = XMLTextBuffer()
     /// Depth inside a context subtree, 0 outside one.
     private var contextDepth = 0
     private var recordIndex = 0
     private var blockedEntities = 0
+    private(set) var dialect: Dialect
 
-    init(document: SourceDocument, sink: RecordSink) {
+    init(document: SourceDocument, sink: RecordSink, dialect: Dialect) {
         self.document = document
         self.sink = sink
         self.progress = sink as? ProgressSink
+        self.dialect = dialect
         slots.reserveCapacity(64)
         open.reserveCapacity(16)
     }
 
-    mutating func handle<Dialect: XMLFeedDialect>(_ event: XMLStreamEvent, dialect: inout Dialect) {
-        switch event {
-        case let .startElement(name, attributes, isEmpty, line):
-            if contextDepth > 0 {
-                appendSlot(name: name, attributes: attributes, line: line, isEmpty: isEmpty)
-                if !isEmpty { contextDepth += 1 }
-                return
+    mutating func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
+        if contextDepth > 0 {
+            appendSlot(name: name, attributes: attributes, line: line, isEmpty: isEmpty)
+            if !isEmpty { contextDepth += 1 }
+            return
+        }
+        if itemDepth > 0 {
+            startInsideItem(name: name, attributes: attributes, isEmpty: isEmpty, line: line)
+            return
+        }
+        if dialect.isItem(name: name, path: path) {
+            itemLine = line
+            itemFields.removeAll(keepingCapacity: true)
+            dialect.appendItemAttributes(attributes, line: line, to: &itemFields)
+            itemDepth = 1
+            if isEmpty { finishItem() }
+        } else if dialect.isContext(name: name, parent: path.last) {
+            slots.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+            slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
+            if isEmpty {
+                observeContext()
+            } else {
+                open.append(0)
+                contextDepth = 1
             }
-            if itemDepth > 0 {
-                startInsideItem(name: name, attributes: attributes, isEmpty: isEmpty, line: line, dialect: dialect)
-                return
-            }
-            if dialect.isItem(name: name, path: path) {
-                itemLine = line
-                itemFields.removeAll(keepingCapacity: true)
-                dialect.appendItemAttributes(attributes, line: line, to: &itemFields)
-                itemDepth = 1
-                if isEmpty { finishItem(dialect: dialect) }
-            } else if dialect.isContext(name: name, parent: path.last) {
-                slots.removeAll(keepingCapacity: true)
-                open.removeAll(keepingCapacity: true)
-                slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
-                if isEmpty {
-                    observeContext(dialect: &dialect)
-                } else {
-                    open.append(0)
-                    contextDepth = 1
-                }
-            } else if !isEmpty {
-                path.append(name)
-            }
-        case .endElement:
-            if contextDepth > 0 {
-                contextDepth -= 1
-                open.removeLast()
-                if contextDepth == 0 { observeContext(dialect: &dialect) }
-            } else if itemDepth > 0 {
-                endInsideItem(dialect: dialect)
-            } else if !path.isEmpty {
-                path.removeLast()
-            }
-        case let .text(text):
-            if case .leaf = child {
-                if leafText.isEmpty { leafText = text } else { leafText += text }
-            } else if let current = open.last, contextDepth > 0 || itemDepth > 1 {
-                if slots[Int(current)].rawText.isEmpty {
-                    slots[Int(current)].rawText = text
-                } else {
-                    slots[Int(current)].rawText += text
-                }
-            }
-        case let .entityReference(name, line):
-            blockedEntities += 1
-            if blockedEntities <= 20 {
-                sink.report(XMLStreamDiagnostics.entityBlocked(name: name, line: line, file: document.displayPath))
-            }
-        case let .documentType(name, line):
-            sink.report(XMLStreamDiagnostics.dtdIgnored(name: name, line: line, file: document.displayPath))
-        case let .progress(bytes):
-            progress?.progress(items: recordIndex, bytesRead: bytes)
+        } else if !isEmpty {
+            path.append(name)
         }
     }
 
-    private mutating func startInsideItem<Dialect: XMLFeedDialect>(name: String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int, dialect: Dialect) {
+    mutating func endElement() {
+        if contextDepth > 0 {
+            contextDepth -= 1
+            open.removeLast()
+            if contextDepth == 0 { observeContext() }
+        } else if itemDepth > 0 {
+            endInsideItem()
+        } else if !path.isEmpty {
+            path.removeLast()
+        }
+    }
+
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if case .leaf = child {
+            leafBytes.append(utf8)
+        } else if let current = open.last, contextDepth > 0 || itemDepth > 1 {
+            let text = String(decoding: utf8, as: UTF8.self)
+            if slots[Int(current)].rawText.isEmpty {
+                slots[Int(current)].rawText = text
+            } else {
+                slots[Int(current)].rawText += text
+            }
+        }
+    }
+
+    mutating func entityReference(name: String, line: Int) {
+        blockedEntities += 1
+        if blockedEntities <= 20 {
+            sink.report(XMLStreamDiagnostics.entityBlocked(name: name, line: line, file: document.displayPath))
+        }
+    }
+
+    mutating func documentType(name: String, line: Int) {
+        sink.report(XMLStreamDiagnostics.dtdIgnored(name: name, line: line, file: document.displayPath))
+    }
+
+    mutating func progress(bytesConsumed: Int) {
+        progress?.progress(items: recordIndex, bytesRead: bytesConsumed)
+    }
+
+    private mutating func startInsideItem(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
         if itemDepth == 1 {
             // A direct child of the item.
             if attributes.isEmpty && !isEmpty && !dialect.needsSubtree(name) {
-                child = .leaf(name: name, line: line)
-                leafText = ""
+                child = .leaf
+                leafName = name
+                leafLine = line
+                leafBytes.removeAll()
                 itemDepth += 1
                 return
             }
@@ -145,19 +161,20 @@ struct XMLFeedEngineState {
             slots.append(XMLItemSlot(name: name, attributes: attributes, line: line))
             child = .subtree
             if isEmpty {
-                finishChild(dialect: dialect)
+                finishChild()
             } else {
                 open.append(0)
                 itemDepth += 1
             }
             return
         }
-        if case let .leaf(leafName, leafLine) = child {
+        if case .leaf = child {
             // The "leaf" has structure after all: move it into the arena with the text seen so far.
             slots.removeAll(keepingCapacity: true)
             open.removeAll(keepingCapacity: true)
             var root = XMLItemSlot(name: leafName, attributes: [], line: leafLine)
-            root.rawText = leafText
+            root.rawText = leafBytes.string()
+            leafBytes.removeAll()
             slots.append(root)
             open.append(0)
             child = .subtree
@@ -166,12 +183,12 @@ struct XMLFeedEngineState {
         if !isEmpty { itemDepth += 1 }
     }
 
-    private mutating func endInsideItem<Dialect: XMLFeedDialect>(dialect: Dialect) {
+    private mutating func endInsideItem() {
         itemDepth -= 1
         if itemDepth == 0 {
-            finishItem(dialect: dialect)
+            finishItem()
         } else if itemDepth == 1 {
-            finishChild(dialect: dialect)
+            finishChild()
         } else {
             open.removeLast()
         }
@@ -189,16 +206,15 @@ struct XMLFeedEngineState {
     }
 
     /// Turns the complete direct child into fields.
-    private mutating func finishChild<Dialect: XMLFeedDialect>(dialect: Dialect) {
+    private mutating func finishChild() {
         switch child {
         case .none:
             break
-        case let .leaf(name, line):
-            let value = leafText.trimmedXMLWhitespace()
-            if !value.isEmpty {
-                itemFields.append(RawField(label: name, value: value, origin: .xmlElement, line: line))
+        case .leaf:
+            if let value = leafBytes.withBytes({ String.trimmedXMLWhitespace(utf8: $0) }) {
+                itemFields.append(RawField(label: leafName, value: value, origin: .xmlElement, line: leafLine))
             }
-            leafText = ""
+            leafBytes.removeAll()
         case .subtree:
             var fields = itemFields
             itemFields = []
@@ -210,7 +226,7 @@ struct XMLFeedEngineState {
         child = .none
     }
 
-    private mutating func finishItem<Dialect: XMLFeedDialect>(dialect: Dialect) {
+    private mutating func finishItem() {
         itemDepth = 0
         recordIndex += 1
         let location = SourceLocation(file: document.displayPath, line: itemLine, record: recordIndex)
@@ -219,14 +235,14 @@ struct XMLFeedEngineState {
         itemFields.removeAll(keepingCapacity: true)
     }
 
-    private mutating func observeContext<Dialect: XMLFeedDialect>(dialect: inout Dialect) {
+    private mutating func observeContext() {
         contextDepth = 0
         slots.withUnsafeBufferPointer { dialect.observe(context: XMLItemNode(slots: $0, index: 0)) }
         slots.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
     }
 
-    mutating func finish<Dialect: XMLFeedDialect>(outcome: XMLStreamOutcome, dialect: Dialect) {
+    mutating func finish(outcome: XMLStreamOutcome) {
         if let declared = outcome.declaredEncoding {
             sink.noteEncoding(TextEncodingInfo(name: TextDecoding.canonicalName(declared) ?? declared, source: "declared"))
         } else {
@@ -234,9 +250,9 @@ struct XMLFeedEngineState {
         }
         if !outcome.completed, itemDepth > 0 {
             // The fault cut this item off: hand over what was read, marked as incomplete.
-            if itemDepth > 1 { finishChild(dialect: dialect) }
+            if itemDepth > 1 { finishChild() }
             let line = itemLine
-            finishItem(dialect: dialect)
+            finishItem()
             sink.report(FeedDiagnostics.itemIncomplete(
                 at: SourceLocation(file: document.displayPath, line: line, record: recordIndex)))
         }
@@ -248,4 +264,41 @@ struct XMLFeedEngineState {
         }
         if let progress { progress.progress(items: recordIndex, bytesRead: nil) }
     }
+}
+
+/// A growable byte buffer for the text of one element, reused for the whole feed (no allocation per element).
+final class XMLTextBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity {
+            let grown = max(capacity * 2, count + bytes.count)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity = grown
+        }
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    func removeAll() { count = 0 }
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: storage, count: count))
+    }
+
+    /// The bytes as a `String` (UTF-8).
+    func string() -> String { withBytes { String(decoding: $0, as: UTF8.self) } }
 }

@@ -118,10 +118,29 @@ struct XMLItemChildren: Sequence, IteratorProtocol {
 extension String {
     /// The string without leading and trailing XML whitespace (space, tab, CR, LF). Cheap when there is none.
     func trimmedXMLWhitespace() -> String {
+        var copy = self
+        let (first, last): (UInt8?, UInt8?) = copy.withUTF8 { ($0.first, $0.last) }
+        guard let first, let last else { return self }
+        if !Self.isXMLSpace(first) && !Self.isXMLSpace(last) { return self }
+        return slowTrimmedXMLWhitespace()
+    }
+
+    /// `String(decoding: utf8, as: UTF8.self).trimmedXMLWhitespace()`, or nil when that is empty; one `String`
+    /// is made when the text has no surrounding whitespace.
+    static func trimmedXMLWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        if !isXMLSpace(first) && !isXMLSpace(last) { return String(decoding: bytes, as: UTF8.self) }
+        let value = String(decoding: bytes, as: UTF8.self).slowTrimmedXMLWhitespace()
+        return value.isEmpty ? nil : value
+    }
+
+    @inline(__always) private static func isXMLSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    private func slowTrimmedXMLWhitespace() -> String {
         let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return self }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-        if !isSpace(first) && !isSpace(last) { return self }
         guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = utf8.lastIndex(where: { !isSpace($0) }) ?? start
         return String(self[start...end])

@@ -1,7 +1,13 @@
 import CLibXML2
+import Foundation
 
 /// Small helpers over libxml2's NUL-terminated UTF-8 strings that never allocate.
 enum CString {
+    /// The bytes of `text` (without its terminating NUL), valid as long as `text` is.
+    @inline(__always) static func utf8(_ text: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+    }
+
     /// Whether `text` contains `needle` (lower-case ASCII), comparing ASCII case-insensitively.
     static func containsFolded(_ text: UnsafePointer<xmlChar>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }

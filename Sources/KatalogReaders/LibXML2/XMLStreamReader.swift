@@ -24,15 +24,39 @@ struct XMLStreamReader {
     /// Reads the file at `path`, handing each event to `handle` on the calling thread, in document order.
     /// Returns nil when the file cannot be opened.
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        if size >= pipelineThreshold {
+        if usesPipeline(path) {
             return XMLStreamPipeline.read(file: path, handle)
         }
         return readSynchronously(file: path, handle)
     }
 
+    /// Reads the file at `path`, calling `consumer` on the calling thread, in document order.
+    /// Returns nil when the file cannot be opened.
+    static func read<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
+        if usesPipeline(path) {
+            var receiver = consumer
+            defer { consumer = receiver }
+            return XMLStreamPipeline.read(file: path) { receiver.deliver($0) }
+        }
+        return readSynchronously(file: path, into: &consumer)
+    }
+
+    private static func usesPipeline(_ path: String) -> Bool {
+        guard pipelineThreshold < .max else { return false }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        return size >= pipelineThreshold
+    }
+
     /// Reads the file at `path` on the calling thread.
     static func readSynchronously(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
+        withoutActuallyEscaping(handle) { handle in
+            var forwarder = XMLStreamEventForwarder(handle: handle)
+            return readSynchronously(file: path, into: &forwarder)
+        }
+    }
+
+    /// Reads the file at `path` on the calling thread into `consumer`.
+    static func readSynchronously<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
         LibXML2Runtime.ensureInitialized()
         guard let reader = xmlReaderForFile(path, nil, options) else { return nil }
         // A document taken over from the reader after a fault is freed after the reader (which points into it).
@@ -41,7 +65,7 @@ struct XMLStreamReader {
             xmlFreeTextReader(reader)
             if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
         }
-        return run(reader, &orphanedDocument, handle)
+        return run(reader, &orphanedDocument, &consumer)
     }
 
     /// Reads an in-memory document (`baseURL` names it in messages).
@@ -59,11 +83,14 @@ struct XMLStreamReader {
                 xmlFreeTextReader(reader)
                 if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
             }
-            return run(reader, &orphanedDocument, handle)
+            return withoutActuallyEscaping(handle) { handle in
+                var forwarder = XMLStreamEventForwarder(handle: handle)
+                return run(reader, &orphanedDocument, &forwarder)
+            }
         }
     }
 
-    private static func run(_ reader: xmlTextReaderPtr, _ orphanedDocument: inout xmlDocPtr?, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome {
+    private static func run<Consumer: XMLStreamConsumer>(_ reader: xmlTextReaderPtr, _ orphanedDocument: inout xmlDocPtr?, _ consumer: inout Consumer) -> XMLStreamOutcome {
         let collector = XMLStreamProblemCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
@@ -92,7 +119,7 @@ struct XMLStreamReader {
                 status = xmlTextReaderRead(reader)
                 guard status == 1 else { break }
                 nodes &+= 1
-                if nodes & 0xFFFF == 0 { handle(.progress(bytesConsumed: Int(xmlTextReaderByteConsumed(reader)))) }
+                if nodes & 0xFFFF == 0 { consumer.progress(bytesConsumed: Int(xmlTextReaderByteConsumed(reader))) }
                 lastOpenedElement = false
                 // The node itself tells what it is; `xmlTextReaderNodeType` would scan every text node for blanks.
                 // An element is visited twice, at its start and at its end: the open-element stack tells which.
@@ -101,13 +128,16 @@ struct XMLStreamReader {
                 case XML_ELEMENT_NODE:
                     if openElements.last == node {
                         openElements.removeLast()
-                        handle(.endElement)
+                        consumer.endElement()
                         continue
                     }
-                    let name = names.name(xmlTextReaderConstName(reader))
+                    // What `xmlTextReaderConstName` returns, without interning `prefix:local` in the dictionary.
+                    let name = names.qualifiedName(local: node.pointee.name, prefix: node.pointee.ns?.pointee.prefix)
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                     // The node's own line (the parser's position runs ahead of it by a buffer).
-                    let line = Int(xmlGetLineNo(node))
+                    // (`xmlGetLineNo` returns the node's own field unless it holds 65535, "too big to store".)
+                    let storedLine = node.pointee.line
+                    let line = storedLine != 65535 ? Int(storedLine) : Int(xmlGetLineNo(node))
                     var attributes: [XMLStreamAttribute] = []
                     if node.pointee.properties != nil {
                         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -118,14 +148,14 @@ struct XMLStreamReader {
                         xmlTextReaderMoveToElement(reader)
                     }
                     if !isEmpty { openElements.append(node) }
-                    handle(.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line))
+                    consumer.startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line)
                     lastOpenedElement = !isEmpty
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { handle(.text(String(cString: content))) }
+                    if let content = node.pointee.content { consumer.text(CString.utf8(content)) }
                 case XML_ENTITY_REF_NODE: // a declared entity, deliberately not expanded
-                    handle(.entityReference(name: names.name(node.pointee.name), line: Int(xmlGetLineNo(node))))
+                    consumer.entityReference(name: names.name(node.pointee.name), line: Int(xmlGetLineNo(node)))
                 case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE:
-                    handle(.documentType(name: names.name(node.pointee.name), line: Int(xmlTextReaderGetParserLineNumber(reader))))
+                    consumer.documentType(name: names.name(node.pointee.name), line: Int(xmlTextReaderGetParserLineNumber(reader)))
                 default: // whitespace, comments, processing instructions, end of entity
                     break
                 }
@@ -142,7 +172,7 @@ struct XMLStreamReader {
             } else {
                 position = nil
             }
-            if let position { XMLStreamTreeTail.deliver(from: position, names: &names, handle) }
+            if let position { XMLStreamTreeTail.deliver(from: position, names: &names, into: &consumer) }
         }
         refusedLoads = XMLStreamEntityGuard.shared.release()
         let completed = status == 0 && !collector.sawFatal
@@ -165,30 +195,64 @@ struct XMLStreamReader {
 /// whole parse, so their address identifies the name. A small open-addressing table keyed by that address
 /// (feeds use a few dozen names) avoids hashing a string per element. The cache lives no longer than one parse.
 struct XMLStreamNameCache {
+    private struct Entry {
+        /// Address of the interned local name; 0 for a free slot.
+        var key: UInt = 0
+        /// The namespace prefix's bytes, packed (0 for none).
+        var prefix: UInt64 = 0
+        var value = ""
+    }
+
     private static let capacity = 512
-    private var keys = [UInt](repeating: 0, count: capacity)
-    private var values = [String](repeating: "", count: capacity)
+    private var entries = [Entry](repeating: Entry(), count: capacity)
     private var count = 0
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let key = UInt(bitPattern: pointer)
-        var slot = Int((key >> 3) & UInt(Self.capacity - 1))
-        for _ in 0..<Self.capacity {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == 0 {
-                let name = String(cString: pointer)
-                if count < Self.capacity / 2 {
-                    keys[slot] = key
-                    values[slot] = name
-                    count += 1
-                }
-                return name
-            }
-            slot = (slot + 1) & (Self.capacity - 1)
+        return lookup(pointer, prefix: 0) { String(cString: pointer) }
+    }
+
+    /// `prefix:local` (or `local` when `prefix` is nil), as `xmlTextReaderConstName` spells an element's name.
+    ///
+    /// `local` is dictionary-interned (its address identifies it); a namespace's prefix is not (it is owned by
+    /// the declaring node, whose memory may be reused), so the prefix's bytes are part of the key: packed into
+    /// a `UInt64` (prefixes longer than 8 bytes are not cached).
+    mutating func qualifiedName(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?) -> String {
+        guard let prefix else { return name(local) }
+        guard let local else { return String(cString: prefix) + ":" }
+        var packed: UInt64 = 0
+        var length = 0
+        while length < 8, prefix[length] != 0 {
+            packed |= UInt64(prefix[length]) << (8 * UInt64(length))
+            length += 1
         }
-        return String(cString: pointer)
+        guard length > 0, prefix[length] == 0 else { return String(cString: prefix) + ":" + name(local) }
+        return lookup(local, prefix: packed) { String(cString: prefix) + ":" + String(cString: local) }
+    }
+
+    /// The cached value for (`pointer`, `prefix`), made by `make` and kept (while the table is half empty)
+    /// the first time.
+    @inline(__always)
+    private mutating func lookup(_ pointer: UnsafePointer<xmlChar>, prefix: UInt64, _ make: () -> String) -> String {
+        let key = UInt(bitPattern: pointer)
+        let mask = Self.capacity - 1
+        var slot = Int(truncatingIfNeeded: ((key >> 3) ^ UInt(truncatingIfNeeded: prefix &* 0x9E37_79B9)) & UInt(mask))
+        let free: Int? = entries.withUnsafeBufferPointer { table in
+            for _ in 0..<Self.capacity {
+                let found = table[slot].key
+                if found == 0 { return slot }
+                if found == key, table[slot].prefix == prefix { return nil }
+                slot = (slot + 1) & mask
+            }
+            return -1
+        }
+        guard let free else { return entries[slot].value }
+        let value = make()
+        if free >= 0, count < Self.capacity / 2 {
+            entries[free] = Entry(key: key, prefix: prefix, value: value)
+            count += 1
+        }
+        return value
     }
 }
 

@@ -19,7 +19,7 @@ enum XMLStreamTreeTail {
     }
 
     /// Walks at most `limit` nodes (the reader's look-ahead is small; this only bounds a pathological tree).
-    static func deliver(from position: Position, names: inout XMLStreamNameCache, limit: Int = 1_000_000, _ handle: (XMLStreamEvent) -> Void) {
+    static func deliver<Consumer: XMLStreamConsumer>(from position: Position, names: inout XMLStreamNameCache, limit: Int = 1_000_000, into consumer: inout Consumer) {
         var next: xmlNodePtr?
         var current: xmlNodePtr?
         switch position {
@@ -32,7 +32,7 @@ enum XMLStreamTreeTail {
             budget -= 1
             if let node = next {
                 current = node
-                next = emitStart(node, names: &names, handle)
+                next = emitStart(node, names: &names, into: &consumer)
                 continue
             }
             // Climb: leave `current`, then take its next sibling, closing parents that are provably closed.
@@ -42,13 +42,13 @@ enum XMLStreamTreeTail {
                 continue
             }
             guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return }
-            if isClosed(parent) { handle(.endElement) }
+            if isClosed(parent) { consumer.endElement() }
             current = parent
         }
     }
 
     /// Emits the start of `node`; returns its first child when the walk should descend.
-    private static func emitStart(_ node: xmlNodePtr, names: inout XMLStreamNameCache, _ handle: (XMLStreamEvent) -> Void) -> xmlNodePtr? {
+    private static func emitStart<Consumer: XMLStreamConsumer>(_ node: xmlNodePtr, names: inout XMLStreamNameCache, into consumer: inout Consumer) -> xmlNodePtr? {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var attributes: [XMLStreamAttribute] = []
@@ -65,14 +65,14 @@ enum XMLStreamTreeTail {
             }
             let children = node.pointee.children
             let isEmpty = children == nil && isClosed(node)
-            handle(.startElement(name: qualifiedName(node, names: &names), attributes: attributes, isEmpty: isEmpty, line: Int(xmlGetLineNo(node))))
+            consumer.startElement(name: qualifiedName(node, names: &names), attributes: attributes, isEmpty: isEmpty, line: Int(xmlGetLineNo(node)))
             if children == nil, !isEmpty { return nil }
             return children
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { handle(.text(String(cString: content))) }
+            if let content = node.pointee.content { consumer.text(CString.utf8(content)) }
             return nil
         case XML_ENTITY_REF_NODE:
-            handle(.entityReference(name: node.pointee.name.map { String(cString: $0) } ?? "", line: Int(xmlGetLineNo(node))))
+            consumer.entityReference(name: node.pointee.name.map { String(cString: $0) } ?? "", line: Int(xmlGetLineNo(node)))
             return nil
         default: // DTD, comments, processing instructions
             return nil

@@ -58,4 +58,37 @@ struct XMLStreamReaderTests {
             _ = try FeedTestSupport.read(GoogleMerchantXMLReader(), "/nonexistent/feed.xml", kind: .googleMerchant)
         }
     }
+
+    /// Qualified names are cached by the interned local name and the prefix's bytes: prefixes declared on
+    /// items (whose memory is freed and reused), one local name under several prefixes, and prefixes too long
+    /// for the cache all keep their names as written.
+    @Test func qualifiedNamesFollowEachNamespacePrefix() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<rss xmlns:g=\"urn:g\"><channel>\n"
+        for index in 0..<300 {
+            let prefix = ["a", "b", "g", "verylongprefix", "p\(index % 7)"][index % 5]
+            xml += "<item xmlns:\(prefix)=\"urn:x\(index)\"><\(prefix):price>\(index)</\(prefix):price><g:price>g\(index)</g:price></item>\n"
+        }
+        xml += "</channel></rss>\n"
+        let names = try Self.events(xml).filter { $0.hasPrefix("<") && $0.contains(":price") }.map { String($0.dropFirst().prefix { $0 != ">" }) }
+        var expected: [String] = []
+        for index in 0..<300 {
+            expected.append(["a", "b", "g", "verylongprefix", "p\(index % 7)"][index % 5] + ":price")
+            expected.append("g:price")
+        }
+        #expect(names == expected)
+    }
+
+    /// A leaf's text is gathered across text nodes and entity references, trimmed once, and kept when the
+    /// leaf turns out to have child elements.
+    @Test func leafTextIsJoinedTrimmedAndKeptWhenTheLeafHasChildren() throws {
+        let xml = "<?xml version=\"1.0\"?>\n<rss xmlns:g=\"urn:g\"><channel><item>\n<title>  A &amp; B <!-- c --> C\t</title>\n<g:id>\n  7\n</g:id><blank>   </blank><g:brand>Ąžuolas €</g:brand>\n<g:shipping> x <g:price>3.99 EUR</g:price></g:shipping>\n</item></channel></rss>\n"
+        let sink = try FeedTestSupport.read(GoogleMerchantXMLReader(), FeedTestSupport.temporaryFile("leaf.xml", xml), kind: .googleMerchant)
+        let record = try #require(sink.records.first)
+        #expect(record.value("title") == "A & B  C")
+        #expect(record.value("g:id") == "7")
+        #expect(record.value("blank") == nil)
+        #expect(record.value("g:brand") == "Ąžuolas €")
+        #expect(record.value("g:shipping/g:price") == "3.99 EUR")
+        #expect(record.fields.first { $0.label == "g:id" }?.line == 4)
+    }
 }
