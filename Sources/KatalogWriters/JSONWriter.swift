@@ -188,8 +188,9 @@ struct JSONWriter {
 
     private mutating func newline() {
         let spaces = 2 * level
-        if spaces < Self.lineStart.count {
-            pretty.append(contentsOf: Self.lineStart[0...spaces])
+        if spaces < Self.lineStart.utf8CodeUnitCount {
+            // A StaticString: no reference counting, unlike an array slice.
+            Self.lineStart.withUTF8Buffer { pretty.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...spaces])) }
         } else {
             pretty.append(0x0A)
             pretty.append(contentsOf: repeatElement(0x20, count: spaces))
@@ -197,7 +198,7 @@ struct JSONWriter {
     }
 
     /// A newline and the indentation of up to 16 levels, appended as one slice.
-    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 32)
+    private static let lineStart: StaticString = "\n                                "
 
     /// Debug builds: checks that `name` sorts after the open object's previous key, and remembers it.
     private mutating func checkOrder(_ name: UnsafeBufferPointer<UInt8>) {

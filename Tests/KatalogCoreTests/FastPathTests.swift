@@ -168,6 +168,17 @@ struct FastPathTests {
         #expect(ScalarFolding.fold("Cafe\u{0301}") == nil, "combining marks take the general path")
     }
 
+    @Test func asciiLineCleaningEqualsTheGeneralForm() {
+        let cases = Self.texts + ["a \n b", "a\nb", "\tb\t", "x\r\n  y ", "\u{1C}a\u{1F} b", "a\u{7F}b", "  ", "\n"]
+        var checked = 0
+        for text in cases {
+            guard let fast = TextCleaning.cleanASCIILine(text) else { continue }
+            checked += 1
+            #expect(fast == TextCleaning.cleanLineGenerally(text), "\(text.debugDescription)")
+        }
+        #expect(checked > 100)
+    }
+
     @Test func quantityDecimalsReadAsBefore() {
         for text in ["1,1", "3,5", "0.5", "14,00", "1.234,5", "-2,25", "12", "1,2,3"] {
             #expect(QuantityParsing.readDecimal(text) == Reference.readDecimal(text), "\(text)")

@@ -6,6 +6,12 @@ public enum TextCleaning {
     /// Cleans a single-line value (title, brand): whitespace collapsed, control characters removed.
     public static func cleanLine(_ text: String) -> String {
         if isAlreadyClean(text) { return text }
+        if let ascii = cleanASCIILine(text) { return ascii }
+        return cleanLineGenerally(text)
+    }
+
+    /// The general form of `cleanLine`, for any text.
+    static func cleanLineGenerally(_ text: String) -> String {
         let withoutControls = String(text.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint && ($0.value >= 0x20 || $0 == "\t") }.map(Character.init))
         return withoutControls.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -37,6 +43,28 @@ public enum TextCleaning {
 
     /// Whether `cleanLine` would return `text` unchanged: single spaces between words, no other whitespace, no
     /// control or default-ignorable characters. One pass without allocating, so clean text (most of it) is cheap.
+    /// `cleanLine` of ASCII text on bytes: control bytes other than tab removed, runs of tabs and spaces as one
+    /// space, none at the ends; nil for text with a non-ASCII byte.
+    static func cleanASCIILine(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var cleaned: [UInt8] = []
+            cleaned.reserveCapacity(bytes.count)
+            var gap = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || byte == 0x09 {
+                    gap = true
+                } else if byte >= 0x20 {
+                    if gap, !cleaned.isEmpty { cleaned.append(0x20) }
+                    gap = false
+                    cleaned.append(byte)
+                }
+            }
+            return String(decoding: cleaned, as: UTF8.self)
+        }
+    }
+
     static func isAlreadyClean(_ text: String) -> Bool {
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
