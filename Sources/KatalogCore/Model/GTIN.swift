@@ -13,7 +13,9 @@ public struct GTIN: Sendable, Hashable {
     /// The value exactly as in the source.
     public var raw: String
     /// Digits only; nil when the value could not be read as digits at all (e.g. scientific notation).
-    public var digits: String?
+    public var digits: String? {
+        didSet { facets = GTINFacets.of(digits: digits) }
+    }
     /// The format implied by the length, when the length is one of 8, 12, 13, 14.
     public var format: Format?
     /// True when the length is valid and the mod-10 check digit matches.
@@ -26,6 +28,7 @@ public struct GTIN: Sendable, Hashable {
         self.digits = digits
         self.format = format
         self.isValid = isValid
+        facets = GTINFacets.of(digits: digits)
     }
 
     /// The 14-digit form (left-padded with zeros) of a valid GTIN.
@@ -34,6 +37,7 @@ public struct GTIN: Sendable, Hashable {
         return String(repeating: "0", count: 14 - digits.count) + digits
     }
 
-    /// Checksum, length and prefix facets of `digits` (see `GTINFacets`).
-    public var facets: GTINFacets { GTINFacets.of(digits: digits) }
+    /// Checksum, length and prefix facets of `digits` (see `GTINFacets`), worked out once: the writers and the
+    /// prefix rules all read them.
+    public private(set) var facets: GTINFacets
 }

@@ -5,8 +5,8 @@
 /// temporary file as one immutable run (24 bytes per key) and the table starts empty again; every eight runs are
 /// merged into one. A key is then looked up in the table, then in each run; a run is read from disk only when its
 /// Bloom filter (10 bits per key, about 1 % false positives) says the key may be there, and then with one 3 KiB
-/// block read found through a sparse in-memory index. So 10 million distinct keys keep about 19 MB in memory
-/// per index (6 MB of table, 12.5 MB of Bloom filter) instead of about 500 MB in a dictionary.
+/// block read found through a sparse in-memory index. So 10 million distinct keys keep about 16 MB in memory
+/// per index (3 MB of table, 12.5 MB of Bloom filter) instead of about 500 MB in a dictionary.
 ///
 /// If a run cannot be written (no temporary space), the index keeps growing in memory instead: answers never
 /// change, only the memory bound is lost.
@@ -22,8 +22,8 @@ public final class FirstSeenIndex {
         }
     }
 
-    /// Keys held in memory before a spill: 196,608 fill a 2¹⁸-bucket table (about 6 MB) to its maximum load.
-    public static let defaultMemoryCapacity = 196_608
+    /// Keys held in memory before a spill: 98,304 fill a 2¹⁷-bucket table (about 3 MB) to its maximum load.
+    public static let defaultMemoryCapacity = 98_304
 
     private let memoryCapacity: Int
     private var memory: [UInt64: Value]

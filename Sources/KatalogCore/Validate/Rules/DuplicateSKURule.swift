@@ -3,7 +3,7 @@
 public final class DuplicateSKURule: RunRule {
     public static let staticInfo = RuleInfo(
         "sku.duplicate", title: "Same SKU twice with different data", severity: .warning, stage: .run,
-        explanation: "Within one source file, a SKU should name one product. When a later record repeats a SKU with a different title, price, GTIN, sale price or availability, either two products share a code or an update was appended instead of applied; a sync would keep whichever came last. Both records are imported and the later one is flagged with the earlier record's number. Exact repeats are not flagged. Memory: 24 bytes per distinct SKU of the current file, spilled to a temporary file beyond about 200,000 SKUs.",
+        explanation: "Within one source file, a SKU should name one product. When a later record repeats a SKU with a different title, price, GTIN, sale price or availability, either two products share a code or an update was appended instead of applied; a sync would keep whichever came last. Both records are imported and the later one is flagged with the earlier record's number. Exact repeats are not flagged. Memory: 24 bytes per distinct SKU of the current file, spilled to a temporary file beyond about 100,000 SKUs.",
         example: "Rows 12 and 480 of `feed.csv` both have `sku=A-100`, priced 19.99 and 24.99."
     )
     public var info: RuleInfo { Self.staticInfo }
