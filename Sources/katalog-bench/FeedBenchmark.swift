@@ -3,14 +3,17 @@ import KatalogCore
 import KatalogPipeline
 import KatalogReaders
 
-/// `katalog-bench feeds [--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N] [--no-pipeline]`
+/// `katalog-bench feeds [--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N] [--no-pipeline]
+/// [--jobs N[,N…]]`
 ///
 /// Generates (once) a Google Merchant RSS feed of at least `--xml-mb` MB and a semicolon CSV of `--csv-rows`
 /// rows under `--data` (default `/work/bench-data`, outside the repository), then measures each file in three
 /// stages: the feed reader alone (best of `--repeat` runs, interleaved with `xmllint --stream --noout` on the
-/// same XML file), read + normalize + validate through `ImportPipeline` with a counting consumer, and the full
-/// `katalog import` (`CatalogImport`, writing all outputs under `DIR/out`). It reports MB/s, items/s and peak
-/// RSS per stage. Peak RSS is the process's VmHWM, reset between stages through `/proc/self/clear_refs`.
+/// same XML file); read + normalize + validate through `ImportPipeline` with a counting consumer; and the full
+/// `katalog import`, run as its own process (the `katalog` binary next to this one), writing all outputs under
+/// `DIR/out`. The last two run once per `--jobs` value (default: 1 and the number of cores). It reports MB/s,
+/// items/s and peak RSS per stage: in-process stages report VmHWM, reset between stages through
+/// `/proc/self/clear_refs`; the import reports its process's maximum RSS, and how many MB it wrote.
 enum FeedBenchmark {
     static func run(_ arguments: [String]) throws {
         var options = Options()
@@ -54,8 +57,20 @@ enum FeedBenchmark {
         if let csvBest { report("CSV (; UTF-8, quoted multi-line cells), CSVReader", csvBest) }
         guard options.pipeline else { return }
         for (name, path) in [("Google Merchant RSS", xmlPath), ("CSV", csvPath)] {
-            report("\(name), read + normalize + validate", try measurePipeline(path: path))
-            report("\(name), full katalog import (all outputs)", try measureImport(path: path, output: options.dataDirectory + "/out"))
+            for jobs in options.jobs {
+                report("\(name), read + normalize + validate, jobs \(jobs)", try measurePipeline(path: path, jobs: jobs))
+            }
+            for jobs in options.jobs {
+                let output = options.dataDirectory + "/out"
+                guard let run = measureImport(path: path, output: output, jobs: jobs) else {
+                    FeedBenchmark.emit("\(name), full katalog import: the katalog binary was not found next to katalog-bench")
+                    continue
+                }
+                report("\(name), katalog import, jobs \(jobs)", run)
+                let written = CatalogOutputFiles.totalBytes(in: output)
+                FeedBenchmark.emit(pad("  outputs written") + String(format: "%8.1f MB/s  (%.0f MB, %.1f KB per record)",
+                                   Double(written) / 1_000_000 / run.seconds, Double(written) / 1_000_000, Double(written) / 1024 / Double(max(run.items, 1))))
+            }
         }
     }
 
@@ -98,22 +113,23 @@ enum FeedBenchmark {
     }
 
     /// Read, normalize and validate through the pipeline, counting what comes out.
-    static func measurePipeline(path: String) throws -> Result {
+    static func measurePipeline(path: String, jobs: Int) throws -> Result {
         resetPeakRSS()
         let consumer = FeedBenchmarkConsumer()
         let start = ContinuousClock.now
-        _ = try ImportPipeline(jobs: 1).run([path], into: consumer)
+        _ = try ImportPipeline(jobs: jobs).run([path], into: consumer)
         return result(since: start, path: path, items: consumer.records, fields: consumer.attributes, diagnostics: consumer.diagnostics)
     }
 
-    /// The whole `katalog import`, writing catalog.json, .jsonl, .csv, rejects and the report.
-    static func measureImport(path: String, output: String) throws -> Result {
-        resetPeakRSS()
-        let start = ContinuousClock.now
-        let report = try CatalogImport.run([path], outputDirectory: URL(fileURLWithPath: output), pipeline: ImportPipeline(jobs: 1))
-        let totals = report.totalRecords
-        let severities = report.totalDiagnostics
-        return result(since: start, path: path, items: totals.read, fields: 0, diagnostics: severities.error + severities.warning + severities.info)
+    /// The whole `katalog import` as a user runs it, in its own process, writing catalog.json, .jsonl, .csv,
+    /// rejects and the report; nil when the `katalog` binary is not next to this one.
+    static func measureImport(path: String, output: String, jobs: Int) -> Result? {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("katalog").path
+        guard let run = FeedBenchmarkProcess.time(binary, ["import", path, "--out", output, "--jobs", String(jobs)]) else { return nil }
+        let summary = ImportSummary(reportPath: output + "/report.json")
+        return Result(seconds: run.seconds, megabytes: Double(fileSize(path)) / 1_000_000, items: summary.records, fields: 0,
+                      diagnostics: summary.diagnostics, peakRSSKB: run.peakKB)
     }
 
     static func result(since start: ContinuousClock.Instant, path: String, items: Int, fields: Int, diagnostics: Int) -> Result {
@@ -157,6 +173,7 @@ enum FeedBenchmark {
         var regenerate = false
         var repetitions = 3
         var pipeline = true
+        var jobs: [Int] = ProcessInfo.processInfo.activeProcessorCount > 1 ? [1, ProcessInfo.processInfo.activeProcessorCount] : [1]
 
         mutating func parse(_ arguments: [String]) throws {
             var iterator = arguments.makeIterator()
@@ -168,6 +185,10 @@ enum FeedBenchmark {
                 case "--regenerate": regenerate = true
                 case "--no-pipeline": pipeline = false
                 case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? repetitions)
+                case "--jobs":
+                    let list = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+                    guard !list.isEmpty else { throw FeedBenchmarkError(message: "--jobs needs a number or a list such as 1,2") }
+                    jobs = list
                 default: throw FeedBenchmarkError(message: "unknown option \(argument)")
                 }
             }
@@ -230,4 +251,36 @@ final class FeedBenchmarkConsumer: ImportConsumer {
 
     func consume(_ rejected: RejectedRecord) throws { records += 1 }
     func consume(_ diagnostic: Diagnostic) throws { diagnostics += 1 }
+}
+
+/// The record and diagnostic totals of a `report.json`, read from its end (the totals come last; the file can be
+/// gigabytes of diagnostics).
+struct ImportSummary {
+    var records = 0
+    var diagnostics = 0
+
+    init(reportPath: String) {
+        guard let handle = FileHandle(forReadingAtPath: reportPath) else { return }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > 65_536 ? size - 65_536 : 0)
+        guard let data = try? handle.readToEnd(), let tail = String(data: data, encoding: .utf8),
+              let totals = tail.range(of: "\"totals\":", options: .backwards) else { return }
+        let text = tail[totals.upperBound...]
+        func number(after key: String) -> Int {
+            guard let found = text.range(of: "\"\(key)\": ") else { return 0 }
+            return Int(text[found.upperBound...].prefix { $0.isNumber }) ?? 0
+        }
+        records = number(after: "read")
+        diagnostics = number(after: "error") + number(after: "warning") + number(after: "info")
+    }
+}
+
+/// The files `katalog import` writes, for the bytes-written figure.
+enum CatalogOutputFiles {
+    static let names = ["catalog.json", "catalog.jsonl", "catalog.csv", "rejects.jsonl", "report.json"]
+
+    static func totalBytes(in directory: String) -> Int {
+        names.reduce(0) { $0 + FeedBenchmark.fileSize(directory + "/" + $1) }
+    }
 }
