@@ -157,6 +157,7 @@ public struct ImportPipeline: Sendable {
     private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: input.displayPath, kind: .unknown)
         var unmapped: [String: Int] = [:]
+        var columnNotes = ColumnNotes()
         var deliveryError: Error?
         // A large file is read alone: its records are normalized on every core, in batches, in document order.
         // With several jobs: one normalizer that observes decimal marks on the reading thread, one per worker.
@@ -164,7 +165,7 @@ public struct ImportPipeline: Sendable {
         let skeleton = process(input, normalizers: normalizers, preparation: normalizers.count > 1 ? consumer.preparation : nil) { event in
             guard deliveryError == nil else { return }
             do {
-                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator, links: links)
+                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, columnNotes: &columnNotes, runValidator: runValidator, links: links)
             } catch {
                 deliveryError = error
                 throw error
@@ -178,8 +179,9 @@ public struct ImportPipeline: Sendable {
     private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
         var unmapped: [String: Int] = [:]
+        var columnNotes = ColumnNotes()
         for event in events {
-            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, runValidator: runValidator, links: links)
+            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, columnNotes: &columnNotes, runValidator: runValidator, links: links)
         }
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
         report.files.append(skeleton.merging(counts: counted))
@@ -227,7 +229,7 @@ public struct ImportPipeline: Sendable {
         return report
     }
 
-    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
+    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], columnNotes: inout ColumnNotes, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
             file.count(diagnostic)
@@ -254,7 +256,20 @@ public struct ImportPipeline: Sendable {
                 file.count(diagnostic)
                 try consumer.consume(diagnostic, prepared: index < preparedDiagnostics.count ? preparedDiagnostics[index] : nil)
             }
+            for note in product.columnNotes where columnNotes.isFirst(note) {
+                file.count(note)
+                try consumer.consume(note)
+            }
         }
+    }
+}
+
+/// The column notes of one file already reported: each (code, column) once, at its first record.
+struct ColumnNotes {
+    private var seen = Set<String>()
+
+    mutating func isFirst(_ note: Diagnostic) -> Bool {
+        seen.insert(note.code + "\u{0}" + (note.location.field ?? "")).inserted
     }
 }
 

@@ -26,6 +26,10 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case exchangeRates = "ecb-rates"
     /// Something Katalog does not read (binary, empty, unknown).
     case unknown
+
+    /// Spreadsheets: every record's labels are the same column headers, so what a header says (a unit) is said
+    /// once per file, not once per record.
+    public var hasColumnHeaders: Bool { self == .csv || self == .tsv }
 }
 
 /// The character encoding a document was decoded with, as recorded in the report.

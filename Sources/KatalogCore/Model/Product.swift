@@ -36,6 +36,9 @@ public struct Product: Sendable, Hashable {
     public var sourceKind: InputKind
     /// Everything found about this record, in the order found.
     public var diagnostics: [Diagnostic] = []
+    /// Findings that hold for a whole column of a spreadsheet rather than for this record (a unit named in the
+    /// column header). They are not part of the record: the pipeline reports each once per file and column.
+    public var columnNotes: [Diagnostic] = []
 
     public init(id: String, source: SourceLocation, sourceKind: InputKind) {
         self.id = id

@@ -176,6 +176,16 @@ public final class ProductNormalizer {
         func report(_ findings: [Finding]) {
             product.diagnostics += findings.map { Diagnostic($0, at: location) }
         }
+        /// In a spreadsheet, a unit taken from the column header is a fact about the column: it becomes one column
+        /// note (reported once per file and column), not a diagnostic on every record.
+        func reportQuantity(_ findings: [Finding], dimension: Dimension, unitHint: String?) {
+            guard state.record.kind.hasColumnHeaders,
+                  let unitHint, let unit = UnitTable.shared.unit(unitHint, in: dimension),
+                  findings.contains(where: { $0.code == Finding.unitFromLabelCode })
+            else { return report(findings) }
+            report(findings.filter { $0.code != Finding.unitFromLabelCode })
+            product.columnNotes.append(Diagnostic(.columnUnitFromHeader(label, unit: unit.symbol), at: location))
+        }
         let value = field.value.trimmingWhitespace()
         if value.isEmpty {
             product.diagnostics.append(Diagnostic(.valueEmpty(label), at: location))
@@ -235,13 +245,13 @@ public final class ProductNormalizer {
             let configured = dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
             let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
-            report(findings)
+            reportQuantity(findings, dimension: dimension, unitHint: match.unitHint)
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: state.record.hints.lengthUnit)
             let (values, findings) = QuantityParsing.parseDimensionsByAxis(value, axes: Self.labelAxes(label), fallback: fallback, field: match.key)
-            report(findings)
+            reportQuantity(findings, dimension: .length, unitHint: match.unitHint)
             for axis in DimensionAxis.allCases {
                 guard let quantity = values[axis] else { continue }
                 setPackage("package_\(axis.rawValue)", quantity, field: field, product: &product, location: location)

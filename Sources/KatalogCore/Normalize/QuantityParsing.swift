@@ -156,8 +156,15 @@ extension Finding {
     static func quantityUnknownUnit(_ text: String, unit: String, field: String, dimension: Dimension) -> Finding {
         Finding(.error, "unit.unknown", "\(field): \"\(unit)\" in \"\(text)\" is not a \(dimension.rawValue) unit Katalog knows; the value was not kept.")
     }
+    static let unitFromLabelCode = "unit.from-label"
+
     static func quantityUnitFromLabel(_ text: String, unit: String, field: String) -> Finding {
-        Finding(.info, "unit.from-label", "\(field): \"\(text)\" has no unit; \(unit) was taken from the label.")
+        Finding(.info, unitFromLabelCode, "\(field): \"\(text)\" has no unit; \(unit) was taken from the label.")
+    }
+
+    /// The spreadsheet form of `unit.from-label`: said once for the column.
+    static func columnUnitFromHeader(_ header: String, unit: String) -> Finding {
+        Finding(.info, unitFromLabelCode, "Column \"\(header)\": values without a unit are read in \(unit), the unit its header names (reported once per file for the column).")
     }
     static func quantityUnitFromConfiguration(_ text: String, unit: String, field: String) -> Finding {
         Finding(.info, "unit.from-configuration", "\(field): \"\(text)\" has no unit; \(unit) was taken from the source's configuration.")

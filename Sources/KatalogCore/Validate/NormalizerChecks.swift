@@ -120,7 +120,7 @@ enum NormalizerChecks {
         entry("unit.implausible-for-item", "Package implausible for this kind of product", .warning,
               "Products sold as a code, a card or a service (gift cards, licences, service plans; words in `plausibility.json`) ship in an envelope-sized box. A side above 400 mm or a weight above 1 kg for one is almost always a unit mix-up. The value is kept and flagged.",
               "`Bruto svoris: 20 kg` on a gift card."),
-        entry("unit.from-label", "Unit taken from the label", .info, "The value has no unit but its label names one (`Weight (kg)`); that unit was used.", "`Svoris (kg): 0,35`."),
+        entry("unit.from-label", "Unit taken from the label", .info, "The value has no unit but its label names one (`Weight (kg)`); that unit was used. In a spreadsheet (CSV, TSV) the header names the unit of the whole column, so the finding is reported once per file and column, at the first record that relies on it, instead of on every row; it is then not in the records' own `diagnostics`.", "`Svoris (kg): 0,35`."),
         entry("unit.negative", "Negative measurement", .warning, "A length or weight below zero cannot be real (often a minus sign taken from a range or a tolerance); it is kept as found and flagged.", "`Length: -14 cm`."),
     ]
 

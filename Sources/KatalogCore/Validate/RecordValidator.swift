@@ -38,6 +38,7 @@ public struct RecordValidator: Sendable {
         let location = product.source
         var diagnostics = product.diagnostics.compactMap(policy.apply)
         product.diagnostics = diagnostics
+        product.columnNotes = product.columnNotes.compactMap(policy.apply)
         let context = RuleContext(record: record, settings: settings, labels: labels)
         for rule in rules where !policy.disabled.contains(rule.code) {
             for finding in rule.check(product, context: context) {
@@ -45,7 +46,8 @@ public struct RecordValidator: Sendable {
             }
         }
         product.diagnostics = diagnostics
-        return rejectionReasons(product.diagnostics)
+        // A column note applies to this record too, so a policy that rejects on its code rejects the record.
+        return rejectionReasons(product.diagnostics + product.columnNotes)
     }
 
     /// The distinct rejecting codes among `diagnostics`, in order of first appearance.
