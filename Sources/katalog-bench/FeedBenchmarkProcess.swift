@@ -3,26 +3,39 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a baseline command and measures its wall time and peak RSS (from `wait4`'s rusage).
+/// Runs a command (xmllint, the katalog binary) and measures its wall time and peak RSS.
+///
+/// The peak comes from GNU time (`/usr/bin/time -f %M`) when it is installed: Linux records the spawning process's
+/// own high-water RSS in a child's `ru_maxrss` at exec, so `wait4` alone would report the benchmark's peak for any
+/// child smaller than it. Without GNU time, `wait4`'s figure is used and is an upper bound.
 enum FeedBenchmarkProcess {
     struct Measurement {
         var seconds: Double
         var peakKB: Int
     }
 
+    static let gnuTime = "/usr/bin/time"
+
     static func time(_ executable: String, _ arguments: [String]) -> Measurement? {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
+        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-bench-peak-\(getpid()).txt").path
+        let wrapped = FileManager.default.isExecutableFile(atPath: gnuTime)
+        let command = wrapped ? [gnuTime, "-f", "%M", "-o", peakFile, executable] + arguments : [executable] + arguments
+        defer { if wrapped { try? FileManager.default.removeItem(atPath: peakFile) } }
         var pid: pid_t = 0
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let start = ContinuousClock.now
-        guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else { return nil }
+        guard posix_spawn(&pid, command[0], nil, nil, argv, environ) == 0 else { return nil }
         var status: Int32 = 0
         var usage = rusage()
         guard wait4(pid, &status, 0, &usage) == pid else { return nil }
         let elapsed = ContinuousClock.now - start
+        let measured = wrapped ? (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { text in
+            text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        } : nil
         return Measurement(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                           peakKB: Int(usage.ru_maxrss))
+                           peakKB: measured ?? Int(usage.ru_maxrss))
     }
 
     static func output(_ executable: String, _ arguments: [String]) -> String? {
