@@ -113,7 +113,9 @@ enum ProductJSON {
     /// Field provenance by field name, names in byte order.
     static func writeProvenance(_ provenance: [String: FieldProvenance], to json: inout JSONWriter) {
         json.beginObject()
-        for (field, entry) in provenance.sorted(by: { JSONValue.byteOrder($0.key, $1.key) }) {
+        // Sorting the dictionary's indices moves small values, not (key, entry) pairs.
+        for index in provenance.indices.sorted(by: { JSONValue.byteOrder(provenance[$0].key, provenance[$1].key) }) {
+            let (field, entry) = provenance[index]
             json.key(field)
             json.beginObject()
             json.string("label", entry.label)
