@@ -130,6 +130,10 @@ public enum QuantityParsing {
     /// A measurement number: one `.` or `,` is the decimal separator (`14,00` → 14.00); grouping is not expected.
     static func readDecimal(_ number: String) -> Decimal? {
         let negative = number.hasPrefix("-")
+        // Plain ASCII digits with at most one `.` or `,`: read from the bytes, as the general path below would.
+        if let value = DecimalFormatting.parsePlainASCII(number.utf8.dropFirst(negative ? 1 : 0), allowsMinus: false, allowsComma: true) {
+            return negative ? -value : value
+        }
         let body = negative ? String(number.dropFirst()) : number
         // `splitNumber` gives ASCII digits and marks, where bytes stand for characters: no Foundation replacement.
         let isASCII = body.utf8.allSatisfy { $0 < 0x80 }

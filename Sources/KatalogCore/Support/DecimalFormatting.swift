@@ -24,8 +24,37 @@ public enum DecimalFormatting {
 
     /// Parses a plain decimal string with `.` as separator (`-12.50`); nil when it is anything else.
     public static func parse(_ text: String) -> Decimal? {
+        if let value = parsePlainASCII(text.utf8, allowsMinus: true, allowsComma: false) { return value }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
         return Decimal(string: text, locale: posix)
+    }
+
+    /// Fast path for `-?[0-9]+(\.[0-9]+)?` with 1–18 digits and a non-zero value (`,` as the point too when
+    /// `allowsComma`); nil for anything else, which callers hand to Foundation. For these inputs the result has the
+    /// same bytes as `Decimal(string:locale: en_US_POSIX)` (checked in FastPathTests). Zero is excluded: Foundation
+    /// keeps the exponent of `0.00`, `Decimal(sign:exponent:significand:)` does not.
+    static func parsePlainASCII<Bytes: Sequence>(_ bytes: Bytes, allowsMinus: Bool, allowsComma: Bool) -> Decimal? where Bytes.Element == UInt8 {
+        var negative = false
+        var significand: UInt64 = 0
+        var digits = 0, integerDigits = 0, fractionDigits = 0
+        var seenPoint = false, first = true
+        for byte in bytes {
+            defer { first = false }
+            if byte &- UInt8(ascii: "0") < 10 {
+                digits += 1
+                if digits > 18 { return nil }
+                significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                if seenPoint { fractionDigits += 1 } else { integerDigits += 1 }
+            } else if first, allowsMinus, byte == UInt8(ascii: "-") {
+                negative = true
+            } else if !seenPoint, integerDigits > 0, byte == UInt8(ascii: ".") || (allowsComma && byte == UInt8(ascii: ",")) {
+                seenPoint = true
+            } else {
+                return nil
+            }
+        }
+        guard integerDigits > 0, !seenPoint || fractionDigits > 0, significand != 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
