@@ -179,6 +179,38 @@ struct FastPathTests {
         #expect(checked > 100)
     }
 
+    @Test func commonScriptLineCleaningEqualsTheGeneralForm() {
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x370...0x3FF, 0x400...0x482, 0x48A...0x52F, 0x2000...0x206F, 0x20A0...0x20CF]
+        let common = ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        #expect(common.allSatisfy { TextCleaning.isCommonScriptScalar($0.value) })
+        #expect(!TextCleaning.isCommonScriptScalar(0x301) && !TextCleaning.isCommonScriptScalar(0x483) && !TextCleaning.isCommonScriptScalar(0x1F3FB))
+        let spaces: [Unicode.Scalar] = ["\u{20}", "\u{09}", "\u{0A}", "\u{0D}", "\u{1F}"] + common.filter { Character($0).isWhitespace || $0.properties.isDefaultIgnorableCodePoint }
+        var checked = 0
+        func check(_ text: String) {
+            guard let fast = TextCleaning.cleanCommonScriptLine(text) else { return }
+            checked += 1
+            #expect(fast == TextCleaning.cleanLineGenerally(text), "\(text.debugDescription)")
+        }
+        // Every common scalar next to every whitespace or ignorable one, on both sides.
+        for scalar in common {
+            for space in spaces {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: [space, "a", space, scalar, space, scalar, scalar, space, "b", space])
+                check(String(text))
+            }
+        }
+        // Random mixes, including scalars that must send the text to the general path.
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Unicode.Scalar] = common + spaces + ["a", "Z", "0", " ", " ", "\u{301}", "\u{200D}", "\u{FE0F}", "\u{1F44D}", "\u{1F3FB}", "\u{0600}"]
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
+            check(String(text))
+        }
+        for text in Self.texts + ["Prekė  iš\toficialaus\u{00A0}atstovo\n", "Гарантия\u{2003}24 мес.", "\u{00AD}a\u{2060} b ", "€ 5 – ‘x’"] { check(text) }
+        #expect(checked > 50_000)
+    }
+
     @Test func quantityDecimalsReadAsBefore() {
         for text in ["1,1", "3,5", "0.5", "14,00", "1.234,5", "-2,25", "12", "1,2,3"] {
             #expect(QuantityParsing.readDecimal(text) == Reference.readDecimal(text), "\(text)")
