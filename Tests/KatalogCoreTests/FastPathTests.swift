@@ -107,6 +107,33 @@ struct FastPathTests {
         }
     }
 
+    @Test func languageSampleLowersAsTheStandardLibrary() {
+        let scalars = (0..<UInt32(0x530)).compactMap(Unicode.Scalar.init)
+        var checked = 0
+        // Every scalar of the table alone and inside words (a context-dependent mapping such as a final sigma would show).
+        for scalar in scalars {
+            for text in [String(scalar), "a" + String(scalar), String(scalar) + "b", "Σ" + String(scalar), String(scalar) + "Σ ΑΣ"] {
+                if let fast = LanguageDetection.lowercasedByTable(text) {
+                    checked += 1
+                    #expect(fast == text.lowercased(), "\(text.debugDescription)")
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " "]
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...10, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
+            let string = String(text)
+            if let fast = LanguageDetection.lowercasedByTable(string) { checked += 1; #expect(fast == string.lowercased()) }
+        }
+        #expect(checked > 5_000)
+        let long = String(repeating: "Ąžuolas Ėė ", count: 300)
+        for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul"] {
+            #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
+        }
+    }
+
     // MARK: - Small checks
 
     @Test func mojibakeScanAgreesWithTheCharacterWalk() {
