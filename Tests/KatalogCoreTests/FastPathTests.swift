@@ -134,6 +134,22 @@ struct FastPathTests {
         }
     }
 
+    @Test func asciiNumberSplitEqualsTheGeneralForm() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Character] = ["0", "1", "5", "9", ".", ",", "-", " ", "\t", "c", "m", "x", "k", "g", "\r\n", "\n", "+", "(", ")"]
+        var cases = Self.texts + ["14,00 cm", "-3,5", "1.", "1.,5", "-", "-.5", ".5 kg", "1,2,3 g", "0.5cm", "  12  ", "1\r\n2", "- 5", "5 -"]
+        for _ in 0..<20_000 { cases.append(String((0..<Int.random(in: 0...9, using: &generator)).map { _ in pool.randomElement(using: &generator)! })) }
+        var checked = 0
+        for text in cases {
+            let trimmed = text.trimmingSpaces()
+            guard trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            checked += 1
+            let fast = QuantityParsing.splitASCIINumber(trimmed), general = QuantityParsing.splitNumberGenerally(trimmed)
+            #expect(fast?.0 == general?.0 && fast?.1 == general?.1, "\(text.debugDescription)")
+        }
+        #expect(checked > 15_000)
+    }
+
     // MARK: - Small checks
 
     @Test func mojibakeScanAgreesWithTheCharacterWalk() {
