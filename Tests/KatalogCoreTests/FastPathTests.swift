@@ -150,6 +150,21 @@ struct FastPathTests {
         #expect(checked > 15_000)
     }
 
+    @Test func plainDigitGTINsReadAsTheGeneralForm() {
+        var generator = SystemRandomNumberGenerator()
+        var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",
+                     "123456789", "0306406152", "030640615X", "4006381333931", "400638133393", "40063813339310", "96385074"]
+        for _ in 0..<5_000 {
+            cases.append(String((0..<Int.random(in: 1...15, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }))
+        }
+        func describe(_ result: (gtin: GTIN, findings: [Finding])) -> String { "\(result.gtin) \(result.findings)" }
+        for text in cases {
+            #expect(describe(GTINParsing.parseDigits(text)) == describe(GTINParsing.parseDigitsGenerally(text)), "\(text)")
+        }
+        // The ISBN-10 shortcut: plain digits other than ten are never an ISBN-10.
+        for text in cases where text.count != 10 { #expect(ISBN10.convert(text) == nil, "\(text)") }
+    }
+
     // MARK: - Small checks
 
     @Test func mojibakeScanAgreesWithTheCharacterWalk() {
