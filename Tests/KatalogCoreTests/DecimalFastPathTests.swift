@@ -152,4 +152,20 @@ struct DecimalFastPathTests {
             }
         }
     }
+
+    @Test func renderMatchesGeneralForm() {
+        var plains = Self.numbers.compactMap { DecimalFormatting.parse($0)?.description }
+        plains += Self.numbers.compactMap { QuantityParsing.readDecimal($0).map { ($0 * Decimal(string: "0.001")!).description } }
+        plains += ["", "-", ".", "-.", "1.", ".5", "-0", "-0.000", "0.000", "NaN", "1.2.3", "00.10", "-.50", "0", "-0.", "10.0100", "x\r\n0"]
+        plains += [Decimal.nan.description, (Decimal(1) / Decimal(3)).description, Decimal.greatestFiniteMagnitude.description]
+        for plain in plains {
+            for digits in 0...4 {
+                for trim in [false, true] {
+                    #expect(DecimalFormatting.renderASCII(plain, fractionDigits: digits, trimZeros: trim) ?? DecimalFormatting.renderGenerally(plain, fractionDigits: digits, trimZeros: trim)
+                            == DecimalFormatting.renderGenerally(plain, fractionDigits: digits, trimZeros: trim), "\(plain) \(digits) \(trim)")
+                }
+            }
+        }
+        #expect(DecimalFormatting.renderASCII("58.9", fractionDigits: 2, trimZeros: false) == "58.90")
+    }
 }
