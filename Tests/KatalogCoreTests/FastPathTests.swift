@@ -107,6 +107,64 @@ struct FastPathTests {
         }
     }
 
+    @Test func languageSampleLowersAsTheStandardLibrary() {
+        let scalars = (0..<UInt32(0x530)).compactMap(Unicode.Scalar.init)
+        var checked = 0
+        // Every scalar of the table alone and inside words (a context-dependent mapping such as a final sigma would show).
+        for scalar in scalars {
+            for text in [String(scalar), "a" + String(scalar), String(scalar) + "b", "Σ" + String(scalar), String(scalar) + "Σ ΑΣ"] {
+                if let fast = LanguageDetection.lowercasedByTable(text) {
+                    checked += 1
+                    #expect(fast == text.lowercased(), "\(text.debugDescription)")
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " "]
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...10, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
+            let string = String(text)
+            if let fast = LanguageDetection.lowercasedByTable(string) { checked += 1; #expect(fast == string.lowercased()) }
+        }
+        #expect(checked > 5_000)
+        let long = String(repeating: "Ąžuolas Ėė ", count: 300)
+        for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul"] {
+            #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func asciiNumberSplitEqualsTheGeneralForm() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Character] = ["0", "1", "5", "9", ".", ",", "-", " ", "\t", "c", "m", "x", "k", "g", "\r\n", "\n", "+", "(", ")"]
+        var cases = Self.texts + ["14,00 cm", "-3,5", "1.", "1.,5", "-", "-.5", ".5 kg", "1,2,3 g", "0.5cm", "  12  ", "1\r\n2", "- 5", "5 -"]
+        for _ in 0..<20_000 { cases.append(String((0..<Int.random(in: 0...9, using: &generator)).map { _ in pool.randomElement(using: &generator)! })) }
+        var checked = 0
+        for text in cases {
+            let trimmed = text.trimmingSpaces()
+            guard trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            checked += 1
+            let fast = QuantityParsing.splitASCIINumber(trimmed), general = QuantityParsing.splitNumberGenerally(trimmed)
+            #expect(fast?.0 == general?.0 && fast?.1 == general?.1, "\(text.debugDescription)")
+        }
+        #expect(checked > 15_000)
+    }
+
+    @Test func plainDigitGTINsReadAsTheGeneralForm() {
+        var generator = SystemRandomNumberGenerator()
+        var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",
+                     "123456789", "0306406152", "030640615X", "4006381333931", "400638133393", "40063813339310", "96385074"]
+        for _ in 0..<5_000 {
+            cases.append(String((0..<Int.random(in: 1...15, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }))
+        }
+        func describe(_ result: (gtin: GTIN, findings: [Finding])) -> String { "\(result.gtin) \(result.findings)" }
+        for text in cases {
+            #expect(describe(GTINParsing.parseDigits(text)) == describe(GTINParsing.parseDigitsGenerally(text)), "\(text)")
+        }
+        // The ISBN-10 shortcut: plain digits other than ten are never an ISBN-10.
+        for text in cases where text.count != 10 { #expect(ISBN10.convert(text) == nil, "\(text)") }
+    }
+
     // MARK: - Small checks
 
     @Test func mojibakeScanAgreesWithTheCharacterWalk() {
@@ -177,6 +235,38 @@ struct FastPathTests {
             #expect(fast == TextCleaning.cleanLineGenerally(text), "\(text.debugDescription)")
         }
         #expect(checked > 100)
+    }
+
+    @Test func commonScriptLineCleaningEqualsTheGeneralForm() {
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x370...0x3FF, 0x400...0x482, 0x48A...0x52F, 0x2000...0x206F, 0x20A0...0x20CF]
+        let common = ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        #expect(common.allSatisfy { TextCleaning.isCommonScriptScalar($0.value) })
+        #expect(!TextCleaning.isCommonScriptScalar(0x301) && !TextCleaning.isCommonScriptScalar(0x483) && !TextCleaning.isCommonScriptScalar(0x1F3FB))
+        let spaces: [Unicode.Scalar] = ["\u{20}", "\u{09}", "\u{0A}", "\u{0D}", "\u{1F}"] + common.filter { Character($0).isWhitespace || $0.properties.isDefaultIgnorableCodePoint }
+        var checked = 0
+        func check(_ text: String) {
+            guard let fast = TextCleaning.cleanCommonScriptLine(text) else { return }
+            checked += 1
+            #expect(fast == TextCleaning.cleanLineGenerally(text), "\(text.debugDescription)")
+        }
+        // Every common scalar next to every whitespace or ignorable one, on both sides.
+        for scalar in common {
+            for space in spaces {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: [space, "a", space, scalar, space, scalar, scalar, space, "b", space])
+                check(String(text))
+            }
+        }
+        // Random mixes, including scalars that must send the text to the general path.
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Unicode.Scalar] = common + spaces + ["a", "Z", "0", " ", " ", "\u{301}", "\u{200D}", "\u{FE0F}", "\u{1F44D}", "\u{1F3FB}", "\u{0600}"]
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
+            check(String(text))
+        }
+        for text in Self.texts + ["Prekė  iš\toficialaus\u{00A0}atstovo\n", "Гарантия\u{2003}24 мес.", "\u{00AD}a\u{2060} b ", "€ 5 – ‘x’"] { check(text) }
+        #expect(checked > 50_000)
     }
 
     @Test func quantityDecimalsReadAsBefore() {

@@ -37,6 +37,13 @@ public enum GTINParsing {
     }
 
     static func parseDigits(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
+        // Plain ASCII digits: nothing to trim, no apostrophe, exponent, `.0` or separators; the digits are the text.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return classify(text, digits: text, findings: []) }
+        return parseDigitsGenerally(text)
+    }
+
+    /// The general form of `parseDigits`.
+    static func parseDigitsGenerally(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         var findings: [Finding] = []
         var value = text.trimmingWhitespace()
         if value.hasPrefix("'") {
@@ -57,6 +64,11 @@ public enum GTINParsing {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return (GTIN(raw: text, digits: nil, format: nil, isValid: false), findings + [.gtinInvalidCharacters(text)])
         }
+        return classify(text, digits: digits, findings: findings)
+    }
+
+    /// The GTIN for `digits` (non-empty, ASCII digits only) read from `text`: format, check digit, lost leading zero.
+    private static func classify(_ text: String, digits: String, findings: [Finding]) -> (gtin: GTIN, findings: [Finding]) {
         if let format = format(forLength: digits.count), hasValidCheckDigit(digits) {
             return (GTIN(raw: text, digits: digits, format: format, isValid: true), findings)
         }

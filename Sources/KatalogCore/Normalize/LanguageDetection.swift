@@ -50,12 +50,41 @@ public struct LanguageDetection: Sendable {
         return top.score - second >= minimumLead ? top.language : nil
     }
 
+    /// `text.prefix(sampleLength).lowercased()`, without the Character walk when the text is short enough in bytes
+    /// (a Character has at least one byte) and, for scalars below U+0530 (Latin, Greek, Cyrillic), from a table of
+    /// their one-scalar lowercase mappings; other text is lowered by the standard library.
+    static func lowercasedSample(_ text: String) -> String {
+        let isShort = text.utf8.count <= sampleLength
+        if isShort, !text.utf8.allSatisfy({ $0 < 0x80 }), let lowered = lowercasedByTable(text) { return lowered }
+        return isShort ? text.lowercased() : text.prefix(sampleLength).lowercased()
+    }
+
+    /// Below U+0530: the lowercase mapping when it is one scalar, else `UInt32.max` (İ → i̇).
+    static let lowercaseTable: [UInt32] = (0..<UInt32(0x530)).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return .max }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first!.value : .max
+    }
+
+    /// `text.lowercased()` scalar by scalar from `lowercaseTable`; nil when a scalar is not in it.
+    static func lowercasedByTable(_ text: String) -> String? {
+        var result = String.UnicodeScalarView()
+        let table = lowercaseTable
+        for scalar in text.unicodeScalars {
+            guard scalar.value < 0x530 else { return nil }
+            let mapped = table[Int(scalar.value)]
+            guard mapped != .max, let lowered = Unicode.Scalar(mapped) else { return nil }
+            result.append(lowered)
+        }
+        return String(result)
+    }
+
     /// Every candidate language with its score, best first (ties by code, for determinism).
     ///
     /// One pass over the text; each word and non-ASCII letter adds to the score of every language listing it.
     public func scores(_ text: String) -> [(language: String, score: Int)] {
         // The first `sampleLength` characters settle the language of a shop text; long descriptions only repeat it.
-        let lowered = text.prefix(Self.sampleLength).lowercased()
+        let lowered = Self.lowercasedSample(text)
         var cyrillic = 0, latin = 0
         var scores = [Int](repeating: 0, count: languages.count)
         var wordStart: String.Index?

@@ -21,18 +21,36 @@ struct NumberReading: Sendable, Hashable {
     /// Reads `text`, which must be digits and separators only; nil if it is not a well-formed number.
     /// `preferDecimalForThreeDigits` decides `1,234`-style input (true: 1.234; false: 1234).
     static func read(_ text: String, preferDecimalForThreeDigits: Bool = false) -> NumberReading? {
-        let chars = Array(text)
-        guard let first = chars.first, first.isASCII, first.isNumber,
-              let last = chars.last, last.isASCII, last.isNumber else { return nil }
         var digitsOnly = ""
         var separators: [(char: Character, index: Int)] = []
-        for char in chars {
-            if char.isASCII && char.isNumber {
-                digitsOnly.append(char)
-            } else if char == "." || char == "," || groupingSpaces.contains(char) {
-                separators.append((char, digitsOnly.count))
-            } else {
-                return nil
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a byte is a character (only "\r\n" is not, and it is rejected either way), so scan the bytes.
+            func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+            guard let first = utf8.first, isDigit(first), let last = utf8.last, isDigit(last) else { return nil }
+            var digitCount = 0
+            for byte in utf8 {
+                if isDigit(byte) {
+                    digitsOnly.unicodeScalars.append(Unicode.Scalar(byte))
+                    digitCount += 1
+                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") {
+                    separators.append((Character(Unicode.Scalar(byte)), digitCount))
+                } else {
+                    return nil
+                }
+            }
+        } else {
+            let chars = Array(text)
+            guard let first = chars.first, first.isASCII, first.isNumber,
+                  let last = chars.last, last.isASCII, last.isNumber else { return nil }
+            for char in chars {
+                if char.isASCII && char.isNumber {
+                    digitsOnly.append(char)
+                } else if char == "." || char == "," || groupingSpaces.contains(char) {
+                    separators.append((char, digitsOnly.count))
+                } else {
+                    return nil
+                }
             }
         }
         if separators.isEmpty { return NumberReading(canonical: digitsOnly) }

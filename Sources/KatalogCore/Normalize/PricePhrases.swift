@@ -71,12 +71,18 @@ enum PricePhrases {
     /// `isFree(_:)` for text already in `words(_:)` form.
     static func isFree(words: String) -> Bool {
         var found = words
-        for prefix in prefixPhrases where prefix.value == "price" && found.hasPrefix(prefix.phrase + " ") {
-            found = String(found.dropFirst(prefix.phrase.count + 1))
+        for prefix in pricePrefixes where found.hasPrefix(prefix.text) {
+            found = String(found.dropFirst(prefix.length))
         }
-        for vat in vatPhrases where found.hasSuffix(" " + vat.phrase) { found = String(found.dropLast(vat.phrase.count + 1)) }
+        for vat in vatSuffixes where found.hasSuffix(vat.text) { found = String(found.dropLast(vat.length)) }
         return freePhrases.contains { $0.phrase == found }
     }
+
+    /// `price` prefixes followed by a space, with the number of characters to drop (the phrase's and one), in order.
+    private static let pricePrefixes: [(text: String, length: Int)] =
+        prefixPhrases.filter { $0.value == "price" }.map { ($0.phrase + " ", $0.phrase.count + 1) }
+    /// VAT phrases preceded by a space, with the number of characters to drop, in order.
+    private static let vatSuffixes: [(text: String, length: Int)] = vatPhrases.map { (" " + $0.phrase, $0.phrase.count + 1) }
 
     /// A free word appears somewhere in the text (`Pristatymas nemokamai`).
     static func containsFreeWord(_ text: String) -> Bool { containsFreeWord(words: words(text)) }

@@ -106,6 +106,35 @@ public enum QuantityParsing {
     /// Splits `14,00 cm` into (`14,00`, `cm`); nil when the text does not start with a number.
     static func splitNumber(_ text: String) -> (String, String)? {
         let trimmed = text.trimmingSpaces()
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIINumber(trimmed) }
+        return splitNumberGenerally(trimmed)
+    }
+
+    /// `splitNumber` on the bytes of ASCII text, where a byte is a character (only "\r\n" is not, and neither of
+    /// its bytes is part of a number) and `isNumber` means `0`–`9`. The number is a prefix of the text.
+    static func splitASCIINumber(_ trimmed: String) -> (String, String)? {
+        let bytes = trimmed.utf8
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        var index = bytes.startIndex
+        var hasDigit = false
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { index = bytes.index(after: index) }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                hasDigit = true
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), bytes.index(after: index) < bytes.endIndex, isDigit(bytes[bytes.index(after: index)]) {
+                // A mark followed by a digit.
+            } else {
+                break
+            }
+            index = bytes.index(after: index)
+        }
+        guard hasDigit else { return nil }
+        return (String(trimmed[..<index]), trimmed[index...].trimmingSpaces())
+    }
+
+    /// The general form of `splitNumber`, on text already trimmed.
+    static func splitNumberGenerally(_ trimmed: String) -> (String, String)? {
         var number = ""
         var index = trimmed.startIndex
         if index < trimmed.endIndex, trimmed[index] == "-" {
@@ -130,6 +159,10 @@ public enum QuantityParsing {
     /// A measurement number: one `.` or `,` is the decimal separator (`14,00` → 14.00); grouping is not expected.
     static func readDecimal(_ number: String) -> Decimal? {
         let negative = number.hasPrefix("-")
+        // Plain ASCII digits with at most one `.` or `,`: read from the bytes, as the general path below would.
+        if let value = DecimalFormatting.parsePlainASCII(number.utf8.dropFirst(negative ? 1 : 0), allowsMinus: false, allowsComma: true) {
+            return negative ? -value : value
+        }
         let body = negative ? String(number.dropFirst()) : number
         // `splitNumber` gives ASCII digits and marks, where bytes stand for characters: no Foundation replacement.
         let isASCII = body.utf8.allSatisfy { $0 < 0x80 }

@@ -7,7 +7,45 @@ public enum TextCleaning {
     public static func cleanLine(_ text: String) -> String {
         if isAlreadyClean(text) { return text }
         if let ascii = cleanASCIILine(text) { return ascii }
+        if let common = cleanCommonScriptLine(text) { return common }
         return cleanLineGenerally(text)
+    }
+
+    /// Whether `scalar` lies in a block with no grapheme-extending, spacing-mark, prepend or joiner scalars other than
+    /// default-ignorable ones (which `cleanLine` removes first): Latin-1 and Latin Extended, IPA, modifier letters,
+    /// Greek, Cyrillic letters, general punctuation, currency signs. Next to such scalars every whitespace scalar is a
+    /// Character of its own, so splitting on scalars is splitting on Characters (checked in FastPathTests).
+    static func isCommonScriptScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x80...0x2FF, 0x370...0x3FF, 0x400...0x482, 0x48A...0x52F, 0x2000...0x206F, 0x20A0...0x20CF: return true
+        default: return false
+        }
+    }
+
+    /// `cleanLine` on scalars for text whose non-ASCII scalars are all `isCommonScriptScalar`; nil for other text.
+    static func cleanCommonScriptLine(_ text: String) -> String? {
+        var cleaned = String.UnicodeScalarView()
+        var gap = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isGap: Bool
+            if value < 0x80 {
+                if value < 0x20 && value != 0x09 { continue }
+                isGap = value == 0x20 || value == 0x09
+            } else {
+                guard isCommonScriptScalar(value) else { return nil }
+                if scalar.properties.isDefaultIgnorableCodePoint { continue }
+                isGap = Character(scalar).isWhitespace
+            }
+            if isGap {
+                gap = true
+            } else {
+                if gap, !cleaned.isEmpty { cleaned.append(" ") }
+                gap = false
+                cleaned.append(scalar)
+            }
+        }
+        return String(cleaned)
     }
 
     /// The general form of `cleanLine`, for any text.
