@@ -34,6 +34,23 @@ struct FirstSeenIndexTests {
         if memoryCapacity < 2_000 { #expect(index.spilledKeyCount > 0) }
     }
 
+    /// Runs too large for the filter budget are looked up on disk every time, with the same answers.
+    @Test(arguments: [0, 64])
+    func runsWithoutFiltersAnswerTheSame(maximumFilterBytes: Int) {
+        let index = FirstSeenIndex(memoryCapacity: 16, maximumFilterBytes: maximumFilterBytes)
+        var model: [UInt64: FirstSeenIndex.Value] = [:]
+        var random = Sequence(state: 9)
+        let keys = (0..<1_000).map { _ in random.next() }
+        for step in 0..<4_000 {
+            let key = keys[Int(random.next() % UInt64(keys.count))]
+            let value = FirstSeenIndex.Value(UInt64(step), 0)
+            let expected = model[key]
+            if expected == nil { model[key] = value }
+            #expect(index.firstValue(for: key, storingIfAbsent: value) == expected, "step \(step)")
+        }
+        #expect(index.unfilteredKeyCount > 0)
+    }
+
     @Test func removeAllForgetsSpilledKeysToo() {
         let index = FirstSeenIndex(memoryCapacity: 2)
         for key in UInt64(1)...10 { _ = index.firstValue(for: key, storingIfAbsent: .init(key, 0)) }

@@ -5,8 +5,10 @@
 /// temporary file as one immutable run (24 bytes per key) and the table starts empty again; every eight runs are
 /// merged into one. A key is then looked up in the table, then in each run; a run is read from disk only when its
 /// Bloom filter (10 bits per key, about 1 % false positives) says the key may be there, and then with one 3 KiB
-/// block read found through a sparse in-memory index. So 10 million distinct keys keep about 16 MB in memory
-/// per index (3 MB of table, 12.5 MB of Bloom filter) instead of about 500 MB in a dictionary.
+/// block read found through a sparse in-memory index. A run whose filter would exceed `maximumFilterBytes` (8 MB,
+/// about 6.7 million keys) has none and is read on every lookup instead. So memory stays under about 13 MB per
+/// index whatever the number of keys (3 MB of table, at most 8 MB of filter for the large run plus 1 MB for the
+/// small ones, and 8 bytes of sparse index per 128 keys), where a dictionary would take about 50 bytes per key.
 ///
 /// If a run cannot be written (no temporary space), the index keeps growing in memory instead: answers never
 /// change, only the memory bound is lost.
@@ -25,15 +27,23 @@ public final class FirstSeenIndex {
     /// Keys held in memory before a spill: 98,304 fill a 2¹⁷-bucket table (about 3 MB) to its maximum load.
     public static let defaultMemoryCapacity = 98_304
 
+    /// The Bloom filter budget of one spilled run (8 MB).
+    public static let defaultMaximumFilterBytes = 8 << 20
+
     private let memoryCapacity: Int
+    private let maximumFilterBytes: Int
     private var memory: [UInt64: Value]
     private var runs: [SpilledKeyRun] = []
     private var spillingFailed = false
 
-    public init(memoryCapacity: Int = FirstSeenIndex.defaultMemoryCapacity) {
+    public init(memoryCapacity: Int = FirstSeenIndex.defaultMemoryCapacity, maximumFilterBytes: Int = FirstSeenIndex.defaultMaximumFilterBytes) {
         self.memoryCapacity = max(1, memoryCapacity)
+        self.maximumFilterBytes = maximumFilterBytes
         memory = Dictionary(minimumCapacity: min(self.memoryCapacity, 1 << 12))
     }
+
+    /// Number of spilled keys whose run has no Bloom filter (for tests).
+    var unfilteredKeyCount: Int { runs.filter { !$0.hasFilter }.reduce(0) { $0 + $1.count } }
 
     /// Number of keys spilled to disk so far (for tests and diagnostics).
     public var spilledKeyCount: Int { runs.reduce(0) { $0 + $1.count } }
@@ -57,14 +67,14 @@ public final class FirstSeenIndex {
 
     private func spill() {
         let entries = memory.map { SpilledKeyRun.Entry(key: $0.key, value: $0.value) }.sorted { $0.key < $1.key }
-        guard let run = SpilledKeyRun(sortedEntries: entries) else {
+        guard let run = SpilledKeyRun(sortedEntries: entries, maximumFilterBytes: maximumFilterBytes) else {
             spillingFailed = true
             return
         }
         runs.append(run)
         memory.removeAll(keepingCapacity: true)
         // Few runs keep lookups cheap: once there are `maximumRuns`, they are merged into one.
-        if runs.count >= Self.maximumRuns, let merged = SpilledKeyRun.merging(runs) { runs = [merged] }
+        if runs.count >= Self.maximumRuns, let merged = SpilledKeyRun.merging(runs, maximumFilterBytes: maximumFilterBytes) { runs = [merged] }
     }
 
     /// Runs kept before they are merged into one.

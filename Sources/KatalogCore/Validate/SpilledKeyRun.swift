@@ -18,15 +18,17 @@ final class SpilledKeyRun {
     private let bloomMask: UInt64
 
     /// Writes `sortedEntries` (ascending keys, no repeats) to a new temporary file; nil when that fails.
-    convenience init?(sortedEntries entries: [Entry]) {
+    /// A run gets a Bloom filter only when it fits in `maximumFilterBytes`; a larger run is looked up on disk
+    /// every time (one block read), so memory stays bounded whatever the number of keys.
+    convenience init?(sortedEntries entries: [Entry], maximumFilterBytes: Int) {
         var iterator = entries.makeIterator()
-        self.init(count: entries.count) { iterator.next() }
+        self.init(count: entries.count, maximumFilterBytes: maximumFilterBytes) { iterator.next() }
     }
 
     /// Merges `runs` (whose keys are disjoint) into one new run, reading each sequentially; nil when that fails.
-    static func merging(_ runs: [SpilledKeyRun]) -> SpilledKeyRun? {
+    static func merging(_ runs: [SpilledKeyRun], maximumFilterBytes: Int) -> SpilledKeyRun? {
         var cursors = runs.map(Cursor.init)
-        return SpilledKeyRun(count: runs.reduce(0) { $0 + $1.count }) {
+        return SpilledKeyRun(count: runs.reduce(0) { $0 + $1.count }, maximumFilterBytes: maximumFilterBytes) {
             var smallest: Int?
             for index in cursors.indices {
                 guard let key = cursors[index].peek()?.key else { continue }
@@ -37,12 +39,14 @@ final class SpilledKeyRun {
     }
 
     /// Writes the `count` entries `next` gives (ascending keys, no repeats) to a new temporary file.
-    private init?(count: Int, entries next: () -> Entry?) {
+    private init?(count: Int, maximumFilterBytes: Int, entries next: () -> Entry?) {
         guard let file = ScratchFile() else { return nil }
-        // About 10 bits per key, rounded up to a power of two: ≤ 1 % false positives with 7 probes.
+        // About 10 bits per key, rounded up to a power of two: ≤ 1 % false positives with 7 probes. Too large a
+        // filter: none (an empty filter means "look on disk").
         var bits: UInt64 = 64
         while bits < UInt64(count) * 10 { bits <<= 1 }
-        var filter = [UInt64](repeating: 0, count: Int(bits / 64))
+        let filtered = bits / 8 <= UInt64(max(0, maximumFilterBytes))
+        var filter = [UInt64](repeating: 0, count: filtered ? Int(bits / 64) : 0)
         let mask = bits - 1
         var firstKeys: [UInt64] = []
         var buffer: [UInt64] = []
@@ -54,7 +58,7 @@ final class SpilledKeyRun {
         }
         while written < count, let entry = next() {
             if written % Self.blockEntries == 0 { firstKeys.append(entry.key) }
-            Self.forEachProbe(of: entry.key, mask: mask) { bit in filter[Int(bit >> 6)] |= 1 << (bit & 63) }
+            if filtered { Self.forEachProbe(of: entry.key, mask: mask) { bit in filter[Int(bit >> 6)] |= 1 << (bit & 63) } }
             buffer.append(entry.key.littleEndian)
             buffer.append(entry.value.first.littleEndian)
             buffer.append(entry.value.second.littleEndian)
@@ -130,7 +134,11 @@ final class SpilledKeyRun {
         }
     }
 
+    /// Whether this run keeps a Bloom filter (false for runs too large for the filter budget).
+    var hasFilter: Bool { !bloom.isEmpty }
+
     private func mayContain(_ key: UInt64) -> Bool {
+        guard hasFilter else { return true }
         var present = true
         Self.forEachProbe(of: key, mask: bloomMask) { bit in
             if bloom[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { present = false }
