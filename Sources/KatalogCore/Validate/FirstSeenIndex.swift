@@ -5,10 +5,11 @@
 /// temporary file as one immutable run (24 bytes per key) and the table starts empty again; every eight runs are
 /// merged into one. A key is then looked up in the table, then in each run; a run is read from disk only when its
 /// Bloom filter (10 bits per key, about 1 % false positives) says the key may be there, and then with one 3 KiB
-/// block read found through a sparse in-memory index. A run whose filter would exceed `maximumFilterBytes` (8 MB,
-/// about 6.7 million keys) has none and is read on every lookup instead. So memory stays under about 13 MB per
-/// index whatever the number of keys (3 MB of table, at most 8 MB of filter for the large run plus 1 MB for the
-/// small ones, and 8 bytes of sparse index per 128 keys), where a dictionary would take about 50 bytes per key.
+/// block read found through a sparse in-memory index. A run whose filter would exceed `maximumFilterBytes` (4 MB,
+/// about 3.3 million keys) has none and is read on every lookup instead (one block from the page cache). So memory
+/// stays under about 8 MB per index whatever the number of keys (3 MB of table, at most 4 MB of filter for the
+/// large run plus 1 MB for the small ones, and 8 bytes of sparse index per 128 keys), where a dictionary would
+/// take about 50 bytes per key.
 ///
 /// If a run cannot be written (no temporary space), the index keeps growing in memory instead: answers never
 /// change, only the memory bound is lost.
@@ -27,8 +28,8 @@ public final class FirstSeenIndex {
     /// Keys held in memory before a spill: 98,304 fill a 2¹⁷-bucket table (about 3 MB) to its maximum load.
     public static let defaultMemoryCapacity = 98_304
 
-    /// The Bloom filter budget of one spilled run (8 MB).
-    public static let defaultMaximumFilterBytes = 8 << 20
+    /// The Bloom filter budget of one spilled run (4 MB).
+    public static let defaultMaximumFilterBytes = 4 << 20
 
     private let memoryCapacity: Int
     private let maximumFilterBytes: Int
