@@ -99,6 +99,7 @@ struct ImportCommand: ParsableCommand {
     var out: String
 
     func run() throws {
+        AllocatorTuning.apply()
         var pipeline = try input.pipeline()
         pipeline.conversion = try conversion.conversion()
         let report: ImportReport

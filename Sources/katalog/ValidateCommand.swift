@@ -50,6 +50,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        AllocatorTuning.apply()
         let pipeline = try input.pipeline()
         let document = CatalogValidation.run(input.inputs, pipeline: pipeline, threshold: failOn.severity, maxErrors: maxErrors)
         let rendered = format.render(document)
