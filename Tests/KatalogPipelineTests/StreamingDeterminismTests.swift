@@ -19,7 +19,10 @@ struct StreamingDeterminismTests {
             }
             let gtin = index % 11 == 0 ? "6,93722E+12" : "47000000\(String(format: "%05d", index))"
             let description = index % 97 == 0 ? String(repeating: "Ilgas aprašymas apie prekę. ", count: 40) : "Prekė nr. \(index)"
-            rows.append("SKU-\(index);Prekė \(index);Gamintojas \(index % 13);\(price);\(gtin);\(index % 5),\(index % 10);\(colours[index % 4]);\(description)")
+            // Every 500th row reuses the SKU of the row 250 before it with other data: the run rule `sku.duplicate`
+            // then changes a record after the workers encoded it, which must be encoded again.
+            let sku = index % 500 == 0 ? "SKU-\(index - 250)" : "SKU-\(index)"
+            rows.append("\(sku);Prekė \(index);Gamintojas \(index % 13);\(price);\(gtin);\(index % 5),\(index % 10);\(colours[index % 4]);\(description)")
         }
         return rows.joined(separator: "\n") + "\n"
     }
@@ -41,6 +44,11 @@ struct StreamingDeterminismTests {
         let report = try #require(try TestSupport.json(one.appendingPathComponent("report.json")) as? [String: Any])
         let codes = try #require((report["totals"] as? [String: Any])?["codes"] as? [String: Int])
         #expect(codes["price.decimal-resolved", default: 0] > 0, "ambiguous prices were read by the file's evidence")
+        // 23 repeated SKUs; those whose row (or earlier row) was rejected for its empty price are not compared.
+        let duplicates = codes["sku.duplicate", default: 0]
+        #expect(duplicates >= 10, "every 500th row repeats a SKU")
+        let lines = try String(contentsOf: three.appendingPathComponent("catalog.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.contains("\"sku.duplicate\"") }.count == duplicates, "records flagged by a run rule carry the finding")
         try AccountingCheck.verify(one)
     }
 }
