@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import KatalogCore
-import KatalogPipeline
+@testable import KatalogPipeline
 @testable import KatalogWriters
 
 /// Collects what the pipeline hands on, in order, so it can be written again another way.
@@ -36,8 +36,8 @@ struct WriterEncodingTests {
 
         // Encode concurrently into slots, then write in order.
         let products = collector.products, diagnostics = collector.diagnostics
-        let encodedProducts = Slots<EncodedProduct>(count: products.count)
-        let encodedDiagnostics = Slots<EncodedDiagnostic>(count: diagnostics.count)
+        let encodedProducts = ResultSlots<EncodedProduct>(count: products.count)
+        let encodedDiagnostics = ResultSlots<EncodedDiagnostic>(count: diagnostics.count)
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             for index in stride(from: worker, to: products.count, by: 4) { encodedProducts[index] = CatalogOutput.encode(products[index]) }
             for index in stride(from: worker, to: diagnostics.count, by: 4) { encodedDiagnostics[index] = CatalogOutput.encode(diagnostics[index]) }
@@ -132,16 +132,4 @@ struct WriterEncodingTests {
             #expect(bytes == Array(ProductCSV.escape(cell).utf8), "cell \(cell.debugDescription)")
         }
     }
-}
-
-/// Fixed slots written from several threads, each slot by one thread only.
-private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-    var values: [Value] { storage.map { $0! } }
 }
