@@ -1,13 +1,15 @@
+import KatalogCore
+
 /// The product description as clean text: paragraphs of the page's description container, with navigation,
 /// header, footer, scripts, styles and other page chrome left out.
 ///
 /// The container is, in order: an element marked `itemprop`/`property` `description`; an element whose class
-/// or id names a description (`description`, `aprasymas`, `opis`, `apraksts`, `popis`, …); `<main>`,
+/// or id names a description (`description`, `aprasymas`, `opis`, `apraksts`, `popis`, … from
+/// `Resources/html-page.json`); `<main>`,
 /// `<article>` or `role=main`; the body. When it falls back to `<main>`/body it also leaves out the heading,
 /// tables and definition lists (they are read as the title and specifications).
 struct DescriptionExtractor {
-    static let containerWords = ["description", "aprasymas", "aprašymas", "opis", "apraksts", "popis", "leiras",
-                                 "beschreibung", "product-desc", "product_desc", "описание", "опис"]
+    static let containerWords = HTMLPageConventions.shared.descriptionWords
 
     /// Paragraphs at least this long that occur twice or more are boilerplate (disclaimers, contact lines
     /// repeated by the shop template) and are left out.

@@ -1,10 +1,11 @@
+import KatalogCore
+
 /// Finds the price a page shows to shoppers: the first element outside page chrome whose class, id or
-/// `itemprop` names a price (`price`, `kaina`, `cena`, …) and whose text reads as one amount (`58.99€`,
-/// `1 299,00 zł`). Crossed-out and "old" prices are skipped. Returns nil when nothing qualifies.
+/// `itemprop` names a price (`price`, `kaina`, `cena`, … from `Resources/html-page.json`) and whose text reads as
+/// one amount (`58.99€`, `1 299,00 zł`). Crossed-out and "old" prices are skipped. Returns nil when nothing
+/// qualifies.
 struct VisiblePriceFinder {
-    static let priceWords = ["price", "kaina", "cena", "cena", "preis", "prix", "hind", "ár", "цена", "ціна", "amount"]
-    static let notCurrentWords = ["old", "was", "regular", "strike", "before", "compare", "list", "crossed", "original",
-                                  "prev", "previous", "senoji", "stara", "rrp", "msrp", "unit", "per", "label", "shipping", "delivery"]
+    static let conventions = HTMLPageConventions.shared
     static let strikeElements: Set<String> = ["del", "s", "strike"]
 
     func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
@@ -20,9 +21,9 @@ struct VisiblePriceFinder {
                 continue
             }
             let names = Self.names(tree, index)
-            if !names.isEmpty, Self.priceWords.contains(where: { MarkupText.contains(names, $0) }) {
+            if !names.isEmpty, Self.conventions.priceWords.contains(where: { MarkupText.contains(names, $0) }) {
                 let tokens = names.split(whereSeparator: { !$0.isLetter })
-                if tokens.contains(where: { Self.notCurrentWords.contains(String($0)) }) {
+                if tokens.contains(where: { Self.conventions.notCurrentPriceWords.contains(String($0)) }) {
                     index = Int(node.end)
                     continue
                 }
@@ -49,7 +50,7 @@ struct VisiblePriceFinder {
 
     static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
         let names = names(tree, index)
-        return !names.isEmpty && priceWords.contains(where: { MarkupText.contains(names, $0) })
+        return !names.isEmpty && conventions.priceWords.contains(where: { MarkupText.contains(names, $0) })
     }
 
     private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {
