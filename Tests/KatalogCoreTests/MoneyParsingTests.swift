@@ -3,6 +3,17 @@ import Testing
 @testable import KatalogCore
 
 struct MoneyParsingTests {
+    /// Tax and list-price abbreviations (`Resources/currencies.json`, `not_currency_words`) are never taken for
+    /// unknown currency codes; another upper-case three-letter word is.
+    @Test func taxAbbreviationsAreNotUnknownCurrencies() {
+        let threeLetter = CurrencyTable.shared.notCurrencyWords.filter { $0.count == 3 }
+        #expect(threeLetter.count >= 15)
+        for word in threeLetter {
+            #expect(CurrencyResolution.unknownCurrencyCode(in: "24,99 € \(word)") == nil, "\(word)")
+        }
+        #expect(CurrencyResolution.unknownCurrencyCode(in: "UVP 24,99 XYZ") == "XYZ")
+    }
+
     struct Case: CustomTestStringConvertible, Sendable {
         var text: String
         var amount: String

@@ -50,7 +50,8 @@ enum CurrencyResolution {
     static func unknownCurrencyCode(in text: String) -> String? {
         for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isUppercase }) {
             let word = String(piece)
-            if !CurrencyTable.shared.isKnown(word) && !PricePhrases.isPriceWord(word) { return word }
+            let table = CurrencyTable.shared
+            if !table.isKnown(word) && !table.notCurrencyWords.contains(word) && !PricePhrases.isPriceWord(word) { return word }
         }
         return nil
     }

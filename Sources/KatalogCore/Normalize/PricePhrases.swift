@@ -123,17 +123,14 @@ enum PricePhrases {
         return nowPhrases.contains { contains($0.phrase, in: found) }
     }
 
-    /// Tax and price abbreviations written in capitals that are not currencies (`VAT`, `PVM`, `UVP`, `НДС`).
+    /// A word of the price vocabularies (VAT markers, `from`, was/now and free words), in any case.
     static func isPriceWord(_ word: String) -> Bool {
-        if fixedPriceWords.contains(word.uppercased()) { return true }
         let folded = words(word)
         for list in [vatPhrases, prefixPhrases, wasPhrases, nowPhrases, freePhrases] where list.contains(where: { contains(folded, in: $0.phrase) }) {
             return true
         }
         return false
     }
-
-    private static let fixedPriceWords: Set<String> = ["VAT", "PVM", "PVN", "DPH", "ALV", "НДС", "ПДВ", "TVA", "IVA", "BTW", "UVP", "RRP", "SRP", "MWS", "KMV", "ÁFA", "AFA", "DDV", "PDV", "ДДС", "NDS", "MVA", "BTW"]
 }
 
 /// Two amounts that are a crossed-out ("was") price and the price now.

@@ -33,15 +33,29 @@ public struct CurrencyTable: Sendable {
         }
     }
 
-    private struct File: Decodable { var currencies: [Currency] }
+    private struct File: Decodable {
+        var currencies: [Currency]
+        var notCurrencyWords: Set<String>?
+
+        enum CodingKeys: String, CodingKey {
+            case currencies
+            case notCurrencyWords = "not_currency_words"
+        }
+    }
 
     public let currencies: [String: Currency]
+    /// Upper-case abbreviations written next to prices that are not currencies (`VAT`, `PVM`, `UVP`).
+    public let notCurrencyWords: Set<String>
     /// Lower-cased symbol or word → candidate codes, in table order.
     private let tokens: [String: [String]]
 
-    public static let shared = CurrencyTable(BundledData.decode(File.self, from: "currencies").currencies)
+    public static let shared: CurrencyTable = {
+        let file = BundledData.decode(File.self, from: "currencies")
+        return CurrencyTable(file.currencies, notCurrencyWords: file.notCurrencyWords ?? [])
+    }()
 
-    init(_ list: [Currency]) {
+    init(_ list: [Currency], notCurrencyWords: Set<String> = []) {
+        self.notCurrencyWords = notCurrencyWords
         var byCode: [String: Currency] = [:]
         var tokens: [String: [String]] = [:]
         for currency in list {
