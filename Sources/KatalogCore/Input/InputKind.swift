@@ -58,13 +58,17 @@ public struct SourceHints: Sendable, Hashable, Codable {
     public var lengthUnit: String?
     /// Unit assumed for unit-less weights whose label names none (`kg`), e.g. a configured source default.
     public var weightUnit: String?
+    /// Currency evidence the document itself gives (`og:locale`, `<html lang>`, product URL domains), weakest
+    /// kind of evidence: see `CurrencyEvidence`. Readers add it; the normalizer weighs it.
+    public var currencyEvidence: [CurrencyEvidence] = []
 
-    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil) {
+    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil, currencyEvidence: [CurrencyEvidence] = []) {
         self.language = language
         self.country = country
         self.currency = currency
         self.lengthUnit = lengthUnit
         self.weightUnit = weightUnit
+        self.currencyEvidence = currencyEvidence
     }
 
     /// `self` with every missing hint taken from `fallback`.
@@ -74,7 +78,8 @@ public struct SourceHints: Sendable, Hashable, Codable {
             country: country ?? fallback.country,
             currency: currency ?? fallback.currency,
             lengthUnit: lengthUnit ?? fallback.lengthUnit,
-            weightUnit: weightUnit ?? fallback.weightUnit
+            weightUnit: weightUnit ?? fallback.weightUnit,
+            currencyEvidence: currencyEvidence + fallback.currencyEvidence.filter { !currencyEvidence.contains($0) }
         )
     }
 }

@@ -10,12 +10,16 @@ public struct MoneyContext: Sendable, Hashable {
     public var language: String?
     /// The decimal mark other prices of the same record or file use unambiguously (`,` in `1 299,00 zł`).
     public var observedDecimalMark: Character?
+    /// Further currency evidence, strongest first (see `CurrencyEvidence`): consulted after `currency`, `country`
+    /// and `language` for a price with no currency or a shared symbol.
+    public var evidence: [CurrencyEvidence]
 
-    public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil) {
+    public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil, evidence: [CurrencyEvidence] = []) {
         self.currency = currency
         self.country = country
         self.language = language
         self.observedDecimalMark = observedDecimalMark
+        self.evidence = evidence
     }
 }
 
@@ -29,12 +33,19 @@ public struct MoneyReading: Sendable, Hashable {
     public var findings: [Finding]
     /// `,` or `.` when the text uses it unambiguously as a decimal mark.
     public var decimalMark: Character?
+    /// The evidence that decided the currency when the text did not name it alone (nil when it did).
+    public var currencyDecision: CurrencyEvidence?
+    /// The amount understood when no currency could be decided (`kr 149` with no evidence): no price is made, but
+    /// a reject keeps it so a rerun with `--currency` is an informed choice.
+    public var amountWithoutCurrency: Decimal?
 
-    public init(price: Price? = nil, salePrice: Price? = nil, findings: [Finding] = [], decimalMark: Character? = nil) {
+    public init(price: Price? = nil, salePrice: Price? = nil, findings: [Finding] = [], decimalMark: Character? = nil, currencyDecision: CurrencyEvidence? = nil, amountWithoutCurrency: Decimal? = nil) {
         self.price = price
         self.salePrice = salePrice
         self.findings = findings
         self.decimalMark = decimalMark
+        self.currencyDecision = currencyDecision
+        self.amountWithoutCurrency = amountWithoutCurrency
     }
 }
 
