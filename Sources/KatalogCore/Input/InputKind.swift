@@ -30,6 +30,15 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// Spreadsheets: every record's labels are the same column headers, so what a header says (a unit) is said
     /// once per file, not once per record.
     public var hasColumnHeaders: Bool { self == .csv || self == .tsv }
+
+    /// Feeds and spreadsheets: many records under the same labels, so a fact about a label (it is not in the
+    /// dictionary) is said once per file and label, not once per record.
+    public var repeatsLabels: Bool {
+        switch self {
+        case .textPage, .html, .exchangeRates, .unknown: false
+        default: true
+        }
+    }
 }
 
 /// The character encoding a document was decoded with, as recorded in the report.
@@ -61,14 +70,36 @@ public struct SourceHints: Sendable, Hashable, Codable {
     /// Currency evidence the document itself gives (`og:locale`, `<html lang>`, product URL domains), weakest
     /// kind of evidence: see `CurrencyEvidence`. Readers add it; the normalizer weighs it.
     public var currencyEvidence: [CurrencyEvidence] = []
+    /// The shop platform whose export this is (`shopify`, `woocommerce`, `magento`, `prestashop`, `meta`), when a
+    /// reader recognised it (`PlatformProfiles`); its labels win over other readings of the same label.
+    public var platform: String?
 
-    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil, currencyEvidence: [CurrencyEvidence] = []) {
+    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil, currencyEvidence: [CurrencyEvidence] = [], platform: String? = nil) {
         self.language = language
         self.country = country
         self.currency = currency
         self.lengthUnit = lengthUnit
         self.weightUnit = weightUnit
         self.currencyEvidence = currencyEvidence
+        self.platform = platform
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case language, country, currency, lengthUnit, weightUnit, currencyEvidence, platform
+    }
+
+    /// Decodes hints written before `currencyEvidence` and `platform` existed (mapping files), which lack them.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            language: try container.decodeIfPresent(String.self, forKey: .language),
+            country: try container.decodeIfPresent(String.self, forKey: .country),
+            currency: try container.decodeIfPresent(String.self, forKey: .currency),
+            lengthUnit: try container.decodeIfPresent(String.self, forKey: .lengthUnit),
+            weightUnit: try container.decodeIfPresent(String.self, forKey: .weightUnit),
+            currencyEvidence: try container.decodeIfPresent([CurrencyEvidence].self, forKey: .currencyEvidence) ?? [],
+            platform: try container.decodeIfPresent(String.self, forKey: .platform)
+        )
     }
 
     /// `self` with every missing hint taken from `fallback`.
@@ -79,7 +110,8 @@ public struct SourceHints: Sendable, Hashable, Codable {
             currency: currency ?? fallback.currency,
             lengthUnit: lengthUnit ?? fallback.lengthUnit,
             weightUnit: weightUnit ?? fallback.weightUnit,
-            currencyEvidence: currencyEvidence + fallback.currencyEvidence.filter { !currencyEvidence.contains($0) }
+            currencyEvidence: currencyEvidence + fallback.currencyEvidence.filter { !currencyEvidence.contains($0) },
+            platform: platform ?? fallback.platform
         )
     }
 }

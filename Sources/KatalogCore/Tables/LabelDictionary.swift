@@ -65,10 +65,11 @@ public struct LabelDictionary: Sendable {
         }
     }
 
-    /// Looks `label` up; nil when no dictionary file knows it.
-    public func match(_ label: String) -> Match? {
+    /// Looks `label` up; nil when no dictionary file knows it. With a `platform` (a tag such as `shopify`), that
+    /// platform's own reading of the label wins over every other (WooCommerce's `ID` is its row id, not a SKU).
+    public func match(_ label: String, platform: String? = nil) -> Match? {
         let (base, suffix) = Self.splitSuffix(label)
-        if let match = lookup(TextFolding.fold(base)) {
+        if let match = lookup(TextFolding.fold(base), platform: platform) {
             var result = match
             if let suffix {
                 if UnitTable.shared.unit(suffix) != nil {
@@ -80,11 +81,12 @@ public struct LabelDictionary: Sendable {
             return result
         }
         // The whole label, parentheses and all, may itself be a dictionary entry.
-        return suffix == nil ? nil : lookup(TextFolding.fold(label))
+        return suffix == nil ? nil : lookup(TextFolding.fold(label), platform: platform)
     }
 
-    private func lookup(_ folded: String) -> Match? {
-        guard let list = entries[folded], let first = list.first else { return nil }
+    private func lookup(_ folded: String, platform: String?) -> Match? {
+        guard let list = entries[folded], var first = list.first else { return nil }
+        if let platform, let own = list.first(where: { $0.tag == platform }) { first = own }
         let languages = list.filter { $0.key == first.key && Self.isLanguageTag($0.tag) }.map(\.tag)
         return Match(key: first.key, languages: Array(Set(languages)).sorted(), unitHint: nil, currencyHint: nil)
     }
