@@ -18,10 +18,29 @@ struct PlatformNormalizationTests {
         #expect(woo.sku == "woo-vneck-tee-red")
         #expect(woo.attributes.first { $0.key == "shop_product_id" }?.value == "743")
         #expect(!woo.diagnostics.contains { $0.code == "field.conflict" })
-        // Without the platform, `ID` is Google's `id` and the first column wins, as for any spreadsheet.
+        // Without the platform, the label ranks decide: a shop SKU beats an internal row id, and the id is kept.
         let plain = ProductNormalizer().normalize(Self.record(fields))
-        #expect(plain.sku == "743")
-        #expect(plain.diagnostics.contains { $0.code == "field.conflict" })
+        #expect(plain.sku == "woo-vneck-tee-red")
+        #expect(plain.attributes.first { $0.key == "shop_product_id" }?.value == "743")
+        #expect(plain.columnNotes.contains { $0.code == "field.outranked" }, "said once per column in a spreadsheet")
+        #expect(!plain.diagnostics.contains { $0.code == "field.conflict" })
+    }
+
+    @Test func onlyLabelsOfTheSameRankConflict() {
+        let same = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Prekės kodas", "B-2"), ("Pavadinimas", "Lempa"), ("Kaina", "9.99")]))
+        #expect(same.sku == "A-1")
+        #expect(same.diagnostics.first { $0.code == "field.conflict" }?.severity == .warning)
+        // A reference ranks below a SKU, a variant SKU below a reference, whatever the column order.
+        let ranked = ProductNormalizer().normalize(Self.record([("Variant SKU", "V-1"), ("Reference", "R-1"), ("Pavadinimas", "Lempa"), ("Kaina", "9.99")]))
+        #expect(ranked.sku == "R-1")
+        #expect(ranked.attributes.map(\.key) == ["variant_sku"])
+        // A short description does not double the description; it is kept beside it.
+        let described = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Short description", "Warm."), ("Description", "A warm hoodie."), ("Kaina", "9.99")]))
+        #expect(described.description == "A warm hoodie.")
+        #expect(described.attributes.first { $0.key == "short_description" }?.value == "Warm.")
+        // Alone, a short description is the description.
+        let short = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Short description", "Warm."), ("Kaina", "9.99")]))
+        #expect(short.description == "Warm.")
     }
 
     @Test func theConsumerPriceWinsOverThePriceWithoutVAT() {
