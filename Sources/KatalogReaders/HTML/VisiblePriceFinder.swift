@@ -1,14 +1,19 @@
 import KatalogCore
 
-/// Finds the price a page shows to shoppers: the first element outside page chrome whose class, id or
-/// `itemprop` names a price (`price`, `kaina`, `cena`, … from `Resources/html-page.json`) and whose text reads as
-/// one amount (`58.99€`, `1 299,00 zł`). Crossed-out and "old" prices are skipped. Returns nil when nothing
-/// qualifies.
+/// Finds the price a page shows to shoppers. Candidates are the elements outside page chrome (hidden elements
+/// included) whose class, id or `itemprop` names a price (`price`, `kaina`, `cena`, … from
+/// `Resources/html-page.json`) and whose text reads as one amount (`58.99€`, `1 299,00 zł`); crossed-out and
+/// "old" prices are skipped. `CandidateScorer` scores each by the names on and around it — `price main`,
+/// `current-price`, `priceToPay` raise it, an accessory, related-item or carousel container lowers it — and the
+/// highest wins, the first on a tie. Returns nil when nothing qualifies.
 struct VisiblePriceFinder {
     static let conventions = HTMLPageConventions.shared
     static let strikeElements: Set<String> = ["del", "s", "strike"]
 
+    var scorer = CandidateScorer.shared
+
     func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
+        var best: (text: String, line: Int, score: Int)?
         var index = 0
         while index < tree.count {
             let node = tree[index]
@@ -30,12 +35,15 @@ struct VisiblePriceFinder {
                 // A wrapper (`price-box`) holding more specific price elements defers to them.
                 if !hasPriceNamedDescendant(tree, index) {
                     let text = MarkupText.collapsed(tree, index)
-                    if Self.looksLikeOneAmount(text) { return (text, Int(node.line)) }
+                    if Self.looksLikeOneAmount(text) {
+                        let score = scorer.priceScore(tree, index)
+                        if score > (best?.score ?? Int.min) { best = (text, Int(node.line), score) }
+                    }
                 }
             }
             index += 1
         }
-        return nil
+        return best.map { ($0.text, $0.line) }
     }
 
     /// The element's class, id and itemprop, lower case, space-separated ("" when it has none).
