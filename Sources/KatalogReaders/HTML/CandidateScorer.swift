@@ -3,11 +3,13 @@ import KatalogCore
 /// Scores the elements that could be a page's product title or main price by the names on and around them,
 /// with the signals and weights of `Resources/html-page.json` (`HTMLPageConventions`): a name marking the
 /// product's own title or main price raises a candidate, an accessory, related-item or carousel container
-/// around it lowers it.
+/// around it lowers it. A signal that several candidates with different texts carry is a list of product cards,
+/// not the product's own title or price, and raises none of them.
 struct CandidateScorer: Sendable {
     struct Signal: Sendable {
         var tokens: [String]
         var weight: Int
+        var key: String { tokens.joined(separator: " ") }
     }
 
     /// How many ancestors a signal may stand on (`<div class="price main"><span>49,99 €</span></div>`).
@@ -31,28 +33,58 @@ struct CandidateScorer: Sendable {
         containerWords = conventions.secondaryContainerWords.map { ($0.key.lowercased(), $0.value) }.sorted { $0.word < $1.word }
     }
 
-    func titleScore(_ tree: MarkupTree, _ index: Int) -> Int {
-        (tree[index].value == "h1" ? headingWeight : 0) + signalWeight(tree, index, titleSignals) + containerWeight(tree, index)
+    /// One element that could be the title or the price, with what its score is made of.
+    struct Candidate: Sendable {
+        var text: String
+        var line: Int
+        /// The `<h1>` weight plus the (negative) weights of secondary containers around it.
+        var base: Int
+        /// The best signal on the element or its nearest ancestors, if any.
+        var signal: Signal?
     }
 
-    func priceScore(_ tree: MarkupTree, _ index: Int) -> Int {
-        signalWeight(tree, index, mainPriceSignals) + containerWeight(tree, index)
+    func titleCandidate(_ tree: MarkupTree, _ index: Int, text: String) -> Candidate {
+        Candidate(text: text, line: Int(tree[index].line),
+                  base: (tree[index].value == "h1" ? headingWeight : 0) + containerWeight(tree, index),
+                  signal: bestSignal(tree, index, titleSignals, reach: 0))
+    }
+
+    func priceCandidate(_ tree: MarkupTree, _ index: Int, text: String) -> Candidate {
+        Candidate(text: text, line: Int(tree[index].line), base: containerWeight(tree, index),
+                  signal: bestSignal(tree, index, mainPriceSignals, reach: Self.signalReach))
+    }
+
+    /// The highest-scored candidate, the first on a tie. A signal found on candidates with different texts marks
+    /// a list (product cards, variants), not the page's own title or price, and then adds nothing.
+    static func best(_ candidates: [Candidate]) -> Candidate? {
+        var textsBySignal: [String: Set<String>] = [:]
+        for candidate in candidates {
+            if let signal = candidate.signal { textsBySignal[signal.key, default: []].insert(candidate.text) }
+        }
+        var best: (candidate: Candidate, score: Int)?
+        for candidate in candidates {
+            var score = candidate.base
+            if let signal = candidate.signal, textsBySignal[signal.key]?.count == 1 { score += signal.weight }
+            if score > (best?.score ?? Int.min) { best = (candidate, score) }
+        }
+        return best?.candidate
     }
 
     /// Whether element `index` itself carries a title signal.
     func hasTitleSignal(_ tree: MarkupTree, _ index: Int) -> Bool {
-        let tokens = Self.tokens(tree, index)
-        return !tokens.isEmpty && titleSignals.contains { $0.tokens.allSatisfy(tokens.contains) }
+        bestSignal(tree, index, titleSignals, reach: 0) != nil
     }
 
-    /// The best signal on the element or one of its nearest ancestors.
-    private func signalWeight(_ tree: MarkupTree, _ index: Int, _ signals: [Signal]) -> Int {
-        var best = 0
+    /// The heaviest signal on the element or one of its `reach` nearest ancestors.
+    private func bestSignal(_ tree: MarkupTree, _ index: Int, _ signals: [Signal], reach: Int) -> Signal? {
+        var best: Signal?
         var current = index
-        for _ in 0 ... Self.signalReach {
+        for _ in 0 ... reach {
             let tokens = Self.tokens(tree, current)
-            if !tokens.isEmpty, let signal = signals.first(where: { $0.tokens.allSatisfy(tokens.contains) }) {
-                best = max(best, signal.weight)
+            // Signals are sorted heaviest first.
+            if !tokens.isEmpty, let signal = signals.first(where: { $0.tokens.allSatisfy(tokens.contains) }),
+               signal.weight > (best?.weight ?? Int.min) {
+                best = signal
             }
             let parent = Int(tree[current].parent)
             guard parent >= 0 else { break }

@@ -87,9 +87,9 @@ struct HTMLRecordAssembler {
             return productTagPrefixes.contains { label.hasPrefix($0) }
         }) { return nil }
         let subjects = page.jsonLD.otherSubjects + page.microdata.otherSubjects + page.rdfa.otherSubjects
-        if let subject = subjects.first { return "the page describes \(Self.article(subject)) \(subject)" }
+        if let subject = subjects.first.map(PageTextQuote.quote) { return "the page describes \(Self.article(subject)) \(subject)" }
         if let type, type == "article" || type.hasPrefix("article") || type == "profile" || type.hasPrefix("video") || type.hasPrefix("music") || type == "book" && page.price == nil {
-            return "the page's og:type is \(type)"
+            return "the page's og:type is \(PageTextQuote.quote(type))"
         }
         if page.price != nil || !page.specifications.isEmpty { return nil }
         return "no structured data, OpenGraph product tags, visible price or specification"

@@ -3,8 +3,8 @@
 /// Candidates are the `<h1>`s and the elements whose class, id or itemprop marks a product title
 /// (`#productTitle`, `.product-title`, … from `Resources/html-page.json`), outside page chrome — hidden elements
 /// (`hidden`, `aria-hidden="true"`, `display:none`, hiding classes) are chrome and never candidates. Each is
-/// scored by `CandidateScorer` (an `<h1>` and a title name add, an accessory or carousel around it subtracts); the
-/// highest wins, the first on a tie. Without a candidate: an `<h1>` kept inside chrome (marked as structured
+/// scored by `CandidateScorer` (an `<h1>` and a title name add, an accessory or carousel around it subtracts, a
+/// title name repeated on cards with other texts adds nothing); the highest wins, the first on a tie. Without a candidate: an `<h1>` kept inside chrome (marked as structured
 /// data), else `<title>`.
 struct PageTitleFinder {
     /// Longer text is not a product title (a whole block marked `product-title` by a template).
@@ -13,7 +13,7 @@ struct PageTitleFinder {
     var scorer = CandidateScorer.shared
 
     func title(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
-        var best: (text: String, line: Int, score: Int)?
+        var candidates: [CandidateScorer.Candidate] = []
         var anyHeading: Int?
         var titleElement: Int?
         for index in tree.nodes.indices where tree[index].isElement {
@@ -30,10 +30,9 @@ struct PageTitleFinder {
                 guard !chrome[index], scorer.hasTitleSignal(tree, index) else { continue }
             }
             guard let found = nonEmpty(tree, index), found.text.count <= Self.maxLength else { continue }
-            let score = scorer.titleScore(tree, index)
-            if score > (best?.score ?? Int.min) { best = (found.text, found.line, score) }
+            candidates.append(scorer.titleCandidate(tree, index, text: found.text))
         }
-        if let best { return (best.text, best.line) }
+        if let best = CandidateScorer.best(candidates) { return (best.text, best.line) }
         if let anyHeading, let found = nonEmpty(tree, anyHeading) { return found }
         if let titleElement { return nonEmpty(tree, titleElement) }
         return nil

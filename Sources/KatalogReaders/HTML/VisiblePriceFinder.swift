@@ -4,8 +4,8 @@ import KatalogCore
 /// included) whose class, id or `itemprop` names a price (`price`, `kaina`, `cena`, … from
 /// `Resources/html-page.json`) and whose text reads as one amount (`58.99€`, `1 299,00 zł`); crossed-out and
 /// "old" prices are skipped. `CandidateScorer` scores each by the names on and around it — `price main`,
-/// `current-price`, `priceToPay` raise it, an accessory, related-item or carousel container lowers it — and the
-/// highest wins, the first on a tie. Returns nil when nothing qualifies.
+/// `current-price`, `priceToPay` raise it, an accessory, related-item or carousel container lowers it, a signal
+/// shared by cards with other amounts adds nothing — and the highest wins, the first on a tie. Returns nil when nothing qualifies.
 struct VisiblePriceFinder {
     static let conventions = HTMLPageConventions.shared
     static let strikeElements: Set<String> = ["del", "s", "strike"]
@@ -13,7 +13,7 @@ struct VisiblePriceFinder {
     var scorer = CandidateScorer.shared
 
     func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
-        var best: (text: String, line: Int, score: Int)?
+        var candidates: [CandidateScorer.Candidate] = []
         var index = 0
         while index < tree.count {
             let node = tree[index]
@@ -35,15 +35,12 @@ struct VisiblePriceFinder {
                 // A wrapper (`price-box`) holding more specific price elements defers to them.
                 if !hasPriceNamedDescendant(tree, index) {
                     let text = MarkupText.collapsed(tree, index)
-                    if Self.looksLikeOneAmount(text) {
-                        let score = scorer.priceScore(tree, index)
-                        if score > (best?.score ?? Int.min) { best = (text, Int(node.line), score) }
-                    }
+                    if Self.looksLikeOneAmount(text) { candidates.append(scorer.priceCandidate(tree, index, text: text)) }
                 }
             }
             index += 1
         }
-        return best.map { ($0.text, $0.line) }
+        return CandidateScorer.best(candidates).map { ($0.text, $0.line) }
     }
 
     /// The element's class, id and itemprop, lower case, space-separated ("" when it has none).

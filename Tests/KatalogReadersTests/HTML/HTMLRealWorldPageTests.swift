@@ -6,7 +6,7 @@ import KatalogCore
 /// Product pages as they really come (issue 11 §5): fragments, `itemref`, pages that sell nothing, big retail
 /// templates with hidden headings and accessory prices, shop ids in GTIN tags, long page text in messages.
 @Suite("HTML product pages as they really come")
-struct RealWorldPageTests {
+struct HTMLRealWorldPageTests {
     // MARK: - Fragments
 
     static let productFragment = """
@@ -237,6 +237,23 @@ struct RealWorldPageTests {
         """
         let record = try #require(HTMLTestSupport.read(html).records.first)
         #expect(HTMLTestSupport.values(record, "price", origin: .visibleText) == ["699,00 €"])
+    }
+
+    @Test func signalsRepeatedOnProductCardsDoNotBeatThePagesOwnTitleAndPrice() throws {
+        // "Recently viewed" cards carry the same title and price classes as a product page would; the page's own
+        // heading and its first, unmarked price still win.
+        let html = """
+        <html><body><h1>Tefal Ingenio Emotion pan set, 13 pieces</h1>
+        <div class="buy"><span class="price">129,99 €</span></div>
+        <section class="recently-viewed">
+          <div class="card"><div class="product-name">Tefal Jamie Oliver wok</div><span class="product-price">59,99 €</span></div>
+          <div class="card"><div class="product-name">WMF knife block</div><span class="product-price">149,00 €</span></div>
+        </section>
+        </body></html>
+        """
+        let record = try #require(HTMLTestSupport.read(html).records.first)
+        #expect(record.fields.filter { $0.role == .title }.map(\.value) == ["Tefal Ingenio Emotion pan set, 13 pieces"])
+        #expect(HTMLTestSupport.values(record, "price", origin: .visibleText) == ["129,99 €"])
     }
 
     // MARK: - Shop ids in GTIN tags
