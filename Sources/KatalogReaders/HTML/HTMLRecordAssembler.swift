@@ -78,6 +78,9 @@ struct HTMLRecordAssembler {
     static let productTagPrefixes = ["product:price", "product:sale_price", "og:price", "product:retailer_item_id", "og:retailer_item_id",
                                      "product:upc", "product:ean", "product:gtin", "og:upc", "og:ean"]
 
+    /// `og:type` values (and their `video.movie`-style subtypes) of pages about something other than a product.
+    static let nonProductPageTypes = ["article", "profile", "video", "music"]
+
     /// Why a page without structured-data products gives no record; nil when its page-level fields are a product.
     static func reasonForNoProduct(_ page: PageFields) -> String? {
         let type = page.openGraphType
@@ -88,11 +91,11 @@ struct HTMLRecordAssembler {
         }) { return nil }
         let subjects = page.jsonLD.otherSubjects + page.microdata.otherSubjects + page.rdfa.otherSubjects
         if let subject = subjects.first.map(PageTextQuote.quote) { return "the page describes \(Self.article(subject)) \(subject)" }
-        if let type, type == "article" || type.hasPrefix("article") || type == "profile" || type.hasPrefix("video") || type.hasPrefix("music") || type == "book" && page.price == nil {
+        if let type, nonProductPageTypes.contains(where: { type == $0 || type.hasPrefix("\($0).") }) {
             return "the page's og:type is \(PageTextQuote.quote(type))"
         }
         if page.price != nil || !page.specifications.isEmpty { return nil }
-        return "no structured data, OpenGraph product tags, visible price or specification"
+        return "no product in structured data, no OpenGraph product tags, no visible price or specification table"
     }
 
     private static func article(_ word: String) -> String {
