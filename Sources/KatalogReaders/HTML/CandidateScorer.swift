@@ -16,6 +16,8 @@ struct CandidateScorer: Sendable {
     static let signalReach = 3
 
     let titleSignals: [Signal]
+    /// The first word of every title signal, to rule elements out cheaply.
+    let titleFirstWords: [String]
     let mainPriceSignals: [Signal]
     let headingWeight: Int
     let containerWords: [(word: String, weight: Int)]
@@ -28,6 +30,7 @@ struct CandidateScorer: Sendable {
                 .sorted { ($0.weight, $0.tokens.joined(separator: " ")) > ($1.weight, $1.tokens.joined(separator: " ")) }
         }
         titleSignals = signals(conventions.titleSignals)
+        titleFirstWords = Array(Set(titleSignals.compactMap(\.tokens.first))).sorted()
         mainPriceSignals = signals(conventions.mainPriceSignals)
         headingWeight = conventions.headingWeight
         containerWords = conventions.secondaryContainerWords.map { ($0.key.lowercased(), $0.value) }.sorted { $0.word < $1.word }
@@ -70,9 +73,11 @@ struct CandidateScorer: Sendable {
         return best?.candidate
     }
 
-    /// Whether element `index` itself carries a title signal.
+    /// Whether element `index` itself carries a title signal. Asked of every element, so it first looks for a
+    /// signal's first word in the names without splitting them.
     func hasTitleSignal(_ tree: MarkupTree, _ index: Int) -> Bool {
-        bestSignal(tree, index, titleSignals, reach: 0) != nil
+        guard VisiblePriceFinder.namesContain(tree, index, anyOf: titleFirstWords) else { return false }
+        return bestSignal(tree, index, titleSignals, reach: 0) != nil
     }
 
     /// The heaviest signal on the element or one of its `reach` nearest ancestors.

@@ -25,8 +25,8 @@ struct VisiblePriceFinder {
                 index = Int(node.end)
                 continue
             }
-            let names = Self.names(tree, index)
-            if !names.isEmpty, Self.conventions.priceWords.contains(where: { MarkupText.contains(names, $0) }) {
+            if Self.namesContain(tree, index, anyOf: Self.conventions.priceWords) {
+                let names = Self.names(tree, index)
                 let tokens = names.split(whereSeparator: { !$0.isLetter })
                 if tokens.contains(where: { Self.conventions.notCurrentPriceWords.contains(String($0)) }) {
                     index = Int(node.end)
@@ -54,8 +54,17 @@ struct VisiblePriceFinder {
     }
 
     static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
-        let names = names(tree, index)
-        return !names.isEmpty && conventions.priceWords.contains(where: { MarkupText.contains(names, $0) })
+        namesContain(tree, index, anyOf: conventions.priceWords)
+    }
+
+    /// Whether the element's class, id or itemprop contains one of `words` (lower case), without joining them:
+    /// asked of every element of a page.
+    static func namesContain(_ tree: MarkupTree, _ index: Int, anyOf words: [String]) -> Bool {
+        for attribute in tree.attributes(of: index) where attribute.name == "class" || attribute.name == "id" || attribute.name == "itemprop" {
+            let value = MarkupText.asciiLowercased(attribute.value)
+            if words.contains(where: { MarkupText.contains(value, $0) }) { return true }
+        }
+        return false
     }
 
     private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {
