@@ -58,11 +58,7 @@ enum PageHints {
         return hints
     }
 
-    /// `LT` for `https://www.shopro.lt/p/1`; nil for generic domains or unparsable URLs. `uk` becomes `GB`.
-    static func country(ofURL url: String) -> String? {
-        countryDomain(ofURL: url)?.country
-    }
-
+    /// `(LT, lt)` for `https://www.shopro.lt/p/1`; nil for generic domains or unparsable URLs. `uk` gives `GB`.
     static func countryDomain(ofURL url: String) -> (country: String, tld: String)? {
         guard let scheme = url.range(of: "://") else { return nil }
         let host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }

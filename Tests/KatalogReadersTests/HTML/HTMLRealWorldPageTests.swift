@@ -183,6 +183,31 @@ struct HTMLRealWorldPageTests {
         #expect(!sink.diagnostics.map(\.code).contains("html.no-product"))
     }
 
+    @Test func aMicrodataBookInsideAWebPageIsNamedAfterTheBook() throws {
+        let html = """
+        <html><head><title>Moby-Dick; or, The Whale — Harbour Books</title></head>
+        <body itemscope itemtype="https://schema.org/WebPage">
+        <meta itemprop="name" content="Moby-Dick; or, The Whale — Harbour Books">
+        <div itemprop="mainEntity" itemscope itemtype="https://schema.org/Book">
+          <h1 itemprop="name">Moby-Dick; or, The Whale</h1>
+          <div itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Herman Melville</span></div>
+          <div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Penguin Classics</span></div>
+          ISBN <span itemprop="isbn">9780142437247</span>
+          <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">
+            <span itemprop="price" content="14.00">$14.00</span><meta itemprop="priceCurrency" content="USD">
+          </div>
+        </div>
+        <div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Staff pick by Ann Lee</span></div>
+        </body></html>
+        """
+        let sink = HTMLTestSupport.read(html)
+        #expect(sink.records.count == 1)
+        let record = try #require(sink.records.first)
+        #expect(HTMLTestSupport.values(record, "name", origin: .microdata) == ["Moby-Dick; or, The Whale"])
+        #expect(HTMLTestSupport.values(record, "author") == ["Herman Melville"])
+        #expect(HTMLTestSupport.values(record, "publisher") == ["Penguin Classics"])
+    }
+
     @Test func aBookWithoutAnOfferIsNotSold() {
         let html = """
         <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Book",
