@@ -5,21 +5,15 @@ import KatalogWriters
 extension CatalogOutput: ImportConsumer {
     /// Records and their diagnostics are encoded on the pipeline's worker threads; only the bytes are written in
     /// order.
-    public var preparation: RecordPreparation? {
-        RecordPreparation { product in
-            RecordPreparation.Prepared(record: CatalogOutput.encode(product), diagnostics: product.diagnostics.map(CatalogOutput.encode))
-        }
+    public var preparation: RecordPreparation<EncodedProduct, EncodedDiagnostic>? {
+        RecordPreparation(record: CatalogOutput.encode, diagnostic: CatalogOutput.encode)
     }
 
     public func consume(_ product: Product) throws { try write(product) }
-    public func consume(_ product: Product, prepared: (any Sendable)?) throws {
-        if let encoded = prepared as? EncodedProduct { try write(encoded) } else { try write(product) }
-    }
+    public func consume(_ product: Product, prepared: EncodedProduct) throws { try write(prepared) }
     public func consume(_ rejected: RejectedRecord) throws { try write(rejected) }
     public func consume(_ diagnostic: Diagnostic) throws { try write(diagnostic) }
-    public func consume(_ diagnostic: Diagnostic, prepared: (any Sendable)?) throws {
-        if let encoded = prepared as? EncodedDiagnostic { try write(encoded) } else { try write(diagnostic) }
-    }
+    public func consume(_ diagnostic: Diagnostic, prepared: EncodedDiagnostic) throws { try write(prepared) }
 }
 
 /// `katalog import`: runs the pipeline over inputs and writes the catalog folder atomically.

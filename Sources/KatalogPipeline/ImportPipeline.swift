@@ -2,63 +2,25 @@ import Foundation
 import KatalogCore
 import KatalogReaders
 
-/// Receives a run's results in input order: the catalog writer, or a validator that only reports.
-public protocol ImportConsumer: AnyObject {
-    /// Work on one imported record that depends on nothing but the record (encoding it, say), which the pipeline
-    /// may run on worker threads, in any order, before handing the record on with `consume(_:prepared:)`.
-    /// nil (the default): no such work.
-    var preparation: RecordPreparation? { get }
-    func consume(_ product: Product) throws
-    /// Receives an imported record with what `preparation` made of it, or nil when the record was not prepared
-    /// or has changed since (a run rule added a diagnostic). The default calls `consume(_:)`.
-    func consume(_ product: Product, prepared: (any Sendable)?) throws
-    func consume(_ rejected: RejectedRecord) throws
-    func consume(_ diagnostic: Diagnostic) throws
-    /// Receives one diagnostic of an imported record with what `preparation` made of it, or nil. The default
-    /// calls `consume(_:)`.
-    func consume(_ diagnostic: Diagnostic, prepared: (any Sendable)?) throws
-}
-
-extension ImportConsumer {
-    public var preparation: RecordPreparation? { nil }
-    public func consume(_ product: Product, prepared: (any Sendable)?) throws { try consume(product) }
-    public func consume(_ diagnostic: Diagnostic, prepared: (any Sendable)?) throws { try consume(diagnostic) }
-}
-
-/// A consumer's per-record work that may run on worker threads (see `ImportConsumer.preparation`): one result for
-/// the record and one for each of its diagnostics.
-public struct RecordPreparation: Sendable {
-    public struct Prepared: Sendable {
-        public var record: any Sendable
-        /// One per diagnostic of the record, in the same order.
-        public var diagnostics: [any Sendable]
-
-        public init(record: any Sendable, diagnostics: [any Sendable]) {
-            self.record = record
-            self.diagnostics = diagnostics
-        }
-    }
-
-    public let prepare: @Sendable (Product) -> Prepared
-
-    public init(_ prepare: @escaping @Sendable (Product) -> Prepared) { self.prepare = prepare }
-}
-
-/// discover → sniff → read → normalize → validate → hand on, for a list of input paths.
+/// discover → sniff → read → map (normalize → enrich → validate → prepare) → reduce (run rules, counts, consumer),
+/// for a list of input paths: one ordered pipeline for every input size and every `--jobs`.
 ///
-/// Files are processed in parallel (`jobs` workers) and their results handed on strictly in input order, so
-/// outputs are byte-identical whatever the number of workers. A file larger than `streamingThreshold` bytes is
-/// read alone and streamed record by record, so memory stays flat however large a feed is.
+/// Work goes to one `OrderedExecutor`: a file up to `streamingThreshold` bytes is one task (read and mapped on a
+/// worker); a larger file is read on the caller's thread, which gathers its evidence in order and hands batches of
+/// records to the workers, so memory stays flat however large a feed is. Results are reduced strictly in input
+/// order, so outputs are byte-identical whatever the number of workers.
 public struct ImportPipeline: Sendable {
     public var tables: NormalizationTables
     public var validator: RecordValidator
     public var registry: ReaderRegistry
     public var jobs: Int
     public var streamingThreshold: Int
-    /// Per-source locale defaults (currency, country, language, units) from a configuration file.
+    /// Per-source locale defaults (currency, country, language, units) from a configuration file and the command line.
     public var sourceDefaults = SourceDefaults()
     /// Converts every record's prices into a base currency after normalization (`--rates`), when set.
     public var conversion: PriceConversion?
+    /// Steps run on every normalized record before validation, after the conversion.
+    public var enrichments: [any RecordEnrichment] = []
 
     public init(
         tables: NormalizationTables = NormalizationTables(),
@@ -74,129 +36,55 @@ public struct ImportPipeline: Sendable {
         self.streamingThreshold = streamingThreshold
     }
 
-    /// Runs over `paths`, handing every result to `consumer`; returns the report. Throws only what the consumer
-    /// throws (an output that cannot be written).
-    public func run(_ paths: [String], into consumer: ImportConsumer) throws -> ImportReport {
-        var report = ImportReport()
-        let runValidator = RunValidator(policy: validator.policy)
-        let links = ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens)
+    /// Tasks (files or batches) in flight per worker: enough to keep every worker busy while one is delivered.
+    static let tasksInFlightPerWorker = 4
+
+    /// Runs over `paths`, handing every result to `consumer` in input order; returns the report. Throws only what the
+    /// consumer throws (an output that cannot be written).
+    public func run<Consumer: ImportConsumer>(_ paths: [String], into consumer: Consumer) throws -> ImportReport {
+        let map = RecordMap(enrichments: (conversion.map { [$0] } ?? []) + enrichments, validator: validator, preparation: consumer.preparation)
+        let reduction = Reduction(consumer: consumer, policy: validator.policy, links: ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens))
         let (inputs, problems) = InputDiscovery().discover(paths)
-        for problem in problems {
-            let path: String, message: String
-            switch problem {
-            case .missing(let missing):
-                path = missing
-                message = "\(missing): no such file or folder."
-            case .unreadableFolder(let folder, let reason):
-                path = folder
-                message = "\(folder): the folder cannot be listed: \(reason)"
-            }
-            var file = FileReport(file: path, kind: .unknown)
-            file.unreadable = true
-            let diagnostic = Diagnostic(.error, "input.unreadable", message, at: SourceLocation(file: path))
-            file.count(diagnostic)
-            try consumer.consume(diagnostic)
-            report.files.append(file)
-        }
+        for problem in problems { try reduction.reportDiscoveryProblem(problem) }
 
-        var pending: [InputDiscovery.Input] = []
-        var pendingBytes = 0
-        func flushPending() throws {
-            guard !pending.isEmpty else { return }
-            let results = processConcurrently(pending, preparation: consumer.preparation)
-            for result in results {
-                try deliver(result.events, file: result.report, into: consumer, report: &report, runValidator: runValidator, links: links)
-            }
-            pending.removeAll()
-            pendingBytes = 0
-        }
+        let workers = (0..<jobs).map { _ in ProductNormalizer(tables: tables) }
+        let executor = OrderedExecutor<ProductNormalizer, Chunk<Consumer.PreparedRecord, Consumer.PreparedDiagnostic>>(
+            states: workers, maximumInFlight: jobs * Self.tasksInFlightPerWorker
+        ) { chunk in reduction.reduce(chunk) }
         for input in inputs {
+            guard !reduction.failed else { break }
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
-            if size > streamingThreshold || jobs == 1 {
-                try flushPending()
-                try processStreaming(input, into: consumer, report: &report, runValidator: runValidator, links: links)
+            if size > streamingThreshold {
+                readInBatches(input, size: size, map: map, executor: executor, stopped: { reduction.failed })
             } else {
-                pending.append(input)
-                pendingBytes += size
-                // Buffered results cost many times their input size; a batch holds at most `streamingThreshold`
-                // bytes of input per worker.
-                if pending.count >= jobs * 8 || pendingBytes >= streamingThreshold * jobs { try flushPending() }
+                executor.submit { normalizer in
+                    let sink = WholeFileSink(map: map, normalizer: normalizer, policy: validator.policy)
+                    let skeleton = read(input, size: size, into: sink) { sink.encoding }
+                    return .file(skeleton, sink.events)
+                }
             }
         }
-        try flushPending()
-        report.servicePlanLinks = links.links()
-        report.servicePlanLinksComplete = links.isComplete
-        return report
+        executor.finish()
+        return try reduction.finish()
     }
 
-    // MARK: - One file
-
-    private struct FileResult {
-        var report: FileReport
-        var events: [ProcessingEvent]
+    /// Reads a large file on this thread, handing its records to the workers in batches, then closes the file.
+    private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
+        executor.submit { _ in .start(input.displayPath) }
+        let sink = BatchingSink<Record, Finding>(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
+            executor.submit { normalizer in .events(BatchingSink.events(of: batch, map: map, normalizer: normalizer)) }
+        }, stopped: stopped)
+        let skeleton = read(input, size: size, into: sink) { sink.encoding }
+        executor.submit { _ in .end(skeleton) }
     }
 
-    /// Processes small files on `jobs` threads, keeping each file's events in memory until it is handed on.
-    private func processConcurrently(_ inputs: [InputDiscovery.Input], preparation: RecordPreparation?) -> [FileResult] {
-        let results = ResultSlots<FileResult>(count: inputs.count)
-        let next = AtomicCounter()
-        let workers = min(jobs, inputs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let normalizer = ProductNormalizer(tables: tables)
-            while true {
-                let index = next.increment()
-                guard index < inputs.count else { return }
-                var events: [ProcessingEvent] = []
-                let report = process(inputs[index], normalizers: [normalizer], preparation: preparation) { events.append($0) }
-                results[index] = FileResult(report: report, events: events)
-            }
-        }
-        return results.values
-    }
-
-    private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
-        var counted = FileReport(file: input.displayPath, kind: .unknown)
-        var unmapped: [String: Int] = [:]
-        var columnNotes = FileFindings()
-        var deliveryError: Error?
-        // A large file is read alone: its records are normalized on every core, in batches, in document order.
-        // With several jobs: one normalizer that observes decimal marks on the reading thread, one per worker.
-        let normalizers = (0..<(jobs > 1 ? jobs + 1 : 1)).map { _ in ProductNormalizer(tables: tables) }
-        let skeleton = process(input, normalizers: normalizers, preparation: normalizers.count > 1 ? consumer.preparation : nil) { event in
-            guard deliveryError == nil else { return }
-            do {
-                try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, columnNotes: &columnNotes, runValidator: runValidator, links: links)
-            } catch {
-                deliveryError = error
-                throw error
-            }
-        }
-        if let deliveryError { throw deliveryError }
-        counted.kind = skeleton.kind
-        try Self.closeFile(counted: &counted, findings: columnNotes, into: consumer)
-        report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
-        report.files.append(skeleton.merging(counts: counted))
-    }
-
-    private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
-        var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
-        var unmapped: [String: Int] = [:]
-        var columnNotes = FileFindings()
-        for event in events {
-            try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, columnNotes: &columnNotes, runValidator: runValidator, links: links)
-        }
-        try Self.closeFile(counted: &counted, findings: columnNotes, into: consumer)
-        report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
-        report.files.append(skeleton.merging(counts: counted))
-    }
-
-    /// Sniffs and reads one file, sending each event to `emit`. Returns the file's report skeleton (kind,
-    /// encoding, unreadable); record and diagnostic counts are added when the events are handed on.
-    private func process(_ input: InputDiscovery.Input, normalizers: [ProductNormalizer], preparation: RecordPreparation?, emit: @escaping (ProcessingEvent) throws -> Void) -> FileReport {
+    /// Sniffs and reads one file into `sink`; returns the file's report skeleton (kind, encoding, unreadable). Record
+    /// and diagnostic counts are added when its events are reduced.
+    private func read(_ input: InputDiscovery.Input, size: Int, into sink: RecordSink & AnyObject, encoding: () -> TextEncodingInfo?) -> FileReport {
         var report = FileReport(file: input.displayPath, kind: .unknown)
         let location = SourceLocation(file: input.displayPath)
         if KatalogConfiguration.looksLikeConfiguration(path: input.path) {
-            try? emit(.fileDiagnostic(.configurationSkipped(input.displayPath)))
+            sink.report(.configurationSkipped(input.displayPath))
             return report
         }
         let kind: InputKind
@@ -204,64 +92,162 @@ public struct ImportPipeline: Sendable {
             kind = try InputSniffer().sniff(path: input.path)
         } catch {
             report.unreadable = true
-            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: "\(error)")))
+            sink.report(.inputUnreadable(input.displayPath, reason: "\(error)"))
             return report
         }
         report.kind = kind
         guard let reader = registry.reader(for: kind) else {
-            try? emit(.fileDiagnostic(.noReader(kind, at: location)))
+            sink.report(.noReader(kind, at: location))
             return report
         }
         let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
-        let processor = RecordProcessor(normalizers: normalizers, validator: validator, conversion: conversion, preparation: preparation, emit: emit)
-        var failure: Error?
         do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
-            try reader.read(document, into: TerminalProgressSink.wrapping(processor, file: input.displayPath, size: size))
+            try reader.read(document, into: TerminalProgressSink.wrapping(sink, file: input.displayPath, size: size))
         } catch {
-            failure = error
-        }
-        // Records read before a failure are handed on before the failure is reported.
-        processor.finish()
-        if let failure {
+            // Records read before a failure are handed on before the failure is reported.
             report.unreadable = true
-            let reason = (failure as? InputUnreadable)?.reason ?? "\(failure)"
-            try? emit(.fileDiagnostic(.inputUnreadable(input.displayPath, reason: reason)))
+            let reason = (error as? InputUnreadable)?.reason ?? "\(error)"
+            sink.report(.inputUnreadable(input.displayPath, reason: reason))
         }
-        report.encoding = processor.encoding
+        if let batching = sink as? BatchFlushing { batching.flushPending() }
+        report.encoding = encoding()
+        return report
+    }
+}
+
+/// A sink that holds records back in batches; the pipeline flushes it when its reader is done.
+protocol BatchFlushing: AnyObject {
+    func flushPending()
+}
+
+extension BatchingSink: BatchFlushing {
+    func flushPending() { flush() }
+}
+
+/// What a task gives the reduction: a whole small file, or one piece of a large file read in batches.
+enum Chunk<Record: Sendable, Finding: Sendable> {
+    /// A file read as one task: its report skeleton and every event.
+    case file(FileReport, [ProcessingEvent<Record, Finding>])
+    /// A large file begins.
+    case start(String)
+    /// The next events of the large file being read.
+    case events([ProcessingEvent<Record, Finding>])
+    /// The large file is done: its report skeleton.
+    case end(FileReport)
+}
+
+/// The ordered reduce: run rules, counts, the consumer. Runs on the executor's delivery queue, one chunk at a time
+/// in input order; the caller reads it only after the executor has finished.
+final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
+    private let consumer: Consumer
+    private let runValidator: RunValidator
+    private let links: ServicePlanLinkIndex
+    private var report = ImportReport()
+    private var counted = FileReport(file: "", kind: .unknown)
+    private var unmapped: [String: Int] = [:]
+    private var findings = FileFindings()
+    private var firstError: Error?
+    private let lock = NSLock()
+
+    init(consumer: Consumer, policy: FindingPolicy, links: ServicePlanLinkIndex) {
+        self.consumer = consumer
+        runValidator = RunValidator(policy: policy)
+        self.links = links
+    }
+
+    /// True once the consumer has thrown: later results are dropped and reading stops.
+    var failed: Bool { lock.withLock { firstError != nil } }
+
+    func reportDiscoveryProblem(_ problem: InputDiscovery.Problem) throws {
+        let path: String, message: String
+        switch problem {
+        case .missing(let missing):
+            path = missing
+            message = "\(missing): no such file or folder."
+        case .unreadableFolder(let folder, let reason):
+            path = folder
+            message = "\(folder): the folder cannot be listed: \(reason)"
+        }
+        var file = FileReport(file: path, kind: .unknown)
+        file.unreadable = true
+        let diagnostic = Diagnostic(.error, "input.unreadable", message, at: SourceLocation(file: path))
+        file.count(diagnostic)
+        try consumer.consume(diagnostic)
+        report.files.append(file)
+    }
+
+    func reduce(_ chunk: Chunk<Consumer.PreparedRecord, Consumer.PreparedDiagnostic>) {
+        guard !failed else { return }
+        do {
+            switch chunk {
+            case .file(let skeleton, let events):
+                open(skeleton.file)
+                for event in events { try hand(event) }
+                try close(skeleton)
+            case .start(let file):
+                open(file)
+            case .events(let events):
+                for event in events { try hand(event) }
+            case .end(let skeleton):
+                try close(skeleton)
+            }
+        } catch {
+            lock.withLock { if firstError == nil { firstError = error } }
+        }
+    }
+
+    /// The report, once every chunk is reduced; rethrows the consumer's first error.
+    func finish() throws -> ImportReport {
+        if let error = lock.withLock({ firstError }) { throw error }
+        report.servicePlanLinks = links.links()
+        report.servicePlanLinksComplete = links.isComplete
         return report
     }
 
-    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], columnNotes: inout FileFindings, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
+    private func open(_ file: String) {
+        counted = FileReport(file: file, kind: .unknown)
+        unmapped = [:]
+        findings = FileFindings()
+    }
+
+    private func close(_ skeleton: FileReport) throws {
+        counted.kind = skeleton.kind
+        try Self.closeFile(counted: &counted, findings: findings, into: consumer)
+        report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
+        report.files.append(skeleton.merging(counts: counted))
+    }
+
+    private func hand(_ event: ProcessingEvent<Consumer.PreparedRecord, Consumer.PreparedDiagnostic>) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
-            file.count(diagnostic)
+            counted.count(diagnostic)
             try consumer.consume(diagnostic)
         case .record(let outcome, let prepared):
-            file.records.read += 1
+            counted.records.read += 1
             let product: Product
+            var preparedDiagnostics: [Consumer.PreparedDiagnostic] = []
             switch outcome {
             case .imported(var imported):
                 let added = runValidator.check(&imported)
                 product = imported
-                file.records.imported += 1
+                counted.records.imported += 1
                 links.add(imported)
                 // A run rule's diagnostic changes the record, so it is encoded again; its own diagnostics are not.
-                try consumer.consume(imported, prepared: added.isEmpty ? prepared?.record : nil)
+                if let prepared, added.isEmpty { try consumer.consume(imported, prepared: prepared.record) } else { try consumer.consume(imported) }
+                preparedDiagnostics = prepared?.diagnostics ?? []
             case .rejected(let rejected):
                 product = rejected.product
-                file.records.rejected += 1
-                columnNotes.countRejection(rejected)
+                counted.records.rejected += 1
+                findings.countRejection(rejected)
                 try consumer.consume(rejected)
             }
             for attribute in product.attributes where !attribute.isMapped { unmapped[attribute.label, default: 0] += 1 }
-            let preparedDiagnostics = prepared?.diagnostics ?? []
             for (index, diagnostic) in product.diagnostics.enumerated() {
-                file.count(diagnostic)
-                try consumer.consume(diagnostic, prepared: index < preparedDiagnostics.count ? preparedDiagnostics[index] : nil)
+                counted.count(diagnostic)
+                if index < preparedDiagnostics.count { try consumer.consume(diagnostic, prepared: preparedDiagnostics[index]) } else { try consumer.consume(diagnostic) }
             }
-            for note in product.columnNotes where columnNotes.isFirst(note) {
-                file.count(note)
+            for note in product.columnNotes where findings.isFirst(note) {
+                counted.count(note)
                 try consumer.consume(note)
             }
         }
@@ -269,7 +255,7 @@ public struct ImportPipeline: Sendable {
 
     /// The file-level verdict once every record of a file is handed on: a file that gave records and imported
     /// none gets one `file.nothing-imported` error naming the most frequent cause and its fix.
-    private static func closeFile(counted: inout FileReport, findings: FileFindings, into consumer: ImportConsumer) throws {
+    private static func closeFile(counted: inout FileReport, findings: FileFindings, into consumer: Consumer) throws {
         // A page is one record: its rejection already says all. A feed or spreadsheet that imports nothing failed.
         guard counted.kind.repeatsLabels, counted.records.read > 0, counted.records.imported == 0 else { return }
         let diagnostic = Diagnostic.nothingImported(counted.file, records: counted.records.read, cause: findings.mostFrequentCause)

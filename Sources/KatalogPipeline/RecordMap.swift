@@ -1,0 +1,133 @@
+import Foundation
+import KatalogCore
+import KatalogReaders
+
+/// What became of one input record.
+public enum RecordOutcome: Sendable {
+    case imported(Product)
+    case rejected(RejectedRecord)
+}
+
+/// One event of a file's processing, in document order, with what the consumer's preparation made of an imported
+/// record (when it ran).
+enum ProcessingEvent<Record: Sendable, Finding: Sendable>: Sendable {
+    /// A finding about the file itself (parser recovery, encoding, boilerplate).
+    case fileDiagnostic(Diagnostic)
+    case record(RecordOutcome, prepared: PreparedOutcome<Record, Finding>?)
+}
+
+/// A step that completes a normalized record before it is validated (price conversion, say). Stages are values, so
+/// a test can run the pipeline with its own.
+public protocol RecordEnrichment: Sendable {
+    func enrich(_ product: inout Product)
+}
+
+extension PriceConversion: RecordEnrichment {
+    public func enrich(_ product: inout Product) { apply(to: &product) }
+}
+
+/// The pure per-record map every record goes through, on any worker: normalize → enrich → validate → prepare.
+struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
+    var enrichments: [any RecordEnrichment]
+    var validator: RecordValidator
+    var preparation: RecordPreparation<Record, Finding>?
+
+    /// `record`'s outcome with `normalizer` (one per worker); `observed` is the file evidence gathered in order
+    /// (nil: the normalizer's own, when it sees the whole file in order).
+    func callAsFunction(_ record: RawRecord, observed: FileObservation?, normalizer: ProductNormalizer) -> ProcessingEvent<Record, Finding> {
+        var product = normalizer.normalize(record, observed: observed)
+        for enrichment in enrichments { enrichment.enrich(&product) }
+        let reasons = validator.validate(&product, record: record)
+        guard reasons.isEmpty else {
+            return .record(.rejected(RejectedRecord(record: record, product: product, reasons: reasons)), prepared: nil)
+        }
+        return .record(.imported(product), prepared: preparation?.prepare(product))
+    }
+}
+
+/// The sink a reader writes into when its whole file is one task: every record goes through the map at once, on the
+/// worker's thread and with its normalizer, and the events are kept for the file's delivery.
+final class WholeFileSink<Record: Sendable, Finding: Sendable>: RecordSink {
+    private let map: RecordMap<Record, Finding>
+    private let normalizer: ProductNormalizer
+    private let policy: FindingPolicy
+    private(set) var events: [ProcessingEvent<Record, Finding>] = []
+    private(set) var encoding: TextEncodingInfo?
+
+    init(map: RecordMap<Record, Finding>, normalizer: ProductNormalizer, policy: FindingPolicy) {
+        self.map = map
+        self.normalizer = normalizer
+        self.policy = policy
+    }
+
+    func accept(_ record: RawRecord) { events.append(map(record, observed: nil, normalizer: normalizer)) }
+
+    func report(_ diagnostic: Diagnostic) {
+        if let diagnostic = policy.apply(diagnostic) { events.append(.fileDiagnostic(diagnostic)) }
+    }
+
+    func noteEncoding(_ encoding: TextEncodingInfo) {
+        if self.encoding == nil { self.encoding = encoding }
+    }
+}
+
+/// The sink a reader writes into when a large file is read on the caller's thread: it gathers the file's evidence
+/// record by record, in order (`ProductNormalizer.observe`), and hands batches of `batchSize` records to the
+/// executor, whose workers map them; the file's diagnostics travel in the batches, in document order.
+final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
+    enum Entry {
+        case record(RawRecord, FileObservation)
+        case diagnostic(Diagnostic)
+    }
+
+    static var batchSize: Int { 128 }
+
+    private let observer: ProductNormalizer
+    private let policy: FindingPolicy
+    private let submit: ([Entry]) -> Void
+    private let stopped: () -> Bool
+    private var pending: [Entry] = []
+    private var pendingRecords = 0
+    private(set) var encoding: TextEncodingInfo?
+
+    /// `submit` queues one batch; `stopped` tells when delivery has failed, so later records are not worth mapping.
+    init(observer: ProductNormalizer, policy: FindingPolicy, submit: @escaping ([Entry]) -> Void, stopped: @escaping () -> Bool) {
+        self.observer = observer
+        self.policy = policy
+        self.submit = submit
+        self.stopped = stopped
+    }
+
+    func accept(_ record: RawRecord) {
+        guard !stopped() else { return }
+        pending.append(.record(record, observer.observe(record)))
+        pendingRecords += 1
+        if pendingRecords >= Self.batchSize { flush() }
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        if let diagnostic = policy.apply(diagnostic) { pending.append(.diagnostic(diagnostic)) }
+    }
+
+    func noteEncoding(_ encoding: TextEncodingInfo) {
+        if self.encoding == nil { self.encoding = encoding }
+    }
+
+    /// Hands on what is still pending; call when the reader is done (or has failed).
+    func flush() {
+        guard !pending.isEmpty else { return }
+        submit(pending)
+        pending.removeAll(keepingCapacity: true)
+        pendingRecords = 0
+    }
+
+    /// The events of `batch`, mapped with `normalizer` (a worker's), in document order.
+    static func events(of batch: [Entry], map: RecordMap<Record, Finding>, normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
+        batch.map { entry in
+            switch entry {
+            case .record(let record, let observed): map(record, observed: observed, normalizer: normalizer)
+            case .diagnostic(let diagnostic): .fileDiagnostic(diagnostic)
+            }
+        }
+    }
+}
