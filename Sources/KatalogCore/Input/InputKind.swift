@@ -14,6 +14,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case ceneo
     /// Heureka XML feed (`SHOP/SHOPITEM`).
     case heureka
+    /// Skroutz.gr / Skroutz.cy XML feed (`mywebstore/products/product`).
+    case skroutz
     /// Yandex Market Language (`yml_catalog`).
     case yml
     /// Any other XML.
@@ -22,6 +24,9 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case json
     /// JSON Lines: one JSON object per line.
     case jsonLines = "jsonl"
+    /// A Shopify `products.json` (the storefront's public `/products.json` or the Admin API's `products`):
+    /// products with `handle` and `variants`; each variant is a record.
+    case shopify = "shopify-json"
     /// ECB euro reference exchange rates (`gesmes:Envelope`): an input to `--rates`, not a product feed.
     case exchangeRates = "ecb-rates"
     /// Something Katalog does not read (binary, empty, unknown).
@@ -30,6 +35,22 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// Spreadsheets: every record's labels are the same column headers, so what a header says (a unit) is said
     /// once per file, not once per record.
     public var hasColumnHeaders: Bool { self == .csv || self == .tsv }
+
+    /// The name of the format's vocabulary in the label dictionary (its tag in `labels`, its section in
+    /// `formats`, see `Resources/labels/feeds.json`): a label the format's `formats` section lists means what it
+    /// says there for records of this kind (a Heureka `PRICE` is the price without VAT, a Shopify `id` is no
+    /// SKU). Nil for kinds whose labels are the shop's own words (CSV, HTML, generic XML and JSON).
+    public var labelVocabulary: String? {
+        switch self {
+        case .googleMerchant: "google"
+        case .ceneo: "ceneo"
+        case .heureka: "heureka"
+        case .skroutz: "skroutz"
+        case .yml: "yml"
+        case .shopify: "shopify"
+        case .textPage, .html, .csv, .tsv, .xml, .json, .jsonLines, .exchangeRates, .unknown: nil
+        }
+    }
 }
 
 /// The character encoding a document was decoded with, as recorded in the report.

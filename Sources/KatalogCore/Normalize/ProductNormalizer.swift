@@ -52,14 +52,14 @@ public final class ProductNormalizer {
     /// records anywhere (other threads, other normalizers) with the marks it returned, gives exactly the results
     /// of normalizing them in order with one normalizer.
     public func observeDecimalMark(_ raw: RawRecord) -> Character? {
-        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
-        return priceEvidence.decimalMark(for: record, isPriceField: isPriceField)
+        let record = OriginPrecedence.arranged(raw) { self.match($0, raw.kind)?.key }
+        return priceEvidence.decimalMark(for: record) { self.isPriceField($0, kind: record.kind) }
     }
 
     /// Normalizes `raw`; `observedDecimalMark`, when given (even as `.some(nil)`), replaces this normalizer's own
     /// file evidence (see `observeDecimalMark`).
     public func normalize(_ raw: RawRecord, observedDecimalMark: Character??) -> Product {
-        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
+        let record = OriginPrecedence.arranged(raw) { self.match($0, raw.kind)?.key }
         let location = record.location
         var product = Product(
             id: "\(location.file)#\(location.record ?? 1)",
@@ -82,7 +82,7 @@ public final class ProductNormalizer {
                 normalizeLabelled(field, product: &product, state: &state)
             }
         }
-        product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0)?.key }, money: state.moneyContext)
+        product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0, record.kind)?.key }, money: state.moneyContext)
         if !state.descriptionParagraphs.isEmpty {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
@@ -111,15 +111,18 @@ public final class ProductNormalizer {
         return result
     }
 
-    private func isPriceField(_ field: RawField) -> Bool {
-        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
+    private func isPriceField(_ field: RawField, kind: InputKind) -> Bool {
+        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0, kind) }.flatMap { tables.keys[$0.key] }?.type == .money)
     }
 
-    private func match(_ label: String) -> LabelDictionary.Match? {
-        if let cached = labelCache[label] { return cached }
+    /// The dictionary's reading of `label` in a record of `kind` (whose format vocabulary, if any, wins).
+    private func match(_ label: String, _ kind: InputKind) -> LabelDictionary.Match? {
+        let vocabulary = kind.labelVocabulary
+        let cacheKey = vocabulary.map { $0 + "\u{1F}" + label } ?? label
+        if let cached = labelCache[cacheKey] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
-        let result = tables.labels.match(label)
-        labelCache[label] = result
+        let result = tables.labels.match(label, format: vocabulary)
+        labelCache[cacheKey] = result
         return result
     }
 
@@ -127,9 +130,9 @@ public final class ProductNormalizer {
     private func moneyContext(for record: RawRecord, observedDecimalMark: Character??, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         var currencyFromField = false
-        context.observedDecimalMark = observedDecimalMark ?? priceEvidence.decimalMark(for: record, isPriceField: isPriceField)
+        context.observedDecimalMark = observedDecimalMark ?? priceEvidence.decimalMark(for: record) { self.isPriceField($0, kind: record.kind) }
         for field in record.fields where field.role == .labelled {
-            guard let label = field.label, let match = match(label) else { continue }
+            guard let label = field.label, let match = match(label, record.kind) else { continue }
             if match.key == "currency" {
                 let code = field.value.trimmingSpaces().uppercased()
                 if CurrencyTable.shared.isKnown(code) {
@@ -164,7 +167,7 @@ public final class ProductNormalizer {
     private func normalizeLabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
         let label = field.label ?? ""
         let location = state.record.location.with(field: label, line: field.line)
-        guard let match = match(label), let key = tables.keys[match.key] else {
+        guard let match = match(label, state.record.kind), let key = tables.keys[match.key] else {
             let value = TextCleaning.cleanLine(field.value)
             product.attributes.append(Attribute(
                 key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,

@@ -18,9 +18,15 @@ public struct LabelDictionary: Sendable {
         public var currencyHint: String?
     }
 
-    /// A dictionary file: `{"labels": {key: {tag: [label]}}, "vocabularies": {...}}`; both sections optional.
+    /// A dictionary file: `{"labels": {key: {tag: [label]}}, "formats": {format: {key: [label]}},
+    /// "vocabularies": {...}}`; every section optional.
+    ///
+    /// `formats` holds what a label means in one feed format only, where that differs from its meaning anywhere
+    /// else (a Heureka `PRICE` is the price without VAT; a Shopify `id` is the platform's product id, not a SKU).
+    /// The format names are `InputKind.labelVocabulary` tags (`heureka`, `ceneo`, `shopify`).
     public struct File: Decodable, Sendable {
         public var labels: [String: [String: [String]]]?
+        public var formats: [String: [String: [String]]]?
         public var vocabularies: [String: [String: [String: [String]]]]?
     }
 
@@ -31,6 +37,8 @@ public struct LabelDictionary: Sendable {
 
     /// Folded label → entries, the first entry winning when keys conflict.
     private var entries: [String: [Entry]] = [:]
+    /// Format → folded label → key: the `formats` sections, consulted first for records of that format.
+    private var formatKeys: [String: [String: String]] = [:]
 
     public init() {}
 
@@ -45,6 +53,15 @@ public struct LabelDictionary: Sendable {
 
     /// Adds every label of `file`. With `overriding`, its entries win over existing ones for the same label.
     public mutating func merge(_ file: File, overriding: Bool) {
+        for (format, byKey) in (file.formats ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (key, labels) in byKey.sorted(by: { $0.key < $1.key }) {
+                for label in labels {
+                    let folded = TextFolding.fold(label)
+                    guard !folded.isEmpty, overriding || formatKeys[format]?[folded] == nil else { continue }
+                    formatKeys[format, default: [:]][folded] = key
+                }
+            }
+        }
         for (key, byTag) in (file.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (tag, labels) in byTag.sorted(by: { $0.key < $1.key }) {
                 for label in labels {
@@ -66,7 +83,17 @@ public struct LabelDictionary: Sendable {
     }
 
     /// Looks `label` up; nil when no dictionary file knows it.
-    public func match(_ label: String) -> Match? {
+    ///
+    /// `format` is the vocabulary of the feed format the label was read from (`InputKind.labelVocabulary`):
+    /// where that format's `formats` section lists the label, its key is the answer; every other label matches
+    /// as it does anywhere.
+    public func match(_ label: String, format: String? = nil) -> Match? {
+        if let format, let formatKeys = formatKeys[format] {
+            let trimmed = label.trimmingSpaces()
+            if let key = formatKeys[TextFolding.fold(trimmed)] {
+                return Match(key: key, languages: [], unitHint: nil, currencyHint: nil)
+            }
+        }
         let (base, suffix) = Self.splitSuffix(label)
         if let match = lookup(TextFolding.fold(base)) {
             var result = match

@@ -9,9 +9,10 @@ public enum FeedReaders {
         case .googleMerchant: GoogleMerchantXMLReader()
         case .ceneo: CeneoReader()
         case .heureka: HeurekaReader()
+        case .skroutz: SkroutzReader()
         case .yml: YMLReader()
         case .xml: XMLFeedReader()
-        case .json, .jsonLines: JSONFeedReader()
+        case .json, .jsonLines, .shopify: JSONFeedReader()
         case .html, .textPage, .exchangeRates, .unknown: nil
         }
     }

@@ -25,7 +25,7 @@ protocol XMLFeedDialect {
     func appendFields(of child: XMLItemNode, to fields: inout [RawField])
     /// Locale hints the feed's market implies for an item with these fields (currency, country, language),
     /// before per-source overrides from the `SourceDocument`.
-    func marketHints(for fields: [RawField]) -> SourceHints
+    mutating func marketHints(for fields: [RawField]) -> SourceHints
 }
 
 extension XMLFeedDialect {
