@@ -82,6 +82,7 @@ public final class ProductNormalizer {
                 normalizeLabelled(field, product: &product, state: &state)
             }
         }
+        if let compareAt = state.compareAt { applyCompareAtPrice(compareAt.price, field: compareAt.field, to: &product) }
         product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0, record.kind)?.key }, money: state.moneyContext)
         if !state.descriptionParagraphs.isEmpty {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
@@ -100,6 +101,8 @@ public final class ProductNormalizer {
         var record: RawRecord
         var moneyContext = MoneyContext()
         var descriptionParagraphs: [String] = []
+        /// The first `compare_at_price` (a was-price) and its field; applied after every field is read.
+        var compareAt: (price: Price, field: RawField)?
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
@@ -220,6 +223,10 @@ public final class ProductNormalizer {
         case .money:
             let reading = MoneyParsing.read(value, context: state.moneyContext)
             report(reading.findings)
+            if match.key == "compare_at_price" {
+                if state.compareAt == nil, let price = reading.price { state.compareAt = (price, field) }
+                return
+            }
             applyPrice(reading, key: match.key, field: field, product: &product, location: location)
         case .currency:
             return // Applied to prices through the money context.
