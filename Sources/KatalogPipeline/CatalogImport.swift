@@ -47,6 +47,10 @@ public enum CatalogImport {
         line += "\(severities.error) error\(severities.error == 1 ? "" : "s"), \(severities.warning) warning\(severities.warning == 1 ? "" : "s"), \(severities.info) info"
         if !report.unreadableFiles.isEmpty { line += "; \(report.unreadableFiles.count) unreadable input\(report.unreadableFiles.count == 1 ? "" : "s")" }
         if let output { line += " → \(output)" }
+        let failed = report.filesWithNothingImported
+        if !failed.isEmpty {
+            line += "\nkatalog: nothing imported from \(failed.count) file\(failed.count == 1 ? "" : "s") (see file.nothing-imported in the report): " + failed.joined(separator: ", ")
+        }
         return line
     }
 }

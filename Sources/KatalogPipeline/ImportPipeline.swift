@@ -157,7 +157,7 @@ public struct ImportPipeline: Sendable {
     private func processStreaming(_ input: InputDiscovery.Input, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: input.displayPath, kind: .unknown)
         var unmapped: [String: Int] = [:]
-        var columnNotes = ColumnNotes()
+        var columnNotes = FileFindings()
         var deliveryError: Error?
         // A large file is read alone: its records are normalized on every core, in batches, in document order.
         // With several jobs: one normalizer that observes decimal marks on the reading thread, one per worker.
@@ -172,6 +172,8 @@ public struct ImportPipeline: Sendable {
             }
         }
         if let deliveryError { throw deliveryError }
+        counted.kind = skeleton.kind
+        try Self.closeFile(counted: &counted, findings: columnNotes, into: consumer)
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
         report.files.append(skeleton.merging(counts: counted))
     }
@@ -179,10 +181,11 @@ public struct ImportPipeline: Sendable {
     private func deliver(_ events: [ProcessingEvent], file skeleton: FileReport, into consumer: ImportConsumer, report: inout ImportReport, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         var counted = FileReport(file: skeleton.file, kind: skeleton.kind)
         var unmapped: [String: Int] = [:]
-        var columnNotes = ColumnNotes()
+        var columnNotes = FileFindings()
         for event in events {
             try Self.hand(event, to: consumer, counting: &counted, unmapped: &unmapped, columnNotes: &columnNotes, runValidator: runValidator, links: links)
         }
+        try Self.closeFile(counted: &counted, findings: columnNotes, into: consumer)
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
         report.files.append(skeleton.merging(counts: counted))
     }
@@ -229,7 +232,7 @@ public struct ImportPipeline: Sendable {
         return report
     }
 
-    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], columnNotes: inout ColumnNotes, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
+    private static func hand(_ event: ProcessingEvent, to consumer: ImportConsumer, counting file: inout FileReport, unmapped: inout [String: Int], columnNotes: inout FileFindings, runValidator: RunValidator, links: ServicePlanLinkIndex) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
             file.count(diagnostic)
@@ -248,6 +251,7 @@ public struct ImportPipeline: Sendable {
             case .rejected(let rejected):
                 product = rejected.product
                 file.records.rejected += 1
+                columnNotes.countRejection(rejected)
                 try consumer.consume(rejected)
             }
             for attribute in product.attributes where !attribute.isMapped { unmapped[attribute.label, default: 0] += 1 }
@@ -262,14 +266,43 @@ public struct ImportPipeline: Sendable {
             }
         }
     }
+
+    /// The file-level verdict once every record of a file is handed on: a file that gave records and imported
+    /// none gets one `file.nothing-imported` error naming the most frequent cause and its fix.
+    private static func closeFile(counted: inout FileReport, findings: FileFindings, into consumer: ImportConsumer) throws {
+        // A page is one record: its rejection already says all. A feed or spreadsheet that imports nothing failed.
+        guard counted.kind.repeatsLabels, counted.records.read > 0, counted.records.imported == 0 else { return }
+        let diagnostic = Diagnostic.nothingImported(counted.file, records: counted.records.read, cause: findings.mostFrequentCause)
+        counted.count(diagnostic)
+        try consumer.consume(diagnostic)
+    }
 }
 
-/// The column notes of one file already reported: each (code, column) once, at its first record.
-struct ColumnNotes {
+/// What the pipeline remembers about the file being handed on: the column notes already reported (each code and
+/// column once, at its first record) and why its records were rejected.
+struct FileFindings {
     private var seen = Set<String>()
+    /// For each error code, how many rejected records carry it (once per record).
+    private var rejectionCauses: [String: Int] = [:]
 
     mutating func isFirst(_ note: Diagnostic) -> Bool {
         seen.insert(note.code + "\u{0}" + (note.location.field ?? "")).inserted
+    }
+
+    mutating func countRejection(_ rejected: RejectedRecord) {
+        let codes = Set((rejected.product.diagnostics + rejected.product.columnNotes).filter { $0.severity == .error }.map(\.code))
+        for code in codes { rejectionCauses[code, default: 0] += 1 }
+    }
+
+    /// The error most rejected records share, preferring the underlying finding (`price.currency-missing`) to the
+    /// rejection it led to (`record.no-usable-price`); ties go to the code first in byte order.
+    var mostFrequentCause: (code: String, records: Int)? {
+        let ranked = rejectionCauses.sorted { lhs, rhs in
+            let (left, right) = (lhs.key.hasPrefix("record.") ? 1 : 0, rhs.key.hasPrefix("record.") ? 1 : 0)
+            if left != right { return left < right }
+            return lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key < rhs.key
+        }
+        return ranked.first.map { ($0.key, $0.value) }
     }
 }
 
@@ -285,6 +318,26 @@ extension FileReport {
 }
 
 extension Diagnostic {
+    static func nothingImported(_ path: String, records: Int, cause: (code: String, records: Int)?) -> Diagnostic {
+        let all = records == 1 ? "its only record was rejected" : "all \(records) records were rejected"
+        var message = "Nothing was imported from \(path): \(all)"
+        if let cause {
+            let share = cause.records == records ? (records == 1 ? "it has" : "all have") : "\(cause.records) of them have"
+            message += "; \(share) \(cause.code)"
+            switch cause.code {
+            case "price.currency-missing", "price.currency-ambiguous":
+                message += " (prices without a currency Katalog could decide): pass --currency CODE or set `currency:` for this source in the configuration"
+            case "price.currency-unknown":
+                message += ": the currency code is not ISO 4217; fix the source or set `currency:` for it"
+            case "record.unidentified":
+                message += " (no SKU, GTIN or title): check the column names against the label dictionary (see label.unmapped) or add a --labels file"
+            default:
+                message += "; see rejects.jsonl for each record's reasons"
+            }
+        }
+        return Diagnostic(.error, "file.nothing-imported", message + ".", at: SourceLocation(file: path))
+    }
+
     static func inputUnreadable(_ path: String, reason: String) -> Diagnostic {
         Diagnostic(.error, "input.unreadable", "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
     }

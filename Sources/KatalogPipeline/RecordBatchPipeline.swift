@@ -12,11 +12,11 @@ import KatalogCore
 final class RecordBatchPipeline: @unchecked Sendable {
     /// One entry of a batch, in document order.
     enum Entry {
-        case record(RawRecord, decimalMark: Character?)
+        case record(RawRecord, observed: FileObservation)
         case diagnostic(Diagnostic)
     }
 
-    typealias Work = @Sendable (RawRecord, Character?, ProductNormalizer) -> ProcessingEvent
+    typealias Work = @Sendable (RawRecord, FileObservation, ProductNormalizer) -> ProcessingEvent
 
     static let maximumInFlight = 4
 
@@ -48,7 +48,7 @@ final class RecordBatchPipeline: @unchecked Sendable {
     func submit(_ batch: [Entry]) {
         guard !batch.isEmpty else { return }
         slotsFree.wait()
-        let records = batch.compactMap { entry -> (RawRecord, Character?)? in
+        let records = batch.compactMap { entry -> (RawRecord, FileObservation)? in
             if case .record(let record, let mark) = entry { return (record, mark) }
             return nil
         }

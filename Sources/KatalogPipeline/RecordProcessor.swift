@@ -55,7 +55,7 @@ final class RecordProcessor: RecordSink {
         readingNormalizer = normalizers[0]
         if normalizers.count > 1 {
             let work: RecordBatchPipeline.Work = { [validator, conversion, preparation] record, mark, normalizer in
-                Self.event(for: record, normalizer: normalizer, decimalMark: .some(mark), validator: validator, conversion: conversion, preparation: preparation)
+                Self.event(for: record, normalizer: normalizer, observed: mark, validator: validator, conversion: conversion, preparation: preparation)
             }
             batches = RecordBatchPipeline(normalizers: Array(normalizers.dropFirst()), work: work) { [unowned self] event in self.send(event) }
         }
@@ -67,10 +67,10 @@ final class RecordProcessor: RecordSink {
 
     func accept(_ record: RawRecord) {
         guard batches != nil else {
-            send(Self.event(for: record, normalizer: readingNormalizer, decimalMark: nil, validator: validator, conversion: conversion, preparation: preparation))
+            send(Self.event(for: record, normalizer: readingNormalizer, observed: nil, validator: validator, conversion: conversion, preparation: preparation))
             return
         }
-        pending.append(.record(record, decimalMark: readingNormalizer.observeDecimalMark(record)))
+        pending.append(.record(record, observed: readingNormalizer.observe(record)))
         pendingRecords += 1
         if pendingRecords >= Self.batchSize { flush() }
     }
@@ -82,8 +82,8 @@ final class RecordProcessor: RecordSink {
         batches?.drain()
     }
 
-    private static func event(for record: RawRecord, normalizer: ProductNormalizer, decimalMark: Character??, validator: RecordValidator, conversion: PriceConversion?, preparation: RecordPreparation?) -> ProcessingEvent {
-        var product = normalizer.normalize(record, observedDecimalMark: decimalMark)
+    private static func event(for record: RawRecord, normalizer: ProductNormalizer, observed: FileObservation?, validator: RecordValidator, conversion: PriceConversion?, preparation: RecordPreparation?) -> ProcessingEvent {
+        var product = normalizer.normalize(record, observed: observed)
         conversion?.apply(to: &product)
         let reasons = validator.validate(&product, record: record)
         guard reasons.isEmpty else {

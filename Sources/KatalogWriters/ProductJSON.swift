@@ -23,7 +23,19 @@ enum ProductJSON {
         json.string("language", product.language)
         json.string("mpn", product.mpn)
         json.key("package"); writePackage(numbers, to: &json)
-        json.key("price"); json.optional(product.price) { write($0, amount: numbers.priceAmount, to: &$1) }
+        json.key("price")
+        if product.price == nil, let unresolved = product.priceWithoutCurrency {
+            // Only rejected records get here (a record without a usable price is rejected): the amount that was
+            // understood, with the currency nothing decided left null.
+            json.beginObject()
+            json.string("amount", unresolved.amount.description)
+            json.string("currency", nil)
+            json.string("text", unresolved.text)
+            json.string("vat", nil)
+            json.endObject()
+        } else {
+            json.optional(product.price) { write($0, amount: numbers.priceAmount, to: &$1) }
+        }
         json.key("provenance"); writeProvenance(product.provenance, to: &json)
         json.key("sale_price"); json.optional(product.salePrice) { write($0, amount: numbers.salePriceAmount, to: &$1) }
         json.key("service_plan"); json.optional(product.servicePlan, ServicePlanJSON.write)
@@ -118,6 +130,7 @@ enum ProductJSON {
             let (field, entry) = provenance[index]
             json.key(field)
             json.beginObject()
+            if let evidence = entry.evidence { json.string("evidence", evidence) }
             json.string("label", entry.label)
             json.int("line", entry.line)
             json.string("origin", entry.origin.rawValue)

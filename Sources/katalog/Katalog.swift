@@ -54,9 +54,21 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Files processed in parallel (default: the number of cores). Output is the same for any value.")
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("ISO 4217 currency of prices that name none, for every input where neither the source nor the configuration says otherwise (e.g. USD).", valueName: "code"))
+    var currency: String?
+
+    @Option(name: .long, help: ArgumentHelp("ISO 3166 country of the inputs (e.g. SE): decides shared symbols (kr, $) and bare prices where the source says nothing.", valueName: "code"))
+    var country: String?
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one input file or folder.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let currency, !CurrencyTable.shared.isKnown(currency.uppercased()) {
+            throw ValidationError("--currency \(currency) is not an ISO 4217 currency code Katalog knows (e.g. EUR, USD, PLN).")
+        }
+        if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw ValidationError("--country must be a two-letter ISO 3166 code such as SE.")
+        }
     }
 
     func pipeline() throws -> ImportPipeline {
@@ -76,6 +88,7 @@ struct InputOptions: ParsableArguments {
         }
         var pipeline = ImportPipeline(tables: tables, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         try applyConfiguration(to: &pipeline)
+        pipeline.sourceDefaults.commandLine = SourceHints(country: country?.uppercased(), currency: currency?.uppercased())
         return pipeline
     }
 }
@@ -85,7 +98,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Read inputs and write catalog.json, catalog.jsonl, catalog.csv, rejects.jsonl and report.json.",
         discussion: """
-        Exit codes: 0 the catalog was written; 2 usage error; 3 an input could not be read (the others were \
+        Exit codes: 0 the catalog was written; 1 with --strict, a file imported nothing; 2 usage error; 3 an input could not be read (the others were \
         imported and the catalog was written); 4 the output folder could not be written (previous outputs are \
         left untouched).
         """
@@ -97,6 +110,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Folder to write the catalog into (created if missing).", valueName: "dir"))
     var out: String
+
+    @Flag(name: .long, help: "Exit 1 when a file gave records but imported none of them (file.nothing-imported); the catalog is still written.")
+    var strict = false
 
     func run() throws {
         AllocatorTuning.apply()
@@ -112,6 +128,9 @@ struct ImportCommand: ParsableCommand {
         FileHandle.standardError.write(Data((CatalogImport.summaryLine(report, output: out) + "\n").utf8))
         if !report.unreadableFiles.isEmpty {
             throw ExitCode(ExitStatus.unreadableInput.rawValue)
+        }
+        if strict && !report.filesWithNothingImported.isEmpty {
+            throw ExitCode(ExitStatus.findings.rawValue)
         }
     }
 }

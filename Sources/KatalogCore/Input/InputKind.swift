@@ -24,9 +24,6 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case json
     /// JSON Lines: one JSON object per line.
     case jsonLines = "jsonl"
-    /// A Shopify `products.json` (the storefront's public `/products.json` or the Admin API's `products`):
-    /// products with `handle` and `variants`; each variant is a record.
-    case shopify = "shopify-json"
     /// ECB euro reference exchange rates (`gesmes:Envelope`): an input to `--rates`, not a product feed.
     case exchangeRates = "ecb-rates"
     /// Something Katalog does not read (binary, empty, unknown).
@@ -36,19 +33,12 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// once per file, not once per record.
     public var hasColumnHeaders: Bool { self == .csv || self == .tsv }
 
-    /// The name of the format's vocabulary in the label dictionary (its tag in `labels`, its section in
-    /// `formats`, see `Resources/labels/feeds.json`): a label the format's `formats` section lists means what it
-    /// says there for records of this kind (a Heureka `PRICE` is the price without VAT, a Shopify `id` is no
-    /// SKU). Nil for kinds whose labels are the shop's own words (CSV, HTML, generic XML and JSON).
-    public var labelVocabulary: String? {
+    /// Feeds and spreadsheets: many records under the same labels, so a fact about a label (it is not in the
+    /// dictionary) is said once per file and label, not once per record.
+    public var repeatsLabels: Bool {
         switch self {
-        case .googleMerchant: "google"
-        case .ceneo: "ceneo"
-        case .heureka: "heureka"
-        case .skroutz: "skroutz"
-        case .yml: "yml"
-        case .shopify: "shopify"
-        case .textPage, .html, .csv, .tsv, .xml, .json, .jsonLines, .exchangeRates, .unknown: nil
+        case .textPage, .html, .exchangeRates, .unknown: false
+        default: true
         }
     }
 }
@@ -82,14 +72,36 @@ public struct SourceHints: Sendable, Hashable, Codable {
     /// Currency evidence the document itself gives (`og:locale`, `<html lang>`, product URL domains), weakest
     /// kind of evidence: see `CurrencyEvidence`. Readers add it; the normalizer weighs it.
     public var currencyEvidence: [CurrencyEvidence] = []
+    /// The shop platform whose export this is (`shopify`, `woocommerce`, `magento`, `prestashop`, `meta`), when a
+    /// reader recognised it (`PlatformProfiles`); its labels win over other readings of the same label.
+    public var platform: String?
 
-    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil, currencyEvidence: [CurrencyEvidence] = []) {
+    public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil, currencyEvidence: [CurrencyEvidence] = [], platform: String? = nil) {
         self.language = language
         self.country = country
         self.currency = currency
         self.lengthUnit = lengthUnit
         self.weightUnit = weightUnit
         self.currencyEvidence = currencyEvidence
+        self.platform = platform
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case language, country, currency, lengthUnit, weightUnit, currencyEvidence, platform
+    }
+
+    /// Decodes hints written before `currencyEvidence` and `platform` existed (mapping files), which lack them.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            language: try container.decodeIfPresent(String.self, forKey: .language),
+            country: try container.decodeIfPresent(String.self, forKey: .country),
+            currency: try container.decodeIfPresent(String.self, forKey: .currency),
+            lengthUnit: try container.decodeIfPresent(String.self, forKey: .lengthUnit),
+            weightUnit: try container.decodeIfPresent(String.self, forKey: .weightUnit),
+            currencyEvidence: try container.decodeIfPresent([CurrencyEvidence].self, forKey: .currencyEvidence) ?? [],
+            platform: try container.decodeIfPresent(String.self, forKey: .platform)
+        )
     }
 
     /// `self` with every missing hint taken from `fallback`.
@@ -100,7 +112,8 @@ public struct SourceHints: Sendable, Hashable, Codable {
             currency: currency ?? fallback.currency,
             lengthUnit: lengthUnit ?? fallback.lengthUnit,
             weightUnit: weightUnit ?? fallback.weightUnit,
-            currencyEvidence: currencyEvidence + fallback.currencyEvidence.filter { !currencyEvidence.contains($0) }
+            currencyEvidence: currencyEvidence + fallback.currencyEvidence.filter { !currencyEvidence.contains($0) },
+            platform: platform ?? fallback.platform
         )
     }
 }

@@ -33,12 +33,16 @@ public struct FieldProvenance: Sendable, Hashable {
     public var value: String
     public var origin: FieldOrigin
     public var line: Int?
+    /// For a price whose text did not name its currency alone: the evidence that decided it
+    /// (`document: og:locale sv_SE`, `format: heureka.cz feed`).
+    public var evidence: String?
 
-    public init(label: String?, value: String, origin: FieldOrigin, line: Int?) {
+    public init(label: String?, value: String, origin: FieldOrigin, line: Int?, evidence: String? = nil) {
         self.label = label
         self.value = value
         self.origin = origin
         self.line = line
+        self.evidence = evidence
     }
 
     public init(_ field: RawField) {

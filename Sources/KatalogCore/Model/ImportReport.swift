@@ -61,6 +61,11 @@ public struct FileReport: Sendable, Hashable {
 
 /// The summary of a run: per file, in input order, and totals.
 public struct ImportReport: Sendable, Hashable {
+    /// Files that gave records and imported none of them (`file.nothing-imported`), in input order.
+    public var filesWithNothingImported: [String] {
+        files.filter { $0.codes["file.nothing-imported", default: 0] > 0 }.map(\.file)
+    }
+
     public var files: [FileReport] = []
     /// Unmapped labels and how many times each was seen, so users know what to add to the dictionary.
     public var unmappedLabels: [String: Int] = [:]

@@ -16,6 +16,8 @@ public struct Product: Sendable, Hashable {
     public var gtin: GTIN?
     public var price: Price?
     public var salePrice: Price?
+    /// The amount of a price whose currency nothing decided; only a rejected record shows it (`understood.price`).
+    public var priceWithoutCurrency: AmountWithoutCurrency?
     /// `price` (and `salePrice`) in the run's base currency, when `--rates` is given.
     public var convertedPrice: ConvertedPrice?
     /// Canonical availability (`in_stock`, `out_of_stock`, `preorder`, `backorder`).

@@ -1,25 +1,46 @@
-/// Remembers which decimal mark the prices of the current file use, so an ambiguous `3.350` in one record is read
-/// the way the file's unambiguous prices (`1 299,00`) are written.
+/// What the earlier records of the current file say about its prices: the decimal mark its unambiguous prices use
+/// (`1 299,00` → `,`), and the currency its prices name on their own (`49,99 zł` → PLN).
+public struct FileObservation: Sendable, Hashable {
+    /// The decimal mark to assume for an ambiguous `3.350`.
+    public var decimalMark: Character?
+    /// The currency that earlier prices of the file named unambiguously (the most recent one), for a later price
+    /// that names none; an assumption (`CurrencyEvidence.Basis.fileOtherPrices`).
+    public var currency: String?
+
+    public init(decimalMark: Character? = nil, currency: String? = nil) {
+        self.decimalMark = decimalMark
+        self.currency = currency
+    }
+}
+
+/// Remembers what the prices of the current file say, so an ambiguous `3.350` in one record is read the way the
+/// file's unambiguous prices (`1 299,00`) are written, and a bare `149` takes the currency its neighbours name.
 ///
-/// A file is read by one normalizer in record order, so the evidence is deterministic: a record sees the marks of
-/// its own price fields first, then the last mark seen in earlier records of the same file.
+/// A file is read by one normalizer in record order, so the evidence is deterministic: a record sees its own
+/// price fields first, then what earlier records of the same file showed. Later records never count.
 struct PriceEvidence {
     private var file: String?
     private var mark: Character?
+    private var currency: String?
 
-    /// The decimal mark to assume for `record`'s ambiguous prices; updates the file's evidence.
-    mutating func decimalMark(for record: RawRecord, isPriceField: (RawField) -> Bool) -> Character? {
+    /// The observation for `record`'s prices; updates the file's evidence.
+    mutating func observe(_ record: RawRecord, isPriceField: (RawField) -> Bool) -> FileObservation {
         if record.location.file != file {
             file = record.location.file
             mark = nil
+            currency = nil
         }
+        let before = currency
+        var markFound = false
         for field in record.fields where isPriceField(field) {
-            if let found = MoneyParsing.decimalEvidence(in: field.value) {
+            if !markFound, let found = MoneyParsing.decimalEvidence(in: field.value) {
                 mark = found
-                break
+                markFound = true
             }
+            if let named = CurrencyTokens.soleCurrency(in: field.value) { currency = named }
         }
-        return mark
+        // A record's own currency is not evidence for itself: it carries it already.
+        return FileObservation(decimalMark: mark, currency: before)
     }
 }
 
@@ -43,7 +64,29 @@ extension ProductNormalizer {
                 continue
             }
             product[keyPath: path] = price
-            product.provenance[name] = FieldProvenance(field)
+            var provenance = FieldProvenance(field)
+            provenance.evidence = reading.currencyDecision.map(Self.describe)
+            product.provenance[name] = provenance
         }
+    }
+
+    /// `document: og:locale sv_SE`: how a currency decision is named in provenance.
+    static func describe(_ evidence: CurrencyEvidence) -> String {
+        "\(evidence.basis.name): \(evidence.detail)"
+    }
+}
+
+extension CurrencyTokens {
+    /// The one currency `text` names by itself (`49,99 zł`, `EUR 12`), or nil when it names none, only shared
+    /// symbols (`$`, `kr`) or several.
+    static func soleCurrency(in text: String) -> String? {
+        var found: String?
+        for token in find(in: text) {
+            let candidates = CurrencyTable.shared.candidates(for: token)
+            guard candidates.count == 1 else { continue }
+            if let found, found != candidates[0] { return nil }
+            found = candidates[0]
+        }
+        return found
     }
 }

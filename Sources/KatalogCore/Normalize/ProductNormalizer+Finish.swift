@@ -34,24 +34,6 @@ extension ProductNormalizer {
         }
     }
 
-    /// A was-price (`compare_at_price`: Shopify's "compare at" price, shown struck through) above the record's price
-    /// makes a sale in the output's terms, as in Google's feeds: `price` is the regular (was) price and
-    /// `sale_price` the price the shop charges now. A was-price that is not above the price (Shopify shows no sale
-    /// then), in another currency, or beside a sale price of the record's own stays an attribute, as written.
-    func applyCompareAtPrice(_ was: Price, field: RawField, to product: inout Product) {
-        if product.salePrice == nil, let now = product.price, now.money.currency == was.money.currency, was.money.amount > now.money.amount {
-            product.salePrice = now
-            product.provenance["sale_price"] = product.provenance["price"]
-            product.price = was
-            product.provenance["price"] = FieldProvenance(field)
-            return
-        }
-        product.attributes.append(Attribute(
-            key: "compare_at_price", isMapped: true, label: field.label ?? "compare_at_price", value: was.text,
-            originalValue: field.value, language: nil, origin: field.origin, line: field.line
-        ))
-    }
-
     /// The axes a dimensions label names: `Size (L x W x H)`, `Maße (B x H x T)`, `dł. x szer. x wys.`.
     static func labelAxes(_ label: String) -> [DimensionAxis]? {
         let (base, suffix) = LabelDictionary.splitSuffix(label)

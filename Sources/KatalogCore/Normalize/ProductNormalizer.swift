@@ -38,28 +38,31 @@ public final class ProductNormalizer {
     private var vocabularyCache: [String: ValueVocabulary.Match?] = [:]
     private let cacheLimit = 4_096
     private var priceEvidence = PriceEvidence()
+    /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
+    private var cachePlatform: String?
 
     public init(tables: NormalizationTables = NormalizationTables()) {
         self.tables = tables
     }
 
     public func normalize(_ raw: RawRecord) -> Product {
-        normalize(raw, observedDecimalMark: nil)
+        normalize(raw, observed: nil)
     }
 
-    /// Updates this normalizer's evidence about the current file's decimal mark with `raw` and returns the mark
-    /// `raw`'s ambiguous prices should assume. Calling this for every record in file order, then normalizing the
-    /// records anywhere (other threads, other normalizers) with the marks it returned, gives exactly the results
-    /// of normalizing them in order with one normalizer.
-    public func observeDecimalMark(_ raw: RawRecord) -> Character? {
-        let record = OriginPrecedence.arranged(raw) { self.match($0, raw.kind)?.key }
-        return priceEvidence.decimalMark(for: record) { self.isPriceField($0, kind: record.kind) }
+    /// Updates this normalizer's evidence about the current file's prices with `raw` (decimal mark, currency) and
+    /// returns what `raw` should assume. Calling this for every record in file order, then normalizing the records
+    /// anywhere (other threads, other normalizers) with the observations it returned, gives exactly the results of
+    /// normalizing them in order with one normalizer.
+    public func observe(_ raw: RawRecord) -> FileObservation {
+        usePlatform(raw.hints.platform)
+        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
+        return priceEvidence.observe(record, isPriceField: isPriceField)
     }
 
-    /// Normalizes `raw`; `observedDecimalMark`, when given (even as `.some(nil)`), replaces this normalizer's own
-    /// file evidence (see `observeDecimalMark`).
-    public func normalize(_ raw: RawRecord, observedDecimalMark: Character??) -> Product {
-        let record = OriginPrecedence.arranged(raw) { self.match($0, raw.kind)?.key }
+    /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
+    public func normalize(_ raw: RawRecord, observed: FileObservation?) -> Product {
+        usePlatform(raw.hints.platform)
+        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
         let location = record.location
         var product = Product(
             id: "\(location.file)#\(location.record ?? 1)",
@@ -67,7 +70,7 @@ public final class ProductNormalizer {
             sourceKind: record.kind
         )
         var state = RecordState(record: record)
-        state.moneyContext = moneyContext(for: record, observedDecimalMark: observedDecimalMark, diagnostics: &product.diagnostics)
+        state.moneyContext = moneyContext(for: record, observed: observed, diagnostics: &product.diagnostics)
 
         for field in record.fields {
             switch field.role {
@@ -82,8 +85,8 @@ public final class ProductNormalizer {
                 normalizeLabelled(field, product: &product, state: &state)
             }
         }
-        if let compareAt = state.compareAt { applyCompareAtPrice(compareAt.price, field: compareAt.field, to: &product) }
-        product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0, record.kind)?.key }, money: state.moneyContext)
+        settlePrices(&product, state: state)
+        product.diagnostics += OriginPrecedence.mismatches(in: record, key: { self.match($0)?.key }, money: state.moneyContext)
         if !state.descriptionParagraphs.isEmpty {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
@@ -97,12 +100,23 @@ public final class ProductNormalizer {
 
     // MARK: - Context
 
-    private struct RecordState {
+    struct RecordState {
         var record: RawRecord
         var moneyContext = MoneyContext()
         var descriptionParagraphs: [String] = []
-        /// The first `compare_at_price` (a was-price) and its field; applied after every field is read.
-        var compareAt: (price: Price, field: RawField)?
+        /// Whether the record's text language was already added to the currency evidence.
+        var languageEvidenceTried = false
+        /// Secondary price figures, settled after every field is read (`settlePrices`).
+        var priceExcludingVAT: (price: Price, field: RawField, evidence: CurrencyEvidence?)?
+        var compareAtPrice: (price: Price, field: RawField)?
+        var discountAmount: (price: Price, field: RawField)?
+        var discountPercent: (value: Decimal, field: RawField)?
+    }
+
+    private func usePlatform(_ platform: String?) {
+        guard platform != cachePlatform else { return }
+        cachePlatform = platform
+        labelCache.removeAll(keepingCapacity: true)
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
@@ -114,28 +128,36 @@ public final class ProductNormalizer {
         return result
     }
 
-    private func isPriceField(_ field: RawField, kind: InputKind) -> Bool {
-        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0, kind) }.flatMap { tables.keys[$0.key] }?.type == .money)
+    private func isPriceField(_ field: RawField) -> Bool {
+        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
     }
 
-    /// The dictionary's reading of `label` in a record of `kind` (whose format vocabulary, if any, wins).
-    private func match(_ label: String, _ kind: InputKind) -> LabelDictionary.Match? {
-        let vocabulary = kind.labelVocabulary
-        let cacheKey = vocabulary.map { $0 + "\u{1F}" + label } ?? label
-        if let cached = labelCache[cacheKey] { return cached }
+    private func match(_ label: String) -> LabelDictionary.Match? {
+        if let cached = labelCache[label] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
-        let result = tables.labels.match(label, format: vocabulary)
-        labelCache[cacheKey] = result
+        let result = tables.labels.match(label, platform: cachePlatform)
+        labelCache[label] = result
         return result
     }
 
-    /// The record's currency (a `currency` field, or a currency named in a price label) and locale.
-    private func moneyContext(for record: RawRecord, observedDecimalMark: Character??, diagnostics: inout [Diagnostic]) -> MoneyContext {
+    /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
+    /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
+    private func moneyContext(for record: RawRecord, observed: FileObservation?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         var currencyFromField = false
-        context.observedDecimalMark = observedDecimalMark ?? priceEvidence.decimalMark(for: record) { self.isPriceField($0, kind: record.kind) }
+        let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField)
+        context.observedDecimalMark = observation.decimalMark
+        var evidence = record.hints.currencyEvidence
+        if let url = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "url" })?.value,
+           let domain = CountryDomains.countryDomain(ofURL: url) {
+            evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
+        }
+        if let currency = observation.currency {
+            evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file are in \(currency)"))
+        }
+        context.evidence = evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
         for field in record.fields where field.role == .labelled {
-            guard let label = field.label, let match = match(label, record.kind) else { continue }
+            guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
                 let code = field.value.trimmingSpaces().uppercased()
                 if CurrencyTable.shared.isKnown(code) {
@@ -157,7 +179,7 @@ public final class ProductNormalizer {
     private func normalizeUnlabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
         let location = state.record.location.with(field: "(unlabelled)", line: field.line)
         if product.price == nil {
-            let reading = MoneyParsing.read(field.value, context: state.moneyContext)
+            let reading = readMoney(field.value, state: &state)
             if reading.price != nil, !reading.findings.contains(where: { $0.severity == .error }) {
                 applyPrice(reading, key: "price", field: field, product: &product, location: location.with(field: "price"))
                 product.diagnostics += reading.findings.map { Diagnostic($0, at: location.with(field: "price")) }
@@ -170,13 +192,15 @@ public final class ProductNormalizer {
     private func normalizeLabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
         let label = field.label ?? ""
         let location = state.record.location.with(field: label, line: field.line)
-        guard let match = match(label, state.record.kind), let key = tables.keys[match.key] else {
+        guard let match = match(label), let key = tables.keys[match.key] else {
             let value = TextCleaning.cleanLine(field.value)
             product.attributes.append(Attribute(
                 key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
                 language: nil, origin: field.origin, line: field.line
             ))
-            product.diagnostics.append(Diagnostic(.labelUnmapped(label), at: location))
+            // In a feed every record repeats the same labels: the fact is reported once per file and label.
+            let unmapped = Diagnostic(.labelUnmapped(label), at: location)
+            if state.record.kind.repeatsLabels { product.columnNotes.append(unmapped) } else { product.diagnostics.append(unmapped) }
             return
         }
         func report(_ findings: [Finding]) {
@@ -200,6 +224,9 @@ public final class ProductNormalizer {
         switch key.type {
         case .text, .identifier:
             let cleaned = TextCleaning.cleanLine(value)
+            if match.key == "discount_percent", state.discountPercent == nil, let percent = DecimalFormatting.parse(value.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingWhitespace()) {
+                state.discountPercent = (percent, field)
+            }
             switch match.key {
             case "title": setText(\.title, key: "title", field: field, value: cleaned, product: &product, state: &state)
             case "description": state.descriptionParagraphs.append(value)
@@ -221,13 +248,25 @@ public final class ProductNormalizer {
             product.gtin = gtin
             product.provenance["gtin"] = FieldProvenance(field)
         case .money:
-            let reading = MoneyParsing.read(value, context: state.moneyContext)
+            let reading = readMoney(value, state: &state)
             report(reading.findings)
-            if match.key == "compare_at_price" {
-                if state.compareAt == nil, let price = reading.price { state.compareAt = (price, field) }
-                return
+            if reading.price == nil, product.priceWithoutCurrency == nil, let amount = reading.amountWithoutCurrency {
+                product.priceWithoutCurrency = AmountWithoutCurrency(amount: amount, text: value, field: match.key)
             }
-            applyPrice(reading, key: match.key, field: field, product: &product, location: location)
+            guard let price = reading.price else { return }
+            switch match.key {
+            case "price_excl_vat":
+                if state.priceExcludingVAT == nil { state.priceExcludingVAT = (price, field, reading.currencyDecision) }
+                appendAttribute(match: match, field: field, value: "\(price.money.amountText) \(price.money.currency)", language: nil, product: &product)
+            case "compare_at_price":
+                if state.compareAtPrice == nil { state.compareAtPrice = (price, field) }
+                appendAttribute(match: match, field: field, value: "\(price.money.amountText) \(price.money.currency)", language: nil, product: &product)
+            case "discount_amount":
+                if state.discountAmount == nil { state.discountAmount = (price, field) }
+                appendAttribute(match: match, field: field, value: "\(price.money.amountText) \(price.money.currency)", language: nil, product: &product)
+            default:
+                applyPrice(reading, key: match.key, field: field, product: &product, location: location)
+            }
         case .currency:
             return // Applied to prices through the money context.
         case .vocabulary:

@@ -18,15 +18,9 @@ public struct LabelDictionary: Sendable {
         public var currencyHint: String?
     }
 
-    /// A dictionary file: `{"labels": {key: {tag: [label]}}, "formats": {format: {key: [label]}},
-    /// "vocabularies": {...}}`; every section optional.
-    ///
-    /// `formats` holds what a label means in one feed format only, where that differs from its meaning anywhere
-    /// else (a Heureka `PRICE` is the price without VAT; a Shopify `id` is the platform's product id, not a SKU).
-    /// The format names are `InputKind.labelVocabulary` tags (`heureka`, `ceneo`, `shopify`).
+    /// A dictionary file: `{"labels": {key: {tag: [label]}}, "vocabularies": {...}}`; both sections optional.
     public struct File: Decodable, Sendable {
         public var labels: [String: [String: [String]]]?
-        public var formats: [String: [String: [String]]]?
         public var vocabularies: [String: [String: [String: [String]]]]?
     }
 
@@ -37,8 +31,6 @@ public struct LabelDictionary: Sendable {
 
     /// Folded label → entries, the first entry winning when keys conflict.
     private var entries: [String: [Entry]] = [:]
-    /// Format → folded label → key: the `formats` sections, consulted first for records of that format.
-    private var formatKeys: [String: [String: String]] = [:]
 
     public init() {}
 
@@ -53,15 +45,6 @@ public struct LabelDictionary: Sendable {
 
     /// Adds every label of `file`. With `overriding`, its entries win over existing ones for the same label.
     public mutating func merge(_ file: File, overriding: Bool) {
-        for (format, byKey) in (file.formats ?? [:]).sorted(by: { $0.key < $1.key }) {
-            for (key, labels) in byKey.sorted(by: { $0.key < $1.key }) {
-                for label in labels {
-                    let folded = TextFolding.fold(label)
-                    guard !folded.isEmpty, overriding || formatKeys[format]?[folded] == nil else { continue }
-                    formatKeys[format, default: [:]][folded] = key
-                }
-            }
-        }
         for (key, byTag) in (file.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (tag, labels) in byTag.sorted(by: { $0.key < $1.key }) {
                 for label in labels {
@@ -82,20 +65,11 @@ public struct LabelDictionary: Sendable {
         }
     }
 
-    /// Looks `label` up; nil when no dictionary file knows it.
-    ///
-    /// `format` is the vocabulary of the feed format the label was read from (`InputKind.labelVocabulary`):
-    /// where that format's `formats` section lists the label, its key is the answer; every other label matches
-    /// as it does anywhere.
-    public func match(_ label: String, format: String? = nil) -> Match? {
-        if let format, let formatKeys = formatKeys[format] {
-            let trimmed = label.trimmingSpaces()
-            if let key = formatKeys[TextFolding.fold(trimmed)] {
-                return Match(key: key, languages: [], unitHint: nil, currencyHint: nil)
-            }
-        }
+    /// Looks `label` up; nil when no dictionary file knows it. With a `platform` (a tag such as `shopify`), that
+    /// platform's own reading of the label wins over every other (WooCommerce's `ID` is its row id, not a SKU).
+    public func match(_ label: String, platform: String? = nil) -> Match? {
         let (base, suffix) = Self.splitSuffix(label)
-        if let match = lookup(TextFolding.fold(base)) {
+        if let match = lookup(TextFolding.fold(base), platform: platform) {
             var result = match
             if let suffix {
                 if UnitTable.shared.unit(suffix) != nil {
@@ -107,11 +81,12 @@ public struct LabelDictionary: Sendable {
             return result
         }
         // The whole label, parentheses and all, may itself be a dictionary entry.
-        return suffix == nil ? nil : lookup(TextFolding.fold(label))
+        return suffix == nil ? nil : lookup(TextFolding.fold(label), platform: platform)
     }
 
-    private func lookup(_ folded: String) -> Match? {
-        guard let list = entries[folded], let first = list.first else { return nil }
+    private func lookup(_ folded: String, platform: String?) -> Match? {
+        guard let list = entries[folded], var first = list.first else { return nil }
+        if let platform, let own = list.first(where: { $0.tag == platform }) { first = own }
         let languages = list.filter { $0.key == first.key && Self.isLanguageTag($0.tag) }.map(\.tag)
         return Match(key: first.key, languages: Array(Set(languages)).sorted(), unitHint: nil, currencyHint: nil)
     }

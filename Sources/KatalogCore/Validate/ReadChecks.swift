@@ -1,6 +1,9 @@
 /// Catalog entries for findings made while discovering and reading files.
 enum ReadChecks {
     static let all: [RuleInfo] = [
+        RuleInfo("file.nothing-imported", title: "A file imported nothing", severity: .error, stage: .read,
+                 explanation: "The file gave records but every one of them was rejected. The report names the reason most of them share and its fix (for prices without a currency: `--currency CODE` or `currency:` for the source). The summary on stderr lists such files; `katalog import --strict` and `katalog validate` exit 1.",
+                 example: "A Shopify export whose prices name no currency, with nothing in the file that says which."),
         RuleInfo("input.unreadable", title: "Input cannot be read", severity: .error, stage: .read,
                  explanation: "A named file or folder does not exist or cannot be opened or listed. No records are taken from it; the other inputs are still processed, and `katalog validate` and `katalog import` exit with code 3.",
                  example: "`katalog validate feeds/missing.csv`"),

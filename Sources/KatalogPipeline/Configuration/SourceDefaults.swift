@@ -25,6 +25,9 @@ public struct SourceDefaults: Sendable, Hashable {
     }
 
     public var entries: [Entry] = []
+    /// `--currency` / `--country` from the command line: the weakest stated hints, used for every input where
+    /// neither the source itself nor a configuration entry says otherwise.
+    public var commandLine = SourceHints()
 
     public init(entries: [Entry] = []) { self.entries = entries }
 
@@ -32,6 +35,6 @@ public struct SourceDefaults: Sendable, Hashable {
     public func hints(for path: String) -> SourceHints {
         var hints = SourceHints()
         for entry in entries where entry.matches(path) { hints = hints.filling(from: entry.hints) }
-        return hints
+        return hints.filling(from: commandLine)
     }
 }

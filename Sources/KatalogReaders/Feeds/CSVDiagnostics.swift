@@ -29,6 +29,10 @@ enum CSVDiagnostics {
                    "\(count) byte sequences are not valid \(encoding) and were replaced with �.", at: SourceLocation(file: file))
     }
 
+    static func platformRecognised(_ profile: PlatformProfiles.Profile, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.info, "csv.platform", "The header is a \(profile.name): its columns are read by the platform's documented meaning (docs/feeds.md, platform exports).", at: location)
+    }
+
     static func empty(file: String) -> Diagnostic {
         Diagnostic(.warning, "csv.empty", "The file is empty.", at: SourceLocation(file: file))
     }

@@ -59,9 +59,13 @@ struct CSVRecordBuilder {
     private(set) var header: [String]?
     private var reshaping: [CSVColumnReshaping] = []
     private(set) var recordCount = 0
+    /// The shop platform's row shaping, when the header is a known platform's export.
+    private var shaper: PlatformRowShaper?
+    private var hints: SourceHints
 
     init(document: SourceDocument, delimiter: UInt8) {
         self.document = document
+        self.hints = document.hints
         tokenizer = CSVTokenizer(delimiter: delimiter)
     }
 
@@ -75,6 +79,11 @@ struct CSVRecordBuilder {
         var tokenizer = self.tokenizer
         tokenizer.finish { row in accept(&row, sink: sink) }
         self.tokenizer = tokenizer
+        if var shaper {
+            let layout = shaper.layout
+            shaper.finish(emit: { emit($0, shaper: layout, sink: sink) }, report: sink.report)
+            self.shaper = shaper
+        }
     }
 
     private mutating func accept(_ row: inout CSVTokenizer.Row, sink: RecordSink) {
@@ -92,6 +101,25 @@ struct CSVRecordBuilder {
             }
             self.header = labels
             reshaping = labels.map(CSVColumnReshaping.init(header:))
+            if let profile = PlatformProfiles.builtIn.recognise(header: labels) {
+                shaper = PlatformRowShaper(profile: profile, header: labels, file: file)
+                hints = PlatformHints.hints(for: profile, header: labels, base: hints)
+                sink.report(CSVDiagnostics.platformRecognised(profile, at: SourceLocation(file: file, line: row.line)))
+            }
+            return
+        }
+        if var shaper {
+            // Row problems are reported at the row's line: whether it becomes a record is the shaping's decision.
+            reportProblems(of: row, at: SourceLocation(file: file, line: row.line), columns: header.count, sink: sink)
+            var cells = Array(row.fields.prefix(header.count))
+            if cells.count < header.count { cells += Array(repeating: "", count: header.count - cells.count) }
+            var shaped = ShapedRow(cells: cells, line: row.line)
+            for value in row.fields.dropFirst(header.count) where !value.allSatisfy(\.isWhitespace) {
+                shaped.extraFields.append(RawField(role: .unlabelled, label: nil, value: value, origin: .csvColumn, line: row.line))
+            }
+            let layout = shaper.layout
+            shaper.accept(shaped, emit: { emit($0, shaper: layout, sink: sink) }, report: sink.report)
+            self.shaper = shaper
             return
         }
         recordCount += 1
@@ -105,15 +133,30 @@ struct CSVRecordBuilder {
                 fields.append(RawField(role: .unlabelled, label: nil, value: value, origin: .csvColumn, line: row.line))
             }
         }
-        sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: document.hints))
-        if row.fields.count > header.count, row.fields[header.count...].contains(where: { !$0.isEmpty }) {
-            sink.report(CSVDiagnostics.raggedRow(cells: row.fields.count, columns: header.count, at: location))
+        sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: hints))
+        reportProblems(of: row, at: location, columns: header.count, sink: sink)
+    }
+
+    private func reportProblems(of row: CSVTokenizer.Row, at location: SourceLocation, columns: Int, sink: RecordSink) {
+        if row.fields.count > columns, row.fields[columns...].contains(where: { !$0.isEmpty }) {
+            sink.report(CSVDiagnostics.raggedRow(cells: row.fields.count, columns: columns, at: location))
         }
         if let quoteLine = row.unterminatedQuoteLine {
             sink.report(CSVDiagnostics.unterminatedQuote(at: location.with(field: nil, line: quoteLine)))
         }
         if row.strayQuotes > 0 { sink.report(CSVDiagnostics.strayQuote(at: location)) }
         if row.oversizedFields > 0 { sink.report(CSVDiagnostics.fieldTooLong(at: location)) }
+    }
+
+    /// Hands a shaped row on as the next record.
+    private mutating func emit(_ shaped: ShapedRow, shaper: PlatformRowLayout, sink: RecordSink) {
+        guard let header else { return }
+        recordCount += 1
+        let location = SourceLocation(file: document.displayPath, line: shaped.line, record: recordCount)
+        let fields = shaper.fields(of: shaped) { index, value, fields in
+            reshaping[index].append(value, label: header[index], line: shaped.line, to: &fields)
+        }
+        sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: hints))
     }
 }
 

@@ -12,7 +12,7 @@ public enum FeedReaders {
         case .skroutz: SkroutzReader()
         case .yml: YMLReader()
         case .xml: XMLFeedReader()
-        case .json, .jsonLines, .shopify: JSONFeedReader()
+        case .json, .jsonLines: JSONFeedReader()
         case .html, .textPage, .exchangeRates, .unknown: nil
         }
     }

@@ -7,7 +7,7 @@ import KatalogCore
 /// `ITEMGROUP_ID`, …); what they mean is the `heureka` vocabulary of the label dictionary (a Heureka `PRICE` is the
 /// price without VAT). `<PARAM><PARAM_NAME>Barva</PARAM_NAME><VAL>černá</VAL></PARAM>` becomes label `Barva`, value
 /// `černá`; other nested elements are labelled with their path (`DELIVERY/DELIVERY_ID`,
-/// `EXTENDED_WARRANTY/VAL`).
+/// `EXTENDED_WARRANTY/VAL`). Records carry `hints.platform` `heureka`, so the dictionary's `heureka` readings win.
 ///
 /// Market: the host of the item's `URL` (else its `IMGURL`) ending in `.cz` means CZK/CZ/cs and in `.sk`
 /// EUR/SK/sk. When neither decides (no URLs, or a `.com`/`.eu` shop), the Czech market is assumed — Heureka.cz
@@ -30,7 +30,7 @@ public struct HeurekaReader: RecordReader {
 
 struct HeurekaDialect: XMLFeedDialect {
     /// The market assumed when no URL names one: Heureka.cz / Zboží.cz.
-    static let defaultMarket = SourceHints(language: "cs", country: "CZ", currency: "CZK")
+    static let defaultMarket = SourceHints(language: "cs", country: "CZ", currency: "CZK", platform: "heureka")
     var kind: InputKind { .heureka }
     /// Items whose market no URL decided.
     private(set) var assumedMarketItems = 0
@@ -55,7 +55,7 @@ struct HeurekaDialect: XMLFeedDialect {
         for label in ["URL", "IMGURL"] {
             guard let host = FeedMarket.host(ofURL: fields.firstValue(label) ?? "") else { continue }
             if host.hasSuffix(".cz") { return Self.defaultMarket }
-            if host.hasSuffix(".sk") { return SourceHints(language: "sk", country: "SK", currency: "EUR") }
+            if host.hasSuffix(".sk") { return SourceHints(language: "sk", country: "SK", currency: "EUR", platform: "heureka") }
         }
         assumedMarketItems += 1
         return Self.defaultMarket

@@ -4,7 +4,7 @@ import KatalogCore
 /// line), or schema.org `Product` JSON (a Product, an `ItemList`, an `@graph`, or a wrapper object such as
 /// `{"products": [...]}`). One product object → one `RawRecord`; keys as found, flattened by
 /// `JSONFieldFlattener`, origin `json-key`. A Shopify product (`handle` + `variants`, see `ShopifyProducts`)
-/// gives one record per variant, of kind `shopify`.
+/// gives one record per variant, with `hints.platform` `shopify`.
 ///
 /// Arrays and JSON Lines stream item by item; a single top-level object is held whole (it is one document).
 /// Bad input never drops an item: an item that does not parse becomes a record without fields plus
@@ -76,12 +76,14 @@ struct JSONRecordEmitter {
             return
         }
         if ShopifyProducts.isProduct(value) {
-            // One record per variant; the kind names Shopify's vocabulary even when the sniffer saw plain JSON.
+            // One record per variant, read with Shopify's vocabulary (`hints.platform`).
             let variants = ShopifyProducts.records(of: value, line: line)
+            var hints = document.hints
+            if hints.platform == nil { hints.platform = ShopifyProducts.platform }
             for (index, variant) in variants.enumerated() {
                 if index > 0 { recordCount += 1 }
                 let variantLocation = SourceLocation(file: document.displayPath, line: variant.line, record: recordCount)
-                sink.accept(RawRecord(location: variantLocation, kind: .shopify, fields: variant.fields, hints: document.hints))
+                sink.accept(RawRecord(location: variantLocation, kind: document.kind, fields: variant.fields, hints: hints))
             }
             return
         }

@@ -22,6 +22,9 @@ import KatalogCore
 /// Timestamps, positions, template and API bookkeeping (`created_at`, `admin_graphql_api_id`,
 /// `inventory_item_id`, …) are left out. Meaning is the label dictionary's `shopify` vocabulary.
 enum ShopifyProducts {
+    /// The platform tag of Shopify's labels in the dictionary (`SourceHints.platform`).
+    static let platform = "shopify"
+
     /// True for a Shopify product object.
     static func isProduct(_ value: JSONValue) -> Bool {
         guard case .string? = value["handle"], case let .array(variants)? = value["variants"] else { return false }

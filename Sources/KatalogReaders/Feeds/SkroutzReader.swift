@@ -10,7 +10,7 @@ import KatalogCore
 /// block (per-size offers) is passed on with path labels (`variations/variation/ean`); it does not split the
 /// product. Skroutz requires prices in euros, including VAT, for both of its markets (Greece and Cyprus): the
 /// records' currency is EUR; `.gr` / `.cy` product links add country and language (el). Bad input: see
-/// `XMLFeedEngine`.
+/// `XMLFeedEngine`. Records carry `hints.platform` `skroutz`.
 public struct SkroutzReader: RecordReader {
     public init() {}
 
@@ -29,8 +29,8 @@ struct SkroutzDialect: XMLFeedDialect {
 
     func marketHints(for fields: [RawField]) -> SourceHints {
         let host = FeedMarket.host(ofURL: fields.firstValue("link") ?? "")
-        if let host, host.hasSuffix(".gr") { return SourceHints(language: "el", country: "GR", currency: "EUR") }
-        if let host, host.hasSuffix(".cy") { return SourceHints(language: "el", country: "CY", currency: "EUR") }
-        return SourceHints(currency: "EUR")
+        if let host, host.hasSuffix(".gr") { return SourceHints(language: "el", country: "GR", currency: "EUR", platform: "skroutz") }
+        if let host, host.hasSuffix(".cy") { return SourceHints(language: "el", country: "CY", currency: "EUR", platform: "skroutz") }
+        return SourceHints(currency: "EUR", platform: "skroutz")
     }
 }

@@ -106,8 +106,6 @@ public struct InputSniffer: Sendable {
     }
 
     private func sniffJSON(_ text: String) -> InputKind {
-        // Shopify's products.json / Admin API products: products with a `handle` and `variants`.
-        if text.hasPrefix("{"), text.contains("\"variants\""), text.contains("\"handle\"") { return .shopify }
         let lines = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true)
         if lines.count >= 2, lines.prefix(2).allSatisfy({ $0.trimmingSpaces().hasPrefix("{") && $0.trimmingSpaces().hasSuffix("}") }) {
             return .jsonLines

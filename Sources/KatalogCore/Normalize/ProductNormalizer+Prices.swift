@@ -1,0 +1,134 @@
+import Foundation
+
+extension ProductNormalizer {
+    /// Reads a price with the record's money context. When the text's currency is left undecided, the language of
+    /// the record's own text is added to the evidence (once per record) and the text is read again.
+    func readMoney(_ text: String, state: inout RecordState) -> MoneyReading {
+        let reading = MoneyParsing.read(text, context: state.moneyContext)
+        guard reading.price == nil, !state.languageEvidenceTried,
+              reading.findings.contains(where: { Self.undecidedCurrencyCodes.contains($0.code) })
+        else { return reading }
+        state.languageEvidenceTried = true
+        guard let language = Self.textLanguage(of: state.record) else { return reading }
+        let name = LanguageNames.name(of: language)
+        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: "the record's text is in \(name) (\(language))"))
+        state.moneyContext.evidence = state.moneyContext.evidence.enumerated()
+            .sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
+        return MoneyParsing.read(text, context: state.moneyContext)
+    }
+
+    static let undecidedCurrencyCodes: Set<String> = ["price.currency-missing", "price.currency-ambiguous"]
+
+    /// The language of the record's title and description as written, when the detector is confident.
+    static func textLanguage(of record: RawRecord) -> String? {
+        var text = ""
+        for field in record.fields where field.role == .title || field.role == .description || field.role == .labelled {
+            if field.role == .labelled {
+                guard let label = field.label, let key = LabelDictionary.builtIn.match(label, platform: record.hints.platform)?.key,
+                      key == "title" || key == "description" else { continue }
+            }
+            text += field.value.prefix(2_000)
+            text += "\n"
+            if text.utf8.count > 4_000 { break }
+        }
+        return text.isEmpty ? nil : LanguageDetection.shared.detect(text)
+    }
+
+    /// Settles the secondary price figures once every field is read:
+    /// - a price without VAT is the price only when no consumer price was given (`price.excluding-vat-only`);
+    /// - a compare-at (was) price above the price makes the price the sale price (`price.compare-at`);
+    /// - a discount amount or percentage without a sale price gives the sale price (`price.sale-from-discount`).
+    func settlePrices(_ product: inout Product, state: RecordState) {
+        let location = state.record.location.with(field: "price")
+        if product.price == nil, let excluding = state.priceExcludingVAT {
+            var price = excluding.price
+            if price.vat == nil { price.vat = "excluded" }
+            product.price = price
+            var provenance = FieldProvenance(excluding.field)
+            provenance.evidence = excluding.evidence.map(Self.describe)
+            product.provenance["price"] = provenance
+            product.diagnostics.append(Diagnostic(.priceExcludingVATOnly(price), at: location.with(field: excluding.field.label, line: excluding.field.line)))
+        }
+        guard let price = product.price else { return }
+        if let compare = state.compareAtPrice, product.salePrice == nil,
+           compare.price.money.currency == price.money.currency, compare.price.money.amount > price.money.amount {
+            product.salePrice = price
+            product.provenance["sale_price"] = product.provenance["price"]
+            product.price = compare.price
+            product.provenance["price"] = FieldProvenance(compare.field)
+            product.diagnostics.append(Diagnostic(.priceCompareAt(was: compare.price, now: price), at: location.with(field: compare.field.label, line: compare.field.line)))
+            return
+        }
+        guard product.salePrice == nil else { return }
+        let minorUnits = CurrencyTable.shared.minorUnits(of: price.money.currency) ?? 2
+        var sale: (amount: Decimal, field: RawField, how: String)?
+        if let discount = state.discountAmount, discount.price.money.currency == price.money.currency,
+           discount.price.money.amount > 0, discount.price.money.amount < price.money.amount {
+            sale = (price.money.amount - discount.price.money.amount, discount.field, "\(discount.price.money.amountText) off")
+        } else if let percent = state.discountPercent, percent.value > 0, percent.value < 100 {
+            var exact = price.money.amount * (100 - percent.value) / 100
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &exact, minorUnits, .plain)
+            sale = (rounded, percent.field, "\(DecimalFormatting.render(percent.value, fractionDigits: 2, trimZeros: true))% off")
+        }
+        guard let sale else { return }
+        let money = Money(amount: sale.amount, currency: price.money.currency)
+        product.salePrice = Price(money: money, text: "\(price.text) − \(sale.how)", vat: price.vat)
+        product.provenance["sale_price"] = FieldProvenance(sale.field)
+        product.diagnostics.append(Diagnostic(.priceSaleFromDiscount(regular: price, sale: money, how: sale.how), at: location.with(field: sale.field.label, line: sale.field.line)))
+    }
+}
+
+/// An amount read from a price whose currency nothing decided (`kr 149` with no evidence): no price is made, but a
+/// rejected record keeps it (`understood.price` with a null currency), so a rerun with `--currency` is informed.
+public struct AmountWithoutCurrency: Sendable, Hashable {
+    public var amount: Decimal
+    /// The price text as written.
+    public var text: String
+    /// The canonical key of the field (`price`, `sale_price`).
+    public var field: String
+
+    public init(amount: Decimal, text: String, field: String) {
+        self.amount = amount
+        self.text = text
+        self.field = field
+    }
+}
+
+/// Country-code top-level domains of product and shop URLs, as currency evidence.
+public enum CountryDomains {
+    /// `https://www.shop.se/p/1` → (`SE`, `se`); nil for generic domains (`.com`, `.shop`) and non-URLs.
+    public static func countryDomain(ofURL url: String) -> (country: String, tld: String)? {
+        let lower = url.lowercased()
+        guard let schemeEnd = lower.range(of: "://") else { return nil }
+        let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        guard let dot = host.lastIndex(of: ".") else { return nil }
+        let tld = String(host[host.index(after: dot)...])
+        guard tld.count == 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        // The few ccTLDs whose country code differs, and ccTLDs used as generic names.
+        switch tld {
+        case "uk": return ("GB", tld)
+        case "io", "co", "tv", "me", "ai", "fm", "ly", "to", "gg", "cc", "ws", "eu": return nil
+        default: return (tld.uppercased(), tld)
+        }
+    }
+}
+
+/// English names of languages for messages (`sv` → Swedish).
+enum LanguageNames {
+    static func name(of code: String) -> String {
+        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
+    }
+}
+
+extension Finding {
+    static func priceExcludingVATOnly(_ price: Price) -> Finding {
+        Finding(.warning, "price.excluding-vat-only", "Only a price without VAT is given (\"\(price.text)\"); it was kept as the price, \(price.money.amountText) \(price.money.currency) excl. VAT. Add the consumer price (incl. VAT) to the source if shoppers see another one.")
+    }
+    static func priceCompareAt(was: Price, now: Price) -> Finding {
+        Finding(.info, "price.compare-at", "A compare-at price \(was.money.amountText) \(was.money.currency) above the price: kept as the regular price, and \(now.money.amountText) \(now.money.currency) as the sale price.")
+    }
+    static func priceSaleFromDiscount(regular: Price, sale: Money, how: String) -> Finding {
+        Finding(.info, "price.sale-from-discount", "The source gives a discount (\(how)) on \(regular.money.amountText) \(regular.money.currency) and no sale price; the sale price \(sale.amountText) \(sale.currency) was worked out from it.")
+    }
+}
