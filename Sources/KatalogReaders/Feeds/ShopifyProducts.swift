@@ -9,8 +9,8 @@ import KatalogCore
 ///   Shopify's comma-separated string, one field per tag), labelled as written;
 /// - the variant's keys labelled `variants.<key>` (`variants.sku`, `variants.price`, `variants.compare_at_price`,
 ///   `variants.barcode`, `variants.id`, `variants.title`, `variants.available`, `variants.inventory_quantity`);
-///   `grams` becomes `variants.grams` `250 g` and the Admin API's `weight` + `weight_unit` `variants.weight`
-///   `0.25 kg` (units as the platform defines them);
+///   the Admin API's `weight` + `weight_unit` becomes `variants.weight` `0.25 kg`, else the storefront's `grams`
+///   `variants.grams` `250 g` (units as the platform defines them);
 /// - the variant's option values labelled with the product's option names (`option1` of option `Size` →
 ///   `Size: M`); Shopify's placeholder option (`Title: Default Title`) is left out;
 /// - the currency of an Admin API `presentment_prices` entry whose amount is the variant's price, as `currency`
@@ -62,11 +62,12 @@ enum ShopifyProducts {
             for key in variantKeys {
                 if let text = variant[key]?.scalarText, !text.isEmpty { fields.append(field("variants." + key, text)) }
             }
-            if let grams = variant["grams"]?.scalarText, !grams.isEmpty {
+            // The Admin API's `weight` + `weight_unit` is the weight as the merchant entered it (`grams` is its
+            // deprecated rounded copy, often 0 there); the storefront JSON has `grams` only.
+            if let weight = variant["weight"]?.scalarText, !weight.isEmpty, let unit = variant["weight_unit"]?.scalarText, !unit.isEmpty {
+                fields.append(field("variants.weight", FeedSpecifiedUnit.apply(unit, to: weight)))
+            } else if let grams = variant["grams"]?.scalarText, !grams.isEmpty {
                 fields.append(field("variants.grams", FeedSpecifiedUnit.apply("g", to: grams)))
-            } else if let weight = variant["weight"]?.scalarText, !weight.isEmpty {
-                let unit = variant["weight_unit"]?.scalarText ?? ""
-                fields.append(field("variants.weight", unit.isEmpty ? weight : FeedSpecifiedUnit.apply(unit, to: weight)))
             }
             for (index, name) in optionNames.enumerated() where index < 3 {
                 guard let value = variant["option\(index + 1)"]?.scalarText, !value.isEmpty, !name.isEmpty else { continue }
