@@ -68,4 +68,15 @@ struct FeedFormatLabelTests {
         #expect(product.price?.money.amountText == "39.90")
         #expect(product.salePrice?.money.amountText == "29.90")
     }
+
+    @Test(arguments: [("49.95", "49.95" as String?), ("1 299,00", "1299.00"), ("1.299", nil)])
+    func aPriceWithoutCurrencyKeepsAnAmountThatReadsOneWayOnly(_ text: String, _ expected: String?) {
+        let reading = MoneyParsing.read(text, context: MoneyContext())
+        #expect(reading.price == nil)
+        #expect(reading.findings.contains { $0.code == "price.currency-missing" })
+        #expect(reading.amountWithoutCurrency.map { DecimalFormatting.fixed($0, fractionDigits: 2) } == expected)
+        let product = ProductNormalizer().normalize(Self.record([("variants.sku", "S-1"), ("variants.price", text)], kind: .json, platform: "shopify"))
+        #expect(product.price == nil)
+        #expect(product.priceWithoutCurrency.map { DecimalFormatting.fixed($0.amount, fractionDigits: 2) } == expected)
+    }
 }
