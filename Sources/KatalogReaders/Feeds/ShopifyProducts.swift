@@ -19,8 +19,10 @@ import KatalogCore
 /// - images: the variant's own (`featured_image`, or the product image its `image_id` names) first, then the
 ///   product's, each as `images.src`.
 ///
-/// Timestamps, positions, template and API bookkeeping (`created_at`, `admin_graphql_api_id`,
-/// `inventory_item_id`, …) are left out. Meaning is the label dictionary's `shopify` vocabulary.
+/// Every other key is left out: timestamps, positions, `status`, `published_scope`, `taxable`,
+/// `requires_shipping`, inventory policy and management, template and API bookkeeping (`admin_graphql_api_id`,
+/// `inventory_item_id`, `variant_ids`), image sizes and alt texts. Meaning is the label dictionary's `shopify`
+/// vocabulary.
 enum ShopifyProducts {
     /// The platform tag of Shopify's labels in the dictionary (`SourceHints.platform`).
     static let platform = "shopify"
