@@ -9,6 +9,7 @@ public final class AtomicFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var finished = false
+    private var sealed = false
     private static let bufferLimit = 1 << 20
 
     /// Creates the temporary file; throws when the folder is not writable.
@@ -47,21 +48,32 @@ public final class AtomicFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs to disk and renames the temporary file over the destination.
-    public func commit() throws {
-        guard !finished else { return }
+    /// Flushes, syncs and closes the temporary file and checks that the destination can be replaced (it is not a
+    /// folder); renames nothing. Sealing every file of a set before committing any means a failure that can be
+    /// foreseen leaves all the previous files in place, not a mix of old and new.
+    public func seal() throws {
+        guard !sealed, !finished else { return }
         try flush()
-        finished = true
         do {
             try handle.synchronize()
             try handle.close()
-            if rename(temporary.path, destination.path) != 0 {
-                throw OutputError(path: destination.path, reason: String(cString: strerror(errno)))
-            }
-        } catch let error as OutputError {
-            throw error
         } catch {
             throw OutputError(path: destination.path, reason: error.localizedDescription)
+        }
+        sealed = true
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw OutputError(path: destination.path, reason: "a folder of that name is in the way")
+        }
+    }
+
+    /// Seals the file (if not yet) and renames the temporary file over the destination.
+    public func commit() throws {
+        guard !finished else { return }
+        try seal()
+        finished = true
+        if rename(temporary.path, destination.path) != 0 {
+            throw OutputError(path: destination.path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -69,7 +81,7 @@ public final class AtomicFile {
     public func discard() {
         guard !finished else { return }
         finished = true
-        try? handle.close()
+        if !sealed { try? handle.close() }
         try? FileManager.default.removeItem(at: temporary)
     }
 

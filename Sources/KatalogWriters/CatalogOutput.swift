@@ -88,9 +88,10 @@ public final class CatalogOutput {
         let rest = JSONValue.object(ReportJSON.summary(summary)).pretty()
         try report.write("," + rest.dropFirst() + "\n")
         try writeCSV()
-        for file in [catalogJSON, catalogLines, catalogCSV, rejects, report] {
-            try file.commit()
-        }
+        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report]
+        // Every file is complete and its destination checked before the first rename.
+        for file in files { try file.seal() }
+        for file in files { try file.commit() }
     }
 
     /// Removes the temporary files; the folder's previous outputs stay as they were.

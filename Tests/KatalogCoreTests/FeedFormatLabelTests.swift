@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import KatalogCore
 
-/// What a feed format's own labels mean (the record's `hints.platform`), and the fields that stand in for a missing
-/// title or SKU only when the record has none of its own.
+/// What a feed format's own labels mean (the record's `hints.platform`), and which of two labels of one key wins
+/// (`label-ranks.json`) whatever their order.
 struct FeedFormatLabelTests {
     static func record(_ fields: [(String, String)], kind: InputKind, platform: String?, currency: String? = nil) -> RawRecord {
         RawRecord(
@@ -17,7 +17,7 @@ struct FeedFormatLabelTests {
         let labels = LabelDictionary.builtIn
         #expect(labels.match("PRICE", platform: "heureka")?.key == "price_excl_vat")
         #expect(labels.match("PRICE")?.key == "price")
-        #expect(labels.match("id", platform: "ceneo")?.key == "offer_id")
+        #expect(labels.match("id", platform: "ceneo")?.key == "sku") // ranked below an explicit SKU (label-ranks.json)
         #expect(labels.match("id", platform: "shopify")?.key == "shop_product_id")
         #expect(labels.match("id")?.key == "sku") // Google, YML and Skroutz ids stay SKUs
         #expect(labels.match("id", platform: "skroutz")?.key == "sku")
@@ -50,12 +50,12 @@ struct FeedFormatLabelTests {
         for fields in [[("id", "501"), ("SKU", "KRS-5")], [("SKU", "KRS-5"), ("id", "501")]] {
             let product = ProductNormalizer().normalize(Self.record(fields, kind: .ceneo, platform: "ceneo", currency: "PLN"))
             #expect(product.sku == "KRS-5")
-            #expect(product.attributes.first { $0.key == "offer_id" }?.value == "501")
+            #expect(product.attributes.first { $0.key == "shop_product_id" }?.value == "501")
         }
         let idOnly = ProductNormalizer().normalize(Self.record([("id", "502")], kind: .ceneo, platform: "ceneo", currency: "PLN"))
         #expect(idOnly.sku == "502")
         #expect(idOnly.provenance["sku"]?.label == "id")
-        #expect(!idOnly.attributes.map(\.key).contains("offer_id"))
+        #expect(!idOnly.attributes.map(\.key).contains("shop_product_id"))
     }
 
     @Test func shopifyIdsAreNeverSKUs() {

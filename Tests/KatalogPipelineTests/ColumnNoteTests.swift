@@ -35,6 +35,21 @@ struct ColumnNoteTests {
         #expect(report.totalDiagnostics.info == collector.diagnostics.filter { $0.severity == .info }.count, "the counts add up")
     }
 
+    @Test(arguments: [1, 3])
+    func unmappedLabelsOfAFeedAreReportedOncePerLabel(jobs: Int) throws {
+        let text = "sku;title;price;Garantijos sąlygos;Sandėlis\nA-1;Lempa;9,99 EUR;2 m.;Vilnius\nA-2;Stalas;99,00 EUR;;Kaunas\nA-3;Kėdė;49,00 EUR;1 m.;Vilnius\n"
+        let path = try write(text, name: "prekes.csv")
+        let collector = SeedRecordTests.Collector()
+        let report = try ImportPipeline(jobs: jobs, streamingThreshold: 0).run([path], into: collector)
+        let unmapped = collector.diagnostics.filter { $0.code == "label.unmapped" }
+        #expect(unmapped.map(\.location.field) == ["Garantijos sąlygos", "Sandėlis"])
+        #expect(unmapped.allSatisfy { $0.location.record == 1 })
+        // Every record still keeps the values as unmapped attributes, and the report still counts every one.
+        #expect(collector.products.map { $0.attributes.filter { !$0.isMapped }.count } == [2, 1, 2])
+        #expect(report.unmappedLabels == ["Garantijos sąlygos": 2, "Sandėlis": 3])
+        #expect(report.totalDiagnostics.info == collector.diagnostics.filter { $0.severity == .info }.count, "the counts add up")
+    }
+
     @Test func aTextPageKeepsItsOwnDiagnostic() throws {
         let path = try write("Kavos aparatas\n\nKaina: 199,00 €\nSvoris (kg): 1,1\n", name: "puslapis.txt")
         let collector = SeedRecordTests.Collector()

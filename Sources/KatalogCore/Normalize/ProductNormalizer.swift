@@ -7,6 +7,8 @@ public struct NormalizationTables: Sendable {
     public var keys: KeyTable
     /// Patterns that recognise service plans and read their terms (`service-plans.json`).
     public var servicePlans: ServicePlanPatterns = .builtIn
+    /// Which label wins when several give one key (`label-ranks.json`).
+    public var ranks: LabelRanks = .builtIn
 
     public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
         self.labels = labels
@@ -31,6 +33,7 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
+    private var rankCache: [String: LabelRanks.Rank?] = [:]
     /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
     /// of times. Cleared when it grows past `cacheLimit` entries, so memory stays bounded: the common words come
     /// back within a few records, while a column of distinct values (stock counts) would otherwise fill it with
@@ -70,6 +73,7 @@ public final class ProductNormalizer {
             sourceKind: record.kind
         )
         var state = RecordState(record: record)
+        state.bestRank = bestRanks(in: record)
         state.moneyContext = moneyContext(for: record, observed: observed, diagnostics: &product.diagnostics)
 
         for field in record.fields {
@@ -104,6 +108,8 @@ public final class ProductNormalizer {
         var record: RawRecord
         var moneyContext = MoneyContext()
         var descriptionParagraphs: [String] = []
+        /// For keys whose labels are ranked, the best rank among this record's labels (`LabelRanks`).
+        var bestRank: [String: Int] = [:]
         /// Whether the record's text language was already added to the currency evidence.
         var languageEvidenceTried = false
         /// Secondary price figures, settled after every field is read (`settlePrices`).
@@ -201,6 +207,10 @@ public final class ProductNormalizer {
             // In a feed every record repeats the same labels: the fact is reported once per file and label.
             let unmapped = Diagnostic(.labelUnmapped(label), at: location)
             if state.record.kind.repeatsLabels { product.columnNotes.append(unmapped) } else { product.diagnostics.append(unmapped) }
+            return
+        }
+        if let best = state.bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best {
+            keepOutranked(field, rank: rank, key: match.key, product: &product, state: state, location: location)
             return
         }
         func report(_ findings: [Finding]) {
@@ -316,6 +326,41 @@ public final class ProductNormalizer {
         }
     }
 
+    /// For each key whose labels are ranked, the best rank any label of `record` has.
+    private func bestRanks(in record: RawRecord) -> [String: Int] {
+        var best: [String: Int] = [:]
+        for field in record.fields where field.role == .labelled {
+            guard let label = field.label, let key = match(label)?.key, tables.ranks.ranksLabels(of: key) else { continue }
+            let value = rank(of: label, key: key)?.rank ?? 1
+            best[key] = min(best[key] ?? value, value)
+        }
+        return best
+    }
+
+    private func rank(of label: String, key: String) -> LabelRanks.Rank? {
+        let cacheKey = key + "\u{1F}" + label
+        if let cached = rankCache[cacheKey] { return cached }
+        if rankCache.count >= cacheLimit { rankCache.removeAll(keepingCapacity: true) }
+        let result = tables.ranks.rank(of: label, key: key)
+        rankCache[cacheKey] = result
+        return result
+    }
+
+    /// A value whose label is outranked by another label of the same key in this record: kept as an attribute,
+    /// with one note (per file and column in a feed) saying which label won.
+    private func keepOutranked(_ field: RawField, rank: LabelRanks.Rank, key: String, product: inout Product, state: RecordState, location: SourceLocation) {
+        let label = field.label ?? key
+        let value = TextCleaning.cleanLine(field.value)
+        guard !value.isEmpty else { return }
+        let attribute = rank.keepAs ?? Self.slug(label)
+        product.attributes.append(Attribute(
+            key: attribute, isMapped: true, label: label, value: value, originalValue: field.value,
+            language: nil, origin: field.origin, line: field.line
+        ))
+        let note = Diagnostic(.fieldOutranked(label, key: key, role: rank.role, attribute: attribute), at: location)
+        if state.record.kind.repeatsLabels { product.columnNotes.append(note) } else { product.diagnostics.append(note) }
+    }
+
     private func setText(_ path: WritableKeyPath<Product, String?>, key: String, field: RawField, value: String, product: inout Product, state: inout RecordState) {
         guard !value.isEmpty else { return }
         if let existing = product[keyPath: path] {
@@ -393,6 +438,9 @@ extension Finding {
     }
     static func currencyFieldUnknown(_ value: String) -> Finding {
         Finding(.error, "price.currency-unknown", "Currency \"\(value)\" is not an ISO 4217 code Katalog knows; prices of this record take no currency from it.")
+    }
+    static func fieldOutranked(_ label: String, key: String, role: String, attribute: String) -> Finding {
+        Finding(.info, "field.outranked", "\"\(label)\" (the \(role)) also gives \(key), but a better-ranked column of the record gives it; \"\(label)\" is kept as the attribute \(attribute).")
     }
     static func integerUnreadable(_ value: String, field: String) -> Finding {
         Finding(.warning, "value.not-a-number", "\(field): \"\(value)\" is not a whole number; kept as written.")

@@ -89,6 +89,12 @@ public struct PlatformProfiles: Sendable {
             case column, entry
             case nameValue = "name_value"
         }
+
+        public init(column: String, entry: String, nameValue: String) {
+            self.column = column
+            self.entry = entry
+            self.nameValue = nameValue
+        }
     }
 
     /// A documented market hint: a column present in the header, or a unit named in a header, implies a country.

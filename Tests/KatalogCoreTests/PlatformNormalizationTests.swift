@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import KatalogCore
+
+/// What the normalizer makes of platform exports' columns: platform labels, secondary prices, discounts.
+struct PlatformNormalizationTests {
+    static func record(_ fields: [(String, String)], platform: String? = nil, currency: String? = "EUR") -> RawRecord {
+        RawRecord(
+            location: SourceLocation(file: "export.csv", line: 2, record: 1), kind: .csv,
+            fields: fields.map { RawField(label: $0.0, value: $0.1, origin: .csvColumn, line: 2) },
+            hints: SourceHints(currency: currency, platform: platform)
+        )
+    }
+
+    @Test func aPlatformsOwnReadingOfALabelWins() {
+        let fields = [("ID", "743"), ("SKU", "woo-vneck-tee-red"), ("Name", "V-Neck T-Shirt - Red"), ("Regular price", "20")]
+        let woo = ProductNormalizer().normalize(Self.record(fields, platform: "woocommerce"))
+        #expect(woo.sku == "woo-vneck-tee-red")
+        #expect(woo.attributes.first { $0.key == "shop_product_id" }?.value == "743")
+        #expect(!woo.diagnostics.contains { $0.code == "field.conflict" })
+        // Without the platform, the label ranks decide: a shop SKU beats an internal row id, and the id is kept.
+        let plain = ProductNormalizer().normalize(Self.record(fields))
+        #expect(plain.sku == "woo-vneck-tee-red")
+        #expect(plain.attributes.first { $0.key == "shop_product_id" }?.value == "743")
+        #expect(plain.columnNotes.contains { $0.code == "field.outranked" }, "said once per column in a spreadsheet")
+        #expect(!plain.diagnostics.contains { $0.code == "field.conflict" })
+    }
+
+    @Test func onlyLabelsOfTheSameRankConflict() {
+        let same = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Prekės kodas", "B-2"), ("Pavadinimas", "Lempa"), ("Kaina", "9.99")]))
+        #expect(same.sku == "A-1")
+        #expect(same.diagnostics.first { $0.code == "field.conflict" }?.severity == .warning)
+        // A reference ranks below a SKU, a variant SKU below a reference, whatever the column order.
+        let ranked = ProductNormalizer().normalize(Self.record([("Variant SKU", "V-1"), ("Reference", "R-1"), ("Pavadinimas", "Lempa"), ("Kaina", "9.99")]))
+        #expect(ranked.sku == "R-1")
+        #expect(ranked.attributes.map(\.key) == ["variant_sku"])
+        // A short description does not double the description; it is kept beside it.
+        let described = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Short description", "Warm."), ("Description", "A warm hoodie."), ("Kaina", "9.99")]))
+        #expect(described.description == "A warm hoodie.")
+        #expect(described.attributes.first { $0.key == "short_description" }?.value == "Warm.")
+        // Alone, a short description is the description.
+        let short = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Short description", "Warm."), ("Kaina", "9.99")]))
+        #expect(short.description == "Warm.")
+    }
+
+    @Test func theConsumerPriceWinsOverThePriceWithoutVAT() {
+        let both = ProductNormalizer().normalize(Self.record([("Reference #", "demo_1"), ("Price tax excluded", "23.9"), ("Price tax included", "28.68")], platform: "prestashop"))
+        #expect(both.price?.money == Money(amount: Decimal(string: "28.68")!, currency: "EUR"))
+        #expect(both.attributes.first { $0.key == "price_excl_vat" }?.value == "23.90 EUR")
+        #expect(!both.diagnostics.contains { $0.code == "price.excluding-vat-only" })
+    }
+
+    @Test func aPriceWithoutVATAloneIsThePriceWithAWarning() throws {
+        let product = ProductNormalizer().normalize(Self.record([("Reference #", "demo_8"), ("Price tax excluded", "12.9")], platform: "prestashop"))
+        let price = try #require(product.price)
+        #expect(price.money == Money(amount: Decimal(string: "12.9")!, currency: "EUR"))
+        #expect(price.vat == "excluded")
+        #expect(product.provenance["price"]?.label == "Price tax excluded")
+        #expect(product.diagnostics.first { $0.code == "price.excluding-vat-only" }?.severity == .warning)
+    }
+
+    @Test func aCompareAtPriceAboveThePriceMakesItASale() throws {
+        let fields = [("Variant SKU", "NWA-TEE-S"), ("Variant Price", "28.00"), ("Variant Compare At Price", "35.00")]
+        let product = ProductNormalizer().normalize(Self.record(fields, platform: "shopify", currency: "USD"))
+        #expect(product.price?.money.amountText == "35.00")
+        #expect(product.salePrice?.money.amountText == "28.00")
+        #expect(product.provenance["price"]?.label == "Variant Compare At Price")
+        #expect(product.provenance["sale_price"]?.label == "Variant Price")
+        #expect(product.diagnostics.contains { $0.code == "price.compare-at" })
+        // A compare-at price that is not higher says nothing about a sale.
+        let flat = ProductNormalizer().normalize(Self.record([("Variant SKU", "X"), ("Variant Price", "28.00"), ("Variant Compare At Price", "28.00")], platform: "shopify", currency: "USD"))
+        #expect(flat.price?.money.amountText == "28.00")
+        #expect(flat.salePrice == nil)
+    }
+
+    @Test(arguments: [
+        ([("Discount percent", "20")], "22.94"),        // 28.68 × 0.8 = 22.944, rounded to cents
+        ([("Discount amount", "2")], "26.68"),
+        ([("Discount percent", "100")], nil),          // not a discount a shop means: no sale price
+        ([("Discount amount", "30")], nil),            // more than the price
+    ] as [([(String, String)], String?)])
+    func aDiscountGivesTheSalePrice(discount: [(String, String)], sale: String?) {
+        let product = ProductNormalizer().normalize(Self.record([("Reference #", "demo_1"), ("Price tax included", "28.68")] + discount, platform: "prestashop"))
+        #expect(product.salePrice?.money.amountText == sale)
+        #expect(product.diagnostics.contains { $0.code == "price.sale-from-discount" } == (sale != nil))
+    }
+
+    @Test(arguments: [
+        ("https://www.shop.se/p/1", "SE"), ("http://example.co.uk/x", "GB"), ("https://shop.pl", "PL"),
+        ("https://www.example.com/p", nil), ("https://brand.io/x", nil), ("/relative/path", nil), ("not a url", nil),
+    ])
+    func productURLsNameTheirCountry(url: String, country: String?) {
+        #expect(CountryDomains.countryDomain(ofURL: url)?.country == country)
+    }
+
+    @Test func labelsOfEveryNewKeyMatchInTheirLanguages() {
+        let cases = [("Kaina be PVM", "price_excl_vat"), ("Cena netto", "price_excl_vat"), ("Sena kaina", "compare_at_price"),
+                     ("Streichpreis", "compare_at_price"), ("Rabatt %", "discount_percent"), ("Tagi", "tags")]
+        for (label, key) in cases { #expect(LabelDictionary.builtIn.match(label)?.key == key, "\(label)") }
+    }
+}
