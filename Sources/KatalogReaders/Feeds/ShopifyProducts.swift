@@ -27,10 +27,14 @@ enum ShopifyProducts {
     /// The platform tag of Shopify's labels in the dictionary (`SourceHints.platform`).
     static let platform = "shopify"
 
-    /// True for a Shopify product object.
+    /// True for a Shopify product object of `products.json` or the Admin API. The storefront's AJAX shape
+    /// (`/products/<handle>.js`) is not: its prices are JSON numbers in cents (`4995`), where these give strings
+    /// in the currency's units (`"49.95"`).
     static func isProduct(_ value: JSONValue) -> Bool {
         guard case .string? = value["handle"], case let .array(variants)? = value["variants"] else { return false }
-        return variants.contains { $0.isObject }
+        let objects = variants.filter(\.isObject)
+        let pricedInCents = objects.contains { if case .number? = $0["price"] { true } else { false } }
+        return !objects.isEmpty && !pricedInCents
     }
 
     static let productKeys = ["id", "title", "handle", "body_html", "vendor", "product_type"]

@@ -154,4 +154,12 @@ struct StructuredFeedReaderTests {
         #expect(sink.records.first?.hints.platform == nil)
         #expect(sink.records.first?.value("price") == "1.00")
     }
+
+    @Test func theAJAXShapeWithPricesInCentsIsNotReadAsShopify() throws {
+        let json = #"{"product":{"id":1,"title":"Hemd","handle":"hemd","price":4995,"variants":[{"id":11,"sku":"H-S","price":4995}]}}"#
+        let sink = try Self.read(json, kind: .json, name: "hemd.js.json")
+        #expect(sink.records.count == 1)
+        #expect(sink.records.first?.hints.platform == nil)
+        #expect(sink.records.first?.value("product.variants.sku") == "H-S") // flattened as plain JSON
+    }
 }
