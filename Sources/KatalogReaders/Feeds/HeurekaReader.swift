@@ -20,6 +20,7 @@ public struct HeurekaReader: RecordReader {
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         var engine = XMLFeedEngine(dialect: HeurekaDialect())
         try engine.read(document, into: sink)
+        if engine.itemCount == 0 { sink.report(FeedDiagnostics.noItems(file: document.displayPath, itemName: "SHOPITEM")) }
         if engine.dialect.assumedMarketItems > 0, document.hints.currency == nil {
             sink.report(FeedDiagnostics.marketAssumed(
                 items: engine.dialect.assumedMarketItems, currency: HeurekaDialect.defaultMarket.currency ?? "",
@@ -35,14 +36,16 @@ struct HeurekaDialect: XMLFeedDialect {
     /// Items whose market no URL decided.
     private(set) var assumedMarketItems = 0
 
+    /// The specification's names are upper case; some generators write them in lower case (`<shopitem>`,
+    /// `<param>`), which the sniffer accepts too, so both are read.
     func isItem(name: String, path: [String]) -> Bool {
-        name == "SHOPITEM"
+        name == "SHOPITEM" || name == "shopitem"
     }
 
     func appendFields(of child: XMLItemNode, to fields: inout [RawField]) {
-        if child.name == "PARAM", !child.isLeaf {
-            let name = child.child("PARAM_NAME")?.text ?? ""
-            let value = child.child("VAL")?.text ?? ""
+        if child.name == "PARAM" || child.name == "param", !child.isLeaf {
+            let name = (child.child("PARAM_NAME") ?? child.child("param_name"))?.text ?? ""
+            let value = (child.child("VAL") ?? child.child("val"))?.text ?? ""
             if !name.isEmpty, !value.isEmpty {
                 fields.append(RawField(label: name, value: value, origin: .xmlElement, line: child.line))
             }
@@ -53,7 +56,7 @@ struct HeurekaDialect: XMLFeedDialect {
 
     mutating func marketHints(for fields: [RawField]) -> SourceHints {
         for label in ["URL", "IMGURL"] {
-            guard let host = FeedMarket.host(ofURL: fields.firstValue(label) ?? "") else { continue }
+            guard let host = FeedMarket.host(ofURL: fields.firstValue(label) ?? fields.firstValue(label.lowercased()) ?? "") else { continue }
             if host.hasSuffix(".cz") { return Self.defaultMarket }
             if host.hasSuffix(".sk") { return SourceHints(language: "sk", country: "SK", currency: "EUR", platform: "heureka") }
         }

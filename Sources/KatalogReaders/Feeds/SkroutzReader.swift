@@ -17,6 +17,7 @@ public struct SkroutzReader: RecordReader {
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         var engine = XMLFeedEngine(dialect: SkroutzDialect())
         try engine.read(document, into: sink)
+        if engine.itemCount == 0 { sink.report(FeedDiagnostics.noItems(file: document.displayPath, itemName: "product")) }
     }
 }
 

@@ -33,6 +33,24 @@ struct StructuredFeedReaderTests {
         #expect(assumed.first?.message.hasPrefix("2 items") == true)
     }
 
+    @Test func lowerCaseHeurekaElementsAreReadToo() throws {
+        let xml = "<shop><shopitem><item_id>1</item_id><url>https://e.sk/a</url><param><param_name>Farba</param_name><val>modrá</val></param></shopitem></shop>"
+        #expect(InputSniffer().sniff(prefix: Data(xml.utf8), fileName: "feed.xml") == .heureka)
+        let sink = try Self.read(xml, kind: .heureka)
+        #expect(sink.records.count == 1)
+        #expect(sink.records.first?.value("item_id") == "1")
+        #expect(sink.records.first?.value("Farba") == "modrá")
+        #expect(sink.records.first?.hints.currency == "EUR")
+    }
+
+    @Test(arguments: [(InputKind.heureka, "<SHOP><ITEMS><ITEM><NAME>x</NAME></ITEM></ITEMS><SHOPITEM_LIST/></SHOP>"),
+                      (InputKind.skroutz, "<mywebstore><created_at>2026-12-04</created_at><products/></mywebstore>")])
+    func aFeedWithoutItemsSaysSo(_ kind: InputKind, _ xml: String) throws {
+        let sink = try Self.read(xml, kind: kind)
+        #expect(sink.records.isEmpty)
+        #expect(sink.codes == ["feed.no-items"])
+    }
+
     @Test func heurekaMarketAssumptionIsNotReportedWhenTheSourceNamesItsCurrency() throws {
         let sink = try Self.read("<SHOP><SHOPITEM><ITEM_ID>1</ITEM_ID></SHOPITEM></SHOP>", kind: .heureka, hints: SourceHints(currency: "EUR"))
         #expect(sink.records.first?.hints.currency == "EUR")
