@@ -50,22 +50,36 @@ struct FastPathTests {
         #expect(prefilter.candidates(in: "\u{FB01}avos aparatas") == (1 << UInt64(ServicePlanPatterns.builtIn.kinds.count)) - 1)
     }
 
-    @Test func requiredLiteralsOfPatterns() {
-        func literals(_ pattern: String) -> [[String]]? {
-            ServicePlanPrefilter.requiredLiterals(pattern)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+    /// The contract of `requiredLiterals`, not its choice of literals: every text a pattern matches contains all
+    /// the literals of one of the alternatives it returns, so a text without them can be skipped safely. (Texts are
+    /// written folded, as the matcher sees them.)
+    @Test(arguments: [
+        ("care ?(refresh|\\+|plus|pack|plan)\\b", ["care refresh", "careplus", "applecare plan", "care pack 2y"]),
+        ("accident(al)? (damage )?(protection|cover)", ["accidental damage protection", "accident cover"]),
+        ("pratest\\w* garantij", ["pratestas garantijos", "pratestos garantija 2 m."]),
+        ("licen[cs]e key", ["license key", "licence key"]),
+        ("warranty \\+ ?\\d", ["warranty +2 years", "warranty + 3"]),
+        ("\\babo\\b", ["ein abo für 12 monate"]),
+        ("hours?|hrs?", ["2 hours", "3 hrs", "1 hr"]),
+        ("a{0,2}b", ["aab", "b"]),
+    ])
+    func requiredLiteralsAreInEveryMatch(pattern: String, matches: [String]) throws {
+        let alternatives = try #require(ServicePlanPrefilter.requiredLiterals(pattern), "a literal-bearing pattern should be filterable")
+        let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        for text in matches {
+            #expect(regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil, "test text \"\(text)\" must match")
+            let bytes = Array(text.utf8)
+            let found = alternatives.contains { literals in
+                literals.allSatisfy { literal in !literal.isEmpty && bytes.firstRange(of: Array(literal)) != nil }
+            }
+            #expect(found, "\"\(text)\" matches \(pattern) but holds none of its required literals")
         }
-        #expect(literals("care ?(refresh|\\+|plus|pack|plan)\\b") == [["care"]])
-        #expect(literals("accident(al)? (damage )?(protection|cover)") == [["accident", " "]])
-        #expect(literals("pratest\\w* garantij") == [["pratest", " garantij"]])
-        #expect(literals("licen[cs]e key") == [["licen", "e key"]])
-        #expect(literals("warranty \\+ ?\\d") == [["warranty +"]])
-        #expect(literals("\\babo\\b") == [["abo"]])
-        #expect(literals("hours?|hrs?") == [["hour"], ["hr"]])
-        #expect(literals("a{0,2}b") == [["b"]])
-        #expect(literals("(?x) a b") == nil)
-        #expect(literals("\\Qa+b\\E") == nil)
-        #expect(literals("(a|b)") == nil)
-        #expect(literals("x|\\d+") == nil)
+    }
+
+    /// Patterns whose matches share no safe literal are never filtered.
+    @Test(arguments: ["(?x) a b", "\\Qa+b\\E", "(a|b)", "x|\\d+"])
+    func patternsWithoutASafeLiteralAreNotFiltered(pattern: String) {
+        #expect(ServicePlanPrefilter.requiredLiterals(pattern) == nil)
     }
 
     @Test func caseClosureFindsASCIIStandIns() {

@@ -239,7 +239,9 @@ public final class ProductNormalizer {
             }
             switch match.key {
             case "title": setText(\.title, key: "title", field: field, value: cleaned, product: &product, state: &state)
-            case "description": state.descriptionParagraphs.append(value)
+            case "description":
+                // Feeds and spreadsheets carry their descriptions as HTML (`Body (HTML)`): its text, by paragraph.
+                if HTMLFragmentText.looksLikeMarkup(value) { state.descriptionParagraphs += HTMLFragmentText.paragraphs(value) } else { state.descriptionParagraphs.append(value) }
             case "sku": setText(\.sku, key: "sku", field: field, value: cleaned, product: &product, state: &state)
             case "mpn": setText(\.mpn, key: "mpn", field: field, value: cleaned, product: &product, state: &state)
             case "brand": setText(\.brand, key: "brand", field: field, value: cleaned, product: &product, state: &state)

@@ -117,15 +117,33 @@ public struct PlatformProfiles: Sendable {
     /// The built-in profiles.
     public static let builtIn = PlatformProfiles(profiles: BundledData.decode(File.self, from: "platforms").platforms)
 
-    /// The first profile whose `recognise` columns are all in `header` (compared case-insensitively).
+    /// The first profile whose `recognise` columns are all in `header` (compared case-insensitively; an entry
+    /// `A|B` is satisfied by either, for exports whose headers the platform translates).
     public func recognise(header: [String]) -> Profile? {
         let columns = Set(header.map { $0.lowercased() })
-        return profiles.first { profile in profile.recognise.allSatisfy { columns.contains($0.lowercased()) } }
+        return profiles.first { profile in
+            profile.recognise.allSatisfy { entry in Self.alternatives(entry).contains { columns.contains($0.lowercased()) } }
+        }
     }
 
-    /// Whether `column` matches `pattern`: equal, or a prefix of it when the pattern ends in `*`.
+    /// `Parent|Übergeordnetes Produkt` → the column names it allows.
+    public static func alternatives(_ spec: String) -> [String] {
+        spec.split(separator: "|").map { String($0) }
+    }
+
+    /// The index of the first column of `header` that `spec` names (`A|B`: A if present, else B).
+    public static func column(_ spec: String, in header: [String]) -> Int? {
+        for name in alternatives(spec) {
+            if let index = header.firstIndex(of: name) { return index }
+        }
+        return nil
+    }
+
+    /// Whether `column` matches `pattern` (or one of its `|` alternatives): equal, or a prefix of it when the
+    /// pattern ends in `*`.
     public static func matches(_ column: String, pattern: String) -> Bool {
-        if pattern.hasSuffix("*") { return column.hasPrefix(pattern.dropLast()) }
-        return column == pattern
+        alternatives(pattern).contains { alternative in
+            alternative.hasSuffix("*") ? column.hasPrefix(alternative.dropLast()) : column == alternative
+        }
     }
 }

@@ -44,7 +44,7 @@ struct PlatformRowShaper {
         layout = PlatformRowLayout(profile: profile, header: header)
     }
 
-    private func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+    private func column(_ name: String) -> Int? { PlatformProfiles.column(name, in: header) }
 
     private func cell(_ row: ShapedRow, _ name: String) -> String {
         guard let index = column(name), index < row.cells.count else { return "" }
@@ -68,7 +68,7 @@ struct PlatformRowShaper {
             if !language.isEmpty, var base = pending, cell(base, translations.key) == cell(row, translations.key) {
                 for (index, value) in row.cells.enumerated() where index < header.count && !value.isEmpty {
                     let name = header[index]
-                    guard name != translations.key, name != translations.whenFilled else { continue }
+                    guard index != column(translations.key), index != column(translations.whenFilled) else { continue }
                     base.extraFields.append(RawField(label: "store view \(language): \(name)", value: value, origin: .csvColumn, line: row.line))
                 }
                 pending = base
@@ -181,9 +181,13 @@ struct PlatformRowLayout {
         self.header = header
         var pairs: [(Int, Int, Set<String>)] = []
         for pair in profile.pairs ?? [] {
-            let patterns: [(String, String)] = pair.name.contains("#")
-                ? (1...50).map { (pair.name.replacingOccurrences(of: "#", with: "\($0)"), pair.value.replacingOccurrences(of: "#", with: "\($0)")) }
-                : [(pair.name, pair.value)]
+            // `Attribute # name|Attribut # Name` pairs with `Attribute # value(s)|Attribut # Wert(e)`, alternative by alternative.
+            let forms = zip(PlatformProfiles.alternatives(pair.name), PlatformProfiles.alternatives(pair.value))
+            let patterns: [(String, String)] = forms.flatMap { name, value in
+                name.contains("#")
+                    ? (1...50).map { (name.replacingOccurrences(of: "#", with: "\($0)"), value.replacingOccurrences(of: "#", with: "\($0)")) }
+                    : [(name, value)]
+            }
             for (name, value) in patterns {
                 guard let nameIndex = header.firstIndex(of: name), let valueIndex = header.firstIndex(of: value) else { continue }
                 pairs.append((nameIndex, valueIndex, Set(pair.skip ?? [])))
@@ -192,7 +196,7 @@ struct PlatformRowLayout {
         pairColumns = pairs
         var lists: [Int: PlatformProfiles.List] = [:]
         for list in profile.lists ?? [] {
-            if let index = header.firstIndex(of: list.column) { lists[index] = list }
+            if let index = PlatformProfiles.column(list.column, in: header) { lists[index] = list }
         }
         listColumns = lists
         consumed = Set(pairs.flatMap { [$0.0, $0.1] }).union(lists.keys)
