@@ -20,7 +20,6 @@ public struct HeurekaReader: RecordReader {
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         var engine = XMLFeedEngine(dialect: HeurekaDialect())
         try engine.read(document, into: sink)
-        if engine.itemCount == 0 { sink.report(FeedDiagnostics.noItems(file: document.displayPath, itemName: "SHOPITEM")) }
         if engine.dialect.assumedMarketItems > 0, document.hints.currency == nil {
             sink.report(FeedDiagnostics.marketAssumed(
                 items: engine.dialect.assumedMarketItems, currency: HeurekaDialect.defaultMarket.currency ?? "",
@@ -33,6 +32,7 @@ struct HeurekaDialect: XMLFeedDialect {
     /// The market assumed when no URL names one: Heureka.cz / Zboží.cz.
     static let defaultMarket = SourceHints(language: "cs", country: "CZ", currency: "CZK", platform: "heureka")
     var kind: InputKind { .heureka }
+    var requiredItemName: String? { "SHOPITEM" }
     /// Items whose market no URL decided.
     private(set) var assumedMarketItems = 0
 

@@ -17,12 +17,12 @@ public struct SkroutzReader: RecordReader {
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         var engine = XMLFeedEngine(dialect: SkroutzDialect())
         try engine.read(document, into: sink)
-        if engine.itemCount == 0 { sink.report(FeedDiagnostics.noItems(file: document.displayPath, itemName: "product")) }
     }
 }
 
 struct SkroutzDialect: XMLFeedDialect {
     var kind: InputKind { .skroutz }
+    var requiredItemName: String? { "product" }
 
     func isItem(name: String, path: [String]) -> Bool {
         name == "product" && path.last == "products"

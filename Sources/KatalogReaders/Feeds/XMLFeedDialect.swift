@@ -10,6 +10,9 @@ import KatalogCore
 /// `Producent`); they never parse values.
 protocol XMLFeedDialect {
     var kind: InputKind { get }
+    /// The item element a file of this vocabulary must hold (`SHOPITEM`); when none is found the engine reports
+    /// `feed.no-items`. Nil for vocabularies that report it themselves or whose items may legitimately be absent.
+    var requiredItemName: String? { get }
     /// True when an element named `name` under the open elements `path` (root first) starts an item.
     mutating func isItem(name: String, path: [String]) -> Bool
     /// True when an element outside items carries context (currencies, categories, channel language) that
@@ -29,6 +32,7 @@ protocol XMLFeedDialect {
 }
 
 extension XMLFeedDialect {
+    var requiredItemName: String? { nil }
     func isContext(name: String, parent: String?) -> Bool { false }
     mutating func observe(context: XMLItemNode) {}
     func needsSubtree(_ name: String) -> Bool { false }

@@ -26,6 +26,9 @@ struct XMLFeedEngine<Dialect: XMLFeedDialect> {
         }
         state.finish(outcome: outcome)
         itemCount = state.itemCount
+        if itemCount == 0, let item = dialect.requiredItemName {
+            sink.report(FeedDiagnostics.noItems(file: document.displayPath, itemName: item))
+        }
     }
 }
 
