@@ -15,7 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
-        // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it.
+        // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it (`LibXML2Tools` serves the
+        // benchmark and the tests); `swift build --explicit-target-dependency-import-check error` holds.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -47,22 +48,22 @@ let package = Package(
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "KatalogPipeline",
+                "KatalogCore", "KatalogWriters", "KatalogPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Throughput and memory benchmarks (not tests): `swift run -c release katalog-bench <name>`.
         .executableTarget(
             name: "katalog-bench",
-            dependencies: ["KatalogPipeline", "KatalogReaders", "CLibXML2"]
+            dependencies: ["KatalogCore", "KatalogPipeline", "KatalogReaders"]
         ),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
-        .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogReaders"]),
+        .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogCore", "KatalogReaders"]),
         // End-to-end tests run the built `katalog` binary, so it is a dependency; golden cases are read from
         // the source tree (Golden/<case>/{input,expected}) so RECORD_GOLDEN=1 can rewrite them.
         .testTarget(
             name: "KatalogPipelineTests",
-            dependencies: ["KatalogPipeline", "KatalogWriters", "katalog", "CLibXML2"],
+            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "katalog"],
             exclude: ["Golden", "Validate"]
         ),
     ]

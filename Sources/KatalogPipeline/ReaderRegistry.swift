@@ -19,6 +19,8 @@ public struct ReaderRegistry: Sendable {
         for kind in FeedReaders.kinds {
             if let reader = FeedReaders.reader(for: kind) { registry.register(reader, for: [kind]) }
         }
+        // Markup sniffed as a generic XML feed that is not well-formed XML is read as an HTML page.
+        registry.register(MarkupFallbackReader(xml: XMLFeedReader()), for: [.xml])
         return registry
     }()
 

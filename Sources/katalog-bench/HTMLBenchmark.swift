@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import KatalogCore
 import KatalogReaders
@@ -37,7 +36,7 @@ enum HTMLBenchmark {
         let totalBytes = pages.reduce(0) { $0 + $1.count }
         print(String(format: "generated %d pages, %.1f MB (mean %.1f KB) in %.1f s; libxml2 %@; %d cores available",
                      pages.count, Double(totalBytes) / 1e6, Double(totalBytes) / Double(pages.count) / 1024,
-                     Date().timeIntervalSince(generationStart), String(cString: __xmlParserVersion().pointee!), ProcessInfo.processInfo.activeProcessorCount))
+                     Date().timeIntervalSince(generationStart), LibXML2Tools.version, ProcessInfo.processInfo.activeProcessorCount))
         let baseline = MemoryProbe.currentRSS()
         print(String(format: "RSS with the pages in memory: %.0f MB (peaks below include it)", Double(baseline) / 1e6))
 
@@ -104,17 +103,8 @@ enum HTMLBenchmark {
         private func process(_ pages: ArraySlice<Data>, worker: Int) -> Int {
             switch self {
             case .bareLibXML2:
-                let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
                 var documents = 0
-                for page in pages {
-                    page.withUnsafeBytes { raw in
-                        guard let base = raw.baseAddress else { return }
-                        if let document = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options) {
-                            documents += 1
-                            xmlFreeDoc(document)
-                        }
-                    }
-                }
+                for page in pages where LibXML2Tools.bareHTMLParse(page) { documents += 1 }
                 return documents
             case .reader, .importPages:
                 let reader = HTMLPageReader()

@@ -1,7 +1,7 @@
-import CLibXML2
 import Foundation
 import KatalogCore
 import KatalogPipeline
+import KatalogReaders
 import KatalogWriters
 import Testing
 
@@ -81,23 +81,6 @@ struct FindingsFormatSchemaTests {
 
     /// Problems libxml2's XML Schema validator reports for `xml` against the XSD at `schema` (empty: valid).
     static func xsdProblems(_ xml: String, schema: URL) throws -> [String] {
-        guard let parserContext = xmlSchemaNewParserCtxt(schema.path) else { return ["cannot open schema"] }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        guard let compiled = xmlSchemaParse(parserContext) else { return ["cannot compile schema"] }
-        defer { xmlSchemaFree(compiled) }
-        guard let validation = xmlSchemaNewValidCtxt(compiled) else { return ["cannot create validator"] }
-        defer { xmlSchemaFreeValidCtxt(validation) }
-        let bytes = Array(xml.utf8)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReadMemory($0, Int32(buffer.count), "findings.xml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
-                }
-            }
-        }
-        guard let document else { return ["not well-formed XML"] }
-        defer { xmlFreeDoc(document) }
-        let result = xmlSchemaValidateDoc(validation, document)
-        return result == 0 ? [] : ["xmlSchemaValidateDoc returned \(result) (details on stderr)"]
+        LibXML2Tools.xsdProblems(xml, schemaPath: schema.path)
     }
 }

@@ -18,7 +18,9 @@ struct TextPageReaderTests {
         let record = try #require(sink.records.first)
         #expect(sink.records.count == 1)
         #expect(record.location == SourceLocation(file: "seed.txt", line: 5, record: 1))
-        #expect(record.hints.country == "LT")
+        // The shop's domain is evidence of its market, not a stated country (the currency stays an assumption).
+        #expect(record.hints.country == nil)
+        #expect(record.hints.currencyEvidence == [CurrencyEvidence(.document, country: "LT", detail: "shop domain .lt")])
         let title = try #require(record.fields.first)
         #expect(title.role == .title && title.value == "DJI Care Refresh RS 4 Mini (plan roczny)")
         let labelled = record.fields.filter { $0.role == .labelled }.map { "\($0.label ?? ""): \($0.value)" }

@@ -16,6 +16,9 @@ public struct HTMLPageReader: RecordReader {
     /// Elements nested deeper are flattened into their ancestor.
     public var maxDepth: Int
 
+    /// Attributes the page reader needs besides the wrapper's: Microdata `itemref`.
+    static let pageAttributes: Set<String> = ["itemref"]
+
     /// libxml2's XML_HTML_UNKNOWN_TAG.
     static let unknownTagCode = 801
 
@@ -25,7 +28,7 @@ public struct HTMLPageReader: RecordReader {
     public init(maxBytes: Int = 32 << 20, maxDepth: Int = 256) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
-        treeOptions = HTMLTreeOptions(attributes: HTMLDocument.readerAttributes, boilerplate: PageChrome.rules, maxDepth: maxDepth)
+        treeOptions = HTMLTreeOptions(attributes: HTMLDocument.readerAttributes.union(Self.pageAttributes), boilerplate: PageChrome.rules, maxDepth: maxDepth)
     }
 
     /// Reads the page at `document.fileURL`. Throws `InputUnreadable` only when the file cannot be read.
@@ -78,7 +81,7 @@ public struct HTMLPageReader: RecordReader {
 
     private func extractRecords(from tree: MarkupTree, document: SourceDocument, location: SourceLocation, diagnostics: DiagnosticBag) -> [RawRecord] {
         guard !tree.isEmpty else {
-            diagnostics.append(.noProduct(at: location))
+            diagnostics.append(.noProduct("the page is empty", at: location))
             return []
         }
         let chrome = PageChrome.mask(tree)
@@ -86,6 +89,7 @@ public struct HTMLPageReader: RecordReader {
         page.jsonLD = JSONLDExtractor().products(in: tree, location: location, diagnostics: diagnostics)
         page.microdata = MarkupItemExtractor(syntax: .microdata, origin: .microdata).products(in: tree)
         page.rdfa = MarkupItemExtractor(syntax: .rdfaLite, origin: .rdfa).products(in: tree)
+        page.openGraphType = OpenGraphExtractor().type(in: tree)
         page.openGraph = OpenGraphExtractor().fields(in: tree)
         page.specifications = SpecTableExtractor().fields(in: tree, chrome: chrome)
         if let title = PageTitleFinder().title(in: tree, chrome: chrome) {
@@ -97,8 +101,28 @@ public struct HTMLPageReader: RecordReader {
         page.description = DescriptionExtractor().paragraphs(in: tree, chrome: chrome).map { paragraph in
             RawField(role: .description, label: nil, value: paragraph.text, origin: .visibleText, line: paragraph.line > 0 ? paragraph.line : nil)
         }
-        let hints = PageHints.hints(in: tree).filling(from: document.hints)
+        var hints = PageHints.hints(in: tree)
+        hints.currencyEvidence += Self.priceCurrencyEvidence(page)
+        hints = hints.filling(from: document.hints)
         return HTMLRecordAssembler().records(from: page, location: location, hints: hints, diagnostics: diagnostics)
+    }
+}
+
+extension HTMLPageReader {
+    /// Every currency the page's structured data and OpenGraph tags name, as `document` evidence: when the
+    /// price is read from visible text (or from an offer without a currency), the shop's other offers tell
+    /// its currency.
+    static func priceCurrencyEvidence(_ page: HTMLRecordAssembler.PageFields) -> [CurrencyEvidence] {
+        var named: [(code: String, detail: String)] = []
+        for (finding, syntax) in [(page.jsonLD, "JSON-LD"), (page.microdata, "Microdata"), (page.rdfa, "RDFa")] {
+            for code in finding.priceCurrencies { named.append((code, "priceCurrency \(code) in the page's \(syntax)")) }
+        }
+        for field in page.openGraph where MarkupText.asciiLowercased(field.label ?? "").hasSuffix("price:currency") {
+            let code = MarkupText.trimmed(field.value).uppercased()
+            if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) { named.append((code, "\(field.label ?? "") \(code)")) }
+        }
+        var seen = Set<String>()
+        return named.filter { seen.insert($0.code).inserted }.map { CurrencyEvidence(.document, currency: $0.code, detail: $0.detail) }
     }
 }
 
@@ -106,7 +130,7 @@ extension Diagnostic {
     /// libxml2 recovered from broken markup (unclosed or stray tags, bad entities); reading went on.
     static func htmlRecovered(_ message: ParserMessage, at location: SourceLocation) -> Diagnostic {
         let severity: Severity = message.level == .fatal ? .warning : .info
-        return Diagnostic(severity, "html.recovered", "HTML parser recovered from: \(message.text)", at: location)
+        return Diagnostic(severity, "html.recovered", "HTML parser recovered from: \(PageTextQuote.quote(message.text))", at: location)
     }
 
     static func htmlMoreMessages(_ count: Int, at location: SourceLocation) -> Diagnostic {
@@ -127,6 +151,6 @@ extension Diagnostic {
     }
 
     static func unsupportedCharset(_ declared: String, used: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "encoding.unsupported", "Page declares charset '\(declared)', which Katalog cannot decode; it was read as \(used).", at: location)
+        Diagnostic(.warning, "encoding.unsupported", "Page declares charset '\(PageTextQuote.quote(declared))', which Katalog cannot decode; it was read as \(used).", at: location)
     }
 }

@@ -9,11 +9,18 @@ import KatalogCore
 /// specification tables and the description, but not the page's single price or title. Fields are kept in
 /// origin order — json-ld, microdata, rdfa, opengraph, spec-table, visible-text — which is also their
 /// precedence (see docs/html.md).
+///
+/// A page without structured-data products gives a record only when it shows it sells something: OpenGraph
+/// `og:type` `product` or product tags (a price, a GTIN, a shop id), or a visible price or specification table
+/// on a page whose structured data does not say it is about something else (an `Event`, an `Article`;
+/// `og:type` `article`). A heading alone is not a product.
+/// Otherwise it gives one `html.no-product` info and no record — an article's `<title>` is not a product name.
 struct HTMLRecordAssembler {
     struct PageFields {
-        var jsonLD: [ExtractedProduct] = []
-        var microdata: [ExtractedProduct] = []
-        var rdfa: [ExtractedProduct] = []
+        var jsonLD = SchemaOrgFinding()
+        var microdata = SchemaOrgFinding()
+        var rdfa = SchemaOrgFinding()
+        var openGraphType: String?
         var openGraph: [RawField] = []
         var specifications: [RawField] = []
         var title: RawField?
@@ -23,7 +30,7 @@ struct HTMLRecordAssembler {
 
     func records(from page: PageFields, location: SourceLocation, hints: SourceHints, diagnostics: DiagnosticBag) -> [RawRecord] {
         var products: [ExtractedProduct] = []
-        for syntax in [page.jsonLD, page.microdata, page.rdfa] where !syntax.isEmpty {
+        for syntax in [page.jsonLD.products, page.microdata.products, page.rdfa.products] where !syntax.isEmpty {
             if products.isEmpty {
                 products = syntax
                 continue
@@ -49,8 +56,8 @@ struct HTMLRecordAssembler {
         pageFields += page.description
 
         if products.isEmpty {
-            guard !pageFields.isEmpty else {
-                diagnostics.append(.noProduct(at: location))
+            if let reason = Self.reasonForNoProduct(page) {
+                diagnostics.append(.noProduct(reason, at: location))
                 return []
             }
             products = [ExtractedProduct(fields: [], line: nil)]
@@ -67,6 +74,34 @@ struct HTMLRecordAssembler {
         }
     }
 
+    /// OpenGraph product tags that say the page sells something.
+    static let productTagPrefixes = ["product:price", "product:sale_price", "og:price", "product:retailer_item_id", "og:retailer_item_id",
+                                     "product:upc", "product:ean", "product:gtin", "og:upc", "og:ean"]
+
+    /// `og:type` values (and their `video.movie`-style subtypes) of pages about something other than a product.
+    static let nonProductPageTypes = ["article", "profile", "video", "music"]
+
+    /// Why a page without structured-data products gives no record; nil when its page-level fields are a product.
+    static func reasonForNoProduct(_ page: PageFields) -> String? {
+        let type = page.openGraphType
+        if type == "product" || type == "og:product" || type == "product.item" { return nil }
+        if page.openGraph.contains(where: { field in
+            let label = MarkupText.asciiLowercased(field.label ?? "")
+            return productTagPrefixes.contains { label.hasPrefix($0) }
+        }) { return nil }
+        let subjects = page.jsonLD.otherSubjects + page.microdata.otherSubjects + page.rdfa.otherSubjects
+        if let subject = subjects.first.map(PageTextQuote.quote) { return "the page describes \(Self.article(subject)) \(subject)" }
+        if let type, nonProductPageTypes.contains(where: { type == $0 || type.hasPrefix("\($0).") }) {
+            return "the page's og:type is \(PageTextQuote.quote(type))"
+        }
+        if page.price != nil || !page.specifications.isEmpty { return nil }
+        return "no product in structured data, no OpenGraph product tags, no visible price or specification table"
+    }
+
+    private static func article(_ word: String) -> String {
+        "AEIOU".contains(word.first ?? "x") ? "an" : "a"
+    }
+
     private static func isPriceOrTitle(_ label: String?) -> Bool {
         guard let label = label?.lowercased() else { return false }
         return label.contains("price") || label == "og:title" || label == "og:url"
@@ -79,8 +114,8 @@ extension Diagnostic {
         Diagnostic(.info, "html.extra-product", "A second product described on the page (e.g. a related item) was not imported.", at: location)
     }
 
-    /// The page had no product data at all: no structured data, no title, no specification, no price.
-    static func noProduct(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "html.no-product", "No product found on the page: no structured data, title, specification table or price.", at: location)
+    /// The page sells nothing Katalog can see (an article, an event, an empty page): no record is read from it.
+    static func noProduct(_ reason: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.info, "html.no-product", "No product on the page (\(reason)); no record was read.", at: location)
     }
 }

@@ -1,11 +1,12 @@
 import KatalogCore
 
-/// Reads every `<script type="application/ld+json">` block on a page and returns its products.
+/// Reads every `<script type="application/ld+json">` block on a page and returns its products (and what else the
+/// blocks say: `SchemaOrgFinding`).
 ///
 /// Blocks are independent: a block that cannot be parsed even after repair gives a `jsonld.invalid` error
 /// diagnostic and the others are still read. Every repair gives a `jsonld.repaired` warning naming what was done.
 struct JSONLDExtractor {
-    func products(in tree: MarkupTree, location: SourceLocation, diagnostics: DiagnosticBag) -> [ExtractedProduct] {
+    func products(in tree: MarkupTree, location: SourceLocation, diagnostics: DiagnosticBag) -> SchemaOrgFinding {
         var roots: [SchemaOrgProductFinder.Root] = []
         var blockNumber = 0
         for index in tree.nodes.indices where tree[index].isElement && tree[index].value == "script" {
@@ -30,11 +31,11 @@ struct JSONLDExtractor {
                 roots.append(.init(value: value, lineOffset: max(jsonFirstLine - 1, 0), line: firstLine))
             } catch {
                 let line = jsonFirstLine > 0 ? jsonFirstLine + error.line - 1 : nil
-                diagnostics.append(.jsonLDInvalid(reason: error.message, at: location.with(field: "script[\(blockNumber)]", line: line)))
+                diagnostics.append(.jsonLDInvalid(reason: PageTextQuote.quote(error.message), at: location.with(field: "script[\(blockNumber)]", line: line)))
             }
         }
-        guard !roots.isEmpty else { return [] }
-        return SchemaOrgProductFinder(origin: .jsonLD).products(in: roots)
+        guard !roots.isEmpty else { return SchemaOrgFinding() }
+        return SchemaOrgFinding(products: SchemaOrgProductFinder(origin: .jsonLD).products(in: roots), roots: roots)
     }
 }
 

@@ -6,6 +6,10 @@ import KatalogCore
 /// `value`), then its text. Nested items become nested objects (so `offers` / `brand` flatten exactly like
 /// JSON-LD). OpenGraph-style prefixed properties (`og:`, `product:`, …) are left to the OpenGraph reader.
 /// Items nested deeper than `maxDepth` are cut.
+///
+/// Microdata `itemref="a b"` adds the properties of the elements with ids `a` and `b` (the element's own
+/// `itemprop`, else the properties inside it) to the item; a referenced element is part of that item, never an
+/// item of its own, even when the shop marked it `itemscope`.
 struct MarkupItemExtractor {
     var syntax: MarkupItemSyntax
     var origin: FieldOrigin
@@ -13,19 +17,64 @@ struct MarkupItemExtractor {
     static let maxDepth = 16
     static let foreignPrefixes = ["og:", "product:", "fb:", "twitter:", "article:", "al:"]
 
-    func products(in tree: MarkupTree) -> [ExtractedProduct] {
+    func products(in tree: MarkupTree) -> SchemaOrgFinding {
+        let references = References(tree, syntax: syntax)
         var roots: [SchemaOrgProductFinder.Root] = []
         var index = 0
         while index < tree.count {
-            if tree[index].isElement, syntax.isItem(tree, index), propertyNames(tree, index).isEmpty {
-                roots.append(.init(value: item(tree, index, depth: 0), lineOffset: 0, line: Int(tree[index].line)))
+            guard tree[index].isElement else {
+                index += 1
+                continue
+            }
+            if references.isReferenced(tree, index) {
+                index = Int(tree[index].end)
+                continue
+            }
+            if syntax.isItem(tree, index), propertyNames(tree, index).isEmpty {
+                roots.append(.init(value: item(tree, index, depth: 0, references: references), lineOffset: 0, line: Int(tree[index].line)))
                 index = Int(tree[index].end)
                 continue
             }
             index += 1
         }
-        guard !roots.isEmpty else { return [] }
-        return SchemaOrgProductFinder(origin: origin).products(in: roots)
+        guard !roots.isEmpty else { return SchemaOrgFinding() }
+        return SchemaOrgFinding(products: SchemaOrgProductFinder(origin: origin).products(in: roots), roots: roots)
+    }
+
+    /// The elements `itemref` points at: by id, and which ids are referenced.
+    struct References {
+        var elementByID: [String: Int] = [:]
+        var referencedIDs: Set<String> = []
+        var attribute: String?
+
+        init(_ tree: MarkupTree, syntax: MarkupItemSyntax) {
+            attribute = syntax.referenceAttribute
+            guard let attribute else { return }
+            for index in tree.nodes.indices where tree[index].isElement {
+                if let refs = tree.attribute(attribute, of: index) {
+                    referencedIDs.formUnion(refs.split(whereSeparator: \.isWhitespace).map(String.init))
+                }
+            }
+            guard !referencedIDs.isEmpty else { return }
+            for index in tree.nodes.indices where tree[index].isElement {
+                if let id = tree.attribute("id", of: index), referencedIDs.contains(id), elementByID[id] == nil {
+                    elementByID[id] = index
+                }
+            }
+        }
+
+        func isReferenced(_ tree: MarkupTree, _ index: Int) -> Bool {
+            guard !referencedIDs.isEmpty, let id = tree.attribute("id", of: index) else { return false }
+            return elementByID[id] == index
+        }
+
+        /// The elements item `scope` references, in the order written (missing ids and the item itself left out).
+        func targets(of scope: Int, in tree: MarkupTree) -> [Int] {
+            guard let attribute, let refs = tree.attribute(attribute, of: scope) else { return [] }
+            var seen = Set<Int>()
+            return refs.split(whereSeparator: \.isWhitespace).compactMap { elementByID[String($0)] }
+                .filter { $0 != scope && seen.insert($0).inserted }
+        }
     }
 
     private func propertyNames(_ tree: MarkupTree, _ index: Int) -> [String] {
@@ -37,7 +86,7 @@ struct MarkupItemExtractor {
         }
     }
 
-    private func item(_ tree: MarkupTree, _ scope: Int, depth: Int) -> JSONValue {
+    private func item(_ tree: MarkupTree, _ scope: Int, depth: Int, references: References) -> JSONValue {
         var members: [JSONValue.Member] = []
         let line = Int(tree[scope].line)
         if let type = tree.attribute(syntax.typeAttribute, of: scope), !type.isEmpty {
@@ -46,26 +95,42 @@ struct MarkupItemExtractor {
         if let id = tree.attribute(syntax.idAttribute, of: scope), !id.isEmpty {
             members.append(.init(key: "@id", value: .string(id), line: line))
         }
-        var index = scope + 1
-        let end = Int(tree[scope].end)
+        addProperties(tree, in: (scope + 1) ..< Int(tree[scope].end), depth: depth, references: references, to: &members)
+        for target in references.targets(of: scope, in: tree) {
+            // A referenced element that is itself a property joins as that property; otherwise (a plain block, or
+            // one the shop marked `itemscope` too) the properties inside it join.
+            let range = propertyNames(tree, target).isEmpty ? (target + 1) ..< Int(tree[target].end) : target ..< Int(tree[target].end)
+            addProperties(tree, in: range, depth: depth, references: references, to: &members)
+        }
+        return .object(members)
+    }
+
+    /// The properties of the elements in `range` that belong to the item being read (nested items own theirs).
+    private func addProperties(_ tree: MarkupTree, in range: Range<Int>, depth: Int, references: References, to members: inout [JSONValue.Member]) {
+        var index = range.lowerBound
+        let end = range.upperBound
         while index < end {
             let node = tree[index]
             guard node.isElement else {
                 index += 1
                 continue
             }
+            // A referenced element belongs to the item that references it, wherever it stands.
+            if index != range.lowerBound, references.isReferenced(tree, index) {
+                index = Int(node.end)
+                continue
+            }
             let names = propertyNames(tree, index)
             let startsItem = syntax.isItem(tree, index)
             if !names.isEmpty {
                 let value: JSONValue = startsItem
-                    ? (depth < Self.maxDepth ? item(tree, index, depth: depth + 1) : .null)
+                    ? (depth < Self.maxDepth ? item(tree, index, depth: depth + 1, references: references) : .null)
                     : .string(propertyValue(tree, index))
                 for name in names { members.append(.init(key: name, value: value, line: Int(node.line))) }
             }
             // A nested item owns everything below it.
             index = startsItem ? Int(node.end) : index + 1
         }
-        return .object(members)
     }
 
     private func propertyValue(_ tree: MarkupTree, _ index: Int) -> String {

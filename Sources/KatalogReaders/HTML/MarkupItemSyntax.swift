@@ -10,11 +10,14 @@ struct MarkupItemSyntax: Sendable {
     var propertyAttribute: String
     /// Whether an explicit `content` attribute wins over the element's own value source (RDFa: yes).
     var contentFirst: Bool
+    /// Attribute listing the ids of elements elsewhere on the page whose properties join the item (`itemref`).
+    var referenceAttribute: String? = nil
 
     /// HTML Microdata: `itemscope` / `itemtype` / `itemprop`.
     static let microdata = MarkupItemSyntax(
         isItem: { tree, index in tree.hasAttribute("itemscope", on: index) },
-        typeAttribute: "itemtype", idAttribute: "itemid", propertyAttribute: "itemprop", contentFirst: false
+        typeAttribute: "itemtype", idAttribute: "itemid", propertyAttribute: "itemprop", contentFirst: false,
+        referenceAttribute: "itemref"
     )
 
     /// RDFa Lite: `vocab` / `typeof` / `property` (prefixed names such as `schema:price` are accepted).

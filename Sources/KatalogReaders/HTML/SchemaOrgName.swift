@@ -18,4 +18,19 @@ enum SchemaOrgName {
 
     static let productTypes: Set<String> = ["Product", "IndividualProduct", "ProductModel", "SomeProducts", "Vehicle", "Car"]
     static let groupTypes: Set<String> = ["ProductGroup"]
+
+    /// `CreativeWork` types that shops sell; with `offers` they are read as products.
+    static let creativeWorkTypes: Set<String> = [
+        "CreativeWork", "Book", "Audiobook", "Movie", "MusicAlbum", "MusicRecording", "VideoGame", "Game",
+        "SoftwareApplication", "MobileApplication", "WebApplication", "VideoObject", "Periodical", "ComicIssue",
+        "ComicSeries", "BookSeries", "Map", "Painting", "Photograph", "Sculpture", "VisualArtwork", "SheetMusic",
+        "TVSeries", "TVSeason", "MovieSeries", "Course", "DigitalDocument", "3DModel",
+    ]
+
+    /// Whether a type describes a page that is about something other than a product: an event, an article, a
+    /// recipe, a job. (Pages about products also carry `WebPage`, `Organization`, `BreadcrumbList`: those say
+    /// nothing.)
+    static func isNonProductSubject(_ type: String) -> Bool {
+        type.hasSuffix("Event") || type.hasSuffix("Article") || ["BlogPosting", "Recipe", "JobPosting", "HowTo", "LiveBlogPosting", "Review"].contains(type)
+    }
 }

@@ -8,6 +8,8 @@ import KatalogCore
 ///   group's fields the variant does not set (a variant is never also emitted on its own).
 /// - A `Product` with `isVariantOf` shares its group's fields the same way.
 /// - `{"@id": …}` references are resolved against every node on the page.
+/// - A `Book` or another `CreativeWork` (a film, an album, a game, software) that has `offers` is sold: it is
+///   read as a product. Without offers it is not, nor is an `Event` or an `Article`.
 struct SchemaOrgProductFinder {
     struct Root {
         var value: JSONValue
@@ -67,7 +69,8 @@ struct SchemaOrgProductFinder {
 
     private func isProduct(_ value: JSONValue) -> Bool {
         let types = Set(SchemaOrgName.types(of: value["@type"]))
-        return !types.isDisjoint(with: SchemaOrgName.productTypes) || !types.isDisjoint(with: SchemaOrgName.groupTypes)
+        if !types.isDisjoint(with: SchemaOrgName.productTypes) || !types.isDisjoint(with: SchemaOrgName.groupTypes) { return true }
+        return value["offers"] != nil && !types.isDisjoint(with: SchemaOrgName.creativeWorkTypes)
     }
 
     /// Own fields, then the shared fields whose label the own fields do not have.

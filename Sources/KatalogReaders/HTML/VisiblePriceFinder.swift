@@ -1,14 +1,19 @@
 import KatalogCore
 
-/// Finds the price a page shows to shoppers: the first element outside page chrome whose class, id or
-/// `itemprop` names a price (`price`, `kaina`, `cena`, … from `Resources/html-page.json`) and whose text reads as
-/// one amount (`58.99€`, `1 299,00 zł`). Crossed-out and "old" prices are skipped. Returns nil when nothing
-/// qualifies.
+/// Finds the price a page shows to shoppers. Candidates are the elements outside page chrome (hidden elements
+/// included) whose class, id or `itemprop` names a price (`price`, `kaina`, `cena`, … from
+/// `Resources/html-page.json`) and whose text reads as one amount (`58.99€`, `1 299,00 zł`); crossed-out and
+/// "old" prices are skipped. `CandidateScorer` scores each by the names on and around it — `price main`,
+/// `current-price`, `priceToPay` raise it, an accessory, related-item or carousel container lowers it, a signal
+/// shared by cards with other amounts adds nothing — and the highest wins, the first on a tie. Returns nil when nothing qualifies.
 struct VisiblePriceFinder {
     static let conventions = HTMLPageConventions.shared
     static let strikeElements: Set<String> = ["del", "s", "strike"]
 
+    var scorer = CandidateScorer.shared
+
     func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
+        var candidates: [CandidateScorer.Candidate] = []
         var index = 0
         while index < tree.count {
             let node = tree[index]
@@ -20,8 +25,8 @@ struct VisiblePriceFinder {
                 index = Int(node.end)
                 continue
             }
-            let names = Self.names(tree, index)
-            if !names.isEmpty, Self.conventions.priceWords.contains(where: { MarkupText.contains(names, $0) }) {
+            if Self.namesContain(tree, index, anyOf: Self.conventions.priceWords) {
+                let names = Self.names(tree, index)
                 let tokens = names.split(whereSeparator: { !$0.isLetter })
                 if tokens.contains(where: { Self.conventions.notCurrentPriceWords.contains(String($0)) }) {
                     index = Int(node.end)
@@ -30,12 +35,12 @@ struct VisiblePriceFinder {
                 // A wrapper (`price-box`) holding more specific price elements defers to them.
                 if !hasPriceNamedDescendant(tree, index) {
                     let text = MarkupText.collapsed(tree, index)
-                    if Self.looksLikeOneAmount(text) { return (text, Int(node.line)) }
+                    if Self.looksLikeOneAmount(text) { candidates.append(scorer.priceCandidate(tree, index, text: text)) }
                 }
             }
             index += 1
         }
-        return nil
+        return CandidateScorer.best(candidates).map { ($0.text, $0.line) }
     }
 
     /// The element's class, id and itemprop, lower case, space-separated ("" when it has none).
@@ -49,8 +54,17 @@ struct VisiblePriceFinder {
     }
 
     static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
-        let names = names(tree, index)
-        return !names.isEmpty && conventions.priceWords.contains(where: { MarkupText.contains(names, $0) })
+        namesContain(tree, index, anyOf: conventions.priceWords)
+    }
+
+    /// Whether the element's class, id or itemprop contains one of `words` (lower case), without joining them:
+    /// asked of every element of a page.
+    static func namesContain(_ tree: MarkupTree, _ index: Int, anyOf words: [String]) -> Bool {
+        for attribute in tree.attributes(of: index) where attribute.name == "class" || attribute.name == "id" || attribute.name == "itemprop" {
+            let value = MarkupText.asciiLowercased(attribute.value)
+            if words.contains(where: { MarkupText.contains(value, $0) }) { return true }
+        }
+        return false
     }
 
     private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {

@@ -53,7 +53,7 @@ public struct InputSniffer: Sendable {
     /// vocabularies' namespaces and item elements.
     private func sniffMarkup(_ head: String) -> InputKind {
         let root = Self.rootElementName(head)
-        if root == "html" || head.hasPrefix("<!doctype html") || head.contains("<!doctype html") { return .html }
+        if Self.hasHTMLRoot(root, head: head) { return .html }
         switch root {
         case "rss", "feed", "channel":
             return head.contains("base.google.com/ns/1.0") ? .googleMerchant : .xml
@@ -67,11 +67,9 @@ public struct InputSniffer: Sendable {
             return .skroutz
         case "envelope":
             return head.contains("eurofxref") ? .exchangeRates : .xml
-        case nil:
-            return head.contains("<body") || head.contains("<div") ? .html : .xml
         default:
             if head.contains("base.google.com/ns/1.0") && (head.contains("<item") || head.contains("<entry")) { return .googleMerchant }
-            return .xml
+            return Self.hasHTMLOnlyMarkup(Self.outsideCDATA(head)) ? .html : .xml
         }
     }
 

@@ -25,8 +25,11 @@ public struct TextPageReader: RecordReader {
         for removed in page.removedBlocks {
             sink.report(.boilerplateRemoved(removed, file: document.displayPath))
         }
+        // The shop's domain suggests a market, it does not state one: currency evidence, not the source's country.
         var hints = document.hints
-        if hints.country == nil { hints.country = page.countryFromDomains }
+        if let country = page.countryFromDomains {
+            hints.currencyEvidence.append(CurrencyEvidence(.document, country: country == "UK" ? "GB" : country, detail: "shop domain .\(country.lowercased())"))
+        }
         sink.accept(RawRecord(location: location, kind: .textPage, fields: page.fields(), hints: hints))
     }
 }

@@ -14,7 +14,7 @@ struct HTMLEncodingTests {
     }
 
     static func page(_ head: String, _ body: String) -> String {
-        "<!DOCTYPE html><html><head>\(head)<title>t</title></head><body><h1>\(body)</h1></body></html>"
+        "<!DOCTYPE html><html><head>\(head)<title>t</title></head><body><h1>\(body)</h1><p class=\"price\">12,00</p></body></html>"
     }
 
     static func encoded(_ text: String, _ encoding: String.Encoding) -> Data {
@@ -60,7 +60,7 @@ struct HTMLEncodingTests {
     }
 
     @Test func undeclaredSingleByteLatvianIsSniffed() throws {
-        let bytes = try Samples.bytes("Velosipēdu ķivere, melna, svars 270 g, ražotājs Abus, krāsa melna", "<html lang=\"lv\"><body><h1>%@</h1></body></html>", "cp1257")
+        let bytes = try Samples.bytes("Velosipēdu ķivere, melna, svars 270 g, ražotājs Abus, krāsa melna", "<html lang=\"lv\"><body><h1>%@</h1><p class=\"price\">12,00</p></body></html>", "cp1257")
         let sink = HTMLTestSupport.read(bytes)
         #expect(sink.encoding?.source == "sniffed")
         #expect(sink.records.first?.fields.first { $0.role == .title }?.value.contains("ķivere") == true)

@@ -13,6 +13,7 @@ struct HTMLSampleTests {
         var priceOrigin: FieldOrigin
         var title: String
         var language: String?
+        /// Country of the page's canonical URL, as currency evidence (never `hints.country`).
         var country: String?
         var testDescription: String { file }
     }
@@ -28,6 +29,9 @@ struct HTMLSampleTests {
         Expected(file: "07_latvian_lv-windows-1257.html", records: 1, encoding: "windows-1257", priceOrigin: .visibleText, title: "Velosipēdu ķivere Abus Macator, melna", language: "lv", country: "LV"),
         Expected(file: "08_broken-jsonld_lt.html", records: 1, encoding: "utf-8", priceOrigin: .jsonLD, title: "Garmin Forerunner 265 išmanusis laikrodis, juodas", language: "lt", country: "LT"),
         Expected(file: "09_price-mismatch_pl.html", records: 1, encoding: "utf-8", priceOrigin: .jsonLD, title: "Słuchawki bezprzewodowe Sony WH-1000XM5 czarne", language: "pl", country: "PL"),
+        Expected(file: "11_itemref_de.html", records: 1, encoding: "utf-8", priceOrigin: .microdata, title: "Bosch Serie 4 Geschirrspüler SMS4HVI33E, 60 cm, Edelstahl", language: "de", country: "AT"),
+        Expected(file: "13_book-offer_uk.html", records: 1, encoding: "utf-8", priceOrigin: .jsonLD, title: "The Catcher in the Rye", language: "en", country: "GB"),
+        Expected(file: "14_big-retail-hidden-title_uk.html", records: 1, encoding: "utf-8", priceOrigin: .visibleText, title: "Philips Series 5000 Kettle HD9359/90, 1.7 L, 2200 W, Stainless Steel", language: "en", country: "GB"),
     ]
 
     @Test(arguments: samples)
@@ -40,8 +44,36 @@ struct HTMLSampleTests {
         #expect(product.provenance["price"]?.origin == expected.priceOrigin)
         #expect(product.price != nil)
         #expect(sink.records.first?.hints.language == expected.language)
-        #expect(sink.records.first?.hints.country == expected.country)
+        #expect(sink.records.first?.hints.country == nil)
+        #expect(sink.records.first?.hints.currencyEvidence.first { $0.detail.hasPrefix("page URL on") }?.country == expected.country)
         #expect(!sink.records.flatMap(\.fields).contains { $0.value.contains("\u{FFFD}") })
+    }
+
+    @Test func fragmentSampleIsSniffedAsHTMLAndCarriesItsLocaleAsEvidence() throws {
+        let path = HTMLTestSupport.samplesDirectory.appendingPathComponent("10_fragment-microdata_se.html").path
+        #expect(try InputSniffer().sniff(path: path) == .html)
+        let sink = try HTMLTestSupport.readSample("10_fragment-microdata_se.html")
+        let record = try #require(sink.records.first)
+        #expect(sink.records.count == 1)
+        #expect(HTMLTestSupport.values(record, "gtin13") == ["4242005133482"])
+        // "549 kr" names no currency; the page's locale is evidence for whoever decides it, not a stated currency.
+        #expect(record.hints.currency == nil && record.hints.country == nil)
+        #expect(record.hints.currencyEvidence == [CurrencyEvidence(.document, country: "SE", language: "sv", detail: "og:locale sv_SE")])
+    }
+
+    @Test func articleSampleGivesNoRecord() throws {
+        let sink = try HTMLTestSupport.readSample("12_article-no-product_en.html")
+        #expect(sink.records.isEmpty)
+        #expect(sink.diagnostics.map(\.code) == ["html.no-product"])
+    }
+
+    @Test func bigRetailSampleTakesTheShopIDFromOgUPCAsTheSKU() throws {
+        let sink = try HTMLTestSupport.readSample("14_big-retail-hidden-title_uk.html")
+        let product = ProductNormalizer().normalize(try #require(sink.records.first))
+        #expect(product.sku == "W005759888")
+        #expect(product.gtin == nil)
+        #expect(product.price?.money.amountText == "39.99")
+        #expect(!product.diagnostics.contains { $0.code.hasPrefix("gtin.") })
     }
 
     @Test func brokenJSONLDSampleKeepsTheProductAndReportsEachRepair() throws {

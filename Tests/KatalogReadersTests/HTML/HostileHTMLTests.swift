@@ -7,7 +7,7 @@ import KatalogCore
 struct HostileHTMLTests {
     @Test(arguments: [300, 50_000])
     func deeplyNestedPagesFinish(depth: Int) throws {
-        let html = "<html><body><h1>Deep</h1>" + String(repeating: "<div><span>", count: depth) + "<p>Waga: 1 kg</p>" + String(repeating: "</span></div>", count: depth) + "</body></html>"
+        let html = "<html><body><h1>Deep</h1><p class=\"price\">9,99 €</p>" + String(repeating: "<div><span>", count: depth) + "<p>Waga: 1 kg</p>" + String(repeating: "</span></div>", count: depth) + "</body></html>"
         let sink = HTMLTestSupport.read(html, reader: HTMLPageReader(maxDepth: 128))
         let record = try #require(sink.records.first)
         #expect(record.fields.first { $0.role == .title }?.value == "Deep")
@@ -16,7 +16,7 @@ struct HostileHTMLTests {
 
     @Test func deeplyNestedJSONLDIsAnErrorNotACrash() {
         let json = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        let sink = HTMLTestSupport.read("<html><head><script type=\"application/ld+json\">\(json)</script></head><body><h1>X</h1></body></html>")
+        let sink = HTMLTestSupport.read("<html><head><script type=\"application/ld+json\">\(json)</script></head><body><h1>X</h1><p class=\"price\">9,99 €</p></body></html>")
         #expect(sink.diagnostics.contains { $0.code == "jsonld.invalid" && $0.message.contains("nested") })
         #expect(sink.records.count == 1)
     }
