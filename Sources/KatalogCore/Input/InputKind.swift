@@ -14,6 +14,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case ceneo
     /// Heureka XML feed (`SHOP/SHOPITEM`).
     case heureka
+    /// Skroutz.gr / Skroutz.cy XML feed (`mywebstore/products/product`).
+    case skroutz
     /// Yandex Market Language (`yml_catalog`).
     case yml
     /// Any other XML.

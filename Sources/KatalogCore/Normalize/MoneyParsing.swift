@@ -136,7 +136,7 @@ public enum MoneyParsing {
             currency = resolved
         } else {
             if findings.isEmpty { findings.append(.priceCurrencyMissing(text)) }
-            return MoneyReading(findings: findings)
+            return MoneyReading(findings: findings, amountWithoutCurrency: amountWithoutCurrency(amount))
         }
         let minorUnits = CurrencyTable.shared.minorUnits(of: currency) ?? 2
         guard let reading = NumberReading.read(amount.digits) else {
@@ -165,6 +165,15 @@ public enum MoneyParsing {
         }
         let price = Price(money: Money(amount: value, currency: currency), text: text, vat: vat)
         return MoneyReading(price: price, findings: findings, decimalMark: reading.decimalMark ?? amount.wholeEndingMark)
+    }
+
+    /// The amount of a price whose currency nothing decided, when its digits read one way only (`49.95`, `1 299,00`;
+    /// not `1.299`, whose mark only a currency's minor units could settle): kept so a reject shows what was read.
+    private static func amountWithoutCurrency(_ amount: AmountSpan) -> Decimal? {
+        guard let reading = NumberReading.read(amount.digits), reading.ambiguousSeparator == nil,
+              var value = DecimalFormatting.parse(reading.canonical) else { return nil }
+        if amount.isNegative { value = -value }
+        return value
     }
 
     /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`.

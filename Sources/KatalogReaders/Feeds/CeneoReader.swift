@@ -6,7 +6,10 @@ import KatalogCore
 /// `xml-attribute` fields; `<cat>`, `<name>`, `<desc>` as elements; `<imgs><main url>` / `<i url>` as labels
 /// `imgs/main`, `imgs/i`; `<attrs><a name="Producent">` as label `Producent`. A bare `weight` gets the unit
 /// the Ceneo specification fixes for it (`0.25` → `0.25 kg`). The Polish market implies PLN,
-/// country PL and language pl, unless the source overrides them. Bad input: see `XMLFeedEngine`.
+/// country PL and language pl, unless the source overrides them. Records carry `hints.platform` `ceneo`. The
+/// offer `id` is the shop's offer id: the SKU only when no `<a name="SKU">` gives one (`label-ranks.json` ranks
+/// an `id` below an explicit SKU; the outranked id is kept as `shop_product_id`).
+/// Bad input: see `XMLFeedEngine`.
 public struct CeneoReader: RecordReader {
     public init() {}
 
@@ -52,6 +55,6 @@ struct CeneoDialect: XMLFeedDialect {
     }
 
     func marketHints(for fields: [RawField]) -> SourceHints {
-        SourceHints(language: "pl", country: "PL", currency: "PLN")
+        SourceHints(language: "pl", country: "PL", currency: "PLN", platform: "ceneo")
     }
 }

@@ -17,4 +17,10 @@ enum FeedDiagnostics {
         Diagnostic(.warning, "feed.no-items",
                    "No <\(itemName)> items were found in this feed.", at: SourceLocation(file: file))
     }
+
+    static func marketAssumed(items: Int, currency: String, reason: String, file: String) -> Diagnostic {
+        Diagnostic(.info, "feed.market-assumed",
+                   "\(items) item\(items == 1 ? "" : "s") of this feed had \(reason); the format's default market was assumed (\(currency)).",
+                   at: SourceLocation(file: file))
+    }
 }

@@ -9,6 +9,7 @@ public enum FeedReaders {
         case .googleMerchant: GoogleMerchantXMLReader()
         case .ceneo: CeneoReader()
         case .heureka: HeurekaReader()
+        case .skroutz: SkroutzReader()
         case .yml: YMLReader()
         case .xml: XMLFeedReader()
         case .json, .jsonLines: JSONFeedReader()

@@ -3,7 +3,8 @@ import KatalogCore
 /// Reads JSON product feeds, streaming: a top-level array of product objects, JSON Lines (one object per
 /// line), or schema.org `Product` JSON (a Product, an `ItemList`, an `@graph`, or a wrapper object such as
 /// `{"products": [...]}`). One product object → one `RawRecord`; keys as found, flattened by
-/// `JSONFieldFlattener`, origin `json-key`.
+/// `JSONFieldFlattener`, origin `json-key`. A Shopify product (`handle` + `variants`, see `ShopifyProducts`)
+/// gives one record per variant, with `hints.platform` `shopify`.
 ///
 /// Arrays and JSON Lines stream item by item; a single top-level object is held whole (it is one document).
 /// Bad input never drops an item: an item that does not parse becomes a record without fields plus
@@ -74,6 +75,18 @@ struct JSONRecordEmitter {
             sink.report(JSONDiagnostics.notAnObject(at: location))
             return
         }
+        if ShopifyProducts.isProduct(value) {
+            // One record per variant, read with Shopify's vocabulary (`hints.platform`).
+            let variants = ShopifyProducts.records(of: value, line: line)
+            var hints = document.hints
+            if hints.platform == nil { hints.platform = ShopifyProducts.platform }
+            for (index, variant) in variants.enumerated() {
+                if index > 0 { recordCount += 1 }
+                let variantLocation = SourceLocation(file: document.displayPath, line: variant.line, record: recordCount)
+                sink.accept(RawRecord(location: variantLocation, kind: document.kind, fields: variant.fields, hints: hints))
+            }
+            return
+        }
         let fields = JSONFieldFlattener.fields(of: value, line: line)
         sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: document.hints))
     }
@@ -90,7 +103,8 @@ struct JSONRecordEmitter {
         if isType(value, "ItemList"), case let .array(list)? = value["itemListElement"] {
             return list.map { element in element["item"] ?? element }
         }
-        if isType(value, "Product") { return [value] }
+        if isType(value, "Product") || ShopifyProducts.isProduct(value) { return [value] }
+        if let product = value["product"], ShopifyProducts.isProduct(product) { return [product] }
         let arrays = members.filter { member in
             if case let .array(elements) = member.value, elements.contains(where: { if case .object = $0 { true } else { false } }) { return true }
             return false

@@ -10,6 +10,9 @@ import KatalogCore
 /// `Producent`); they never parse values.
 protocol XMLFeedDialect {
     var kind: InputKind { get }
+    /// The item element a file of this vocabulary must hold (`SHOPITEM`); when none is found the engine reports
+    /// `feed.no-items`. Nil for vocabularies that report it themselves or whose items may legitimately be absent.
+    var requiredItemName: String? { get }
     /// True when an element named `name` under the open elements `path` (root first) starts an item.
     mutating func isItem(name: String, path: [String]) -> Bool
     /// True when an element outside items carries context (currencies, categories, channel language) that
@@ -25,10 +28,11 @@ protocol XMLFeedDialect {
     func appendFields(of child: XMLItemNode, to fields: inout [RawField])
     /// Locale hints the feed's market implies for an item with these fields (currency, country, language),
     /// before per-source overrides from the `SourceDocument`.
-    func marketHints(for fields: [RawField]) -> SourceHints
+    mutating func marketHints(for fields: [RawField]) -> SourceHints
 }
 
 extension XMLFeedDialect {
+    var requiredItemName: String? { nil }
     func isContext(name: String, parent: String?) -> Bool { false }
     mutating func observe(context: XMLItemNode) {}
     func needsSubtree(_ name: String) -> Bool { false }

@@ -10,6 +10,8 @@ import KatalogCore
 /// Declared entities are never expanded (`xml.entity-blocked`); DTDs are never loaded.
 struct XMLFeedEngine<Dialect: XMLFeedDialect> {
     var dialect: Dialect
+    /// The items read by the last `read` (records handed to the sink).
+    private(set) var itemCount = 0
     init(dialect: Dialect) { self.dialect = dialect }
 
     mutating func read(_ document: SourceDocument, into sink: RecordSink) throws {
@@ -23,6 +25,10 @@ struct XMLFeedEngine<Dialect: XMLFeedDialect> {
             throw InputUnreadable(path: document.displayPath, reason: "libxml2 could not open the file")
         }
         state.finish(outcome: outcome)
+        itemCount = state.itemCount
+        if itemCount == 0, let item = dialect.requiredItemName {
+            sink.report(FeedDiagnostics.noItems(file: document.displayPath, itemName: item))
+        }
     }
 }
 
@@ -62,6 +68,8 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
     /// Depth inside a context subtree, 0 outside one.
     private var contextDepth = 0
     private var recordIndex = 0
+    /// The items handed to the sink so far.
+    var itemCount: Int { recordIndex }
     private var blockedEntities = 0
     private(set) var dialect: Dialect
 

@@ -63,6 +63,8 @@ public struct InputSniffer: Sendable {
             return head.contains("<shopitem") ? .heureka : .xml
         case "offers":
             return .ceneo
+        case "mywebstore":
+            return .skroutz
         case "envelope":
             return head.contains("eurofxref") ? .exchangeRates : .xml
         default:

@@ -10,6 +10,8 @@ struct InputSnifferFeedTests {
         ("google Atom, no extension", #"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0"><entry><g:id>1</g:id></entry></feed>"#, .googleMerchant),
         ("Ceneo", #"<?xml version="1.0" encoding="utf-8"?><offers xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="1"><group name="other"><o id="1" price="9.99"><name>X</name></o></group></offers>"#, .ceneo),
         ("Heureka", "<?xml version=\"1.0\"?>\n<SHOP>\n<SHOPITEM><ITEM_ID>1</ITEM_ID></SHOPITEM></SHOP>", .heureka),
+        ("Zboží namespaced, windows-1250 declared", "<?xml version=\"1.0\" encoding=\"windows-1250\"?>\n<SHOP xmlns=\"http://www.zbozi.cz/ns/offer/1.0\"><SHOPITEM><ITEM_ID>1</ITEM_ID></SHOPITEM></SHOP>", .heureka),
+        ("Skroutz", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mywebstore>\n<created_at>2026-12-04 08:30</created_at><products><product><id>1</id></product></products></mywebstore>", .skroutz),
         ("YML with DOCTYPE", "<?xml version=\"1.0\"?><!DOCTYPE yml_catalog SYSTEM \"shops.dtd\"><yml_catalog date=\"2026-01-01\"><shop><offers><offer id=\"1\"/></offers></shop></yml_catalog>", .yml),
         ("Baltic products", "<?xml version=\"1.0\"?><!-- kaina24 --><products><product><title>X</title></product></products>", .xml),
         ("XML with a <header> element", "<catalog><header><date>x</date></header><item/></catalog>", .xml),

@@ -39,7 +39,7 @@ struct XMLFeedDialectTests {
         #expect(first.value("Kod_producenta") == "WH1000XM4B.CE7")
         #expect(first.value("imgs/main") == "https://sklep.example.pl/img/1000.jpg")
         #expect(first.value("cat") == "Elektronika/Audio")
-        #expect(first.hints == SourceHints(language: "pl", country: "PL", currency: "PLN"))
+        #expect(first.hints == SourceHints(language: "pl", country: "PL", currency: "PLN", platform: "ceneo"))
     }
 
     @Test func ceneoMarketCurrencyIsOverriddenBySourceSettings() throws {
