@@ -77,13 +77,12 @@ public enum MoneyParsing {
             guard PricePhrases.isFree(words: phraseWords) || PricePhrases.containsFreeWord(words: phraseWords) else {
                 return MoneyReading(findings: [.priceNoAmount(text)])
             }
-            var findings: [Finding] = []
-            let tokens = CurrencyTokens.find(in: cleaned)
-            guard let currency = CurrencyResolution.resolve(tokens: tokens, rest: cleaned, context: context, text: text, findings: &findings) else {
-                return MoneyReading(findings: findings.isEmpty ? [.priceCurrencyMissing(text)] : findings)
+            var choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: cleaned), rest: cleaned, context: context, text: text)
+            guard let currency = choice.code else {
+                return MoneyReading(findings: choice.findings.isEmpty ? [.priceCurrencyMissing(text)] : choice.findings, amountWithoutCurrency: 0)
             }
-            findings.append(.priceFree(text))
-            return MoneyReading(price: Price(money: Money(amount: 0, currency: currency), text: text, vat: vat), findings: findings)
+            choice.findings.append(.priceFree(text))
+            return MoneyReading(price: Price(money: Money(amount: 0, currency: currency), text: text, vat: vat), findings: choice.findings, currencyDecision: choice.decision)
         }
 
         // `1 29,00`: digits split by a space that is not a thousands group; no amount can be read safely.
@@ -105,11 +104,13 @@ public enum MoneyParsing {
             nowContext.observedDecimalMark = was.decimalMark ?? context.observedDecimalMark
             let now = single(pair.now, currencyText: pair.nowText, in: cleaned, text: text, vat: vat, context: nowContext)
             var findings = was.findings + now.findings.filter { !was.findings.contains($0) }
+            let decision = was.currencyDecision ?? (now.price == nil ? nil : now.currencyDecision)
             guard let regular = was.price, let sale = now.price else {
-                return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark)
+                let amount = was.price == nil && now.price == nil ? was.amountWithoutCurrency ?? now.amountWithoutCurrency : nil
+                return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision, amountWithoutCurrency: amount)
             }
             findings.append(pair.explicit ? .priceWasNow(text, was: regular, now: sale) : .priceWasNowInferred(text, was: regular, now: sale))
-            return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark)
+            return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision)
         }
 
         // With further amounts, the first one's currency is written before the second amount starts.
@@ -123,61 +124,101 @@ public enum MoneyParsing {
     public static func decimalEvidence(in text: String) -> Character? {
         let cleaned = normalizeSpaces(text)
         guard let first = AmountSpan.find(in: cleaned).first else { return nil }
-        return NumberReading.read(first.digits)?.decimalMark ?? (first.wholeEndingMark)
+        return NumberReading.readPrice(first.digits)?.decimalMark ?? first.wholeEndingMark.flatMap { first.digits.contains($0) ? nil : $0 }
     }
 
     // MARK: - One amount
 
     private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
-        var findings: [Finding] = []
-        let tokens = CurrencyTokens.find(in: currencyText)
-        let currency: String
-        if let resolved = CurrencyResolution.resolve(tokens: tokens, rest: currencyText, context: context, text: text, findings: &findings) {
-            currency = resolved
-        } else {
+        let syntax = NumberReading.readPrice(amount.digits)
+        let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending)
+        let choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: currencyText), rest: currencyText, context: context, text: text, amount: traits)
+        var findings = choice.findings
+        guard let currency = choice.code else {
+            // No price, but the amount as the normal decimal logic reads it, so a reject shows what was understood.
             if findings.isEmpty { findings.append(.priceCurrencyMissing(text)) }
-            return MoneyReading(findings: findings)
+            let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: 2, text: text, context: context)
+            return MoneyReading(findings: findings + understood.findings, amountWithoutCurrency: understood.value)
         }
-        let minorUnits = CurrencyTable.shared.minorUnits(of: currency) ?? 2
-        guard let reading = NumberReading.read(amount.digits) else {
-            return MoneyReading(findings: findings + [.priceMalformedNumber(amount.digits, text: text)])
-        }
-        var canonical = reading.canonical
-        if let separator = reading.ambiguousSeparator, let alternative = reading.alternative {
-            let decision = DecimalDecision.decide(separator, wholeEndingMark: amount.wholeEndingMark, minorUnits: minorUnits, context: context)
-            // NumberReading's canonical reading treats the mark as grouping; `alternative` is the decimal reading.
-            if decision.isDecimal { canonical = alternative }
-            let other = decision.isDecimal ? reading.canonical : alternative
-            switch decision.basis {
-            case .guess: findings.append(.priceAmbiguousDecimal(text, chosen: canonical, alternative: other, separator: separator))
-            case .ending: break // `1.299,-` is not ambiguous: the ending shows the decimal mark.
-            default: findings.append(.priceDecimalResolved(text, chosen: canonical, alternative: other, separator: separator, basis: decision.basis))
-            }
-        }
-        guard var value = DecimalFormatting.parse(canonical) else {
-            return MoneyReading(findings: findings + [.priceMalformedNumber(amount.digits, text: text)])
-        }
-        if amount.isNegative { value = -value }
+        let table = CurrencyTable.shared
+        let minorUnits = table.minorUnits(of: currency) ?? 2
+        let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: table.writtenMinorUnits(of: currency) ?? minorUnits, text: text, context: context)
+        findings += understood.findings
+        guard let value = understood.value, let canonical = understood.canonical else { return MoneyReading(findings: findings) }
         if PricePhrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
         let fraction = canonical.split(separator: ".").dropFirst().first?.count ?? 0
         if fraction > minorUnits {
             findings.append(.priceExtraPrecision(text, currency: currency, minorUnits: minorUnits))
         }
         let price = Price(money: Money(amount: value, currency: currency), text: text, vat: vat)
-        return MoneyReading(price: price, findings: findings, decimalMark: reading.decimalMark ?? amount.wholeEndingMark)
+        let mark = syntax?.decimalMark ?? amount.wholeEndingMark.flatMap { amount.digits.contains($0) ? nil : $0 }
+        return MoneyReading(price: price, findings: findings, decimalMark: mark, currencyDecision: choice.decision)
     }
 
-    /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`.
+    /// The amount's value: its syntax read, a lone ambiguous separator decided (`DecimalDecision`) for a currency
+    /// written with `writtenMinorUnits` decimals, the sign applied. Nil value (with an error) when malformed.
+    private static func readAmount(_ amount: AmountSpan, syntax: NumberReading?, writtenMinorUnits: Int, text: String, context: MoneyContext) -> (value: Decimal?, canonical: String?, findings: [Finding]) {
+        var findings: [Finding] = []
+        guard let reading = syntax else { return (nil, nil, [.priceMalformedNumber(amount.digits, text: text)]) }
+        if amount.repairedSpacing { findings.append(.priceSpacingRepaired(text, digits: amount.digits)) }
+        var canonical = reading.canonical
+        if let separator = reading.ambiguousSeparator, let alternative = reading.alternative {
+            let decision = DecimalDecision.decide(separator, hasWholeEnding: amount.ending != nil, minorUnits: writtenMinorUnits, context: context)
+            // NumberReading's canonical reading treats the mark as grouping; `alternative` is the decimal reading.
+            if decision.isDecimal { canonical = alternative }
+            let other = decision.isDecimal ? reading.canonical : alternative
+            switch decision.basis {
+            case .guess: findings.append(.priceAmbiguousDecimal(text, chosen: canonical, alternative: other, separator: separator))
+            case .ending: break // `1.299,-` is not ambiguous: the ending shows the amount is whole.
+            default: findings.append(.priceDecimalResolved(text, chosen: canonical, alternative: other, separator: separator, basis: decision.basis))
+            }
+        }
+        guard var value = DecimalFormatting.parse(canonical) else { return (nil, nil, findings + [.priceMalformedNumber(amount.digits, text: text)]) }
+        if amount.isNegative { value = -value }
+        return (value, canonical, findings)
+    }
+
+    /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`;
+    /// Arabic-Indic and Persian digits and marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction
+    /// and zero-width marks are dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved
+    /// after the amount (`19,99 €`).
     static func normalizeSpaces(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}", "\u{2008}", "\u{200A}", "\t", "\n", "\r": result.unicodeScalars.append(" ")
-            case "\u{2212}": result.unicodeScalars.append("-")
+            switch scalar.value {
+            case 0x00A0, 0x202F, 0x2009, 0x2007, 0x2008, 0x200A, 0x09, 0x0A, 0x0D, 0x3000: result.unicodeScalars.append(" ")
+            case 0x2212: result.unicodeScalars.append("-")
+            case 0x200B, 0x200E, 0x200F, 0x061C, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: continue
+            case 0x0660...0x0669: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+            case 0xFF01...0xFF5E: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x066B: result.unicodeScalars.append(".")
+            case 0x066C: result.unicodeScalars.append(",")
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result.trimmingWhitespace()
+        return symbolAsDecimalMark(result.trimmingWhitespace())
+    }
+
+    /// `19€99` → `19,99 €` (`£`, `$` likewise): digits, the sign, exactly two digits, then no digit.
+    private static func symbolAsDecimalMark(_ text: String) -> String {
+        guard text.contains(where: { $0 == "€" || $0 == "£" || $0 == "$" }) else { return text }
+        var chars = Array(text)
+        var index = 1
+        while index + 2 < chars.count {
+            let sign = chars[index]
+            if sign == "€" || sign == "£" || sign == "$", chars[index - 1].isASCII, chars[index - 1].isNumber,
+               chars[index + 1].isASCII, chars[index + 1].isNumber, chars[index + 2].isASCII, chars[index + 2].isNumber,
+               index + 3 == chars.count || !(chars[index + 3].isNumber || chars[index + 3] == "." || chars[index + 3] == ",") {
+                let integer = chars[..<index].reversed().prefix { $0.isNumber || $0 == "." || $0 == " " }
+                let mark: Character = integer.contains(",") ? "." : (integer.contains(".") ? "," : (sign == "€" ? "," : "."))
+                chars.replaceSubrange(index...(index + 2), with: [mark, chars[index + 1], chars[index + 2], " ", sign])
+                index += 5
+            } else {
+                index += 1
+            }
+        }
+        return String(chars)
     }
 }
 
@@ -195,6 +236,9 @@ extension Finding {
     }
     static func priceCurrencyMissing(_ text: String) -> Finding {
         Finding(.error, "price.currency-missing", "Price \"\(text)\" names no currency and the source implies none; no price kept. Add the currency or set a default for the source.")
+    }
+    static func priceSpacingRepaired(_ text: String, digits: String) -> Finding {
+        Finding(.warning, "price.spacing-repaired", "Price \"\(text)\" has a space after its decimal mark; read as \(digits). Check the source if the space separated two numbers.")
     }
     static func priceRange(_ text: String, low: String) -> Finding {
         Finding(.warning, "price.range", "Price \"\(text)\" is a range; its low end, \(low), was kept.")
