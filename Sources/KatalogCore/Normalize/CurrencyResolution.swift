@@ -9,8 +9,9 @@
 /// 4. each `context.evidence` entry in order: the currency it names, else its country's currency, else its
 ///    language's (`currencies.json`, `languages`); a statement basis gives an info, an assumption basis the
 ///    warning `price.currency-assumed` naming the evidence and the alternatives;
-/// 5. the symbol's usual reading (`$` → USD, `lei` → RON, `symbol_defaults`) or the style a whole-amount ending
-///    shows (`1 495:-` → SEK, `ending_defaults`), also `price.currency-assumed`.
+/// 5. the symbol's usual reading (`$` → USD, `lei` → RON, `symbol_defaults`), else the style a whole-amount
+///    ending or a grouping mark shows (`1 495:-` → SEK, `1'299.00` → CHF: `ending_defaults`, `grouping_defaults`),
+///    also `price.currency-assumed`.
 ///
 /// A shared token nothing settles is `price.currency-ambiguous` (error); a bare amount nothing settles is left to
 /// the caller (`price.currency-missing`); a three-letter code that is not ISO 4217 is `price.currency-unknown`.
@@ -24,11 +25,12 @@ enum CurrencyResolution {
         var findings: [Finding] = []
     }
 
-    /// What the amount itself tells the chain: whether it has decimals (`¥199.00` reads CNY) and its whole-amount
-    /// ending (`:-`).
+    /// What the amount itself tells the chain: whether it has decimals (`¥199.00` reads CNY), its whole-amount
+    /// ending (`:-`) and its grouping marks (`'`).
     struct AmountTraits {
         var hasDecimals = false
         var ending: String?
+        var groupingMarks: Set<Character> = []
     }
 
     /// The currency `tokens` (found in `rest`) name for one amount of `text`, settled by `context`.
@@ -121,6 +123,9 @@ enum CurrencyResolution {
             }
             if let ending = amount.ending, let code = table.endingDefault(for: ending), fits(code) {
                 return (code, "the \"\(ending)\" ending, written in \(code) prices")
+            }
+            for mark in amount.groupingMarks.sorted() {
+                if let code = table.groupingDefault(for: mark), fits(code) { return (code, "the \"\(mark)\" grouping, written in \(code) prices") }
             }
             return nil
         }()

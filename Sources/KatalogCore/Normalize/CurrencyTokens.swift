@@ -45,7 +45,22 @@ enum CurrencyTokens {
             index = text.index(after: index)
         }
         flush()
-        return found
+        return joinedPrefixes(found, in: text)
+    }
+
+    /// `AU $49.95`, `US $ 9.99`: a country or code prefix written apart from its `$` names the prefixed symbol.
+    private static func joinedPrefixes(_ found: [String], in text: String) -> [String] {
+        guard found.contains("$"), text.contains(" $") else { return found }
+        let table = CurrencyTable.shared
+        let words = text.split(separator: " ").map(String.init)
+        var result = found
+        for (index, word) in words.enumerated().dropFirst() where word.hasPrefix("$") {
+            let prefix = words[index - 1]
+            guard (2...3).contains(prefix.count), prefix.allSatisfy(\.isUppercase) else { continue }
+            let joined = prefix + "$"
+            if table.candidates(for: joined).count == 1, let position = result.firstIndex(of: "$") { result[position] = joined }
+        }
+        return result
     }
 
     /// Tokens in one piece of text between breaks: each run of characters between digits (`RM49.90` → `RM`,

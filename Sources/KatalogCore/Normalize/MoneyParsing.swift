@@ -131,7 +131,7 @@ public enum MoneyParsing {
 
     private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
         let syntax = NumberReading.readPrice(amount.digits)
-        let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending)
+        let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending, groupingMarks: Set(amount.digits.filter { $0 == "'" || $0 == "’" }))
         let choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: currencyText), rest: currencyText, context: context, text: text, amount: traits)
         var findings = choice.findings
         guard let currency = choice.code else {

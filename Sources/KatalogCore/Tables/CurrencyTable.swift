@@ -96,6 +96,7 @@ public struct CurrencyTable: Sendable {
         var symbolDefaults: [String: String?]?
         var symbolDefaultsWithDecimals: [String: String]?
         var endingDefaults: [String: String]?
+        var groupingDefaults: [String: String]?
         var notCurrencyWords: Set<String>?
 
         enum CodingKeys: String, CodingKey {
@@ -104,6 +105,7 @@ public struct CurrencyTable: Sendable {
             case symbolDefaults = "symbol_defaults"
             case symbolDefaultsWithDecimals = "symbol_defaults_with_decimals"
             case endingDefaults = "ending_defaults"
+            case groupingDefaults = "grouping_defaults"
             case notCurrencyWords = "not_currency_words"
         }
     }
@@ -120,6 +122,7 @@ public struct CurrencyTable: Sendable {
     private let symbolDefaults: [String: String?]
     private let symbolDefaultsWithDecimals: [String: String]
     private let endingDefaults: [String: String]
+    private let groupingDefaults: [String: String]
     /// Lower-cased symbol or word → candidate codes, in table order.
     private let tokens: [String: [String]]
     /// Spellings matched only as written → candidate codes.
@@ -131,7 +134,7 @@ public struct CurrencyTable: Sendable {
             file.currencies, obsolete: file.obsoleteCurrencies ?? [], aliases: file.aliases ?? [:],
             languages: file.languages ?? [:], symbolDefaults: file.symbolDefaults ?? [:],
             symbolDefaultsWithDecimals: file.symbolDefaultsWithDecimals ?? [:], endingDefaults: file.endingDefaults ?? [:],
-            notCurrencyWords: file.notCurrencyWords ?? []
+            groupingDefaults: file.groupingDefaults ?? [:], notCurrencyWords: file.notCurrencyWords ?? []
         )
     }()
 
@@ -139,7 +142,7 @@ public struct CurrencyTable: Sendable {
         _ list: [Currency], obsolete: [ObsoleteCurrency] = [], aliases: [String: String] = [:],
         languages: [String: LanguageCurrencies] = [:], symbolDefaults: [String: String?] = [:],
         symbolDefaultsWithDecimals: [String: String] = [:], endingDefaults: [String: String] = [:],
-        notCurrencyWords: Set<String> = []
+        groupingDefaults: [String: String] = [:], notCurrencyWords: Set<String> = []
     ) {
         self.notCurrencyWords = notCurrencyWords
         var byCode: [String: Currency] = [:]
@@ -168,6 +171,7 @@ public struct CurrencyTable: Sendable {
         self.symbolDefaults = symbolDefaults
         self.symbolDefaultsWithDecimals = symbolDefaultsWithDecimals
         self.endingDefaults = endingDefaults
+        self.groupingDefaults = groupingDefaults
         self.tokens = tokens
         self.casedTokens = casedTokens
     }
@@ -240,4 +244,7 @@ public struct CurrencyTable: Sendable {
 
     /// The currency whose style a whole-amount ending shows (`1 495:-` → SEK), when one does.
     public func endingDefault(for ending: String) -> String? { endingDefaults[ending] }
+
+    /// The currency whose style a grouping mark shows (`1'299.00` → CHF), when one does.
+    public func groupingDefault(for mark: Character) -> String? { groupingDefaults[String(mark)] }
 }
