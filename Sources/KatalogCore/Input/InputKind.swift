@@ -71,6 +71,23 @@ public struct SourceHints: Sendable, Hashable, Codable {
         self.currencyEvidence = currencyEvidence
     }
 
+    enum CodingKeys: String, CodingKey {
+        case language, country, currency, lengthUnit, weightUnit, currencyEvidence
+    }
+
+    /// Decodes hints written without `currencyEvidence` (mapping files' `hints`, configuration): none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            language: try container.decodeIfPresent(String.self, forKey: .language),
+            country: try container.decodeIfPresent(String.self, forKey: .country),
+            currency: try container.decodeIfPresent(String.self, forKey: .currency),
+            lengthUnit: try container.decodeIfPresent(String.self, forKey: .lengthUnit),
+            weightUnit: try container.decodeIfPresent(String.self, forKey: .weightUnit),
+            currencyEvidence: try container.decodeIfPresent([CurrencyEvidence].self, forKey: .currencyEvidence) ?? []
+        )
+    }
+
     /// `self` with every missing hint taken from `fallback`.
     public func filling(from fallback: SourceHints) -> SourceHints {
         SourceHints(
