@@ -180,6 +180,19 @@ TZ | TSh 15,000 | - | 15000.00 TZS | price.decimal-resolved
 UG | USh 50,000 | - | 50000 UGX | price.decimal-resolved
 GH | GH₵ 150.00 | - | 150.00 GHS | -
 MA | 199 DH | - | 199.00 MAD | price.currency-assumed
+# Shapes of real pages
+AU | AU $49.95 | - | 49.95 AUD | -
+US | US $ 9.99 | - | 9.99 USD | -
+CH | 1'299.00 | - | 1299.00 CHF | price.currency-assumed
+IN | Rs. 1,299/- | - | 1299.00 INR | price.currency-assumed
+IN | ₹१,२९९ | - | 1299.00 INR | price.ambiguous-decimal
+BD | ৳১,২০০ | - | 1200.00 BDT | price.ambiguous-decimal
+IN | MRP ₹2,499 | - | 2499.00 INR | price.ambiguous-decimal
+DE | TOP SALE 49,99 € | - | 49.99 EUR | price.currency-conflict
+US | Sale price$49.99Regular price$59.99 | - | 59.99 USD / 49.99 USD | price.currency-assumed price.was-now
+FR | Prix : 1 299,00 € TTC | - | 1299.00 EUR | -
+CA | CAN$ 49.99 | - | 49.99 CAD | -
+TH | ฿1,290.50 | - | 1290.50 THB | -
 # Nothing decides
 XX | 149.00 | - | none ~149.00 | price.currency-missing
 XX | kr 149 | - | none ~149.00 | price.currency-ambiguous

@@ -13,8 +13,8 @@ struct AmountSpan: Sendable, Hashable {
     /// A space after the decimal mark was dropped (`36. 24`, `1.837, 32`): the digits are read without it.
     var repairedSpacing = false
 
-    /// Endings that mark a whole amount; `:-` (Swedish `1 495:-`) shows no decimal mark.
-    static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—", ":-", ":–"]
+    /// Endings that mark a whole amount; `:-` (Swedish `1 495:-`) and `/-` (Indian `Rs. 1,299/-`) show no decimal mark.
+    static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—", ":-", ":–", "/-"]
 
     /// Every amount in `text` (already space-normalized), in order. Digits followed by `%` are rates, not amounts.
     static func find(in text: String) -> [AmountSpan] {
@@ -101,7 +101,7 @@ struct AmountSpan: Sendable, Hashable {
         var wholeEnding: String?
         for ending in wholeEndings where text[lastDigitEnd...].hasPrefix(ending) {
             upper = text.index(lastDigitEnd, offsetBy: ending.count)
-            wholeEndingMark = ending.first == ":" ? nil : ending.first
+            wholeEndingMark = ending.first == ":" || ending.first == "/" ? nil : ending.first
             wholeEnding = ending
             // `49,--` is written too.
             while upper < text.endIndex, text[upper] == "-" || text[upper] == "–" { upper = text.index(after: upper) }

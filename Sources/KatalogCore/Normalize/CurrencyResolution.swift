@@ -60,8 +60,12 @@ enum CurrencyResolution {
             }
             if !codes.contains(chosen) { codes.append(chosen) }
         }
-        if let first = codes.first {
-            if codes.count > 1 { choice.findings.append(.priceCurrencyConflict(codes, text: text)) }
+        if var first = codes.first {
+            if codes.count > 1 {
+                // A sign or word (`€`) says more than a capitalised word that happens to be a code (`TOP`, `ALL`).
+                if let signed = tokens.first(where: { !isCode($0) }).flatMap({ token in codes.first { table.candidates(for: token).contains($0) } }) { first = signed }
+                choice.findings.append(.priceCurrencyConflict([first] + codes.filter { $0 != first }, text: text))
+            }
             choice.code = first
         } else if let unknown = unknownCurrencyCode(in: rest) {
             choice.findings.append(.priceCurrencyUnknown(unknown, text: text))
@@ -166,6 +170,8 @@ enum CurrencyResolution {
         return others
     }
 
+    private static func isCode(_ token: String) -> Bool { token.count == 3 && token.allSatisfy(\.isUppercase) }
+
     /// Upper-case three-letter words that are not ISO codes (active, withdrawn or aliases) and not tax or price
     /// words (`VAT`, `PVM`, `UVP`).
     static func unknownCurrencyCode(in text: String) -> String? {
@@ -189,7 +195,7 @@ extension Finding {
         Finding(.info, "price.currency-resolved", "\"\(token)\" is shared by several currencies; \(code) was chosen from the source's \(basis).")
     }
     static func priceCurrencyConflict(_ codes: [String], text: String) -> Finding {
-        Finding(.warning, "price.currency-conflict", "Price \"\(text)\" names several currencies (\(codes.joined(separator: ", "))); the first, \(codes[0]), was kept.")
+        Finding(.warning, "price.currency-conflict", "Price \"\(text)\" names several currencies (\(codes.joined(separator: ", "))); \(codes[0]) was kept.")
     }
     static func priceCurrencyFromCountry(_ currency: String, country: String) -> Finding {
         Finding(.info, "price.currency-from-country", "The price names no currency; \(currency) was taken from the source's country (\(country)).")

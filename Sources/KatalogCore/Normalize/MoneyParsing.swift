@@ -179,7 +179,7 @@ public enum MoneyParsing {
     }
 
     /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`;
-    /// Arabic-Indic and Persian digits and marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction
+    /// decimal digits of any script, Arabic decimal and thousands marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction
     /// and zero-width marks are dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved
     /// after the amount (`19,99 €`).
     static func normalizeSpaces(_ text: String) -> String {
@@ -189,11 +189,16 @@ public enum MoneyParsing {
             case 0x00A0, 0x202F, 0x2009, 0x2007, 0x2008, 0x200A, 0x09, 0x0A, 0x0D, 0x3000: result.unicodeScalars.append(" ")
             case 0x2212: result.unicodeScalars.append("-")
             case 0x200B, 0x200E, 0x200F, 0x061C, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: continue
-            case 0x0660...0x0669: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
             case 0xFF01...0xFF5E: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
             case 0x066B: result.unicodeScalars.append(".")
             case 0x066C: result.unicodeScalars.append(",")
+            case 0x80...:
+                // Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai …) become ASCII.
+                if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue, let digit = Unicode.Scalar(0x30 + UInt32(value)) {
+                    result.unicodeScalars.append(digit)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             default: result.unicodeScalars.append(scalar)
             }
         }

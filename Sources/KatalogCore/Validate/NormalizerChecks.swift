@@ -88,7 +88,7 @@ enum NormalizerChecks {
               "The price names its currency by a common code that is not ISO 4217 (`RUR` in Yandex YML feeds, `CNH`, `NTD`); it is read as the ISO code the message names.",
               "`1 299 RUR` → RUB."),
         entry("price.currency-conflict", "Price names several currencies", .warning,
-              "The price text names two different currencies; the first is kept.", "`58.99 € (PLN 249)`."),
+              "The price text names two different currencies; the one written as a sign or word (`€`, `zł`) is kept over a capitalised code (`TOP`, `ALL` are codes too), else the first.", "`58.99 € (PLN 249)`."),
         entry("price.currency-from-country", "Currency taken from the source's country", .info,
               "The price names no currency, so the currency of the source's country (from the shop's domain or the configuration) was used.",
               "`58.99` on a page of `shop.lt` → EUR."),
