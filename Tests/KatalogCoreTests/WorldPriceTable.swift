@@ -193,6 +193,10 @@ US | Sale price$49.99Regular price$59.99 | - | 59.99 USD / 49.99 USD | price.cur
 FR | Prix : 1 299,00 € TTC | - | 1299.00 EUR | -
 CA | CAN$ 49.99 | - | 49.99 CAD | -
 TH | ฿1,290.50 | - | 1290.50 THB | -
+US | 49.99 dollars | - | 49.99 USD | price.currency-assumed
+GB | 50 pounds | - | 50.00 GBP | price.currency-assumed
+SE | 200 kronor | - | 200.00 SEK | -
+NO | 200 kroner | - | none ~200.00 | price.currency-ambiguous
 # Nothing decides
 XX | 149.00 | - | none ~149.00 | price.currency-missing
 XX | kr 149 | - | none ~149.00 | price.currency-ambiguous
