@@ -197,6 +197,10 @@ US | 49.99 dollars | - | 49.99 USD | price.currency-assumed
 GB | 50 pounds | - | 50.00 GBP | price.currency-assumed
 SE | 200 kronor | - | 200.00 SEK | -
 NO | 200 kroner | - | none ~200.00 | price.currency-ambiguous
+GB | 99p | - | 0.99 GBP | price.minor-unit
+US | 99¢ | - | 0.99 USD | price.currency-assumed price.minor-unit
+CA | 99¢ | ev=document:c=CA | 0.99 CAD | price.currency-assumed price.minor-unit
+XX | 12 pcs | - | none ~12.00 | price.currency-missing
 # Nothing decides
 XX | 149.00 | - | none ~149.00 | price.currency-missing
 XX | kr 149 | - | none ~149.00 | price.currency-ambiguous

@@ -132,7 +132,11 @@ public enum MoneyParsing {
     private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
         let syntax = NumberReading.readPrice(amount.digits)
         let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending, groupingMarks: Set(amount.digits.filter { $0 == "'" || $0 == "’" }))
-        let choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: currencyText), rest: currencyText, context: context, text: text, amount: traits)
+        var tokens = CurrencyTokens.find(in: currencyText)
+        // `99¢`, `99p`: a whole number of hundredths, in the currency of the sign's symbol.
+        let minorSign = syntax?.decimalMark == nil && syntax?.ambiguousSeparator == nil && tokens.isEmpty ? minorUnitSign(after: amount, in: cleaned) : nil
+        if let minorSign { tokens = [minorSign.symbol] }
+        let choice = CurrencyResolution.decide(tokens: tokens, rest: currencyText, context: context, text: text, amount: traits)
         var findings = choice.findings
         guard let currency = choice.code else {
             // No price, but the amount as the normal decimal logic reads it, so a reject shows what was understood.
@@ -144,7 +148,12 @@ public enum MoneyParsing {
         let minorUnits = table.minorUnits(of: currency) ?? 2
         let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: table.writtenMinorUnits(of: currency) ?? minorUnits, text: text, context: context)
         findings += understood.findings
-        guard let value = understood.value, let canonical = understood.canonical else { return MoneyReading(findings: findings) }
+        guard var value = understood.value, var canonical = understood.canonical else { return MoneyReading(findings: findings) }
+        if let minorSign, minorUnits > 0, let scaled = DecimalFormatting.parse(canonical).map({ $0 / pow(10, minorUnits) }) {
+            value = amount.isNegative ? -scaled : scaled
+            canonical = DecimalFormatting.fixed(scaled, fractionDigits: minorUnits)
+            findings.append(.priceMinorUnit(text, sign: minorSign.sign, amount: canonical, currency: currency))
+        }
         if PricePhrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
         let fraction = canonical.split(separator: ".").dropFirst().first?.count ?? 0
         if fraction > minorUnits {
@@ -153,6 +162,21 @@ public enum MoneyParsing {
         let price = Price(money: Money(amount: value, currency: currency), text: text, vat: vat)
         let mark = syntax?.decimalMark ?? amount.wholeEndingMark.flatMap { amount.digits.contains($0) ? nil : $0 }
         return MoneyReading(price: price, findings: findings, decimalMark: mark, currencyDecision: choice.decision)
+    }
+
+    /// A sign of a hundredth written right after `amount` (`99¢`, `99 ¢`, `99p`; `p` only glued and not starting
+    /// a word), with the symbol whose currency it divides.
+    private static func minorUnitSign(after amount: AmountSpan, in text: String) -> (sign: String, symbol: String)? {
+        let after = text[amount.range.upperBound...]
+        for (sign, symbol) in CurrencyTable.shared.minorUnitSigns {
+            let glued = after.hasPrefix(sign)
+            let spaced = !sign.allSatisfy(\.isLetter) && after.hasPrefix(" " + sign)
+            guard glued || spaced else { continue }
+            let rest = after.dropFirst(sign.count + (glued ? 0 : 1))
+            if rest.first.map({ $0.isLetter || $0.isNumber }) == true { continue }
+            return (sign, symbol)
+        }
+        return nil
     }
 
     /// The amount's value: its syntax read, a lone ambiguous separator decided (`DecimalDecision`) for a currency
@@ -244,6 +268,9 @@ extension Finding {
     }
     static func priceSpacingRepaired(_ text: String, digits: String) -> Finding {
         Finding(.warning, "price.spacing-repaired", "Price \"\(text)\" has a space after its decimal mark; read as \(digits). Check the source if the space separated two numbers.")
+    }
+    static func priceMinorUnit(_ text: String, sign: String, amount: String, currency: String) -> Finding {
+        Finding(.info, "price.minor-unit", "Price \"\(text)\" is written in hundredths (\"\(sign)\"); read as \(amount) \(currency).")
     }
     static func priceRange(_ text: String, low: String) -> Finding {
         Finding(.warning, "price.range", "Price \"\(text)\" is a range; its low end, \(low), was kept.")

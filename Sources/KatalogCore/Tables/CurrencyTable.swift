@@ -97,6 +97,7 @@ public struct CurrencyTable: Sendable {
         var symbolDefaultsWithDecimals: [String: String]?
         var endingDefaults: [String: String]?
         var groupingDefaults: [String: String]?
+        var minorUnitSigns: [String: String]?
         var notCurrencyWords: Set<String>?
 
         enum CodingKeys: String, CodingKey {
@@ -106,6 +107,7 @@ public struct CurrencyTable: Sendable {
             case symbolDefaultsWithDecimals = "symbol_defaults_with_decimals"
             case endingDefaults = "ending_defaults"
             case groupingDefaults = "grouping_defaults"
+            case minorUnitSigns = "minor_unit_signs"
             case notCurrencyWords = "not_currency_words"
         }
     }
@@ -123,6 +125,8 @@ public struct CurrencyTable: Sendable {
     private let symbolDefaultsWithDecimals: [String: String]
     private let endingDefaults: [String: String]
     private let groupingDefaults: [String: String]
+    /// Signs of a hundredth (`¢`, `p`) → the symbol whose currency they divide (`$`, `£`).
+    public let minorUnitSigns: [String: String]
     /// Lower-cased symbol or word → candidate codes, in table order.
     private let tokens: [String: [String]]
     /// Spellings matched only as written → candidate codes.
@@ -134,7 +138,7 @@ public struct CurrencyTable: Sendable {
             file.currencies, obsolete: file.obsoleteCurrencies ?? [], aliases: file.aliases ?? [:],
             languages: file.languages ?? [:], symbolDefaults: file.symbolDefaults ?? [:],
             symbolDefaultsWithDecimals: file.symbolDefaultsWithDecimals ?? [:], endingDefaults: file.endingDefaults ?? [:],
-            groupingDefaults: file.groupingDefaults ?? [:], notCurrencyWords: file.notCurrencyWords ?? []
+            groupingDefaults: file.groupingDefaults ?? [:], minorUnitSigns: file.minorUnitSigns ?? [:], notCurrencyWords: file.notCurrencyWords ?? []
         )
     }()
 
@@ -142,7 +146,7 @@ public struct CurrencyTable: Sendable {
         _ list: [Currency], obsolete: [ObsoleteCurrency] = [], aliases: [String: String] = [:],
         languages: [String: LanguageCurrencies] = [:], symbolDefaults: [String: String?] = [:],
         symbolDefaultsWithDecimals: [String: String] = [:], endingDefaults: [String: String] = [:],
-        groupingDefaults: [String: String] = [:], notCurrencyWords: Set<String> = []
+        groupingDefaults: [String: String] = [:], minorUnitSigns: [String: String] = [:], notCurrencyWords: Set<String> = []
     ) {
         self.notCurrencyWords = notCurrencyWords
         var byCode: [String: Currency] = [:]
@@ -172,6 +176,7 @@ public struct CurrencyTable: Sendable {
         self.symbolDefaultsWithDecimals = symbolDefaultsWithDecimals
         self.endingDefaults = endingDefaults
         self.groupingDefaults = groupingDefaults
+        self.minorUnitSigns = minorUnitSigns
         self.tokens = tokens
         self.casedTokens = casedTokens
     }
