@@ -201,6 +201,10 @@ GB | 99p | - | 0.99 GBP | price.minor-unit
 US | 99¢ | - | 0.99 USD | price.currency-assumed price.minor-unit
 CA | 99¢ | ev=document:c=CA | 0.99 CAD | price.currency-assumed price.minor-unit
 XX | 12 pcs | - | none ~12.00 | price.currency-missing
+US | Our Price: $1,299.99 You Save: $200.00 | - | 1299.99 USD | price.currency-assumed price.extra-amounts
+DE | €49.99 / $54.99 | - | 49.99 EUR | price.extra-amounts
+RU | 1 299 распродажа | - | none ~1299.00 | price.currency-missing
+TH | 1,290บาท | - | 1290.00 THB | price.ambiguous-decimal
 # Nothing decides
 XX | 149.00 | - | none ~149.00 | price.currency-missing
 XX | kr 149 | - | none ~149.00 | price.currency-ambiguous

@@ -42,7 +42,8 @@ enum CurrencyResolution {
         var codes: [String] = []
         // Codes the text names unambiguously (`$59.99 CAD`) settle its shared symbols without a finding.
         let named = Set(tokens.map(table.candidates(for:)).filter { $0.count == 1 }.map { $0[0] })
-        for token in tokens {
+        var seen: Set<String> = []
+        for token in tokens where seen.insert(token).inserted {
             let candidates = table.candidates(for: token)
             let chosen: String
             if candidates.count == 1 {

@@ -83,13 +83,21 @@ enum CurrencyTokens {
             } else if let symbol = gluedSymbols.first(where: { token.contains($0) }) {
                 // Symbols glued to other text: the longest known symbol inside the token.
                 found.append(symbol)
-            } else if let first = token.unicodeScalars.first, !first.isASCII,
+            } else if let first = token.unicodeScalars.first, isWrittenWithoutSpaces(first),
                       let word = (1..<token.count).reversed().lazy.map({ String(token.prefix($0)) }).first(where: { !table.candidates(for: $0).isEmpty }) {
-                // Scripts written without spaces: a currency word glued to the next word (`円税込`).
+                // Scripts written without spaces: a currency word glued to the next word (`円税込`, `บาทต่อชิ้น`).
                 found.append(word)
             }
         }
         return found
+    }
+
+    /// Thai, kana, CJK ideographs and Hangul: words follow each other without spaces.
+    private static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0E7F, 0x3040...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: true
+        default: false
+        }
     }
 
     /// `text` without the given amounts (each replaced by a space): where their currency is written.

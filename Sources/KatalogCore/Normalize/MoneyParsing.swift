@@ -113,8 +113,12 @@ public enum MoneyParsing {
             return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision)
         }
 
-        // With further amounts, the first one's currency is written before the second amount starts.
-        let ownText = amounts.count > 1 ? String(cleaned[..<amounts[1].range.lowerBound]) : cleaned
+        // With further amounts, the first one's currency is written before the second amount starts; when the text
+        // writes currencies before amounts (`€49.99 / $54.99`), a token after the first amount is the second's.
+        var ownText = amounts.count > 1 ? String(cleaned[..<amounts[1].range.lowerBound]) : cleaned
+        if amounts.count > 1, !CurrencyTokens.find(in: String(cleaned[..<amounts[0].range.lowerBound])).isEmpty {
+            ownText = String(cleaned[..<amounts[0].range.upperBound])
+        }
         var reading = single(amounts[0], currencyText: CurrencyTokens.textAround([amounts[0]], in: ownText), in: cleaned, text: text, vat: vat, context: context)
         if amounts.count > 1, reading.price != nil { reading.findings.append(.priceExtraAmounts(text)) }
         return reading
