@@ -205,6 +205,16 @@ US | Our Price: $1,299.99 You Save: $200.00 | - | 1299.99 USD | price.currency-a
 DE | €49.99 / $54.99 | - | 49.99 EUR | price.extra-amounts
 RU | 1 299 распродажа | - | none ~1299.00 | price.currency-missing
 TH | 1,290บาท | - | 1290.00 THB | price.ambiguous-decimal
+# Evidence of every basis
+PL | 149,00 | ev=file-prices:cur=PLN | 149.00 PLN | price.currency-assumed
+SE | 149 kr | ev=command-line:cur=SEK | 149.00 SEK | price.currency-resolved
+SE | 1 495 | ev=command-line:cur=SEK | 1495.00 SEK | price.currency-stated
+CZ | 1 495 | ev=format:cur=CZK ev=document:c=SK | 1495.00 CZK | price.currency-stated
+SK | 1 495 | ev=document:c=SK ev=format:cur=CZK | 1495.00 EUR | price.currency-assumed
+NO | 1 495 kr | ev=config:c=NO | 1495.00 NOK | price.currency-resolved
+DK | 1 495 kr | ev=record:cur=EUR ev=text-language:l=da | 1495.00 DKK | price.currency-assumed
+US | $ 49.99 | ev=text-language:l=en ev=document:c=AU | 49.99 AUD | price.currency-assumed
+XX | 1 495 | ev=text-language:l=en | none ~1495.00 | price.currency-missing
 # Nothing decides
 XX | 149.00 | - | none ~149.00 | price.currency-missing
 XX | kr 149 | - | none ~149.00 | price.currency-ambiguous

@@ -6,12 +6,13 @@ public struct MoneyContext: Sendable, Hashable {
     public var currency: String?
     /// ISO 3166 country of the source (shop domain, feed market).
     public var country: String?
-    /// ISO 639-1 language of the source.
+    /// ISO 639-1 language of the source. Decides decimal marks only: a currency chosen by language comes through an
+    /// `evidence` entry (`CurrencyEvidence(.textLanguage, language: "sv", …)`), never from this alone.
     public var language: String?
     /// The decimal mark other prices of the same record or file use unambiguously (`,` in `1 299,00 zł`).
     public var observedDecimalMark: Character?
-    /// Further currency evidence, strongest first (see `CurrencyEvidence`): consulted after `currency`, `country`
-    /// and `language` for a price with no currency or a shared symbol.
+    /// Further currency evidence, strongest first (see `CurrencyEvidence`): consulted after `currency` and
+    /// `country` for a price with no currency or a shared symbol (see `CurrencyResolution`).
     public var evidence: [CurrencyEvidence]
 
     public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil, evidence: [CurrencyEvidence] = []) {
@@ -53,8 +54,10 @@ public struct MoneyReading: Sendable, Hashable {
 /// `1.299,- Kč`, `CHF 1'299.–`, `US$ 49.99`, `od 49 zł`, `9,99–19,99 €`, `was £59.99 now £49.99`,
 /// `~~59,99 €~~ 49,99 €`, `Nemokamai`, `58,99 € su PVM`. Pure: text + context → price(s) + findings.
 ///
-/// Bad input never becomes a guessed value: no amount, a malformed number, an unknown ISO code or a currency
-/// that neither the text nor the context settles (`kr`, `$` with no country) gives no price and an error. An
+/// Bad input never becomes a silent guess: no amount, a malformed number, an unknown ISO code or a currency
+/// that neither the text, the context nor a usual reading settles (`kr` alone) gives no price and an error (the
+/// amount is kept in `amountWithoutCurrency`); a currency only an assumption settles (`$` alone → USD, Swedish
+/// text + `kr` → SEK) is kept with the warning `price.currency-assumed` and named in `currencyDecision`. An
 /// ambiguous decimal separator (`3.350`, `1,234`) is decided from the currency's minor units, then a `,-` ending,
 /// then the other prices of the same file, then the source's locale, each reported as an info finding; with none
 /// of these it is read as grouping and reported as a guess (`price.ambiguous-decimal`, warning).
