@@ -205,6 +205,10 @@ US | Our Price: $1,299.99 You Save: $200.00 | - | 1299.99 USD | price.currency-a
 DE | €49.99 / $54.99 | - | 49.99 EUR | price.extra-amounts
 RU | 1 299 распродажа | - | none ~1299.00 | price.currency-missing
 TH | 1,290บาท | - | 1290.00 THB | price.ambiguous-decimal
+DE | 49,99&nbsp;&euro; | - | 49.99 EUR | -
+GB | &pound;9.99 | - | 9.99 GBP | -
+CA | 12.99 $CAD | - | 12.99 CAD | -
+SE | 1 299:- kr | - | 1299.00 SEK | price.currency-assumed
 # Evidence of every basis
 PL | 149,00 | ev=file-prices:cur=PLN | 149.00 PLN | price.currency-assumed
 SE | 149 kr | ev=command-line:cur=SEK | 149.00 SEK | price.currency-resolved

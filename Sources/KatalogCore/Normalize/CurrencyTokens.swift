@@ -80,6 +80,10 @@ enum CurrencyTokens {
                       gluedSymbols.contains(String(token.dropFirst(3))) {
                 // `CAD$`, `AUD$`: a code with a symbol glued on names the code.
                 found.append(String(token.prefix(3)))
+            } else if token.count > 3, token.suffix(3).allSatisfy(\.isUppercase), !table.candidates(for: String(token.suffix(3))).isEmpty,
+                      gluedSymbols.contains(String(token.dropLast(3))) {
+                // `$CAD`, `€EUR`: likewise, the code after the symbol.
+                found.append(String(token.suffix(3)))
             } else if let symbol = gluedSymbols.first(where: { token.contains($0) }) {
                 // Symbols glued to other text: the longest known symbol inside the token.
                 found.append(symbol)

@@ -209,13 +209,14 @@ public enum MoneyParsing {
         return (value, canonical, findings)
     }
 
-    /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`;
-    /// decimal digits of any script, Arabic decimal and thousands marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction
-    /// and zero-width marks are dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved
-    /// after the amount (`19,99 €`).
+    /// HTML character references are decoded (`&nbsp;&euro;`); NBSP, narrow and thin spaces, figure spaces and tabs
+    /// become plain spaces; a minus sign becomes `-`; decimal digits of any script, Arabic decimal and thousands
+    /// marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction and zero-width marks are
+    /// dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved after the amount
+    /// (`19,99 €`).
     static func normalizeSpaces(_ text: String) -> String {
         var result = ""
-        for scalar in text.unicodeScalars {
+        for scalar in decodingEntities(text).unicodeScalars {
             switch scalar.value {
             case 0x00A0, 0x202F, 0x2009, 0x2007, 0x2008, 0x200A, 0x09, 0x0A, 0x0D, 0x3000: result.unicodeScalars.append(" ")
             case 0x2212: result.unicodeScalars.append("-")
@@ -234,6 +235,40 @@ public enum MoneyParsing {
             }
         }
         return symbolAsDecimalMark(result.trimmingWhitespace())
+    }
+
+    /// HTML character references left in a price copied from markup (`49,99&nbsp;&euro;`, `&#36;19.99`).
+    private static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&"), text.contains(";") else { return text }
+        let named: [String: String] = ["nbsp": " ", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "dollar": "$", "amp": "&", "thinsp": " ", "minus": "-", "ndash": "–", "mdash": "—"]
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let after = rest[rest.index(after: ampersand)...]
+            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
+                result += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var decoded: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else {
+                decoded = named[String(name)]
+            }
+            if let decoded {
+                result += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
     }
 
     /// `19€99` → `19,99 €` (`£`, `$` likewise): digits, the sign, exactly two digits, then no digit.
