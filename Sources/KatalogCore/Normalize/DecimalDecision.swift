@@ -7,7 +7,7 @@
 /// caller reports a guess.
 struct DecimalDecision: Sendable, Hashable {
     enum Basis: String, Sendable, Hashable {
-        case minorUnits = "the currency's minor units"
+        case minorUnits = "the decimals the currency is written with"
         case ending = "the whole-amount ending"
         case otherPrices = "the other prices of the same file"
         case locale = "the source's locale"
