@@ -175,6 +175,11 @@ struct MoneyParsingTests {
         #expect(rur.findings.first?.severity == .info)
         #expect(rur.findings.first?.message.contains("RUR → RUB") == true)
         #expect(!MoneyParsing.read("120 HRK").findings.contains { $0.code == "price.currency-unknown" })
+        let stated = MoneyParsing.read("1 299", context: MoneyContext(currency: "RUR"))
+        #expect(stated.price?.money.currency == "RUB")
+        #expect(stated.findings.map(\.code) == ["price.currency-alias"])
+        let evidenced = MoneyParsing.read("1 299", context: MoneyContext(evidence: [CurrencyEvidence(.recordField, currency: "RUR", detail: "currencyId RUR")]))
+        #expect(evidenced.price?.money.currency == "RUB")
     }
 
     /// Known amount bugs: a missing integer part, a space after the decimal mark, `1.299.-`.

@@ -95,16 +95,16 @@ enum CurrencyResolution {
         var findings: [Finding]
     }
 
-    /// Steps 3–5 for a shared token's `candidates`, or for a bare amount (`candidates` nil).
+    /// Steps 3–6 for a shared token's `candidates`, or for a bare amount (`candidates` nil).
     private static func chain(candidates: [String]?, token: String?, context: MoneyContext, text: String, amount: AmountTraits) -> Step? {
         let table = CurrencyTable.shared
         func fits(_ code: String) -> Bool { candidates?.contains(code) ?? (table.isKnown(code) || table.obsoleteCurrency(code) != nil) }
         func stated(_ synthesized: CurrencyEvidence, matching: (CurrencyEvidence) -> Bool) -> CurrencyEvidence {
             context.evidence.first { !$0.basis.isAssumption && matching($0) } ?? synthesized
         }
-        if let currency = context.currency, fits(currency) {
-            let evidence = stated(CurrencyEvidence(.recordField, currency: currency, detail: "the record's currency \(currency)")) { $0.currency == currency }
-            return Step(code: currency, evidence: evidence, findings: [])
+        if let written = context.currency, case let currency = table.aliasTarget(of: written) ?? written, fits(currency) {
+            let evidence = stated(CurrencyEvidence(.recordField, currency: currency, detail: "the record's currency \(written)")) { $0.currency == written }
+            return Step(code: currency, evidence: evidence, findings: written == currency ? [] : [.priceCurrencyAlias(written, code: currency, text: text)])
         }
         if let country = context.country, let code = read(country: country, candidates: candidates) {
             let evidence = stated(CurrencyEvidence(.sourceConfig, country: country, detail: "the source's country \(country)")) { $0.country?.uppercased() == country.uppercased() }
@@ -143,7 +143,8 @@ enum CurrencyResolution {
     /// The currency `evidence` points to among `candidates` (any currency for a bare amount).
     private static func read(_ evidence: CurrencyEvidence, candidates: [String]?) -> String? {
         let table = CurrencyTable.shared
-        if let currency = evidence.currency?.uppercased(), candidates?.contains(currency) ?? (table.isKnown(currency) || table.obsoleteCurrency(currency) != nil) {
+        if let named = evidence.currency?.uppercased(), case let currency = table.aliasTarget(of: named) ?? named,
+           candidates?.contains(currency) ?? (table.isKnown(currency) || table.obsoleteCurrency(currency) != nil) {
             return currency
         }
         if let country = evidence.country, let code = read(country: country, candidates: candidates) { return code }
