@@ -2,7 +2,7 @@
 ///
 /// Evidence, strongest first: the decimals the currency is written with (0: grouping, JPY `1.500`, HUF
 /// `12.990`; 3: decimal, KWD `1.250`), a whole-amount ending (`1.299,-`, `1 495:-`: grouping), the decimal mark
-/// other prices of the same file use, the source's locale (country, then language; then those the currency
+/// other prices of the same file use, the source's locale (country, then language; then a country the currency
 /// evidence names, in order). Without any, grouping is assumed — prices rarely carry three decimals — and the
 /// caller reports a guess.
 struct DecimalDecision: Sendable, Hashable {
@@ -30,11 +30,11 @@ struct DecimalDecision: Sendable, Hashable {
         if hasWholeEnding { return DecimalDecision(isDecimal: false, basis: .ending) }
         if let observed = context.observedDecimalMark { return DecimalDecision(isDecimal: observed == separator, basis: .otherPrices) }
         let conventions = NumberConventions.shared
-        // The stated locale first, then the locale the currency evidence names (`og:locale da_DK`), in order.
-        let locales = [(context.country, context.language)] + context.evidence.map { ($0.country, $0.language) }
-        if let convention = locales.lazy.compactMap({ country, language in
-            country.flatMap(conventions.convention(country:)) ?? language.flatMap(conventions.convention(language:))
-        }).first {
+        // The stated locale first, then a country the currency evidence names (`og:locale da_DK`, `.dk` product
+        // URLs), in order. A language alone in the evidence (the detected text language) is too weak to make a
+        // price three-decimal.
+        let stated = context.country.flatMap(conventions.convention(country:)) ?? context.language.flatMap(conventions.convention(language:))
+        if let convention = stated ?? context.evidence.lazy.compactMap({ $0.country.flatMap(conventions.convention(country:)) }).first {
             // The locale's decimal mark is decimal; the other mark can only be grouping there.
             return DecimalDecision(isDecimal: convention.decimalMark == separator, basis: .locale)
         }

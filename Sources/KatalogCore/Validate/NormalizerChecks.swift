@@ -96,7 +96,7 @@ enum NormalizerChecks {
               "In `1,234` or `1.234` the separator could be a decimal point or a thousands separator. Katalog chooses by the currency's minor units and the source's locale and says which reading it took and what the other would have been.",
               "`Cena: 1.299 zł` (1299 or 1.299?)."),
         entry("price.decimal-resolved", "Ambiguous separator decided from context", .info,
-              "A lone `.` or `,` before three digits was decided by evidence, strongest first: the decimals the currency is written with (JPY, VND, HUF, IDR none; KWD, BHD three), the decimal mark the other prices of the same file use, then the source's locale (country, else language, then those the currency evidence names). The message names the evidence and the other reading.",
+              "A lone `.` or `,` before three digits was decided by evidence, strongest first: the decimals the currency is written with (JPY, VND, HUF, IDR none; KWD, BHD three), the decimal mark the other prices of the same file use, then the source's locale (country, else language, then a country the currency evidence names). The message names the evidence and the other reading.",
               "`3.350 €` on a Lithuanian shop → 3350.00 EUR."),
         entry("price.minor-unit", "Price written in hundredths", .info,
               "A whole amount followed by a sign of a hundredth (`99¢`, `99p`) is read in the currency of that sign's symbol (`$`, `£`, settled like the symbol itself) and divided by 100.",
