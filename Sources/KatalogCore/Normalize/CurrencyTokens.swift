@@ -16,6 +16,22 @@ enum CurrencyTokens {
         return Array(Set(symbols)).sorted { ($0.count, $0) > ($1.count, $1) }
     }()
 
+    /// The glued symbols as scalars, longest first, and the scalars that can start the search (`$`, `€`, `.`).
+    private static let gluedSymbolScalars: [[Unicode.Scalar]] = gluedSymbols.map { Array($0.unicodeScalars) }
+    private static let gluedMarks: Set<Unicode.Scalar> = Set(gluedSymbols.flatMap { $0.unicodeScalars.filter { !$0.properties.isAlphabetic } })
+
+    /// The longest glued symbol inside `token` (`US$` in `cenaUS$`), if any; cheap for tokens of letters only.
+    private static func gluedSymbol(in token: String) -> String? {
+        guard token.unicodeScalars.contains(where: gluedMarks.contains) else { return nil }
+        let scalars = Array(token.unicodeScalars)
+        for (index, symbol) in gluedSymbolScalars.enumerated() where symbol.count <= scalars.count {
+            for start in 0...(scalars.count - symbol.count) where scalars[start] == symbol[0] {
+                if scalars[start..<(start + symbol.count)].elementsEqual(symbol) { return gluedSymbols[index] }
+            }
+        }
+        return nil
+    }
+
     /// Symbols that contain a character that otherwise ends a token (`S/.`, `S/`, `B/.`), longest first.
     static let breakingSymbols: [String] = gluedSymbols.filter { $0.contains(where: isBreak) }
     private static let breakingStarts = Set(breakingSymbols.compactMap(\.first))
@@ -84,7 +100,7 @@ enum CurrencyTokens {
                       gluedSymbols.contains(String(token.dropLast(3))) {
                 // `$CAD`, `€EUR`: likewise, the code after the symbol.
                 found.append(String(token.suffix(3)))
-            } else if let symbol = gluedSymbols.first(where: { token.contains($0) }) {
+            } else if let symbol = gluedSymbol(in: token) {
                 // Symbols glued to other text: the longest known symbol inside the token.
                 found.append(symbol)
             } else if let first = token.unicodeScalars.first, isWrittenWithoutSpaces(first),
