@@ -119,12 +119,12 @@ public struct CurrencyTable: Sendable {
     public let aliases: [String: String]
     /// Upper-case abbreviations written next to prices that are not currencies (`VAT`, `PVM`, `UVP`).
     public let notCurrencyWords: Set<String>
-    private let languages: [String: LanguageCurrencies]
+    let languages: [String: LanguageCurrencies]
     /// Symbol (as written, or lower-cased) → the reading a person takes with no other evidence; nil: none (`kr`).
-    private let symbolDefaults: [String: String?]
-    private let symbolDefaultsWithDecimals: [String: String]
-    private let endingDefaults: [String: String]
-    private let groupingDefaults: [String: String]
+    let symbolDefaults: [String: String?]
+    let symbolDefaultsWithDecimals: [String: String]
+    let endingDefaults: [String: String]
+    let groupingDefaults: [String: String]
     /// Signs of a hundredth (`¢`, `p`) → the symbol whose currency they divide (`$`, `£`).
     public let minorUnitSigns: [String: String]
     /// Lower-cased symbol or word → candidate codes, in table order.
