@@ -69,11 +69,13 @@ struct FeedFormatLabelTests {
         #expect(product.salePrice?.money.amountText == "29.90")
     }
 
-    @Test(arguments: [("49.95", "49.95" as String?), ("1 299,00", "1299.00"), ("1.299", nil)])
-    func aPriceWithoutCurrencyKeepsAnAmountThatReadsOneWayOnly(_ text: String, _ expected: String?) {
+    /// The amount is read as the decimal logic reads it with no currency; an ambiguous one says so.
+    @Test(arguments: [("49.95", "49.95" as String?, false), ("1 299,00", "1299.00", false), ("1.299", "1299.00", true)])
+    func aPriceWithoutCurrencyKeepsTheAmountUnderstood(_ text: String, _ expected: String?, _ ambiguous: Bool) {
         let reading = MoneyParsing.read(text, context: MoneyContext())
         #expect(reading.price == nil)
         #expect(reading.findings.contains { $0.code == "price.currency-missing" })
+        #expect(reading.findings.contains { $0.code == "price.ambiguous-decimal" } == ambiguous)
         #expect(reading.amountWithoutCurrency.map { DecimalFormatting.fixed($0, fractionDigits: 2) } == expected)
         let product = ProductNormalizer().normalize(Self.record([("variants.sku", "S-1"), ("variants.price", text)], kind: .json, platform: "shopify"))
         #expect(product.price == nil)

@@ -96,12 +96,111 @@ struct MoneyParsingTests {
         #expect(findings.map(\.code) == ["price.currency-unknown"])
     }
 
-    /// `$` can be USD, CAD, AUD, …: with nothing about the source to settle it, no currency is guessed.
+    /// `kr` can be SEK, NOK, DKK or ISK and has no usual reading: with nothing about the source to settle it, no
+    /// currency is guessed, but the amount is kept for the reject.
     @Test func ambiguousSymbolWithoutContextIsReported() {
-        let (price, findings) = MoneyParsing.parse("$15.00")
-        #expect(price == nil)
-        #expect(findings.contains { $0.code == "price.currency-ambiguous" && $0.severity == .error })
+        let reading = MoneyParsing.read("kr 1.149,50")
+        #expect(reading.price == nil)
+        #expect(reading.findings.contains { $0.code == "price.currency-ambiguous" && $0.severity == .error })
+        #expect(reading.amountWithoutCurrency == Decimal(string: "1149.5"))
+        #expect(reading.currencyDecision == nil)
         #expect(MoneyParsing.parse("$15.00", context: MoneyContext(country: "US")).price?.money.currency == "USD")
+    }
+
+    /// `$` alone is read the way most pages mean it, USD, with a warning that names the assumption and the other
+    /// readings; the deciding evidence is the symbol's usual reading.
+    @Test func sharedSymbolFallsBackToItsUsualReadingWithAWarning() throws {
+        let reading = MoneyParsing.read("$15.00")
+        #expect(reading.price?.money.currency == "USD")
+        let finding = try #require(reading.findings.first { $0.code == "price.currency-assumed" })
+        #expect(finding.severity == .warning)
+        #expect(finding.message.contains("CAD") && finding.message.contains("AUD"))
+        #expect(reading.currencyDecision?.basis == .symbolDefault)
+    }
+
+    /// The source's language decides decimal marks but never, by itself, a shared symbol: that takes an evidence
+    /// entry, which is named in the warning and returned as the decision.
+    @Test func languageDecidesOnlyThroughEvidence() throws {
+        #expect(MoneyParsing.read("499 kr", context: MoneyContext(language: "sv")).price == nil)
+        let evidence = CurrencyEvidence(.textLanguage, language: "sv", detail: "Swedish product text")
+        let reading = MoneyParsing.read("1.495,- kr", context: MoneyContext(language: "sv", evidence: [evidence]))
+        #expect(reading.price?.money.amountText == "1495.00")
+        #expect(reading.price?.money.currency == "SEK")
+        #expect(reading.currencyDecision == evidence)
+        let finding = try #require(reading.findings.first { $0.code == "price.currency-assumed" })
+        #expect(finding.message.contains("Swedish product text") && finding.message.contains("NOK"))
+    }
+
+    /// Evidence is consulted in order; statements (the format's specification) give an info, not a warning, and the
+    /// stated context (currency, country) still decides first and silently.
+    @Test func evidenceOrderAndBases() throws {
+        let spec = CurrencyEvidence(.formatSpec, currency: "CZK", detail: "heureka.cz feed")
+        let document = CurrencyEvidence(.document, country: "SK", detail: "product URLs on .sk")
+        let bare = MoneyParsing.read("1 299", context: MoneyContext(evidence: [spec, document]))
+        #expect(bare.price?.money.currency == "CZK")
+        #expect(bare.currencyDecision == spec)
+        #expect(bare.findings.map(\.code) == ["price.currency-stated"])
+        let assumed = MoneyParsing.read("1 299", context: MoneyContext(evidence: [document, spec]))
+        #expect(assumed.price?.money.currency == "EUR")
+        let warning = try #require(assumed.findings.first { $0.code == "price.currency-assumed" })
+        #expect(warning.message.contains("product URLs on .sk") && warning.message.contains("CZK"))
+        let stated = MoneyParsing.read("1 299", context: MoneyContext(currency: "PLN", evidence: [document]))
+        #expect(stated.price?.money.currency == "PLN")
+        #expect(stated.findings.isEmpty)
+        #expect(stated.currencyDecision?.currency == "PLN")
+        #expect(stated.currencyDecision?.basis.isAssumption == false)
+        #expect(MoneyParsing.read("1 299 €", context: MoneyContext(evidence: [spec])).currencyDecision == nil)
+    }
+
+    /// A bare amount nothing decides keeps no price, but its amount as the normal decimal logic reads it.
+    @Test func bareAmountWithoutEvidenceKeepsTheAmount() {
+        let reading = MoneyParsing.read("149.00")
+        #expect(reading.price == nil)
+        #expect(reading.findings.map(\.code) == ["price.currency-missing"])
+        #expect(reading.amountWithoutCurrency == 149)
+        #expect(MoneyParsing.read("1.299", context: MoneyContext(language: "de")).amountWithoutCurrency == 1299)
+    }
+
+    /// Withdrawn national codes are read as themselves with a warning naming the successor; `RUR` (Yandex YML) is
+    /// an alias of RUB, reported as info, never as an unknown code.
+    @Test func obsoleteCodesAndAliases() throws {
+        let mark = MoneyParsing.read("49,90 DEM")
+        #expect(mark.price?.money.currency == "DEM")
+        let obsolete = try #require(mark.findings.first { $0.code == "price.currency-obsolete" })
+        #expect(obsolete.severity == .warning && obsolete.message.contains("EUR"))
+        #expect(MoneyParsing.read("1.500 ITL").price?.money.amountText == "1500")
+        let rur = MoneyParsing.read("1 299 RUR")
+        #expect(rur.price?.money.currency == "RUB")
+        #expect(rur.findings.map(\.code) == ["price.currency-alias"])
+        #expect(rur.findings.first?.severity == .info)
+        #expect(rur.findings.first?.message.contains("RUR → RUB") == true)
+        #expect(!MoneyParsing.read("120 HRK").findings.contains { $0.code == "price.currency-unknown" })
+        let stated = MoneyParsing.read("1 299", context: MoneyContext(currency: "RUR"))
+        #expect(stated.price?.money.currency == "RUB")
+        #expect(stated.findings.map(\.code) == ["price.currency-alias"])
+        let evidenced = MoneyParsing.read("1 299", context: MoneyContext(evidence: [CurrencyEvidence(.recordField, currency: "RUR", detail: "currencyId RUR")]))
+        #expect(evidenced.price?.money.currency == "RUB")
+    }
+
+    /// Known amount bugs: a missing integer part, a space after the decimal mark, `1.299.-`.
+    @Test(arguments: [
+        (".75 €", "0.75", "EUR"), ("€.99", "0.99", "EUR"), (",50 zł", "0.50", "PLN"),
+        ("1.837, 32 €", "1837.32", "EUR"), ("36. 24 EUR", "36.24", "EUR"), ("1.299.- CHF", "1299.00", "CHF"),
+        ("₹1,29,999", "129999.00", "INR"), ("₹ 12,34,567.50", "1234567.50", "INR"), ("١٢٫٥٠٠ د.ك", "12.500", "KWD"),
+        ("１２，８００円", "12800", "JPY"), ("kr 1 495:-", "1495.00", "SEK"),
+    ])
+    func amountShapes(text: String, amount: String, currency: String) throws {
+        let price = try #require(MoneyParsing.parse(text).price, "\(text)")
+        #expect(price.money.amountText == amount)
+        #expect(price.money.currency == currency)
+    }
+
+    @Test func repairedSpacingIsReported() {
+        let reading = MoneyParsing.read("36. 24", context: MoneyContext(currency: "EUR"))
+        #expect(reading.price?.money.amountText == "36.24")
+        #expect(reading.findings.map(\.code) == ["price.spacing-repaired"])
+        // Three digits after the space are a group, not a repaired fraction: two amounts.
+        #expect(MoneyParsing.read("12, 345 €").findings.contains { $0.code == "price.spacing-repaired" } == false)
     }
 
     @Test func textWithoutDigitsHasNoAmount() {

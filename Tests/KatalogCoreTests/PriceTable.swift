@@ -294,8 +294,11 @@ US | US$ 19.99 | = | 19.99 USD | -
 US | USD 19.99 | = | 19.99 USD | -
 US | 19.99 USD | = | 19.99 USD | -
 US | $19.99 | cur=USD | 19.99 USD | -
-US | $19.99 | - | none | price.currency-ambiguous
-US | $19.99 | l=en | none | price.currency-ambiguous
+US | $19.99 | - | 19.99 USD | price.currency-assumed
+US | $19.99 | l=en | 19.99 USD | price.currency-assumed
+US | $19.99 | ev=text-language:l=en | 19.99 USD | price.currency-assumed
+CA | $19.99 | ev=document:c=CA | 19.99 CAD | price.currency-assumed
+CA | $19.99 | ev=text-language:l=fr | 19.99 CAD | price.currency-assumed
 US | from $9.99 | = | 9.99 USD | price.from price.currency-resolved
 US | Starting at $9.99 | = | 9.99 USD | price.from price.currency-resolved
 US | Free | = | 0.00 USD | price.free price.currency-from-country
@@ -339,7 +342,9 @@ SE | 1 299,00 kr | = | 1299.00 SEK | price.currency-resolved
 SE | 1 299:- | = | 1299.00 SEK | price.currency-from-country
 SE | 499 SEK | = | 499.00 SEK | -
 SE | SEK 499 | = | 499.00 SEK | -
-SE | 499 kr | l=sv | 499.00 SEK | price.currency-resolved
+SE | 499 kr | l=sv | none | price.currency-ambiguous
+SE | 499 kr | ev=text-language:l=sv | 499.00 SEK | price.currency-assumed
+SE | 499 kr | l=de ev=document:c=SE | 499.00 SEK | price.currency-assumed
 SE | 499 kr | cur=SEK | 499.00 SEK | -
 SE | 499 kr | - | none | price.currency-ambiguous
 SE | från 99 kr | = | 99.00 SEK | price.currency-resolved
@@ -351,7 +356,8 @@ NO | 1 299,- | = | 1299.00 NOK | price.currency-from-country
 NO | 1 299 kr | = | 1299.00 NOK | price.currency-resolved
 NO | NOK 1 299 | = | 1299.00 NOK | -
 NO | 1 299,00 NOK | = | 1299.00 NOK | -
-NO | kr 499 | l=nb | 499.00 NOK | price.currency-resolved
+NO | kr 499 | ev=text-language:l=nb | 499.00 NOK | price.currency-assumed
+NO | kr 499 | ev=format:c=NO | 499.00 NOK | price.currency-resolved
 NO | kr 1.299,- | = | 1299.00 NOK | price.currency-resolved
 NO | 1.299 kr | = | 1299.00 NOK | price.decimal-resolved price.currency-resolved
 # Denmark
@@ -360,8 +366,8 @@ DK | 1.299,00 kr. | = | 1299.00 DKK | price.currency-resolved
 DK | kr. 1.299,- | = | 1299.00 DKK | price.currency-resolved
 DK | 499,- kr. | = | 499.00 DKK | price.currency-resolved
 DK | DKK 499 | = | 499.00 DKK | -
-DK | 499 kr | l=da | 499.00 DKK | price.currency-resolved
-DK | 1.299 kr. | - | none | price.currency-ambiguous
+DK | 499 kr | ev=text-language:l=da | 499.00 DKK | price.currency-assumed
+DK | 1.299 kr. | - | none ~1299.00 | price.currency-ambiguous price.ambiguous-decimal
 DK | 249,95 kr. | = | 249.95 DKK | price.currency-resolved
 # Iceland
 IS | 12.990 kr. | = | 12990 ISK | price.currency-resolved price.decimal-resolved
@@ -386,8 +392,10 @@ RO | 149,99 RON | = | 149.99 RON | -
 RO | RON 149,99 | = | 149.99 RON | -
 RO | 149,99 lei cu TVA | = | 149.99 RON +vat | price.currency-resolved
 RO | 126,04 lei fără TVA | = | 126.04 RON -vat | price.currency-resolved
-RO | 149,99 lei | - | none | price.currency-ambiguous
-RO | 149,99 lei | l=ro | 149.99 RON | price.currency-resolved
+RO | 149,99 lei | - | 149.99 RON | price.currency-assumed
+RO | 149,99 lei | l=ro | 149.99 RON | price.currency-assumed
+RO | 149,99 lei | ev=text-language:l=ro ev=document:c=MD | 149.99 RON | price.currency-assumed
+RO | 149,99 lei | ev=document:c=MD ev=text-language:l=ro | 149.99 MDL | price.currency-assumed
 RO | 149,99 lei | c=MD | 149.99 MDL | price.currency-resolved
 RO | 149,99 lei | cur=RON | 149.99 RON | -
 RO | 149,99 leu | c=RO | 149.99 RON | -
@@ -405,7 +413,7 @@ FR | 1 299,00 € | = | 1299.00 EUR | -
 FR | 1⍽299,00⍽€ | = | 1299.00 EUR | -
 FR | 19,99 € TTC | = | 19.99 EUR | -
 FR | 19,99 € | = | 19.99 EUR | -
-FR | 19€99 | = | 19.00 EUR | price.extra-amounts
+FR | 19€99 | = | 19.99 EUR | -
 # Netherlands
 NL | € 19,99 | = | 19.99 EUR | -
 NL | € 1.299,00 | = | 1299.00 EUR | -
@@ -427,7 +435,8 @@ JP | ¥1,500 | = | 1500 JPY | price.currency-resolved price.decimal-resolved
 JP | 1,500円 | = | 1500 JPY | price.decimal-resolved
 JP | ￥1,500 | c=JP | 1500 JPY | price.currency-resolved price.decimal-resolved
 JP | JPY 1500 | - | 1500 JPY | -
-JP | ¥1,500 | - | none | price.currency-ambiguous
+JP | ¥1,500 | - | 1500 JPY | price.currency-assumed price.decimal-resolved
+CN | ¥199.00 | - | 199.00 CNY | price.currency-assumed
 # Australia, New Zealand, Mexico, elsewhere
 AU | A$59.99 | = | 59.99 AUD | -
 AU | AU$59.99 | = | 59.99 AUD | -
@@ -440,7 +449,7 @@ BH | BHD 12.500 | - | 12.500 BHD | price.decimal-resolved
 TR | 1.299,90 ₺ | = | 1299.90 TRY | -
 TR | 1.299,90 TL | = | 1299.90 TRY | -
 IN | ₹1,299 | = | 1299.00 INR | price.decimal-resolved
-IN | Rs. 1,299.00 | = | 1299.00 INR | -
+IN | Rs. 1,299.00 | = | 1299.00 INR | price.currency-resolved
 IL | ₪199.90 | = | 199.90 ILS | -
 GE | 99 ₾ | = | 99.00 GEL | -
 KZ | 9 990 ₸ | = | 9990.00 KZT | -

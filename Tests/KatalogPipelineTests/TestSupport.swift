@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogCore
 
 /// Paths and helpers shared by the end-to-end tests.
 enum TestSupport {
@@ -84,5 +85,14 @@ enum TestSupport {
 
     static func json(_ url: URL) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+    }
+}
+
+extension SourceHints {
+    /// The hints without their currency evidence, to compare the stated ones (evidence is checked on its own).
+    var statedOnly: SourceHints {
+        var copy = self
+        copy.currencyEvidence = []
+        return copy
     }
 }

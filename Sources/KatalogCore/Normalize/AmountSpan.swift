@@ -8,8 +8,13 @@ struct AmountSpan: Sendable, Hashable {
     var isNegative: Bool
     /// `,` for `49,-`, `.` for `1'299.–`: a whole amount whose ending shows the decimal mark.
     var wholeEndingMark: Character?
+    /// The whole-amount ending as written (`,-`, `.–`, `:-`), when there is one.
+    var ending: String?
+    /// A space after the decimal mark was dropped (`36. 24`, `1.837, 32`): the digits are read without it.
+    var repairedSpacing = false
 
-    static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—"]
+    /// Endings that mark a whole amount; `:-` (Swedish `1 495:-`) and `/-` (Indian `Rs. 1,299/-`) show no decimal mark.
+    static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—", ":-", ":–", "/-"]
 
     /// Every amount in `text` (already space-normalized), in order. Digits followed by `%` are rates, not amounts.
     static func find(in text: String) -> [AmountSpan] {
@@ -25,7 +30,13 @@ struct AmountSpan: Sendable, Hashable {
                 index = skipNumber(from: index, in: text)
                 continue
             }
-            let span = read(from: index, in: text, isFirst: spans.isEmpty)
+            var span = read(from: index, in: text, isFirst: spans.isEmpty)
+            // `.75 €`, `€,99`: a decimal mark with no integer part, after a space, a currency sign or nothing.
+            if index > text.startIndex, case let mark = text[text.index(before: index)], mark == "." || mark == ",",
+               !span.digits.contains("."), !span.digits.contains(","), isOpening(before: text.index(before: index), in: text) {
+                span.digits = String(mark) + span.digits
+                span.range = text.index(before: index)..<span.range.upperBound
+            }
             index = span.range.upperBound
             let after = text[index...].drop { $0 == " " }
             if after.first == "%" { continue }
@@ -40,6 +51,13 @@ struct AmountSpan: Sendable, Hashable {
         return !CurrencyTable.shared.candidates(for: word).isEmpty
     }
 
+    /// Nothing, a space or a currency sign before `index`: a decimal mark at `index` opens an amount.
+    private static func isOpening(before index: String.Index, in text: String) -> Bool {
+        guard index > text.startIndex else { return true }
+        let previous = text[text.index(before: index)]
+        return previous == " " || previous.unicodeScalars.allSatisfy { $0.properties.generalCategory == .currencySymbol }
+    }
+
     private static func skipNumber(from start: String.Index, in text: String) -> String.Index {
         var index = start
         while index < text.endIndex, text[index].isNumber || text[index] == "." || text[index] == "," { index = text.index(after: index) }
@@ -49,13 +67,23 @@ struct AmountSpan: Sendable, Hashable {
     private static func read(from start: String.Index, in text: String, isFirst: Bool) -> AmountSpan {
         var lastDigitEnd = text.index(after: start)
         var index = start
+        var repaired = false
+        var skipped: String.Index?
         while index < text.endIndex {
             let char = text[index]
             if char.isASCII && char.isNumber {
                 lastDigitEnd = text.index(after: index)
             } else if char == "." || char == "," || char == "'" || char == "’" || char == " " {
                 // A separator only counts when a digit follows right after it.
-                let next = text.index(after: index)
+                var next = text.index(after: index)
+                if char == "." || char == ",", !repaired, next < text.endIndex, text[next] == " ", isTwoDigitFraction(after: next, in: text) {
+                    // `36. 24`, `1.837, 32 €`: a space slipped in after the decimal mark.
+                    repaired = true
+                    skipped = next
+                    next = text.index(after: next)
+                    index = next
+                    continue
+                }
                 guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { break }
                 // After a space, only a group of exactly three digits continues the number (`1 299`, not `49 199`… `2024`).
                 if char == " " {
@@ -70,14 +98,31 @@ struct AmountSpan: Sendable, Hashable {
         }
         var upper = lastDigitEnd
         var wholeEndingMark: Character?
+        var wholeEnding: String?
         for ending in wholeEndings where text[lastDigitEnd...].hasPrefix(ending) {
             upper = text.index(lastDigitEnd, offsetBy: ending.count)
-            wholeEndingMark = ending.first
+            wholeEndingMark = ending.first == ":" || ending.first == "/" ? nil : ending.first
+            wholeEnding = ending
             // `49,--` is written too.
             while upper < text.endIndex, text[upper] == "-" || text[upper] == "–" { upper = text.index(after: upper) }
         }
         let before = text[..<start].trimmingSpaces()
         let isNegative = isFirst && before.hasSuffix("-") && !before.dropLast().contains(where: \.isNumber)
-        return AmountSpan(digits: String(text[start..<lastDigitEnd]), range: start..<upper, isNegative: isNegative, wholeEndingMark: wholeEndingMark)
+        var digits = String(text[start..<lastDigitEnd])
+        if let skipped, skipped < lastDigitEnd {
+            digits = String(text[start..<skipped]) + text[text.index(after: skipped)..<lastDigitEnd]
+        } else {
+            repaired = false
+        }
+        return AmountSpan(digits: digits, range: start..<upper, isNegative: isNegative, wholeEndingMark: wholeEndingMark, ending: wholeEnding, repairedSpacing: repaired)
+    }
+
+    /// Exactly two digits start at `index + 1` (after the space at `index`) and no digit follows them.
+    private static func isTwoDigitFraction(after index: String.Index, in text: String) -> Bool {
+        let rest = text[text.index(after: index)...]
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 2 else { return false }
+        let following = rest.dropFirst(2).first
+        return following == nil || !(following!.isNumber || following == "." || following == "," || following == "%")
     }
 }

@@ -1,36 +1,123 @@
-/// Finds the currency symbols, codes and words written around an amount (`€`, `US$`, `zł`, `Kč`, `PLN`, `руб.`).
+/// Finds the currency symbols, codes and words written around an amount (`€`, `US$`, `zł`, `Kč`, `PLN`, `руб.`,
+/// `S/.`, `د.إ`).
 enum CurrencyTokens {
+    /// Characters that end a token.
+    private static func isBreak(_ char: Character) -> Bool {
+        char == " " || char == "/" || char == "(" || char == ")" || char == ":" || char == "~" || char == "*"
+    }
+
     /// Symbols that are glued to other text (`US$49`, `49€/szt.`), longest first.
     static let gluedSymbols: [String] = {
         let table = CurrencyTable.shared
-        let symbols = table.currencies.values.flatMap(\.symbols).filter { symbol in
+        let spellings = table.currencies.values.flatMap(\.symbols) + table.obsolete.values.flatMap(\.symbols)
+        let symbols = spellings.filter { symbol in
             symbol.unicodeScalars.contains { !($0.properties.isAlphabetic) }
         }
         return Array(Set(symbols)).sorted { ($0.count, $0) > ($1.count, $1) }
     }()
 
+    /// The glued symbols as scalars, longest first, and the scalars that can start the search (`$`, `€`, `.`).
+    private static let gluedSymbolScalars: [[Unicode.Scalar]] = gluedSymbols.map { Array($0.unicodeScalars) }
+    private static let gluedMarks: Set<Unicode.Scalar> = Set(gluedSymbols.flatMap { $0.unicodeScalars.filter { !$0.properties.isAlphabetic } })
+
+    /// The longest glued symbol inside `token` (`US$` in `cenaUS$`), if any; cheap for tokens of letters only.
+    private static func gluedSymbol(in token: String) -> String? {
+        guard token.unicodeScalars.contains(where: gluedMarks.contains) else { return nil }
+        let scalars = Array(token.unicodeScalars)
+        for (index, symbol) in gluedSymbolScalars.enumerated() where symbol.count <= scalars.count {
+            for start in 0...(scalars.count - symbol.count) where scalars[start] == symbol[0] {
+                if scalars[start..<(start + symbol.count)].elementsEqual(symbol) { return gluedSymbols[index] }
+            }
+        }
+        return nil
+    }
+
+    /// Symbols that contain a character that otherwise ends a token (`S/.`, `S/`, `B/.`), longest first.
+    static let breakingSymbols: [String] = gluedSymbols.filter { $0.contains(where: isBreak) }
+    private static let breakingStarts = Set(breakingSymbols.compactMap(\.first))
+
     /// The currency tokens in `text`, as written, in order.
     static func find(in text: String) -> [String] {
         var found: [String] = []
+        var piece = ""
+        var index = text.startIndex
+        func flush() {
+            if !piece.isEmpty { found += tokens(inPiece: piece) }
+            piece = ""
+        }
+        while index < text.endIndex {
+            // `S/ 49.90`, `S/.49.90`: a symbol that holds a `/`, not preceded by a letter nor followed by one.
+            if breakingStarts.contains(text[index]), index == text.startIndex || !text[text.index(before: index)].isLetter,
+               let symbol = breakingSymbols.first(where: { text[index...].hasPrefix($0) }) {
+                let end = text.index(index, offsetBy: symbol.count)
+                if end == text.endIndex || !text[end].isLetter {
+                    flush()
+                    found.append(symbol)
+                    index = end
+                    continue
+                }
+            }
+            if isBreak(text[index]) { flush() } else { piece.append(text[index]) }
+            index = text.index(after: index)
+        }
+        flush()
+        return joinedPrefixes(found, in: text)
+    }
+
+    /// `AU $49.95`, `US $ 9.99`: a country or code prefix written apart from its `$` names the prefixed symbol.
+    private static func joinedPrefixes(_ found: [String], in text: String) -> [String] {
+        guard found.contains("$"), text.contains(" $") else { return found }
         let table = CurrencyTable.shared
-        for piece in text.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "(" || $0 == ")" || $0 == ":" || $0 == "~" || $0 == "*" }) {
-            var token = String(piece)
-            // Digits and separators left from a glued amount (`49,99zł` was split already; `zł.` keeps its dot).
-            token = String(token.drop { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "–" })
-            while let last = token.last, ".,-–—!;".contains(last), table.candidates(for: token).isEmpty {
+        let words = text.split(separator: " ").map(String.init)
+        var result = found
+        for (index, word) in words.enumerated().dropFirst() where word.hasPrefix("$") {
+            let prefix = words[index - 1]
+            guard (2...3).contains(prefix.count), prefix.allSatisfy(\.isUppercase) else { continue }
+            let joined = prefix + "$"
+            if table.candidates(for: joined).count == 1, let position = result.firstIndex(of: "$") { result[position] = joined }
+        }
+        return result
+    }
+
+    /// Tokens in one piece of text between breaks: each run of characters between digits (`RM49.90` → `RM`,
+    /// `1.299,-Kč` → `Kč`, `Rs.1,299` → `Rs.`).
+    private static func tokens(inPiece piece: String) -> [String] {
+        let table = CurrencyTable.shared
+        var found: [String] = []
+        for run in piece.split(whereSeparator: { $0.isASCII && $0.isNumber }) {
+            var token = String(run.drop { ".,-–—'’".contains($0) })
+            while let last = token.last, ".,-–—!;'’".contains(last), table.candidates(for: token).isEmpty {
                 token.removeLast()
             }
             guard !token.isEmpty else { continue }
             if !table.candidates(for: token).isEmpty {
                 found.append(token)
-                continue
-            }
-            // Symbols glued to other text: the longest known symbol inside the token.
-            if let symbol = gluedSymbols.first(where: { token.contains($0) }) {
+            } else if token.count > 3, token.prefix(3).allSatisfy(\.isUppercase), !table.candidates(for: String(token.prefix(3))).isEmpty,
+                      gluedSymbols.contains(String(token.dropFirst(3))) {
+                // `CAD$`, `AUD$`: a code with a symbol glued on names the code.
+                found.append(String(token.prefix(3)))
+            } else if token.count > 3, token.suffix(3).allSatisfy(\.isUppercase), !table.candidates(for: String(token.suffix(3))).isEmpty,
+                      gluedSymbols.contains(String(token.dropLast(3))) {
+                // `$CAD`, `€EUR`: likewise, the code after the symbol.
+                found.append(String(token.suffix(3)))
+            } else if let symbol = gluedSymbol(in: token) {
+                // Symbols glued to other text: the longest known symbol inside the token.
                 found.append(symbol)
+            } else if let first = token.unicodeScalars.first, isWrittenWithoutSpaces(first),
+                      let word = (1..<token.count).reversed().lazy.map({ String(token.prefix($0)) }).first(where: { !table.candidates(for: $0).isEmpty }) {
+                // Scripts written without spaces: a currency word glued to the next word (`円税込`, `บาทต่อชิ้น`).
+                found.append(word)
             }
         }
         return found
+    }
+
+    /// Thai, kana, CJK ideographs and Hangul: words follow each other without spaces.
+    private static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0E7F, 0x3040...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: true
+        default: false
+        }
     }
 
     /// `text` without the given amounts (each replaced by a space): where their currency is written.

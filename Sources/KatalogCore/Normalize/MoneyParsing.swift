@@ -6,12 +6,13 @@ public struct MoneyContext: Sendable, Hashable {
     public var currency: String?
     /// ISO 3166 country of the source (shop domain, feed market).
     public var country: String?
-    /// ISO 639-1 language of the source.
+    /// ISO 639-1 language of the source. Decides decimal marks only: a currency chosen by language comes through an
+    /// `evidence` entry (`CurrencyEvidence(.textLanguage, language: "sv", …)`), never from this alone.
     public var language: String?
     /// The decimal mark other prices of the same record or file use unambiguously (`,` in `1 299,00 zł`).
     public var observedDecimalMark: Character?
-    /// Further currency evidence, strongest first (see `CurrencyEvidence`): consulted after `currency`, `country`
-    /// and `language` for a price with no currency or a shared symbol.
+    /// Further currency evidence, strongest first (see `CurrencyEvidence`): consulted after `currency` and
+    /// `country` for a price with no currency or a shared symbol (see `CurrencyResolution`).
     public var evidence: [CurrencyEvidence]
 
     public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil, evidence: [CurrencyEvidence] = []) {
@@ -53,8 +54,10 @@ public struct MoneyReading: Sendable, Hashable {
 /// `1.299,- Kč`, `CHF 1'299.–`, `US$ 49.99`, `od 49 zł`, `9,99–19,99 €`, `was £59.99 now £49.99`,
 /// `~~59,99 €~~ 49,99 €`, `Nemokamai`, `58,99 € su PVM`. Pure: text + context → price(s) + findings.
 ///
-/// Bad input never becomes a guessed value: no amount, a malformed number, an unknown ISO code or a currency
-/// that neither the text nor the context settles (`kr`, `$` with no country) gives no price and an error. An
+/// Bad input never becomes a silent guess: no amount, a malformed number, an unknown ISO code or a currency
+/// that neither the text, the context nor a usual reading settles (`kr` alone) gives no price and an error (the
+/// amount is kept in `amountWithoutCurrency`); a currency only an assumption settles (`$` alone → USD, Swedish
+/// text + `kr` → SEK) is kept with the warning `price.currency-assumed` and named in `currencyDecision`. An
 /// ambiguous decimal separator (`3.350`, `1,234`) is decided from the currency's minor units, then a `,-` ending,
 /// then the other prices of the same file, then the source's locale, each reported as an info finding; with none
 /// of these it is read as grouping and reported as a guess (`price.ambiguous-decimal`, warning).
@@ -77,13 +80,12 @@ public enum MoneyParsing {
             guard PricePhrases.isFree(words: phraseWords) || PricePhrases.containsFreeWord(words: phraseWords) else {
                 return MoneyReading(findings: [.priceNoAmount(text)])
             }
-            var findings: [Finding] = []
-            let tokens = CurrencyTokens.find(in: cleaned)
-            guard let currency = CurrencyResolution.resolve(tokens: tokens, rest: cleaned, context: context, text: text, findings: &findings) else {
-                return MoneyReading(findings: findings.isEmpty ? [.priceCurrencyMissing(text)] : findings)
+            var choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: cleaned), rest: cleaned, context: context, text: text)
+            guard let currency = choice.code else {
+                return MoneyReading(findings: choice.findings.isEmpty ? [.priceCurrencyMissing(text)] : choice.findings, amountWithoutCurrency: 0)
             }
-            findings.append(.priceFree(text))
-            return MoneyReading(price: Price(money: Money(amount: 0, currency: currency), text: text, vat: vat), findings: findings)
+            choice.findings.append(.priceFree(text))
+            return MoneyReading(price: Price(money: Money(amount: 0, currency: currency), text: text, vat: vat), findings: choice.findings, currencyDecision: choice.decision)
         }
 
         // `1 29,00`: digits split by a space that is not a thousands group; no amount can be read safely.
@@ -105,15 +107,21 @@ public enum MoneyParsing {
             nowContext.observedDecimalMark = was.decimalMark ?? context.observedDecimalMark
             let now = single(pair.now, currencyText: pair.nowText, in: cleaned, text: text, vat: vat, context: nowContext)
             var findings = was.findings + now.findings.filter { !was.findings.contains($0) }
+            let decision = was.currencyDecision ?? (now.price == nil ? nil : now.currencyDecision)
             guard let regular = was.price, let sale = now.price else {
-                return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark)
+                let amount = was.price == nil && now.price == nil ? was.amountWithoutCurrency ?? now.amountWithoutCurrency : nil
+                return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision, amountWithoutCurrency: amount)
             }
             findings.append(pair.explicit ? .priceWasNow(text, was: regular, now: sale) : .priceWasNowInferred(text, was: regular, now: sale))
-            return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark)
+            return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision)
         }
 
-        // With further amounts, the first one's currency is written before the second amount starts.
-        let ownText = amounts.count > 1 ? String(cleaned[..<amounts[1].range.lowerBound]) : cleaned
+        // With further amounts, the first one's currency is written before the second amount starts; when the text
+        // writes currencies before amounts (`€49.99 / $54.99`), a token after the first amount is the second's.
+        var ownText = amounts.count > 1 ? String(cleaned[..<amounts[1].range.lowerBound]) : cleaned
+        if amounts.count > 1, !CurrencyTokens.find(in: String(cleaned[..<amounts[0].range.lowerBound])).isEmpty {
+            ownText = String(cleaned[..<amounts[0].range.upperBound])
+        }
         var reading = single(amounts[0], currencyText: CurrencyTokens.textAround([amounts[0]], in: ownText), in: cleaned, text: text, vat: vat, context: context)
         if amounts.count > 1, reading.price != nil { reading.findings.append(.priceExtraAmounts(text)) }
         return reading
@@ -123,70 +131,165 @@ public enum MoneyParsing {
     public static func decimalEvidence(in text: String) -> Character? {
         let cleaned = normalizeSpaces(text)
         guard let first = AmountSpan.find(in: cleaned).first else { return nil }
-        return NumberReading.read(first.digits)?.decimalMark ?? (first.wholeEndingMark)
+        return NumberReading.readPrice(first.digits)?.decimalMark ?? first.wholeEndingMark.flatMap { first.digits.contains($0) ? nil : $0 }
     }
 
     // MARK: - One amount
 
     private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
-        var findings: [Finding] = []
-        let tokens = CurrencyTokens.find(in: currencyText)
-        let currency: String
-        if let resolved = CurrencyResolution.resolve(tokens: tokens, rest: currencyText, context: context, text: text, findings: &findings) {
-            currency = resolved
-        } else {
+        let syntax = NumberReading.readPrice(amount.digits)
+        let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending, groupingMarks: Set(amount.digits.filter { $0 == "'" || $0 == "’" }))
+        var tokens = CurrencyTokens.find(in: currencyText)
+        // `99¢`, `99p`: a whole number of hundredths, in the currency of the sign's symbol.
+        let minorSign = syntax?.decimalMark == nil && syntax?.ambiguousSeparator == nil && tokens.isEmpty ? minorUnitSign(after: amount, in: cleaned) : nil
+        if let minorSign { tokens = [minorSign.symbol] }
+        let choice = CurrencyResolution.decide(tokens: tokens, rest: currencyText, context: context, text: text, amount: traits)
+        var findings = choice.findings
+        guard let currency = choice.code else {
+            // No price, but the amount as the normal decimal logic reads it, so a reject shows what was understood.
             if findings.isEmpty { findings.append(.priceCurrencyMissing(text)) }
-            return MoneyReading(findings: findings, amountWithoutCurrency: amountWithoutCurrency(amount))
+            let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: 2, text: text, context: context)
+            return MoneyReading(findings: findings + understood.findings, amountWithoutCurrency: understood.value)
         }
-        let minorUnits = CurrencyTable.shared.minorUnits(of: currency) ?? 2
-        guard let reading = NumberReading.read(amount.digits) else {
-            return MoneyReading(findings: findings + [.priceMalformedNumber(amount.digits, text: text)])
+        let table = CurrencyTable.shared
+        let minorUnits = table.minorUnits(of: currency) ?? 2
+        let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: table.writtenMinorUnits(of: currency) ?? minorUnits, text: text, context: context)
+        findings += understood.findings
+        guard var value = understood.value, var canonical = understood.canonical else { return MoneyReading(findings: findings) }
+        if let minorSign, minorUnits > 0, let scaled = DecimalFormatting.parse(canonical).map({ $0 / pow(10, minorUnits) }) {
+            value = amount.isNegative ? -scaled : scaled
+            canonical = DecimalFormatting.fixed(scaled, fractionDigits: minorUnits)
+            findings.append(.priceMinorUnit(text, sign: minorSign.sign, amount: canonical, currency: currency))
         }
-        var canonical = reading.canonical
-        if let separator = reading.ambiguousSeparator, let alternative = reading.alternative {
-            let decision = DecimalDecision.decide(separator, wholeEndingMark: amount.wholeEndingMark, minorUnits: minorUnits, context: context)
-            // NumberReading's canonical reading treats the mark as grouping; `alternative` is the decimal reading.
-            if decision.isDecimal { canonical = alternative }
-            let other = decision.isDecimal ? reading.canonical : alternative
-            switch decision.basis {
-            case .guess: findings.append(.priceAmbiguousDecimal(text, chosen: canonical, alternative: other, separator: separator))
-            case .ending: break // `1.299,-` is not ambiguous: the ending shows the decimal mark.
-            default: findings.append(.priceDecimalResolved(text, chosen: canonical, alternative: other, separator: separator, basis: decision.basis))
-            }
-        }
-        guard var value = DecimalFormatting.parse(canonical) else {
-            return MoneyReading(findings: findings + [.priceMalformedNumber(amount.digits, text: text)])
-        }
-        if amount.isNegative { value = -value }
         if PricePhrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
         let fraction = canonical.split(separator: ".").dropFirst().first?.count ?? 0
         if fraction > minorUnits {
             findings.append(.priceExtraPrecision(text, currency: currency, minorUnits: minorUnits))
         }
         let price = Price(money: Money(amount: value, currency: currency), text: text, vat: vat)
-        return MoneyReading(price: price, findings: findings, decimalMark: reading.decimalMark ?? amount.wholeEndingMark)
+        let mark = syntax?.decimalMark ?? amount.wholeEndingMark.flatMap { amount.digits.contains($0) ? nil : $0 }
+        return MoneyReading(price: price, findings: findings, decimalMark: mark, currencyDecision: choice.decision)
     }
 
-    /// The amount of a price whose currency nothing decided, when its digits read one way only (`49.95`, `1 299,00`;
-    /// not `1.299`, whose mark only a currency's minor units could settle): kept so a reject shows what was read.
-    private static func amountWithoutCurrency(_ amount: AmountSpan) -> Decimal? {
-        guard let reading = NumberReading.read(amount.digits), reading.ambiguousSeparator == nil,
-              var value = DecimalFormatting.parse(reading.canonical) else { return nil }
+    /// A sign of a hundredth written right after `amount` (`99¢`, `99 ¢`, `99p`; `p` only glued and not starting
+    /// a word), with the symbol whose currency it divides.
+    private static func minorUnitSign(after amount: AmountSpan, in text: String) -> (sign: String, symbol: String)? {
+        let after = text[amount.range.upperBound...]
+        for (sign, symbol) in CurrencyTable.shared.minorUnitSigns {
+            let glued = after.hasPrefix(sign)
+            let spaced = !sign.allSatisfy(\.isLetter) && after.hasPrefix(" " + sign)
+            guard glued || spaced else { continue }
+            let rest = after.dropFirst(sign.count + (glued ? 0 : 1))
+            if rest.first.map({ $0.isLetter || $0.isNumber }) == true { continue }
+            return (sign, symbol)
+        }
+        return nil
+    }
+
+    /// The amount's value: its syntax read, a lone ambiguous separator decided (`DecimalDecision`) for a currency
+    /// written with `writtenMinorUnits` decimals, the sign applied. Nil value (with an error) when malformed.
+    private static func readAmount(_ amount: AmountSpan, syntax: NumberReading?, writtenMinorUnits: Int, text: String, context: MoneyContext) -> (value: Decimal?, canonical: String?, findings: [Finding]) {
+        var findings: [Finding] = []
+        guard let reading = syntax else { return (nil, nil, [.priceMalformedNumber(amount.digits, text: text)]) }
+        if amount.repairedSpacing { findings.append(.priceSpacingRepaired(text, digits: amount.digits)) }
+        var canonical = reading.canonical
+        if let separator = reading.ambiguousSeparator, let alternative = reading.alternative {
+            let decision = DecimalDecision.decide(separator, hasWholeEnding: amount.ending != nil, minorUnits: writtenMinorUnits, context: context)
+            // NumberReading's canonical reading treats the mark as grouping; `alternative` is the decimal reading.
+            if decision.isDecimal { canonical = alternative }
+            let other = decision.isDecimal ? reading.canonical : alternative
+            switch decision.basis {
+            case .guess: findings.append(.priceAmbiguousDecimal(text, chosen: canonical, alternative: other, separator: separator))
+            case .ending: break // `1.299,-` is not ambiguous: the ending shows the amount is whole.
+            default: findings.append(.priceDecimalResolved(text, chosen: canonical, alternative: other, separator: separator, basis: decision.basis))
+            }
+        }
+        guard var value = DecimalFormatting.parse(canonical) else { return (nil, nil, findings + [.priceMalformedNumber(amount.digits, text: text)]) }
         if amount.isNegative { value = -value }
-        return value
+        return (value, canonical, findings)
     }
 
-    /// NBSP, narrow and thin spaces, figure spaces and tabs become plain spaces; a minus sign becomes `-`.
+    /// HTML character references are decoded (`&nbsp;&euro;`); NBSP, narrow and thin spaces, figure spaces and tabs
+    /// become plain spaces; a minus sign becomes `-`; decimal digits of any script, Arabic decimal and thousands
+    /// marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction and zero-width marks are
+    /// dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved after the amount
+    /// (`19,99 €`).
     static func normalizeSpaces(_ text: String) -> String {
         var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}", "\u{2008}", "\u{200A}", "\t", "\n", "\r": result.unicodeScalars.append(" ")
-            case "\u{2212}": result.unicodeScalars.append("-")
+        for scalar in decodingEntities(text).unicodeScalars {
+            switch scalar.value {
+            case 0x00A0, 0x202F, 0x2009, 0x2007, 0x2008, 0x200A, 0x09, 0x0A, 0x0D, 0x3000: result.unicodeScalars.append(" ")
+            case 0x2212: result.unicodeScalars.append("-")
+            case 0x200B, 0x200E, 0x200F, 0x061C, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: continue
+            case 0xFF01...0xFF5E: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x066B: result.unicodeScalars.append(".")
+            case 0x066C: result.unicodeScalars.append(",")
+            case 0x80...:
+                // Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai …) become ASCII.
+                if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue, let digit = Unicode.Scalar(0x30 + UInt32(value)) {
+                    result.unicodeScalars.append(digit)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result.trimmingWhitespace()
+        return symbolAsDecimalMark(result.trimmingWhitespace())
+    }
+
+    /// HTML character references left in a price copied from markup (`49,99&nbsp;&euro;`, `&#36;19.99`).
+    private static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&"), text.contains(";") else { return text }
+        let named: [String: String] = ["nbsp": " ", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "dollar": "$", "amp": "&", "thinsp": " ", "minus": "-", "ndash": "–", "mdash": "—"]
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let after = rest[rest.index(after: ampersand)...]
+            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
+                result += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var decoded: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else {
+                decoded = named[String(name)]
+            }
+            if let decoded {
+                result += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    /// `19€99` → `19,99 €` (`£`, `$` likewise): digits, the sign, exactly two digits, then no digit.
+    private static func symbolAsDecimalMark(_ text: String) -> String {
+        guard text.contains(where: { $0 == "€" || $0 == "£" || $0 == "$" }) else { return text }
+        var chars = Array(text)
+        var index = 1
+        while index + 2 < chars.count {
+            let sign = chars[index]
+            if sign == "€" || sign == "£" || sign == "$", chars[index - 1].isASCII, chars[index - 1].isNumber,
+               chars[index + 1].isASCII, chars[index + 1].isNumber, chars[index + 2].isASCII, chars[index + 2].isNumber,
+               index + 3 == chars.count || !(chars[index + 3].isNumber || chars[index + 3] == "." || chars[index + 3] == ",") {
+                let integer = chars[..<index].reversed().prefix { $0.isNumber || $0 == "." || $0 == " " }
+                let mark: Character = integer.contains(",") ? "." : (integer.contains(".") ? "," : (sign == "€" ? "," : "."))
+                chars.replaceSubrange(index...(index + 2), with: [mark, chars[index + 1], chars[index + 2], " ", sign])
+                index += 5
+            } else {
+                index += 1
+            }
+        }
+        return String(chars)
     }
 }
 
@@ -204,6 +307,12 @@ extension Finding {
     }
     static func priceCurrencyMissing(_ text: String) -> Finding {
         Finding(.error, "price.currency-missing", "Price \"\(text)\" names no currency and the source implies none; no price kept. Add the currency or set a default for the source.")
+    }
+    static func priceSpacingRepaired(_ text: String, digits: String) -> Finding {
+        Finding(.warning, "price.spacing-repaired", "Price \"\(text)\" has a space after its decimal mark; read as \(digits). Check the source if the space separated two numbers.")
+    }
+    static func priceMinorUnit(_ text: String, sign: String, amount: String, currency: String) -> Finding {
+        Finding(.info, "price.minor-unit", "Price \"\(text)\" is written in hundredths (\"\(sign)\"); read as \(amount) \(currency).")
     }
     static func priceRange(_ text: String, low: String) -> Finding {
         Finding(.warning, "price.range", "Price \"\(text)\" is a range; its low end, \(low), was kept.")

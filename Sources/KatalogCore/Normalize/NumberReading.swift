@@ -95,6 +95,28 @@ struct NumberReading: Sendable, Hashable {
         return NumberReading(canonical: compose(decimalAt: lastMark.index), decimalMark: lastMark.char)
     }
 
+    /// `read`, and also the shapes only prices have: a decimal mark with no integer part (`.75`, `,99`) and
+    /// Indian grouping (`1,29,999`, `12,34,567.00`: a first group of 1–2 digits, groups of two, then three).
+    static func readPrice(_ text: String) -> NumberReading? {
+        if let reading = read(text) { return reading }
+        if let mark = text.first, mark == "." || mark == "," {
+            let fraction = text.dropFirst()
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return NumberReading(canonical: "0." + fraction, decimalMark: mark)
+        }
+        // Indian grouping: commas only, an optional `.` decimal part.
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let integer = parts.first, !integer.isEmpty,
+              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }) else { return nil }
+        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count >= 3, let first = groups.first, (1...2).contains(first.count), groups.last?.count == 3,
+              groups.dropFirst().dropLast().allSatisfy({ $0.count == 2 }),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let digits = groups.joined()
+        guard parts.count == 2 else { return NumberReading(canonical: digits) }
+        return NumberReading(canonical: digits + "." + parts[1], decimalMark: ".")
+    }
+
     /// Group separators must split an integer part into a first group of 1–3 digits and then groups of three.
     private static func groupsValid(_ positions: [Int], integerLength: Int) -> Bool {
         var previous = 0

@@ -164,8 +164,8 @@ struct WasNowPair {
         var bare = between
         for token in CurrencyTokens.find(in: between) { bare = bare.replacingOccurrences(of: token, with: "") }
         guard bare.allSatisfy({ $0 == " " }),
-              let high = NumberReading.read(first.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
-              let low = NumberReading.read(second.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
+              let high = NumberReading.readPrice(first.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
+              let low = NumberReading.readPrice(second.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
               low < high else { return nil }
         return WasNowPair(was: first, now: second, wasText: firstText, nowText: secondText, explicit: false)
     }

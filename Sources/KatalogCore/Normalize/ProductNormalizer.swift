@@ -151,6 +151,7 @@ public final class ProductNormalizer {
     private func moneyContext(for record: RawRecord, observed: FileObservation?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         var currencyFromField = false
+        var recordEvidence: CurrencyEvidence?
         let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField)
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
@@ -166,9 +167,14 @@ public final class ProductNormalizer {
             guard let label = field.label, let match = match(label) else { continue }
             if match.key == "currency" {
                 let code = field.value.trimmingSpaces().uppercased()
-                if CurrencyTable.shared.isKnown(code) {
+                let table = CurrencyTable.shared
+                // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
+                if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
                     // The first currency field wins (fields come in origin precedence order).
-                    if !currencyFromField { context.currency = code }
+                    if !currencyFromField {
+                        context.currency = code
+                        recordEvidence = CurrencyEvidence(.recordField, currency: code, detail: "the record's \(label) field")
+                    }
                     currencyFromField = true
                 } else {
                     diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
@@ -177,6 +183,8 @@ public final class ProductNormalizer {
                 context.currency = hint
             }
         }
+        // The record's own currency field is the strongest evidence there is.
+        if let recordEvidence { context.evidence.insert(recordEvidence, at: 0) }
         return context
     }
 

@@ -1,24 +1,59 @@
 import Foundation
 
-/// ISO 4217 currencies with their minor units, symbols, local words, countries and languages
-/// (`Resources/currencies.json`).
+/// ISO 4217 currencies with their minor units, symbols, local words and countries, the withdrawn codes still
+/// read, aliases, and what a person assumes when nothing else says (`Resources/currencies.json`).
 ///
 /// Look-ups never guess: a symbol shared by several currencies (`$`, `kr`, `lei`, `¥`) returns every candidate,
-/// and the caller resolves it from context and reports what it assumed. An ISO code matches only when written
+/// and the caller resolves it from evidence and reports what it assumed. An ISO code matches only when written
 /// in capitals (`TRY`, `ALL`), so ordinary words (`try`, `all`) next to a price are not taken for currencies;
-/// the common codes are also listed as lower-case words (`eur`, `pln`).
+/// the common codes are also listed as lower-case words (`eur`, `pln`). Spellings listed as `cased` (`R`, `KD`)
+/// match only as written.
 public struct CurrencyTable: Sendable {
     public struct Currency: Decodable, Sendable, Hashable {
         public var code: String
         public var minorUnits: Int
+        /// How many decimals shops write when it differs from ISO 4217 (HUF, IDR: none); decides `150.000`.
+        public var writtenMinorUnits: Int?
         public var symbols: [String]
         public var words: [String]
+        /// Spellings matched only exactly as written (`R` for ZAR, `KD` for KWD).
+        public var cased: [String]
         public var countries: [String]
-        /// ISO 639-1 languages whose sources mean this currency by a shared word (`sv` → SEK for `kr`).
+        /// Kept for compatibility; languages now live in the table's `languages` section (`language(_:)`).
         public var languages: [String]
 
         enum CodingKeys: String, CodingKey {
-            case code, symbols, words, countries, languages
+            case code, symbols, words, cased, countries, languages
+            case minorUnits = "minor_units"
+            case writtenMinorUnits = "written_minor_units"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            code = try container.decode(String.self, forKey: .code)
+            minorUnits = try container.decode(Int.self, forKey: .minorUnits)
+            writtenMinorUnits = try container.decodeIfPresent(Int.self, forKey: .writtenMinorUnits)
+            symbols = try container.decodeIfPresent([String].self, forKey: .symbols) ?? []
+            words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
+            cased = try container.decodeIfPresent([String].self, forKey: .cased) ?? []
+            countries = try container.decodeIfPresent([String].self, forKey: .countries) ?? []
+            languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? []
+        }
+    }
+
+    /// A withdrawn ISO 4217 code (`DEM`, `LTL`, `HRK`): still read, with a warning naming its successor.
+    public struct ObsoleteCurrency: Decodable, Sendable, Hashable {
+        public var code: String
+        public var minorUnits: Int
+        public var successor: String
+        /// The year it was withdrawn.
+        public var withdrawn: String
+        public var symbols: [String]
+        public var words: [String]
+        public var cased: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case code, successor, withdrawn, symbols, words, cased
             case minorUnits = "minor_units"
         }
 
@@ -26,59 +61,155 @@ public struct CurrencyTable: Sendable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             code = try container.decode(String.self, forKey: .code)
             minorUnits = try container.decode(Int.self, forKey: .minorUnits)
+            successor = try container.decode(String.self, forKey: .successor)
+            withdrawn = try container.decode(String.self, forKey: .withdrawn)
             symbols = try container.decodeIfPresent([String].self, forKey: .symbols) ?? []
             words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
-            countries = try container.decodeIfPresent([String].self, forKey: .countries) ?? []
-            languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? []
+            cased = try container.decodeIfPresent([String].self, forKey: .cased) ?? []
+        }
+    }
+
+    /// The currencies a language's sources mean: the dominant one (`sv` → SEK) and others it can mean.
+    public struct LanguageCurrencies: Decodable, Sendable, Hashable {
+        public var dominant: String?
+        public var others: [String]
+
+        enum CodingKeys: String, CodingKey { case dominant, others }
+
+        public init(dominant: String? = nil, others: [String] = []) {
+            self.dominant = dominant
+            self.others = others
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            dominant = try container.decodeIfPresent(String.self, forKey: .dominant)
+            others = try container.decodeIfPresent([String].self, forKey: .others) ?? []
         }
     }
 
     private struct File: Decodable {
         var currencies: [Currency]
+        var obsoleteCurrencies: [ObsoleteCurrency]?
+        var aliases: [String: String]?
+        var languages: [String: LanguageCurrencies]?
+        var symbolDefaults: [String: String?]?
+        var symbolDefaultsWithDecimals: [String: String]?
+        var endingDefaults: [String: String]?
+        var groupingDefaults: [String: String]?
+        var minorUnitSigns: [String: String]?
         var notCurrencyWords: Set<String>?
 
         enum CodingKeys: String, CodingKey {
-            case currencies
+            case currencies, aliases, languages
+            case obsoleteCurrencies = "obsolete_currencies"
+            case symbolDefaults = "symbol_defaults"
+            case symbolDefaultsWithDecimals = "symbol_defaults_with_decimals"
+            case endingDefaults = "ending_defaults"
+            case groupingDefaults = "grouping_defaults"
+            case minorUnitSigns = "minor_unit_signs"
             case notCurrencyWords = "not_currency_words"
         }
     }
 
     public let currencies: [String: Currency]
+    /// Withdrawn codes, by code.
+    public let obsolete: [String: ObsoleteCurrency]
+    /// Codes that are not ISO 4217 but name one (`RUR` → `RUB`), in capitals.
+    public let aliases: [String: String]
     /// Upper-case abbreviations written next to prices that are not currencies (`VAT`, `PVM`, `UVP`).
     public let notCurrencyWords: Set<String>
+    let languages: [String: LanguageCurrencies]
+    /// Symbol (as written, or lower-cased) → the reading a person takes with no other evidence; nil: none (`kr`).
+    let symbolDefaults: [String: String?]
+    let symbolDefaultsWithDecimals: [String: String]
+    let endingDefaults: [String: String]
+    let groupingDefaults: [String: String]
+    /// Signs of a hundredth (`¢`, `p`) → the symbol whose currency they divide (`$`, `£`).
+    public let minorUnitSigns: [String: String]
     /// Lower-cased symbol or word → candidate codes, in table order.
     private let tokens: [String: [String]]
+    /// Spellings matched only as written → candidate codes.
+    private let casedTokens: [String: [String]]
 
     public static let shared: CurrencyTable = {
         let file = BundledData.decode(File.self, from: "currencies")
-        return CurrencyTable(file.currencies, notCurrencyWords: file.notCurrencyWords ?? [])
+        return CurrencyTable(
+            file.currencies, obsolete: file.obsoleteCurrencies ?? [], aliases: file.aliases ?? [:],
+            languages: file.languages ?? [:], symbolDefaults: file.symbolDefaults ?? [:],
+            symbolDefaultsWithDecimals: file.symbolDefaultsWithDecimals ?? [:], endingDefaults: file.endingDefaults ?? [:],
+            groupingDefaults: file.groupingDefaults ?? [:], minorUnitSigns: file.minorUnitSigns ?? [:], notCurrencyWords: file.notCurrencyWords ?? []
+        )
     }()
 
-    init(_ list: [Currency], notCurrencyWords: Set<String> = []) {
+    init(
+        _ list: [Currency], obsolete: [ObsoleteCurrency] = [], aliases: [String: String] = [:],
+        languages: [String: LanguageCurrencies] = [:], symbolDefaults: [String: String?] = [:],
+        symbolDefaultsWithDecimals: [String: String] = [:], endingDefaults: [String: String] = [:],
+        groupingDefaults: [String: String] = [:], minorUnitSigns: [String: String] = [:], notCurrencyWords: Set<String> = []
+    ) {
         self.notCurrencyWords = notCurrencyWords
         var byCode: [String: Currency] = [:]
         var tokens: [String: [String]] = [:]
+        var casedTokens: [String: [String]] = [:]
+        func add(_ code: String, spellings: [String], cased: [String]) {
+            for token in spellings {
+                let key = token.lowercased()
+                if tokens[key]?.contains(code) != true { tokens[key, default: []].append(code) }
+            }
+            for token in cased where casedTokens[token]?.contains(code) != true { casedTokens[token, default: []].append(code) }
+        }
         for currency in list {
             byCode[currency.code] = currency
-            for token in currency.symbols + currency.words {
-                let key = token.lowercased()
-                if tokens[key]?.contains(currency.code) != true { tokens[key, default: []].append(currency.code) }
-            }
+            add(currency.code, spellings: currency.symbols + currency.words, cased: currency.cased)
+        }
+        var withdrawn: [String: ObsoleteCurrency] = [:]
+        for currency in obsolete {
+            withdrawn[currency.code] = currency
+            add(currency.code, spellings: currency.symbols + currency.words, cased: currency.cased)
         }
         self.currencies = byCode
+        self.obsolete = withdrawn
+        self.aliases = aliases
+        self.languages = languages
+        self.symbolDefaults = symbolDefaults
+        self.symbolDefaultsWithDecimals = symbolDefaultsWithDecimals
+        self.endingDefaults = endingDefaults
+        self.groupingDefaults = groupingDefaults
+        self.minorUnitSigns = minorUnitSigns
         self.tokens = tokens
+        self.casedTokens = casedTokens
     }
 
-    public func minorUnits(of code: String) -> Int? { currencies[code]?.minorUnits }
+    /// ISO 4217 minor units of an active or withdrawn code.
+    public func minorUnits(of code: String) -> Int? { currencies[code]?.minorUnits ?? obsolete[code]?.minorUnits }
 
+    /// The decimals shops actually write (`HUF` → 0), for deciding `150.000`; the ISO minor units otherwise.
+    public func writtenMinorUnits(of code: String) -> Int? { currencies[code]?.writtenMinorUnits ?? minorUnits(of: code) }
+
+    /// An active ISO 4217 code (withdrawn codes and aliases are not).
     public func isKnown(_ code: String) -> Bool { currencies[code] != nil }
 
-    /// Candidate codes for a symbol, word or code as written next to an amount (`€`, `zł`, `kr`, `USD`, `usd`).
-    /// Empty when the token names no currency.
+    /// The withdrawn currency `code`, if it is one.
+    public func obsoleteCurrency(_ code: String) -> ObsoleteCurrency? { obsolete[code] }
+
+    /// Candidate codes for a symbol, word or code as written next to an amount (`€`, `zł`, `kr`, `USD`, `usd`,
+    /// `DEM`, `RUR` → RUB). Empty when the token names no currency.
     public func candidates(for token: String) -> [String] {
-        if token.count == 3, currencies[token] != nil { return [token] }
-        return tokens[token.lowercased()] ?? []
+        if token.count == 3 {
+            if currencies[token] != nil || obsolete[token] != nil { return [token] }
+            if let target = aliases[token] { return [target] }
+        }
+        return tokens[token.lowercased()] ?? casedTokens[token] ?? []
     }
+
+    /// A spelling that counts only exactly as written and only when nothing else names a currency (`R`, `KD`).
+    public func isWeak(_ token: String) -> Bool {
+        tokens[token.lowercased()] == nil && casedTokens[token] != nil
+    }
+
+    /// The ISO code `token` is an alias of (`RUR` → `RUB`), when it is one.
+    public func aliasTarget(of token: String) -> String? { aliases[token] }
 
     /// The currency a country uses, when exactly one does in the table.
     public func currency(ofCountry country: String) -> String? {
@@ -93,11 +224,32 @@ public struct CurrencyTable: Sendable {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    /// Among `candidates`, the one a source in `language` means (`kr` in Swedish → SEK); nil when none or several.
-    public func resolve(_ candidates: [String], language: String?) -> String? {
-        guard let language else { return nil }
+    /// The currencies sources in `language` mean (`sv` → SEK; `en` → none dominant, several possible).
+    public func currencies(ofLanguage language: String) -> LanguageCurrencies? {
         let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-        let matches = candidates.filter { currencies[$0]?.languages.contains(primary) == true }
-        return matches.count == 1 ? matches[0] : nil
+        return languages[primary]
     }
+
+    /// Among `candidates`, the one a source in `language` means (`kr` in Swedish → SEK): the language's dominant
+    /// currency if it is a candidate, else the only candidate among the others it can mean; nil otherwise.
+    public func resolve(_ candidates: [String], language: String?) -> String? {
+        guard let language, let entry = currencies(ofLanguage: language) else { return nil }
+        if let dominant = entry.dominant, candidates.contains(dominant) { return dominant }
+        let others = candidates.filter(entry.others.contains)
+        return others.count == 1 ? others[0] : nil
+    }
+
+    /// The reading a person takes for a shared symbol with nothing else to go on (`$` → USD, `lei` → RON;
+    /// `¥` → JPY, or CNY when the amount has decimals); nil when there is none (`kr`).
+    public func symbolDefault(for token: String, amountHasDecimals: Bool) -> String? {
+        if amountHasDecimals, let code = symbolDefaultsWithDecimals[token] ?? symbolDefaultsWithDecimals[token.lowercased()] { return code }
+        if let listed = symbolDefaults[token] { return listed }
+        return symbolDefaults[token.lowercased()] ?? nil
+    }
+
+    /// The currency whose style a whole-amount ending shows (`1 495:-` → SEK), when one does.
+    public func endingDefault(for ending: String) -> String? { endingDefaults[ending] }
+
+    /// The currency whose style a grouping mark shows (`1'299.00` → CHF), when one does.
+    public func groupingDefault(for mark: Character) -> String? { groupingDefaults[String(mark)] }
 }

@@ -34,7 +34,17 @@ public struct SourceDefaults: Sendable, Hashable {
     /// The hints for the input at `path`: the first matching entry wins for each hint.
     public func hints(for path: String) -> SourceHints {
         var hints = SourceHints()
-        for entry in entries where entry.matches(path) { hints = hints.filling(from: entry.hints) }
-        return hints.filling(from: commandLine)
+        for entry in entries where entry.matches(path) {
+            hints = hints.filling(from: Self.stating(entry.hints, .sourceConfig, "the configuration for \(entry.pattern)"))
+        }
+        return hints.filling(from: Self.stating(commandLine, .commandLine, "the command line"))
+    }
+
+    /// `hints` with its currency and country also as stated evidence, so a price they decide names where from.
+    private static func stating(_ hints: SourceHints, _ basis: CurrencyEvidence.Basis, _ source: String) -> SourceHints {
+        var stated = hints
+        if let currency = hints.currency { stated.currencyEvidence.append(CurrencyEvidence(basis, currency: currency, detail: "\(source): currency \(currency)")) }
+        if let country = hints.country { stated.currencyEvidence.append(CurrencyEvidence(basis, country: country, detail: "\(source): country \(country)")) }
+        return stated
     }
 }

@@ -238,7 +238,10 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         itemDepth = 0
         recordIndex += 1
         let location = SourceLocation(file: document.displayPath, line: itemLine, record: recordIndex)
-        let hints = document.hints.filling(from: dialect.marketHints(for: itemFields))
+        var market = dialect.marketHints(for: itemFields)
+        // What the format's specification fixes is stated evidence, named in the price's provenance.
+        if let currency = market.currency { market.currencyEvidence.append(CurrencyEvidence(.formatSpec, currency: currency, detail: "the \(document.kind.rawValue) feed format")) }
+        let hints = document.hints.filling(from: market)
         sink.accept(RawRecord(location: location, kind: document.kind, fields: itemFields, hints: hints))
         itemFields.removeAll(keepingCapacity: true)
     }

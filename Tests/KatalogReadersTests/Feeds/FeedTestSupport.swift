@@ -43,3 +43,12 @@ extension RawRecord {
 extension CollectingSink {
     var codes: [String] { diagnostics.map(\.code) }
 }
+
+extension SourceHints {
+    /// The hints without their currency evidence, to compare the stated ones (evidence is checked on its own).
+    var statedOnly: SourceHints {
+        var copy = self
+        copy.currencyEvidence = []
+        return copy
+    }
+}
