@@ -6,10 +6,14 @@ public struct FileObservation: Sendable, Hashable {
     /// The currency that earlier prices of the file named unambiguously (the most recent one), for a later price
     /// that names none; an assumption (`CurrencyEvidence.Basis.fileOtherPrices`).
     public var currency: String?
+    /// The language of the file's text, from its first records (`CurrencyEvidence.Basis.textLanguage`), for a
+    /// record whose own text is too short to tell (a variant row with a title only).
+    public var language: String?
 
-    public init(decimalMark: Character? = nil, currency: String? = nil) {
+    public init(decimalMark: Character? = nil, currency: String? = nil, language: String? = nil) {
         self.decimalMark = decimalMark
         self.currency = currency
+        self.language = language
     }
 }
 
@@ -22,6 +26,10 @@ struct PriceEvidence {
     private var file: String?
     private var mark: Character?
     private var currency: String?
+    private var language: String?
+    private var languageAttempts = 0
+    /// Records of a file whose text is tried for the file's language before giving up (bounded work per file).
+    static let languageAttemptLimit = 16
 
     /// The observation for `record`'s prices; updates the file's evidence.
     mutating func observe(_ record: RawRecord, isPriceField: (RawField) -> Bool) -> FileObservation {
@@ -29,6 +37,13 @@ struct PriceEvidence {
             file = record.location.file
             mark = nil
             currency = nil
+            language = nil
+            languageAttempts = 0
+        }
+        // Only feeds have records too short to tell their own language; a page's own text is read when needed.
+        if record.kind.repeatsLabels, language == nil, languageAttempts < Self.languageAttemptLimit {
+            languageAttempts += 1
+            language = ProductNormalizer.textLanguage(of: record)
         }
         let before = currency
         var markFound = false
@@ -40,7 +55,7 @@ struct PriceEvidence {
             if let named = CurrencyTokens.soleCurrency(in: field.value) { currency = named }
         }
         // A record's own currency is not evidence for itself: it carries it already.
-        return FileObservation(decimalMark: mark, currency: before)
+        return FileObservation(decimalMark: mark, currency: before, language: language)
     }
 }
 

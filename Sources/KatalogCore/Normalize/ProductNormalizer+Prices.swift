@@ -9,9 +9,11 @@ extension ProductNormalizer {
               reading.findings.contains(where: { Self.undecidedCurrencyCodes.contains($0.code) })
         else { return reading }
         state.languageEvidenceTried = true
-        guard let language = Self.textLanguage(of: state.record) else { return reading }
+        let own = Self.textLanguage(of: state.record)
+        guard let language = own ?? state.fileLanguage else { return reading }
         let name = LanguageNames.name(of: language)
-        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: "the record's text is in \(name) (\(language))"))
+        let whose = own == nil ? "the file's" : "the record's"
+        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: "\(whose) text is in \(name) (\(language))"))
         state.moneyContext.evidence = state.moneyContext.evidence.enumerated()
             .sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
         return MoneyParsing.read(text, context: state.moneyContext)
@@ -55,7 +57,9 @@ extension ProductNormalizer {
             product.salePrice = price
             product.provenance["sale_price"] = product.provenance["price"]
             product.price = compare.price
-            product.provenance["price"] = FieldProvenance(compare.field)
+            var provenance = FieldProvenance(compare.field)
+            provenance.evidence = product.provenance["sale_price"]?.evidence
+            product.provenance["price"] = provenance
             product.diagnostics.append(Diagnostic(.priceCompareAt(was: compare.price, now: price), at: location.with(field: compare.field.label, line: compare.field.line)))
             return
         }

@@ -74,7 +74,7 @@ public final class ProductNormalizer {
         )
         var state = RecordState(record: record)
         state.bestRank = bestRanks(in: record)
-        state.moneyContext = moneyContext(for: record, observed: observed, diagnostics: &product.diagnostics)
+        state.moneyContext = moneyContext(for: record, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
 
         for field in record.fields {
             switch field.role {
@@ -110,6 +110,8 @@ public final class ProductNormalizer {
         var descriptionParagraphs: [String] = []
         /// For keys whose labels are ranked, the best rank among this record's labels (`LabelRanks`).
         var bestRank: [String: Int] = [:]
+        /// The file's text language from its first records (`FileObservation.language`).
+        var fileLanguage: String?
         /// Whether the record's text language was already added to the currency evidence.
         var languageEvidenceTried = false
         /// Secondary price figures, settled after every field is read (`settlePrices`).
@@ -148,11 +150,12 @@ public final class ProductNormalizer {
 
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
-    private func moneyContext(for record: RawRecord, observed: FileObservation?, diagnostics: inout [Diagnostic]) -> MoneyContext {
+    private func moneyContext(for record: RawRecord, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
         let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField)
+        fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
         if let url = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "url" })?.value,
