@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 
 /// The canonical JSON form of catalog records (documented in `docs/catalog-schema.json`), written straight to
@@ -28,7 +29,7 @@ enum ProductJSON {
             // Only rejected records get here (a record without a usable price is rejected): the amount that was
             // understood, with the currency nothing decided left null.
             json.beginObject()
-            json.string("amount", unresolved.amount.description)
+            json.string("amount", Self.plainAmount(unresolved.amount))
             json.string("currency", nil)
             json.string("text", unresolved.text)
             json.string("vat", nil)
@@ -161,6 +162,14 @@ enum ProductJSON {
         json.string("role", field.role.rawValue)
         json.string("value", field.value)
         json.endObject()
+    }
+
+    /// An amount whose currency is unknown: two decimals when it has at most two (`34.0000` → `34.00`), else exact.
+    static func plainAmount(_ amount: Decimal) -> String {
+        let exact = DecimalFormatting.fixed(amount, fractionDigits: 6)
+        let trimmed = exact.contains(".") ? String(exact.reversed().drop { $0 == "0" }.reversed()) : exact
+        let decimals = trimmed.split(separator: ".").dropFirst().first?.count ?? 0
+        return decimals <= 2 ? DecimalFormatting.fixed(amount, fractionDigits: 2) : trimmed
     }
 
     /// A line of `rejects.jsonl`: the record as read, why it was rejected, and what was understood of it.

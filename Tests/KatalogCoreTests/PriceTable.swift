@@ -176,7 +176,7 @@ CZ | 199 - 299 Kč | = | 199.00 CZK | price.range
 CZ | 12 990 Kč | = | 12990.00 CZK | -
 CZ | 499 Kč vč. DPH | = | 499.00 CZK +vat | -
 CZ | Cena: 499 Kč | = | 499.00 CZK | -
-CZ | 2,490 Kč | = | 2.49 CZK | price.decimal-resolved price.extra-precision
+CZ | 2,490 Kč | = | 2.49 CZK | price.decimal-resolved
 CZ | 24 990,- | cur=CZK | 24990.00 CZK | -
 # Slovakia
 SK | 49,90 € | = | 49.90 EUR | -

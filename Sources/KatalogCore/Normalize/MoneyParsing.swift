@@ -162,7 +162,8 @@ public enum MoneyParsing {
             findings.append(.priceMinorUnit(text, sign: minorSign.sign, amount: canonical, currency: currency))
         }
         if PricePhrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
-        let fraction = canonical.split(separator: ".").dropFirst().first?.count ?? 0
+        // Trailing zeros are no precision (Magento writes every price as `34.0000`).
+        let fraction = canonical.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0
         if fraction > minorUnits {
             findings.append(.priceExtraPrecision(text, currency: currency, minorUnits: minorUnits))
         }
