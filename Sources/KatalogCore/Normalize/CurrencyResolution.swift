@@ -114,7 +114,7 @@ enum CurrencyResolution {
         for evidence in context.evidence {
             guard let code = read(evidence, candidates: candidates) else { continue }
             let finding: Finding = if evidence.basis.isAssumption {
-                .priceCurrencyAssumed(text, token: token, code: code, evidence: evidence, alternatives: alternatives(to: code, candidates: candidates, context: context))
+                .priceCurrencyAssumed(text, token: token, code: code, evidence: evidence, alternatives: alternatives(to: code, candidates: candidates, context: context, decidedBy: evidence))
             } else if let token {
                 .priceCurrencyResolved(token, code: code, basis: "\(evidence.basis.name): \(evidence.detail)")
             } else {
@@ -136,7 +136,7 @@ enum CurrencyResolution {
         }()
         guard let guess else { return nil }
         let evidence = CurrencyEvidence(.symbolDefault, currency: guess.code, detail: guess.detail)
-        let finding = Finding.priceCurrencyAssumed(text, token: token, code: guess.code, evidence: evidence, alternatives: alternatives(to: guess.code, candidates: candidates, context: context))
+        let finding = Finding.priceCurrencyAssumed(text, token: token, code: guess.code, evidence: evidence, alternatives: alternatives(to: guess.code, candidates: candidates, context: context, decidedBy: evidence))
         return Step(code: guess.code, evidence: evidence, findings: [finding])
     }
 
@@ -163,11 +163,15 @@ enum CurrencyResolution {
 
     /// What else the price could be in: the token's other candidates, or for a bare amount the currencies the
     /// other evidence points to.
-    private static func alternatives(to code: String, candidates: [String]?, context: MoneyContext) -> [String] {
+    private static func alternatives(to code: String, candidates: [String]?, context: MoneyContext, decidedBy: CurrencyEvidence? = nil) -> [String] {
         if let candidates { return candidates.filter { $0 != code } }
         var others: [String] = []
         for evidence in context.evidence {
             if let other = read(evidence, candidates: nil), other != code, !others.contains(other) { others.append(other) }
+        }
+        // A language read as its usual currency names the others its shops use (English: GBP, EUR, CAD …).
+        if let language = decidedBy?.language, let entry = CurrencyTable.shared.currencies(ofLanguage: language) {
+            for other in entry.others where other != code && !others.contains(other) && others.count < 5 { others.append(other) }
         }
         return others
     }
@@ -208,7 +212,7 @@ extension Finding {
     static func priceCurrencyAssumed(_ text: String, token: String?, code: String, evidence: CurrencyEvidence, alternatives: [String]) -> Finding {
         let what = token.map { "\"\($0)\" in price \"\(text)\" is shared by several currencies" } ?? "Price \"\(text)\" names no currency"
         let others = alternatives.isEmpty ? "" : "; it could also be \(alternatives.joined(separator: ", "))"
-        return Finding(.warning, "price.currency-assumed", "\(what); \(code) was assumed from \(evidence.detail) (\(evidence.basis.name))\(others). Set the source's currency to be sure.")
+        return Finding(.warning, "price.currency-assumed", "\(what); \(code) was assumed from \(evidence.detail) (\(evidence.basis.name) evidence)\(others). Pass --currency or set the source's currency to be sure.")
     }
     static func priceCurrencyAlias(_ token: String, code: String, text: String) -> Finding {
         Finding(.info, "price.currency-alias", "\"\(token)\" in price \"\(text)\" is not an ISO 4217 code but a common alias of \(code); read as \(code) (\(token) → \(code)).")

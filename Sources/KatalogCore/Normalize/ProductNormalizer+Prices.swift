@@ -13,7 +13,7 @@ extension ProductNormalizer {
         guard let language = own ?? state.fileLanguage else { return reading }
         let name = LanguageNames.name(of: language)
         let whose = own == nil ? "the file's" : "the record's"
-        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: "\(whose) text is in \(name) (\(language))"))
+        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: "\(whose) \(name) text (\(language))"))
         state.moneyContext.evidence = state.moneyContext.evidence.enumerated()
             .sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
         return MoneyParsing.read(text, context: state.moneyContext)

@@ -163,7 +163,7 @@ public final class ProductNormalizer {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
         }
         if let currency = observation.currency {
-            evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file are in \(currency)"))
+            evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
         context.evidence = evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
         for field in record.fields where field.role == .labelled {
@@ -225,7 +225,14 @@ public final class ProductNormalizer {
             return
         }
         func report(_ findings: [Finding]) {
-            product.diagnostics += findings.map { Diagnostic($0, at: location) }
+            for finding in findings {
+                // In a feed, a fact every row of a column repeats is said once for the column (`columnNotes`).
+                if state.record.kind.repeatsLabels, Self.columnWideCodes.contains(finding.code) {
+                    product.columnNotes.append(Diagnostic(.columnNote(finding, column: label), at: location))
+                } else {
+                    product.diagnostics.append(Diagnostic(finding, at: location))
+                }
+            }
         }
         /// In a spreadsheet, a unit taken from the column header is a fact about the column: it becomes one column
         /// note (reported once per file and column), not a diagnostic on every record.
@@ -421,6 +428,10 @@ public final class ProductNormalizer {
         return nil
     }
 
+    /// Findings that, in a feed, hold for the whole column: the same source default or currency assumption on every
+    /// row. Each record's provenance still names its own evidence.
+    static let columnWideCodes: Set<String> = ["price.currency-assumed", "unit.from-configuration"]
+
     /// `Minimalna liczba towaru` → `minimalna_liczba_towaru`: a stable key for an unmapped label.
     static func slug(_ label: String) -> String {
         let folded = TextFolding.fold(label)
@@ -451,6 +462,9 @@ extension Finding {
     }
     static func currencyFieldUnknown(_ value: String) -> Finding {
         Finding(.error, "price.currency-unknown", "Currency \"\(value)\" is not an ISO 4217 code Katalog knows; prices of this record take no currency from it.")
+    }
+    static func columnNote(_ finding: Finding, column: String) -> Finding {
+        Finding(finding.severity, finding.code, "Column \"\(column)\", said once for the file (first at this record): \(finding.message)")
     }
     static func fieldOutranked(_ label: String, key: String, role: String, attribute: String) -> Finding {
         Finding(.info, "field.outranked", "\"\(label)\" (the \(role)) also gives \(key), but a better-ranked column of the record gives it; \"\(label)\" is kept as the attribute \(attribute).")

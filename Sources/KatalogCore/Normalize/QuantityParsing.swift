@@ -200,7 +200,7 @@ extension Finding {
         Finding(.info, unitFromLabelCode, "Column \"\(header)\": values without a unit are read in \(unit), the unit its header names (reported once per file for the column).")
     }
     static func quantityUnitFromConfiguration(_ text: String, unit: String, field: String) -> Finding {
-        Finding(.info, "unit.from-configuration", "\(field): \"\(text)\" has no unit; \(unit) was taken from the source's configuration.")
+        Finding(.info, "unit.from-configuration", "\(field): \"\(text)\" has no unit; \(unit) was taken from the source's defaults (its configuration, or the export platform's documented unit).")
     }
     static func quantityUnitAssumed(_ text: String, unit: String, field: String) -> Finding {
         Finding(.warning, "unit.assumed", "\(field): \"\(text)\" has no unit and the label names none; assumed \(unit), the documented default for \(field).")

@@ -10,11 +10,11 @@ enum PlatformHints {
         if hints.lengthUnit == nil { hints.lengthUnit = profile.units?["length"] }
         for market in profile.currencyEvidence ?? [] {
             if let column = market.column, header.contains(column) {
-                hints.currencyEvidence.append(CurrencyEvidence(.document, country: market.country, detail: "\(profile.name) column \"\(column)\""))
+                hints.currencyEvidence.append(CurrencyEvidence(.document, country: market.country, detail: "the \(profile.name) column \"\(column)\""))
                 break
             }
             if let unit = market.columnUnit, let column = header.first(where: { unitInParentheses($0) == unit }) {
-                hints.currencyEvidence.append(CurrencyEvidence(.document, country: market.country, detail: "header \"\(column)\" uses \(market.country) units"))
+                hints.currencyEvidence.append(CurrencyEvidence(.document, country: market.country, detail: "the header \"\(column)\", in \(market.country) units"))
                 break
             }
         }
