@@ -10,59 +10,101 @@ import KatalogCore
 public final class CatalogOutput {
     public static let fileNames = ["catalog.json", "catalog.jsonl", "catalog.csv", "rejects.jsonl", "report.json"]
 
+    /// Which of the five files a run writes (`katalog import --outputs`); files not asked for are neither encoded
+    /// nor written, and a previous run's copy in the folder is left as it was.
+    public struct Files: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let json = Files(rawValue: 1)
+        public static let jsonLines = Files(rawValue: 2)
+        public static let csv = Files(rawValue: 4)
+        public static let rejects = Files(rawValue: 8)
+        public static let report = Files(rawValue: 16)
+        public static let all: Files = [.json, .jsonLines, .csv, .rejects, .report]
+        /// The names `--outputs` takes, each with its file.
+        public static let names: [(name: String, file: Files, fileName: String)] = [
+            ("json", .json, "catalog.json"), ("jsonl", .jsonLines, "catalog.jsonl"), ("csv", .csv, "catalog.csv"),
+            ("rejects", .rejects, "rejects.jsonl"), ("report", .report, "report.json"),
+        ]
+
+        /// `jsonl,csv,report` → those files; nil for an unknown name or an empty list.
+        public init?(names list: String) {
+            var files: Files = []
+            for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let entry = Self.names.first(where: { $0.name == name }) else { return nil }
+                files.insert(entry.file)
+            }
+            guard !files.isEmpty else { return nil }
+            self = files
+        }
+    }
+
+    public let files: Files
     private let directory: URL
-    private let catalogJSON: AtomicFile
-    private let catalogLines: AtomicFile
-    private let catalogCSV: AtomicFile
-    private let rejects: AtomicFile
-    private let report: AtomicFile
-    private let csvSpool: AtomicFile
+    private let catalogJSON: AtomicFile?
+    private let catalogLines: AtomicFile?
+    private let catalogCSV: AtomicFile?
+    private let rejects: AtomicFile?
+    private let report: AtomicFile?
+    private let csvSpool: AtomicFile?
     private var productCount = 0
     private var diagnosticCount = 0
     private var attributeColumns = Set<String>()
 
-    /// Creates `directory` if needed and opens the temporary files; throws `OutputError` when it cannot.
-    public init(directory: URL) throws {
+    /// Creates `directory` if needed and opens the temporary files of `files`; throws `OutputError` when it cannot.
+    public init(directory: URL, files: Files = .all) throws {
         self.directory = directory
+        self.files = files
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: directory.path, reason: (error as NSError).localizedDescription)
         }
-        catalogJSON = try AtomicFile(destination: directory.appendingPathComponent("catalog.json"))
-        catalogLines = try AtomicFile(destination: directory.appendingPathComponent("catalog.jsonl"))
-        catalogCSV = try AtomicFile(destination: directory.appendingPathComponent("catalog.csv"))
-        rejects = try AtomicFile(destination: directory.appendingPathComponent("rejects.jsonl"))
-        report = try AtomicFile(destination: directory.appendingPathComponent("report.json"))
-        csvSpool = try AtomicFile(destination: directory.appendingPathComponent(".catalog.csv.spool"))
-        try catalogJSON.write("[")
-        try report.write("{\n  \"diagnostics\": [")
+        func open(_ file: Files, _ name: String) throws -> AtomicFile? {
+            files.contains(file) ? try AtomicFile(destination: directory.appendingPathComponent(name)) : nil
+        }
+        catalogJSON = try open(.json, "catalog.json")
+        catalogLines = try open(.jsonLines, "catalog.jsonl")
+        catalogCSV = try open(.csv, "catalog.csv")
+        rejects = try open(.rejects, "rejects.jsonl")
+        report = try open(.report, "report.json")
+        csvSpool = try open(.csv, ".catalog.csv.spool")
+        try catalogJSON?.write("[")
+        try report?.write("{\n  \"diagnostics\": [")
     }
 
     /// Encodes one record for every catalog file. Pure and thread-safe: run it on any thread, then hand the
     /// results to `write(_:)` in record order.
-    public static func encode(_ product: Product) -> EncodedProduct { EncodedProduct(product) }
+    public static func encode(_ product: Product) -> EncodedProduct { EncodedProduct(product, files: .all) }
+
+    /// Encodes one record for the catalog files of `files` only.
+    public static func encode(_ product: Product, files: Files) -> EncodedProduct { EncodedProduct(product, files: files) }
 
     /// Encodes one diagnostic for `report.json`. Pure and thread-safe, like `encode(_:)` for records.
     public static func encode(_ diagnostic: Diagnostic) -> EncodedDiagnostic { EncodedDiagnostic(diagnostic) }
 
     /// Appends one imported record to the catalog files.
     public func write(_ product: Product) throws {
-        try write(Self.encode(product))
+        try write(Self.encode(product, files: files))
     }
 
     /// Appends one record encoded by `encode(_:)`; only copies bytes.
     public func write(_ encoded: EncodedProduct) throws {
-        try catalogJSON.write(productCount == 0 ? "\n  " : ",\n  ")
-        try catalogJSON.write(bytes: encoded.prettyJSON)
-        try catalogLines.write(bytes: encoded.jsonLine)
-        for column in encoded.attributeColumns { attributeColumns.insert(column) }
-        try csvSpool.write(bytes: encoded.csvSpoolRow)
+        if let catalogJSON {
+            try catalogJSON.write(productCount == 0 ? "\n  " : ",\n  ")
+            try catalogJSON.write(bytes: encoded.prettyJSON)
+        }
+        try catalogLines?.write(bytes: encoded.jsonLine)
+        if let csvSpool {
+            for column in encoded.attributeColumns { attributeColumns.insert(column) }
+            try csvSpool.write(bytes: encoded.csvSpoolRow)
+        }
         productCount += 1
     }
 
     /// Appends one rejected record to `rejects.jsonl`.
     public func write(_ rejected: RejectedRecord) throws {
+        guard let rejects else { return }
         var json = JSONWriter(compact: true, prettyIndent: nil, capacity: 4096)
         ProductJSON.write(rejected, to: &json)
         try rejects.write(bytes: json.compact)
@@ -71,11 +113,13 @@ public final class CatalogOutput {
 
     /// Appends one diagnostic to the report's list.
     public func write(_ diagnostic: Diagnostic) throws {
+        guard report != nil else { return }
         try write(Self.encode(diagnostic))
     }
 
     /// Appends one diagnostic encoded by `encode(_:)`; only copies bytes.
     public func write(_ encoded: EncodedDiagnostic) throws {
+        guard let report else { return }
         try report.write(diagnosticCount == 0 ? "\n    " : ",\n    ")
         try report.write(bytes: encoded.prettyJSON)
         diagnosticCount += 1
@@ -83,12 +127,14 @@ public final class CatalogOutput {
 
     /// Completes every file and renames them all into place.
     public func finish(summary: ImportReport) throws {
-        try catalogJSON.write(productCount == 0 ? "]\n" : "\n]\n")
-        try report.write(diagnosticCount == 0 ? "]" : "\n  ]")
-        let rest = JSONValue.object(ReportJSON.summary(summary)).pretty()
-        try report.write("," + rest.dropFirst() + "\n")
+        try catalogJSON?.write(productCount == 0 ? "]\n" : "\n]\n")
+        if let report {
+            try report.write(diagnosticCount == 0 ? "]" : "\n  ]")
+            let rest = JSONValue.object(ReportJSON.summary(summary)).pretty()
+            try report.write("," + rest.dropFirst() + "\n")
+        }
         try writeCSV()
-        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report]
+        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report].compactMap { $0 }
         // Every file is complete and its destination checked before the first rename.
         for file in files { try file.seal() }
         for file in files { try file.commit() }
@@ -96,10 +142,11 @@ public final class CatalogOutput {
 
     /// Removes the temporary files; the folder's previous outputs stay as they were.
     public func discard() {
-        for file in [catalogJSON, catalogLines, catalogCSV, rejects, report, csvSpool] { file.discard() }
+        for file in [catalogJSON, catalogLines, catalogCSV, rejects, report, csvSpool] { file?.discard() }
     }
 
     private func writeCSV() throws {
+        guard let catalogCSV, let csvSpool else { return }
         let columns = attributeColumns.sorted(by: JSONValue.byteOrder)
         // UTF-8 BOM so spreadsheet programs read the file as UTF-8.
         try catalogCSV.write("\u{FEFF}" + ProductCSV.line(ProductCSV.coreColumns + columns))

@@ -12,15 +12,22 @@ public struct EncodedProduct: Sendable {
     /// The `attr.<key>` columns the record has cells in.
     public let attributeColumns: [String]
 
-    init(_ product: Product) {
+    /// Encodes the forms `files` needs; the others stay empty.
+    init(_ product: Product, files: CatalogOutput.Files) {
         let numbers = ProductNumbers(product)
-        var json = JSONWriter(compact: true, prettyIndent: 1, capacity: 2048)
-        ProductJSON.write(product, numbers: numbers, to: &json)
-        prettyJSON = json.pretty
-        var line = json.compact
-        line.append(0x0A)
-        jsonLine = line
-        (csvSpoolRow, attributeColumns) = CSVRowSpool.encode(product, numbers: numbers)
+        let wantsJSON = files.contains(.json), wantsLine = files.contains(.jsonLines)
+        if wantsJSON || wantsLine {
+            var json = JSONWriter(compact: wantsLine, prettyIndent: wantsJSON ? 1 : nil, capacity: 2048)
+            ProductJSON.write(product, numbers: numbers, to: &json)
+            prettyJSON = wantsJSON ? json.pretty : []
+            var line = wantsLine ? json.compact : []
+            if wantsLine { line.append(0x0A) }
+            jsonLine = line
+        } else {
+            prettyJSON = []
+            jsonLine = []
+        }
+        (csvSpoolRow, attributeColumns) = files.contains(.csv) ? CSVRowSpool.encode(product, numbers: numbers) : ([], [])
     }
 }
 

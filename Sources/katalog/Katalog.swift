@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KatalogCore
 import KatalogPipeline
+import KatalogWriters
 
 /// Exit codes, documented in README.md.
 enum ExitStatus: Int32 {
@@ -114,13 +115,23 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 when a file gave records but imported none of them (file.nothing-imported); the catalog is still written.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("The files to write, comma-separated, of json (catalog.json), jsonl, csv, rejects, report (default: all five). A nightly job that reads catalog.jsonl can skip the rest: --outputs jsonl,rejects,report.", valueName: "list"))
+    var outputs: String?
+
+    func validate() throws {
+        if let outputs, CatalogOutput.Files(names: outputs) == nil {
+            throw ValidationError("--outputs takes a comma-separated list of json, jsonl, csv, rejects, report (got \"\(outputs)\").")
+        }
+    }
+
     func run() throws {
         AllocatorTuning.apply()
         var pipeline = try input.pipeline()
         pipeline.conversion = try conversion.conversion()
         let report: ImportReport
         do {
-            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline)
+            let files = outputs.flatMap(CatalogOutput.Files.init(names:)) ?? .all
+            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, files: files)
         } catch {
             FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
             throw ExitCode(ExitStatus.outputFailure.rawValue)

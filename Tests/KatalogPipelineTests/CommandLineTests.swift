@@ -91,4 +91,23 @@ struct CommandLineTests {
         #expect(catalog.count == 8)
         #expect(catalog.allSatisfy { ($0["price"] as? [String: Any])?["currency"] as? String == "USD" })
     }
+
+    @Test func outputsWritesOnlyTheFilesAskedForAndTheyAreTheSameBytes() throws {
+        let full = try TestSupport.temporaryDirectory(), partial = try TestSupport.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: full)
+            try? FileManager.default.removeItem(at: partial)
+        }
+        #expect(try TestSupport.katalog(["import", "Samples/feeds", "--out", full.path]).status == 0)
+        // A file a previous run left in the folder is not touched by a run that does not write it.
+        try Data("previous".utf8).write(to: partial.appendingPathComponent("catalog.csv"))
+        #expect(try TestSupport.katalog(["import", "Samples/feeds", "--out", partial.path, "--outputs", "jsonl,report"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: partial.path).sorted() == ["catalog.csv", "catalog.jsonl", "report.json"])
+        #expect(try Data(contentsOf: partial.appendingPathComponent("catalog.csv")) == Data("previous".utf8))
+        for name in ["catalog.jsonl", "report.json"] {
+            #expect(try Data(contentsOf: partial.appendingPathComponent(name)) == Data(contentsOf: full.appendingPathComponent(name)), "\(name)")
+        }
+        #expect(try TestSupport.katalog(["import", "Samples/feeds", "--out", partial.path, "--outputs", "xml"]).status == 2)
+        #expect(try TestSupport.katalog(["import", "Samples/feeds", "--out", partial.path, "--outputs", ""]).status == 2)
+    }
 }
