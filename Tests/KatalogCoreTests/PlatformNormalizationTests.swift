@@ -98,4 +98,18 @@ struct PlatformNormalizationTests {
                      ("Streichpreis", "compare_at_price"), ("Rabatt %", "discount_percent"), ("Tagi", "tags")]
         for (label, key) in cases { #expect(LabelDictionary.builtIn.match(label)?.key == key, "\(label)") }
     }
+
+    /// Regression (issue 11): `RUR` in a YML `currencyId` made an error `price.currency-unknown` although the price
+    /// became RUB; it is an alias, named in an info.
+    @Test func anAliasCurrencyFieldIsReadAndNamed() throws {
+        let record = RawRecord(
+            location: SourceLocation(file: "yml.xml", line: 3, record: 1), kind: .yml,
+            fields: [RawField(label: "name", value: "Чайник", origin: .xmlElement), RawField(label: "price", value: "1490", origin: .xmlElement),
+                     RawField(label: "currencyId", value: "RUR", origin: .xmlElement)]
+        )
+        let product = ProductNormalizer().normalize(record)
+        #expect(product.price?.money == Money(amount: 1490, currency: "RUB"))
+        #expect(!product.diagnostics.contains { $0.code == "price.currency-unknown" })
+        #expect(product.diagnostics.first { $0.code == "price.currency-alias" }?.severity == .info)
+    }
 }
