@@ -112,4 +112,24 @@ struct PlatformNormalizationTests {
         #expect(!product.diagnostics.contains { $0.code == "price.currency-unknown" })
         #expect(product.diagnostics.first { $0.code == "price.currency-alias" }?.severity == .info)
     }
+
+    /// A spreadsheet whose cells are too short to tell their language still speaks it in its column names.
+    @Test func columnNamesSettleABarePrice() throws {
+        let product = ProductNormalizer().normalize(Self.record([("Prekės kodas", "A-1"), ("Pavadinimas", "Lempa"), ("Kaina", "29,99")], currency: nil))
+        let price = try #require(product.price)
+        #expect(price.money == Money(amount: Decimal(string: "29.99")!, currency: "EUR"))
+        #expect(product.provenance["price"]?.evidence == "text-language: the record's Lithuanian labels (lt)")
+        #expect(product.columnNotes.contains { $0.code == "price.currency-assumed" })
+        // Labels of two languages, one each, settle nothing: the price stays undecided, its amount kept.
+        let mixed = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Pavadinimas", "Lempa"), ("Cena", "29,99")], currency: nil))
+        #expect(mixed.price == nil)
+        #expect(mixed.priceWithoutCurrency?.amount == Decimal(string: "29.99"))
+    }
+
+    /// A shop's own image host names its market when no product URL does.
+    @Test func anImageHostIsDocumentEvidence() {
+        let product = ProductNormalizer().normalize(Self.record([("sku", "MUG-1"), ("title", "Mug"), ("price", "9.99"), ("image", "https://example.co.uk/img/mug.jpg")], currency: nil))
+        #expect(product.price?.money.currency == "GBP")
+        #expect(product.provenance["price"]?.evidence == "document: product image URL on .uk")
+    }
 }

@@ -9,14 +9,35 @@ extension ProductNormalizer {
               reading.findings.contains(where: { Self.undecidedCurrencyCodes.contains($0.code) })
         else { return reading }
         state.languageEvidenceTried = true
-        let own = Self.textLanguage(of: state.record)
-        guard let language = own ?? state.fileLanguage else { return reading }
-        let name = LanguageNames.name(of: language)
-        let whose = own == nil ? "the file's" : "the record's"
-        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: "\(whose) \(name) text (\(language))"))
+        let detail: String
+        let language: String
+        if let own = Self.textLanguage(of: state.record) {
+            (language, detail) = (own, "the record's \(LanguageNames.name(of: own)) text (\(own))")
+        } else if let file = state.fileLanguage {
+            (language, detail) = (file, "the file's \(LanguageNames.name(of: file)) text (\(file))")
+        } else if let labels = labelLanguage(of: state.record) {
+            (language, detail) = (labels, "the record's \(LanguageNames.name(of: labels)) labels (\(labels))")
+        } else {
+            return reading
+        }
+        state.moneyContext.evidence.append(CurrencyEvidence(.textLanguage, language: language, detail: detail))
         state.moneyContext.evidence = state.moneyContext.evidence.enumerated()
             .sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
         return MoneyParsing.read(text, context: state.moneyContext)
+    }
+
+    /// The language most of the record's labels are written in (`Kaina`, `Pavadinimas` → lt), when at least two
+    /// labels name exactly one language and no other language has as many: a spreadsheet's column names speak the
+    /// shop's language even when its cells are too short to tell.
+    func labelLanguage(of record: RawRecord) -> String? {
+        var counts: [String: Int] = [:]
+        for field in record.fields where field.role == .labelled {
+            guard let label = field.label, let languages = match(label)?.languages, languages.count == 1 else { continue }
+            counts[languages[0], default: 0] += 1
+        }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let top = ranked.first, top.value >= 2, ranked.dropFirst().first?.value != top.value else { return nil }
+        return top.key
     }
 
     static let undecidedCurrencyCodes: Set<String> = ["price.currency-missing", "price.currency-ambiguous"]

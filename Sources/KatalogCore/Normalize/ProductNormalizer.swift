@@ -140,7 +140,7 @@ public final class ProductNormalizer {
         field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
     }
 
-    private func match(_ label: String) -> LabelDictionary.Match? {
+    func match(_ label: String) -> LabelDictionary.Match? {
         if let cached = labelCache[label] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
         let result = tables.labels.match(label, platform: cachePlatform)
@@ -161,6 +161,10 @@ public final class ProductNormalizer {
         if let url = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "url" })?.value,
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
+        } else if let image = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "image" })?.value,
+                  let domain = CountryDomains.countryDomain(ofURL: image) {
+            // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
+            evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
         }
         if let currency = observation.currency {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
