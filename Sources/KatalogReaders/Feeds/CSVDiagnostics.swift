@@ -24,6 +24,17 @@ enum CSVDiagnostics {
                    "A cell in this row is longer than 1 MiB (often a stray quote); it was cut.", at: location)
     }
 
+    static func rowTooLong(cells: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.row-too-long",
+                   "This row holds more than 4 MiB of text; \(cells == 1 ? "1 cell" : "\(cells) cells") past that point \(cells == 1 ? "was" : "were") cut or left empty.",
+                   at: location)
+    }
+
+    static func tooManyCells(dropped: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.too-many-cells",
+                   "This row has more than 100,000 cells; the \(dropped) past that were dropped.", at: location)
+    }
+
     static func invalidEncoding(count: Int, encoding: String, file: String) -> Diagnostic {
         Diagnostic(.warning, "csv.invalid-encoding",
                    "\(count) byte sequences are not valid \(encoding) and were replaced with �.", at: SourceLocation(file: file))

@@ -2,10 +2,16 @@
 ///
 /// Quoted fields may hold delimiters, `""` and line breaks; rows end at LF, CRLF or a lone CR outside quotes.
 /// It is lenient where spreadsheets are sloppy: a quote inside an unquoted field is kept as a character, text
-/// after a closing quote is appended (and counted in `strayQuotes`), and a field longer than `maximumFieldBytes`
-/// is cut (counted in `oversizedFields`) so a stray quote cannot make memory grow with the file.
+/// after a closing quote is appended (and counted in `strayQuotes`).
+///
+/// Memory is bounded whatever the input: a field longer than `maximumFieldBytes` is cut (counted in
+/// `oversizedFields`), a row's cells keep at most `maximumRowBytes` of text between them (past that, cells stay in
+/// place but empty: `truncatedCells`), and cells past `maximumCells` are dropped (`droppedCells`). The bytes past
+/// a cap are scanned, not kept, so the row still ends at its own line break and the next row is read as usual.
 struct CSVTokenizer {
     static let maximumFieldBytes = 1 << 20
+    static let maximumRowBytes = 4 << 20
+    static let maximumCells = 100_000
 
     /// One row: its fields and the 1-based line it starts on.
     struct Row {
@@ -15,6 +21,10 @@ struct CSVTokenizer {
         var unterminatedQuoteLine: Int?
         var strayQuotes = 0
         var oversizedFields = 0
+        /// Cells whose text was cut or dropped because the row reached `maximumRowBytes`.
+        var truncatedCells = 0
+        /// Cells past `maximumCells`, not kept.
+        var droppedCells = 0
     }
 
     let delimiter: UInt8
@@ -115,37 +125,57 @@ struct CSVTokenizer {
     private var rowStartLine = 1
 
     private mutating func append(_ byte: UInt8) {
-        if field.count < Self.maximumFieldBytes { field.append(byte) } else { markOversized() }
+        withUnsafeBytes(of: byte) { append($0.bindMemory(to: UInt8.self)) }
     }
 
+    /// Keeps what fits under the field's and the row's caps; the rest is only noted.
     private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        let room = Self.maximumFieldBytes - field.count
+        let fieldRoom = Self.maximumFieldBytes - field.count
+        let rowRoom = Self.maximumRowBytes - rowBytes
+        let room = min(fieldRoom, rowRoom)
         if run.count <= room {
             field.append(contentsOf: run)
-        } else {
-            if room > 0 { field.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<room])) }
-            markOversized()
+            rowBytes += run.count
+            return
+        }
+        if room > 0 {
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<room]))
+            rowBytes += room
+        }
+        if fieldRoom <= rowRoom {
+            if !fieldOversized { fieldOversized = true; row.oversizedFields += 1 }
+        } else if !fieldTruncated {
+            fieldTruncated = true
+            row.truncatedCells += 1
         }
     }
 
     private var fieldOversized = false
-    private mutating func markOversized() {
-        if !fieldOversized { fieldOversized = true; row.oversizedFields += 1 }
-    }
+    private var fieldTruncated = false
+    /// Bytes kept in the current row's cells.
+    private var rowBytes = 0
 
     private mutating func endField() {
-        row.fields.append(String(decoding: field, as: UTF8.self))
-        field.removeAll(keepingCapacity: true)
+        if row.fields.count < Self.maximumCells {
+            row.fields.append(String(decoding: field, as: UTF8.self))
+        } else {
+            row.droppedCells += 1
+        }
+        field.removeAll(keepingCapacity: field.capacity <= 64 * 1024)
         fieldHasContent = false
         afterClosingQuote = false
         fieldOversized = false
+        fieldTruncated = false
     }
 
     private mutating func resetRow() {
-        row.fields.removeAll(keepingCapacity: true)
+        row.fields.removeAll(keepingCapacity: row.fields.capacity <= 1024)
         row.unterminatedQuoteLine = nil
         row.strayQuotes = 0
         row.oversizedFields = 0
+        row.truncatedCells = 0
+        row.droppedCells = 0
+        rowBytes = 0
         rowStartLine = line + 1
     }
 }
