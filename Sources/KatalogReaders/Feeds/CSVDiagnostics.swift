@@ -10,7 +10,7 @@ enum CSVDiagnostics {
 
     static func unterminatedQuote(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv.unterminated-quote",
-                   "A quoted cell opened on this line is never closed; everything up to the end of the file was read into it.",
+                   "A quote opened on this line is never closed; it was taken for a stray character and the lines after it were read as rows.",
                    at: location)
     }
 
@@ -22,6 +22,12 @@ enum CSVDiagnostics {
     static func fieldTooLong(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv.field-too-long",
                    "A cell in this row is longer than 1 MiB (often a stray quote); it was cut.", at: location)
+    }
+
+    static func runawayQuote(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.runaway-quote",
+                   "A quoted cell opened on this line ran past 1 MiB across line breaks; the quote was taken for a stray character and the lines after it were read as rows.",
+                   at: location)
     }
 
     static func rowTooLong(cells: Int, at location: SourceLocation) -> Diagnostic {

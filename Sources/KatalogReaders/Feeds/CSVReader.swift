@@ -12,7 +12,8 @@ import KatalogCore
 ///
 /// Bad input is reported, never dropped: more cells than headers → `csv.ragged-row` (extra cells kept as
 /// unlabelled fields), a quote still open at the end of the file → `csv.unterminated-quote` (the row is
-/// kept), text after a closing quote → `csv.stray-quote`, a cell over 1 MiB → `csv.field-too-long` (cut),
+/// kept, and the lines after the quote are read as rows), a quoted cell running past 1 MiB across line breaks
+/// → `csv.runaway-quote` (the same), text after a closing quote → `csv.stray-quote`, a cell over 1 MiB → `csv.field-too-long` (cut),
 /// a row over 4 MiB → `csv.row-too-long` (later cells emptied), over 100,000 cells → `csv.too-many-cells`
 /// (later cells dropped), undecodable bytes → `csv.invalid-encoding`. Past a cap the row is scanned, not kept,
 /// and the next row is read as usual (docs/reliability.md). Google Merchant TSV `product_detail` cells
@@ -155,6 +156,7 @@ struct CSVRecordBuilder {
     }
 
     private func reportCaps(of row: CSVTokenizer.Row, at location: SourceLocation, sink: RecordSink) {
+        if let quoteLine = row.runawayQuoteLine { sink.report(CSVDiagnostics.runawayQuote(at: location.with(field: nil, line: quoteLine))) }
         if row.oversizedFields > 0 { sink.report(CSVDiagnostics.fieldTooLong(at: location)) }
         if row.truncatedCells > 0 { sink.report(CSVDiagnostics.rowTooLong(cells: row.truncatedCells, at: location)) }
         if row.droppedCells > 0 { sink.report(CSVDiagnostics.tooManyCells(dropped: row.droppedCells, at: location)) }

@@ -25,6 +25,8 @@ struct CSVTokenizer {
         var truncatedCells = 0
         /// Cells past `maximumCells`, not kept.
         var droppedCells = 0
+        /// Line of a quote whose cell ran past `maximumFieldBytes` across line breaks, read again as a character.
+        var runawayQuoteLine: Int?
     }
 
     let delimiter: UInt8
@@ -70,7 +72,14 @@ struct CSVTokenizer {
                     if bytes[end] == Self.lf { line += 1 } else if bytes[end] == Self.cr, end + 1 >= count || bytes[end + 1] != Self.lf { line += 1 }
                     end += 1
                 }
-                append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                let room = Self.maximumFieldBytes - field.count
+                if run.count > room, holdsLineBreak(field) || holdsLineBreak(UnsafeBufferPointer(rebasing: run[0..<room])) {
+                    rereadAfterRunawayQuote(then: UnsafeBufferPointer(rebasing: run[0..<room]), emit: emit)
+                    index += room
+                    continue
+                }
+                append(run)
                 if end < count { pendingQuote = true; index = end + 1 } else { index = end }
                 continue
             }
@@ -107,10 +116,13 @@ struct CSVTokenizer {
         }
     }
 
-    /// Ends the input: emits the last row when it has content (a final line without a line break).
+    /// Ends the input: emits the last row when it has content (a final line without a line break). A quote
+    /// never closed across line breaks is read as a character and the lines after it as rows.
     mutating func finish(emit: (inout Row) -> Void) {
-        if inQuotes && !pendingQuote {
+        while inQuotes && !pendingQuote {
             row.unterminatedQuoteLine = quoteLine
+            guard holdsLineBreak(field) else { break }
+            rereadAfterRunawayQuote(then: UnsafeBufferPointer(start: nil, count: 0), emit: emit)
         }
         inQuotes = false
         pendingQuote = false
@@ -123,6 +135,34 @@ struct CSVTokenizer {
     }
 
     private var rowStartLine = 1
+
+    private func holdsLineBreak(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { holdsLineBreak($0) }
+    }
+
+    private func holdsLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains(Self.lf) || bytes.contains(Self.cr)
+    }
+
+    /// A quoted cell that runs past `maximumFieldBytes` across line breaks, or to the end of the input, is taken
+    /// for a stray quote: the quote becomes a character of its cell and what was read after it (`field`, then
+    /// `more`) is read again outside quotes, so the rows it swallowed come back. At most one field's worth of
+    /// bytes is read twice (`""` pairs inside it come back as one quote).
+    private mutating func rereadAfterRunawayQuote(then more: UnsafeBufferPointer<UInt8>, emit: (inout Row) -> Void) {
+        var again = field
+        again.append(contentsOf: more)
+        rowBytes -= field.count
+        field.removeAll(keepingCapacity: true)
+        field.append(Self.quote)
+        rowBytes += 1
+        inQuotes = false
+        pendingQuote = false
+        fieldHasContent = true
+        lastWasCR = false
+        line = quoteLine
+        if row.unterminatedQuoteLine == nil { row.runawayQuoteLine = quoteLine }
+        again.withUnsafeBufferPointer { feed($0, emit: emit) }
+    }
 
     private mutating func append(_ byte: UInt8) {
         withUnsafeBytes(of: byte) { append($0.bindMemory(to: UInt8.self)) }
@@ -175,6 +215,7 @@ struct CSVTokenizer {
         row.oversizedFields = 0
         row.truncatedCells = 0
         row.droppedCells = 0
+        row.runawayQuoteLine = nil
         rowBytes = 0
         rowStartLine = line + 1
     }

@@ -38,6 +38,23 @@ struct CSVHostileInputTests {
         #expect(sink.diagnostics.first?.location.record == 1)
     }
 
+    /// A stray quote whose next quote never comes (or comes megabytes later) swallowed every later row before.
+    @Test(arguments: [false, true])
+    func aRunawayQuoteGivesBackTheRowsItSwallowed(closedLater: Bool) throws {
+        let rows = (1...60_000).map { "B-\($0);Row \($0);2,00\n" }.joined()
+        let tail = closedLater ? "C-1;closing\";3,00\nD-1;last;4,00\n" : "C-1;no quote;3,00\n"
+        let path = try Self.write("runaway.csv", ["sku;title;price\n", "A-1;\"Stray quote;1,00\n", rows, tail])
+        let sink = try FeedTestSupport.read(CSVReader(), path, kind: .csv)
+        #expect(sink.records.count == 60_000 + (closedLater ? 3 : 2))
+        #expect(sink.records.first?.fields.map(\.value) == ["A-1", "\"Stray quote", "1,00"])
+        let row = try #require(sink.records.dropFirst(30_000).first)
+        #expect(row.fields.map(\.value) == ["B-30000", "Row 30000", "2,00"])
+        #expect(row.location.line == 30_002 && row.location.record == 30_001)
+        #expect(sink.records.last?.value("sku") == (closedLater ? "D-1" : "C-1"))
+        #expect(sink.codes.filter { $0 != "csv.stray-quote" } == ["csv.runaway-quote"])
+        #expect(sink.diagnostics.first?.location.line == 2)
+    }
+
     @Test(arguments: [",", ";", "\t", "|"])
     func aHeaderOf100000ColumnsKeepsItsDelimiterAndRow(_ delimiter: String) throws {
         let path = try Self.write(delimiter == "\t" ? "wide.tsv" : "wide.csv", Self.wideFile(columns: 100_000, delimiter: delimiter))
