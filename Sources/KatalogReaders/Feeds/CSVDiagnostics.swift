@@ -10,7 +10,7 @@ enum CSVDiagnostics {
 
     static func unterminatedQuote(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv.unterminated-quote",
-                   "A quote opened on this line is never closed; it was taken for a stray character and the lines after it were read as rows.",
+                   "A quote opened on this line is never closed; when the lines after it look like rows, the quote was taken for a stray character and they were read as rows.",
                    at: location)
     }
 
@@ -26,7 +26,7 @@ enum CSVDiagnostics {
 
     static func runawayQuote(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv.runaway-quote",
-                   "A quoted cell opened on this line ran past 1 MiB across line breaks; the quote was taken for a stray character and the lines after it were read as rows.",
+                   "A quoted cell opened on this line ran past 1 MiB across lines that look like rows; the quote was taken for a stray character and the lines after it were read as rows.",
                    at: location)
     }
 

@@ -74,7 +74,8 @@ struct CSVTokenizer {
                 }
                 let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
                 let room = Self.maximumFieldBytes - field.count
-                if run.count > room, holdsLineBreak(field) || holdsLineBreak(UnsafeBufferPointer(rebasing: run[0..<room])) {
+                // Checked once per cell, when it reaches the cap (a cell cut already is not checked again).
+                if run.count > room, !fieldOversized, !fieldTruncated, swallowedRows(field, UnsafeBufferPointer(rebasing: run[0..<room])) {
                     rereadAfterRunawayQuote(then: UnsafeBufferPointer(rebasing: run[0..<room]), emit: emit)
                     index += room
                     continue
@@ -121,7 +122,8 @@ struct CSVTokenizer {
     mutating func finish(emit: (inout Row) -> Void) {
         while inQuotes && !pendingQuote {
             row.unterminatedQuoteLine = quoteLine
-            guard holdsLineBreak(field) else { break }
+            // Only a whole cell can be read again; one cut at a cap has lost bytes.
+            guard !fieldOversized, !fieldTruncated, swallowedRows(field, UnsafeBufferPointer(start: nil, count: 0)) else { break }
             rereadAfterRunawayQuote(then: UnsafeBufferPointer(start: nil, count: 0), emit: emit)
         }
         inQuotes = false
@@ -136,12 +138,31 @@ struct CSVTokenizer {
 
     private var rowStartLine = 1
 
-    private func holdsLineBreak(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { holdsLineBreak($0) }
-    }
-
-    private func holdsLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains(Self.lf) || bytes.contains(Self.cr)
+    /// Whether a quoted cell's text (`field`, then `more`) looks like rows it swallowed rather than one long cell:
+    /// it has line breaks and at least half the lines after the first one hold the delimiter. A long description
+    /// whose lines are prose without delimiters stays one cell (cut at the cap).
+    private func swallowedRows(_ field: [UInt8], _ more: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lines = 0, linesWithDelimiter = 0, seenBreak = false, lineHasDelimiter = false, previous: UInt8 = 0
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes {
+                defer { previous = byte }
+                if byte == Self.lf && previous == Self.cr { continue }
+                if byte == Self.lf || byte == Self.cr {
+                    if seenBreak {
+                        lines += 1
+                        if lineHasDelimiter { linesWithDelimiter += 1 }
+                    }
+                    seenBreak = true
+                    lineHasDelimiter = false
+                } else if byte == delimiter {
+                    lineHasDelimiter = true
+                }
+            }
+        }
+        field.withUnsafeBufferPointer { scan($0) }
+        scan(more)
+        if seenBreak, lineHasDelimiter { lines += 1; linesWithDelimiter += 1 } // the line the text ends in
+        return lines > 0 && linesWithDelimiter * 2 >= lines
     }
 
     /// A quoted cell that runs past `maximumFieldBytes` across line breaks, or to the end of the input, is taken

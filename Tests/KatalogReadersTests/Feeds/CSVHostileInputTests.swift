@@ -55,6 +55,19 @@ struct CSVHostileInputTests {
         #expect(sink.diagnostics.first?.location.line == 2)
     }
 
+    /// A real multi-line cell over the cap (prose lines, no delimiters) stays one cell, cut; its row and the
+    /// next are kept.
+    @Test(arguments: ["\n", "\r\n"])
+    func aLongMultiLineCellIsNoRunawayQuote(_ lineBreak: String) throws {
+        let text = String(repeating: String(repeating: "y", count: 1000) + lineBreak, count: 2_500)
+        let path = try Self.write("multiline.csv", ["sku;description;price\n", "A-1;\"", text, "\";9,99\n", "B-2;Normal row;5,00\n"])
+        let sink = try FeedTestSupport.read(CSVReader(), path, kind: .csv)
+        #expect(sink.records.map { $0.value("sku") } == ["A-1", "B-2"])
+        #expect(sink.records.first?.value("description")?.utf8.count == Self.cap)
+        #expect(sink.records.first?.value("price") == "9,99")
+        #expect(sink.codes == ["csv.field-too-long"])
+    }
+
     @Test(arguments: [",", ";", "\t", "|"])
     func aHeaderOf100000ColumnsKeepsItsDelimiterAndRow(_ delimiter: String) throws {
         let path = try Self.write(delimiter == "\t" ? "wide.tsv" : "wide.csv", Self.wideFile(columns: 100_000, delimiter: delimiter))
