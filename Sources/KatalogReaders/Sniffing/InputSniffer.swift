@@ -25,7 +25,8 @@ public struct InputSniffer: Sendable {
         return sniff(prefix: prefix, fileName: (path as NSString).lastPathComponent)
     }
 
-    /// The kind of a document that starts with `prefix`.
+    /// The kind of a document that starts with `prefix`; a prefix shorter than `prefixLength` is taken for the whole
+    /// document (its last line is then complete).
     public func sniff(prefix: Data, fileName: String) -> InputKind {
         // A mapping file for an XML feed (`shop.mapping.json`) describes a feed; it is not one.
         if XMLFeedMapping.isMappingFileName(fileName) { return .unknown }
