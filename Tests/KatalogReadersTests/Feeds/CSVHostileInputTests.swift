@@ -80,6 +80,15 @@ struct CSVHostileInputTests {
         #expect(sink.diagnostics.isEmpty, "\(sink.codes)")
     }
 
+    @Test func aHeaderPastTheCellCapKeepsItsFirstColumnsAndSaysSo() throws {
+        let path = try Self.write("wider.csv", Self.wideFile(columns: CSVTokenizer.maximumCells + 20, delimiter: ","))
+        let sink = try FeedTestSupport.read(CSVReader(), path, kind: .csv)
+        #expect(sink.records.first?.fields.map(\.value) == ["W-1", "Wide row", "7.50"])
+        #expect(sink.codes == ["csv.too-many-cells", "csv.too-many-cells"], "the header and the row")
+        #expect(sink.diagnostics.first?.location.line == 1 && sink.diagnostics.first?.location.record == nil)
+        #expect(sink.diagnostics.first?.message.contains("the 20 past that") == true)
+    }
+
     @Test func aRowOverItsByteCapKeepsItsColumnsAndTheNextRow() throws {
         let big = String(repeating: "y", count: 900 * 1024)
         let cells = Array(repeating: big, count: 6).joined(separator: ";")
