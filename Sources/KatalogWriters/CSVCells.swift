@@ -1,19 +1,65 @@
 /// Receives the cells of one CSV row in column order. The catalog's columns are listed once, generically
 /// (`ProductCSV.writeCoreCells`), and fed either to an array of strings or straight to escaped bytes.
 protocol CSVCellSink {
-    mutating func cell(_ text: String)
+    /// Takes the cell as it is to be written (before RFC 4180 quoting).
+    mutating func append(cell: String)
 }
 
 extension CSVCellSink {
+    /// A text cell: one that could start like a formula is defused (`CSVFormulaGuard`).
+    mutating func cell(_ text: String) { append(cell: CSVFormulaGuard.defused(text)) }
     /// An absent value is an empty cell.
     mutating func cell(_ text: String?) { cell(text ?? "") }
-    mutating func cell(_ number: Int?) { cell(number.map(String.init)) }
+    /// A count Katalog made: written as it is.
+    mutating func cell(_ number: Int?) { append(cell: number.map(String.init) ?? "") }
+    /// A number Katalog formatted itself (`-0.50`, `1200`, `0.2331`): written as it is, so a negative amount
+    /// stays a number in a spreadsheet. Anything that is not a plain decimal is treated as text.
+    mutating func number(_ text: String?) {
+        guard let text else { return append(cell: "") }
+        append(cell: CSVFormulaGuard.isPlainDecimal(text) ? text : CSVFormulaGuard.defused(text))
+    }
+}
+
+/// CSV formula injection (OWASP): a cell that starts with `=`, `+`, `-`, `@`, TAB or CR can be run as a formula
+/// by a spreadsheet program (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`). Such text cells get a leading `'`, which
+/// spreadsheets read as "text" and show without the quote. The JSON outputs keep the value as it was.
+public enum CSVFormulaGuard {
+    /// `text` with a leading `'` when it starts with a formula trigger; unchanged otherwise.
+    public static func defused(_ text: String) -> String {
+        guard let first = text.utf8.first, isTrigger(first) else { return text }
+        return "'" + text
+    }
+
+    static func isTrigger(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
+    }
+
+    /// `-?digits(.digits)?`: what Katalog writes for amounts, measures, rates and counts.
+    public static func isPlainDecimal(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard let firstDigit = bytes.first, (0x30...0x39).contains(firstDigit) else { return false }
+        var seenPoint = false, digitsAfterPoint = 0
+        for byte in bytes {
+            if (0x30...0x39).contains(byte) {
+                if seenPoint { digitsAfterPoint += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return false
+            }
+        }
+        return !seenPoint || digitsAfterPoint > 0
+    }
 }
 
 /// Collects cells as strings (`ProductCSV.coreCells`).
 struct CSVCellList: CSVCellSink {
     var cells: [String] = []
-    mutating func cell(_ text: String) { cells.append(text) }
+    mutating func append(cell: String) { cells.append(cell) }
 }
 
 /// Appends cells to a byte buffer, escaped as `ProductCSV.escape` does and separated by commas.
@@ -26,7 +72,7 @@ struct CSVLineBytes: CSVCellSink {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func cell(_ text: String) {
+    mutating func append(cell text: String) {
         if isFirst { isFirst = false } else { bytes.append(UInt8(ascii: ",")) }
         CSVEscaping.append(text, to: &bytes)
     }

@@ -18,7 +18,7 @@ enum CSVRowSpool {
             append(column, to: &out)
             let start = out.count
             out.append(contentsOf: [0, 0, 0, 0])
-            CSVEscaping.append(value, to: &out)
+            CSVEscaping.append(CSVFormulaGuard.defused(value), to: &out)
             setLength(out.count - start - 4, at: start, in: &out)
         }
         return (out, cells.map(\.column))

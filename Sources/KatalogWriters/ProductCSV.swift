@@ -2,7 +2,19 @@ import KatalogCore
 
 /// The fixed CSV columns of the catalog (documented in `docs/catalog.md`). Attribute columns (`attr.<key>`)
 /// follow these, sorted by key.
+///
+/// Text cells that start like a spreadsheet formula are defused with a leading `'` (`CSVFormulaGuard`); the
+/// numbers Katalog formats itself (`numericColumns`) are written as they are, so `-0.50` stays a number.
 public enum ProductCSV {
+    /// Columns whose cells are numbers Katalog wrote (amounts, rates, measures, counts): never defused.
+    public static let numericColumns: Set<String> = [
+        "source_record", "source_line",
+        "price_amount", "sale_price_amount", "converted_price_amount", "converted_sale_price_amount", "conversion_rate",
+        "package_length_mm", "package_width_mm", "package_height_mm", "gross_weight_g", "net_weight_g", "weight_g",
+        "plan_term_months", "plan_max_term_months", "plan_claims_included", "plan_claim_fee_amount",
+        "errors", "warnings", "infos",
+    ]
+
     public static let coreColumns: [String] = [
         "id", "source_file", "source_kind", "source_record", "source_line",
         "title", "sku", "mpn", "brand",
@@ -36,14 +48,14 @@ public enum ProductCSV {
         sink.cell(product.title); sink.cell(product.sku); sink.cell(product.mpn); sink.cell(product.brand)
         sink.cell(gtin?.digits); sink.cell(gtin?.format?.rawValue); sink.cell(gtin.map { $0.isValid ? "true" : "false" })
         sink.cell(gtin?.gtin14); sink.cell(gtin?.raw); sink.cell(gtin?.facets.prefixClass?.rawValue); sink.cell(gtin?.facets.country)
-        sink.cell(numbers.priceAmount); sink.cell(product.price?.money.currency); sink.cell(product.price?.vat); sink.cell(product.price?.text)
-        sink.cell(numbers.salePriceAmount); sink.cell(product.salePrice?.money.currency)
-        sink.cell(numbers.convertedAmount); sink.cell(product.convertedPrice?.money.currency)
-        sink.cell(numbers.convertedSaleAmount); sink.cell(numbers.conversionRate); sink.cell(product.convertedPrice?.rateDate)
+        sink.number(numbers.priceAmount); sink.cell(product.price?.money.currency); sink.cell(product.price?.vat); sink.cell(product.price?.text)
+        sink.number(numbers.salePriceAmount); sink.cell(product.salePrice?.money.currency)
+        sink.number(numbers.convertedAmount); sink.cell(product.convertedPrice?.money.currency)
+        sink.number(numbers.convertedSaleAmount); sink.number(numbers.conversionRate); sink.cell(product.convertedPrice?.rateDate)
         sink.cell(product.availability); sink.cell(product.condition); sink.cell(product.url)
         sink.cell(product.images.joined(separator: multiValueSeparator)); sink.cell(product.category); sink.cell(product.itemGroupID)
-        sink.cell(numbers.length); sink.cell(numbers.width); sink.cell(numbers.height)
-        sink.cell(numbers.grossWeight); sink.cell(numbers.netWeight); sink.cell(numbers.weight)
+        sink.number(numbers.length); sink.number(numbers.width); sink.number(numbers.height)
+        sink.number(numbers.grossWeight); sink.number(numbers.netWeight); sink.number(numbers.weight)
         sink.cell(product.language); sink.cell(product.description)
         ServicePlanCSV.writeCells(product, into: &sink)
         var severities = SeverityCounts()
@@ -56,7 +68,8 @@ public enum ProductCSV {
         sink.cell(codes.joined(separator: " "))
     }
 
-    /// Attribute cells by column name (`attr.plan_term`); several values of one key are joined.
+    /// Attribute cells by column name (`attr.plan_term`); several values of one key are joined. The values are
+    /// as found: `attributeCellList`, which the writer uses, defuses formula-like ones.
     public static func attributeCells(_ product: Product) -> [String: String] {
         var cells: [String: String] = [:]
         for attribute in product.attributes {

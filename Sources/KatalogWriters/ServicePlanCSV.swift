@@ -24,7 +24,7 @@ public enum ServicePlanCSV {
         sink.cell(plan.termMonths?.value)
         sink.cell(plan.maxTermMonths?.value)
         sink.cell(plan.claimsPerTerm?.value)
-        sink.cell(plan.claimFee?.value.money.amountText)
+        sink.number(plan.claimFee?.value.money.amountText)
         sink.cell(plan.claimFee?.value.money.currency)
         sink.cell(plan.coveredModels.map(\.value).joined(separator: ProductCSV.multiValueSeparator))
     }

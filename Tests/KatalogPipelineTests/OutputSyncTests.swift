@@ -14,7 +14,7 @@ struct OutputSyncTests {
             expected: TestSupport.packageRoot.appendingPathComponent("Output"), actual: output,
             regenerate: "swift run katalog import Samples --out Output"
         )
-        try AccountingCheck.verify(output)
+        try OutputInvariants.verify(output)
     }
 
     @Test func outputIsTheSameForAnyNumberOfWorkers() throws {

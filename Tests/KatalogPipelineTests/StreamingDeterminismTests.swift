@@ -49,6 +49,6 @@ struct StreamingDeterminismTests {
         #expect(duplicates >= 10, "every 500th row repeats a SKU")
         let lines = try String(contentsOf: three.appendingPathComponent("catalog.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.filter { $0.contains("\"sku.duplicate\"") }.count == duplicates, "records flagged by a run rule carry the finding")
-        try AccountingCheck.verify(one)
+        try OutputInvariants.verify(one)
     }
 }

@@ -10,7 +10,7 @@ enum CSVDiagnostics {
 
     static func unterminatedQuote(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv.unterminated-quote",
-                   "A quoted cell opened on this line is never closed; everything up to the end of the file was read into it.",
+                   "A quote opened on this line is never closed; when the lines after it look like rows, the quote was taken for a stray character and they were read as rows.",
                    at: location)
     }
 
@@ -22,6 +22,23 @@ enum CSVDiagnostics {
     static func fieldTooLong(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv.field-too-long",
                    "A cell in this row is longer than 1 MiB (often a stray quote); it was cut.", at: location)
+    }
+
+    static func runawayQuote(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.runaway-quote",
+                   "A quoted cell opened on this line ran past 1 MiB across lines that look like rows; the quote was taken for a stray character and the lines after it were read as rows.",
+                   at: location)
+    }
+
+    static func rowTooLong(cells: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.row-too-long",
+                   "This row holds more than 4 MiB of text; \(cells == 1 ? "1 cell" : "\(cells) cells") past that point \(cells == 1 ? "was" : "were") cut or left empty.",
+                   at: location)
+    }
+
+    static func tooManyCells(dropped: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv.too-many-cells",
+                   "This row has more than 100,000 cells; the \(dropped) past that were dropped.", at: location)
     }
 
     static func invalidEncoding(count: Int, encoding: String, file: String) -> Diagnostic {

@@ -1,25 +1,91 @@
 /// Finds a delimited file's delimiter from its first rows: the candidate (`;` `,` TAB `|`) that splits the
 /// most rows, quote-aware, into the same number (≥ 2) of fields. Semicolon wins ties, as spreadsheets in
-/// decimal-comma locales export with it. Falls back to `;`-then-`,` by the header's counts, and TAB for `.tsv`.
+/// decimal-comma locales export with it. Falls back to `,` (TAB for `.tsv`).
+///
+/// It counts delimiters rather than building cells, so a prefix costs no memory beyond itself, and it decides
+/// on what the prefix holds: a header wider than the prefix (100,000 columns) is judged by its cut first row,
+/// a first data row cut by the prefix (a 64 MB cell) does not vote.
 enum CSVDialectSniffer {
     static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "|")]
+    /// Rows looked at, at most.
+    static let maximumRows = 50
 
-    static func delimiter(forPrefix prefix: [UInt8], preferTab: Bool) -> UInt8 {
-        var best: (delimiter: UInt8, score: Int)?
-        for candidate in candidates {
-            var tokenizer = CSVTokenizer(delimiter: candidate)
-            var counts: [Int] = []
-            prefix.withUnsafeBufferPointer { buffer in
-                tokenizer.feed(buffer) { row in
-                    if counts.count < 50, !(row.fields.count == 1 && row.fields[0].isEmpty) { counts.append(row.fields.count) }
+    /// The cell counts of a prefix's first rows on one delimiter.
+    struct Shape: Equatable {
+        /// Cell counts of the rows that end (at a line break outside quotes) within the prefix; blank lines skipped.
+        var rows: [Int] = []
+        /// Cell count of the row the prefix ends in, when it holds anything.
+        var cut: Int?
+        /// Bytes of the row the prefix ends in.
+        var cutBytes = 0
+    }
+
+    /// Counts cells per row on `delimiter`, quote-aware (as `CSVTokenizer` reads them), over `prefix`. When
+    /// `endsInput`, the prefix is the whole input and its last row, line break or not, is complete.
+    static func shape(of prefix: UnsafeBufferPointer<UInt8>, delimiter: UInt8, endsInput: Bool, maximumRows: Int = maximumRows) -> Shape {
+        let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        var shape = Shape()
+        var cells = 1, rowBytes = 0
+        var inQuotes = false, pendingQuote = false, atCellStart = true, lastWasCR = false
+        var index = 0
+        while index < prefix.count, shape.rows.count < maximumRows {
+            let byte = prefix[index]
+            index += 1
+            if lastWasCR {
+                lastWasCR = false
+                if byte == lf { continue }
+            }
+            rowBytes += 1
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    if byte == quote { continue }
+                    inQuotes = false // closing quote: this byte is read outside quotes
+                } else {
+                    if byte == quote { pendingQuote = true }
+                    continue
                 }
             }
-            // The last row may be cut off by the end of the prefix, so it does not vote (unless it is alone).
-            guard let header = counts.first, header >= 2 else { continue }
-            let voters = counts.count > 2 ? Array(counts.dropFirst().dropLast()) : counts
+            switch byte {
+            case delimiter:
+                cells += 1
+                atCellStart = true
+            case lf, cr:
+                if !(cells == 1 && rowBytes == 1) { shape.rows.append(cells) }
+                cells = 1
+                rowBytes = 0
+                atCellStart = true
+                lastWasCR = byte == cr
+            case quote where atCellStart:
+                inQuotes = true
+                atCellStart = false
+            default:
+                atCellStart = false
+            }
+        }
+        if shape.rows.count < maximumRows, rowBytes > 0 {
+            if endsInput {
+                shape.rows.append(cells)
+            } else {
+                shape.cut = cells
+                shape.cutBytes = rowBytes
+            }
+        }
+        return shape
+    }
+
+    /// The delimiter of an input that starts with `prefix` (`endsInput`: the prefix is all of it).
+    static func delimiter(forPrefix prefix: UnsafeBufferPointer<UInt8>, endsInput: Bool, preferTab: Bool) -> UInt8 {
+        var best: (delimiter: UInt8, score: Int)?
+        for candidate in candidates {
+            let shape = shape(of: prefix, delimiter: candidate, endsInput: endsInput)
+            // The header is the first row, even when the prefix ends inside it.
+            guard let header = shape.rows.first ?? shape.cut, header >= 2 else { continue }
+            // The row the prefix ends in may be cut anywhere, so it does not vote.
+            let voters = shape.rows.count > 1 ? Array(shape.rows.dropFirst()) : [header]
             let consistent = voters.filter { $0 == header }.count
-            var score = consistent * 1000 / max(voters.count, 1) * 100 + min(header, 99)
-            if preferTab && candidate == UInt8(ascii: "\t") { score += 1_000_000 }
+            var score = consistent * 1000 / voters.count * 10_000_000 + min(header, 9_999_999)
+            if preferTab && candidate == UInt8(ascii: "\t") { score += 1 << 50 }
             if score > (best?.score ?? Int.min) { best = (candidate, score) }
         }
         return best?.delimiter ?? (preferTab ? UInt8(ascii: "\t") : UInt8(ascii: ","))

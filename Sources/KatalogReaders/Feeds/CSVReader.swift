@@ -12,8 +12,11 @@ import KatalogCore
 ///
 /// Bad input is reported, never dropped: more cells than headers → `csv.ragged-row` (extra cells kept as
 /// unlabelled fields), a quote still open at the end of the file → `csv.unterminated-quote` (the row is
-/// kept), text after a closing quote → `csv.stray-quote`, a cell over 1 MiB → `csv.field-too-long` (cut),
-/// undecodable bytes → `csv.invalid-encoding`. Google Merchant TSV `product_detail` cells
+/// kept, and the lines after the quote are read as rows), a quoted cell running past 1 MiB across line breaks
+/// → `csv.runaway-quote` (the same), text after a closing quote → `csv.stray-quote`, a cell over 1 MiB → `csv.field-too-long` (cut),
+/// a row over 4 MiB → `csv.row-too-long` (later cells emptied), over 100,000 cells → `csv.too-many-cells`
+/// (later cells dropped), undecodable bytes → `csv.invalid-encoding`. Past a cap the row is scanned, not kept,
+/// and the next row is read as usual (docs/reliability.md). Google Merchant TSV `product_detail` cells
 /// (`section:name:value`) are reshaped to label `name`, value `value`, and `additional_image_link` lists are
 /// split at commas.
 public struct CSVReader: RecordReader {
@@ -28,7 +31,10 @@ public struct CSVReader: RecordReader {
         while let chunk = try source.next() {
             if state == nil {
                 let preferTab = document.kind == .tsv
-                let delimiter = CSVDialectSniffer.delimiter(forPrefix: Array(chunk.prefix(64 * 1024)), preferTab: preferTab)
+                // A first chunk shorter than the sniffed prefix is the whole file (chunks are 1 MiB).
+                let delimiter = chunk.prefix(64 * 1024).withUnsafeBytes { raw in
+                    CSVDialectSniffer.delimiter(forPrefix: raw.bindMemory(to: UInt8.self), endsInput: chunk.count <= 64 * 1024, preferTab: preferTab)
+                }
                 state = CSVRecordBuilder(document: document, delimiter: delimiter)
             }
             guard var builder = state else { break }
@@ -95,6 +101,7 @@ struct CSVRecordBuilder {
             return
         }
         guard let header else {
+            reportCaps(of: row, at: SourceLocation(file: file, line: row.line), sink: sink)
             let labels = row.fields.enumerated().map { index, cell in
                 let label = cell.trimmingWhitespace()
                 return label.isEmpty ? "column \(index + 1)" : label
@@ -145,7 +152,14 @@ struct CSVRecordBuilder {
             sink.report(CSVDiagnostics.unterminatedQuote(at: location.with(field: nil, line: quoteLine)))
         }
         if row.strayQuotes > 0 { sink.report(CSVDiagnostics.strayQuote(at: location)) }
+        reportCaps(of: row, at: location, sink: sink)
+    }
+
+    private func reportCaps(of row: CSVTokenizer.Row, at location: SourceLocation, sink: RecordSink) {
+        if let quoteLine = row.runawayQuoteLine { sink.report(CSVDiagnostics.runawayQuote(at: location.with(field: nil, line: quoteLine))) }
         if row.oversizedFields > 0 { sink.report(CSVDiagnostics.fieldTooLong(at: location)) }
+        if row.truncatedCells > 0 { sink.report(CSVDiagnostics.rowTooLong(cells: row.truncatedCells, at: location)) }
+        if row.droppedCells > 0 { sink.report(CSVDiagnostics.tooManyCells(dropped: row.droppedCells, at: location)) }
     }
 
     /// Hands a shaped row on as the next record.

@@ -2,10 +2,16 @@
 ///
 /// Quoted fields may hold delimiters, `""` and line breaks; rows end at LF, CRLF or a lone CR outside quotes.
 /// It is lenient where spreadsheets are sloppy: a quote inside an unquoted field is kept as a character, text
-/// after a closing quote is appended (and counted in `strayQuotes`), and a field longer than `maximumFieldBytes`
-/// is cut (counted in `oversizedFields`) so a stray quote cannot make memory grow with the file.
+/// after a closing quote is appended (and counted in `strayQuotes`).
+///
+/// Memory is bounded whatever the input: a field longer than `maximumFieldBytes` is cut (counted in
+/// `oversizedFields`), a row's cells keep at most `maximumRowBytes` of text between them (past that, cells stay in
+/// place but empty: `truncatedCells`), and cells past `maximumCells` are dropped (`droppedCells`). The bytes past
+/// a cap are scanned, not kept, so the row still ends at its own line break and the next row is read as usual.
 struct CSVTokenizer {
     static let maximumFieldBytes = 1 << 20
+    static let maximumRowBytes = 4 << 20
+    static let maximumCells = 100_000
 
     /// One row: its fields and the 1-based line it starts on.
     struct Row {
@@ -15,6 +21,12 @@ struct CSVTokenizer {
         var unterminatedQuoteLine: Int?
         var strayQuotes = 0
         var oversizedFields = 0
+        /// Cells whose text was cut or dropped because the row reached `maximumRowBytes`.
+        var truncatedCells = 0
+        /// Cells past `maximumCells`, not kept.
+        var droppedCells = 0
+        /// Line of a quote whose cell ran past `maximumFieldBytes` across line breaks, read again as a character.
+        var runawayQuoteLine: Int?
     }
 
     let delimiter: UInt8
@@ -60,7 +72,15 @@ struct CSVTokenizer {
                     if bytes[end] == Self.lf { line += 1 } else if bytes[end] == Self.cr, end + 1 >= count || bytes[end + 1] != Self.lf { line += 1 }
                     end += 1
                 }
-                append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                let room = Self.maximumFieldBytes - field.count
+                // Checked once per cell, when it reaches the cap (a cell cut already is not checked again).
+                if run.count > room, !fieldOversized, !fieldTruncated, swallowedRows(field, UnsafeBufferPointer(rebasing: run[0..<room])) {
+                    rereadAfterRunawayQuote(then: UnsafeBufferPointer(rebasing: run[0..<room]), emit: emit)
+                    index += room
+                    continue
+                }
+                append(run)
                 if end < count { pendingQuote = true; index = end + 1 } else { index = end }
                 continue
             }
@@ -97,10 +117,14 @@ struct CSVTokenizer {
         }
     }
 
-    /// Ends the input: emits the last row when it has content (a final line without a line break).
+    /// Ends the input: emits the last row when it has content (a final line without a line break). A quote
+    /// never closed across line breaks is read as a character and the lines after it as rows.
     mutating func finish(emit: (inout Row) -> Void) {
-        if inQuotes && !pendingQuote {
+        while inQuotes && !pendingQuote {
             row.unterminatedQuoteLine = quoteLine
+            // Only a whole cell can be read again; one cut at a cap has lost bytes.
+            guard !fieldOversized, !fieldTruncated, swallowedRows(field, UnsafeBufferPointer(start: nil, count: 0)) else { break }
+            rereadAfterRunawayQuote(then: UnsafeBufferPointer(start: nil, count: 0), emit: emit)
         }
         inQuotes = false
         pendingQuote = false
@@ -114,38 +138,106 @@ struct CSVTokenizer {
 
     private var rowStartLine = 1
 
-    private mutating func append(_ byte: UInt8) {
-        if field.count < Self.maximumFieldBytes { field.append(byte) } else { markOversized() }
+    /// Whether a quoted cell's text (`field`, then `more`) looks like rows it swallowed rather than one long cell:
+    /// it has line breaks and at least half the lines after the first one hold the delimiter. A long description
+    /// whose lines are prose without delimiters stays one cell (cut at the cap).
+    private func swallowedRows(_ field: [UInt8], _ more: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lines = 0, linesWithDelimiter = 0, seenBreak = false, lineHasDelimiter = false, previous: UInt8 = 0
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes {
+                defer { previous = byte }
+                if byte == Self.lf && previous == Self.cr { continue }
+                if byte == Self.lf || byte == Self.cr {
+                    if seenBreak {
+                        lines += 1
+                        if lineHasDelimiter { linesWithDelimiter += 1 }
+                    }
+                    seenBreak = true
+                    lineHasDelimiter = false
+                } else if byte == delimiter {
+                    lineHasDelimiter = true
+                }
+            }
+        }
+        field.withUnsafeBufferPointer { scan($0) }
+        scan(more)
+        if seenBreak, lineHasDelimiter { lines += 1; linesWithDelimiter += 1 } // the line the text ends in
+        return lines > 0 && linesWithDelimiter * 2 >= lines
     }
 
+    /// A quoted cell that runs past `maximumFieldBytes` across line breaks, or to the end of the input, is taken
+    /// for a stray quote: the quote becomes a character of its cell and what was read after it (`field`, then
+    /// `more`) is read again outside quotes, so the rows it swallowed come back. At most one field's worth of
+    /// bytes is read twice (`""` pairs inside it come back as one quote).
+    private mutating func rereadAfterRunawayQuote(then more: UnsafeBufferPointer<UInt8>, emit: (inout Row) -> Void) {
+        var again = field
+        again.append(contentsOf: more)
+        rowBytes -= field.count
+        field.removeAll(keepingCapacity: true)
+        field.append(Self.quote)
+        rowBytes += 1
+        inQuotes = false
+        pendingQuote = false
+        fieldHasContent = true
+        lastWasCR = false
+        line = quoteLine
+        if row.unterminatedQuoteLine == nil { row.runawayQuoteLine = quoteLine }
+        again.withUnsafeBufferPointer { feed($0, emit: emit) }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        withUnsafeBytes(of: byte) { append($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Keeps what fits under the field's and the row's caps; the rest is only noted.
     private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        let room = Self.maximumFieldBytes - field.count
+        let fieldRoom = Self.maximumFieldBytes - field.count
+        let rowRoom = Self.maximumRowBytes - rowBytes
+        let room = min(fieldRoom, rowRoom)
         if run.count <= room {
             field.append(contentsOf: run)
-        } else {
-            if room > 0 { field.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<room])) }
-            markOversized()
+            rowBytes += run.count
+            return
+        }
+        if room > 0 {
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<room]))
+            rowBytes += room
+        }
+        if fieldRoom <= rowRoom {
+            if !fieldOversized { fieldOversized = true; row.oversizedFields += 1 }
+        } else if !fieldTruncated {
+            fieldTruncated = true
+            row.truncatedCells += 1
         }
     }
 
     private var fieldOversized = false
-    private mutating func markOversized() {
-        if !fieldOversized { fieldOversized = true; row.oversizedFields += 1 }
-    }
+    private var fieldTruncated = false
+    /// Bytes kept in the current row's cells.
+    private var rowBytes = 0
 
     private mutating func endField() {
-        row.fields.append(String(decoding: field, as: UTF8.self))
-        field.removeAll(keepingCapacity: true)
+        if row.fields.count < Self.maximumCells {
+            row.fields.append(String(decoding: field, as: UTF8.self))
+        } else {
+            row.droppedCells += 1
+        }
+        field.removeAll(keepingCapacity: field.capacity <= 64 * 1024)
         fieldHasContent = false
         afterClosingQuote = false
         fieldOversized = false
+        fieldTruncated = false
     }
 
     private mutating func resetRow() {
-        row.fields.removeAll(keepingCapacity: true)
+        row.fields.removeAll(keepingCapacity: row.fields.capacity <= 1024)
         row.unterminatedQuoteLine = nil
         row.strayQuotes = 0
         row.oversizedFields = 0
+        row.truncatedCells = 0
+        row.droppedCells = 0
+        row.runawayQuoteLine = nil
+        rowBytes = 0
         rowStartLine = line + 1
     }
 }

@@ -25,7 +25,8 @@ public struct InputSniffer: Sendable {
         return sniff(prefix: prefix, fileName: (path as NSString).lastPathComponent)
     }
 
-    /// The kind of a document that starts with `prefix`.
+    /// The kind of a document that starts with `prefix`; a prefix shorter than `prefixLength` is taken for the whole
+    /// document (its last line is then complete).
     public func sniff(prefix: Data, fileName: String) -> InputKind {
         // A mapping file for an XML feed (`shop.mapping.json`) describes a feed; it is not one.
         if XMLFeedMapping.isMappingFileName(fileName) { return .unknown }
@@ -36,7 +37,7 @@ public struct InputSniffer: Sendable {
         let head = String(text.prefix(16 * 1024)).lowercased()
         if head.hasPrefix("<") { return sniffMarkup(head) }
         if head.hasPrefix("{") || head.hasPrefix("[") { return sniffJSON(text) }
-        if let delimited = sniffDelimited(text, fileName: fileName) { return delimited }
+        if let delimited = sniffDelimited(text, fileName: fileName, prefixIsWholeFile: prefix.count < Self.prefixLength) { return delimited }
         return .textPage
     }
 
@@ -112,30 +113,41 @@ public struct InputSniffer: Sendable {
     }
 
     /// A CSV/TSV has several rows that split, quote-aware (quoted cells may hold line breaks), into the same
-    /// number (≥ 2) of cells on one delimiter.
-    private func sniffDelimited(_ text: String, fileName: String) -> InputKind? {
+    /// number (≥ 2) of cells on one delimiter. When the prefix ends inside the first data row (a huge cell) the
+    /// header decides alone; when it ends inside the header (tens of thousands of columns), a first line of many
+    /// short cells does.
+    private func sniffDelimited(_ text: String, fileName: String, prefixIsWholeFile: Bool) -> InputKind? {
         let lowerName = fileName.lowercased()
         let namedDelimited = lowerName.hasSuffix(".csv") || lowerName.hasSuffix(".tsv") || lowerName.hasSuffix(".txt")
-        let bytes = Array(text.utf8.prefix(32 * 1024))
+        let window = 32 * 1024
+        let bytes = Array(text.utf8.prefix(window))
+        let cutByWindow = !prefixIsWholeFile || bytes.count == window
         var best: (kind: InputKind, rows: Int)?
         for delimiter in CSVDialectSniffer.candidates {
-            var tokenizer = CSVTokenizer(delimiter: delimiter)
-            var counts: [Int] = []
-            bytes.withUnsafeBufferPointer { buffer in
-                tokenizer.feed(buffer) { row in
-                    if counts.count < 12, !(row.fields.count == 1 && row.fields[0].isEmpty) { counts.append(row.fields.count) }
-                }
+            let shape = bytes.withUnsafeBufferPointer {
+                CSVDialectSniffer.shape(of: $0, delimiter: delimiter, endsInput: false, maximumRows: 12)
             }
-            tokenizer.finish { row in
-                if counts.count < 12, !(row.fields.count == 1 && row.fields[0].isEmpty) { counts.append(row.fields.count) }
-            }
-            // The last row of the prefix may be cut in the middle, so it does not vote.
-            let complete = counts.count > 2 ? Array(counts.dropLast()) : counts
-            guard complete.count >= 2, let first = complete.first, first >= 2 else { continue }
-            let agreeing = complete.filter { $0 == first }.count
-            guard agreeing * 4 >= complete.count * 3 else { continue }
+            let counts = shape.rows + (shape.cut.map { [$0] } ?? [])
             let isTab = delimiter == UInt8(ascii: "\t")
-            guard first >= 3 || namedDelimited || isTab else { continue }
+            let agreeing: Int
+            if cutByWindow, shape.rows.count == 1, let header = shape.rows.first, let cut = shape.cut {
+                // Header, then a first row the window ends in: cut anywhere, it only has to split too.
+                guard header >= 2, cut >= 2 else { continue }
+                guard header >= 3 || namedDelimited || isTab else { continue }
+                agreeing = 1
+            } else if cutByWindow, shape.rows.isEmpty, let cut = shape.cut {
+                // A first line longer than the window: a header of many short cells, not prose (words between commas).
+                guard cut >= 16, shape.cutBytes <= cut * 32, bytes.lazy.filter({ $0 == 0x20 }).count < cut else { continue }
+                agreeing = 1
+            } else {
+                // The last row of the prefix may be cut in the middle, so it does not vote.
+                let complete = counts.count > 2 ? Array(counts.dropLast()) : counts
+                guard complete.count >= 2, let first = complete.first, first >= 2 else { continue }
+                let agreeingRows = complete.filter { $0 == first }.count
+                guard agreeingRows * 4 >= complete.count * 3 else { continue }
+                guard first >= 3 || namedDelimited || isTab else { continue }
+                agreeing = agreeingRows
+            }
             if agreeing > (best?.rows ?? Int.min) { best = (isTab ? .tsv : .csv, agreeing) }
         }
         return best?.kind

@@ -89,8 +89,12 @@ struct CSVReaderTests {
 
     @Test func unterminatedQuoteKeepsTheRowAndSaysWhere() throws {
         let sink = try Self.read("sku;title;price\nA;Virdulys;10\nB;\"Šalmas be pabaigos;20\nC;Termosas;5\n")
-        #expect(sink.records.count == 2)
+        #expect(sink.records.count == 3, "the rows after a quote never closed are read as rows")
         #expect(sink.records[1].value("sku") == "B")
+        #expect(sink.records[1].value("title") == "\"Šalmas be pabaigos")
+        #expect(sink.records[1].value("price") == "20")
+        #expect(sink.records[2].fields.map(\.value) == ["C", "Termosas", "5"])
+        #expect(sink.records[2].location.line == 4)
         let diagnostic = try #require(sink.diagnostics.first { $0.code == "csv.unterminated-quote" })
         #expect(diagnostic.location.line == 3)
         #expect(diagnostic.severity == .error)
