@@ -216,6 +216,8 @@ public enum MoneyParsing {
     /// dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved after the amount
     /// (`19,99 €`).
     static func normalizeSpaces(_ text: String) -> String {
+        // Printable ASCII without `&` (most prices) has nothing to replace: the general walk would copy it unchanged.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 }) { return symbolAsDecimalMark(text.trimmingWhitespace()) }
         var result = ""
         for scalar in decodingEntities(text).unicodeScalars {
             switch scalar.value {

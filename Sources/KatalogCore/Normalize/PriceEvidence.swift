@@ -3,7 +3,7 @@
 public struct FileObservation: Sendable, Hashable {
     /// The decimal mark to assume for an ambiguous `3.350`.
     public var decimalMark: Character?
-    /// The currency that earlier prices of the file named unambiguously (the most recent one), for a later price
+    /// The currency that earlier prices of the file named unambiguously (the first one), for a later price
     /// that names none; an assumption (`CurrencyEvidence.Basis.fileOtherPrices`).
     public var currency: String?
     /// The language of the file's text, from its first records (`CurrencyEvidence.Basis.textLanguage`), for a
@@ -52,7 +52,9 @@ struct PriceEvidence {
                 mark = found
                 markFound = true
             }
-            if let named = CurrencyTokens.soleCurrency(in: field.value) { currency = named }
+            // The first currency the file's prices name is its currency; once known, prices need no more scanning
+            // on this (ordered, single) thread.
+            if currency == nil, let named = CurrencyTokens.soleCurrency(in: field.value) { currency = named }
         }
         // A record's own currency is not evidence for itself: it carries it already.
         return FileObservation(decimalMark: mark, currency: before, language: language)

@@ -28,72 +28,108 @@ public enum HTMLFragmentText {
     ]
     private static let skippedElements: Set<String> = ["script", "style", "template", "noscript"]
 
-    /// The paragraphs of `html`, each trimmed, empty ones dropped.
+    /// The paragraphs of `html`, each with its whitespace collapsed, empty ones dropped. Works on the UTF-8 bytes:
+    /// markup is ASCII, and text bytes are copied through whole.
     public static func paragraphs(_ html: String) -> [String] {
         var paragraphs: [String] = []
-        var current = ""
+        var current: [UInt8] = []
+        var pendingSpace = false
         var skipping: String?
-        var index = html.startIndex
         func breakParagraph() {
-            // Whitespace in HTML is one space, whatever its length.
-            let words = current.split(whereSeparator: \.isWhitespace)
-            if !words.isEmpty { paragraphs.append(words.joined(separator: " ")) }
-            current = ""
+            if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            pendingSpace = false
         }
-        while index < html.endIndex {
-            let char = html[index]
-            if char == "<", let tag = readTag(html, at: index) {
+        func appendText(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = !current.isEmpty
+                } else {
+                    if pendingSpace { current.append(0x20); pendingSpace = false }
+                    current.append(byte)
+                }
+            }
+        }
+        var utf8 = Array(html.utf8)
+        // A no-break space (C2 A0) is a space in HTML's text too.
+        if utf8.contains(0xC2) { utf8 = replacingNoBreakSpaces(utf8) }
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == 0x3C, let tag = readTag(utf8, at: index) {
                 index = tag.end
                 if let skipped = skipping {
                     if tag.closing && tag.name == skipped { skipping = nil }
                     continue
                 }
                 if skippedElements.contains(tag.name) && !tag.closing && !tag.selfClosing { skipping = tag.name; continue }
-                if blockElements.contains(tag.name) { breakParagraph() } else if tag.name == "td" || tag.name == "th" { current += " " }
+                if blockElements.contains(tag.name) { breakParagraph() } else if tag.name == "td" || tag.name == "th" { pendingSpace = !current.isEmpty }
                 continue
             }
-            index = html.index(after: index)
-            guard skipping == nil else { continue }
-            if char == "&", let (decoded, end) = decodeReference(html, at: html.index(before: index)) {
-                current += decoded
+            if skipping != nil { index += 1; continue }
+            if byte == 0x26, let (decoded, end) = decodeReference(utf8, at: index) {
+                appendText(decoded.utf8)
                 index = end
-            } else {
-                current.append(char)
+                continue
             }
+            appendText(CollectionOfOne(byte))
+            index += 1
         }
         breakParagraph()
         return paragraphs
     }
 
+    private static func replacingNoBreakSpaces(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                result.append(0x20)
+                index += 2
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
+
     /// A tag starting at `start` (`<p class="x">`, `</li>`, `<br/>`, `<!-- … -->`): its lower-cased name and end.
-    private static func readTag(_ html: String, at start: String.Index) -> (name: String, closing: Bool, selfClosing: Bool, end: String.Index)? {
-        var index = html.index(after: start)
-        guard index < html.endIndex else { return nil }
-        if html[index...].hasPrefix("!--") {
-            guard let close = html.range(of: "-->", range: index..<html.endIndex) else { return ("!--", false, true, html.endIndex) }
-            return ("!--", false, true, close.upperBound)
+    private static func readTag(_ bytes: [UInt8], at start: Int) -> (name: String, closing: Bool, selfClosing: Bool, end: Int)? {
+        var index = start + 1
+        guard index < bytes.count else { return nil }
+        if bytes[index] == 0x21, index + 2 < bytes.count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x2D {
+            var probe = index + 3
+            while probe + 2 < bytes.count {
+                if bytes[probe] == 0x2D, bytes[probe + 1] == 0x2D, bytes[probe + 2] == 0x3E { return ("!--", false, true, probe + 3) }
+                probe += 1
+            }
+            return ("!--", false, true, bytes.count)
         }
         var closing = false
-        if html[index] == "/" { closing = true; index = html.index(after: index) }
-        guard index < html.endIndex, html[index].isASCII, html[index].isLetter || html[index] == "!" else { return nil }
-        var name = ""
-        while index < html.endIndex, html[index].isASCII, html[index].isLetter || html[index].isNumber || html[index] == "!" {
-            name.append(Character(html[index].lowercased()))
-            index = html.index(after: index)
+        if bytes[index] == 0x2F { closing = true; index += 1 }
+        guard index < bytes.count, isASCIILetter(bytes[index]) || bytes[index] == 0x21 else { return nil }
+        var name: [UInt8] = []
+        while index < bytes.count, isASCIILetter(bytes[index]) || (bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x21 {
+            name.append(bytes[index] | (isASCIILetter(bytes[index]) ? 0x20 : 0))
+            index += 1
         }
-        var quote: Character?
-        var last: Character = " "
-        while index < html.endIndex {
-            let char = html[index]
+        var quote: UInt8?
+        var last: UInt8 = 0x20
+        while index < bytes.count {
+            let byte = bytes[index]
             if let open = quote {
-                if char == open { quote = nil }
-            } else if char == "\"" || char == "'" {
-                quote = char
-            } else if char == ">" {
-                return (name, closing, last == "/", html.index(after: index))
+                if byte == open { quote = nil }
+            } else if byte == 0x22 || byte == 0x27 {
+                quote = byte
+            } else if byte == 0x3E {
+                return (String(decoding: name, as: UTF8.self), closing, last == 0x2F, index + 1)
             }
-            if !char.isWhitespace { last = char }
-            index = html.index(after: index)
+            if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { last = byte }
+            index += 1
         }
         return nil
     }
@@ -109,17 +145,18 @@ public enum HTMLFragmentText {
     ]
 
     /// `&amp;`, `&#8364;`, `&#x20AC;` at `start`: the text and the index after the reference.
-    private static func decodeReference(_ html: String, at start: String.Index) -> (String, String.Index)? {
-        guard let semicolon = html[start...].prefix(12).firstIndex(of: ";") else { return nil }
-        let body = html[html.index(after: start)..<semicolon]
-        let end = html.index(after: semicolon)
+    private static func decodeReference(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
+        var semicolon = start + 1
+        while semicolon < bytes.count, semicolon - start <= 11, bytes[semicolon] != 0x3B { semicolon += 1 }
+        guard semicolon < bytes.count, bytes[semicolon] == 0x3B, semicolon > start + 1 else { return nil }
+        let body = String(decoding: bytes[(start + 1)..<semicolon], as: UTF8.self)
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-            return (String(Character(scalar)), end)
+            return (String(Character(scalar)), semicolon + 1)
         }
-        guard let text = named[String(body)] else { return nil }
-        return (text, end)
+        guard let text = named[body] else { return nil }
+        return (text, semicolon + 1)
     }
 }
