@@ -132,4 +132,19 @@ struct PlatformNormalizationTests {
         #expect(product.price?.money.currency == "GBP")
         #expect(product.provenance["price"]?.evidence == "document: product image URL on .uk")
     }
+
+    /// PrestaShop's back-office export (French in France): `Prix (HT)` is listed whole as the price without VAT,
+    /// so it is not read as its base label `Prix`; `Référence` outranks `ID` for the SKU.
+    @Test(arguments: [
+        ([("ID", "1"), ("Nom", "T-shirt imprimé colibri"), ("Référence", "demo_1"), ("Prix (HT)", "23,90"), ("Prix (TTC)", "28,68")], "demo_1"),
+        ([("ID", "1"), ("Name", "Hummingbird printed t-shirt"), ("Reference", "demo_1"), ("Price (tax excl.)", "23.90"), ("Price (tax incl.)", "28.68")], "demo_1"),
+    ] as [([(String, String)], String)])
+    func taxQualifiedPriceColumnsAreTold(fields: [(String, String)], sku: String) {
+        let product = ProductNormalizer().normalize(Self.record(fields))
+        #expect(product.sku == sku)
+        #expect(product.price?.money.amountText == "28.68")
+        #expect(product.attributes.first { $0.key == "price_excl_vat" }?.value == "23.90 EUR")
+        #expect(!product.diagnostics.contains { $0.code == "field.conflict" })
+        #expect(LabelDictionary.builtIn.match("Weight (kg)")?.unitHint == "kg", "a base label keeps its unit suffix")
+    }
 }

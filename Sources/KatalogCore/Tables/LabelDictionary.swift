@@ -69,6 +69,13 @@ public struct LabelDictionary: Sendable {
     /// platform's own reading of the label wins over every other (WooCommerce's `ID` is its row id, not a SKU).
     public func match(_ label: String, platform: String? = nil) -> Match? {
         let (base, suffix) = Self.splitSuffix(label)
+        // A label listed whole, parentheses and all (`Price (tax excl.)`, `Body (HTML)`), means what it is listed as,
+        // before its base (`Price`) is looked up.
+        if let suffix, let whole = lookup(TextFolding.fold(label), platform: platform) {
+            var result = whole
+            if UnitTable.shared.unit(suffix) != nil { result.unitHint = suffix }
+            return result
+        }
         if let match = lookup(TextFolding.fold(base), platform: platform) {
             var result = match
             if let suffix {
@@ -80,8 +87,7 @@ public struct LabelDictionary: Sendable {
             }
             return result
         }
-        // The whole label, parentheses and all, may itself be a dictionary entry.
-        return suffix == nil ? nil : lookup(TextFolding.fold(label), platform: platform)
+        return nil
     }
 
     private func lookup(_ folded: String, platform: String?) -> Match? {
