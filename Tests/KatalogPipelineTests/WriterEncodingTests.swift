@@ -133,3 +133,19 @@ struct WriterEncodingTests {
         }
     }
 }
+
+/// A fixed number of result slots that worker threads fill by index, each once (the test's own fan-out).
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    /// All values, in index order; every slot must have been filled.
+    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}
