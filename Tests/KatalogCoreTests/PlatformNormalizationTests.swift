@@ -147,4 +147,19 @@ struct PlatformNormalizationTests {
         #expect(!product.diagnostics.contains { $0.code == "field.conflict" })
         #expect(LabelDictionary.builtIn.match("Weight (kg)")?.unitHint == "kg", "a base label keeps its unit suffix")
     }
+
+    /// Regression (review, issue 12): a `--labels` file's price words used to never reach price parsing, which read
+    /// the built-in vocabulary only. They travel with the tables now.
+    @Test func userPriceWordsReachPriceParsing() throws {
+        let file = try JSONDecoder().decode(LabelDictionary.File.self, from: Data("""
+        {"vocabularies": {"price_free": {"free": {"fr": ["offert"]}}, "vat": {"included": {"fr": ["toutes taxes comprises"]}}}}
+        """.utf8))
+        let tables = NormalizationTables().merging(userFile: file)
+        let fields = [("sku", "A-1"), ("title", "Carte cadeau"), ("price", "Offert")]
+        #expect(ProductNormalizer().normalize(Self.record(fields)).price == nil, "the built-in vocabulary does not know the word")
+        let free = ProductNormalizer(tables: tables).normalize(Self.record(fields))
+        #expect(free.price?.money == Money(amount: 0, currency: "EUR"))
+        let taxed = ProductNormalizer(tables: tables).normalize(Self.record([("sku", "A-2"), ("title", "Mug"), ("price", "14,28 € toutes taxes comprises")]))
+        #expect(taxed.price?.vat == "included")
+    }
 }

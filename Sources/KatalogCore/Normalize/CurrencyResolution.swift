@@ -68,7 +68,7 @@ enum CurrencyResolution {
                 choice.findings.append(.priceCurrencyConflict([first] + codes.filter { $0 != first }, text: text))
             }
             choice.code = first
-        } else if let unknown = unknownCurrencyCode(in: rest) {
+        } else if let unknown = unknownCurrencyCode(in: rest, phrases: context.phrases) {
             choice.findings.append(.priceCurrencyUnknown(unknown, text: text))
             return choice
         } else if let step = chain(candidates: nil, token: nil, context: context, text: text, amount: amount) {
@@ -180,11 +180,11 @@ enum CurrencyResolution {
 
     /// Upper-case three-letter words that are not ISO codes (active, withdrawn or aliases) and not tax or price
     /// words (`VAT`, `PVM`, `UVP`).
-    static func unknownCurrencyCode(in text: String) -> String? {
+    static func unknownCurrencyCode(in text: String, phrases: PricePhrases = .builtIn) -> String? {
         for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isUppercase }) {
             let word = String(piece)
             let table = CurrencyTable.shared
-            if table.candidates(for: word).isEmpty && !table.notCurrencyWords.contains(word) && !PricePhrases.isPriceWord(word) { return word }
+            if table.candidates(for: word).isEmpty && !table.notCurrencyWords.contains(word) && !phrases.isPriceWord(word) { return word }
         }
         return nil
     }

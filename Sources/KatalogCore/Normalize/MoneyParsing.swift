@@ -14,6 +14,8 @@ public struct MoneyContext: Sendable, Hashable {
     /// Further currency evidence, strongest first (see `CurrencyEvidence`): consulted after `currency` and
     /// `country` for a price with no currency or a shared symbol (see `CurrencyResolution`).
     public var evidence: [CurrencyEvidence]
+    /// The price words of the run's vocabulary (VAT markers, free, from, range, was/now).
+    public var phrases: PricePhrases = .builtIn
 
     public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil, evidence: [CurrencyEvidence] = []) {
         self.currency = currency
@@ -73,11 +75,11 @@ public enum MoneyParsing {
         let cleaned = normalizeSpaces(text)
         guard !cleaned.isEmpty else { return MoneyReading(findings: [.priceEmpty()]) }
         let phraseWords = PricePhrases.words(cleaned)
-        let vat = PricePhrases.vat(inWords: phraseWords)
+        let vat = context.phrases.vat(inWords: phraseWords)
         let amounts = AmountSpan.find(in: cleaned)
 
-        if amounts.isEmpty || PricePhrases.isFree(words: phraseWords) {
-            guard PricePhrases.isFree(words: phraseWords) || PricePhrases.containsFreeWord(words: phraseWords) else {
+        if amounts.isEmpty || context.phrases.isFree(words: phraseWords) {
+            guard context.phrases.isFree(words: phraseWords) || context.phrases.containsFreeWord(words: phraseWords) else {
                 return MoneyReading(findings: [.priceNoAmount(text)])
             }
             var choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: cleaned), rest: cleaned, context: context, text: text)
@@ -94,13 +96,13 @@ public enum MoneyParsing {
             return MoneyReading(findings: [.priceMalformedNumber(joined, text: text)])
         }
 
-        if amounts.count >= 2, PricePhrases.isRange(between: amounts[0], amounts[1], in: cleaned) {
+        if amounts.count >= 2, context.phrases.isRange(between: amounts[0], amounts[1], in: cleaned) {
             var reading = single(amounts[0], currencyText: CurrencyTokens.textAround(amounts, in: cleaned), in: cleaned, text: text, vat: vat, context: context)
             if let price = reading.price { reading.findings.append(.priceRange(text, low: price.money.amountText)) }
             return reading
         }
 
-        if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned) {
+        if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned, phrases: context.phrases) {
             let was = single(pair.was, currencyText: pair.wasText, in: cleaned, text: text, vat: vat, context: context)
             var nowContext = context
             if nowContext.currency == nil { nowContext.currency = was.price?.money.currency }
@@ -161,7 +163,7 @@ public enum MoneyParsing {
             canonical = DecimalFormatting.fixed(scaled, fractionDigits: minorUnits)
             findings.append(.priceMinorUnit(text, sign: minorSign.sign, amount: canonical, currency: currency))
         }
-        if PricePhrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
+        if context.phrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
         // Trailing zeros are no precision (Magento writes every price as `34.0000`).
         let fraction = canonical.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0
         if fraction > minorUnits {

@@ -1,10 +1,54 @@
 import Foundation
 
-/// Words around an amount that change what it means, from the value vocabulary (`Resources/vocabulary.json`):
-/// VAT markers (`vat`), free words (`price_free`), `from` prefixes (`price_prefix`), range words
-/// (`price_range`) and was/now markers (`price_was`, `price_now`). Matching is on whole words, ignoring case,
-/// diacritics and punctuation (`inkl. MwSt.` = `inkl mwst`).
-enum PricePhrases {
+/// Words around an amount that change what it means, from the value vocabulary (`Resources/vocabulary.json`, plus a
+/// `--labels` file's vocabularies): VAT markers (`vat`), free words (`price_free`), `from` prefixes
+/// (`price_prefix`), range words (`price_range`) and was/now markers (`price_was`, `price_now`). Matching is on whole
+/// words, ignoring case, diacritics and punctuation (`inkl. MwSt.` = `inkl mwst`).
+///
+/// A value, not a singleton: `NormalizationTables.phrases` is built from the run's vocabulary and reaches price
+/// parsing through `MoneyContext.phrases`, so words a user adds are understood in prices too.
+public struct PricePhrases: Sendable, Hashable {
+    struct Phrase: Sendable, Hashable {
+        var phrase: String
+        var value: String
+    }
+    struct Affix: Sendable, Hashable {
+        var text: String
+        var length: Int
+    }
+
+    private let vatPhrases: [Phrase]
+    private let freePhrases: [Phrase]
+    private let prefixPhrases: [Phrase]
+    private let rangePhrases: [Phrase]
+    private let wasPhrases: [Phrase]
+    private let nowPhrases: [Phrase]
+    /// `price` prefixes followed by a space, with the number of characters to drop (the phrase's and one), in order.
+    private let pricePrefixes: [Affix]
+    /// VAT phrases preceded by a space, with the number of characters to drop, in order.
+    private let vatSuffixes: [Affix]
+
+    /// The phrases of `vocabulary`'s price vocabularies.
+    public init(vocabulary: ValueVocabulary) {
+        func phrases(_ name: String) -> [Phrase] {
+            vocabulary.foldedWords(in: name)
+                .map { Phrase(phrase: Self.words($0), value: vocabulary.lookup($0, in: name)?.value ?? "") }
+                .filter { !$0.phrase.isEmpty }
+                .sorted { ($0.phrase.count, $0.phrase) > ($1.phrase.count, $1.phrase) }
+        }
+        vatPhrases = phrases("vat")
+        freePhrases = phrases("price_free")
+        prefixPhrases = phrases("price_prefix")
+        rangePhrases = phrases("price_range")
+        wasPhrases = phrases("price_was")
+        nowPhrases = phrases("price_now")
+        pricePrefixes = prefixPhrases.filter { $0.value == "price" }.map { Affix(text: $0.phrase + " ", length: $0.phrase.count + 1) }
+        vatSuffixes = vatPhrases.map { Affix(text: " " + $0.phrase, length: $0.phrase.count + 1) }
+    }
+
+    /// The built-in vocabulary's phrases.
+    public static let builtIn = PricePhrases(vocabulary: .builtIn)
+
     /// `text` folded, with every character that is not a letter, digit, `+` or `%` turned into a space.
     static func words(_ text: String) -> String {
         if let ascii = ASCIIWords.words(text) { return ascii }
@@ -18,20 +62,6 @@ enum PricePhrases {
         return mapped.split(separator: " ").joined(separator: " ")
     }
 
-    private static func phrases(_ vocabulary: String) -> [(phrase: String, value: String)] {
-        let table = ValueVocabulary.builtIn
-        return table.foldedWords(in: vocabulary)
-            .map { (words($0), table.lookup($0, in: vocabulary)?.value ?? "") }
-            .filter { !$0.0.isEmpty }
-            .sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
-    }
-
-    private static let vatPhrases = phrases("vat")
-    private static let freePhrases = phrases("price_free")
-    private static let prefixPhrases = phrases("price_prefix")
-    private static let rangePhrases = phrases("price_range")
-    private static let wasPhrases = phrases("price_was")
-    private static let nowPhrases = phrases("price_now")
 
     /// Whether `phrase` occurs in `words` as whole words (both in `words(_:)` form: single spaces).
     /// Byte-wise and allocation-light: this runs for every price and title of a feed.
@@ -58,18 +88,18 @@ enum PricePhrases {
     }
 
     /// `included` / `excluded` when the text carries a VAT marker.
-    static func vat(in text: String) -> String? { vat(inWords: words(text)) }
+    func vat(in text: String) -> String? { vat(inWords: Self.words(text)) }
 
     /// `vat(in:)` for text already in `words(_:)` form.
-    static func vat(inWords found: String) -> String? {
-        vatPhrases.first { contains($0.phrase, in: found) }?.value
+    func vat(inWords found: String) -> String? {
+        vatPhrases.first { Self.contains($0.phrase, in: found) }?.value
     }
 
     /// The whole text (a `Price:` prefix and a VAT marker aside) says "free".
-    static func isFree(_ text: String) -> Bool { isFree(words: words(text)) }
+    func isFree(_ text: String) -> Bool { isFree(words: Self.words(text)) }
 
     /// `isFree(_:)` for text already in `words(_:)` form.
-    static func isFree(words: String) -> Bool {
+    func isFree(words: String) -> Bool {
         var found = words
         for prefix in pricePrefixes where found.hasPrefix(prefix.text) {
             found = String(found.dropFirst(prefix.length))
@@ -78,55 +108,50 @@ enum PricePhrases {
         return freePhrases.contains { $0.phrase == found }
     }
 
-    /// `price` prefixes followed by a space, with the number of characters to drop (the phrase's and one), in order.
-    private static let pricePrefixes: [(text: String, length: Int)] =
-        prefixPhrases.filter { $0.value == "price" }.map { ($0.phrase + " ", $0.phrase.count + 1) }
-    /// VAT phrases preceded by a space, with the number of characters to drop, in order.
-    private static let vatSuffixes: [(text: String, length: Int)] = vatPhrases.map { (" " + $0.phrase, $0.phrase.count + 1) }
 
     /// A free word appears somewhere in the text (`Pristatymas nemokamai`).
-    static func containsFreeWord(_ text: String) -> Bool { containsFreeWord(words: words(text)) }
+    func containsFreeWord(_ text: String) -> Bool { containsFreeWord(words: Self.words(text)) }
 
     /// `containsFreeWord(_:)` for text already in `words(_:)` form.
-    static func containsFreeWord(words found: String) -> Bool {
-        freePhrases.contains { contains($0.phrase, in: found) }
+    func containsFreeWord(words found: String) -> Bool {
+        freePhrases.contains { Self.contains($0.phrase, in: found) }
     }
 
     /// The text between two amounts makes them a range: a dash, or a range word (`to`, `bis`, `do`, `iki`).
-    static func isRange(between first: AmountSpan, _ second: AmountSpan, in text: String) -> Bool {
+    func isRange(between first: AmountSpan, _ second: AmountSpan, in text: String) -> Bool {
         let gap = String(text[first.range.upperBound..<second.range.lowerBound])
         var bare = gap
         for token in CurrencyTokens.find(in: gap) { bare = bare.replacingOccurrences(of: token, with: " ") }
         let compact = bare.filter { $0 != " " }
         if ["-", "–", "—", "~", "−"].contains(compact) { return true }
-        let gapWords = words(bare)
+        let gapWords = Self.words(bare)
         return !gapWords.isEmpty && rangePhrases.contains { $0.phrase == gapWords }
     }
 
     /// A `from` word right before the amount (`od 49 zł`, `from €9.99`, `ab 9,99 €`).
-    static func isFrom(before amount: AmountSpan, in text: String) -> Bool {
+    func isFrom(before amount: AmountSpan, in text: String) -> Bool {
         // Nothing before the amount (the usual `58.99 €`): no word, no currency token to remove.
         guard amount.range.lowerBound > text.startIndex else { return false }
         var before = String(text[..<amount.range.lowerBound])
         for token in CurrencyTokens.find(in: before) { before = before.replacingOccurrences(of: token, with: " ") }
-        let found = words(before)
+        let found = Self.words(before)
         return prefixPhrases.contains { $0.value == "from" && (found == $0.phrase || found.hasSuffix(" " + $0.phrase)) }
     }
 
-    static func hasWasMarker(_ text: String) -> Bool {
-        let found = words(text)
-        return wasPhrases.contains { contains($0.phrase, in: found) }
+    func hasWasMarker(_ text: String) -> Bool {
+        let found = Self.words(text)
+        return wasPhrases.contains { Self.contains($0.phrase, in: found) }
     }
 
-    static func hasNowMarker(_ text: String) -> Bool {
-        let found = words(text)
-        return nowPhrases.contains { contains($0.phrase, in: found) }
+    func hasNowMarker(_ text: String) -> Bool {
+        let found = Self.words(text)
+        return nowPhrases.contains { Self.contains($0.phrase, in: found) }
     }
 
     /// A word of the price vocabularies (VAT markers, `from`, was/now and free words), in any case.
-    static func isPriceWord(_ word: String) -> Bool {
-        let folded = words(word)
-        for list in [vatPhrases, prefixPhrases, wasPhrases, nowPhrases, freePhrases] where list.contains(where: { contains(folded, in: $0.phrase) }) {
+    func isPriceWord(_ word: String) -> Bool {
+        let folded = Self.words(word)
+        for list in [vatPhrases, prefixPhrases, wasPhrases, nowPhrases, freePhrases] where list.contains(where: { Self.contains(folded, in: $0.phrase) }) {
             return true
         }
         return false
@@ -143,7 +168,7 @@ struct WasNowPair {
     /// True when markers (`was`/`now`, `UVP`, `statt`, `~~…~~`) say so; false when inferred from two bare amounts.
     var explicit: Bool
 
-    static func split(_ amounts: [AmountSpan], in text: String) -> WasNowPair? {
+    static func split(_ amounts: [AmountSpan], in text: String, phrases: PricePhrases) -> WasNowPair? {
         let first = amounts[0], second = amounts[1]
         let before = String(text[..<first.range.lowerBound])
         let between = String(text[first.range.upperBound..<second.range.lowerBound])
@@ -153,10 +178,10 @@ struct WasNowPair {
         let secondText = prefixStyle ? between : after
 
         let struck = before.hasSuffix("~~") || before.contains("~~") && between.contains("~~")
-        if struck || PricePhrases.hasWasMarker(before) || PricePhrases.hasNowMarker(between) {
+        if struck || phrases.hasWasMarker(before) || phrases.hasNowMarker(between) {
             return WasNowPair(was: first, now: second, wasText: firstText, nowText: secondText, explicit: true)
         }
-        if PricePhrases.hasWasMarker(between) || PricePhrases.hasNowMarker(before) {
+        if phrases.hasWasMarker(between) || phrases.hasNowMarker(before) {
             return WasNowPair(was: second, now: first, wasText: secondText, nowText: firstText, explicit: true)
         }
         // Two bare amounts, the second lower, nothing but currency between them: a crossed-out price lost its markup.

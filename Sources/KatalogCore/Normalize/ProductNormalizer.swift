@@ -9,6 +9,8 @@ public struct NormalizationTables: Sendable {
     public var servicePlans: ServicePlanPatterns = .builtIn
     /// Which label wins when several give one key (`label-ranks.json`).
     public var ranks: LabelRanks = .builtIn
+    /// The price words of `vocabulary` (rebuilt when a user file adds vocabularies), for price parsing.
+    public var phrases: PricePhrases = .builtIn
 
     public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
         self.labels = labels
@@ -20,7 +22,10 @@ public struct NormalizationTables: Sendable {
     public func merging(userFile: LabelDictionary.File) -> NormalizationTables {
         var copy = self
         copy.labels.merge(userFile, overriding: true)
-        if let vocabularies = userFile.vocabularies { copy.vocabulary.merge(vocabularies, overriding: true) }
+        if let vocabularies = userFile.vocabularies {
+            copy.vocabulary.merge(vocabularies, overriding: true)
+            copy.phrases = PricePhrases(vocabulary: copy.vocabulary)
+        }
         return copy
     }
 }
@@ -152,6 +157,7 @@ public final class ProductNormalizer {
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
     private func moneyContext(for record: RawRecord, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
+        context.phrases = tables.phrases
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
         let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField)
