@@ -40,7 +40,7 @@ protocol XMLStreamConsumer {
 }
 
 extension XMLStreamConsumer {
-    /// Hands one event over (used when events were produced elsewhere, e.g. by `XMLStreamPipeline`).
+    /// Hands one event over (used when events were produced elsewhere, as a list).
     mutating func deliver(_ event: XMLStreamEvent) {
         switch event {
         case let .startElement(name, attributes, isEmpty, line): startElement(name: name, attributes: attributes, isEmpty: isEmpty, line: line)

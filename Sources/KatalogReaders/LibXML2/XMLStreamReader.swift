@@ -17,34 +17,16 @@ struct XMLStreamReader {
 
     private static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
 
-    /// Files at least this large are parsed on a worker thread (`XMLStreamPipeline`); the environment variable
-    /// `KATALOG_XML_PIPELINE=1` turns that on (off by default: on a loaded machine the hand-over costs more than it gains).
-    static let pipelineThreshold: Int = ProcessInfo.processInfo.environment["KATALOG_XML_PIPELINE"] == "1" ? 4 << 20 : .max
-
     /// Reads the file at `path`, handing each event to `handle` on the calling thread, in document order.
     /// Returns nil when the file cannot be opened.
     static func read(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
-        if usesPipeline(path) {
-            return XMLStreamPipeline.read(file: path, handle)
-        }
-        return readSynchronously(file: path, handle)
+        readSynchronously(file: path, handle)
     }
 
     /// Reads the file at `path`, calling `consumer` on the calling thread, in document order.
     /// Returns nil when the file cannot be opened.
     static func read<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
-        if usesPipeline(path) {
-            var receiver = consumer
-            defer { consumer = receiver }
-            return XMLStreamPipeline.read(file: path) { receiver.deliver($0) }
-        }
-        return readSynchronously(file: path, into: &consumer)
-    }
-
-    private static func usesPipeline(_ path: String) -> Bool {
-        guard pipelineThreshold < .max else { return false }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        return size >= pipelineThreshold
+        readSynchronously(file: path, into: &consumer)
     }
 
     /// Reads the file at `path` on the calling thread.

@@ -47,7 +47,8 @@ struct XMLStreamReaderTests {
             }
         }
         let one = XMLStreamReader.readSynchronously(file: path) { direct.append(describe($0)) }
-        let two = XMLStreamPipeline.read(file: path) { piped.append(describe($0)) }
+        var consumer = XMLStreamEventForwarder(handle: { piped.append(describe($0)) })
+        let two = XMLStreamReader.read(file: path, into: &consumer)
         #expect(direct.count > 30_000)
         #expect(direct == piped)
         #expect(one?.completed == true && two?.completed == true)
