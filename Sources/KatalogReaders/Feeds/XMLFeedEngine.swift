@@ -259,6 +259,7 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         } else {
             sink.noteEncoding(TextEncodingInfo(name: "utf-8", source: "default"))
         }
+        for cut in outcome.cutTexts { sink.report(XMLStreamDiagnostics.textCut(cut, file: document.displayPath)) }
         if !outcome.completed, itemDepth > 0 {
             // The fault cut this item off: hand over what was read, marked as incomplete.
             if itemDepth > 1 { finishChild() }

@@ -50,10 +50,18 @@ struct XMLStreamOutcome: Sendable {
     var refusedExternalLoads: [String]
     /// The encoding the document declares (`<?xml encoding?>`), as libxml2 decoded it; nil when undeclared.
     var declaredEncoding: String? = nil
+    /// Text runs cut to `CappedXMLInput.cap` bytes so the parse could go on, in document order.
+    var cutTexts: [CappedXMLInput.Cut] = []
 }
 
 /// Diagnostics about XML syntax and safety, shared by every XML feed reader.
 enum XMLStreamDiagnostics {
+    static func textCut(_ cut: CappedXMLInput.Cut, file: String) -> Diagnostic {
+        Diagnostic(.warning, "xml.text-too-long",
+                   "A text of about \(String(format: "%.1f", Double(cut.droppedBytes + CappedXMLInput.cap) / 1_048_576)) MiB starting here is longer than the 1 MiB cap; its first MiB (and its last bytes) were kept, and the items after it were read as usual.",
+                   at: SourceLocation(file: file, line: cut.line))
+    }
+
     static func malformed(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
         Diagnostic(.error, "xml.malformed",
                    "The XML is malformed (\(problem.message)); reading stopped here, items before it were kept.",

@@ -38,16 +38,27 @@ struct XMLStreamReader {
     }
 
     /// Reads the file at `path` on the calling thread into `consumer`.
+    /// The file's bytes go through `CappedXMLInput`, so a giant text node is cut instead of stopping the parse.
     static func readSynchronously<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
         LibXML2Runtime.ensureInitialized()
-        guard let reader = xmlReaderForFile(path, nil, options) else { return nil }
+        guard let input = CappedXMLInput(path: path) else { return nil }
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        let readBytes: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let input = Unmanaged<CappedXMLInput>.fromOpaque(context).takeUnretainedValue()
+            return Int32(input.read(into: UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self), capacity: Int(length)))
+        }
+        let close: xmlInputCloseCallback = { _ in 0 }
+        guard let reader = xmlReaderForIO(readBytes, close, context, path, nil, options) else { return nil }
         // A document taken over from the reader after a fault is freed after the reader (which points into it).
         var orphanedDocument: xmlDocPtr?
         defer {
             xmlFreeTextReader(reader)
             if let orphanedDocument { xmlFreeDoc(orphanedDocument) }
         }
-        return run(reader, &orphanedDocument, &consumer)
+        var outcome = withExtendedLifetime(input) { run(reader, &orphanedDocument, &consumer) }
+        outcome.cutTexts = CappedXMLInput.withLines(input.cuts, path: path)
+        return outcome
     }
 
     /// Reads an in-memory document (`baseURL` names it in messages).
