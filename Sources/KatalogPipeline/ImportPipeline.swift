@@ -75,6 +75,8 @@ public struct ImportPipeline: Sendable {
             executor.submit { normalizer in .events(BatchingSink.events(of: batch, map: map, normalizer: normalizer)) }
         }, stopped: stopped)
         let skeleton = read(input, size: size, into: sink) { sink.encoding }
+        // What the reader left in the last batch, its failure included, goes before the file's end.
+        sink.flush()
         executor.submit { _ in .end(skeleton) }
     }
 
@@ -109,19 +111,9 @@ public struct ImportPipeline: Sendable {
             let reason = (error as? InputUnreadable)?.reason ?? "\(error)"
             sink.report(.inputUnreadable(input.displayPath, reason: reason))
         }
-        if let batching = sink as? BatchFlushing { batching.flushPending() }
         report.encoding = encoding()
         return report
     }
-}
-
-/// A sink that holds records back in batches; the pipeline flushes it when its reader is done.
-protocol BatchFlushing: AnyObject {
-    func flushPending()
-}
-
-extension BatchingSink: BatchFlushing {
-    func flushPending() { flush() }
 }
 
 /// What a task gives the reduction: a whole small file, or one piece of a large file read in batches.

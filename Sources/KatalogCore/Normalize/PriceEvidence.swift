@@ -32,7 +32,7 @@ struct PriceEvidence {
     static let languageAttemptLimit = 16
 
     /// The observation for `record`'s prices; updates the file's evidence.
-    mutating func observe(_ record: RawRecord, isPriceField: (RawField) -> Bool) -> FileObservation {
+    mutating func observe(_ record: RawRecord, isPriceField: (RawField) -> Bool, textLanguage: (RawRecord) -> String?) -> FileObservation {
         if record.location.file != file {
             file = record.location.file
             mark = nil
@@ -43,7 +43,7 @@ struct PriceEvidence {
         // Only feeds have records too short to tell their own language; a page's own text is read when needed.
         if record.kind.repeatsLabels, language == nil, languageAttempts < Self.languageAttemptLimit {
             languageAttempts += 1
-            language = ProductNormalizer.textLanguage(of: record)
+            language = textLanguage(record)
         }
         let before = currency
         var markFound = false

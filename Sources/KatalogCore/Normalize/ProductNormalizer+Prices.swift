@@ -11,7 +11,7 @@ extension ProductNormalizer {
         state.languageEvidenceTried = true
         let detail: String
         let language: String
-        if let own = Self.textLanguage(of: state.record) {
+        if let own = textLanguage(of: state.record) {
             (language, detail) = (own, "the record's \(LanguageNames.name(of: own)) text (\(own))")
         } else if let file = state.fileLanguage {
             (language, detail) = (file, "the file's \(LanguageNames.name(of: file)) text (\(file))")
@@ -42,13 +42,13 @@ extension ProductNormalizer {
 
     static let undecidedCurrencyCodes: Set<String> = ["price.currency-missing", "price.currency-ambiguous"]
 
-    /// The language of the record's title and description as written, when the detector is confident.
-    static func textLanguage(of record: RawRecord) -> String? {
+    /// The language of the record's title and description as written, when the detector is confident. Labels are
+    /// read with this normalizer's dictionary (the user's labels and the record's platform included).
+    func textLanguage(of record: RawRecord) -> String? {
         var text = ""
         for field in record.fields where field.role == .title || field.role == .description || field.role == .labelled {
             if field.role == .labelled {
-                guard let label = field.label, let key = LabelDictionary.builtIn.match(label, platform: record.hints.platform)?.key,
-                      key == "title" || key == "description" else { continue }
+                guard let label = field.label, let key = match(label)?.key, key == "title" || key == "description" else { continue }
             }
             text += field.value.prefix(2_000)
             text += "\n"
@@ -57,13 +57,23 @@ extension ProductNormalizer {
         return text.isEmpty ? nil : LanguageDetection.shared.detect(text)
     }
 
+    /// Money keys that do not fill `price` themselves: figures beside it, settled by `settlePrices`.
+    static let secondaryPriceKeys: Set<String> = ["price_excl_vat", "compare_at_price", "discount_amount"]
+
+    /// A secondary price figure as read.
+    struct SecondaryPrice {
+        var price: Price
+        var field: RawField
+        var evidence: CurrencyEvidence?
+    }
+
     /// Settles the secondary price figures once every field is read:
     /// - a price without VAT is the price only when no consumer price was given (`price.excluding-vat-only`);
     /// - a compare-at (was) price above the price makes the price the sale price (`price.compare-at`);
     /// - a discount amount or percentage without a sale price gives the sale price (`price.sale-from-discount`).
     func settlePrices(_ product: inout Product, state: RecordState) {
         let location = state.record.location.with(field: "price")
-        if product.price == nil, let excluding = state.priceExcludingVAT {
+        if product.price == nil, let excluding = state.secondaryPrices["price_excl_vat"] {
             var price = excluding.price
             if price.vat == nil { price.vat = "excluded" }
             product.price = price
@@ -73,7 +83,7 @@ extension ProductNormalizer {
             product.diagnostics.append(Diagnostic(.priceExcludingVATOnly(price), at: location.with(field: excluding.field.label, line: excluding.field.line)))
         }
         guard let price = product.price else { return }
-        if let compare = state.compareAtPrice, product.salePrice == nil,
+        if let compare = state.secondaryPrices["compare_at_price"], product.salePrice == nil,
            compare.price.money.currency == price.money.currency, compare.price.money.amount > price.money.amount {
             product.salePrice = price
             product.provenance["sale_price"] = product.provenance["price"]
@@ -87,7 +97,7 @@ extension ProductNormalizer {
         guard product.salePrice == nil else { return }
         let minorUnits = CurrencyTable.shared.minorUnits(of: price.money.currency) ?? 2
         var sale: (amount: Decimal, field: RawField, how: String)?
-        if let discount = state.discountAmount, discount.price.money.currency == price.money.currency,
+        if let discount = state.secondaryPrices["discount_amount"], discount.price.money.currency == price.money.currency,
            discount.price.money.amount > 0, discount.price.money.amount < price.money.amount {
             sale = (price.money.amount - discount.price.money.amount, discount.field, "\(discount.price.money.amountText) off")
         } else if let percent = state.discountPercent, percent.value > 0, percent.value < 100 {
@@ -101,41 +111,6 @@ extension ProductNormalizer {
         product.salePrice = Price(money: money, text: "\(price.text) − \(sale.how)", vat: price.vat)
         product.provenance["sale_price"] = FieldProvenance(sale.field)
         product.diagnostics.append(Diagnostic(.priceSaleFromDiscount(regular: price, sale: money, how: sale.how), at: location.with(field: sale.field.label, line: sale.field.line)))
-    }
-}
-
-/// An amount read from a price whose currency nothing decided (`kr 149` with no evidence): no price is made, but a
-/// rejected record keeps it (`understood.price` with a null currency), so a rerun with `--currency` is informed.
-public struct AmountWithoutCurrency: Sendable, Hashable {
-    public var amount: Decimal
-    /// The price text as written.
-    public var text: String
-    /// The canonical key of the field (`price`, `sale_price`).
-    public var field: String
-
-    public init(amount: Decimal, text: String, field: String) {
-        self.amount = amount
-        self.text = text
-        self.field = field
-    }
-}
-
-/// Country-code top-level domains of product and shop URLs, as currency evidence.
-public enum CountryDomains {
-    /// `https://www.shop.se/p/1` → (`SE`, `se`); nil for generic domains (`.com`, `.shop`) and non-URLs.
-    public static func countryDomain(ofURL url: String) -> (country: String, tld: String)? {
-        let lower = url.lowercased()
-        guard let schemeEnd = lower.range(of: "://") else { return nil }
-        let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
-        guard let dot = host.lastIndex(of: ".") else { return nil }
-        let tld = String(host[host.index(after: dot)...])
-        guard tld.count == 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
-        // The few ccTLDs whose country code differs, and ccTLDs used as generic names.
-        switch tld {
-        case "uk": return ("GB", tld)
-        case "io", "co", "tv", "me", "ai", "fm", "ly", "to", "gg", "cc", "ws", "eu": return nil
-        default: return (tld.uppercased(), tld)
-        }
     }
 }
 

@@ -64,7 +64,7 @@ public final class ProductNormalizer {
     public func observe(_ raw: RawRecord) -> FileObservation {
         usePlatform(raw.hints.platform)
         let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
-        return priceEvidence.observe(record, isPriceField: isPriceField)
+        return priceEvidence.observe(record, isPriceField: isPriceField, textLanguage: textLanguage(of:))
     }
 
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
@@ -119,10 +119,9 @@ public final class ProductNormalizer {
         var fileLanguage: String?
         /// Whether the record's text language was already added to the currency evidence.
         var languageEvidenceTried = false
-        /// Secondary price figures, settled after every field is read (`settlePrices`).
-        var priceExcludingVAT: (price: Price, field: RawField, evidence: CurrencyEvidence?)?
-        var compareAtPrice: (price: Price, field: RawField)?
-        var discountAmount: (price: Price, field: RawField)?
+        /// Secondary price figures by key (`price_excl_vat`, `compare_at_price`, `discount_amount`), the first of
+        /// each, settled after every field is read (`settlePrices`).
+        var secondaryPrices: [String: SecondaryPrice] = [:]
         var discountPercent: (value: Decimal, field: RawField)?
     }
 
@@ -160,7 +159,7 @@ public final class ProductNormalizer {
         context.phrases = tables.phrases
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
-        let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField)
+        let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
@@ -226,8 +225,7 @@ public final class ProductNormalizer {
                 language: nil, origin: field.origin, line: field.line
             ))
             // In a feed every record repeats the same labels: the fact is reported once per file and label.
-            let unmapped = Diagnostic(.labelUnmapped(label), at: location)
-            if state.record.kind.repeatsLabels { product.columnNotes.append(unmapped) } else { product.diagnostics.append(unmapped) }
+            note(Diagnostic(.labelUnmapped(label), at: location), aboutColumn: true, product: &product, state: state)
             return
         }
         if let best = state.bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best {
@@ -236,9 +234,9 @@ public final class ProductNormalizer {
         }
         func report(_ findings: [Finding]) {
             for finding in findings {
-                // In a feed, a fact every row of a column repeats is said once for the column (`columnNotes`).
+                // In a feed, a fact every row of a column repeats is said once for the column.
                 if state.record.kind.repeatsLabels, Self.columnWideCodes.contains(finding.code) {
-                    product.columnNotes.append(Diagnostic(.columnNote(finding, column: label), at: location))
+                    note(Diagnostic(.columnNote(finding, column: label), at: location), aboutColumn: true, product: &product, state: state)
                 } else {
                     product.diagnostics.append(Diagnostic(finding, at: location))
                 }
@@ -294,17 +292,11 @@ public final class ProductNormalizer {
                 product.priceWithoutCurrency = AmountWithoutCurrency(amount: amount, text: value, field: match.key)
             }
             guard let price = reading.price else { return }
-            switch match.key {
-            case "price_excl_vat":
-                if state.priceExcludingVAT == nil { state.priceExcludingVAT = (price, field, reading.currencyDecision) }
+            if Self.secondaryPriceKeys.contains(match.key) {
+                // Kept as a labelled figure; what it means for the price is settled once every field is read.
+                if state.secondaryPrices[match.key] == nil { state.secondaryPrices[match.key] = SecondaryPrice(price: price, field: field, evidence: reading.currencyDecision) }
                 appendAttribute(match: match, field: field, value: "\(price.money.amountText) \(price.money.currency)", language: nil, product: &product)
-            case "compare_at_price":
-                if state.compareAtPrice == nil { state.compareAtPrice = (price, field) }
-                appendAttribute(match: match, field: field, value: "\(price.money.amountText) \(price.money.currency)", language: nil, product: &product)
-            case "discount_amount":
-                if state.discountAmount == nil { state.discountAmount = (price, field) }
-                appendAttribute(match: match, field: field, value: "\(price.money.amountText) \(price.money.currency)", language: nil, product: &product)
-            default:
+            } else {
                 applyPrice(reading, key: match.key, field: field, product: &product, location: location)
             }
         case .currency:
@@ -387,8 +379,13 @@ public final class ProductNormalizer {
             key: attribute, isMapped: true, label: label, value: value, originalValue: field.value,
             language: nil, origin: field.origin, line: field.line
         ))
-        let note = Diagnostic(.fieldOutranked(label, key: key, role: rank.role, attribute: attribute), at: location)
-        if state.record.kind.repeatsLabels { product.columnNotes.append(note) } else { product.diagnostics.append(note) }
+        note(Diagnostic(.fieldOutranked(label, key: key, role: rank.role, attribute: attribute), at: location), aboutColumn: true, product: &product, state: state)
+    }
+
+    /// A diagnostic about a column: in a feed (every record repeats the same labels) a column note, reported once
+    /// per file and column; on a page, the record's own diagnostic.
+    private func note(_ diagnostic: Diagnostic, aboutColumn: Bool, product: inout Product, state: RecordState) {
+        if aboutColumn && state.record.kind.repeatsLabels { product.columnNotes.append(diagnostic) } else { product.diagnostics.append(diagnostic) }
     }
 
     private func setText(_ path: WritableKeyPath<Product, String?>, key: String, field: RawField, value: String, product: inout Product, state: inout RecordState) {

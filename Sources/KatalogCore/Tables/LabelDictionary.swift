@@ -98,7 +98,7 @@ public struct LabelDictionary: Sendable {
     }
 
     /// `Svoris (kg)` → (`Svoris`, `kg`); `Length [cm]` → (`Length`, `cm`).
-    static func splitSuffix(_ label: String) -> (base: String, suffix: String?) {
+    public static func splitSuffix(_ label: String) -> (base: String, suffix: String?) {
         let trimmed = label.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
         for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
             guard let openIndex = trimmed.lastIndex(of: Character(open)) else { continue }

@@ -2,14 +2,8 @@ import KatalogCore
 
 /// Markets implied by a shop's web domain, for feeds that do not state their currency.
 enum FeedMarket {
-    /// The host of an absolute http(s) URL, lower-cased; nil for anything else.
-    static func host(ofURL url: String) -> Substring? {
-        let lower = url.lowercased()
-        guard let schemeEnd = lower.range(of: "://") else { return nil }
-        let rest = lower[schemeEnd.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
-        return host.isEmpty ? nil : host
-    }
+    /// The host of an absolute URL, lower-cased; nil for anything else.
+    static func host(ofURL url: String) -> Substring? { CountryDomains.host(ofURL: url) }
 
     /// Hints for a Baltic shop domain (`.lt`, `.lv`, `.ee`); all three markets use the euro.
     static func balticHints(forURL url: String) -> SourceHints {

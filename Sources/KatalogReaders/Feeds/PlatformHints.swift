@@ -13,17 +13,11 @@ enum PlatformHints {
                 hints.currencyEvidence.append(CurrencyEvidence(.document, country: market.country, detail: "the \(profile.name) column \"\(column)\""))
                 break
             }
-            if let unit = market.columnUnit, let column = header.first(where: { unitInParentheses($0) == unit }) {
+            if let unit = market.columnUnit, let column = header.first(where: { LabelDictionary.splitSuffix($0).suffix?.lowercased() == unit }) {
                 hints.currencyEvidence.append(CurrencyEvidence(.document, country: market.country, detail: "the header \"\(column)\", in \(market.country) units"))
                 break
             }
         }
         return hints
-    }
-
-    /// `Weight (lbs)` → `lbs`.
-    static func unitInParentheses(_ label: String) -> String? {
-        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return nil }
-        return String(label[label.index(after: open)..<label.index(before: label.endIndex)]).trimmingWhitespace().lowercased()
     }
 }
