@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "katalog", targets: ["katalog"]),
         .library(name: "KatalogCore", targets: ["KatalogCore"]),
         .library(name: "KatalogPipeline", targets: ["KatalogPipeline"]),
+        .library(name: "KatalogSync", targets: ["KatalogSync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,12 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // The system SQLite (Debian: libsqlite3-dev) for the sync state. Only KatalogSync imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         // Model, normalizers and validation rules. Foundation only.
         .target(
@@ -45,10 +52,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Nightly sync (state store, change sets), cross-source merge and diff, after the pipeline.
+        .target(
+            name: "KatalogSync",
+            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "CSQLite"]
+        ),
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "KatalogCore", "KatalogWriters", "KatalogPipeline",
+                "KatalogCore", "KatalogWriters", "KatalogPipeline", "KatalogSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,5 +78,7 @@ let package = Package(
             dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "katalog"],
             exclude: ["Golden", "Validate"]
         ),
+        // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
+        .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"]),
     ]
 )

@@ -126,15 +126,18 @@ public final class CatalogOutput {
     }
 
     /// Completes every file and renames them all into place.
-    public func finish(summary: ImportReport) throws {
+    ///
+    /// `sections` are added to the report's summary (`sync` adds `changes`); `alongside` are other files of the run
+    /// (`changes.jsonl`), written by the caller, which are sealed and renamed with the catalog's.
+    public func finish(summary: ImportReport, sections: [String: JSONValue] = [:], alongside: [AtomicFile] = []) throws {
         try catalogJSON?.write(productCount == 0 ? "]\n" : "\n]\n")
         if let report {
             try report.write(diagnosticCount == 0 ? "]" : "\n  ]")
-            let rest = JSONValue.object(ReportJSON.summary(summary)).pretty()
+            let rest = JSONValue.object(ReportJSON.summary(summary).merging(sections) { $1 }).pretty()
             try report.write("," + rest.dropFirst() + "\n")
         }
         try writeCSV()
-        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report].compactMap { $0 }
+        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report].compactMap { $0 } + alongside
         // Every file is complete and its destination checked before the first rename.
         for file in files { try file.seal() }
         for file in files { try file.commit() }

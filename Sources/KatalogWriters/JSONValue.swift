@@ -57,7 +57,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Whether `a` sorts before `b` by their UTF-8 bytes (the key order of every file).
-    static func byteOrder(_ a: String, _ b: String) -> Bool {
+    public static func byteOrder(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in

@@ -11,6 +11,8 @@ enum ExitStatus: Int32 {
     case usage = 2
     case unreadableInput = 3
     case outputFailure = 4
+    /// `sync`: the state database cannot be used.
+    case stateUnusable = 5
 }
 
 @main
@@ -18,7 +20,7 @@ struct Katalog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "katalog",
         abstract: "Import product catalogs (text pages, HTML, CSV/TSV, XML feeds, JSON) into one canonical catalog.",
-        subcommands: [ImportCommand.self, ValidateCommand.self, RulesCommand.self]
+        subcommands: [ImportCommand.self, SyncCommand.self, ValidateCommand.self, RulesCommand.self]
     )
 
     /// Parses, runs, and exits with the documented codes (ArgumentParser's own usage code is 64; ours is 2).

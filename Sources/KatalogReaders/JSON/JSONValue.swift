@@ -1,10 +1,10 @@
 /// A JSON value as found in a page: numbers keep their source text, object members keep their order and line.
-enum JSONValue: Sendable, Hashable {
-    struct Member: Sendable, Hashable {
-        var key: String
-        var value: JSONValue
+public enum JSONValue: Sendable, Hashable {
+    public struct Member: Sendable, Hashable {
+        public var key: String
+        public var value: JSONValue
         /// 1-based line of the member inside the parsed text.
-        var line: Int
+        public var line: Int
     }
 
     case object([Member])
@@ -16,24 +16,24 @@ enum JSONValue: Sendable, Hashable {
     case null
 
     /// The first member named `key`, when `self` is an object.
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
-    var members: [Member] {
+    public var members: [Member] {
         if case .object(let members) = self { return members }
         return []
     }
 
     /// `self` as a list: an array's elements, or `[self]`.
-    var elements: [JSONValue] {
+    public var elements: [JSONValue] {
         if case .array(let values) = self { return values }
         return [self]
     }
 
     /// A scalar rendered as text (`true`, `58.99`, the string); nil for objects, arrays and null.
-    var scalarText: String? {
+    public var scalarText: String? {
         switch self {
         case .string(let text): return text
         case .number(let text): return text
@@ -42,8 +42,33 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
-    var isObject: Bool {
+    public var isObject: Bool {
         if case .object = self { return true }
         return false
     }
+}
+
+extension JSONValue {
+    /// Parses one strict JSON document (a line of Katalog's own `catalog.jsonl`, say): numbers keep their text,
+    /// members their order. Throws a description of the fault with its line.
+    public static func parseStrict(_ bytes: [UInt8]) throws -> JSONValue {
+        var parser = bytes.withUnsafeBufferPointer { JSONParser(bytes: $0, mode: .strict) }
+        let result: Result<JSONValue, JSONParser.SyntaxError>
+        do throws(JSONParser.SyntaxError) {
+            result = .success(try parser.parse())
+        } catch {
+            result = .failure(error)
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let error): throw JSONSyntaxError(line: error.line, message: error.message)
+        }
+    }
+}
+
+/// Why a strict JSON document could not be parsed.
+public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
+    public var line: Int
+    public var message: String
+    public var description: String { "line \(line): \(message)" }
 }

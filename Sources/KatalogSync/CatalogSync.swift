@@ -1,0 +1,83 @@
+import Foundation
+import KatalogCore
+import KatalogPipeline
+import KatalogWriters
+
+/// `katalog sync`: imports like `import`, compares tonight's records with the state of the last run, writes
+/// `changes.jsonl` and a `changes` section in `report.json`, then makes tonight's records the state.
+///
+/// Order of effects, so that a run killed anywhere loses nothing: the state's transaction is opened first; the
+/// outputs (catalog files, `changes.jsonl`) are renamed into place together; the state is committed last. A run
+/// killed before the outputs are renamed leaves outputs and state as they were; one killed between the rename and
+/// the commit leaves the new outputs and the old state, so the next run reports tonight's changes again (changes
+/// are delivered at least once, never lost).
+public enum CatalogSync {
+    /// Where a test may stop the process (`KATALOG_SYNC_FAULT=<point>` kills it with SIGKILL there).
+    public enum FaultPoint: String, CaseIterable, Sendable {
+        /// After the first record is staged in the state's open transaction.
+        case staged = "after-first-record"
+        /// After the changes are computed and written to the temporary `changes.jsonl`.
+        case changesWritten = "after-changes"
+        /// After the outputs are renamed into place, before the state is committed.
+        case outputsRenamed = "after-outputs"
+        /// After the state is committed.
+        case committed = "after-commit"
+    }
+
+    public struct Options: Sendable {
+        public var files: CatalogOutput.Files = .all
+        public var identity: IdentityChain = .standard
+
+        public init(files: CatalogOutput.Files = .all, identity: IdentityChain = .standard) {
+            self.files = files
+            self.identity = identity
+        }
+    }
+
+    /// What a sync did: the import's report and the change counts.
+    public struct Outcome: Sendable {
+        public var report: ImportReport
+        public var changes: ChangeSummary
+    }
+
+    /// Runs one night. Throws `StateUnusable` when the state cannot be used (nothing is written then) and
+    /// `OutputError` when the output folder cannot be written (the state is left as it was).
+    public static func run(_ paths: [String], state statePath: String, outputDirectory: URL, pipeline: ImportPipeline, options: Options = Options()) throws -> Outcome {
+        let state = try SyncState(path: statePath)
+        let firstRun = !(try state.hasPreviousRun)
+        try state.begin()
+        let output: CatalogOutput
+        do {
+            output = try CatalogOutput(directory: outputDirectory, files: options.files)
+        } catch {
+            state.rollback()
+            throw error
+        }
+        var changesFile: AtomicFile?
+        do {
+            let consumer = SyncConsumer(output: output, state: state, sources: SourceNames(inputs: paths), identity: options.identity)
+            consumer.afterStaging = { count in if count == 1 { fault(.staged) } }
+            let report = try pipeline.run(paths, into: consumer)
+            let changes = try AtomicFile(destination: outputDirectory.appendingPathComponent("changes.jsonl"))
+            changesFile = changes
+            let summary = try ChangeSetWriter(state: state).write(to: changes, firstRun: firstRun)
+            fault(.changesWritten)
+            try output.finish(summary: report, sections: summary.reportSection, alongside: [changes])
+            fault(.outputsRenamed)
+            let sources = SourceNames(inputs: paths)
+            try state.commit(summary: summary, identity: options.identity, files: report.files.map { (sources.name(of: $0.file), $0.file, $0.records.imported) })
+            fault(.committed)
+            return Outcome(report: report, changes: summary)
+        } catch {
+            output.discard()
+            changesFile?.discard()
+            state.rollback()
+            throw error
+        }
+    }
+
+    private static func fault(_ point: FaultPoint) {
+        guard ProcessInfo.processInfo.environment["KATALOG_SYNC_FAULT"] == point.rawValue else { return }
+        kill(getpid(), SIGKILL)
+    }
+}

@@ -1,0 +1,43 @@
+/// The name of a record's source, which scopes its identity: the file's path inside the folder it was found under,
+/// so tonight's `feeds/shop.csv` is the same source as last night's wherever the job downloads the night's folder.
+///
+/// - `sync`: relative to the input argument it was found under (a file given by itself is named by its file name).
+/// - `diff`: catalogs do not carry the arguments, so the longest folder prefix shared by all of a catalog's files
+///   is taken off (a catalog of one file names it by its file name).
+public struct SourceNames: Sendable {
+    private let roots: [String]
+
+    /// Names for files found under the input arguments `inputs`.
+    public init(inputs: [String]) {
+        roots = inputs.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+
+    /// Names for the files of one catalog: relative to the folder all of them share.
+    public init(catalogFiles files: [String]) {
+        guard var prefix = files.first.map(Self.folder) else { roots = []; return }
+        for file in files.dropFirst() {
+            while !prefix.isEmpty && !(Self.folder(file) + "/").hasPrefix(prefix + "/") {
+                prefix = Self.folder(prefix)
+            }
+        }
+        roots = prefix.isEmpty ? [] : [prefix]
+    }
+
+    /// The source name of `file` (a display path as outputs show it).
+    public func name(of file: String) -> String {
+        for root in roots {
+            if file == root { return Self.fileName(file) }
+            if file.hasPrefix(root + "/") { return String(file.dropFirst(root.count + 1)) }
+        }
+        return file
+    }
+
+    private static func folder(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

@@ -1,0 +1,269 @@
+import CSQLite
+import Foundation
+
+/// Why a state database cannot be used: not SQLite, not Katalog's, written by a newer Katalog, damaged, or held
+/// by another run. `katalog sync` exits with its own code (5) for it and leaves the file as it was.
+public struct StateUnusable: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "the sync state \(path) cannot be used: \(reason)" }
+}
+
+/// The sync state: one SQLite database holding last night's records (key, identifying facts, compared fields)
+/// and the runs so far. Schema and guarantees in docs/sync.md.
+///
+/// A run is one transaction (`begin()` … `commit()`): records are staged into `next_records`, the changes are read
+/// by comparing it with `records`, and the commit swaps the tables. A process killed at any point before the
+/// commit leaves the previous state exactly as it was (SQLite's write-ahead log rolls the transaction back).
+public final class SyncState {
+    /// `PRAGMA application_id` of a Katalog state ('KTLG').
+    static let applicationID: Int64 = 0x4B54_4C47
+    /// The schema this build writes; `migrations[n]` upgrades version n to n + 1.
+    static let schemaVersion: Int64 = 1
+    static let migrations: [String] = [
+        // 0 → 1: the first schema.
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            identity TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            renamed INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            rejected INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL
+        );
+        CREATE TABLE records (
+            key TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            gtin14 TEXT,
+            fingerprint INTEGER NOT NULL,
+            fields TEXT NOT NULL,
+            run_id INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX records_by_gtin ON records (source, gtin14) WHERE gtin14 IS NOT NULL;
+        CREATE TABLE files (
+            source TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            run_id INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ]
+
+    public let path: String
+    let database: SQLiteDatabase
+    private var inTransaction = false
+    private var insertRecord: SQLiteStatement?
+    private var insertRejected: SQLiteStatement?
+
+    /// Opens or creates the state at `path`, upgrading an older schema. Throws `StateUnusable`.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            database = try SQLiteDatabase(path: path)
+            try prepareSchema()
+        } catch let error as StateUnusable {
+            throw error
+        } catch let error as SQLiteError {
+            throw StateUnusable(path: path, reason: Self.explain(error))
+        }
+    }
+
+    private func prepareSchema() throws {
+        // Reading the header first tells a file that is not SQLite (SQLITE_NOTADB) from one that is.
+        let application = try database.integer("PRAGMA application_id") ?? 0
+        let version = try database.integer("PRAGMA user_version") ?? 0
+        let tables = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+        if application != Self.applicationID && (application != 0 || tables > 0) {
+            throw StateUnusable(path: path, reason: "it is an SQLite database of another program (application id \(application)); give --state a new file")
+        }
+        if version > Self.schemaVersion {
+            throw StateUnusable(path: path, reason: "it was written by a newer Katalog (schema \(version), this build knows up to \(Self.schemaVersion))")
+        }
+        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = FILE;")
+        guard version < Self.schemaVersion else { return }
+        try database.execute("BEGIN IMMEDIATE")
+        do {
+            for migration in Self.migrations[Int(version)...] { try database.execute(migration) }
+            try database.execute("PRAGMA application_id = \(Self.applicationID); PRAGMA user_version = \(Self.schemaVersion); COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Whether a previous run was committed.
+    public var hasPreviousRun: Bool {
+        get throws { try wrap { try database.integer("SELECT count(*) FROM runs") ?? 0 } > 0 }
+    }
+
+    /// Starts tonight's run: takes the write lock (another run holding it is `StateUnusable`) and opens the staging
+    /// tables.
+    func begin() throws {
+        try wrap {
+            try database.execute("BEGIN IMMEDIATE")
+            inTransaction = true
+            try database.execute("""
+                DROP TABLE IF EXISTS next_records; DROP TABLE IF EXISTS next_rejected; DROP TABLE IF EXISTS next_renames;
+                CREATE TABLE next_records (
+                    key TEXT PRIMARY KEY, source TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL,
+                    gtin14 TEXT, fingerprint INTEGER NOT NULL, fields TEXT NOT NULL, run_id INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE next_rejected (key TEXT PRIMARY KEY, record_id TEXT NOT NULL, reasons TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE next_renames (old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL UNIQUE) WITHOUT ROWID;
+                """)
+            insertRecord = try database.prepare("INSERT OR IGNORE INTO next_records VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
+            insertRejected = try database.prepare("INSERT OR IGNORE INTO next_rejected VALUES (?, ?, ?)")
+        }
+    }
+
+    /// Stages one imported record under `key`; a key already staged tonight gets `#2`, `#3` … in input order.
+    /// Returns the key used.
+    @discardableResult
+    func stage(key: String, source: String, recordID: String, position: Int, gtin14: String?, fields: RecordFields) throws -> String {
+        try wrap {
+            guard let insertRecord else { preconditionFailure("stage(…) before begin()") }
+            let encoded = fields.encoded
+            var candidate = key, occurrence = 1
+            while true {
+                try insertRecord.run([.text(candidate), .text(source), .text(recordID), .integer(Int64(position)), .text(gtin14), .integer(fields.fingerprint), .text(encoded)])
+                if database.changes == 1 { return candidate }
+                occurrence += 1
+                candidate = key + "#\(occurrence)"
+            }
+        }
+    }
+
+    /// Notes a record rejected tonight, so a record of last night's catalog that is now rejected is reported as such
+    /// rather than as removed.
+    func stageRejected(key: String, recordID: String, reasons: [String]) throws {
+        try wrap {
+            guard let insertRejected else { preconditionFailure("stageRejected(…) before begin()") }
+            try insertRejected.run([.text(key), .text(recordID), .text(reasons.joined(separator: ","))])
+        }
+    }
+
+    /// Pairs tonight's new keys with last night's vanished keys of the same source and valid GTIN: renames.
+    func findRenames() throws {
+        try wrap {
+            try database.execute("""
+                INSERT OR IGNORE INTO next_renames (old_key, new_key)
+                SELECT o.key, n.key FROM next_records n JOIN records o ON o.source = n.source AND o.gtin14 = n.gtin14
+                WHERE n.gtin14 IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM records x WHERE x.key = n.key)
+                  AND NOT EXISTS (SELECT 1 FROM next_records y WHERE y.key = o.key)
+                ORDER BY n.position, o.position
+                """)
+        }
+    }
+
+    /// Tonight's records in input order, each with the record it continues (same key, or renamed from), if any.
+    func eachCurrent(_ body: (_ current: StoredRecord, _ previous: StoredRecord?, _ renamedFrom: String?) throws -> Void) throws {
+        let statement = try wrap {
+            try database.prepare("""
+                SELECT n.key, n.record_id, n.fingerprint, n.fields, o.key, o.record_id, o.fingerprint, o.fields, r.old_key
+                FROM next_records n
+                LEFT JOIN next_renames r ON r.new_key = n.key
+                LEFT JOIN records o ON o.key = COALESCE(r.old_key, n.key)
+                ORDER BY n.position
+                """)
+        }
+        try wrap { try statement.bind([]) }
+        while try wrap({ try statement.step() }) {
+            let current = StoredRecord(key: statement.text(0) ?? "", recordID: statement.text(1) ?? "", fingerprint: statement.integer(2), fieldsText: statement.text(3) ?? "{}")
+            let previous = statement.isNull(4) ? nil : StoredRecord(key: statement.text(4) ?? "", recordID: statement.text(5) ?? "", fingerprint: statement.integer(6), fieldsText: statement.text(7) ?? "{}")
+            try body(current, previous, statement.text(8))
+        }
+    }
+
+    /// Last night's records that tonight has no record for (not renamed), in last night's order, with tonight's
+    /// rejection reasons when the record was read but rejected.
+    func eachVanished(_ body: (_ previous: StoredRecord, _ rejectedFor: [String]?) throws -> Void) throws {
+        let statement = try wrap {
+            try database.prepare("""
+                SELECT o.key, o.record_id, o.fingerprint, o.fields, j.reasons
+                FROM records o LEFT JOIN next_rejected j ON j.key = o.key
+                WHERE NOT EXISTS (SELECT 1 FROM next_records n WHERE n.key = o.key)
+                  AND NOT EXISTS (SELECT 1 FROM next_renames r WHERE r.old_key = o.key)
+                ORDER BY o.position
+                """)
+        }
+        try wrap { try statement.bind([]) }
+        while try wrap({ try statement.step() }) {
+            let previous = StoredRecord(key: statement.text(0) ?? "", recordID: statement.text(1) ?? "", fingerprint: statement.integer(2), fieldsText: statement.text(3) ?? "{}")
+            try body(previous, statement.isNull(4) ? nil : (statement.text(4) ?? "").split(separator: ",").map(String.init))
+        }
+    }
+
+    /// Records committed by the last run.
+    public var recordCount: Int {
+        get throws { Int(try wrap { try database.integer("SELECT count(*) FROM records") ?? 0 }) }
+    }
+
+    /// Makes tonight's records the state and records the run, in the transaction `begin()` opened.
+    func commit(summary: ChangeSummary, identity: IdentityChain, files: [(source: String, path: String, records: Int)]) throws {
+        try wrap {
+            insertRecord = nil
+            insertRejected = nil
+            let runID = (try database.integer("SELECT coalesce(max(id), 0) + 1 FROM runs") ?? 1)
+            try database.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
+                .integer(runID), .text(identity.description), .integer(Int64(summary.records)), .integer(Int64(summary.added)),
+                .integer(Int64(summary.changed)), .integer(Int64(summary.renamed)), .integer(Int64(summary.removed)),
+                .integer(Int64(summary.rejected)), .integer(Int64(summary.unchanged)),
+            ])
+            try database.execute("""
+                UPDATE next_records SET run_id = \(runID);
+                DROP TABLE records;
+                ALTER TABLE next_records RENAME TO records;
+                CREATE INDEX records_by_gtin ON records (source, gtin14) WHERE gtin14 IS NOT NULL;
+                DROP TABLE next_rejected; DROP TABLE next_renames;
+                DELETE FROM files;
+                """)
+            let insertFile = try database.prepare("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)")
+            for file in files { try insertFile.run([.text(file.source), .text(file.path), .integer(Int64(file.records)), .integer(runID)]) }
+            try database.execute("COMMIT")
+            inTransaction = false
+            // Keeps the write-ahead log small between nights; the data is already safe in it.
+            try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// Abandons tonight's run: the state stays as the last commit left it.
+    func rollback() {
+        insertRecord = nil
+        insertRejected = nil
+        if inTransaction { try? database.execute("ROLLBACK") }
+        inTransaction = false
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError {
+            throw StateUnusable(path: path, reason: Self.explain(error))
+        }
+    }
+
+    private static func explain(_ error: SQLiteError) -> String {
+        switch error.code & 0xFF {
+        case SQLITE_NOTADB: return "it is not an SQLite database (\(error.message))"
+        case SQLITE_CORRUPT: return "the database is damaged (\(error.message)); restore a backup or start a new state with --state <new file>"
+        case SQLITE_BUSY, SQLITE_LOCKED: return "another katalog sync is using it (\(error.message))"
+        case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: return "it cannot be opened for writing (\(error.message))"
+        case SQLITE_FULL: return "the disk is full (\(error.message))"
+        default: return error.description
+        }
+    }
+}
+
+/// One record as the state holds it.
+struct StoredRecord: Sendable {
+    var key: String
+    var recordID: String
+    var fingerprint: Int64
+    var fieldsText: String
+}
