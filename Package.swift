@@ -79,6 +79,6 @@ let package = Package(
             exclude: ["Golden", "Validate"]
         ),
         // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
-        .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"]),
+        .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"], exclude: ["Golden"]),
     ]
 )

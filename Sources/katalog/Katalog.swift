@@ -20,7 +20,7 @@ struct Katalog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "katalog",
         abstract: "Import product catalogs (text pages, HTML, CSV/TSV, XML feeds, JSON) into one canonical catalog.",
-        subcommands: [ImportCommand.self, SyncCommand.self, ValidateCommand.self, RulesCommand.self]
+        subcommands: [ImportCommand.self, SyncCommand.self, DiffCommand.self, MergeCommand.self, ValidateCommand.self, RulesCommand.self]
     )
 
     /// Parses, runs, and exits with the documented codes (ArgumentParser's own usage code is 64; ours is 2).

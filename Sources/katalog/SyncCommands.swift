@@ -38,12 +38,24 @@ struct SyncCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 when a file gave records but imported none of them (file.nothing-imported).")
     var strict = false
 
+    @Flag(name: .long, help: "Also merge tonight's records across sources into merged.jsonl and merge-report.json (as `katalog merge`).")
+    var merge = false
+
+    @Option(name: .long, help: ArgumentHelp("With --merge: source classes best first, of feed, structured, text.", valueName: "list"))
+    var precedence: String?
+
     func validate() throws {
         if let outputs, CatalogOutput.Files(names: outputs) == nil {
             throw ValidationError("--outputs takes a comma-separated list of json, jsonl, csv, rejects, report (got \"\(outputs)\").")
         }
         if let identity, IdentityChain(names: identity) == nil {
             throw ValidationError("--identity takes a comma-separated list of sku, gtin, mpn, fingerprint (got \"\(identity)\").")
+        }
+        if let precedence, SourcePrecedence(names: precedence) == nil {
+            throw ValidationError("--precedence takes a comma-separated list of feed, structured, text (got \"\(precedence)\").")
+        }
+        if merge, let outputs, CatalogOutput.Files(names: outputs)?.contains(.jsonLines) == false {
+            throw ValidationError("--merge reads tonight's catalog.jsonl: add jsonl to --outputs.")
         }
     }
 
@@ -67,6 +79,12 @@ struct SyncCommand: ParsableCommand {
         }
         let report = outcome.report
         FileHandle.standardError.write(Data((CatalogImport.summaryLine(report, output: out) + "\n" + Self.changeLine(outcome.changes) + "\n").utf8))
+        if merge {
+            let folder = URL(fileURLWithPath: out)
+            let order = precedence.flatMap(SourcePrecedence.init(names:)) ?? .standard
+            let summary = try MergeCommand.merge([folder.appendingPathComponent("catalog.jsonl").path], into: folder, precedence: order)
+            FileHandle.standardError.write(Data("katalog: \(summary.records) records merged into \(summary.products) products (\(summary.joined) from several records)\n".utf8))
+        }
         if !report.unreadableFiles.isEmpty { throw ExitCode(ExitStatus.unreadableInput.rawValue) }
         if strict && !report.filesWithNothingImported.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
     }
@@ -75,5 +93,127 @@ struct SyncCommand: ParsableCommand {
         if changes.firstRun { return "katalog: first run: \(changes.added) records added to the state" }
         return "katalog: changes since the last run: \(changes.added) added, \(changes.changed) changed, \(changes.renamed) renamed, "
             + "\(changes.removed) removed, \(changes.rejected) now rejected, \(changes.unchanged) unchanged"
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "The changes between two catalog.jsonl files, as changes.jsonl lines (for jobs that keep no state).",
+        discussion: """
+        Records are matched by the same identity chain as `sync`; each catalog's sources are named relative to the \
+        folder its files share. Exit codes: 0 no changes, 1 changes found (like diff(1)), 2 usage error, 3 a \
+        catalog cannot be read or is not a Katalog catalog.jsonl, 4 --out cannot be written.
+        """
+    )
+
+    @Argument(help: "The older catalog.jsonl.") var old: String
+    @Argument(help: "The newer catalog.jsonl.") var new: String
+
+    @Option(name: .long, help: ArgumentHelp("Write the changes to this file (atomically) instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("The identity chain, as for sync.", valueName: "steps"))
+    var identity: String?
+
+    func validate() throws {
+        if let identity, IdentityChain(names: identity) == nil {
+            throw ValidationError("--identity takes a comma-separated list of sku, gtin, mpn, fingerprint (got \"\(identity)\").")
+        }
+    }
+
+    func run() throws {
+        let chain = identity.flatMap(IdentityChain.init(names:)) ?? .standard
+        let destination = out.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("katalog-diff-\(UUID().uuidString).jsonl")
+        let summary: ChangeSummary
+        do {
+            let output = try AtomicFile(destination: destination)
+            do {
+                summary = try CatalogDiff.run(old: old, new: new, output: output, identity: chain)
+                try output.seal()
+                try output.commit()
+            } catch {
+                output.discard()
+                throw error
+            }
+        } catch let error as CatalogFileError {
+            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.unreadableInput.rawValue)
+        } catch let error as StateUnusable {
+            FileHandle.standardError.write(Data("katalog: cannot stage the catalogs: \(error.reason)\n".utf8))
+            throw ExitCode(ExitStatus.outputFailure.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.outputFailure.rawValue)
+        }
+        if out == nil {
+            defer { try? FileManager.default.removeItem(at: destination) }
+            FileHandle.standardOutput.write(try Data(contentsOf: destination))
+        }
+        let line = "katalog: \(summary.added) added, \(summary.changed) changed, \(summary.renamed) renamed, \(summary.removed) removed, \(summary.unchanged) unchanged"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        if summary.added + summary.changed + summary.renamed + summary.removed + summary.rejected > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge the records of catalog.jsonl files that are the same product (same valid GTIN, else brand + MPN) into merged.jsonl.",
+        discussion: """
+        Each field comes from the source whose origin ranks best (--precedence; default feed,structured,text: a \
+        structured feed over a page's structured data over a page's text), ties broken by file and record id, so \
+        the result does not depend on the order of the inputs. Writes merged.jsonl (ordered by merge key) and \
+        merge-report.json. See docs/sync.md. Exit codes: 0 written, 2 usage error, 3 a catalog cannot be read or \
+        is not a Katalog catalog.jsonl, 4 the output folder cannot be written.
+        """
+    )
+
+    @Argument(help: "catalog.jsonl files (of one run or several, in any order).") var catalogs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write merged.jsonl and merge-report.json into (created if missing).", valueName: "dir"))
+    var out: String
+
+    @Option(name: .long, help: ArgumentHelp("Source classes best first, of feed, structured, text.", valueName: "list"))
+    var precedence: String?
+
+    func validate() throws {
+        if catalogs.isEmpty { throw ValidationError("Give at least one catalog.jsonl.") }
+        if let precedence, SourcePrecedence(names: precedence) == nil {
+            throw ValidationError("--precedence takes a comma-separated list of feed, structured, text (got \"\(precedence)\").")
+        }
+    }
+
+    func run() throws {
+        let order = precedence.flatMap(SourcePrecedence.init(names:)) ?? .standard
+        let summary = try Self.merge(catalogs, into: URL(fileURLWithPath: out), precedence: order)
+        FileHandle.standardError.write(Data("katalog: \(summary.records) records merged into \(summary.products) products (\(summary.joined) from several records) → \(out)\n".utf8))
+    }
+
+    /// Writes merged.jsonl and merge-report.json into `folder`, both atomically, mapping failures to exit codes.
+    static func merge(_ catalogs: [String], into folder: URL, precedence: SourcePrecedence) throws -> CatalogMerge.Summary {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let merged = try AtomicFile(destination: folder.appendingPathComponent("merged.jsonl"))
+            let report = try AtomicFile(destination: folder.appendingPathComponent("merge-report.json"))
+            do {
+                let summary = try CatalogMerge.run(catalogs, output: merged, precedence: precedence)
+                try report.write(bytes: CatalogMerge.report(summary, precedence: precedence))
+                for file in [merged, report] { try file.seal() }
+                for file in [merged, report] { try file.commit() }
+                return summary
+            } catch {
+                merged.discard()
+                report.discard()
+                throw error
+            }
+        } catch let error as CatalogFileError {
+            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.unreadableInput.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.outputFailure.rawValue)
+        }
     }
 }

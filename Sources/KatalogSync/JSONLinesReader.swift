@@ -1,0 +1,51 @@
+import Foundation
+
+/// Reads a JSON Lines file one line at a time in 1 MiB chunks, so memory does not grow with the file.
+final class JSONLinesReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// 1-based number of the line last returned.
+    private(set) var lineNumber = 0
+
+    init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CatalogFileError(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next non-empty line without its line break, or nil at the end.
+    func next() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                lineNumber += 1
+                if line.isEmpty || line == [0x0D] { continue }
+                return line.last == 0x0D ? Array(line.dropLast()) : line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = Array(buffer[start...])
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            buffer.removeFirst(start)
+            start = 0
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}
+
+/// A catalog file that cannot be read or is not a Katalog catalog.
+public struct CatalogFileError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import KatalogSync
+
+/// The nightly scenario of Samples/sync end to end: night 1 fills the state, night 2 has two price changes, a
+/// product gone, one now rejected, a new one, a renamed SKU and a second source for an existing GTIN.
+@Suite struct NightlySyncTests {
+    static let night1 = "Samples/sync/night-1"
+    static let night2 = "Samples/sync/night-2"
+
+    @Test func twoNightsGiveThePinnedChangesAndMergedCatalog() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path
+        let first = try SyncTestSupport.katalog(["sync", Self.night1, "--state", state, "--out", folder.appendingPathComponent("night-1").path, "--merge"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("first run: 8 records added"))
+        let second = try SyncTestSupport.katalog(["sync", Self.night2, "--state", state, "--out", folder.appendingPathComponent("night-2").path, "--merge"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("2 added, 3 changed, 1 renamed, 1 removed, 1 now rejected, 2 unchanged"))
+
+        for night in ["night-1", "night-2"] {
+            for file in ["changes.jsonl", "merged.jsonl", "merge-report.json"] {
+                try SyncTestSupport.expectGolden(folder.appendingPathComponent("\(night)/\(file)"), "nightly/\(night)/\(file)")
+            }
+        }
+        // The facts the scenario was written for, read from the pinned change set.
+        let changes = try SyncTestSupport.lines(folder.appendingPathComponent("night-2/changes.jsonl"))
+        let byKey = Dictionary(changes.compactMap { line -> (String, String)? in
+            guard let key = line.range(of: #""key":"[^"]*""#, options: .regularExpression) else { return nil }
+            return (String(line[key]), line)
+        }, uniquingKeysWith: { first, _ in first })
+        let dishwasher = try #require(byKey[#""key":"sku:distributor.csv:DST-1001""#])
+        #expect(dishwasher.contains(#""change":"changed""#) && dishwasher.contains(#""change_percent":-9.11"#) && dishwasher.contains(#""old":"549.00""#))
+        let renamed = try #require(byKey[#""key":"sku:distributor.csv:DST-1005-B""#])
+        #expect(renamed.contains(#""change":"renamed""#) && renamed.contains(#""previous_key":"sku:distributor.csv:DST-1005""#))
+        #expect(byKey[#""key":"sku:distributor.csv:DST-1005""#] == nil, "a rename is not also a removal")
+        #expect(try #require(byKey[#""key":"sku:distributor.csv:DST-1003""#]).contains(#""change":"removed""#))
+        #expect(try #require(byKey[#""key":"sku:distributor.csv:DST-1002""#]).contains(#""reasons":["record.no-usable-price"]"#))
+        #expect(try #require(byKey[#""key":"sku:distributor.csv:DST-1007""#]).contains(#""change":"added""#))
+        #expect(changes.last?.contains(#""change":"summary""#) == true)
+
+        let report = try String(contentsOf: folder.appendingPathComponent("night-2/report.json"), encoding: .utf8)
+        #expect(report.contains(#""changes": {"#) && report.contains(#""renamed": 1"#))
+
+        // The second source of the speaker's GTIN joins the distributor's record; the prices disagree.
+        let merged = try SyncTestSupport.lines(folder.appendingPathComponent("night-2/merged.jsonl"))
+        let speaker = try #require(merged.first { $0.contains(#""id":"gtin:04548732123452""#) })
+        #expect(speaker.contains("merge.price-disagrees"))
+        #expect(speaker.contains(#""sources":["Samples/sync/night-2/distributor.csv#4","Samples/sync/night-2/eshop-feed.xml#3"]"#))
+        #expect(speaker.contains(#""price":"Samples/sync/night-2/distributor.csv#4""#), "a structured feed's CSV column outranks… itself: the tie goes to the first file")
+    }
+
+    @Test func anUnchangedRerunReportsNoChanges() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path
+        for _ in 0..<2 {
+            let run = try SyncTestSupport.katalog(["sync", Self.night1, "--state", state, "--out", folder.appendingPathComponent("out").path])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let changes = try SyncTestSupport.lines(folder.appendingPathComponent("out/changes.jsonl"))
+        #expect(changes == [#"{"added":0,"change":"summary","changed":0,"first_run":false,"previous_records":8,"records":8,"rejected":0,"removed":0,"renamed":0,"unchanged":8}"#])
+    }
+
+    @Test func diffOfTheTwoCatalogsAgreesWithSync() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for night in [Self.night1, Self.night2] {
+            let name = URL(fileURLWithPath: night).lastPathComponent
+            let run = try SyncTestSupport.katalog(["import", night, "--out", folder.appendingPathComponent(name).path, "--outputs", "jsonl"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let old = folder.appendingPathComponent("night-1/catalog.jsonl").path, new = folder.appendingPathComponent("night-2/catalog.jsonl").path
+        let diff = try SyncTestSupport.katalog(["diff", old, new])
+        #expect(diff.status == 1, "changes found exit 1, like diff(1)")
+        let lines = diff.stdout.split(separator: "\n")
+        // Without the rejects, a record now rejected is simply gone.
+        #expect(lines.last == #"{"added":2,"change":"summary","changed":3,"first_run":false,"previous_records":8,"records":8,"rejected":0,"removed":2,"renamed":1,"unchanged":2}"#)
+        #expect(lines.contains { $0.contains(#""change":"renamed""#) && $0.contains("DST-1005-B") })
+
+        let same = try SyncTestSupport.katalog(["diff", new, new, "--out", folder.appendingPathComponent("same.jsonl").path])
+        #expect(same.status == 0)
+        #expect(try SyncTestSupport.lines(folder.appendingPathComponent("same.jsonl")).count == 1)
+
+        let notACatalog = try SyncTestSupport.katalog(["diff", "Samples/sync/night-1/distributor.csv", new])
+        #expect(notACatalog.status == 3)
+        #expect(notACatalog.stderr.contains("line 1 is not a catalog record"))
+    }
+
+    @Test func mergeDoesNotDependOnTheOrderOfItsInputs() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in ["distributor.csv", "eshop-feed.xml"] {
+            let run = try SyncTestSupport.katalog(["import", "\(Self.night2)/\(file)", "--out", folder.appendingPathComponent(file).path, "--outputs", "jsonl"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let (a, b) = (folder.appendingPathComponent("distributor.csv/catalog.jsonl").path, folder.appendingPathComponent("eshop-feed.xml/catalog.jsonl").path)
+        #expect(try SyncTestSupport.katalog(["merge", a, b, "--out", folder.appendingPathComponent("ab").path]).status == 0)
+        #expect(try SyncTestSupport.katalog(["merge", b, a, "--out", folder.appendingPathComponent("ba").path]).status == 0)
+        let ab = try Data(contentsOf: folder.appendingPathComponent("ab/merged.jsonl"))
+        #expect(ab == (try Data(contentsOf: folder.appendingPathComponent("ba/merged.jsonl"))))
+        // With pages' text first, the precedence changes nothing here (both are feeds) but is accepted and reported.
+        let textFirst = try SyncTestSupport.katalog(["merge", a, b, "--out", folder.appendingPathComponent("t").path, "--precedence", "text"])
+        #expect(textFirst.status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("t/merge-report.json"), encoding: .utf8).contains(#""precedence": "text,feed,structured""#))
+        #expect(try SyncTestSupport.katalog(["merge", a, "--out", folder.path, "--precedence", "nonsense"]).status == 2)
+    }
+}

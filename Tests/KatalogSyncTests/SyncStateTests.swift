@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import KatalogSync
+
+/// The state survives a run killed at any point, and a state that cannot be used stops the run with exit 5
+/// before anything is written.
+@Suite struct SyncStateTests {
+    static let night1 = "Samples/sync/night-1"
+    static let night2 = "Samples/sync/night-2"
+
+    /// The state's run count and its record keys, read with a connection of our own.
+    static func contents(of state: String) throws -> (integrity: String, runs: Int64, keys: [String]) {
+        let database = try SQLiteDatabase(path: state)
+        let integrity = try database.text("PRAGMA integrity_check") ?? ""
+        let runs = try database.integer("SELECT count(*) FROM runs") ?? -1
+        let statement = try database.prepare("SELECT key FROM records ORDER BY key")
+        try statement.bind([])
+        var keys: [String] = []
+        while try statement.step() { keys.append(statement.text(0) ?? "") }
+        return (integrity, runs, keys)
+    }
+
+    @Test(arguments: CatalogSync.FaultPoint.allCases)
+    func aRunKilledAtAnyPointLeavesAConsistentStateAndTheRerunCatchesUp(_ point: CatalogSync.FaultPoint) throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path, out = folder.appendingPathComponent("out").path
+        #expect(try SyncTestSupport.katalog(["sync", Self.night1, "--state", state, "--out", out]).status == 0)
+        let night1 = try Self.contents(of: state)
+        let night1Catalog = try Data(contentsOf: URL(fileURLWithPath: out + "/catalog.jsonl"))
+
+        let killed = try SyncTestSupport.katalog(["sync", Self.night2, "--state", state, "--out", out], environment: ["KATALOG_SYNC_FAULT": point.rawValue])
+        #expect(killed.killed, "the fault point \(point.rawValue) was not reached: \(killed.stderr)")
+        let after = try Self.contents(of: state)
+        #expect(after.integrity == "ok")
+        let catalogAfter = try Data(contentsOf: URL(fileURLWithPath: out + "/catalog.jsonl"))
+        switch point {
+        case .staged, .changesWritten:
+            #expect(after.runs == 1 && after.keys == night1.keys, "the previous state is intact")
+            #expect(catalogAfter == night1Catalog, "the previous outputs are intact")
+        case .outputsRenamed:
+            #expect(after.runs == 1 && after.keys == night1.keys, "the previous state is intact")
+            #expect(catalogAfter != night1Catalog, "tonight's outputs are in place")
+        case .committed:
+            #expect(after.runs == 2 && after.keys.contains("sku:distributor.csv:DST-1007") && !after.keys.contains("sku:distributor.csv:DST-1003"))
+        }
+
+        // The next run: tonight's changes again (at least once), or none once tonight was committed.
+        let rerun = try SyncTestSupport.katalog(["sync", Self.night2, "--state", state, "--out", out])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let summary = try #require(try SyncTestSupport.lines(URL(fileURLWithPath: out + "/changes.jsonl")).last)
+        if point == .committed {
+            #expect(summary.contains(#""changed":0"#) && summary.contains(#""unchanged":8"#))
+        } else {
+            #expect(summary == #"{"added":2,"change":"summary","changed":3,"first_run":false,"previous_records":8,"records":8,"rejected":1,"removed":1,"renamed":1,"unchanged":2}"#)
+        }
+        #expect(try Self.contents(of: state).runs == (point == .committed ? 3 : 2))
+    }
+
+    @Test func aFileThatIsNotAStateStopsTheRunWithExit5() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notADatabase = folder.appendingPathComponent("notes.txt")
+        try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: notADatabase)
+        let run = try SyncTestSupport.katalog(["sync", Self.night1, "--state", notADatabase.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(run.status == 5)
+        #expect(run.stderr.contains("is not an SQLite database"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing is written")
+        #expect(try Data(contentsOf: notADatabase) == Data(String(repeating: "not a database\n", count: 100).utf8), "the file is left as it was")
+    }
+
+    @Test func anotherProgramsDatabaseAndANewerSchemaAreRefused() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let foreign = folder.appendingPathComponent("foreign.db").path
+        try SQLiteDatabase(path: foreign).execute("CREATE TABLE orders (id INTEGER)")
+        let refused = try SyncTestSupport.katalog(["sync", Self.night1, "--state", foreign, "--out", folder.appendingPathComponent("a").path])
+        #expect(refused.status == 5)
+        #expect(refused.stderr.contains("another program"))
+
+        let newer = folder.appendingPathComponent("newer.db").path
+        #expect(try SyncTestSupport.katalog(["sync", Self.night1, "--state", newer, "--out", folder.appendingPathComponent("b").path]).status == 0)
+        try SQLiteDatabase(path: newer).execute("PRAGMA user_version = 99")
+        let tooNew = try SyncTestSupport.katalog(["sync", Self.night1, "--state", newer, "--out", folder.appendingPathComponent("b").path])
+        #expect(tooNew.status == 5)
+        #expect(tooNew.stderr.contains("newer Katalog (schema 99"))
+    }
+
+    @Test func aStateHeldByAnotherRunIsReportedAsBusy() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path
+        #expect(try SyncTestSupport.katalog(["sync", Self.night1, "--state", state, "--out", folder.appendingPathComponent("a").path]).status == 0)
+        let holder = try SQLiteDatabase(path: state)
+        try holder.execute("BEGIN IMMEDIATE")
+        let blocked = try SyncTestSupport.katalog(["sync", Self.night2, "--state", state, "--out", folder.appendingPathComponent("b").path])
+        try holder.execute("ROLLBACK")
+        #expect(blocked.status == 5)
+        #expect(blocked.stderr.contains("another katalog sync is using it"))
+        #expect(try Self.contents(of: state).runs == 1)
+    }
+}
