@@ -40,10 +40,14 @@ public struct ImportPipeline: Sendable {
     static let tasksInFlightPerWorker = 4
 
     /// Runs over `paths`, handing every result to `consumer` in input order; returns the report. Throws only what the
-    /// consumer throws (an output that cannot be written).
-    public func run<Consumer: ImportConsumer>(_ paths: [String], into consumer: Consumer) throws -> ImportReport {
-        let map = RecordMap(enrichments: (conversion.map { [$0] } ?? []) + enrichments, validator: validator, preparation: consumer.preparation)
-        let reduction = Reduction(consumer: consumer, policy: validator.policy, links: ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens))
+    /// consumer or the cache throws (an output or a state that cannot be written).
+    ///
+    /// With a `cache`, a file the cache has a stored read for is replayed instead of read, and the events of every
+    /// file read are handed to the cache.
+    public func run<Consumer: ImportConsumer>(_ paths: [String], into consumer: Consumer, cache: (any ReadCache)? = nil) throws -> ImportReport {
+        var map = RecordMap(enrichments: (conversion.map { [$0] } ?? []) + enrichments, validator: validator, preparation: consumer.preparation)
+        map.storesEvents = cache != nil
+        let reduction = Reduction(consumer: consumer, policy: validator.policy, links: ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens), cache: cache)
         let (inputs, problems) = InputDiscovery().discover(paths)
         for problem in problems { try reduction.reportDiscoveryProblem(problem) }
 
@@ -53,6 +57,15 @@ public struct ImportPipeline: Sendable {
         ) { chunk in reduction.reduce(chunk) }
         for input in inputs {
             guard !reduction.failed else { break }
+            do {
+                if let stored = try cache?.storedRead(of: input) {
+                    try replay(stored, of: input, map: map, executor: executor, stopped: { reduction.failed })
+                    continue
+                }
+            } catch {
+                reduction.fail(error)
+                break
+            }
             let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
             if size > streamingThreshold {
                 readInBatches(input, size: size, map: map, executor: executor, stopped: { reduction.failed })
@@ -68,9 +81,28 @@ public struct ImportPipeline: Sendable {
         return try reduction.finish()
     }
 
+    /// Hands a file's stored events to the workers in batches (decoded and prepared there), in the shape of a large
+    /// file's read, so the reduction treats them as read.
+    private func replay<Record: Sendable, Finding: Sendable>(_ stored: StoredRead, of input: InputDiscovery.Input, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: () -> Bool) throws {
+        executor.submit { _ in .start(input.displayPath, replayed: true) }
+        let storedPath = stored.storedPath
+        while !stopped(), let batch = try stored.nextBatch() {
+            executor.submit { _ in
+                .events(batch.map { bytes in
+                    do {
+                        return map.replayed(try StoredEvent(encoded: bytes).relocated(from: storedPath, to: input.displayPath))
+                    } catch {
+                        return .fileDiagnostic(.replayFailed(input.displayPath, reason: "\(error)"))
+                    }
+                })
+            }
+        }
+        executor.submit { _ in .end(stored.skeleton) }
+    }
+
     /// Reads a large file on this thread, handing its records to the workers in batches, then closes the file.
     private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
-        executor.submit { _ in .start(input.displayPath) }
+        executor.submit { _ in .start(input.displayPath, replayed: false) }
         let sink = BatchingSink<Record, Finding>(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
             executor.submit { normalizer in .events(BatchingSink.events(of: batch, map: map, normalizer: normalizer)) }
         }, stopped: stopped)
@@ -120,8 +152,8 @@ public struct ImportPipeline: Sendable {
 enum Chunk<Record: Sendable, Finding: Sendable> {
     /// A file read as one task: its report skeleton and every event.
     case file(FileReport, [ProcessingEvent<Record, Finding>])
-    /// A large file begins.
-    case start(String)
+    /// A large file begins; `replayed` when its events come from a `ReadCache`.
+    case start(String, replayed: Bool)
     /// The next events of the large file being read.
     case events([ProcessingEvent<Record, Finding>])
     /// The large file is done: its report skeleton.
@@ -140,15 +172,24 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
     private var findings = FileFindings()
     private var firstError: Error?
     private let lock = NSLock()
+    private let cache: (any ReadCache)?
+    /// Whether the file being handed on is recorded in the cache (read, not replayed).
+    private var recording = false
 
-    init(consumer: Consumer, policy: FindingPolicy, links: ServicePlanLinkIndex) {
+    init(consumer: Consumer, policy: FindingPolicy, links: ServicePlanLinkIndex, cache: (any ReadCache)? = nil) {
         self.consumer = consumer
         runValidator = RunValidator(policy: policy)
         self.links = links
+        self.cache = cache
     }
 
-    /// True once the consumer has thrown: later results are dropped and reading stops.
+    /// True once the consumer (or the cache) has thrown: later results are dropped and reading stops.
     var failed: Bool { lock.withLock { firstError != nil } }
+
+    /// Stops the run with `error` (the first one wins).
+    func fail(_ error: Error) {
+        lock.withLock { if firstError == nil { firstError = error } }
+    }
 
     func reportDiscoveryProblem(_ problem: InputDiscovery.Problem) throws {
         let path: String, message: String
@@ -173,18 +214,18 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         do {
             switch chunk {
             case .file(let skeleton, let events):
-                open(skeleton.file)
+                try open(skeleton.file, replayed: false)
                 for event in events { try hand(event) }
                 try close(skeleton)
-            case .start(let file):
-                open(file)
+            case .start(let file, let replayed):
+                try open(file, replayed: replayed)
             case .events(let events):
                 for event in events { try hand(event) }
             case .end(let skeleton):
                 try close(skeleton)
             }
         } catch {
-            lock.withLock { if firstError == nil { firstError = error } }
+            fail(error)
         }
     }
 
@@ -196,13 +237,16 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         return report
     }
 
-    private func open(_ file: String) {
+    private func open(_ file: String, replayed: Bool) throws {
         counted = FileReport(file: file, kind: .unknown)
         unmapped = [:]
         findings = FileFindings()
+        recording = cache != nil && !replayed
+        if recording { try cache?.beginRecording(file) }
     }
 
     private func close(_ skeleton: FileReport) throws {
+        if recording { try cache?.endRecording(skeleton) }
         counted.kind = skeleton.kind
         try Self.closeFile(counted: &counted, findings: findings, into: consumer)
         report.unmappedLabels.merge(unmapped, uniquingKeysWith: +)
@@ -212,9 +256,16 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
     private func hand(_ event: ProcessingEvent<Consumer.PreparedRecord, Consumer.PreparedDiagnostic>) throws {
         switch event {
         case .fileDiagnostic(let diagnostic):
+            if recording { try cache?.record(StoredEvent.fileDiagnostic(diagnostic).encoded) }
             counted.count(diagnostic)
             try consumer.consume(diagnostic)
-        case .record(let outcome, let prepared):
+        case .record(let outcome, let prepared, let stored):
+            if recording, let cache {
+                switch outcome {
+                case .imported(let product): try cache.record(stored ?? StoredEvent.imported(product).encoded)
+                case .rejected(let rejected): try cache.record(stored ?? StoredEvent.rejected(rejected).encoded)
+                }
+            }
             counted.records.read += 1
             let product: Product
             var preparedDiagnostics: [Consumer.PreparedDiagnostic] = []
@@ -318,6 +369,10 @@ extension Diagnostic {
 
     static func inputUnreadable(_ path: String, reason: String) -> Diagnostic {
         Diagnostic(.error, "input.unreadable", "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
+    }
+
+    static func replayFailed(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.error, "input.replay-failed", "A record of \(path) stored by the last sync could not be read back (\(reason)); it is missing from this run. Run again with --full to read the file.", at: SourceLocation(file: path))
     }
 
     static func configurationSkipped(_ path: String) -> Diagnostic {

@@ -13,7 +13,8 @@ public enum RecordOutcome: Sendable {
 enum ProcessingEvent<Record: Sendable, Finding: Sendable>: Sendable {
     /// A finding about the file itself (parser recovery, encoding, boilerplate).
     case fileDiagnostic(Diagnostic)
-    case record(RecordOutcome, prepared: PreparedOutcome<Record, Finding>?)
+    /// `stored`: the outcome encoded for a `ReadCache`, when the run records one (made on the worker).
+    case record(RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?)
 }
 
 /// A step that completes a normalized record before it is validated (price conversion, say). Stages are values, so
@@ -31,6 +32,8 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     var enrichments: [any RecordEnrichment]
     var validator: RecordValidator
     var preparation: RecordPreparation<Record, Finding>?
+    /// Whether outcomes are also encoded for a `ReadCache`.
+    var storesEvents = false
 
     /// `record`'s outcome with `normalizer` (one per worker); `observed` is the file evidence gathered in order
     /// (nil: the normalizer's own, when it sees the whole file in order).
@@ -39,9 +42,19 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
         for enrichment in enrichments { enrichment.enrich(&product) }
         let reasons = validator.validate(&product, record: record)
         guard reasons.isEmpty else {
-            return .record(.rejected(RejectedRecord(record: record, product: product, reasons: reasons)), prepared: nil)
+            let rejected = RejectedRecord(record: record, product: product, reasons: reasons)
+            return .record(.rejected(rejected), prepared: nil, stored: storesEvents ? StoredEvent.rejected(rejected).encoded : nil)
         }
-        return .record(.imported(product), prepared: preparation?.prepare(product))
+        return .record(.imported(product), prepared: preparation?.prepare(product), stored: storesEvents ? StoredEvent.imported(product).encoded : nil)
+    }
+
+    /// The event of a stored outcome replayed from a `ReadCache`, prepared as a read one would be.
+    func replayed(_ event: StoredEvent) -> ProcessingEvent<Record, Finding> {
+        switch event {
+        case .fileDiagnostic(let diagnostic): return .fileDiagnostic(diagnostic)
+        case .rejected(let rejected): return .record(.rejected(rejected), prepared: nil, stored: nil)
+        case .imported(let product): return .record(.imported(product), prepared: preparation?.prepare(product), stored: nil)
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public enum CatalogDiff {
         let state = try SyncState(path: folder.appendingPathComponent("diff.db").path)
         try state.begin()
         try stage(old, into: state, identity: identity)
-        try state.commit(summary: ChangeSummary(), identity: identity, files: [])
+        try state.commit(summary: ChangeSummary(), identity: identity)
         try state.begin()
         try stage(new, into: state, identity: identity)
         let summary = try ChangeSetWriter(state: state).write(to: output, firstRun: false)

@@ -27,10 +27,17 @@ public enum CatalogSync {
     public struct Options: Sendable {
         public var files: CatalogOutput.Files = .all
         public var identity: IdentityChain = .standard
+        /// Read every file, even those unchanged since the last run.
+        public var full = false
+        /// A fingerprint of everything besides a file's bytes that decides its outcome (Katalog's build, the
+        /// dictionaries, configuration, rates, --currency/--country): a file is skipped only when it is the same.
+        public var settings = ""
 
-        public init(files: CatalogOutput.Files = .all, identity: IdentityChain = .standard) {
+        public init(files: CatalogOutput.Files = .all, identity: IdentityChain = .standard, full: Bool = false, settings: String = "") {
             self.files = files
             self.identity = identity
+            self.full = full
+            self.settings = settings
         }
     }
 
@@ -38,6 +45,8 @@ public enum CatalogSync {
     public struct Outcome: Sendable {
         public var report: ImportReport
         public var changes: ChangeSummary
+        /// Files unchanged since the last run, whose records were taken from the state.
+        public var skippedFiles: [String]
     }
 
     /// Runs one night. Throws `StateUnusable` when the state cannot be used (nothing is written then) and
@@ -55,25 +64,33 @@ public enum CatalogSync {
         }
         var changesFile: AtomicFile?
         do {
-            let consumer = SyncConsumer(output: output, state: state, sources: SourceNames(inputs: paths), identity: options.identity)
+            let sources = SourceNames(inputs: paths)
+            let consumer = SyncConsumer(output: output, state: state, sources: sources, identity: options.identity)
             consumer.afterStaging = { count in if count == 1 { fault(.staged) } }
-            let report = try pipeline.run(paths, into: consumer)
+            let cache = try SyncReadCache(state: state, sources: sources, settings: options.settings, full: options.full)
+            let report = try pipeline.run(paths, into: consumer, cache: cache)
+            try cache.stageSkippedFiles()
             let changes = try AtomicFile(destination: outputDirectory.appendingPathComponent("changes.jsonl"))
             changesFile = changes
-            let summary = try ChangeSetWriter(state: state).write(to: changes, firstRun: firstRun)
+            var summary = try ChangeSetWriter(state: state).write(to: changes, firstRun: firstRun)
+            summary.skippedFiles = cache.skippedPaths
             fault(.changesWritten)
             try output.finish(summary: report, sections: summary.reportSection, alongside: [changes])
             fault(.outputsRenamed)
-            let sources = SourceNames(inputs: paths)
-            try state.commit(summary: summary, identity: options.identity, files: report.files.map { (sources.name(of: $0.file), $0.file, $0.records.imported) })
+            try state.commit(summary: summary, identity: options.identity)
             fault(.committed)
-            return Outcome(report: report, changes: summary)
+            return Outcome(report: report, changes: summary, skippedFiles: summary.skippedFiles)
         } catch {
             output.discard()
             changesFile?.discard()
             state.rollback()
             throw error
         }
+    }
+
+    /// The content hash `sync` uses to tell a file is unchanged (64-bit FNV-1a of its bytes, hexadecimal).
+    public static func contentHash(of path: String) -> String? {
+        FileContentHash.of(path: path).map { "\($0.hash)-\($0.bytes)" }
     }
 
     private static func fault(_ point: FaultPoint) {

@@ -19,6 +19,9 @@ public struct ChangeSummary: Sendable, Hashable {
     public var unchanged = 0
     /// True when the state held no earlier run: every record is added.
     public var firstRun = false
+    /// Files unchanged since the last run, not read again (their records came from the state). Reported in
+    /// `report.json`, not in `changes.jsonl`, whose lines are about records.
+    public var skippedFiles: [String] = []
 
     public init() {}
 
@@ -31,7 +34,11 @@ public struct ChangeSummary: Sendable, Hashable {
     }
 
     /// The `changes` section of `report.json`.
-    public var reportSection: [String: KatalogWriters.JSONValue] { ["changes": json] }
+    public var reportSection: [String: KatalogWriters.JSONValue] {
+        guard case .object(var counts) = json else { return [:] }
+        counts["skipped_files"] = .array(skippedFiles.map(OutputJSON.string))
+        return ["changes": .object(counts)]
+    }
 }
 
 /// One field that differs between last night's and tonight's record.

@@ -19,7 +19,7 @@ public final class SyncState {
     /// `PRAGMA application_id` of a Katalog state ('KTLG').
     static let applicationID: Int64 = 0x4B54_4C47
     /// The schema this build writes; `migrations[n]` upgrades version n to n + 1.
-    static let schemaVersion: Int64 = 1
+    static let schemaVersion: Int64 = 2
     static let migrations: [String] = [
         // 0 → 1: the first schema.
         """
@@ -52,6 +52,27 @@ public final class SyncState {
             run_id INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 1 → 2: files keep their content hash and stored outcome, so an unchanged file is not read again.
+        """
+        DROP TABLE files;
+        CREATE TABLE files (
+            source TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            settings TEXT NOT NULL,
+            generation INTEGER NOT NULL,
+            skeleton BLOB NOT NULL,
+            events INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE events (
+            source TEXT NOT NULL,
+            generation INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            event BLOB NOT NULL,
+            PRIMARY KEY (source, generation, ordinal)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     public let path: String
@@ -59,6 +80,9 @@ public final class SyncState {
     private var inTransaction = false
     private var insertRecord: SQLiteStatement?
     private var insertRejected: SQLiteStatement?
+    private var insertEvent: SQLiteStatement?
+    /// The run being staged: its id, which is also the generation of the events it records.
+    private(set) var generation: Int64 = 0
 
     /// Opens or creates the state at `path`, upgrading an older schema. Throws `StateUnusable`.
     public init(path: String) throws {
@@ -109,6 +133,8 @@ public final class SyncState {
             inTransaction = true
             try database.execute("""
                 DROP TABLE IF EXISTS next_records; DROP TABLE IF EXISTS next_rejected; DROP TABLE IF EXISTS next_renames;
+                DROP TABLE IF EXISTS next_files;
+                CREATE TABLE next_files AS SELECT * FROM files WHERE 0;
                 CREATE TABLE next_records (
                     key TEXT PRIMARY KEY, source TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL,
                     gtin14 TEXT, fingerprint INTEGER NOT NULL, fields TEXT NOT NULL, run_id INTEGER NOT NULL
@@ -116,6 +142,7 @@ public final class SyncState {
                 CREATE TABLE next_rejected (key TEXT PRIMARY KEY, record_id TEXT NOT NULL, reasons TEXT NOT NULL) WITHOUT ROWID;
                 CREATE TABLE next_renames (old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL UNIQUE) WITHOUT ROWID;
                 """)
+            generation = (try database.integer("SELECT coalesce(max(id), 0) + 1 FROM runs") ?? 1)
             insertRecord = try database.prepare("INSERT OR IGNORE INTO next_records VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
             insertRejected = try database.prepare("INSERT OR IGNORE INTO next_rejected VALUES (?, ?, ?)")
         }
@@ -204,31 +231,52 @@ public final class SyncState {
         get throws { Int(try wrap { try database.integer("SELECT count(*) FROM records") ?? 0 }) }
     }
 
-    /// Makes tonight's records the state and records the run, in the transaction `begin()` opened.
-    func commit(summary: ChangeSummary, identity: IdentityChain, files: [(source: String, path: String, records: Int)]) throws {
+    /// Makes tonight's records the state and records the run, in the transaction `begin()` opened. Events of
+    /// generations no file refers to any more are deleted.
+    func commit(summary: ChangeSummary, identity: IdentityChain) throws {
         try wrap {
             insertRecord = nil
             insertRejected = nil
-            let runID = (try database.integer("SELECT coalesce(max(id), 0) + 1 FROM runs") ?? 1)
+            insertEvent = nil
             try database.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
-                .integer(runID), .text(identity.description), .integer(Int64(summary.records)), .integer(Int64(summary.added)),
+                .integer(generation), .text(identity.description), .integer(Int64(summary.records)), .integer(Int64(summary.added)),
                 .integer(Int64(summary.changed)), .integer(Int64(summary.renamed)), .integer(Int64(summary.removed)),
                 .integer(Int64(summary.rejected)), .integer(Int64(summary.unchanged)),
             ])
             try database.execute("""
-                UPDATE next_records SET run_id = \(runID);
+                UPDATE next_records SET run_id = \(generation);
                 DROP TABLE records;
                 ALTER TABLE next_records RENAME TO records;
                 CREATE INDEX records_by_gtin ON records (source, gtin14) WHERE gtin14 IS NOT NULL;
                 DROP TABLE next_rejected; DROP TABLE next_renames;
-                DELETE FROM files;
+                DELETE FROM events WHERE NOT EXISTS (
+                    SELECT 1 FROM next_files f WHERE f.source = events.source AND f.generation = events.generation);
+                DROP TABLE files;
+                ALTER TABLE next_files RENAME TO files;
                 """)
-            let insertFile = try database.prepare("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)")
-            for file in files { try insertFile.run([.text(file.source), .text(file.path), .integer(Int64(file.records)), .integer(runID)]) }
             try database.execute("COMMIT")
             inTransaction = false
-            // Keeps the write-ahead log small between nights; the data is already safe in it.
+            // Keeps the write-ahead log small between nights; the data is already safe in the database.
             try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// Stores one event of a file read tonight (the reduction thread, in order).
+    func storeEvent(source: String, ordinal: Int, _ event: [UInt8]) throws {
+        try wrap {
+            if insertEvent == nil { insertEvent = try database.prepare("INSERT INTO events VALUES (?, ?, ?, ?)") }
+            try insertEvent?.run([.text(source), .integer(generation), .integer(Int64(ordinal)), .blob(event)])
+        }
+    }
+
+    /// Notes tonight's version of a file: read tonight (its events stored under this run's generation) or skipped
+    /// (its events kept under the generation that read it).
+    func stageFile(_ file: StoredFile) throws {
+        try wrap {
+            try database.prepare("INSERT OR REPLACE INTO next_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
+                .text(file.source), .text(file.path), .text(file.contentHash), .integer(Int64(file.bytes)), .text(file.settings),
+                .integer(file.generation), .blob(file.skeleton), .integer(Int64(file.events)),
+            ])
         }
     }
 
@@ -236,6 +284,7 @@ public final class SyncState {
     func rollback() {
         insertRecord = nil
         insertRejected = nil
+        insertEvent = nil
         if inTransaction { try? database.execute("ROLLBACK") }
         inTransaction = false
     }
@@ -258,6 +307,21 @@ public final class SyncState {
         default: return error.description
         }
     }
+}
+
+/// One input file as the state holds it: how to tell it is unchanged, and where its stored outcome is.
+struct StoredFile: Sendable, Hashable {
+    var source: String
+    var path: String
+    /// FNV-1a 64 of the file's bytes, hexadecimal (`FileContentHash`).
+    var contentHash: String
+    var bytes: Int
+    /// A fingerprint of everything else that decides the outcome (Katalog's build, dictionaries, configuration).
+    var settings: String
+    var generation: Int64
+    /// The file's report skeleton (kind, encoding), JSON.
+    var skeleton: [UInt8]
+    var events: Int
 }
 
 /// One record as the state holds it.

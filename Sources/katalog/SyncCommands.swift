@@ -38,6 +38,9 @@ struct SyncCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 when a file gave records but imported none of them (file.nothing-imported).")
     var strict = false
 
+    @Flag(name: .long, help: "Read every file, even those unchanged since the last run (whose records are otherwise taken from the state).")
+    var full = false
+
     @Flag(name: .long, help: "Also merge tonight's records across sources into merged.jsonl and merge-report.json (as `katalog merge`).")
     var merge = false
 
@@ -65,7 +68,9 @@ struct SyncCommand: ParsableCommand {
         pipeline.conversion = try conversion.conversion()
         let options = CatalogSync.Options(
             files: outputs.flatMap(CatalogOutput.Files.init(names:)) ?? .all,
-            identity: identity.flatMap(IdentityChain.init(names:)) ?? .standard
+            identity: identity.flatMap(IdentityChain.init(names:)) ?? .standard,
+            full: full,
+            settings: settingsFingerprint()
         )
         let outcome: CatalogSync.Outcome
         do {
@@ -89,10 +94,28 @@ struct SyncCommand: ParsableCommand {
         if strict && !report.filesWithNothingImported.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 
+    /// Everything besides an input's bytes that decides its records: this build of Katalog (its executable's bytes),
+    /// the dictionary, configuration and rates files, and the options that change normalization. A file is taken
+    /// from the state only when this is the same as when it was stored.
+    func settingsFingerprint() -> String {
+        var parts = [
+            "currency=\(input.currency ?? "")", "country=\(input.country ?? "")",
+            "base=\(conversion.baseCurrency ?? "")", "rates-date=\(conversion.ratesDate ?? "")",
+        ]
+        let files = [("katalog", "/proc/self/exe"), ("labels", input.labels), ("config", input.config), ("rates", conversion.rates)]
+        for (name, path) in files {
+            guard let path else { parts.append("\(name)=none"); continue }
+            let hash = CatalogSync.contentHash(of: path) ?? "unreadable"
+            parts.append("\(name)=\(hash)")
+        }
+        return parts.joined(separator: ";")
+    }
+
     static func changeLine(_ changes: ChangeSummary) -> String {
-        if changes.firstRun { return "katalog: first run: \(changes.added) records added to the state" }
+        let skipped = changes.skippedFiles.isEmpty ? "" : "; \(changes.skippedFiles.count) unchanged file\(changes.skippedFiles.count == 1 ? "" : "s") taken from the state"
+        if changes.firstRun { return "katalog: first run: \(changes.added) records added to the state" + skipped }
         return "katalog: changes since the last run: \(changes.added) added, \(changes.changed) changed, \(changes.renamed) renamed, "
-            + "\(changes.removed) removed, \(changes.rejected) now rejected, \(changes.unchanged) unchanged"
+            + "\(changes.removed) removed, \(changes.rejected) now rejected, \(changes.unchanged) unchanged" + skipped
     }
 }
 

@@ -51,16 +51,46 @@ import Testing
         #expect(speaker.contains(#""price":"Samples/sync/night-2/distributor.csv#4""#), "a structured feed's CSV column outranks… itself: the tie goes to the first file")
     }
 
-    @Test func anUnchangedRerunReportsNoChanges() throws {
+    @Test func anUnchangedFileIsTakenFromTheStateWithTheSameOutputsAsReadingIt() throws {
         let folder = try SyncTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent("katalog.db").path
-        for _ in 0..<2 {
-            let run = try SyncTestSupport.katalog(["sync", Self.night1, "--state", state, "--out", folder.appendingPathComponent("out").path])
+        // The night's folder is copied, as a job that downloads each night into a new folder would have it.
+        let tonight = folder.appendingPathComponent("tonight")
+        try FileManager.default.copyItem(at: SyncTestSupport.packageRoot.appendingPathComponent(Self.night2), to: tonight)
+        func sync(_ out: String, _ extra: [String] = []) throws -> SyncTestSupport.Run {
+            let run = try SyncTestSupport.katalog(["sync", tonight.path, "--state", state, "--out", folder.appendingPathComponent(out).path] + extra)
             #expect(run.status == 0, "\(run.stderr)")
+            return run
         }
-        let changes = try SyncTestSupport.lines(folder.appendingPathComponent("out/changes.jsonl"))
+        _ = try sync("first")
+        let second = try sync("second")
+        #expect(second.stderr.contains("2 unchanged files taken from the state"))
+        let report = try String(contentsOf: folder.appendingPathComponent("second/report.json"), encoding: .utf8)
+        #expect(report.contains("\"skipped_files\": [\n      \"\(tonight.path)/distributor.csv\",\n      \"\(tonight.path)/eshop-feed.xml\"\n    ]"))
+        let changes = try SyncTestSupport.lines(folder.appendingPathComponent("second/changes.jsonl"))
         #expect(changes == [#"{"added":0,"change":"summary","changed":0,"first_run":false,"previous_records":8,"records":8,"rejected":0,"removed":0,"renamed":0,"unchanged":8}"#])
+
+        let full = try sync("full", ["--full"])
+        #expect(!full.stderr.contains("taken from the state"))
+        for name in ["catalog.json", "catalog.jsonl", "catalog.csv", "rejects.jsonl"] {
+            let replayed = try Data(contentsOf: folder.appendingPathComponent("second/\(name)"))
+            #expect(replayed == (try Data(contentsOf: folder.appendingPathComponent("full/\(name)"))), "\(name) is the same whether the files were read or replayed")
+        }
+        func withoutSkipped(_ out: String) throws -> String {
+            try String(contentsOf: folder.appendingPathComponent("\(out)/report.json"), encoding: .utf8)
+                .replacingOccurrences(of: #""skipped_files": \[[^\]]*\]"#, with: "", options: .regularExpression)
+        }
+        #expect(try withoutSkipped("second") == (try withoutSkipped("full")))
+
+        // One file changes: only it is read; a new dictionary makes every file be read again.
+        let feed = tonight.appendingPathComponent("eshop-feed.xml")
+        try (try String(contentsOf: feed, encoding: .utf8)).replacingOccurrences(of: "54.99 EUR", with: "52.99 EUR").write(to: feed, atomically: true, encoding: .utf8)
+        let oneChanged = try sync("changed")
+        #expect(oneChanged.stderr.contains("1 changed") && oneChanged.stderr.contains("1 unchanged file taken from the state"))
+        let labels = folder.appendingPathComponent("labels.json")
+        try Data(#"{"labels": {"sku": {"en": ["Item code"]}}}"#.utf8).write(to: labels)
+        #expect(!(try sync("labels", ["--labels", labels.path]).stderr.contains("taken from the state")))
     }
 
     @Test func diffOfTheTwoCatalogsAgreesWithSync() throws {

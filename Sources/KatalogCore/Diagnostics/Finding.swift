@@ -1,6 +1,6 @@
 /// A problem a pure normalizer found in one value, before the caller knows where the value came from.
 /// The caller turns it into a `Diagnostic` with `Diagnostic(finding, at:)`.
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
     public var code: String
     public var message: String

@@ -45,7 +45,7 @@ public struct RawField: Sendable, Hashable, Codable {
 }
 
 /// One input record (a page, a feed item, a row) as found: a location plus raw fields.
-public struct RawRecord: Sendable, Hashable {
+public struct RawRecord: Sendable, Hashable, Codable {
     /// File, first line and 1-based record index.
     public var location: SourceLocation
     public var kind: InputKind

@@ -1,5 +1,5 @@
 /// One product attribute: what the source said and what Katalog understood.
-public struct Attribute: Sendable, Hashable {
+public struct Attribute: Sendable, Hashable, Codable {
     /// Canonical key (`plan_term`), or for an unmapped label a key derived from it (`test`).
     public var key: String
     /// False when the label is not in the label dictionary; the attribute is kept as found.
@@ -28,7 +28,7 @@ public struct Attribute: Sendable, Hashable {
 }
 
 /// Where a canonical field's value came from: the raw field it was read from.
-public struct FieldProvenance: Sendable, Hashable {
+public struct FieldProvenance: Sendable, Hashable, Codable {
     public var label: String?
     public var value: String
     public var origin: FieldOrigin

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A record's price (and sale price) converted into the run's base currency, with the rate used and its date.
-public struct ConvertedPrice: Sendable, Hashable {
+public struct ConvertedPrice: Sendable, Hashable, Codable {
     /// The price in the base currency, rounded to its minor units.
     public var money: Money
     /// The sale price in the base currency, when the record has one in a convertible currency.

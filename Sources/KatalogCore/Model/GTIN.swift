@@ -2,8 +2,8 @@
 ///
 /// `digits` holds the identifier after removing spaces, hyphens and spreadsheet damage that can be undone safely.
 /// An invalid number is never "fixed": `isValid` is false, `raw` keeps the text, and a diagnostic says why.
-public struct GTIN: Sendable, Hashable {
-    public enum Format: String, Sendable, Hashable {
+public struct GTIN: Sendable, Hashable, Codable {
+    public enum Format: String, Sendable, Hashable, Codable {
         case gtin8 = "GTIN-8"
         case upcA = "UPC-A"
         case ean13 = "EAN-13"

@@ -1,14 +1,14 @@
 /// What can be told about a GTIN apart from "valid or not": separate facets so a user can tell a bad number
 /// (`checksum`, `length`) from a good number that is not a retail identifier (`prefixClass`).
-public struct GTINFacets: Sendable, Hashable {
-    public enum Check: String, Sendable, Hashable {
+public struct GTINFacets: Sendable, Hashable, Codable {
+    public enum Check: String, Sendable, Hashable, Codable {
         case valid
         case invalid
         /// The digits could not be checked (not digits, or a length a GTIN never has).
         case notChecked = "not-checked"
     }
 
-    public enum PrefixClass: String, Sendable, Hashable {
+    public enum PrefixClass: String, Sendable, Hashable, Codable {
         /// A GS1 member organisation's range: a globally unique trade item number.
         case retail
         /// 02x/04x/2xx (and GTIN-8 starting 0 or 2): in-store or internal numbers, not unique outside the company.

@@ -1,5 +1,5 @@
 /// Counts for one input file or for a whole run. `read == imported + rejected` always holds.
-public struct RecordCounts: Sendable, Hashable {
+public struct RecordCounts: Sendable, Hashable, Codable {
     public var read = 0
     public var imported = 0
     public var rejected = 0
@@ -14,7 +14,7 @@ public struct RecordCounts: Sendable, Hashable {
 }
 
 /// Diagnostics counted by severity.
-public struct SeverityCounts: Sendable, Hashable {
+public struct SeverityCounts: Sendable, Hashable, Codable {
     public var error = 0
     public var warning = 0
     public var info = 0
@@ -37,7 +37,7 @@ public struct SeverityCounts: Sendable, Hashable {
 }
 
 /// What happened to one input file.
-public struct FileReport: Sendable, Hashable {
+public struct FileReport: Sendable, Hashable, Codable {
     public var file: String
     public var kind: InputKind
     public var encoding: TextEncodingInfo?

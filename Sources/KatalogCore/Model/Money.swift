@@ -1,7 +1,7 @@
 import Foundation
 
 /// An amount of money: an exact `Decimal` and an ISO 4217 currency code. Never binary floating point.
-public struct Money: Sendable, Hashable {
+public struct Money: Sendable, Hashable, Codable {
     public var amount: Decimal
     /// ISO 4217 code, upper case (`EUR`, `PLN`).
     public var currency: String
@@ -18,7 +18,7 @@ public struct Money: Sendable, Hashable {
 }
 
 /// A price as read from the source: the money, the text it came from, and what was said about VAT.
-public struct Price: Sendable, Hashable {
+public struct Price: Sendable, Hashable, Codable {
     public var money: Money
     /// The original text, untouched (`58.99€`, `1 299,00 zł`).
     public var text: String

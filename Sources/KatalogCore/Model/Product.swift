@@ -1,5 +1,5 @@
 /// The canonical catalog record: the same shape whatever the input kind. Units are canonical (mm, g).
-public struct Product: Sendable, Hashable {
+public struct Product: Sendable, Hashable, Codable {
     /// Stable identity within a run: `<file>#<record>`.
     public var id: String
     public var title: String?

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A physical dimension Katalog converts between units.
-public enum Dimension: String, Sendable, Hashable, CaseIterable {
+public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable {
     case length
     case mass
     case volume
 }
 
 /// A measured value in the canonical unit of its dimension (millimetres, grams, millilitres).
-public struct Quantity: Sendable, Hashable {
+public struct Quantity: Sendable, Hashable, Codable {
     public var value: Decimal
     public var dimension: Dimension
 
@@ -25,7 +25,7 @@ public struct Quantity: Sendable, Hashable {
 }
 
 /// Package (shipping box) measurements in canonical units.
-public struct PackageInfo: Sendable, Hashable {
+public struct PackageInfo: Sendable, Hashable, Codable {
     public var length: Quantity?
     public var width: Quantity?
     public var height: Quantity?

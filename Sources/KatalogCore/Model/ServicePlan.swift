@@ -3,9 +3,9 @@
 ///
 /// Only what the source states is filled in; a fact the text does not state (or states in words Katalog does not
 /// know) stays nil and the description keeps the text untouched.
-public struct ServicePlan: Sendable, Hashable {
+public struct ServicePlan: Sendable, Hashable, Codable {
     /// What sort of service the record sells.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case carePlan = "care_plan"
         case extendedWarranty = "extended_warranty"
         case subscription
@@ -15,7 +15,7 @@ public struct ServicePlan: Sendable, Hashable {
     }
 
     /// How many claims (replacements, repairs) a plan of some term includes, as one sentence states it.
-    public struct ClaimAllowance: Sendable, Hashable {
+    public struct ClaimAllowance: Sendable, Hashable, Codable {
         public var count: Int
         /// The plan term the statement is about (`annual plan` → 12), when it names one.
         public var termMonths: Int?
@@ -27,7 +27,7 @@ public struct ServicePlan: Sendable, Hashable {
     }
 
     /// When and how the plan is activated.
-    public struct Activation: Sendable, Hashable {
+    public struct Activation: Sendable, Hashable, Codable {
         /// The plan can be activated at any time.
         public var anyTime: PlanFact<Bool>?
         /// The plan must be activated within this many days of purchase.
@@ -43,7 +43,7 @@ public struct ServicePlan: Sendable, Hashable {
     }
 
     /// How the plan may be renewed.
-    public struct Renewal: Sendable, Hashable {
+    public struct Renewal: Sendable, Hashable, Codable {
         /// Renewal is only with a plan of this term (`annual plan only` → 12).
         public var termMonths: PlanFact<Int>?
         /// Renewal is possible while the current plan runs.
@@ -57,7 +57,7 @@ public struct ServicePlan: Sendable, Hashable {
     }
 
     /// The manufacturer's warranty is extended when the plan ends without a claim.
-    public struct WarrantyExtension: Sendable, Hashable {
+    public struct WarrantyExtension: Sendable, Hashable, Codable {
         public var months: Int
         /// `no_claim_used` when the text ties the extension to an unused plan.
         public var condition: String?

@@ -1,6 +1,6 @@
 /// Where a service-plan fact was read: a mapped attribute, the title, or one sentence of the description.
-public struct PlanFactOrigin: Sendable, Hashable {
-    public enum Source: String, Sendable, Hashable {
+public struct PlanFactOrigin: Sendable, Hashable, Codable {
+    public enum Source: String, Sendable, Hashable, Codable {
         /// A labelled attribute (`Plan: Roczny`); `label` names it.
         case attribute
         /// The record's title.
@@ -51,3 +51,5 @@ public struct PlanFact<Value: Sendable & Hashable>: Sendable, Hashable {
         PlanFact<Other>(transform(value), origin: origin, language: language)
     }
 }
+
+extension PlanFact: Codable where Value: Codable {}

@@ -1,7 +1,7 @@
 /// A covered product a service plan names, and the catalog records of the same run that are that product.
 public struct ServicePlanLink: Sendable, Hashable {
     /// One catalog record that matched, and how.
-    public struct Match: Sendable, Hashable {
+    public struct Match: Sendable, Hashable, Codable {
         /// The record's id (`<file>#<record>`).
         public var product: String
         /// `gtin`, `mpn` or `title`.
