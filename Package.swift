@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML for `katalog validate --config` (issue 6).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Mustache templates for report.html (issue 15).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it (`LibXML2Tools` serves the
@@ -45,10 +47,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // report.html and `katalog explain`, built from a run's output files only (issue 15).
+        .target(
+            name: "KatalogReport",
+            dependencies: ["KatalogWriters", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "KatalogCore", "KatalogWriters", "KatalogPipeline",
+                "KatalogCore", "KatalogWriters", "KatalogPipeline", "KatalogReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,5 +74,6 @@ let package = Package(
             dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "katalog"],
             exclude: ["Golden", "Validate"]
         ),
+        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReport", "katalog"]),
     ]
 )
