@@ -13,10 +13,16 @@ struct PageContext {
         var y: Int, textY: Int, width: Int, countX: Int
     }
 
+    /// Mustache sees stored properties only, so `hasBars` is stored.
     struct Chart {
         var height: Int
         var bars: [Bar]
-        var hasBars: Bool { !bars.isEmpty }
+        var hasBars: Bool
+        init(height: Int, bars: [Bar]) {
+            self.height = height
+            self.bars = bars
+            hasBars = !bars.isEmpty
+        }
     }
 
     struct FileRow {
