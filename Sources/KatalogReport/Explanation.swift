@@ -11,41 +11,59 @@ public enum Explanation {
         case notFound(closeMatches: [String])
     }
 
-    /// Looks `query` up among the records of `outputs`: an exact id first, then an exact SKU, then (for the message
-    /// only) ids and SKUs that contain the query or start alike, ignoring case.
-    public static func lookup(_ query: String, in outputs: RunOutputs) -> Lookup {
-        var found = outputs.records.indices.filter { outputs.records[$0].id == query }
-        if found.isEmpty { found = outputs.records.indices.filter { outputs.records[$0].sku == query } }
-        guard !found.isEmpty else { return .notFound(closeMatches: closeMatches(query, in: outputs.records)) }
-        return .found(found.map { text(for: $0, in: outputs) }.joined(separator: "\n"))
-    }
-
-    static func closeMatches(_ query: String, in records: [RecordView], limit: Int = 5) -> [String] {
-        let needle = query.lowercased()
-        guard !needle.isEmpty else { return [] }
-        var scored: [(score: Int, name: String)] = []
-        var seen = Set<String>()
-        for record in records {
-            for name in [record.sku, record.id].compactMap({ $0 }) where !seen.contains(name) {
-                let hay = name.lowercased()
-                let score: Int
-                if hay.contains(needle) || needle.contains(hay) {
-                    score = abs(hay.count - needle.count)
-                } else {
-                    let common = zip(hay, needle).prefix { $0 == $1 }.count
-                    guard common >= max(3, needle.count / 2) else { continue }
-                    score = 100 + needle.count - common
-                }
-                seen.insert(name)
-                scored.append((score, name))
+    /// Looks `query` up among the records of `outputs` in one pass: an exact id first, then an exact SKU, then (for
+    /// the message only) ids and SKUs that contain the query or start alike, ignoring case.
+    /// Throws `RunOutputs.ReadError` for a broken line.
+    public static func lookup(_ query: String, in outputs: RunOutputs) throws -> Lookup {
+        var byID: [RecordView] = [], bySKU: [RecordView] = []
+        var close = CloseMatches(query: query)
+        let linked = outputs.linkedIDs
+        var linkedRecords: [String: RecordView] = [:]
+        try outputs.forEachRecord { record in
+            if record.id == query { byID.append(record) } else if record.sku == query { bySKU.append(record) }
+            if linked.contains(record.id), linkedRecords[record.id] == nil { linkedRecords[record.id] = record }
+            if byID.isEmpty && bySKU.isEmpty {
+                for name in [record.sku, record.id].compactMap({ $0 }) { close.consider(name) }
             }
         }
-        return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.name < $1.name }.prefix(limit).map(\.name)
+        let found = byID.isEmpty ? bySKU : byID
+        guard !found.isEmpty else { return .notFound(closeMatches: close.best) }
+        return .found(found.map { text(for: $0, outputs: outputs, linked: linkedRecords) }.joined(separator: "\n"))
     }
 
-    /// The text for the record at `index`: summary, provenance table, findings, plan facts and linked records.
-    static func text(for index: Int, in outputs: RunOutputs) -> String {
-        let record = outputs.records[index]
+    /// The names most like a query that was not found, best first: containing it (closest in length), then sharing
+    /// a long prefix with it. Keeps only the best `limit`, so a 100k-record run costs no memory.
+    struct CloseMatches {
+        let needle: String
+        let limit: Int
+        private var scored: [(score: Int, name: String)] = []
+
+        init(query: String, limit: Int = 5) {
+            needle = query.lowercased()
+            self.limit = limit
+        }
+
+        mutating func consider(_ name: String) {
+            guard !needle.isEmpty, !scored.contains(where: { $0.name == name }) else { return }
+            let hay = name.lowercased()
+            let score: Int
+            if hay.contains(needle) || needle.contains(hay) {
+                score = abs(hay.count - needle.count)
+            } else {
+                let common = zip(hay, needle).prefix { $0 == $1 }.count
+                guard common >= max(3, needle.count / 2) else { return }
+                score = 100 + needle.count - common
+            }
+            scored.append((score, name))
+            scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.name < $1.name }
+            if scored.count > limit { scored.removeLast() }
+        }
+
+        var best: [String] { scored.map(\.name) }
+    }
+
+    /// The text for one record: summary, provenance table, findings, plan facts and linked records.
+    static func text(for record: RecordView, outputs: RunOutputs, linked: [String: RecordView]) -> String {
         var out = "\(record.title ?? "(no title)")\n"
         var summary: [(String, String?)] = [
             ("status", record.rejected ? "rejected (\(record.reasons.joined(separator: ", "))); shown: what was understood" : "imported"),
@@ -81,9 +99,9 @@ public enum Explanation {
             out += "\nService plan\n"
             out += table(record.planFacts.map { [$0.name, $0.value, $0.evidence.isEmpty ? "" : "from \($0.evidence)"] }, indent: 2)
         }
-        for (title, links) in [("Covers", outputs.covers[index] ?? []), ("Covered by", outputs.coveredBy[index] ?? [])] where !links.isEmpty {
+        for (title, links) in [("Covers", outputs.covers[record.id] ?? []), ("Covered by", outputs.coveredBy[record.id] ?? [])] where !links.isEmpty {
             out += "\n\(title)\n"
-            out += table(links.map { [outputs.records[$0].id, outputs.records[$0].sku ?? "", outputs.records[$0].title ?? ""] }, indent: 2)
+            out += table(links.map { [$0, linked[$0]?.sku ?? "", linked[$0]?.title ?? ""] }, indent: 2)
         }
         return out
     }

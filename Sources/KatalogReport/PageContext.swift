@@ -51,12 +51,18 @@ struct PageContext {
     var codes: [CodeOption]
     var plans: [Plan]
     var hasPlans: Bool
-    var data: String
+    /// Where the template puts the data island; `ReportPage` writes the island's bytes in its place, so the
+    /// 100k-record island is never copied into a rendered string.
+    let data = PageContext.islandMarker
+    static let islandMarker = "\u{1}KATALOG-DATA-ISLAND\u{1}"
+    /// The records, written where `data` is.
+    var island: DataIsland
 
     /// Chart layout: bar `top` codes, 24 units apart, at most 420 units wide after a 260-unit label column.
     static let top = 12, barPitch = 24, labelWidth = 260, barWidth = 420
 
-    init(_ outputs: RunOutputs) {
+    /// Reads `report.json` and streams every record once; throws `RunOutputs.ReadError` for a broken line.
+    init(_ outputs: RunOutputs) throws {
         let report = outputs.report
         let totalsNode = report["totals"]
         let counts = totalsNode?["records"]
@@ -73,18 +79,8 @@ struct PageContext {
                 severityOf[code] = diagnostic["severity"]?.text
             }
         }
-        for record in outputs.records {
-            for finding in record.findings where severityOf[finding.code] == nil { severityOf[finding.code] = finding.severity }
-        }
         let codeCounts = (totalsNode?["codes"]?.members ?? [:]).map { ($0.key, $0.value.int ?? 0) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let largest = max(codeCounts.first?.1 ?? 1, 1)
-        chart = Chart(height: min(codeCounts.count, Self.top) * Self.barPitch, bars: codeCounts.prefix(Self.top).enumerated().map { position, entry in
-            let width = max(2, entry.1 * Self.barWidth / largest)
-            return Bar(code: entry.0, count: String(entry.1), severity: severityOf[entry.0] ?? "info",
-                       y: position * Self.barPitch + 3, textY: position * Self.barPitch + 16,
-                       width: width, countX: Self.labelWidth + width + 6)
-        })
         codes = codeCounts.sorted { $0.0 < $1.0 }.map { CodeOption(code: $0.0, count: String($0.1)) }
 
         var banners: [String: String] = [:]
@@ -106,10 +102,24 @@ struct PageContext {
                 banner: banners[name] ?? "Nothing was imported from this file.")
         }
 
-        let records = outputs.records
-        plans = records.enumerated().filter { !$0.element.planFacts.isEmpty }.map { position, record in
-            let covered = (outputs.covers[position] ?? []).map {
-                PlanLink(index: $0, title: records[$0].title ?? records[$0].id, sku: records[$0].sku ?? "")
+        var island = DataIsland(files: fileNodes.map { $0["file"]?.text ?? "?" })
+        let linked = outputs.linkedIDs
+        var positions: [String: Int] = [:]
+        var linkedRecords: [String: RecordView] = [:]
+        var planRecords: [(position: Int, record: RecordView)] = []
+        try outputs.forEachRecord { record in
+            let position = island.count
+            for finding in record.findings where severityOf[finding.code] == nil { severityOf[finding.code] = finding.severity }
+            if linked.contains(record.id), positions[record.id] == nil {
+                positions[record.id] = position
+                linkedRecords[record.id] = record
+            }
+            if !record.planFacts.isEmpty { planRecords.append((position, record)) }
+            island.append(record, covers: outputs.covers[record.id] ?? [], coveredBy: outputs.coveredBy[record.id] ?? [])
+        }
+        plans = planRecords.map { position, record in
+            let covered = (outputs.covers[record.id] ?? []).compactMap { id in
+                positions[id].map { PlanLink(index: $0, title: linkedRecords[id]?.title ?? id, sku: linkedRecords[id]?.sku ?? "") }
             }
             return Plan(
                 index: position, title: record.title ?? record.id, id: record.id, price: record.price ?? "no price",
@@ -118,7 +128,17 @@ struct PageContext {
                 unlinked: "No product of this run matches what the plan covers.")
         }
         hasPlans = !plans.isEmpty
-        data = DataIsland.json(files: fileNodes.map { $0["file"]?.text ?? "?" }, records: records,
-                               covers: outputs.covers, coveredBy: outputs.coveredBy)
+        self.island = island
+        chart = Self.chart(codeCounts, severityOf: severityOf)
+    }
+
+    private static func chart(_ codeCounts: [(String, Int)], severityOf: [String: String]) -> Chart {
+        let largest = max(codeCounts.first?.1 ?? 1, 1)
+        return Chart(height: min(codeCounts.count, top) * barPitch, bars: codeCounts.prefix(top).enumerated().map { position, entry in
+            let width = max(2, entry.1 * barWidth / largest)
+            return Bar(code: entry.0, count: String(entry.1), severity: severityOf[entry.0] ?? "info",
+                       y: position * barPitch + 3, textY: position * barPitch + 16,
+                       width: width, countX: labelWidth + width + 6)
+        })
     }
 }

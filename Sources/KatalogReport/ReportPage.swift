@@ -17,10 +17,10 @@ public enum ReportPage {
     /// cannot be written (an existing `report.html` is then left as it was).
     @discardableResult
     public static func write(outputDirectory directory: URL) throws -> URL {
-        let html = try render(RunOutputs(directory: directory))
+        let pieces = try render(RunOutputs(directory: directory))
         let file = try AtomicFile(destination: directory.appendingPathComponent(fileName))
         do {
-            try file.write(html)
+            for piece in pieces { try file.write(bytes: piece) }
             try file.commit()
         } catch {
             file.discard()
@@ -29,14 +29,24 @@ public enum ReportPage {
         return file.destination
     }
 
-    /// The page for `outputs`, as text.
-    public static func render(_ outputs: RunOutputs) throws -> String {
+    /// The page for `outputs` as one string (tests, small runs).
+    public static func renderText(_ outputs: RunOutputs) throws -> String {
+        String(decoding: try render(outputs).joined(), as: UTF8.self)
+    }
+
+    /// The page for `outputs` in pieces to write one after the other: the rendered template before the data
+    /// island, the island, the rendered template after it.
+    static func render(_ outputs: RunOutputs) throws -> [[UInt8]] {
         let library = try templates()
-        let context = PageContext(outputs)
+        let context = try PageContext(outputs)
         guard let html = library.render(context, withTemplate: "report") else {
             throw RunOutputs.ReadError(description: "the report template is missing from the KatalogReport bundle")
         }
-        return html
+        let parts = html.components(separatedBy: PageContext.islandMarker)
+        guard parts.count == 2 else {
+            throw RunOutputs.ReadError(description: "the report template must place the data island ({{{data}}}) exactly once")
+        }
+        return [Array(parts[0].utf8)] + context.island.pieces + [Array(parts[1].utf8)]
     }
 
     /// The page template and its partials, from the target's resources.

@@ -66,14 +66,14 @@ struct ExplainCommand: ParsableCommand {
     var outputDirectory: String
 
     func run() throws {
-        let outputs: RunOutputs
+        let lookup: Explanation.Lookup
         do {
-            outputs = try RunOutputs(directory: URL(fileURLWithPath: outputDirectory))
+            lookup = try Explanation.lookup(record, in: RunOutputs(directory: URL(fileURLWithPath: outputDirectory)))
         } catch {
             FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        switch Explanation.lookup(record, in: outputs) {
+        switch lookup {
         case .found(let text):
             print(text, terminator: "")
         case .notFound(let close):

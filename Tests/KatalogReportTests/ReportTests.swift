@@ -15,14 +15,16 @@ import Testing
 
     @Test func recordsAreCompactWithShortKeysAndLinks() throws {
         let outputs = try RunOutputs(directory: ReportTestSupport.tinyRun())
-        let island = DataIsland.json(files: ["shop/plans.txt"], records: outputs.records, covers: outputs.covers,
-                                     coveredBy: outputs.coveredBy)
-        let decoded = try JSONSerialization.jsonObject(with: Data(island.utf8)) as? [String: Any]
+        var island = DataIsland(files: ["shop/plans.txt"])
+        try outputs.forEachRecord {
+            island.append($0, covers: outputs.covers[$0.id] ?? [], coveredBy: outputs.coveredBy[$0.id] ?? [])
+        }
+        let decoded = try JSONSerialization.jsonObject(with: Data(island.text.utf8)) as? [String: Any]
         let records = try #require(decoded?["records"] as? [[String: Any]])
         #expect(records.count == 3)
         #expect(records[0]["p"] as? String == "58.99 EUR")
-        #expect(records[0]["cv"] as? [Int] == [1])
-        #expect(records[1]["cb"] as? [Int] == [0])
+        #expect(records[0]["cv"] as? [String] == ["shop/gimbal.txt#1"])
+        #expect(records[1]["cb"] as? [String] == ["shop/plans.txt#1"])
         #expect(records[2]["r"] as? Bool == true)
         #expect(records[2]["rs"] as? [String] == ["record.no-usable-price"])
         #expect((decoded?["files"] as? [String])?.count == 3)
@@ -32,7 +34,7 @@ import Testing
 @Suite struct ReportPageTests {
     @Test func rendersATinyRunWithRealContent() throws {
         let folder = try ReportTestSupport.tinyRun()
-        let html = try ReportPage.render(RunOutputs(directory: folder))
+        let html = try ReportPage.renderText(RunOutputs(directory: folder))
         // Totals and the chart of codes.
         #expect(html.contains(#"<dd data-total="read">3</dd>"#))
         #expect(html.contains(#"<dd data-total="rejected">1</dd>"#))
@@ -53,7 +55,7 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(html.contains("default-src 'none'"))
         // Deterministic.
-        #expect(try ReportPage.render(RunOutputs(directory: folder)) == html)
+        #expect(try ReportPage.renderText(RunOutputs(directory: folder)) == html)
     }
 
     @Test func writesAtomicallyIntoTheOutputFolder() throws {
@@ -73,7 +75,8 @@ import Testing
 @Suite struct RecordViewTests {
     @Test func provenanceNamesTheAssumptionAndTheNormalizedValue() throws {
         let outputs = try RunOutputs(directory: ReportTestSupport.tinyRun())
-        let plan = outputs.records[0]
+        let records = try outputs.allRecords()
+        let plan = records[0]
         let length = try #require(plan.provenance.first { $0.field == "package_length" })
         #expect(length.label == "Box length")
         #expect(length.raw == "14,00")
@@ -81,7 +84,7 @@ import Testing
         #expect(length.assumptions.first?.hasPrefix("unit.assumed:") == true)
         #expect(plan.planFacts.contains(.init(name: "claim fee", value: "199.00 PLN", evidence: #"description ¶7: "PLN 199""#)))
         #expect(plan.planFacts.contains(.init(name: "term", value: "12 months", evidence: #"attribute "Plan", line 85: "Roczny""#)))
-        let reject = outputs.records[2]
+        let reject = records[2]
         #expect(reject.rejected && reject.reasons == ["record.no-usable-price"] && reject.title == "Lonely row")
     }
 }

@@ -6,9 +6,11 @@
   var SEVERITY = { e: "error", w: "warning", i: "info" };
   var state = { text: "", status: "", severity: "", code: "", file: "", sort: "", dir: 1, page: 0 };
   var view = [];
+  var byId = new Map();
 
   records.forEach(function (r, n) {
     r.n = n;
+    if (!byId.has(r.i)) byId.set(r.i, n);
     r.q = [r.t, r.s, r.g, r.i, r.m, r.b].filter(Boolean).join(" ").toLowerCase();
     r.sev = {}; r.codes = {};
     (r.d || []).forEach(function (d) { r.sev[d[0]] = true; r.codes[d[1]] = true; });
@@ -21,10 +23,11 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-  function recordLink(n) {
-    var r = records[n];
-    var a = el("a", { href: "#record-" + n, "data-record": String(n) }, r ? (r.t || r.i) : "record " + n);
-    return a;
+  // Service-plan links (cv: covers, cb: covered by) name record ids; a link to a record not in the page is text.
+  function recordLink(id) {
+    var n = byId.get(id);
+    if (n === undefined) return el("span", null, id);
+    return el("a", { href: "#record-" + n, "data-record": String(n) }, records[n].t || id);
   }
 
   function matches(r) {
@@ -75,8 +78,8 @@
     cell(tr, "opt").textContent = r.pk || "";
     var plan = cell(tr, "opt");
     if (r.pl) plan.appendChild(el("span", null, r.pl));
-    (r.cv || []).forEach(function (n) { var s = el("span", { class: "sub" }, "covers "); s.appendChild(recordLink(n)); plan.appendChild(s); });
-    (r.cb || []).forEach(function (n) { var s = el("span", { class: "sub" }, "covered by "); s.appendChild(recordLink(n)); plan.appendChild(s); });
+    (r.cv || []).forEach(function (id) { var s = el("span", { class: "sub" }, "covers "); s.appendChild(recordLink(id)); plan.appendChild(s); });
+    (r.cb || []).forEach(function (id) { var s = el("span", { class: "sub" }, "covered by "); s.appendChild(recordLink(id)); plan.appendChild(s); });
     var f = cell(tr);
     if (r.r) f.appendChild(el("span", { class: "badge rej", title: "Not imported" }, "rejected: " + (r.rs || []).join(", ")));
     (r.d || []).forEach(function (d) {
@@ -173,7 +176,7 @@
     if (r.cv || r.cb) {
       section(body, r.cv ? "Covered products" : "Covered by plans");
       var list = el("ul");
-      (r.cv || r.cb).forEach(function (m) { var li = el("li"); li.appendChild(recordLink(m)); list.appendChild(li); });
+      (r.cv || r.cb).forEach(function (id) { var li = el("li"); li.appendChild(recordLink(id)); list.appendChild(li); });
       body.appendChild(list);
     }
     var dialog = $("detail");
