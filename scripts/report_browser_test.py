@@ -112,6 +112,15 @@ def main():
         checks.expect(page.locator("#rows tr").count() == min(50, shown), "first page shows 50 rows")
         checks.expect(page.locator("svg.chart g.bar").count() > 0, "chart of top finding codes drawn")
 
+        page.click('th[data-sort="p"] button')
+        ascending = page.get_attribute('th[data-sort="p"]', "aria-sort") == "ascending"
+        page.click('th[data-sort="p"] button')
+        prices = page.locator("#rows tr td .price").all_text_contents()[:5]
+        numbers = [float(p.split()[0]) for p in prices if p != "—"]
+        checks.expect(ascending and page.get_attribute('th[data-sort="p"]', "aria-sort") == "descending"
+                      and len(numbers) == 5 and numbers == sorted(numbers, reverse=True),
+                      f"sorting by price, then descending: {', '.join(prices)}")
+
         page.select_option("#f-code", CODE)
         shown = int(page.get_attribute("#status", "data-count"))
         checks.expect(shown == with_code, f"filter by {CODE}: {shown} records (expected {with_code})")

@@ -41,7 +41,7 @@
     return true;
   }
   function key(r, k) {
-    if (k === "p") { var v = parseFloat(r.p); return isNaN(v) ? -Infinity : v; }
+    if (k === "p") { var v = parseFloat(r.cp || r.p); return isNaN(v) ? -Infinity : v; }  // converted amount when --rates gave one
     if (k === "d") return (r.d || []).length;
     return (r[k] || "").toLowerCase();
   }
