@@ -3,39 +3,14 @@ import Foundation
 /// A JSON value as read back from a run's output files (`catalog.jsonl`, `rejects.jsonl`, `report.json`).
 ///
 /// The report reads the files a run wrote rather than the pipeline's types, so it only needs to agree with the
-/// documented output schema. Numbers keep the text they had when they were integers; other numbers are printed
-/// back from a `Double` (the catalog writes money as strings, so no amount goes through a float).
-enum JSONNode: Decodable, Equatable, Sendable {
+/// documented output schema. Numbers keep their text exactly as written (`JSONNode+Parsing.swift`).
+enum JSONNode: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(String)
     case string(String)
     case array([JSONNode])
     case object([String: JSONNode])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .number(String(value))
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(String(value))
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONNode].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONNode].self))
-        }
-    }
-
-    /// Parses one JSON text; throws when it is not JSON.
-    static func parse(_ data: Data) throws -> JSONNode {
-        try JSONDecoder().decode(JSONNode.self, from: data)
-    }
 
     /// The member `key` of an object; nil for a missing key, a JSON null, or a value that is not an object.
     subscript(key: String) -> JSONNode? {

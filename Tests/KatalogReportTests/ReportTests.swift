@@ -88,3 +88,19 @@ import Testing
         #expect(reject.rejected && reject.reasons == ["record.no-usable-price"] && reject.title == "Lonely row")
     }
 }
+
+@Suite struct JSONNodeParsingTests {
+    @Test func readsWhatJSONSerializationWrites() throws {
+        let text = #"{"a":[1,-2.5e3,true,false,null],"s":"t\u00e9st \"q\" \\ \/ \n\t\ud83d\ude00 ė <\/script>","o":{},"e":[]}"#
+        let node = try JSONNode.parse(Data(text.utf8))
+        #expect(node["a"]?.array == [.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null])
+        #expect(node["s"]?.text == "tést \"q\" \\ / \n\t😀 ė </script>")
+        #expect(node["o"] == .object([:]))
+        #expect(node["e"] == .array([]))
+    }
+
+    @Test(arguments: ["", "{", #"{"a"}"#, "[1,]", "tru", "01x", #""\x""#, "{} {}", "\"a\u{1}\"", "+1"])
+    func rejectsWhatIsNotJSON(_ text: String) {
+        #expect(throws: JSONNode.SyntaxError.self) { try JSONNode.parse(Data(text.utf8)) }
+    }
+}
