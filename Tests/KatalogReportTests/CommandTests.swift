@@ -29,6 +29,24 @@ import Testing
         #expect(missing.stderr.contains("close matches:\n  352289\n"))
     }
 
+    /// The issue's "done": the seed's plan card shows its price, its plan facts and the link to the covered gimbal's row.
+    @Test func theSeedsPlanInTheSamplesReport() throws {
+        let folder = try ReportTestSupport.temporaryDirectory()
+        for name in ["catalog.jsonl", "rejects.jsonl", "report.json"] {
+            try FileManager.default.copyItem(at: ReportTestSupport.packageRoot.appendingPathComponent("Output/\(name)"),
+                                             to: folder.appendingPathComponent(name))
+        }
+        let run = try ReportTestSupport.katalog(["report", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        let card = try #require(html.range(of: #"<p class="plan-id">Samples/text/000_6e65ef817e1cc529.txt#1</p>"#))
+        let next = html[card.upperBound...].prefix(400)
+        #expect(next.contains("<span class=\"price\">58.99 EUR</span> · care plan · 12 months · 2 claims/term · fee 199.00 PLN"))
+        #expect(next.contains(#">DJI RS 4 Mini stabilizatorius</a> (SKU 351990)"#))
+        // The data island row of the seed carries its assumed units.
+        #expect(html.contains(#"["w","unit.assumed","package_length: \"14,00\" has no unit and the label names none; assumed cm, the documented default for package_length.","Box length"]"#))
+    }
+
     @Test func reportNeedsARunsOutputs() throws {
         let empty = try ReportTestSupport.temporaryDirectory()
         let run = try ReportTestSupport.katalog(["report", empty.path])
