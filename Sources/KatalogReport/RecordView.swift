@@ -136,7 +136,7 @@ struct RecordView: Equatable, Sendable {
         var text = "\(amount) \(currency)"
         if let sale = node["sale_amount"]?.text { text += " (sale \(sale) \(currency))" }
         if let rate = node["rate"]?.text {
-            text += " at \(rate)" + (node["rate_date"]?.text.map { " on \($0)" } ?? "")
+            text += " at rate \(rate)" + (node["rate_date"]?.text.map { " of \($0)" } ?? "")
         }
         return text
     }
