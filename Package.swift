@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML for `katalog validate --config` (issue 6).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Mustache templates for report.html (issue 15).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev). Only KatalogReaders imports it (`LibXML2Tools` serves the
@@ -57,10 +59,16 @@ let package = Package(
             name: "KatalogSync",
             dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "CSQLite"]
         ),
+        // report.html and `katalog explain`, built from a run's output files only (issue 15).
+        .target(
+            name: "KatalogReport",
+            dependencies: ["KatalogWriters", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "KatalogCore", "KatalogWriters", "KatalogPipeline", "KatalogSync",
+                "KatalogCore", "KatalogWriters", "KatalogPipeline", "KatalogSync", "KatalogReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,5 +88,6 @@ let package = Package(
         ),
         // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
         .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"], exclude: ["Golden"]),
+        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReport", "katalog"]),
     ]
 )

@@ -5,6 +5,7 @@ import Foundation
 let benchmarks: [String: ([String]) throws -> Void] = [
     "html": HTMLBenchmark.run,
     "feeds": FeedBenchmark.run,
+    "sync": SyncBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

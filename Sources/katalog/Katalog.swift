@@ -20,7 +20,7 @@ struct Katalog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "katalog",
         abstract: "Import product catalogs (text pages, HTML, CSV/TSV, XML feeds, JSON) into one canonical catalog.",
-        subcommands: [ImportCommand.self, SyncCommand.self, DiffCommand.self, MergeCommand.self, ValidateCommand.self, RulesCommand.self]
+        subcommands: [ImportCommand.self, SyncCommand.self, DiffCommand.self, MergeCommand.self, ValidateCommand.self, RulesCommand.self, ReportCommand.self, ExplainCommand.self]
     )
 
     /// Parses, runs, and exits with the documented codes (ArgumentParser's own usage code is 64; ours is 2).
@@ -120,10 +120,13 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The files to write, comma-separated, of json (catalog.json), jsonl, csv, rejects, report (default: all five). A nightly job that reads catalog.jsonl can skip the rest: --outputs jsonl,rejects,report.", valueName: "list"))
     var outputs: String?
 
+    @OptionGroup var htmlReport: HTMLReportOptions
+
     func validate() throws {
         if let outputs, CatalogOutput.Files(names: outputs) == nil {
             throw ValidationError("--outputs takes a comma-separated list of json, jsonl, csv, rejects, report (got \"\(outputs)\").")
         }
+        try htmlReport.validate(outputs: outputs.flatMap(CatalogOutput.Files.init(names:)))
     }
 
     func run() throws {
@@ -139,6 +142,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.outputFailure.rawValue)
         }
         FileHandle.standardError.write(Data((CatalogImport.summaryLine(report, output: out) + "\n").utf8))
+        try htmlReport.write(into: out)
         if !report.unreadableFiles.isEmpty {
             throw ExitCode(ExitStatus.unreadableInput.rawValue)
         }
