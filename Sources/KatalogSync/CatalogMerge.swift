@@ -47,10 +47,10 @@ public struct SourcePrecedence: Sendable, Hashable, CustomStringConvertible {
 
 /// `katalog merge`: the same product from several sources becomes one merged record.
 ///
-/// Records join when they share a valid GTIN, else the same brand + MPN (a record without GTIN joins the GTIN that
-/// every record with its brand + MPN has). For each field the value comes from the record whose origin for it ranks
+/// Records join when they have the same `MergeKey`: the same valid GTIN, else the same brand + MPN. The key is the
+/// record's own, so partitions by it merge independently (docs/scale.md). For each field the value comes from the record whose origin for it ranks
 /// best (`SourcePrecedence`), ties broken by file and record id, so the result does not depend on the order of the
-/// inputs. Disagreements are findings on the merged record: `merge.price-disagrees`, `merge.gtin-conflict`.
+/// inputs. Disagreements are findings on the merged record: `merge.price-disagrees`, `merge.identifiers-disagree`.
 /// Memory stays flat: records are staged in a temporary SQLite file and merged one group at a time.
 public enum CatalogMerge {
     /// What a merge did.
@@ -74,11 +74,11 @@ public enum CatalogMerge {
         let database = try SQLiteDatabase(path: folder.appendingPathComponent("merge.db").path)
         try database.execute("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;
-            CREATE TABLE items (merge_key TEXT, gtin14 TEXT, brand_mpn TEXT, file TEXT NOT NULL, record_id TEXT NOT NULL, line BLOB NOT NULL);
+            CREATE TABLE items (merge_key TEXT NOT NULL, file TEXT NOT NULL, record_id TEXT NOT NULL, line BLOB NOT NULL);
             BEGIN;
             """)
         var summary = Summary()
-        let insert = try database.prepare("INSERT INTO items VALUES (NULL, ?, ?, ?, ?, ?)")
+        let insert = try database.prepare("INSERT INTO items VALUES (?, ?, ?, ?)")
         for path in paths {
             let reader = try JSONLinesReader(path: path)
             while let line = try reader.next() {
@@ -86,35 +86,17 @@ public enum CatalogMerge {
                     throw CatalogFileError(path: path, reason: "line \(reader.lineNumber) is not a catalog record")
                 }
                 let facts = RecordIdentityFacts(record: record)
-                let brandMPN = facts.mpn.flatMap { mpn in facts.brand.map { $0.lowercased() + ":" + mpn } }
-                try insert.run([.text(facts.validGTIN14), .text(brandMPN), .text(facts.file), .text(facts.id), .blob(line)])
+                try insert.run([.text(facts.mergeKey.value), .text(facts.file), .text(facts.id), .blob(line)])
                 summary.records += 1
             }
         }
-        try database.execute("""
-            CREATE TABLE mpn_gtins AS
-              SELECT brand_mpn, count(DISTINCT gtin14) AS gtins, min(gtin14) AS gtin14 FROM items
-              WHERE gtin14 IS NOT NULL AND brand_mpn IS NOT NULL GROUP BY brand_mpn;
-            UPDATE items SET merge_key = coalesce(
-              'gtin:' || gtin14,
-              (SELECT 'gtin:' || m.gtin14 FROM mpn_gtins m WHERE m.brand_mpn = items.brand_mpn AND m.gtins = 1),
-              'mpn:' || brand_mpn,
-              'record:' || file || '|' || record_id);
-            CREATE INDEX items_by_key ON items (merge_key, file, record_id);
-            COMMIT;
-            """)
-        let conflicts = try database.prepare("SELECT gtins FROM mpn_gtins WHERE brand_mpn = ? AND gtins > 1")
-        let select = try database.prepare("SELECT merge_key, line, brand_mpn FROM items ORDER BY merge_key, file, record_id")
+        try database.execute("CREATE INDEX items_by_key ON items (merge_key, file, record_id); COMMIT;")
+        let select = try database.prepare("SELECT merge_key, line FROM items ORDER BY merge_key, file, record_id")
         try select.bind([])
-        var group: [ParsedJSON] = [], groupKey: String?, groupBrandMPN: String?
+        var group: [ParsedJSON] = [], groupKey: String?
         func flush() throws {
             guard let key = groupKey, !group.isEmpty else { return }
-            var gtinConflict = 0
-            if let groupBrandMPN {
-                try conflicts.bind([.text(groupBrandMPN)])
-                if try conflicts.step() { gtinConflict = Int(conflicts.integer(0)) }
-            }
-            let merged = MergedProduct(key: key, records: group, precedence: precedence, gtinsForBrandMPN: gtinConflict)
+            let merged = MergedProduct(key: key, records: group, precedence: precedence)
             summary.products += 1
             if group.count > 1 { summary.joined += 1 }
             for code in merged.findingCodes { summary.findings[code, default: 0] += 1 }
@@ -128,7 +110,6 @@ public enum CatalogMerge {
             if key != groupKey {
                 try flush()
                 groupKey = key
-                groupBrandMPN = select.text(2)
             }
             group.append(try ParsedJSON.parseStrict(select.blob(1)))
         }
@@ -158,7 +139,7 @@ struct MergedProduct {
     let json: OutputJSON
     let findingCodes: [String]
 
-    init(key: String, records: [ParsedJSON], precedence: SourcePrecedence, gtinsForBrandMPN: Int) {
+    init(key: String, records: [ParsedJSON], precedence: SourcePrecedence) {
         let ids = records.map { $0["id"]?.scalarText ?? "" }
         var fields: [String: OutputJSON] = [:], fieldSources: [String: OutputJSON] = [:], provenance: [String: OutputJSON] = [:]
         let names = Set(records.flatMap { $0.members.map(\.key) }).subtracting(Self.ownFields).sorted(by: OutputJSON.byteOrder)
@@ -195,11 +176,9 @@ struct MergedProduct {
             findings.append(disagreement)
             codes.append("merge.price-disagrees")
         }
-        if gtinsForBrandMPN > 1 {
-            let brandMPN = (records.first?["brand"]?.scalarText ?? "") + " " + (records.first?["mpn"]?.scalarText ?? "")
-            findings.append(Self.finding("merge.gtin-conflict", .warning,
-                "Records with brand and MPN \(brandMPN) carry \(gtinsForBrandMPN) different valid GTINs; they were not merged across GTINs.", records: ids))
-            codes.append("merge.gtin-conflict")
+        if let disagreement = Self.identifierDisagreement(records, ids: ids) {
+            findings.append(disagreement)
+            codes.append("merge.identifiers-disagree")
         }
         fields["id"] = .string(key)
         fields["merge"] = .object(["key": .string(key), "sources": .array(ids.map(OutputJSON.string)), "fields": .object(fieldSources)])
@@ -233,6 +212,22 @@ struct MergedProduct {
             }
         }
         return .array(order.compactMap { chosen[$0]?.value })
+    }
+
+    /// `merge.identifiers-disagree` when records joined by their GTIN name different brands or MPNs.
+    private static func identifierDisagreement(_ records: [ParsedJSON], ids: [String]) -> OutputJSON? {
+        var parts: [String] = []
+        for (field, fold) in [("brand", true), ("mpn", false)] {
+            var seen: [String] = [], folded = Set<String>()
+            for record in records {
+                guard let value = record[field]?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { continue }
+                if folded.insert(fold ? value.lowercased() : value).inserted { seen.append(value) }
+            }
+            if seen.count > 1 { parts.append("\(field) " + seen.joined(separator: " / ")) }
+        }
+        guard !parts.isEmpty else { return nil }
+        return finding("merge.identifiers-disagree", .warning,
+                       "Records with the same GTIN disagree on their \(parts.joined(separator: " and ")): one of the sources may carry a wrong GTIN.", records: ids)
     }
 
     /// `merge.price-disagrees` when the records' prices differ in amount or currency.

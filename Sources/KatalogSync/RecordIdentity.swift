@@ -87,4 +87,7 @@ struct RecordIdentityFacts: Sendable, Hashable {
         url = text(record["url"])
         if let gtin = record["gtin"], gtin["valid"] == .bool(true) { validGTIN14 = text(gtin["gtin14"]) }
     }
+
+    /// The record's merge (and partition) key.
+    var mergeKey: MergeKey { MergeKey(validGTIN14: validGTIN14, brand: brand, mpn: mpn, file: file, recordID: id) }
 }

@@ -16,6 +16,13 @@ public struct Fingerprint: Sendable, Hashable {
         mix(0x00)
     }
 
+    /// The plain 64-bit FNV-1a of `text`'s UTF-8 bytes (no separator added): the documented hash of partitions.
+    public static func bytes(_ text: String) -> Fingerprint {
+        var print = Fingerprint()
+        for byte in text.utf8 { print.mix(byte) }
+        return print
+    }
+
     private mutating func mix(_ byte: UInt8) {
         value ^= UInt64(byte)
         value = value &* 0x0000_0100_0000_01B3
