@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogPipeline
 import KatalogWriters
 
 /// How much a field's origin is trusted when sources disagree, best first. Default: a structured feed (CSV, XML,
@@ -66,8 +67,9 @@ public enum CatalogMerge {
         }
     }
 
-    /// Merges the catalogs at `paths` into `output` (`merged.jsonl` lines, ordered by merge key).
-    public static func run(_ paths: [String], output: AtomicFile, precedence: SourcePrecedence = .standard) throws -> Summary {
+    /// Merges the catalogs at `paths` into `output` (`merged.jsonl` lines, ordered by merge key). A catalog line may
+    /// carry a partition prefix (`3<TAB>{…}`, as `katalog map --partitions` writes it); the prefix is ignored.
+    public static func run(_ paths: [String], output: ByteStream, precedence: SourcePrecedence = .standard) throws -> Summary {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-merge-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -81,7 +83,8 @@ public enum CatalogMerge {
         let insert = try database.prepare("INSERT INTO items VALUES (?, ?, ?, ?)")
         for path in paths {
             let reader = try JSONLinesReader(path: path)
-            while let line = try reader.next() {
+            while var line = try reader.next() {
+                if let tab = line.prefix(8).firstIndex(of: 0x09), line[..<tab].allSatisfy({ (0x30...0x39).contains($0) }) { line.removeSubrange(...tab) }
                 guard let record = try? ParsedJSON.parseStrict(line), record.isObject, record["id"] != nil else {
                     throw CatalogFileError(path: path, reason: "line \(reader.lineNumber) is not a catalog record")
                 }
@@ -102,7 +105,7 @@ public enum CatalogMerge {
             for code in merged.findingCodes { summary.findings[code, default: 0] += 1 }
             var bytes = merged.json.compactBytes
             bytes.append(0x0A)
-            try output.write(bytes: bytes)
+            try output.write(bytes)
             group = []
         }
         while try select.step() {
@@ -114,6 +117,7 @@ public enum CatalogMerge {
             group.append(try ParsedJSON.parseStrict(select.blob(1)))
         }
         try flush()
+        try output.flush()
         return summary
     }
 

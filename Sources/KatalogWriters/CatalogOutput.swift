@@ -47,14 +47,18 @@ public final class CatalogOutput {
     private let rejects: AtomicFile?
     private let report: AtomicFile?
     private let csvSpool: AtomicFile?
+    /// With `--partitions N`: `partitions/part-<k>-of-<N>.jsonl`, each record's line in the file of its partition.
+    public let partitioning: Partitioning?
+    private let partitionFiles: [AtomicFile]
     private var productCount = 0
     private var diagnosticCount = 0
     private var attributeColumns = Set<String>()
 
     /// Creates `directory` if needed and opens the temporary files of `files`; throws `OutputError` when it cannot.
-    public init(directory: URL, files: Files = .all) throws {
+    public init(directory: URL, files: Files = .all, partitioning: Partitioning? = nil) throws {
         self.directory = directory
         self.files = files
+        self.partitioning = partitioning
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -69,6 +73,19 @@ public final class CatalogOutput {
         rejects = try open(.rejects, "rejects.jsonl")
         report = try open(.report, "report.json")
         csvSpool = try open(.csv, ".catalog.csv.spool")
+        if let partitioning {
+            let folder = directory.appendingPathComponent("partitions")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: folder.path, reason: (error as NSError).localizedDescription)
+            }
+            partitionFiles = try (0..<partitioning.count).map { index in
+                try AtomicFile(destination: folder.appendingPathComponent(Self.partitionName(index, of: partitioning.count)))
+            }
+        } else {
+            partitionFiles = []
+        }
         try catalogJSON?.write("[")
         try report?.write("{\n  \"diagnostics\": [")
     }
@@ -77,15 +94,37 @@ public final class CatalogOutput {
     /// results to `write(_:)` in record order.
     public static func encode(_ product: Product) -> EncodedProduct { EncodedProduct(product, files: .all) }
 
-    /// Encodes one record for the catalog files of `files` only.
-    public static func encode(_ product: Product, files: Files) -> EncodedProduct { EncodedProduct(product, files: files) }
+    /// Encodes one record for the catalog files of `files` only (and its partition with `partitioning`).
+    public static func encode(_ product: Product, files: Files, partitioning: Partitioning? = nil) -> EncodedProduct {
+        EncodedProduct(product, files: files, partitioning: partitioning)
+    }
+
+    /// `part-00003-of-00016.jsonl`.
+    public static func partitionName(_ index: Int, of count: Int) -> String {
+        func padded(_ number: Int) -> String { String(repeating: "0", count: max(0, 5 - String(number).count)) + String(number) }
+        return "part-\(padded(index))-of-\(padded(count)).jsonl"
+    }
+
+    /// One rejected record as its `rejects.jsonl` line (newline included). Pure and thread-safe.
+    public static func rejectLine(_ rejected: RejectedRecord) -> [UInt8] {
+        var json = JSONWriter(compact: true, prettyIndent: nil, capacity: 4096)
+        ProductJSON.write(rejected, to: &json)
+        return json.compact + [0x0A]
+    }
+
+    /// One diagnostic as a compact JSON object (no newline), as `report.json` lists it. Pure and thread-safe.
+    public static func compactDiagnostic(_ diagnostic: Diagnostic) -> [UInt8] {
+        var json = JSONWriter(compact: true, prettyIndent: nil, capacity: 256)
+        ProductJSON.write(diagnostic, to: &json)
+        return json.compact
+    }
 
     /// Encodes one diagnostic for `report.json`. Pure and thread-safe, like `encode(_:)` for records.
     public static func encode(_ diagnostic: Diagnostic) -> EncodedDiagnostic { EncodedDiagnostic(diagnostic) }
 
     /// Appends one imported record to the catalog files.
     public func write(_ product: Product) throws {
-        try write(Self.encode(product, files: files))
+        try write(Self.encode(product, files: files, partitioning: partitioning))
     }
 
     /// Appends one record encoded by `encode(_:)`; only copies bytes.
@@ -94,7 +133,8 @@ public final class CatalogOutput {
             try catalogJSON.write(productCount == 0 ? "\n  " : ",\n  ")
             try catalogJSON.write(bytes: encoded.prettyJSON)
         }
-        try catalogLines?.write(bytes: encoded.jsonLine)
+        if files.contains(.jsonLines) { try catalogLines?.write(bytes: encoded.jsonLine) }
+        if let partition = encoded.partition, partition < partitionFiles.count { try partitionFiles[partition].write(bytes: encoded.jsonLine) }
         if let csvSpool {
             for column in encoded.attributeColumns { attributeColumns.insert(column) }
             try csvSpool.write(bytes: encoded.csvSpoolRow)
@@ -105,10 +145,7 @@ public final class CatalogOutput {
     /// Appends one rejected record to `rejects.jsonl`.
     public func write(_ rejected: RejectedRecord) throws {
         guard let rejects else { return }
-        var json = JSONWriter(compact: true, prettyIndent: nil, capacity: 4096)
-        ProductJSON.write(rejected, to: &json)
-        try rejects.write(bytes: json.compact)
-        try rejects.write(bytes: [0x0A])
+        try rejects.write(bytes: Self.rejectLine(rejected))
     }
 
     /// Appends one diagnostic to the report's list.
@@ -137,7 +174,7 @@ public final class CatalogOutput {
             try report.write("," + rest.dropFirst() + "\n")
         }
         try writeCSV()
-        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report].compactMap { $0 } + alongside
+        let files = [catalogJSON, catalogLines, catalogCSV, rejects, report].compactMap { $0 } + partitionFiles + alongside
         // Every file is complete and its destination checked before the first rename.
         for file in files { try file.seal() }
         for file in files { try file.commit() }
@@ -146,6 +183,7 @@ public final class CatalogOutput {
     /// Removes the temporary files; the folder's previous outputs stay as they were.
     public func discard() {
         for file in [catalogJSON, catalogLines, catalogCSV, rejects, report, csvSpool] { file?.discard() }
+        for file in partitionFiles { file.discard() }
     }
 
     private func writeCSV() throws {

@@ -11,11 +11,14 @@ public struct EncodedProduct: Sendable {
     let csvSpoolRow: [UInt8]
     /// The `attr.<key>` columns the record has cells in.
     public let attributeColumns: [String]
+    /// The partition file the record's line also goes to, with `--partitions`.
+    public let partition: Int?
 
-    /// Encodes the forms `files` needs; the others stay empty.
-    init(_ product: Product, files: CatalogOutput.Files) {
+    /// Encodes the forms `files` needs (and the line when `partitioning` is set); the others stay empty.
+    init(_ product: Product, files: CatalogOutput.Files, partitioning: Partitioning? = nil) {
         let numbers = ProductNumbers(product)
-        let wantsJSON = files.contains(.json), wantsLine = files.contains(.jsonLines)
+        partition = partitioning?.partition(of: product)
+        let wantsJSON = files.contains(.json), wantsLine = files.contains(.jsonLines) || partitioning != nil
         if wantsJSON || wantsLine {
             var json = JSONWriter(compact: wantsLine, prettyIndent: wantsJSON ? 1 : nil, capacity: 2048)
             ProductJSON.write(product, numbers: numbers, to: &json)

@@ -20,7 +20,7 @@ struct Katalog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "katalog",
         abstract: "Import product catalogs (text pages, HTML, CSV/TSV, XML feeds, JSON) into one canonical catalog.",
-        subcommands: [ImportCommand.self, SyncCommand.self, DiffCommand.self, MergeCommand.self, ValidateCommand.self, RulesCommand.self, ReportCommand.self, ExplainCommand.self]
+        subcommands: [ImportCommand.self, SyncCommand.self, DiffCommand.self, MergeCommand.self, MapCommand.self, ValidateCommand.self, RulesCommand.self, ReportCommand.self, ExplainCommand.self]
     )
 
     /// Parses, runs, and exits with the documented codes (ArgumentParser's own usage code is 64; ours is 2).
@@ -46,7 +46,7 @@ struct Katalog: ParsableCommand {
 /// Options shared by commands that read inputs.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Files or folders to read. Folders are walked recursively in sorted order.")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A dictionary file (labels and value vocabularies) merged over the built-in one.", valueName: "file"))
     var labels: String?
@@ -63,8 +63,12 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("ISO 3166 country of the inputs (e.g. SE): decides shared symbols (kr, $) and bare prices where the source says nothing.", valueName: "code"))
     var country: String?
 
-    func validate() throws {
+    /// Commands that need inputs call this from their `validate()` (`map` may read them from stdin instead).
+    func requireInputs() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one input file or folder.") }
+    }
+
+    func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let currency, !CurrencyTable.shared.isKnown(currency.uppercased()) {
             throw ValidationError("--currency \(currency) is not an ISO 4217 currency code Katalog knows (e.g. EUR, USD, PLN).")
@@ -122,7 +126,10 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var htmlReport: HTMLReportOptions
 
+    @OptionGroup var partitions: PartitionOptions
+
     func validate() throws {
+        try input.requireInputs()
         if let outputs, CatalogOutput.Files(names: outputs) == nil {
             throw ValidationError("--outputs takes a comma-separated list of json, jsonl, csv, rejects, report (got \"\(outputs)\").")
         }
@@ -136,7 +143,7 @@ struct ImportCommand: ParsableCommand {
         let report: ImportReport
         do {
             let files = outputs.flatMap(CatalogOutput.Files.init(names:)) ?? .all
-            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, files: files)
+            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, files: files, partitioning: partitions.partitioning)
         } catch {
             FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
             throw ExitCode(ExitStatus.outputFailure.rawValue)

@@ -48,6 +48,7 @@ struct SyncCommand: ParsableCommand {
     var precedence: String?
 
     func validate() throws {
+        try input.requireInputs()
         if let outputs, CatalogOutput.Files(names: outputs) == nil {
             throw ValidationError("--outputs takes a comma-separated list of json, jsonl, csv, rejects, report (got \"\(outputs)\").")
         }
@@ -193,9 +194,9 @@ struct MergeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "catalog.jsonl files (of one run or several, in any order).") var catalogs: [String]
+    @Argument(help: "catalog.jsonl files (of one run or several, in any order); - reads catalog lines from stdin (as a reducer behind RDD.pipe).") var catalogs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write merged.jsonl and merge-report.json into (created if missing).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder to write merged.jsonl and merge-report.json into (created if missing); - writes the merged lines to stdout and the counts to stderr.", valueName: "dir"))
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("Source classes best first, of feed, structured, text.", valueName: "list"))
@@ -210,7 +211,19 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let order = precedence.flatMap(SourcePrecedence.init(names:)) ?? .standard
-        let summary = try Self.merge(catalogs, into: URL(fileURLWithPath: out), precedence: order)
+        let inputs = catalogs.map { $0 == "-" ? "/dev/stdin" : $0 }
+        if out == "-" {
+            let summary: CatalogMerge.Summary
+            do {
+                summary = try CatalogMerge.run(inputs, output: FileDescriptorStream(FileHandle.standardOutput), precedence: order)
+            } catch let error as CatalogFileError {
+                FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
+                throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            }
+            FileHandle.standardError.write(Data("katalog: \(summary.records) records merged into \(summary.products) products (\(summary.joined) from several records)\n".utf8))
+            return
+        }
+        let summary = try Self.merge(inputs, into: URL(fileURLWithPath: out), precedence: order)
         FileHandle.standardError.write(Data("katalog: \(summary.records) records merged into \(summary.products) products (\(summary.joined) from several records) → \(out)\n".utf8))
     }
 

@@ -46,6 +46,7 @@ struct ValidateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        try input.requireInputs()
         if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more.") }
     }
 

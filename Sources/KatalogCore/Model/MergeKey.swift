@@ -19,6 +19,9 @@ public struct MergeKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A key given whole (a partition key other than the merge key).
+    init(raw: String) { value = raw }
+
     /// The key of a normalized record.
     public init(_ product: Product) {
         func text(_ value: String?) -> String? {
@@ -31,9 +34,10 @@ public struct MergeKey: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { value }
 
-    /// The partition of `partitions` this key goes to: 64-bit FNV-1a of the key's UTF-8 bytes, modulo the count.
-    /// The same on every machine and in every language (scripts/ and docs/scale.md show it in Python).
+    /// The partition of `partitions` this key goes to: the upper 32 bits of the 64-bit FNV-1a of the key's UTF-8
+    /// bytes, modulo the count (FNV's low bits mix poorly: the lowest is the parity of the bytes' lowest bits). The
+    /// same on every machine and in every language (docs/scale.md shows it in Python).
     public func partition(of partitions: Int) -> Int {
-        Int(Fingerprint.bytes(value).value % UInt64(max(1, partitions)))
+        Int((Fingerprint.bytes(value).value >> 32) % UInt64(max(1, partitions)))
     }
 }
