@@ -21,6 +21,9 @@ public struct ImportPipeline: Sendable {
     public var conversion: PriceConversion?
     /// Steps run on every normalized record before validation, after the conversion.
     public var enrichments: [any RecordEnrichment] = []
+    /// `--shard k/n`: only every n-th input file, starting at the k-th (0-based), of the files discovered in order,
+    /// so n machines (a Kubernetes Indexed Job) share one input list without overlap.
+    public var shard: (index: Int, count: Int)?
 
     public init(
         tables: NormalizationTables = NormalizationTables(),
@@ -48,7 +51,8 @@ public struct ImportPipeline: Sendable {
         var map = RecordMap(enrichments: (conversion.map { [$0] } ?? []) + enrichments, validator: validator, preparation: consumer.preparation)
         map.storesEvents = cache != nil
         let reduction = Reduction(consumer: consumer, policy: validator.policy, links: ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens), cache: cache)
-        let (inputs, problems) = InputDiscovery().discover(paths)
+        var (inputs, problems) = InputDiscovery().discover(paths)
+        if let shard { inputs = inputs.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element) }
         for problem in problems { try reduction.reportDiscoveryProblem(problem) }
 
         let workers = (0..<jobs).map { _ in ProductNormalizer(tables: tables) }

@@ -68,7 +68,19 @@ struct InputOptions: ParsableArguments {
         if inputs.isEmpty { throw ValidationError("Give at least one input file or folder.") }
     }
 
+    @Option(name: .long, help: ArgumentHelp("Read only every n-th input file, from the k-th (0-based), of the files found in order: one machine's share (a Kubernetes Indexed Job's JOB_COMPLETION_INDEX/n).", valueName: "k/n"))
+    var shard: String?
+
+    /// `--shard k/n` as numbers.
+    var shardIndex: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else { return nil }
+        return (parts[0], parts[1])
+    }
+
     func validate() throws {
+        if shard != nil && shardIndex == nil { throw ValidationError("--shard takes k/n with 0 ≤ k < n, e.g. 0/4.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let currency, !CurrencyTable.shared.isKnown(currency.uppercased()) {
             throw ValidationError("--currency \(currency) is not an ISO 4217 currency code Katalog knows (e.g. EUR, USD, PLN).")
@@ -94,6 +106,7 @@ struct InputOptions: ParsableArguments {
             }
         }
         var pipeline = ImportPipeline(tables: tables, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        pipeline.shard = shardIndex
         try applyConfiguration(to: &pipeline)
         pipeline.sourceDefaults.commandLine = SourceHints(country: country?.uppercased(), currency: currency?.uppercased())
         return pipeline

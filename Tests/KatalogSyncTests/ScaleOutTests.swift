@@ -78,6 +78,21 @@ import Testing
         #expect(fromStdin.stdout.contains(#""id":"eshop-feed.xml#1""#))
     }
 
+    @Test func shardsShareTheInputFilesWithoutOverlap() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var union: [Substring] = []
+        for shard in 0..<3 {
+            let run = try SyncTestSupport.katalog(["import", "Samples/feeds", "--shard", "\(shard)/3", "--out", folder.appendingPathComponent("\(shard)").path, "--outputs", "jsonl"])
+            #expect(run.status == 0)
+            union += try String(contentsOf: folder.appendingPathComponent("\(shard)/catalog.jsonl"), encoding: .utf8).split(separator: "\n")
+        }
+        #expect(try SyncTestSupport.katalog(["import", "Samples/feeds", "--out", folder.appendingPathComponent("all").path, "--outputs", "jsonl"]).status == 0)
+        let all = try String(contentsOf: folder.appendingPathComponent("all/catalog.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(union.sorted() == all.sorted())
+        #expect(try SyncTestSupport.katalog(["import", "Samples/feeds", "--shard", "3/3", "--out", folder.path]).status == 2)
+    }
+
     static var sparkMissing: String? {
         guard let check = try? shell("python3 -c 'import pyspark' && java -version") else { return "python3 cannot be run" }
         return check.status == 0 ? nil : "pyspark or Java is missing (pip install pyspark; apt-get install openjdk-17-jre-headless): \(check.stderr.split(separator: "\n").last ?? "")"
