@@ -77,11 +77,9 @@ struct SyncCommand: ParsableCommand {
         do {
             outcome = try CatalogSync.run(input.inputs, state: state, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, options: options)
         } catch let error as StateUnusable {
-            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.stateUnusable.rawValue)
+            throw exitWith(.stateUnusable, "\(error)")
         } catch {
-            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailure.rawValue)
+            throw exitWith(.outputFailure, "\(error)")
         }
         let report = outcome.report
         FileHandle.standardError.write(Data((CatalogImport.summaryLine(report, output: out) + "\n" + Self.changeLine(outcome.changes) + "\n").utf8))
@@ -162,14 +160,11 @@ struct DiffCommand: ParsableCommand {
                 throw error
             }
         } catch let error as CatalogFileError {
-            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            throw exitWith(.unreadableInput, "\(error)")
         } catch let error as StateUnusable {
-            FileHandle.standardError.write(Data("katalog: cannot stage the catalogs: \(error.reason)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailure.rawValue)
+            throw exitWith(.outputFailure, "cannot stage the catalogs: \(error.reason)")
         } catch {
-            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailure.rawValue)
+            throw exitWith(.outputFailure, "\(error)")
         }
         if out == nil {
             defer { try? FileManager.default.removeItem(at: destination) }
@@ -217,8 +212,7 @@ struct MergeCommand: ParsableCommand {
             do {
                 summary = try CatalogMerge.run(inputs, output: FileDescriptorStream(FileHandle.standardOutput), precedence: order)
             } catch let error as CatalogFileError {
-                FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-                throw ExitCode(ExitStatus.unreadableInput.rawValue)
+                throw exitWith(.unreadableInput, "\(error)")
             }
             FileHandle.standardError.write(Data("katalog: \(summary.records) records merged into \(summary.products) products (\(summary.joined) from several records)\n".utf8))
             return
@@ -245,11 +239,15 @@ struct MergeCommand: ParsableCommand {
                 throw error
             }
         } catch let error as CatalogFileError {
-            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            throw exitWith(.unreadableInput, "\(error)")
         } catch {
-            FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.outputFailure.rawValue)
+            throw exitWith(.outputFailure, "\(error)")
         }
     }
+}
+
+/// Says `message` on stderr (as `katalog: …`) and gives the exit code to throw.
+func exitWith(_ status: ExitStatus, _ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("katalog: \(message)\n".utf8))
+    return ExitCode(status.rawValue)
 }
