@@ -28,6 +28,24 @@ struct FastPathTests {
         "1,5 kg", "0.5cm", "Kaina: 12,99 € su PVM", "nemokamai", "-3,5", "ﾃｽﾄ", "٣", "e\u{0301}", "\u{00A0}x\u{00A0}",
     ]
 
+    // MARK: - Decimal text
+
+    @Test func decimalTextEqualsFoundationDescription() {
+        #expect(DecimalText.layoutHolds)
+        var generator = SystemRandomNumberGenerator()
+        var values: [Decimal] = [0, -1, Decimal(string: "0.00")!, Decimal(string: "1e-20")!, .nan,
+                                 Decimal(string: "123456789012345678901234567890.123")!, Decimal(sign: .plus, exponent: -3, significand: 1_100)]
+        for _ in 0..<20_000 {
+            let significand = UInt64.random(in: 0...UInt64.random(in: 1...UInt64.max / 2, using: &generator), using: &generator)
+            var value = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -20...10, using: &generator),
+                                significand: Decimal(significand))
+            if Bool.random(using: &generator) { value = value * Decimal(Int.random(in: 1...1000, using: &generator)) / Decimal(Int.random(in: 1...1000, using: &generator)) }
+            values.append(value)
+            values.append(DecimalFormatting.round(value, fractionDigits: Int.random(in: 0...4, using: &generator)))
+        }
+        for value in values { #expect(DecimalText.plain(value) == value.description) }
+    }
+
     // MARK: - Service-plan pre-filter
 
     @Test func prefilterNeverDropsAKindThatMatches() {
