@@ -28,7 +28,7 @@ struct FastPathTests {
         "1,5 kg", "0.5cm", "Kaina: 12,99 € su PVM", "nemokamai", "-3,5", "ﾃｽﾄ", "٣", "e\u{0301}", "\u{00A0}x\u{00A0}",
     ]
 
-    // MARK: - Decimal text
+    // MARK: - Decimal text, UTF-8 decoding, phrase matching
 
     @Test func decimalTextEqualsFoundationDescription() {
         #expect(DecimalText.layoutHolds)
@@ -44,6 +44,25 @@ struct FastPathTests {
             values.append(DecimalFormatting.round(value, fractionDigits: Int.random(in: 0...4, using: &generator)))
         }
         for value in values { #expect(DecimalText.plain(value) == value.description) }
+    }
+
+    @Test func validUTF8DecodesAsTheScalarWalk() {
+        for text in Self.texts + ["\u{FEFF}BOM kept", "😀 🇱🇹 e\u{0301}"] {
+            let decoded = Data(text.utf8).withUnsafeBytes { TextDecoding.decode($0, as: "utf-8", source: "test") }
+            #expect(decoded.text == text && decoded.text.utf8.elementsEqual(text.utf8))
+            #expect(decoded.invalidSequences == 0 && decoded.firstInvalidOffset == nil)
+        }
+        let broken = Data([0x41, 0xC4, 0x42, 0xE2, 0x82]).withUnsafeBytes { TextDecoding.decode($0, as: "utf-8", source: "test") }
+        #expect(broken.text.hasPrefix("A\u{FFFD}B\u{FFFD}") && broken.invalidSequences >= 2 && broken.firstInvalidOffset == 1)
+    }
+
+    @Test func firstContainedPhraseEqualsTheContainsScan() {
+        let phrases = ["gift card", "card", "kuponas", "dovanu kuponas", "e", "plan 2", "x"].map(PricePhrases.words)
+        let bytes = phrases.map { Array($0.utf8) }
+        for text in Self.texts + ["Dovanų kuponas 50", "gift  card", "card gift card", "giftcard"] {
+            let words = PricePhrases.words(text)
+            #expect(PricePhrases.firstContained(bytes, in: words) == phrases.firstIndex { PricePhrases.contains($0, in: words) }, "\(text)")
+        }
     }
 
     // MARK: - Service-plan pre-filter

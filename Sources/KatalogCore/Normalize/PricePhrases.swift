@@ -87,6 +87,31 @@ public struct PricePhrases: Sendable, Hashable {
         }
     }
 
+    /// The index of the first of `phrases` (UTF-8 bytes, `words(_:)` form) that occurs in `words` as whole words,
+    /// like `phrases.firstIndex { contains($0, in: words) }`, with the word starts of `words` found once.
+    static func firstContained(_ phrases: [[UInt8]], in words: String) -> Int? {
+        var words = words
+        return words.withUTF8 { haystack -> Int? in
+            let count = haystack.count
+            var starts: [Int] = [0]
+            for index in 0..<count where haystack[index] == 0x20 { starts.append(index + 1) }
+            for (position, phrase) in phrases.enumerated() {
+                let found = phrase.withUnsafeBufferPointer { needle -> Bool in
+                    let n = needle.count
+                    guard n > 0, n <= count else { return false }
+                    for start in starts {
+                        guard start + n <= count else { break }
+                        if start + n == count || haystack[start + n] == 0x20,
+                           memcmp(needle.baseAddress!, haystack.baseAddress! + start, n) == 0 { return true }
+                    }
+                    return false
+                }
+                if found { return position }
+            }
+            return nil
+        }
+    }
+
     /// `included` / `excluded` when the text carries a VAT marker.
     func vat(in text: String) -> String? { vat(inWords: Self.words(text)) }
 
