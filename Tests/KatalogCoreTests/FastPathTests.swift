@@ -65,6 +65,13 @@ struct FastPathTests {
         }
     }
 
+    @Test func prefilterFoldingByScalarEqualsTheCharacterWalk() {
+        let extra = ["Žieminė padanga Nokian", "ÆØÅ ß ĳ ǅ", "a\r\nb", "e\u{0301}x", "Ⱥ", "ﬁ card", "\u{00AD}soft", "İstanbul"]
+        for text in Self.texts + extra {
+            #expect(ServicePlanPrefilter.foldedASCII(text) == ServicePlanPrefilter.foldedByCharacter(text), "\(text)")
+        }
+    }
+
     // MARK: - Service-plan pre-filter
 
     @Test func prefilterNeverDropsAKindThatMatches() {

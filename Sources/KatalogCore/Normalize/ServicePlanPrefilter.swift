@@ -83,6 +83,39 @@ struct ServicePlanPrefilter: Sendable {
     /// The folded text (`ServicePlanText.fold`, character by character) with ASCII letters in lower case and every
     /// other non-ASCII character as byte 0; nil when a character could match an ASCII letter case-insensitively.
     static func foldedASCII(_ text: String) -> [UInt8]? {
+        if let folded = foldedByScalarTable(text) { return folded }
+        return foldedByCharacter(text)
+    }
+
+    /// `foldedByCharacter` for text whose scalars are all below U+0300 with no carriage return: there every scalar
+    /// is a character of its own (no combining mark, joiner or CR LF pair), so each is folded from a table of what
+    /// the general form gives for it alone. Nil when the text is not of that kind; `.some(nil)` when the general
+    /// form gives nil.
+    private static func foldedByScalarTable(_ text: String) -> [UInt8]?? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80, value != 0x0D {
+                bytes.append(lowered(UInt8(value)))
+            } else if value < scalarTableEnd, value != 0x0D {
+                guard let folded = scalarTable[Int(value)] else { return .some(nil) }
+                bytes.append(contentsOf: folded)
+            } else {
+                return nil
+            }
+        }
+        return .some(bytes)
+    }
+
+    private static let scalarTableEnd: UInt32 = 0x300
+    /// `foldedByCharacter` of each scalar below `scalarTableEnd` alone.
+    private static let scalarTable: [[UInt8]?] = (0..<scalarTableEnd).map { value in
+        Unicode.Scalar(value).flatMap { foldedByCharacter(String(Character($0))) }
+    }
+
+    /// The general form of `foldedASCII`, character by character.
+    static func foldedByCharacter(_ text: String) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for char in text {
