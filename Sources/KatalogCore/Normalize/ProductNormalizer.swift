@@ -38,12 +38,13 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
-    private var rankCache: [String: LabelRanks.Rank?] = [:]
+    /// Label ranks by (key, label).
+    private var rankCache: [StringPair: LabelRanks.Rank?] = [:]
     /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
     /// of times. Cleared when it grows past `cacheLimit` entries, so memory stays bounded: the common words come
     /// back within a few records, while a column of distinct values (stock counts) would otherwise fill it with
     /// entries that are never hit again — several MB per worker.
-    private var vocabularyCache: [String: ValueVocabulary.Match?] = [:]
+    private var vocabularyCache: [StringPair: ValueVocabulary.Match?] = [:]
     private let cacheLimit = 4_096
     private var priceEvidence = PriceEvidence()
     /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
@@ -132,7 +133,7 @@ public final class ProductNormalizer {
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
-        let key = vocabulary + "\u{1F}" + value
+        let key = StringPair(vocabulary, value)
         if let cached = vocabularyCache[key] { return cached }
         if vocabularyCache.count >= cacheLimit { vocabularyCache.removeAll(keepingCapacity: true) }
         let result = tables.vocabulary.lookup(value, in: vocabulary)
@@ -360,7 +361,7 @@ public final class ProductNormalizer {
     }
 
     private func rank(of label: String, key: String) -> LabelRanks.Rank? {
-        let cacheKey = key + "\u{1F}" + label
+        let cacheKey = StringPair(key, label)
         if let cached = rankCache[cacheKey] { return cached }
         if rankCache.count >= cacheLimit { rankCache.removeAll(keepingCapacity: true) }
         let result = tables.ranks.rank(of: label, key: key)
