@@ -164,10 +164,15 @@ public final class ProductNormalizer {
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
-        if let url = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "url" })?.value,
+        // The labelled fields with their matches, looked up once for the URL, image and currency scans below.
+        let labelled = record.fields.compactMap { field -> (field: RawField, label: String, match: LabelDictionary.Match)? in
+            guard field.role == .labelled, let label = field.label, let match = match(label) else { return nil }
+            return (field, label, match)
+        }
+        if let url = labelled.first(where: { $0.match.key == "url" })?.field.value,
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
-        } else if let image = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "image" })?.value,
+        } else if let image = labelled.first(where: { $0.match.key == "image" })?.field.value,
                   let domain = CountryDomains.countryDomain(ofURL: image) {
             // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
@@ -176,8 +181,7 @@ public final class ProductNormalizer {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
         context.evidence = evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
-        for field in record.fields where field.role == .labelled {
-            guard let label = field.label, let match = match(label) else { continue }
+        for (field, label, match) in labelled {
             if match.key == "currency" {
                 let code = field.value.trimmingSpaces().uppercased()
                 let table = CurrencyTable.shared
