@@ -187,7 +187,9 @@ struct FastPathTests {
         }
         #expect(checked > 5_000)
         let long = String(repeating: "Ąžuolas Ėė ", count: 300)
-        for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul"] {
+        for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul",
+                     String(repeating: "a", count: 2_000) + "e\u{0301}", String(repeating: "ė", count: 1_999) + "e\u{0301}x",
+                     String(repeating: "Ab\r\n", count: 700), String(repeating: "Ω ж Ⱥ ", count: 500), String(repeating: "aa", count: 1_000) + "Ė"] {
             #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
         }
     }

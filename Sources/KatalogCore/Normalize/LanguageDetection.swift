@@ -67,7 +67,28 @@ public struct LanguageDetection: Sendable {
     static func lowercasedSample(_ text: String) -> String {
         let isShort = text.utf8.count <= sampleLength
         if isShort, !text.utf8.allSatisfy({ $0 < 0x80 }), let lowered = lowercasedByTable(text) { return lowered }
+        if !isShort, let sample = scalarPrefix(text, characters: sampleLength), let lowered = lowercasedByTable(String(sample)) {
+            return lowered
+        }
         return isShort ? text.lowercased() : text.prefix(sampleLength).lowercased()
+    }
+
+    /// `text.prefix(count)` found by scalars, when that is the same: every scalar up to and just after the cut is
+    /// below U+0300 and none is a carriage return, so each is a character of its own (no combining mark, joiner or
+    /// CR LF pair). Nil otherwise, and for text of at most `count` scalars.
+    static func scalarPrefix(_ text: String, characters count: Int) -> Substring? {
+        var taken = 0
+        var end = text.startIndex
+        for index in text.unicodeScalars.indices {
+            let value = text.unicodeScalars[index].value
+            guard value < 0x300, value != 0x0D else { return nil }
+            if taken == count {
+                end = index
+                return text[..<end]
+            }
+            taken += 1
+        }
+        return nil
     }
 
     /// Below U+0530: the lowercase mapping when it is one scalar, else `UInt32.max` (İ → i̇).
