@@ -66,7 +66,9 @@ struct FastPathTests {
     }
 
     @Test func prefilterFoldingByScalarEqualsTheCharacterWalk() {
-        let extra = ["Žieminė padanga Nokian", "ÆØÅ ß ĳ ǅ", "a\r\nb", "e\u{0301}x", "Ⱥ", "ﬁ card", "\u{00AD}soft", "İstanbul"]
+        let extra = ["Žieminė padanga Nokian", "ÆØÅ ß ĳ ǅ", "a\r\nb", "e\u{0301}x", "Ⱥ", "ﬁ card", "\u{00AD}soft", "İstanbul",
+                     "Garantija – 2 m. “Premium” 5 €", "a\u{200D}b", "x\u{2028}y", "\u{2122} \u{2116} \u{20BF}"]
+            + StandaloneScalars.punctuation.compactMap { Unicode.Scalar($0).map { "Ab" + String($0) + "c" } }
         for text in Self.texts + extra {
             #expect(ServicePlanPrefilter.foldedASCII(text) == ServicePlanPrefilter.foldedByCharacter(text), "\(text)")
         }
@@ -178,7 +180,7 @@ struct FastPathTests {
             }
         }
         var generator = SystemRandomNumberGenerator()
-        let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " "]
+        let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " ", "–", "\u{200D}", "\u{2028}", "\u{20AB}"]
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...10, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
@@ -189,7 +191,8 @@ struct FastPathTests {
         let long = String(repeating: "Ąžuolas Ėė ", count: 300)
         for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul",
                      String(repeating: "a", count: 2_000) + "e\u{0301}", String(repeating: "ė", count: 1_999) + "e\u{0301}x",
-                     String(repeating: "Ab\r\n", count: 700), String(repeating: "Ω ж Ⱥ ", count: 500), String(repeating: "aa", count: 1_000) + "Ė"] {
+                     String(repeating: "Ab\r\n", count: 700), String(repeating: "Ω ж Ⱥ ", count: 500), String(repeating: "aa", count: 1_000) + "Ė",
+                     String(repeating: "Kaina – 5 € “x” ", count: 200), String(repeating: "a–", count: 1_000) + "\u{200D}b"] {
             #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
         }
     }

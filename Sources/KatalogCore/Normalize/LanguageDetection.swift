@@ -73,19 +73,13 @@ public struct LanguageDetection: Sendable {
         return isShort ? text.lowercased() : text.prefix(sampleLength).lowercased()
     }
 
-    /// `text.prefix(count)` found by scalars, when that is the same: every scalar up to and just after the cut is
-    /// below U+0300 and none is a carriage return, so each is a character of its own (no combining mark, joiner or
-    /// CR LF pair). Nil otherwise, and for text of at most `count` scalars.
+    /// `text.prefix(count)` found by scalars, when that is the same: every scalar up to and just after the cut is a
+    /// `StandaloneScalars` one (a character of its own). Nil otherwise, and for text of at most `count` scalars.
     static func scalarPrefix(_ text: String, characters count: Int) -> Substring? {
         var taken = 0
-        var end = text.startIndex
         for index in text.unicodeScalars.indices {
-            let value = text.unicodeScalars[index].value
-            guard value < 0x300, value != 0x0D else { return nil }
-            if taken == count {
-                end = index
-                return text[..<end]
-            }
+            guard StandaloneScalars.contains(text.unicodeScalars[index].value) else { return nil }
+            if taken == count { return text[..<index] }
             taken += 1
         }
         return nil
@@ -98,20 +92,39 @@ public struct LanguageDetection: Sendable {
         return mapped.count == 1 ? mapped.first!.value : .max
     }
 
-    /// `text.lowercased()` scalar by scalar from `lowercaseTable`, written as UTF-8 bytes (every mapping is below
-    /// U+0530, so one or two bytes); nil when a scalar is not in it.
+    /// U+2000…U+20CF (spaces, dashes, quotes, currency signs): the lowercase mapping when it is one scalar, else
+    /// `UInt32.max`.
+    static let punctuationLowercaseTable: [UInt32] = StandaloneScalars.punctuation.map { value in
+        guard let scalar = Unicode.Scalar(value) else { return .max }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first!.value : .max
+    }
+
+    /// `text.lowercased()` scalar by scalar from `lowercaseTable` and `punctuationLowercaseTable`, written as UTF-8
+    /// bytes; nil when a scalar is in neither or maps to several scalars.
     static func lowercasedByTable(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         let table = lowercaseTable
         for scalar in text.unicodeScalars {
-            guard scalar.value < 0x530 else { return nil }
-            let mapped = table[Int(scalar.value)]
-            guard mapped < 0x800 else { return nil }
+            let value = scalar.value
+            let mapped: UInt32
+            if value < 0x530 {
+                mapped = table[Int(value)]
+            } else if StandaloneScalars.punctuation.contains(value) {
+                mapped = punctuationLowercaseTable[Int(value - StandaloneScalars.punctuation.lowerBound)]
+            } else {
+                return nil
+            }
+            guard mapped < 0x10000, Unicode.Scalar(mapped) != nil else { return nil }
             if mapped < 0x80 {
                 bytes.append(UInt8(mapped))
-            } else {
+            } else if mapped < 0x800 {
                 bytes.append(0xC0 | UInt8(mapped >> 6))
+                bytes.append(0x80 | UInt8(mapped & 0x3F))
+            } else {
+                bytes.append(0xE0 | UInt8(mapped >> 12))
+                bytes.append(0x80 | UInt8((mapped >> 6) & 0x3F))
                 bytes.append(0x80 | UInt8(mapped & 0x3F))
             }
         }

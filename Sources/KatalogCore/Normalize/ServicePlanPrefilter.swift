@@ -87,30 +87,32 @@ struct ServicePlanPrefilter: Sendable {
         return foldedByCharacter(text)
     }
 
-    /// `foldedByCharacter` for text whose scalars are all below U+0300 with no carriage return: there every scalar
-    /// is a character of its own (no combining mark, joiner or CR LF pair), so each is folded from a table of what
-    /// the general form gives for it alone. Nil when the text is not of that kind; `.some(nil)` when the general
-    /// form gives nil.
+    /// `foldedByCharacter` for text made only of `StandaloneScalars` (each one a character): each scalar is folded
+    /// from a table of what the general form gives for it alone. Nil when the text is not of that kind;
+    /// `.some(nil)` when the general form gives nil.
     private static func foldedByScalarTable(_ text: String) -> [UInt8]?? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 0x80, value != 0x0D {
+            guard StandaloneScalars.contains(value) else { return nil }
+            if value < 0x80 {
                 bytes.append(lowered(UInt8(value)))
-            } else if value < scalarTableEnd, value != 0x0D {
-                guard let folded = scalarTable[Int(value)] else { return .some(nil) }
+            } else if value < 0x300 {
+                guard let folded = latinTable[Int(value)] else { return .some(nil) }
                 bytes.append(contentsOf: folded)
             } else {
-                return nil
+                guard let folded = punctuationTable[Int(value - StandaloneScalars.punctuation.lowerBound)] else { return .some(nil) }
+                bytes.append(contentsOf: folded)
             }
         }
         return .some(bytes)
     }
 
-    private static let scalarTableEnd: UInt32 = 0x300
-    /// `foldedByCharacter` of each scalar below `scalarTableEnd` alone.
-    private static let scalarTable: [[UInt8]?] = (0..<scalarTableEnd).map { value in
+    /// `foldedByCharacter` of each scalar below U+0300, and of each in `StandaloneScalars.punctuation`, alone.
+    private static let latinTable: [[UInt8]?] = (0..<UInt32(0x300)).map(foldedAlone)
+    private static let punctuationTable: [[UInt8]?] = StandaloneScalars.punctuation.map(foldedAlone)
+    private static func foldedAlone(_ value: UInt32) -> [UInt8]? {
         Unicode.Scalar(value).flatMap { foldedByCharacter(String(Character($0))) }
     }
 
