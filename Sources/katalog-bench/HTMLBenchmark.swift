@@ -2,13 +2,14 @@ import Foundation
 import KatalogCore
 import KatalogReaders
 
-/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import]`
+/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole]`
 ///
 /// Generates N varied product pages in memory (JSON-LD, Microdata, RDFa, OpenGraph or specification tables
 /// only; Lithuanian, Polish, Latvian and Czech shops; UTF-8 plus windows-1257, ISO-8859-2 and windows-1250;
 /// about SIZE KB each with real-looking page chrome), then measures, in one run and over the same pages:
 /// bare libxml2 `htmlReadMemory` + `xmlFreeDoc`, the HTML reader, and the reader plus normalization — each on
-/// one core and on T cores. Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase).
+/// one core and on T cores; then the whole `katalog import` of the same pages written as files, with 1 and T jobs
+/// (`HTMLBenchmarkImport`). Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase).
 enum HTMLBenchmark {
     static func run(_ arguments: [String]) throws {
         var pageCount = 5_000
@@ -24,7 +25,7 @@ enum HTMLBenchmark {
             case ("--kb", let size?): kilobytes = size
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
             default:
-                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import]\n".utf8))
+                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole]\n".utf8))
                 exit(2)
             }
             index += 2
@@ -69,6 +70,23 @@ enum HTMLBenchmark {
         }
         print("reader vs bare libxml2, 1 core:            \(ratio("html reader@1", "bare htmlReadMemory@1"))  (target >= 0.75x)")
         print("reader+normalize vs bare libxml2, 1 core:  \(ratio("html import (read+normalize)@1", "bare htmlReadMemory@1"))")
+        if only == nil || only == "whole" {
+            let jobs = Set([1, threads]).sorted()
+            if let runs = try HTMLBenchmarkImport.measure(pages, jobs: jobs) {
+                for run in runs {
+                    let pagesPerSecond = Double(pages.count) / run.seconds
+                    results["whole import@\(run.jobs)"] = pagesPerSecond
+                    print("katalog import (whole, process)".padding(toLength: 29, withPad: " ", startingAt: 0)
+                          + String(format: " %5d %10.0f %8.1f %7.0f MB", run.jobs, pagesPerSecond, Double(totalBytes) / 1e6 / run.seconds, Double(run.peakKB) / 1024))
+                }
+                print("whole import vs bare libxml2, 1 core:      \(ratio("whole import@1", "bare htmlReadMemory@1"))  (target >= 0.6x, stretch 0.75x)")
+                if threads > 1 {
+                    print("whole import scaling 1 -> \(threads) jobs:          \(ratio("whole import@\(threads)", "whole import@1"))  (target >= 1.8x on 2)")
+                }
+            } else {
+                print("whole import: the katalog binary was not found next to katalog-bench")
+            }
+        }
         if threads > 1 {
             print("reader scaling 1 -> \(threads) cores:               \(ratio("html reader@\(threads)", "html reader@1"))  (target >= 1.8x on 2)")
             print("reader+normalize scaling 1 -> \(threads) cores:     \(ratio("html import (read+normalize)@\(threads)", "html import (read+normalize)@1"))")
