@@ -2,20 +2,22 @@ import Foundation
 import KatalogCore
 import KatalogReaders
 
-/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole]`
+/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]`
 ///
 /// Generates N varied product pages in memory (JSON-LD, Microdata, RDFa, OpenGraph or specification tables
 /// only; Lithuanian, Polish, Latvian and Czech shops; UTF-8 plus windows-1257, ISO-8859-2 and windows-1250;
 /// about SIZE KB each with real-looking page chrome), then measures, in one run and over the same pages:
 /// bare libxml2 `htmlReadMemory` + `xmlFreeDoc`, the HTML reader, and the reader plus normalization — each on
 /// one core and on T cores; then the whole `katalog import` of the same pages written as files, with 1 and T jobs
-/// (`HTMLBenchmarkImport`). Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase).
+/// (`HTMLBenchmarkImport`). Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase). `--save DIR` only
+/// writes the pages to DIR, for profiling an import of them.
 enum HTMLBenchmark {
     static func run(_ arguments: [String]) throws {
         var pageCount = 5_000
         var threads = ProcessInfo.processInfo.activeProcessorCount
         var kilobytes = 57
         var only: String?
+        var saveDirectory: String?
         var index = 0
         while index < arguments.count {
             let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
@@ -24,8 +26,9 @@ enum HTMLBenchmark {
             case ("--threads", let count?): threads = max(1, count)
             case ("--kb", let size?): kilobytes = size
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
+            case ("--save", _) where index + 1 < arguments.count: saveDirectory = arguments[index + 1]
             default:
-                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole]\n".utf8))
+                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]\n".utf8))
                 exit(2)
             }
             index += 2
@@ -38,6 +41,12 @@ enum HTMLBenchmark {
         print(String(format: "generated %d pages, %.1f MB (mean %.1f KB) in %.1f s; libxml2 %@; %d cores available",
                      pages.count, Double(totalBytes) / 1e6, Double(totalBytes) / Double(pages.count) / 1024,
                      Date().timeIntervalSince(generationStart), LibXML2Tools.version, ProcessInfo.processInfo.activeProcessorCount))
+        if let saveDirectory {
+            // The pages as files, to profile an import of them (`valgrind --tool=callgrind katalog import DIR …`).
+            try HTMLBenchmarkImport.write(pages, to: URL(fileURLWithPath: saveDirectory))
+            print("wrote \(pages.count) pages to \(saveDirectory)")
+            return
+        }
         let baseline = MemoryProbe.currentRSS()
         print(String(format: "RSS with the pages in memory: %.0f MB (peaks below include it)", Double(baseline) / 1e6))
 

@@ -18,16 +18,21 @@ enum HTMLBenchmarkImport {
         guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-bench-html-\(getpid())")
         let input = root.appendingPathComponent("pages"), output = root.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        for (number, page) in pages.enumerated() {
-            try page.write(to: input.appendingPathComponent(String(format: "page-%05d.html", number)))
-        }
+        try write(pages, to: input)
         var runs: [Run] = []
         for count in jobs {
             guard let run = FeedBenchmarkProcess.time(binary, ["import", input.path, "--out", output.path, "--jobs", String(count)]) else { continue }
             runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB))
         }
         return runs
+    }
+
+    /// Writes `pages` into `directory` (created if missing) as `page-00000.html`, … in generation order.
+    static func write(_ pages: [Data], to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (number, page) in pages.enumerated() {
+            try page.write(to: directory.appendingPathComponent(String(format: "page-%05d.html", number)))
+        }
     }
 }
