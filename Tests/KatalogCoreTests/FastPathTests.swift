@@ -173,7 +173,7 @@ struct FastPathTests {
         // Every scalar of the table alone and inside words (a context-dependent mapping such as a final sigma would show).
         for scalar in scalars {
             for text in [String(scalar), "a" + String(scalar), String(scalar) + "b", "Σ" + String(scalar), String(scalar) + "Σ ΑΣ"] {
-                if let fast = LanguageDetection.lowercasedByTable(text) {
+                if let fast = TextLowercasing.lowercasedByTable(text) {
                     checked += 1
                     #expect(fast == text.lowercased(), "\(text.debugDescription)")
                 }
@@ -185,7 +185,7 @@ struct FastPathTests {
             var text = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...10, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
             let string = String(text)
-            if let fast = LanguageDetection.lowercasedByTable(string) { checked += 1; #expect(fast == string.lowercased()) }
+            if let fast = TextLowercasing.lowercasedByTable(string) { checked += 1; #expect(fast == string.lowercased()) }
         }
         #expect(checked > 5_000)
         let long = String(repeating: "Ąžuolas Ėė ", count: 300)
@@ -194,6 +194,8 @@ struct FastPathTests {
                      String(repeating: "Ab\r\n", count: 700), String(repeating: "Ω ж Ⱥ ", count: 500), String(repeating: "aa", count: 1_000) + "Ė",
                      String(repeating: "Kaina – 5 € “x” ", count: 200), String(repeating: "a–", count: 1_000) + "\u{200D}b"] {
             #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
+            #expect(TextLowercasing.lowercased(text) == text.lowercased())
+            #expect(TextLowercasing.lowercasedPrefix(text, characters: 700) == String(text.prefix(700)).lowercased())
         }
     }
 

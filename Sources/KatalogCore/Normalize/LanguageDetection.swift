@@ -61,74 +61,9 @@ public struct LanguageDetection: Sendable {
         return top.score - second >= minimumLead ? top.language : nil
     }
 
-    /// `text.prefix(sampleLength).lowercased()`, without the Character walk when the text is short enough in bytes
-    /// (a Character has at least one byte) and, for scalars below U+0530 (Latin, Greek, Cyrillic), from a table of
-    /// their one-scalar lowercase mappings; other text is lowered by the standard library.
+    /// `text.prefix(sampleLength).lowercased()`, from tables where it can be (`TextLowercasing`).
     static func lowercasedSample(_ text: String) -> String {
-        let isShort = text.utf8.count <= sampleLength
-        if isShort, !text.utf8.allSatisfy({ $0 < 0x80 }), let lowered = lowercasedByTable(text) { return lowered }
-        if !isShort, let sample = scalarPrefix(text, characters: sampleLength), let lowered = lowercasedByTable(String(sample)) {
-            return lowered
-        }
-        return isShort ? text.lowercased() : text.prefix(sampleLength).lowercased()
-    }
-
-    /// `text.prefix(count)` found by scalars, when that is the same: every scalar up to and just after the cut is a
-    /// `StandaloneScalars` one (a character of its own). Nil otherwise, and for text of at most `count` scalars.
-    static func scalarPrefix(_ text: String, characters count: Int) -> Substring? {
-        var taken = 0
-        for index in text.unicodeScalars.indices {
-            guard StandaloneScalars.contains(text.unicodeScalars[index].value) else { return nil }
-            if taken == count { return text[..<index] }
-            taken += 1
-        }
-        return nil
-    }
-
-    /// Below U+0530: the lowercase mapping when it is one scalar, else `UInt32.max` (İ → i̇).
-    static let lowercaseTable: [UInt32] = (0..<UInt32(0x530)).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return .max }
-        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-        return mapped.count == 1 ? mapped.first!.value : .max
-    }
-
-    /// U+2000…U+20CF (spaces, dashes, quotes, currency signs): the lowercase mapping when it is one scalar, else
-    /// `UInt32.max`.
-    static let punctuationLowercaseTable: [UInt32] = StandaloneScalars.punctuation.map { value in
-        guard let scalar = Unicode.Scalar(value) else { return .max }
-        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-        return mapped.count == 1 ? mapped.first!.value : .max
-    }
-
-    /// `text.lowercased()` scalar by scalar from `lowercaseTable` and `punctuationLowercaseTable`, written as UTF-8
-    /// bytes; nil when a scalar is in neither or maps to several scalars.
-    static func lowercasedByTable(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let table = lowercaseTable
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let mapped: UInt32
-            if value < 0x530 {
-                mapped = table[Int(value)]
-            } else if StandaloneScalars.punctuation.contains(value) {
-                mapped = punctuationLowercaseTable[Int(value - StandaloneScalars.punctuation.lowerBound)]
-            } else {
-                return nil
-            }
-            guard mapped < 0x10000, Unicode.Scalar(mapped) != nil else { return nil }
-            if mapped < 0x80 {
-                bytes.append(UInt8(mapped))
-            } else if mapped < 0x800 {
-                bytes.append(0xC0 | UInt8(mapped >> 6))
-                bytes.append(0x80 | UInt8(mapped & 0x3F))
-            } else {
-                bytes.append(0xE0 | UInt8(mapped >> 12))
-                bytes.append(0x80 | UInt8((mapped >> 6) & 0x3F))
-                bytes.append(0x80 | UInt8(mapped & 0x3F))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        TextLowercasing.lowercasedPrefix(text, characters: sampleLength)
     }
 
     /// Every candidate language with its score, best first (ties by code, for determinism).
