@@ -57,6 +57,8 @@ enum HTMLBenchmark {
         print("load average before the run: \(MemoryProbe.loadAverage()) (other processes share these cores)")
         print("phase                         cores    pages/s     MB/s   peak RSS   records   CPU ms/page")
         var results: [String: Double] = [:]
+        /// CPU milliseconds per page by phase and cores, to compare phases when other work shares the cores.
+        var cpuPerPageByPhase: [String: Double] = [:]
         for phase in Phase.allCases where only == nil || phase.rawValue.contains(only ?? "") {
             for cores in Set([1, threads]).sorted() {
                 MemoryProbe.resetPeak()
@@ -68,6 +70,7 @@ enum HTMLBenchmark {
                 let cpuPerPage = (MemoryProbe.cpuSeconds() - cpuStart) * 1000 / Double(pages.count)
                 let pagesPerSecond = Double(pages.count) / seconds
                 results["\(phase.rawValue)@\(cores)"] = pagesPerSecond
+                cpuPerPageByPhase["\(phase.rawValue)@\(cores)"] = cpuPerPage
                 let name = phase.rawValue.padding(toLength: 29, withPad: " ", startingAt: 0)
                 print(name + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", cores, pagesPerSecond,
                              Double(totalBytes) / 1e6 / seconds, Double(peak) / 1e6, records, cpuPerPage))
@@ -85,10 +88,16 @@ enum HTMLBenchmark {
                 for run in runs {
                     let pagesPerSecond = Double(pages.count) / run.seconds
                     results["whole import@\(run.jobs)"] = pagesPerSecond
-                    print("katalog import (whole, process)".padding(toLength: 29, withPad: " ", startingAt: 0)
-                          + String(format: " %5d %10.0f %8.1f %7.0f MB", run.jobs, pagesPerSecond, Double(totalBytes) / 1e6 / run.seconds, Double(run.peakKB) / 1024))
+                    let cpuPerPage = run.cpuSeconds * 1000 / Double(pages.count)
+                    cpuPerPageByPhase["whole import@\(run.jobs)"] = cpuPerPage
+                    print("katalog import (whole)".padding(toLength: 29, withPad: " ", startingAt: 0)
+                          + String(format: " %5d %10.0f %8.1f %7.0f MB %9@ %13.2f", run.jobs, pagesPerSecond, Double(totalBytes) / 1e6 / run.seconds,
+                                   Double(run.peakKB) / 1024, "" as NSString, cpuPerPage))
                 }
                 print("whole import vs bare libxml2, 1 core:      \(ratio("whole import@1", "bare htmlReadMemory@1"))  (target >= 0.6x, stretch 0.75x)")
+                if let bare = cpuPerPageByPhase["bare htmlReadMemory@1"], let whole = cpuPerPageByPhase["whole import@1"] {
+                    print(String(format: "  by CPU time per page (steadier on a shared machine): %.2fx (%.2f / %.2f ms)", bare / whole, bare, whole))
+                }
                 if threads > 1 {
                     print("whole import scaling 1 -> \(threads) jobs:          \(ratio("whole import@\(threads)", "whole import@1"))  (target >= 1.8x on 2)")
                 }

@@ -8,6 +8,7 @@ enum HTMLBenchmarkImport {
         var jobs: Int
         var seconds: Double
         var peakKB: Int
+        var cpuSeconds: Double
     }
 
     /// Writes `pages` under a fresh folder in the temporary directory, imports them with each jobs count, and
@@ -23,7 +24,7 @@ enum HTMLBenchmarkImport {
         var runs: [Run] = []
         for count in jobs {
             guard let run = FeedBenchmarkProcess.time(binary, ["import", input.path, "--out", output.path, "--jobs", String(count)]) else { continue }
-            runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB))
+            runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB, cpuSeconds: run.cpuSeconds))
         }
         return runs
     }
