@@ -192,7 +192,9 @@ struct FastPathTests {
         for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul",
                      String(repeating: "a", count: 2_000) + "e\u{0301}", String(repeating: "ė", count: 1_999) + "e\u{0301}x",
                      String(repeating: "Ab\r\n", count: 700), String(repeating: "Ω ж Ⱥ ", count: 500), String(repeating: "aa", count: 1_000) + "Ė",
-                     String(repeating: "Kaina – 5 € “x” ", count: 200), String(repeating: "a–", count: 1_000) + "\u{200D}b"] {
+                     String(repeating: "Kaina – 5 € “x” ", count: 200), String(repeating: "a–", count: 1_000) + "\u{200D}b",
+                     String(repeating: "Ieškoti 🔍 ", count: 300), String(repeating: "a🔍", count: 1_000) + "\u{1F3FB}", "👍🏻 🔍\u{FE0F} 🏳️‍🌈 🇱🇹",
+                     String(repeating: "x", count: 699) + "🔍\u{FE0F}", String(repeating: "x", count: 699) + "🔍\u{200D}🔍"] {
             #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
             #expect(TextLowercasing.lowercased(text) == text.lowercased())
             #expect(TextLowercasing.lowercasedPrefix(text, characters: 700) == String(text.prefix(700)).lowercased())

@@ -87,7 +87,8 @@ struct ServicePlanPrefilter: Sendable {
         return foldedByCharacter(text)
     }
 
-    /// `foldedByCharacter` for text made only of `StandaloneScalars` (each one a character): each scalar is folded
+    /// `foldedByCharacter` for text made only of `StandaloneScalars` below U+0300 and in U+2000…U+20CF (each one a
+    /// character): each scalar is folded
     /// from a table of what the general form gives for it alone. Nil when the text is not of that kind;
     /// `.some(nil)` when the general form gives nil.
     private static func foldedByScalarTable(_ text: String) -> [UInt8]?? {
@@ -95,7 +96,7 @@ struct ServicePlanPrefilter: Sendable {
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            guard StandaloneScalars.contains(value) else { return nil }
+            guard StandaloneScalars.contains(value), value < 0x300 || StandaloneScalars.punctuation.contains(value) else { return nil }
             if value < 0x80 {
                 bytes.append(lowered(UInt8(value)))
             } else if value < 0x300 {

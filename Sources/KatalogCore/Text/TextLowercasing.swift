@@ -1,8 +1,9 @@
 /// `String.lowercased()` and `String(text.prefix(n)).lowercased()` with the same results, from tables for the
-/// scalars shop text is mostly made of: below U+0530 (Latin, Greek, Cyrillic) and U+2000…U+20CF (spaces, dashes,
-/// quotes, currency signs), each lowered by its one-scalar lowercase mapping and written as UTF-8 bytes. Other text
-/// is lowered by the standard library, which walks `Character`s and looks up Unicode properties per scalar (about
-/// ten times the work). Language detection lowers its sample with it, the input sniffer the head of every file.
+/// scalars shop text is mostly made of: below U+0530 (Latin, Greek, Cyrillic), U+2000…U+20CF (spaces, dashes,
+/// quotes, currency signs) and the pictographs of `StandaloneScalars`, each lowered by its one-scalar lowercase
+/// mapping and written as UTF-8 bytes. Other text is lowered by the standard library, which walks `Character`s and
+/// looks up Unicode properties per scalar (about ten times the work). Language detection lowers its sample with
+/// it, the input sniffer the head of every file.
 public enum TextLowercasing {
     /// `text.lowercased()`.
     public static func lowercased(_ text: String) -> String {
@@ -35,6 +36,8 @@ public enum TextLowercasing {
 
     /// U+2000…U+20CF: the lowercase mapping when it is one scalar, else `UInt32.max`.
     static let punctuationLowercaseTable: [UInt32] = StandaloneScalars.punctuation.map(singleScalarLowercase)
+    /// The pictographs of `StandaloneScalars`: likewise.
+    static let pictographLowercaseTable: [UInt32] = StandaloneScalars.pictographs.map(singleScalarLowercase)
 
     private static func singleScalarLowercase(_ value: UInt32) -> UInt32 {
         guard let scalar = Unicode.Scalar(value) else { return .max }
@@ -55,17 +58,24 @@ public enum TextLowercasing {
                 mapped = table[Int(value)]
             } else if StandaloneScalars.punctuation.contains(value) {
                 mapped = punctuationLowercaseTable[Int(value - StandaloneScalars.punctuation.lowerBound)]
+            } else if StandaloneScalars.pictographs.contains(value) {
+                mapped = pictographLowercaseTable[Int(value - StandaloneScalars.pictographs.lowerBound)]
             } else {
                 return nil
             }
-            guard mapped < 0x10000, Unicode.Scalar(mapped) != nil else { return nil }
+            guard mapped != .max, Unicode.Scalar(mapped) != nil else { return nil }
             if mapped < 0x80 {
                 bytes.append(UInt8(mapped))
             } else if mapped < 0x800 {
                 bytes.append(0xC0 | UInt8(mapped >> 6))
                 bytes.append(0x80 | UInt8(mapped & 0x3F))
-            } else {
+            } else if mapped < 0x10000 {
                 bytes.append(0xE0 | UInt8(mapped >> 12))
+                bytes.append(0x80 | UInt8((mapped >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(mapped & 0x3F))
+            } else {
+                bytes.append(0xF0 | UInt8(mapped >> 18))
+                bytes.append(0x80 | UInt8((mapped >> 12) & 0x3F))
                 bytes.append(0x80 | UInt8((mapped >> 6) & 0x3F))
                 bytes.append(0x80 | UInt8(mapped & 0x3F))
             }
