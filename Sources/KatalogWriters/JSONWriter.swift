@@ -5,9 +5,11 @@
 /// Object keys must be given in byte order (the files' documented key order); debug builds check it.
 struct JSONWriter {
     /// The compact form; empty unless asked for.
-    private(set) var compact: [UInt8] = []
+    var compact: [UInt8] { compactBuffer.bytes }
     /// The pretty form; empty unless asked for.
-    private(set) var pretty: [UInt8] = []
+    var pretty: [UInt8] { prettyBuffer.bytes }
+    private let compactBuffer: ByteBuffer
+    private let prettyBuffer: ByteBuffer
     private let writesCompact: Bool
     private let writesPretty: Bool
     /// Current nesting depth in the pretty form (starts at the requested indentation).
@@ -28,8 +30,8 @@ struct JSONWriter {
         writesCompact = compact
         writesPretty = prettyIndent != nil
         level = prettyIndent ?? 0
-        if writesCompact { self.compact.reserveCapacity(capacity) }
-        if writesPretty { pretty.reserveCapacity(capacity * 2) }
+        compactBuffer = ByteBuffer(capacity: writesCompact ? capacity : 0)
+        prettyBuffer = ByteBuffer(capacity: writesPretty ? capacity * 2 : 0)
     }
 
     // MARK: Values
@@ -182,7 +184,7 @@ struct JSONWriter {
 
     private mutating func endKey() {
         emit(UInt8(ascii: ":"))
-        if writesPretty { pretty.append(0x20) }
+        if writesPretty { prettyBuffer.append(0x20) }
         position = .afterKey
     }
 
@@ -190,10 +192,10 @@ struct JSONWriter {
         let spaces = 2 * level
         if spaces < Self.lineStart.utf8CodeUnitCount {
             // A StaticString: no reference counting, unlike an array slice.
-            Self.lineStart.withUTF8Buffer { pretty.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...spaces])) }
+            Self.lineStart.withUTF8Buffer { prettyBuffer.append(UnsafeBufferPointer(rebasing: $0[0...spaces])) }
         } else {
-            pretty.append(0x0A)
-            pretty.append(contentsOf: repeatElement(0x20, count: spaces))
+            prettyBuffer.append(0x0A)
+            prettyBuffer.append(repeating: 0x20, count: spaces)
         }
     }
 
@@ -214,13 +216,13 @@ struct JSONWriter {
     // MARK: Bytes
 
     private mutating func emit(_ byte: UInt8) {
-        if writesCompact { compact.append(byte) }
-        if writesPretty { pretty.append(byte) }
+        if writesCompact { compactBuffer.append(byte) }
+        if writesPretty { prettyBuffer.append(byte) }
     }
 
     private mutating func emit(_ bytes: UnsafeRawBufferPointer) {
-        if writesCompact { compact.append(contentsOf: bytes) }
-        if writesPretty { pretty.append(contentsOf: bytes) }
+        if writesCompact { compactBuffer.append(bytes) }
+        if writesPretty { prettyBuffer.append(bytes) }
     }
 
     private mutating func emit(_ text: StaticString) {
@@ -230,17 +232,17 @@ struct JSONWriter {
     /// Escapes into one form and copies the result to the other.
     private mutating func appendEscaped(_ text: String) {
         if writesCompact {
-            let start = compact.count
-            Self.escape(text, into: &compact)
-            if writesPretty { pretty.append(contentsOf: compact[start...]) }
+            let start = compactBuffer.count
+            Self.escape(text, into: compactBuffer)
+            if writesPretty { prettyBuffer.append(contentsOf: compactBuffer, from: start) }
         } else {
-            Self.escape(text, into: &pretty)
+            Self.escape(text, into: prettyBuffer)
         }
     }
 
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, U+2028/U+2029
     /// escaped for JavaScript consumers, everything else as UTF-8. Runs of plain bytes are copied whole.
-    static func escape(_ text: String, into out: inout [UInt8]) {
+    static func escape(_ text: String, into out: ByteBuffer) {
         var text = text
         text.withUTF8 { bytes in
             out.append(0x22)
@@ -261,18 +263,18 @@ struct JSONWriter {
                     }
                     length = 3
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt16(byte), to: &out)
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt16(byte), to: out)
                 index += length
                 runStart = index
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
             out.append(0x22)
         }
     }
 
     /// The escape of one character: a short form (`\n`, `\"`) where JSON has one, else `\u` and four hex digits.
-    private static func appendEscape(_ scalar: UInt16, to out: inout [UInt8]) {
+    private static func appendEscape(_ scalar: UInt16, to out: ByteBuffer) {
         out.append(0x5C)
         switch scalar {
         case 0x22: out.append(0x22)

@@ -12,6 +12,8 @@ enum FeedBenchmarkProcess {
     struct Measurement {
         var seconds: Double
         var peakKB: Int
+        /// User plus system CPU time of the command: steadier than wall time when other work shares the cores.
+        var cpuSeconds: Double
     }
 
     static let gnuTime = "/usr/bin/time"
@@ -20,7 +22,7 @@ enum FeedBenchmarkProcess {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
         let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-bench-peak-\(getpid()).txt").path
         let wrapped = FileManager.default.isExecutableFile(atPath: gnuTime)
-        let command = wrapped ? [gnuTime, "-f", "%M", "-o", peakFile, executable] + arguments : [executable] + arguments
+        let command = wrapped ? [gnuTime, "-f", "%M %U %S", "-o", peakFile, executable] + arguments : [executable] + arguments
         defer { if wrapped { try? FileManager.default.removeItem(atPath: peakFile) } }
         var pid: pid_t = 0
         let argv = command.map { strdup($0) } + [nil]
@@ -31,11 +33,15 @@ enum FeedBenchmarkProcess {
         var usage = rusage()
         guard wait4(pid, &status, 0, &usage) == pid else { return nil }
         let elapsed = ContinuousClock.now - start
+        // GNU time's last line: peak RSS in kB, user and system seconds.
         let measured = wrapped ? (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { text in
-            text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            text.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) }
         } : nil
+        let ownCPU = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        let peak = measured.flatMap { $0.first.flatMap { Int($0) } } ?? Int(usage.ru_maxrss)
+        let cpu = measured.flatMap { fields in fields.count == 3 ? Double(fields[1]).flatMap { user in Double(fields[2]).map { user + $0 } } : nil } ?? ownCPU
         return Measurement(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                           peakKB: measured ?? Int(usage.ru_maxrss))
+                           peakKB: peak, cpuSeconds: cpu)
     }
 
     static func output(_ executable: String, _ arguments: [String]) -> String? {

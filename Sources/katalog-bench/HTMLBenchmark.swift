@@ -2,19 +2,22 @@ import Foundation
 import KatalogCore
 import KatalogReaders
 
-/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import]`
+/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]`
 ///
 /// Generates N varied product pages in memory (JSON-LD, Microdata, RDFa, OpenGraph or specification tables
 /// only; Lithuanian, Polish, Latvian and Czech shops; UTF-8 plus windows-1257, ISO-8859-2 and windows-1250;
 /// about SIZE KB each with real-looking page chrome), then measures, in one run and over the same pages:
 /// bare libxml2 `htmlReadMemory` + `xmlFreeDoc`, the HTML reader, and the reader plus normalization — each on
-/// one core and on T cores. Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase).
+/// one core and on T cores; then the whole `katalog import` of the same pages written as files, with 1 and T jobs
+/// (`HTMLBenchmarkImport`). Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase). `--save DIR` only
+/// writes the pages to DIR, for profiling an import of them.
 enum HTMLBenchmark {
     static func run(_ arguments: [String]) throws {
         var pageCount = 5_000
         var threads = ProcessInfo.processInfo.activeProcessorCount
         var kilobytes = 57
         var only: String?
+        var saveDirectory: String?
         var index = 0
         while index < arguments.count {
             let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
@@ -23,8 +26,9 @@ enum HTMLBenchmark {
             case ("--threads", let count?): threads = max(1, count)
             case ("--kb", let size?): kilobytes = size
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
+            case ("--save", _) where index + 1 < arguments.count: saveDirectory = arguments[index + 1]
             default:
-                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import]\n".utf8))
+                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]\n".utf8))
                 exit(2)
             }
             index += 2
@@ -37,6 +41,12 @@ enum HTMLBenchmark {
         print(String(format: "generated %d pages, %.1f MB (mean %.1f KB) in %.1f s; libxml2 %@; %d cores available",
                      pages.count, Double(totalBytes) / 1e6, Double(totalBytes) / Double(pages.count) / 1024,
                      Date().timeIntervalSince(generationStart), LibXML2Tools.version, ProcessInfo.processInfo.activeProcessorCount))
+        if let saveDirectory {
+            // The pages as files, to profile an import of them (`valgrind --tool=callgrind katalog import DIR …`).
+            try HTMLBenchmarkImport.write(pages, to: URL(fileURLWithPath: saveDirectory))
+            print("wrote \(pages.count) pages to \(saveDirectory)")
+            return
+        }
         let baseline = MemoryProbe.currentRSS()
         print(String(format: "RSS with the pages in memory: %.0f MB (peaks below include it)", Double(baseline) / 1e6))
 
@@ -47,6 +57,8 @@ enum HTMLBenchmark {
         print("load average before the run: \(MemoryProbe.loadAverage()) (other processes share these cores)")
         print("phase                         cores    pages/s     MB/s   peak RSS   records   CPU ms/page")
         var results: [String: Double] = [:]
+        /// CPU milliseconds per page by phase and cores, to compare phases when other work shares the cores.
+        var cpuPerPageByPhase: [String: Double] = [:]
         for phase in Phase.allCases where only == nil || phase.rawValue.contains(only ?? "") {
             for cores in Set([1, threads]).sorted() {
                 MemoryProbe.resetPeak()
@@ -58,6 +70,7 @@ enum HTMLBenchmark {
                 let cpuPerPage = (MemoryProbe.cpuSeconds() - cpuStart) * 1000 / Double(pages.count)
                 let pagesPerSecond = Double(pages.count) / seconds
                 results["\(phase.rawValue)@\(cores)"] = pagesPerSecond
+                cpuPerPageByPhase["\(phase.rawValue)@\(cores)"] = cpuPerPage
                 let name = phase.rawValue.padding(toLength: 29, withPad: " ", startingAt: 0)
                 print(name + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", cores, pagesPerSecond,
                              Double(totalBytes) / 1e6 / seconds, Double(peak) / 1e6, records, cpuPerPage))
@@ -69,6 +82,29 @@ enum HTMLBenchmark {
         }
         print("reader vs bare libxml2, 1 core:            \(ratio("html reader@1", "bare htmlReadMemory@1"))  (target >= 0.75x)")
         print("reader+normalize vs bare libxml2, 1 core:  \(ratio("html import (read+normalize)@1", "bare htmlReadMemory@1"))")
+        if only == nil || only == "whole" {
+            let jobs = Set([1, threads]).sorted()
+            if let runs = try HTMLBenchmarkImport.measure(pages, jobs: jobs) {
+                for run in runs {
+                    let pagesPerSecond = Double(pages.count) / run.seconds
+                    results["whole import@\(run.jobs)"] = pagesPerSecond
+                    let cpuPerPage = run.cpuSeconds * 1000 / Double(pages.count)
+                    cpuPerPageByPhase["whole import@\(run.jobs)"] = cpuPerPage
+                    print("katalog import (whole)".padding(toLength: 29, withPad: " ", startingAt: 0)
+                          + String(format: " %5d %10.0f %8.1f %7.0f MB %9@ %13.2f", run.jobs, pagesPerSecond, Double(totalBytes) / 1e6 / run.seconds,
+                                   Double(run.peakKB) / 1024, "" as NSString, cpuPerPage))
+                }
+                print("whole import vs bare libxml2, 1 core:      \(ratio("whole import@1", "bare htmlReadMemory@1"))  (target >= 0.6x, stretch 0.75x)")
+                if let bare = cpuPerPageByPhase["bare htmlReadMemory@1"], let whole = cpuPerPageByPhase["whole import@1"] {
+                    print(String(format: "  by CPU time per page (steadier on a shared machine): %.2fx (%.2f / %.2f ms)", bare / whole, bare, whole))
+                }
+                if threads > 1 {
+                    print("whole import scaling 1 -> \(threads) jobs:          \(ratio("whole import@\(threads)", "whole import@1"))  (target >= 1.8x on 2)")
+                }
+            } else {
+                print("whole import: the katalog binary was not found next to katalog-bench")
+            }
+        }
         if threads > 1 {
             print("reader scaling 1 -> \(threads) cores:               \(ratio("html reader@\(threads)", "html reader@1"))  (target >= 1.8x on 2)")
             print("reader+normalize scaling 1 -> \(threads) cores:     \(ratio("html import (read+normalize)@\(threads)", "html import (read+normalize)@1"))")

@@ -28,6 +28,52 @@ struct FastPathTests {
         "1,5 kg", "0.5cm", "Kaina: 12,99 € su PVM", "nemokamai", "-3,5", "ﾃｽﾄ", "٣", "e\u{0301}", "\u{00A0}x\u{00A0}",
     ]
 
+    // MARK: - Decimal text, UTF-8 decoding, phrase matching
+
+    @Test func decimalTextEqualsFoundationDescription() {
+        #expect(DecimalText.layoutHolds)
+        var generator = SystemRandomNumberGenerator()
+        var values: [Decimal] = [0, -1, Decimal(string: "0.00")!, Decimal(string: "1e-20")!, .nan,
+                                 Decimal(string: "123456789012345678901234567890.123")!, Decimal(sign: .plus, exponent: -3, significand: 1_100)]
+        for _ in 0..<20_000 {
+            let significand = UInt64.random(in: 0...UInt64.random(in: 1...UInt64.max / 2, using: &generator), using: &generator)
+            var value = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -20...10, using: &generator),
+                                significand: Decimal(significand))
+            if Bool.random(using: &generator) { value = value * Decimal(Int.random(in: 1...1000, using: &generator)) / Decimal(Int.random(in: 1...1000, using: &generator)) }
+            values.append(value)
+            values.append(DecimalFormatting.round(value, fractionDigits: Int.random(in: 0...4, using: &generator)))
+        }
+        for value in values { #expect(DecimalText.plain(value) == value.description) }
+    }
+
+    @Test func validUTF8DecodesAsTheScalarWalk() {
+        for text in Self.texts + ["\u{FEFF}BOM kept", "😀 🇱🇹 e\u{0301}"] {
+            let decoded = Data(text.utf8).withUnsafeBytes { TextDecoding.decode($0, as: "utf-8", source: "test") }
+            #expect(decoded.text == text && decoded.text.utf8.elementsEqual(text.utf8))
+            #expect(decoded.invalidSequences == 0 && decoded.firstInvalidOffset == nil)
+        }
+        let broken = Data([0x41, 0xC4, 0x42, 0xE2, 0x82]).withUnsafeBytes { TextDecoding.decode($0, as: "utf-8", source: "test") }
+        #expect(broken.text.hasPrefix("A\u{FFFD}B\u{FFFD}") && broken.invalidSequences >= 2 && broken.firstInvalidOffset == 1)
+    }
+
+    @Test func firstContainedPhraseEqualsTheContainsScan() {
+        let phrases = ["gift card", "card", "kuponas", "dovanu kuponas", "e", "plan 2", "x"].map(PricePhrases.words)
+        let bytes = phrases.map { Array($0.utf8) }
+        for text in Self.texts + ["Dovanų kuponas 50", "gift  card", "card gift card", "giftcard"] {
+            let words = PricePhrases.words(text)
+            #expect(PricePhrases.firstContained(bytes, in: words) == phrases.firstIndex { PricePhrases.contains($0, in: words) }, "\(text)")
+        }
+    }
+
+    @Test func prefilterFoldingByScalarEqualsTheCharacterWalk() {
+        let extra = ["Žieminė padanga Nokian", "ÆØÅ ß ĳ ǅ", "a\r\nb", "e\u{0301}x", "Ⱥ", "ﬁ card", "\u{00AD}soft", "İstanbul",
+                     "Garantija – 2 m. “Premium” 5 €", "a\u{200D}b", "x\u{2028}y", "\u{2122} \u{2116} \u{20BF}"]
+            + StandaloneScalars.punctuation.compactMap { Unicode.Scalar($0).map { "Ab" + String($0) + "c" } }
+        for text in Self.texts + extra {
+            #expect(ServicePlanPrefilter.foldedASCII(text) == ServicePlanPrefilter.foldedByCharacter(text), "\(text)")
+        }
+    }
+
     // MARK: - Service-plan pre-filter
 
     @Test func prefilterNeverDropsAKindThatMatches() {
@@ -127,24 +173,31 @@ struct FastPathTests {
         // Every scalar of the table alone and inside words (a context-dependent mapping such as a final sigma would show).
         for scalar in scalars {
             for text in [String(scalar), "a" + String(scalar), String(scalar) + "b", "Σ" + String(scalar), String(scalar) + "Σ ΑΣ"] {
-                if let fast = LanguageDetection.lowercasedByTable(text) {
+                if let fast = TextLowercasing.lowercasedByTable(text) {
                     checked += 1
                     #expect(fast == text.lowercased(), "\(text.debugDescription)")
                 }
             }
         }
         var generator = SystemRandomNumberGenerator()
-        let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " "]
+        let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " ", "–", "\u{200D}", "\u{2028}", "\u{20AB}"]
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...10, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
             let string = String(text)
-            if let fast = LanguageDetection.lowercasedByTable(string) { checked += 1; #expect(fast == string.lowercased()) }
+            if let fast = TextLowercasing.lowercasedByTable(string) { checked += 1; #expect(fast == string.lowercased()) }
         }
         #expect(checked > 5_000)
         let long = String(repeating: "Ąžuolas Ėė ", count: 300)
-        for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul"] {
+        for text in Self.texts + [long, String(repeating: "a", count: 1_999) + "Ė", String(repeating: "a", count: 2_000) + "Ė", "İstanbul",
+                     String(repeating: "a", count: 2_000) + "e\u{0301}", String(repeating: "ė", count: 1_999) + "e\u{0301}x",
+                     String(repeating: "Ab\r\n", count: 700), String(repeating: "Ω ж Ⱥ ", count: 500), String(repeating: "aa", count: 1_000) + "Ė",
+                     String(repeating: "Kaina – 5 € “x” ", count: 200), String(repeating: "a–", count: 1_000) + "\u{200D}b",
+                     String(repeating: "Ieškoti 🔍 ", count: 300), String(repeating: "a🔍", count: 1_000) + "\u{1F3FB}", "👍🏻 🔍\u{FE0F} 🏳️‍🌈 🇱🇹",
+                     String(repeating: "x", count: 699) + "🔍\u{FE0F}", String(repeating: "x", count: 699) + "🔍\u{200D}🔍"] {
             #expect(LanguageDetection.lowercasedSample(text) == text.prefix(LanguageDetection.sampleLength).lowercased(), "\(text.debugDescription)")
+            #expect(TextLowercasing.lowercased(text) == text.lowercased())
+            #expect(TextLowercasing.lowercasedPrefix(text, characters: 700) == String(text.prefix(700)).lowercased())
         }
     }
 

@@ -51,10 +51,11 @@ public struct GTINFacets: Sendable, Hashable, Codable {
 
     /// The facets of `digits` (only digits; any length).
     public static func of(digits: String?) -> GTINFacets {
-        guard let digits, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        // ASCII digits only, so bytes are characters.
+        guard let digits, !digits.isEmpty, digits.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else {
             return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
         }
-        let lengthValid = [8, 12, 13, 14].contains(digits.count)
+        let lengthValid = [8, 12, 13, 14].contains(digits.utf8.count)
         guard lengthValid else {
             return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
         }

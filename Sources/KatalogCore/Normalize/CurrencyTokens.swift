@@ -32,12 +32,25 @@ enum CurrencyTokens {
         return nil
     }
 
+    /// Bytes of a bare number: ASCII digits, `.`, `,`, `-` and the token breaks. Split at the breaks, such text has
+    /// pieces whose runs between digits are only marks `tokens(inPiece:)` drops, so it has no token, unless a
+    /// symbol that holds a break starts with one of these bytes (`plainNumbersHaveNoSymbol`, checked once).
+    private static let plainNumberBytes: [Bool] = (0..<256).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return (0x30...0x39).contains(byte) || ".,-".unicodeScalars.contains(scalar) || (byte < 0x80 && isBreak(Character(scalar)))
+    }
+    private static let plainNumbersHaveNoSymbol = breakingStarts.allSatisfy { start in
+        !start.unicodeScalars.contains { $0.isASCII && plainNumberBytes[Int($0.value)] }
+    }
+
     /// Symbols that contain a character that otherwise ends a token (`S/.`, `S/`, `B/.`), longest first.
     static let breakingSymbols: [String] = gluedSymbols.filter { $0.contains(where: isBreak) }
     private static let breakingStarts = Set(breakingSymbols.compactMap(\.first))
 
     /// The currency tokens in `text`, as written, in order.
     static func find(in text: String) -> [String] {
+        // A bare number (`11,01`, `1 299.00`, the usual feed price) has no token; see `plainNumberBytes`.
+        if plainNumbersHaveNoSymbol, text.utf8.allSatisfy({ plainNumberBytes[Int($0)] }) { return [] }
         var found: [String] = []
         var piece = ""
         var index = text.startIndex

@@ -18,10 +18,15 @@ public struct LanguageDetection: Sendable {
 
     /// Languages in code order; scores are kept per index.
     private let languages: [(code: String, script: String)]
-    /// Lower-cased word → indices of the languages that list it.
-    private let wordLanguages: [Substring: [Int]]
+    /// Lower-cased word → indices of the languages that list it. Looked up with a `String` made of the word: a
+    /// short word is then a small string whose hash needs no normalisation pass, unlike a slice of a non-ASCII text.
+    private let wordLanguages: [String: [Int]]
     /// Letter → (language index, weight: 3 exclusive, 1 typical) for every language that has it.
     private let letterWeights: [Character: [(language: Int, weight: Int)]]
+    /// `letterWeights` of each one-scalar letter below `scalarTableEnd`, by scalar value (Latin, Greek and
+    /// Cyrillic letters are found without hashing a `Character`); nil where no language has the letter.
+    private let scalarWeights: [[(language: Int, weight: Int)]?]
+    private static let scalarTableEnd: UInt32 = 0x530
 
     public init(profiles: LanguageProfiles, minimumScore: Int = 4, minimumLead: Int = 3) {
         self.profiles = profiles
@@ -29,10 +34,10 @@ public struct LanguageDetection: Sendable {
         self.minimumLead = minimumLead
         let sorted = profiles.profiles.sorted { $0.key < $1.key }
         languages = sorted.map { ($0.key, $0.value.script) }
-        var words: [Substring: [Int]] = [:]
+        var words: [String: [Int]] = [:]
         var letters: [Character: [(language: Int, weight: Int)]] = [:]
         for (index, (_, profile)) in sorted.enumerated() {
-            for word in Set(profile.words.map { $0.lowercased() }) { words[Substring(word), default: []].append(index) }
+            for word in Set(profile.words.map { $0.lowercased() }) { words[word, default: []].append(index) }
             let exclusive = Set(profile.exclusive)
             for char in exclusive.union(profile.letters) {
                 letters[char, default: []].append((index, exclusive.contains(char) ? 3 : 1))
@@ -40,6 +45,12 @@ public struct LanguageDetection: Sendable {
         }
         wordLanguages = words
         letterWeights = letters
+        scalarWeights = (0..<Self.scalarTableEnd).map { value in Unicode.Scalar(value).flatMap { letters[Character($0)] } }
+    }
+
+    /// The weights of `scalar` as a letter (the same as `letterWeights[Character(scalar)]`).
+    private func weights(of scalar: Unicode.Scalar) -> [(language: Int, weight: Int)]? {
+        scalar.value < Self.scalarTableEnd ? scalarWeights[Int(scalar.value)] : letterWeights[Character(scalar)]
     }
 
     /// The ISO 639-1 language of `text`, or nil when the evidence is too thin or split.
@@ -50,33 +61,9 @@ public struct LanguageDetection: Sendable {
         return top.score - second >= minimumLead ? top.language : nil
     }
 
-    /// `text.prefix(sampleLength).lowercased()`, without the Character walk when the text is short enough in bytes
-    /// (a Character has at least one byte) and, for scalars below U+0530 (Latin, Greek, Cyrillic), from a table of
-    /// their one-scalar lowercase mappings; other text is lowered by the standard library.
+    /// `text.prefix(sampleLength).lowercased()`, from tables where it can be (`TextLowercasing`).
     static func lowercasedSample(_ text: String) -> String {
-        let isShort = text.utf8.count <= sampleLength
-        if isShort, !text.utf8.allSatisfy({ $0 < 0x80 }), let lowered = lowercasedByTable(text) { return lowered }
-        return isShort ? text.lowercased() : text.prefix(sampleLength).lowercased()
-    }
-
-    /// Below U+0530: the lowercase mapping when it is one scalar, else `UInt32.max` (İ → i̇).
-    static let lowercaseTable: [UInt32] = (0..<UInt32(0x530)).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return .max }
-        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-        return mapped.count == 1 ? mapped.first!.value : .max
-    }
-
-    /// `text.lowercased()` scalar by scalar from `lowercaseTable`; nil when a scalar is not in it.
-    static func lowercasedByTable(_ text: String) -> String? {
-        var result = String.UnicodeScalarView()
-        let table = lowercaseTable
-        for scalar in text.unicodeScalars {
-            guard scalar.value < 0x530 else { return nil }
-            let mapped = table[Int(scalar.value)]
-            guard mapped != .max, let lowered = Unicode.Scalar(mapped) else { return nil }
-            result.append(lowered)
-        }
-        return String(result)
+        TextLowercasing.lowercasedPrefix(text, characters: sampleLength)
     }
 
     /// Every candidate language with its score, best first (ties by code, for determinism).
@@ -100,17 +87,17 @@ public struct LanguageDetection: Sendable {
                 if wordStart == nil { wordStart = index }
                 if isLetter {
                     if (0x0400...0x04FF).contains(value) { cyrillic += 1 } else if value < 0x0250 { latin += 1 }
-                    if value >= 0x80, let weights = letterWeights[Character(scalar)] {
+                    if value >= 0x80, let weights = weights(of: scalar) {
                         for entry in weights { scores[entry.language] += entry.weight }
                     }
                 }
             } else if let start = wordStart {
-                if let found = wordLanguages[lowered[start..<index]] { for language in found { scores[language] += 3 } }
+                if let found = wordLanguages[String(lowered[start..<index])] { for language in found { scores[language] += 3 } }
                 wordStart = nil
             }
             index = scalars.index(after: index)
         }
-        if let start = wordStart, let found = wordLanguages[lowered[start...]] { for language in found { scores[language] += 3 } }
+        if let start = wordStart, let found = wordLanguages[String(lowered[start...])] { for language in found { scores[language] += 3 } }
         guard cyrillic + latin > 0 else { return [] }
         let script = cyrillic > latin ? "cyrillic" : "latin"
         var result: [(language: String, score: Int)] = []

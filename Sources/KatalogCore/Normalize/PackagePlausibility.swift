@@ -20,6 +20,14 @@ public struct PackagePlausibility: Sendable {
     let file: File
     /// Light-item words in `PricePhrases.words` form, longest first.
     let lightWords: [String]
+    /// `lightWords` as UTF-8 bytes, matched against a title's words in one pass.
+    private let lightWordBytes: [[UInt8]]
+
+    init(file: File, lightWords: [String]) {
+        self.file = file
+        self.lightWords = lightWords
+        lightWordBytes = lightWords.map { Array($0.utf8) }
+    }
 
     public static let shared: PackagePlausibility = {
         let file = BundledData.decode(File.self, from: "plausibility")
@@ -51,8 +59,7 @@ public struct PackagePlausibility: Sendable {
     /// The light-item word in the title, or `plan_term` when the record is a service plan.
     func lightItemWord(_ product: Product) -> String? {
         if let title = product.title {
-            let words = PricePhrases.words(title)
-            if let word = lightWords.first(where: { PricePhrases.contains($0, in: words) }) { return word }
+            if let index = PricePhrases.firstContained(lightWordBytes, in: PricePhrases.words(title)) { return lightWords[index] }
         }
         return product.attributes.contains { $0.key == "plan_term" } ? "a service plan" : nil
     }

@@ -27,6 +27,10 @@ public struct PricePhrases: Sendable, Hashable {
     private let pricePrefixes: [Affix]
     /// VAT phrases preceded by a space, with the number of characters to drop, in order.
     private let vatSuffixes: [Affix]
+    /// Whether every VAT, free and `from` phrase has a character other than an ASCII digit, space, `+` or `%`.
+    /// Then none of them is in a price text whose words are only those (`58 99`, the usual feed price), and such a
+    /// text is not searched (`isNumeric`).
+    private let phrasesNeedMoreThanNumbers: Bool
 
     /// The phrases of `vocabulary`'s price vocabularies.
     public init(vocabulary: ValueVocabulary) {
@@ -44,6 +48,17 @@ public struct PricePhrases: Sendable, Hashable {
         nowPhrases = phrases("price_now")
         pricePrefixes = prefixPhrases.filter { $0.value == "price" }.map { Affix(text: $0.phrase + " ", length: $0.phrase.count + 1) }
         vatSuffixes = vatPhrases.map { Affix(text: " " + $0.phrase, length: $0.phrase.count + 1) }
+        phrasesNeedMoreThanNumbers = (vatPhrases + freePhrases + prefixPhrases).allSatisfy { !Self.isNumeric($0.phrase) }
+    }
+
+    /// Whether `words` has only ASCII digits, spaces, `+` and `%`.
+    static func isNumeric(_ words: String) -> Bool {
+        words.utf8.allSatisfy { $0 &- UInt8(ascii: "0") < 10 || $0 == 0x20 || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }
+    }
+
+    /// True when no VAT, free or `from` phrase can be in `words` (see `phrasesNeedMoreThanNumbers`).
+    private func hasNoPhrase(_ words: String) -> Bool {
+        phrasesNeedMoreThanNumbers && Self.isNumeric(words)
     }
 
     /// The built-in vocabulary's phrases.
@@ -87,12 +102,38 @@ public struct PricePhrases: Sendable, Hashable {
         }
     }
 
+    /// The index of the first of `phrases` (UTF-8 bytes, `words(_:)` form) that occurs in `words` as whole words,
+    /// like `phrases.firstIndex { contains($0, in: words) }`, with the word starts of `words` found once.
+    static func firstContained(_ phrases: [[UInt8]], in words: String) -> Int? {
+        var words = words
+        return words.withUTF8 { haystack -> Int? in
+            let count = haystack.count
+            var starts: [Int] = [0]
+            for index in 0..<count where haystack[index] == 0x20 { starts.append(index + 1) }
+            for (position, phrase) in phrases.enumerated() {
+                let found = phrase.withUnsafeBufferPointer { needle -> Bool in
+                    let n = needle.count
+                    guard n > 0, n <= count else { return false }
+                    for start in starts {
+                        guard start + n <= count else { break }
+                        if start + n == count || haystack[start + n] == 0x20,
+                           memcmp(needle.baseAddress!, haystack.baseAddress! + start, n) == 0 { return true }
+                    }
+                    return false
+                }
+                if found { return position }
+            }
+            return nil
+        }
+    }
+
     /// `included` / `excluded` when the text carries a VAT marker.
     func vat(in text: String) -> String? { vat(inWords: Self.words(text)) }
 
     /// `vat(in:)` for text already in `words(_:)` form.
     func vat(inWords found: String) -> String? {
-        vatPhrases.first { Self.contains($0.phrase, in: found) }?.value
+        if hasNoPhrase(found) { return nil }
+        return vatPhrases.first { Self.contains($0.phrase, in: found) }?.value
     }
 
     /// The whole text (a `Price:` prefix and a VAT marker aside) says "free".
@@ -100,6 +141,7 @@ public struct PricePhrases: Sendable, Hashable {
 
     /// `isFree(_:)` for text already in `words(_:)` form.
     func isFree(words: String) -> Bool {
+        if hasNoPhrase(words) { return false }
         var found = words
         for prefix in pricePrefixes where found.hasPrefix(prefix.text) {
             found = String(found.dropFirst(prefix.length))
@@ -114,7 +156,8 @@ public struct PricePhrases: Sendable, Hashable {
 
     /// `containsFreeWord(_:)` for text already in `words(_:)` form.
     func containsFreeWord(words found: String) -> Bool {
-        freePhrases.contains { Self.contains($0.phrase, in: found) }
+        if hasNoPhrase(found) { return false }
+        return freePhrases.contains { Self.contains($0.phrase, in: found) }
     }
 
     /// The text between two amounts makes them a range: a dash, or a range word (`to`, `bis`, `do`, `iki`).

@@ -38,12 +38,13 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
-    private var rankCache: [String: LabelRanks.Rank?] = [:]
+    /// Label ranks by (key, label).
+    private var rankCache: [StringPair: LabelRanks.Rank?] = [:]
     /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
     /// of times. Cleared when it grows past `cacheLimit` entries, so memory stays bounded: the common words come
     /// back within a few records, while a column of distinct values (stock counts) would otherwise fill it with
     /// entries that are never hit again — several MB per worker.
-    private var vocabularyCache: [String: ValueVocabulary.Match?] = [:]
+    private var vocabularyCache: [StringPair: ValueVocabulary.Match?] = [:]
     private let cacheLimit = 4_096
     private var priceEvidence = PriceEvidence()
     /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
@@ -132,7 +133,7 @@ public final class ProductNormalizer {
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
-        let key = vocabulary + "\u{1F}" + value
+        let key = StringPair(vocabulary, value)
         if let cached = vocabularyCache[key] { return cached }
         if vocabularyCache.count >= cacheLimit { vocabularyCache.removeAll(keepingCapacity: true) }
         let result = tables.vocabulary.lookup(value, in: vocabulary)
@@ -163,10 +164,15 @@ public final class ProductNormalizer {
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
-        if let url = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "url" })?.value,
+        // The labelled fields with their matches, looked up once for the URL, image and currency scans below.
+        let labelled = record.fields.compactMap { field -> (field: RawField, label: String, match: LabelDictionary.Match)? in
+            guard field.role == .labelled, let label = field.label, let match = match(label) else { return nil }
+            return (field, label, match)
+        }
+        if let url = labelled.first(where: { $0.match.key == "url" })?.field.value,
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
-        } else if let image = record.fields.first(where: { $0.role == .labelled && $0.label.flatMap { match($0) }?.key == "image" })?.value,
+        } else if let image = labelled.first(where: { $0.match.key == "image" })?.field.value,
                   let domain = CountryDomains.countryDomain(ofURL: image) {
             // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
@@ -175,8 +181,7 @@ public final class ProductNormalizer {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
         context.evidence = evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
-        for field in record.fields where field.role == .labelled {
-            guard let label = field.label, let match = match(label) else { continue }
+        for (field, label, match) in labelled {
             if match.key == "currency" {
                 let code = field.value.trimmingSpaces().uppercased()
                 let table = CurrencyTable.shared
@@ -360,7 +365,7 @@ public final class ProductNormalizer {
     }
 
     private func rank(of label: String, key: String) -> LabelRanks.Rank? {
-        let cacheKey = key + "\u{1F}" + label
+        let cacheKey = StringPair(key, label)
         if let cached = rankCache[cacheKey] { return cached }
         if rankCache.count >= cacheLimit { rankCache.removeAll(keepingCapacity: true) }
         let result = tables.ranks.rank(of: label, key: key)

@@ -83,6 +83,42 @@ struct ServicePlanPrefilter: Sendable {
     /// The folded text (`ServicePlanText.fold`, character by character) with ASCII letters in lower case and every
     /// other non-ASCII character as byte 0; nil when a character could match an ASCII letter case-insensitively.
     static func foldedASCII(_ text: String) -> [UInt8]? {
+        if let folded = foldedByScalarTable(text) { return folded }
+        return foldedByCharacter(text)
+    }
+
+    /// `foldedByCharacter` for text made only of `StandaloneScalars` below U+0300 and in U+2000…U+20CF (each one a
+    /// character): each scalar is folded
+    /// from a table of what the general form gives for it alone. Nil when the text is not of that kind;
+    /// `.some(nil)` when the general form gives nil.
+    private static func foldedByScalarTable(_ text: String) -> [UInt8]?? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard StandaloneScalars.contains(value), value < 0x300 || StandaloneScalars.punctuation.contains(value) else { return nil }
+            if value < 0x80 {
+                bytes.append(lowered(UInt8(value)))
+            } else if value < 0x300 {
+                guard let folded = latinTable[Int(value)] else { return .some(nil) }
+                bytes.append(contentsOf: folded)
+            } else {
+                guard let folded = punctuationTable[Int(value - StandaloneScalars.punctuation.lowerBound)] else { return .some(nil) }
+                bytes.append(contentsOf: folded)
+            }
+        }
+        return .some(bytes)
+    }
+
+    /// `foldedByCharacter` of each scalar below U+0300, and of each in `StandaloneScalars.punctuation`, alone.
+    private static let latinTable: [[UInt8]?] = (0..<UInt32(0x300)).map(foldedAlone)
+    private static let punctuationTable: [[UInt8]?] = StandaloneScalars.punctuation.map(foldedAlone)
+    private static func foldedAlone(_ value: UInt32) -> [UInt8]? {
+        Unicode.Scalar(value).flatMap { foldedByCharacter(String(Character($0))) }
+    }
+
+    /// The general form of `foldedASCII`, character by character.
+    static func foldedByCharacter(_ text: String) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for char in text {

@@ -60,8 +60,8 @@ public enum DecimalFormatting {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     static func render(_ value: Decimal, fractionDigits: Int, trimZeros: Bool) -> String {
-        // Decimal's description is exact and locale-free ("58.99", "-0.5", "140").
-        let plain = value.description
+        // Decimal's description is exact and locale-free ("58.99", "-0.5", "140"); DecimalText makes it faster.
+        let plain = DecimalText.plain(value)
         return renderASCII(plain, fractionDigits: fractionDigits, trimZeros: trimZeros)
             ?? renderGenerally(plain, fractionDigits: fractionDigits, trimZeros: trimZeros)
     }

@@ -77,10 +77,20 @@ public enum TextDecoding {
         }
     }
 
+    /// U+FFFD in UTF-8, for bytes that are not valid in the encoding.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
     private static func decodeUTF8(_ raw: UnsafeRawBufferPointer, info: TextEncodingInfo) -> DecodedText {
+        // Nearly every input is valid UTF-8: validate it in one pass and take the bytes as they are.
+        if let text = String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) {
+            return DecodedText(text: text, encoding: info, invalidSequences: 0, firstInvalidOffset: nil)
+        }
         var invalid = 0
         var firstInvalid: Int?
-        var scalars = String.UnicodeScalarView()
+        // The scalars as UTF-8 bytes, made into one String at the end (appending scalars to a String one by one
+        // costs several times more).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count + raw.count / 8)
         var decoder = UTF8()
         var iterator = raw.makeIterator()
         var offset = 0
@@ -88,18 +98,18 @@ public enum TextDecoding {
         loop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                scalars.append(scalar)
+                UTF8.encode(scalar) { bytes.append($0) }
                 offset += UTF8.width(scalar)
             case .emptyInput:
                 break loop
             case .error:
                 invalid += 1
                 if firstInvalid == nil { firstInvalid = offset }
-                scalars.append("\u{FFFD}")
+                bytes.append(contentsOf: Self.replacementCharacter)
                 offset += 1
             }
         }
-        return DecodedText(text: String(scalars), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
+        return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
     }
 
     private static func decodeUTF16(_ raw: UnsafeRawBufferPointer, bigEndian: Bool, info: TextEncodingInfo) -> DecodedText {
@@ -137,19 +147,24 @@ public enum TextDecoding {
     private static func decodeSingleByte(_ raw: UnsafeRawBufferPointer, page: CodePages.Page, info: TextEncodingInfo) -> DecodedText {
         var invalid = 0
         var firstInvalid: Int?
-        var scalars = String.UnicodeScalarView()
+        // The UTF-8 bytes of each upper-half byte's character, worked out once per call (U+FFFD where none).
+        let upperHalf: [[UInt8]?] = page.upperHalf.map { value in
+            value.flatMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count + raw.count / 4)
         for (offset, byte) in raw.enumerated() {
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
-            } else if let value = page.upperHalf[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) {
-                scalars.append(scalar)
+                bytes.append(byte)
+            } else if let encoded = upperHalf[Int(byte) - 0x80] {
+                bytes.append(contentsOf: encoded)
             } else {
                 invalid += 1
                 if firstInvalid == nil { firstInvalid = offset }
-                scalars.append("\u{FFFD}")
+                bytes.append(contentsOf: Self.replacementCharacter)
             }
         }
-        return DecodedText(text: String(scalars), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
+        return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: info, invalidSequences: invalid, firstInvalidOffset: firstInvalid)
     }
 
     private static func isASCIILetter(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> Bool {
@@ -177,16 +192,20 @@ public enum TextDecoding {
         var best: (name: String, score: Int)?
         for candidate in pages.sniffOrder {
             guard let page = pages.pages[candidate] else { continue }
+            // Each upper-half byte's score in this page, worked out once: 3 for a typical letter, 1 for another
+            // letter, -1 for anything else, -5 where the page has no character; and whether it is Cyrillic.
+            let weights: [(score: Int, cyrillic: Bool)] = page.upperHalf.map { value in
+                guard let value, let scalar = Unicode.Scalar(value) else { return (-5, false) }
+                let score = page.typicalLetters.contains(scalar) ? 3 : scalar.properties.isAlphabetic ? 1 : -1
+                return (score, (0x0400...0x04FF).contains(value))
+            }
             var score = 0
             for (offset, byte) in raw.enumerated() where byte >= 0x80 {
-                guard let value = page.upperHalf[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) else {
-                    score -= 5
-                    continue
-                }
-                if page.typicalLetters.contains(scalar) { score += 3 } else if scalar.properties.isAlphabetic { score += 1 } else { score -= 1 }
+                let weight = weights[Int(byte) - 0x80]
+                score += weight.score
                 // Cyrillic words are written wholly in high bytes; a Cyrillic letter glued to ASCII letters
                 // ("Prekлs") is a Latin text read with the wrong code page.
-                if (0x0400...0x04FF).contains(value), isASCIILetter(raw, offset - 1) || isASCIILetter(raw, offset + 1) {
+                if weight.cyrillic, isASCIILetter(raw, offset - 1) || isASCIILetter(raw, offset + 1) {
                     score -= 6
                 }
             }

@@ -34,7 +34,7 @@ public struct InputSniffer: Sendable {
         if looksBinary(prefix, decoded: decoded) { return .unknown }
         let text = String(decoded.text.trimmingLeadingWhitespace())
         if text.isEmpty { return .unknown }
-        let head = String(text.prefix(16 * 1024)).lowercased()
+        let head = TextLowercasing.lowercasedPrefix(text, characters: 16 * 1024)
         if head.hasPrefix("<") { return sniffMarkup(head) }
         if head.hasPrefix("{") || head.hasPrefix("[") { return sniffJSON(text) }
         if let delimited = sniffDelimited(text, fileName: fileName, prefixIsWholeFile: prefix.count < Self.prefixLength) { return delimited }

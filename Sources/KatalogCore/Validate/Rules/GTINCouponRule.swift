@@ -10,7 +10,7 @@ public struct GTINCouponRule: RecordRule {
 
     public func check(_ product: Product) -> [Finding] {
         guard let gtin = product.gtin, gtin.isValid, let digits = gtin.digits,
-              GTINPrefixRule.prefixClass(of: digits) == .coupon else { return [] }
+              GTINPrefixRule.prefixClass(of: gtin.facets) == .coupon else { return [] }
         return [finding("GTIN \(digits) is from a GS1 coupon range; it identifies a coupon, not a product.")]
     }
 }

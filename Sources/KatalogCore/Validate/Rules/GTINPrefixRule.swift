@@ -16,14 +16,19 @@ public struct GTINPrefixRule: RecordRule {
 
     public func check(_ product: Product) -> [Finding] {
         guard let gtin = product.gtin, gtin.isValid, let digits = gtin.digits,
-              Self.prefixClass(of: digits) == .restrictedCirculation else { return [] }
+              Self.prefixClass(of: gtin.facets) == .restrictedCirculation else { return [] }
         return [finding("GTIN \(digits) is from a GS1 restricted-circulation range (in-store or company-internal numbers); it does not identify the product outside one shop.")]
     }
 
     /// The prefix class of a GTIN's digits (8, 12, 13 or 14 long), or nil for an ordinary trade item number.
     /// Read from the GS1 prefix table (`Resources/gs1-prefixes.json`) through `GTINFacets`.
     public static func prefixClass(of digits: String) -> PrefixClass? {
-        switch GTINFacets.of(digits: digits).prefixClass {
+        prefixClass(of: GTINFacets.of(digits: digits))
+    }
+
+    /// The prefix class of facets already worked out (`GTIN.facets`, so a record's GTIN is not read again).
+    static func prefixClass(of facets: GTINFacets) -> PrefixClass? {
+        switch facets.prefixClass {
         case .restrictedCirculation: .restrictedCirculation
         case .coupon: .coupon
         default: nil

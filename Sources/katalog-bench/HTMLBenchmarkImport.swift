@@ -1,0 +1,39 @@
+import Foundation
+
+/// The whole `katalog import` of the benchmark's pages, run as its own process (the `katalog` binary next to the
+/// benchmark) over the pages written as files, on one job and on `threads` jobs: read, normalize, validate, encode
+/// and write every output, as a user runs it. Compared with bare libxml2 parsing measured in the same run.
+enum HTMLBenchmarkImport {
+    struct Run {
+        var jobs: Int
+        var seconds: Double
+        var peakKB: Int
+        var cpuSeconds: Double
+    }
+
+    /// Writes `pages` under a fresh folder in the temporary directory, imports them with each jobs count, and
+    /// removes everything; nil when the katalog binary is not next to the benchmark.
+    static func measure(_ pages: [Data], jobs: [Int]) throws -> [Run]? {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("katalog").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-bench-html-\(getpid())")
+        let input = root.appendingPathComponent("pages"), output = root.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(pages, to: input)
+        var runs: [Run] = []
+        for count in jobs {
+            guard let run = FeedBenchmarkProcess.time(binary, ["import", input.path, "--out", output.path, "--jobs", String(count)]) else { continue }
+            runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB, cpuSeconds: run.cpuSeconds))
+        }
+        return runs
+    }
+
+    /// Writes `pages` into `directory` (created if missing) as `page-00000.html`, … in generation order.
+    static func write(_ pages: [Data], to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (number, page) in pages.enumerated() {
+            try page.write(to: directory.appendingPathComponent(String(format: "page-%05d.html", number)))
+        }
+    }
+}
