@@ -62,7 +62,7 @@ let package = Package(
         // report.html and `katalog explain`, built from a run's output files only (issue 15).
         .target(
             name: "KatalogReport",
-            dependencies: ["KatalogWriters", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["KatalogReaders", "KatalogWriters", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
@@ -88,6 +88,6 @@ let package = Package(
         ),
         // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
         .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"], exclude: ["Golden"]),
-        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReport", "katalog"]),
+        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReaders", "KatalogReport", "katalog"]),
     ]
 )
