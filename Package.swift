@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "katalog", targets: ["katalog"]),
         .library(name: "KatalogCore", targets: ["KatalogCore"]),
         .library(name: "KatalogPipeline", targets: ["KatalogPipeline"]),
+        // For the libFuzzer harnesses in Fuzz/ (a package of its own that depends on this one by path).
+        .library(name: "KatalogReaders", targets: ["KatalogReaders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

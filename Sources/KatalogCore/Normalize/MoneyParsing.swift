@@ -105,7 +105,9 @@ public enum MoneyParsing {
         if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned, phrases: context.phrases) {
             let was = single(pair.was, currencyText: pair.wasText, in: cleaned, text: text, vat: vat, context: context)
             var nowContext = context
-            if nowContext.currency == nil { nowContext.currency = was.price?.money.currency }
+            // The now amount is in the was amount's currency unless it names its own: `59 CHF, now 49` is 49 CHF
+            // even in a EUR feed (fuzz-price found a CHF price with a EUR sale price).
+            if let wasCurrency = was.price?.money.currency { nowContext.currency = wasCurrency }
             nowContext.observedDecimalMark = was.decimalMark ?? context.observedDecimalMark
             let now = single(pair.now, currencyText: pair.nowText, in: cleaned, text: text, vat: vat, context: nowContext)
             var findings = was.findings + now.findings.filter { !was.findings.contains($0) }
