@@ -43,7 +43,7 @@ mkdir -p ".fuzz/corpus/$target" ".fuzz/artifacts/$target" .fuzz/logs
 common=(-max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict="Fuzz/dict/$dict.dict"
     -artifact_prefix=".fuzz/artifacts/$target/" -print_final_stats=1)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/.ci/lsan.supp:print_suppressions=0}
 # Swift's own crash handler reads other threads' memory, which ASan reports instead of the real crash.
 export SWIFT_BACKTRACE=enable=no
 

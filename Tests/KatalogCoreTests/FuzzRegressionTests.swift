@@ -27,4 +27,17 @@ struct FuzzRegressionTests {
         #expect(pair.salePrice?.money.currency == "CHF")
         #expect(pair.salePrice?.money.amountText == "49.00")
     }
+
+    /// fuzz-price: `１２，８０Fr.０円` (full-width digits) was a was/now pair of 12.80 CHF and 0 JPY. Two amounts in
+    /// two currencies are no pair: the first is the price and the second an extra amount.
+    @Test func amountsInTwoCurrenciesAreNoWasNowPair() throws {
+        let bytes = try Self.input("price", "was-now-two-currencies")
+        #expect(bytes.first == 1) // context 1 of 8: currency EUR
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let reading = MoneyParsing.read(text, context: MoneyContext(currency: "EUR"))
+        #expect(reading.price?.money.currency == "CHF")
+        #expect(reading.price?.money.amountText == "12.80")
+        #expect(reading.salePrice == nil)
+        #expect(reading.findings.map(\.code).contains("price.extra-amounts"))
+    }
 }

@@ -26,7 +26,9 @@ public func fuzzConfig(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         if let line = error.line { invariant(line >= 1, "error at line \(line)") }
         if let column = error.column { invariant(column >= 1, "error at column \(column)") }
     }
-    if let text = String(validating: bytes, as: UTF8.self) {
+    // The loader reads the file as UTF-8, which drops a byte-order mark; the text parsed from memory drops it too.
+    let unmarked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeRawBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
+    if let text = String(validating: unmarked, as: UTF8.self) {
         let fromText = Result { try ConfigurationParser(file: path).parse(text) }
         switch (fromFile, fromText) {
         case (.success(let a), .success(let b)): invariant(a == b, "file and text gave two configurations")

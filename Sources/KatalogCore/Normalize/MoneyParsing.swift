@@ -116,6 +116,13 @@ public enum MoneyParsing {
                 let amount = was.price == nil && now.price == nil ? was.amountWithoutCurrency ?? now.amountWithoutCurrency : nil
                 return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision, amountWithoutCurrency: amount)
             }
+            // Two amounts in two currencies (`12,80 Fr. 0 円`) are no was/now pair: the first is the price, as for
+            // `€49.99 / $54.99` (fuzz-price found a CHF price with a JPY sale price).
+            guard regular.money.currency == sale.money.currency else {
+                var reading = was
+                reading.findings.append(.priceExtraAmounts(text))
+                return reading
+            }
             findings.append(pair.explicit ? .priceWasNow(text, was: regular, now: sale) : .priceWasNowInferred(text, was: regular, now: sale))
             return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision)
         }
