@@ -3,7 +3,7 @@ import PackageDescription
 
 // libFuzzer harnesses for Katalog's readers and parsers (issue 14). A package of its own, so the main package's
 // `swift build` / `swift test` never see them. Build and run one with `scripts/fuzz.sh TARGET SECONDS`, which
-// builds in debug (so `@testable import` reaches the internal tokenizers and parsers) with
+// builds in release with `-enable-testing` (so `@testable import` reaches the internal tokenizers and parsers),
 // `-sanitize=fuzzer,address` and `-parse-as-library`: libFuzzer supplies `main`. Tools version 5.4 on purpose:
 // from 5.5 on, SwiftPM renames an executable's entry point (`fuzz_csv_main`) and links `main` to it, which a
 // harness without a `main` of its own cannot satisfy.
