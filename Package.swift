@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "KatalogCore", targets: ["KatalogCore"]),
         .library(name: "KatalogPipeline", targets: ["KatalogPipeline"]),
         .library(name: "KatalogSync", targets: ["KatalogSync"]),
+        // For the libFuzzer harnesses in Fuzz/ (a package of its own that depends on this one by path).
+        .library(name: "KatalogReaders", targets: ["KatalogReaders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -32,10 +32,31 @@ enum TestSupport {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: a child that fills stderr (a sanitizer's report runs to megabytes) while
+        // stdout is read to its end would otherwise block, and the test with it, forever.
+        let stderr = PipeDrain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.data(), as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeDrain: @unchecked Sendable {
+        private var read = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread { [self] in
+                read = handle.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+
+        /// Everything the pipe held, once its writer closed it.
+        func data() -> Data {
+            done.wait()
+            return read
+        }
     }
 
     static func temporaryDirectory() throws -> URL {

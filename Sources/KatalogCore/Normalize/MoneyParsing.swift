@@ -105,7 +105,9 @@ public enum MoneyParsing {
         if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned, phrases: context.phrases) {
             let was = single(pair.was, currencyText: pair.wasText, in: cleaned, text: text, vat: vat, context: context)
             var nowContext = context
-            if nowContext.currency == nil { nowContext.currency = was.price?.money.currency }
+            // The now amount is in the was amount's currency unless it names its own: `59 CHF, now 49` is 49 CHF
+            // even in a EUR feed (fuzz-price found a CHF price with a EUR sale price).
+            if let wasCurrency = was.price?.money.currency { nowContext.currency = wasCurrency }
             nowContext.observedDecimalMark = was.decimalMark ?? context.observedDecimalMark
             let now = single(pair.now, currencyText: pair.nowText, in: cleaned, text: text, vat: vat, context: nowContext)
             var findings = was.findings + now.findings.filter { !was.findings.contains($0) }
@@ -113,6 +115,13 @@ public enum MoneyParsing {
             guard let regular = was.price, let sale = now.price else {
                 let amount = was.price == nil && now.price == nil ? was.amountWithoutCurrency ?? now.amountWithoutCurrency : nil
                 return MoneyReading(price: was.price ?? now.price, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision, amountWithoutCurrency: amount)
+            }
+            // Two amounts in two currencies (`12,80 Fr. 0 円`) are no was/now pair: the first is the price, as for
+            // `€49.99 / $54.99` (fuzz-price found a CHF price with a JPY sale price).
+            guard regular.money.currency == sale.money.currency else {
+                var reading = was
+                reading.findings.append(.priceExtraAmounts(text))
+                return reading
             }
             findings.append(pair.explicit ? .priceWasNow(text, was: regular, now: sale) : .priceWasNowInferred(text, was: regular, now: sale))
             return MoneyReading(price: regular, salePrice: sale, findings: findings, decimalMark: was.decimalMark ?? now.decimalMark, currencyDecision: decision)

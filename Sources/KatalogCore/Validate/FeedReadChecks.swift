@@ -46,11 +46,14 @@ enum FeedReadChecks {
 
     static let xml: [RuleInfo] = [
         RuleInfo("xml.malformed", title: "Malformed XML feed", severity: .error, stage: .read,
-                 explanation: "The XML is not well-formed (a mismatched tag, a bad character). Reading stops at the fault; every item before it is kept and the item it cut off is kept too (with `feed.item-incomplete`). The finding gives the line.",
+                 explanation: "The XML is not well-formed (a mismatched tag, a bad character) and no item follows the fault (when one does, reading goes on there: `xml.resynchronized`). Reading stops at the fault; every item before it is kept and the item it cut off is kept too (with `feed.item-incomplete`). The finding gives the line.",
                  example: "`<title>Bad</tittle>` in the third item."),
         RuleInfo("xml.text-too-long", title: "XML text over 1 MiB cut", severity: .warning, stage: .read,
                  explanation: "A text between two tags (a description, a CDATA block, an attribute) is longer than 1 MiB. Its first MiB and its last bytes are kept, on a character boundary and outside any character reference, so the parse goes on in constant memory and every item after it is read; without the cut libxml2 would stop at its 10 MB limit and lose the rest of the feed.",
                  example: "A Google Merchant item whose description is a 32 MB base64 image."),
+        RuleInfo("xml.resynchronized", title: "XML feed read on after a fault", severity: .error, stage: .read,
+                 explanation: "libxml2 stopped inside the feed (malformed XML, a CDATA section or text over its 10 MB limit that the 1 MiB text cut could not shorten). The item it cut off is kept (with `feed.item-incomplete`), and reading starts again at the next item's start tag, found outside comments and CDATA sections, after the feed's opening (declaration, root, namespaces), so the items after the fault are read as usual. The finding gives the fault's line and the line reading went on at; what lies between is skipped.",
+                 example: "A Google Merchant item whose description is a 12 MB CDATA section of short HTML runs, followed by 4 items."),
         RuleInfo("xml.truncated", title: "XML feed cut off", severity: .error, stage: .read,
                  explanation: "The feed ends before the document does (an interrupted download). Every item read before the cut is kept; the finding gives the line where reading stopped.",
                  example: "A Google Merchant feed ending in `<title>Nukirpta prek`."),

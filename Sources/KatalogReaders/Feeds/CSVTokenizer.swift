@@ -40,6 +40,9 @@ struct CSVTokenizer {
     private var afterClosingQuote = false
     private var fieldHasContent = false
     private var lastWasCR = false
+    /// The quoted run that ended the last chunk ended with a CR (its line counted): an LF starting the next chunk
+    /// is the rest of that CRLF (fuzz-csv found a CRLF split across chunks counted as two lines).
+    private var quotedRunEndedWithCR = false
     private(set) var line = 1
     private var quoteLine = 1
 
@@ -66,10 +69,15 @@ struct CSVTokenizer {
                     afterClosingQuote = true
                     continue // re-examine this byte outside quotes
                 }
-                // Copy the run up to the next quote (counting line breaks) in one go.
+                // Copy the run up to the next quote (counting line breaks) in one go. A CR counts the line; an LF
+                // right after a CR is the same line break, also when the CR ended the previous chunk.
                 var end = index
+                var previousWasCR = quotedRunEndedWithCR && index == 0
+                quotedRunEndedWithCR = false
                 while end < count, bytes[end] != Self.quote {
-                    if bytes[end] == Self.lf { line += 1 } else if bytes[end] == Self.cr, end + 1 >= count || bytes[end + 1] != Self.lf { line += 1 }
+                    let byte = bytes[end]
+                    if byte == Self.cr || (byte == Self.lf && !previousWasCR) { line += 1 }
+                    previousWasCR = byte == Self.cr
                     end += 1
                 }
                 let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
@@ -81,7 +89,7 @@ struct CSVTokenizer {
                     continue
                 }
                 append(run)
-                if end < count { pendingQuote = true; index = end + 1 } else { index = end }
+                if end < count { pendingQuote = true; index = end + 1 } else { index = end; quotedRunEndedWithCR = previousWasCR }
                 continue
             }
             switch byte {

@@ -5,9 +5,12 @@ import KatalogCore
 /// dialect describes. Shared by every XML feed reader.
 ///
 /// Bad input: malformed or truncated XML stops the parse; every item completed before it has already been
-/// handed to the sink, an item cut off by the fault is handed over too (with `xml.item-incomplete`), and a
-/// file-level `xml.malformed` / `xml.truncated` / `xml.entity-bomb` diagnostic says where reading stopped.
-/// Declared entities are never expanded (`xml.entity-blocked`); DTDs are never loaded.
+/// handed to the sink and an item cut off by the fault is handed over too (with `xml.item-incomplete`). Reading
+/// then starts again at the next item's start tag (`XMLFeedResync`), after the file's prolog, and the later items
+/// are read as usual (`xml.resynchronized` says what was skipped); when there is no later item (a truncated
+/// file) or the fault is an entity bomb, a file-level `xml.malformed` / `xml.truncated` / `xml.entity-bomb`
+/// diagnostic says where reading stopped. Declared entities are never expanded (`xml.entity-blocked`); DTDs are
+/// never loaded.
 struct XMLFeedEngine<Dialect: XMLFeedDialect> {
     var dialect: Dialect
     /// The items read by the last `read` (records handed to the sink).
@@ -19,11 +22,22 @@ struct XMLFeedEngine<Dialect: XMLFeedDialect> {
             throw InputUnreadable(path: document.displayPath, reason: "file missing or not readable")
         }
         var state = XMLFeedEngineState(document: document, sink: sink, dialect: dialect)
-        let outcome = XMLStreamReader.read(file: document.fileURL, into: &state)
-        self.dialect = state.dialect
-        guard let outcome else {
+        guard var outcome = XMLStreamReader.read(file: document.fileURL, into: &state) else {
+            self.dialect = state.dialect
             throw InputUnreadable(path: document.displayPath, reason: "libxml2 could not open the file")
         }
+        // After a fault, read on from the next item for as long as there is one (each restart moves forward).
+        var restarts = 0
+        while let next = state.resumePoint(after: outcome, restarts: restarts) {
+            state.restart(at: next, after: outcome)
+            restarts += 1
+            guard let resumed = XMLStreamReader.read(file: document.fileURL, resumingAt: next, into: &state) else {
+                outcome = XMLStreamOutcome(completed: false, stoppedAtLine: next.line, problems: [], droppedProblems: 0, refusedExternalLoads: [])
+                break
+            }
+            outcome = resumed
+        }
+        self.dialect = state.dialect
         state.finish(outcome: outcome)
         itemCount = state.itemCount
         if itemCount == 0, let item = dialect.requiredItemName {
@@ -72,6 +86,14 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
     var itemCount: Int { recordIndex }
     private var blockedEntities = 0
     private(set) var dialect: Dialect
+    /// Where the current parse resumed after a fault (nil for the first parse); its lines map to the file's.
+    private var resumption: XMLResumePoint?
+    /// The element name of the items read so far (the first item's), which a restart looks for.
+    private var itemName: String?
+    /// Item start tags seen by the current parse.
+    private var itemsStarted = 0
+    private var encodingNoted = false
+    private var reportedLoads: Set<String> = []
 
     init(document: SourceDocument, sink: RecordSink, dialect: Dialect) {
         self.document = document
@@ -82,7 +104,8 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         open.reserveCapacity(16)
     }
 
-    mutating func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
+    mutating func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line parsedLine: Int) {
+        let line = resumption?.fileLine(parsedLine) ?? parsedLine
         if contextDepth > 0 {
             appendSlot(name: name, attributes: attributes, line: line, isEmpty: isEmpty)
             if !isEmpty { contextDepth += 1 }
@@ -93,6 +116,8 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
             return
         }
         if dialect.isItem(name: name, path: path) {
+            itemsStarted += 1
+            if itemName == nil { itemName = copy name }
             itemLine = line
             itemFields.removeAll(keepingCapacity: true)
             dialect.appendItemAttributes(attributes, line: line, to: &itemFields)
@@ -138,14 +163,19 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         }
     }
 
-    mutating func entityReference(name: String, line: Int) {
+    mutating func entityReference(name: String, line parsedLine: Int) {
+        let line = resumption?.fileLine(parsedLine) ?? parsedLine
+        // A restart parses the prolog again: what is in it was reported by the first parse.
+        if let resumption, line < resumption.line { return }
         blockedEntities += 1
         if blockedEntities <= 20 {
             sink.report(XMLStreamDiagnostics.entityBlocked(name: name, line: line, file: document.displayPath))
         }
     }
 
-    mutating func documentType(name: String, line: Int) {
+    mutating func documentType(name: String, line parsedLine: Int) {
+        let line = resumption?.fileLine(parsedLine) ?? parsedLine
+        if let resumption, line < resumption.line { return }
         sink.report(XMLStreamDiagnostics.dtdIgnored(name: name, line: line, file: document.displayPath))
     }
 
@@ -253,11 +283,61 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
         open.removeAll(keepingCapacity: true)
     }
 
-    mutating func finish(outcome: XMLStreamOutcome) {
-        if let declared = outcome.declaredEncoding {
-            sink.noteEncoding(TextEncodingInfo(name: TextDecoding.canonicalName(declared) ?? declared, source: "declared"))
-        } else {
-            sink.noteEncoding(TextEncodingInfo(name: "utf-8", source: "default"))
+    /// Where to read on after `outcome` stopped the current parse: the item after the items it started, past the
+    /// fault; nil when it completed, stopped on an entity bomb, no item was read yet, or there is no later item.
+    func resumePoint(after outcome: XMLStreamOutcome, restarts: Int) -> XMLResumePoint? {
+        guard !outcome.completed, restarts < XMLFeedResync.maximumRestarts, let itemName else { return nil }
+        let fatal = outcome.problems.first { $0.level == .fatal }
+        if let fatal, fatal.isEntityBomb { return nil }
+        let start = resumption?.offset ?? 0
+        let faultLine = fatal?.line ?? outcome.stoppedAtLine ?? 1
+        let faultLineStart = XMLFeedResync.offset(ofLine: resumption?.fileLine(faultLine) ?? faultLine, in: document.fileURL)
+        guard let point = XMLFeedResync.resumePoint(in: document.fileURL, itemName: itemName, from: start, skippingItems: itemsStarted, after: max(start, faultLineStart - 1)),
+              point.prolog.count * (restarts + 1) <= XMLFeedResync.maximumPrologBytesRead
+        else { return nil }
+        return point
+    }
+
+    /// Ends the current parse at its fault (reported as `xml.resynchronized`, the item it cut off handed over) and
+    /// prepares for the parse that resumes at `point`.
+    mutating func restart(at point: XMLResumePoint, after outcome: XMLStreamOutcome) {
+        finish(outcome: outcome, resumingAt: point)
+        path.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        itemDepth = 0
+        contextDepth = 0
+        child = .none
+        leafBytes.removeAll()
+        itemFields.removeAll(keepingCapacity: true)
+        itemsStarted = 0
+        resumption = point
+    }
+
+    /// `outcome` with the file's lines (a resumed parse counts the prolog's lines first), without what the
+    /// prolog's second reading repeats.
+    private func inFileLines(_ outcome: XMLStreamOutcome) -> XMLStreamOutcome {
+        guard let resumption else { return outcome }
+        var mapped = outcome
+        mapped.stoppedAtLine = outcome.stoppedAtLine.map(resumption.fileLine)
+        mapped.problems = outcome.problems.compactMap { problem in
+            var problem = problem
+            problem.line = problem.line.map(resumption.fileLine)
+            return (problem.line ?? resumption.line) < resumption.line ? nil : problem
+        }
+        return mapped
+    }
+
+    mutating func finish(outcome parsed: XMLStreamOutcome, resumingAt point: XMLResumePoint? = nil) {
+        var outcome = inFileLines(parsed)
+        outcome.refusedExternalLoads.removeAll { !reportedLoads.insert($0).inserted }
+        if !encodingNoted {
+            encodingNoted = true
+            if let declared = outcome.declaredEncoding {
+                sink.noteEncoding(TextEncodingInfo(name: TextDecoding.canonicalName(declared) ?? declared, source: "declared"))
+            } else {
+                sink.noteEncoding(TextEncodingInfo(name: "utf-8", source: "default"))
+            }
         }
         for cut in outcome.cutTexts { sink.report(XMLStreamDiagnostics.textCut(cut, file: document.displayPath)) }
         if !outcome.completed, itemDepth > 0 {
@@ -267,6 +347,17 @@ struct XMLFeedEngineState<Dialect: XMLFeedDialect>: XMLStreamConsumer {
             finishItem()
             sink.report(FeedDiagnostics.itemIncomplete(
                 at: SourceLocation(file: document.displayPath, line: line, record: recordIndex)))
+        }
+        if let point {
+            // The fault is reported as the restart it caused, not as the end of reading; libxml2 raises some
+            // stops (a huge text node) as errors, not fatal errors.
+            let fatal = outcome.problems.first { $0.level == .fatal } ?? outcome.problems.last { $0.level == .error }
+            var reported = outcome
+            reported.completed = true
+            for diagnostic in XMLStreamDiagnostics.diagnostics(for: reported, file: document.displayPath) { sink.report(diagnostic) }
+            sink.report(XMLStreamDiagnostics.resynchronized(
+                fatal, line: fatal?.line ?? outcome.stoppedAtLine, resumedAt: point.line, item: itemName ?? "item", file: document.displayPath))
+            return
         }
         if blockedEntities > 20 {
             sink.report(FeedDiagnostics.moreBlockedEntities(blockedEntities - 20, file: document.displayPath))

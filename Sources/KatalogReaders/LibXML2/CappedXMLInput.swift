@@ -47,6 +47,16 @@ final class CappedXMLInput {
         pending.reserveCapacity(chunk.count + Self.tailLength)
     }
 
+    /// The file from `resumption.offset` on, after `resumption.prolog` (passed on as it is): a feed read again
+    /// from an item after libxml2 stopped (`XMLFeedResync`). Cuts keep the file's offsets.
+    convenience init?(path: String, resumingAt resumption: XMLResumePoint) {
+        self.init(path: path)
+        guard lseek(descriptor, off_t(resumption.offset), SEEK_SET) == off_t(resumption.offset) else { return nil }
+        pending = resumption.prolog
+        consumed = resumption.offset
+        runStart = resumption.offset
+    }
+
     deinit { close(descriptor) }
 
     /// Fills `buffer` with up to `capacity` bytes; 0 at the end of the file.

@@ -75,6 +75,13 @@ enum XMLStreamDiagnostics {
                           at: SourceLocation(file: file, line: line))
     }
 
+    static func resynchronized(_ problem: XMLStreamProblem?, line: Int?, resumedAt resumedLine: Int, item: String, file: String) -> Diagnostic {
+        let detail = problem.map { " (\($0.message))" } ?? ""
+        return Diagnostic(.error, "xml.resynchronized",
+                          "The XML parser stopped here\(detail); reading went on at the next <\(item)>, line \(resumedLine), so the items after it are kept. What lies between was skipped.",
+                          at: SourceLocation(file: file, line: line))
+    }
+
     static func entityBomb(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
         Diagnostic(.error, "xml.entity-bomb",
                    "The feed declares entities that expand without bound (an entity-expansion attack); parsing stopped (\(problem.message)).",

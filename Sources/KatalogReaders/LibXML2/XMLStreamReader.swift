@@ -29,6 +29,12 @@ struct XMLStreamReader {
         readSynchronously(file: path, into: &consumer)
     }
 
+    /// Reads the file at `path` from `resumption` on (after its prolog), calling `consumer` on the calling thread.
+    /// Lines in events and problems are the resumed parse's (see `XMLResumePoint.fileLine`).
+    static func read<Consumer: XMLStreamConsumer>(file path: String, resumingAt resumption: XMLResumePoint?, into consumer: inout Consumer) -> XMLStreamOutcome? {
+        readSynchronously(file: path, resumingAt: resumption, into: &consumer)
+    }
+
     /// Reads the file at `path` on the calling thread.
     static func readSynchronously(file path: String, _ handle: (XMLStreamEvent) -> Void) -> XMLStreamOutcome? {
         withoutActuallyEscaping(handle) { handle in
@@ -39,9 +45,9 @@ struct XMLStreamReader {
 
     /// Reads the file at `path` on the calling thread into `consumer`.
     /// The file's bytes go through `CappedXMLInput`, so a giant text node is cut instead of stopping the parse.
-    static func readSynchronously<Consumer: XMLStreamConsumer>(file path: String, into consumer: inout Consumer) -> XMLStreamOutcome? {
+    static func readSynchronously<Consumer: XMLStreamConsumer>(file path: String, resumingAt resumption: XMLResumePoint? = nil, into consumer: inout Consumer) -> XMLStreamOutcome? {
         LibXML2Runtime.ensureInitialized()
-        guard let input = CappedXMLInput(path: path) else { return nil }
+        guard let input = resumption.map({ CappedXMLInput(path: path, resumingAt: $0) }) ?? CappedXMLInput(path: path) else { return nil }
         let context = Unmanaged.passUnretained(input).toOpaque()
         let readBytes: xmlInputReadCallback = { context, buffer, length in
             guard let context, let buffer, length > 0 else { return 0 }

@@ -132,6 +132,35 @@ struct CSVReaderTests {
         #expect(rows == [["a", "b;\r\nc\"d", "e"], ["f", "g", ""], ["h\"", "i", "j"]])
     }
 
+    /// Rows' lines do not depend on the chunk boundaries either: a CRLF inside a quoted cell split between two
+    /// chunks is one line break (fuzz-csv: `Fuzz/regressions/csv/crlf-split-in-quoted-cell.csv` gave line 10
+    /// instead of 9 for the rows after such a cell when fed a byte at a time).
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func rowLinesAreIndependentOfChunkSize(_ chunk: Int) throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/csv/crlf-split-in-quoted-cell.csv")
+        for text in [Array("a;\"b\r\nc\r\r\nd\r\";e\r\nf;g\r\n".utf8), Array(try Data(contentsOf: fixture))] {
+            func lines(chunk: Int) -> [Int] {
+                var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"))
+                var lines: [Int] = []
+                var offset = 0
+                while offset < text.count {
+                    let end = min(offset + chunk, text.count)
+                    text[offset..<end].withUnsafeBufferPointer { tokenizer.feed($0) { lines.append($0.line) } }
+                    offset = end
+                }
+                tokenizer.finish { lines.append($0.line) }
+                return lines
+            }
+            #expect(lines(chunk: chunk) == lines(chunk: text.count))
+        }
+        // The first text: the quoted cell holds CRLF, CR CRLF and CR (four line breaks), so the second row starts on line 6.
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"))
+        var lines: [Int] = []
+        Array("a;\"b\r\nc\r\r\nd\r\";e\r\nf;g\r\n".utf8).withUnsafeBufferPointer { tokenizer.feed($0) { lines.append($0.line) } }
+        #expect(lines == [1, 6])
+    }
+
     @Test func readsInBoundedChunksRatherThanWholeFile() throws {
         // 3 MB of rows: more than one chunk; every row arrives, in order.
         var text = "sku;title;price\n"

@@ -93,14 +93,29 @@ struct XMLHostileInputTests {
         #expect(sink.codes.contains("feed.item-incomplete"))
     }
 
-    @Test func malformedFeedStopsAtTheFaultAndSaysWhere() throws {
+    @Test func malformedItemCostsOnlyItselfAndTheFaultSaysWhere() throws {
         let xml = Self.rssHead + "\n" + Self.rssOpen + Self.item(1) + Self.item(2)
             + "\n<item><g:id>SKU-3</g:id><title>Bad</tittle></item>" + Self.item(4) + "</channel></rss>"
         let sink = try Self.read(xml)
-        #expect(sink.records.prefix(2).map { $0.value("g:id") } == ["SKU-1", "SKU-2"])
-        #expect(sink.records.count == 3) // the broken item is kept, marked incomplete
+        // The broken item is kept, marked incomplete; reading goes on at the next <item> (issue 14).
+        #expect(sink.records.map { $0.value("g:id") } == ["SKU-1", "SKU-2", "SKU-3", "SKU-4"])
+        #expect(sink.records.map(\.location.record) == [1, 2, 3, 4])
+        #expect(sink.records.map(\.location.line) == [3, 4, 5, 6])
+        let restart = try #require(sink.diagnostics.first { $0.code == "xml.resynchronized" })
+        #expect(restart.location.line == 5)
+        #expect(restart.message.contains("line 6"))
+        #expect(!sink.codes.contains("xml.malformed"))
+        #expect(sink.codes.contains("feed.item-incomplete"))
+    }
+
+    @Test func malformedFeedWithNoLaterItemStopsAtTheFault() throws {
+        let xml = Self.rssHead + "\n" + Self.rssOpen + Self.item(1) + Self.item(2)
+            + "\n<item><g:id>SKU-3</g:id><title>Bad</tittle></item></channel></rss>"
+        let sink = try Self.read(xml)
+        #expect(sink.records.map { $0.value("g:id") } == ["SKU-1", "SKU-2", "SKU-3"])
         let malformed = try #require(sink.diagnostics.first { $0.code == "xml.malformed" })
         #expect(malformed.location.line == 5)
+        #expect(!sink.codes.contains("xml.resynchronized"))
     }
 
     @Test func parserMessagesNeverReachStandardError() throws {
