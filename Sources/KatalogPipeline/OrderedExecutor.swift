@@ -41,12 +41,14 @@ final class OrderedExecutor<State, Result>: @unchecked Sendable {
         inline = states.count == 1
         slots = DispatchSemaphore(value: max(1, maximumInFlight))
         guard !inline else { return }
-        for (index, state) in states.enumerated() {
+        for index in states.indices {
             finishedThreads.enter()
-            let own = Handover(value: state)
-            let thread = Thread { [self] in
-                work(with: own.value)
-                finishedThreads.leave()
+            // The block holds neither the executor nor the state once the work is done: a finished thread may be
+            // released after `finish()` returns, and must not keep them alive until then.
+            let finished = finishedThreads
+            let thread = Thread { [weak self] in
+                self?.work(with: index)
+                finished.leave()
             }
             thread.name = "katalog.worker.\(index)"
             thread.stackSize = 8 << 20
@@ -79,12 +81,15 @@ final class OrderedExecutor<State, Result>: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         finishedThreads.wait()
-        // Each thread's block holds the executor: dropping the finished threads ends that cycle, so the executor
-        // and its states (the normalizers) are freed (AddressSanitizer's leak check found them kept).
+        // The delivery blocks hold the executor while they run; a barrier on their queue waits until the last one
+        // is done with it. The threads' blocks hold it only while working. So the executor and its states (the
+        // normalizers) are freed when the caller lets go (AddressSanitizer's leak check found them kept).
+        deliveryQueue.sync {}
         threads.removeAll()
     }
 
-    private func work(with state: State) {
+    private func work(with index: Int) {
+        let state = states[index]
         while true {
             condition.lock()
             while tasks.isEmpty && !closed { condition.wait() }
