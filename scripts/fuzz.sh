@@ -3,12 +3,15 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags…]     e.g. scripts/fuzz.sh csv 600
 #   scripts/fuzz.sh TARGET repro FILE…                          runs the harness once on each FILE (a crash input)
+#   scripts/fuzz.sh TARGET seeds                                gathers the seeds and lists them (no build)
 #   scripts/fuzz.sh --list                                      the targets
 #
 # TARGET is a name from Fuzz/Package.swift without its `fuzz-` prefix. The build (release with -enable-testing, so
 # the harnesses can `@testable import` the internal tokenizers and parsers; -sanitize=fuzzer,address; libyaml
-# instrumented too) goes to .build-fuzz-release (.build-fuzz with FUZZ_BUILD=debug). New corpus entries go to .fuzz/corpus/TARGET (gitignored; the committed seeds in
-# Fuzz/corpus/TARGET are read, never written), crash / leak / timeout inputs to .fuzz/artifacts/TARGET, the log to
+# instrumented too) goes to .build-fuzz-release (.build-fuzz with FUZZ_BUILD=debug). Seeds are the samples and golden
+# inputs of the target's format, gathered from the tree into .fuzz/seeds/TARGET on every run (so they are never
+# committed twice), and the hand-made seeds in Fuzz/corpus/TARGET (test-table strings); both are read, never written.
+# New corpus entries go to .fuzz/corpus/TARGET (gitignored), crash / leak / timeout inputs to .fuzz/artifacts/TARGET, the log to
 # .fuzz/logs/TARGET.log. Runs under `nice -n 10` (the machine is shared). The exit status is libFuzzer's: 0 when
 # the time ran out with nothing found.
 set -euo pipefail
@@ -31,6 +34,28 @@ case $target in
     quantity-gtin) dict=quantity-gtin; max_len=256 ;;
     config) dict=yaml; max_len=4096 ;;
 esac
+
+# The samples and golden files of the target's format: each file copied under a name made of its path.
+gather_seeds() {
+    local seeds=".fuzz/seeds/$target"
+    rm -rf "$seeds"; mkdir -p "$seeds"
+    local -a sources=()
+    case $target in
+        text-page) sources=(Samples/text Samples/service-plans Samples/invalid/text); names=(-name '*.txt') ;;
+        html) sources=(Samples/html Samples/invalid/html); names=(-name '*.html') ;;
+        csv) sources=(Samples/feeds Samples/invalid/csv); names=(-name '*.csv' -o -name '*.tsv') ;;
+        xml-feed) sources=(Samples/feeds); names=(-name '*.xml') ;;
+        json) sources=(Samples/feeds); names=(-name '*.json' -o -name '*.jsonl') ;;
+        config) sources=(Samples/invalid); names=(-name '*.yml' -o -name '*.yaml') ;;
+        *) return 0 ;; # the value parsers' seeds are all hand-made
+    esac
+    # Golden cases' inputs and expected outputs (Katalog's own JSON, CSV and XML reports are inputs worth mutating).
+    sources+=(Tests/KatalogPipelineTests/Golden Tests/KatalogPipelineTests/Validate/Golden)
+    find "${sources[@]}" -type f \( "${names[@]}" \) | sort |
+        while read -r file; do cp "$file" "$seeds/${file//\//_}"; done
+}
+gather_seeds
+if [[ "$1" == "seeds" ]]; then find ".fuzz/seeds/$target" $([[ -d Fuzz/corpus/$target ]] && echo "Fuzz/corpus/$target") -type f | sort; exit 0; fi
 
 # Release by default (5-10× the executions per second of debug); `-enable-testing` keeps `@testable import`
 # working. FUZZ_BUILD=debug builds faster and gives better stack traces.
@@ -56,6 +81,9 @@ if [[ "$1" == "repro" ]]; then
     exec nice -n 10 "$binary" "${common[@]}" -runs=1 "$@"
 fi
 seconds=$1; shift
+# The first folder receives new entries; the others are only read.
+corpora=(".fuzz/corpus/$target" ".fuzz/seeds/$target")
+[[ -d "Fuzz/corpus/$target" ]] && corpora+=("Fuzz/corpus/$target")
 nice -n 10 "$binary" "${common[@]}" -max_total_time="$seconds" "$@" \
-    ".fuzz/corpus/$target" "Fuzz/corpus/$target" 2>&1 | tee ".fuzz/logs/$target.log"
+    "${corpora[@]}" 2>&1 | tee ".fuzz/logs/$target.log"
 exit "${PIPESTATUS[0]}"
