@@ -6,7 +6,12 @@ extension JSONNode {
     /// their text, depth is limited, trailing content is an error) and takes it as the report's view of JSON.
     /// Throws `JSONSyntaxError`.
     static func parse(_ data: Data) throws -> JSONNode {
-        JSONNode(try KatalogReaders.JSONValue.parseStrict(Array(data)))
+        try parse(Array(data))
+    }
+
+    /// `parse(_:)` of bytes (a line of a run's JSON Lines files).
+    static func parse(_ bytes: [UInt8]) throws -> JSONNode {
+        JSONNode(try KatalogReaders.JSONValue.parseStrict(bytes))
     }
 
     /// The same value; an object's repeated key keeps its last value.

@@ -1,4 +1,5 @@
 import Foundation
+import KatalogReaders
 
 /// The files one `katalog import` run wrote into its output folder: `report.json` read whole, and the records of
 /// `catalog.jsonl` then `rejects.jsonl` streamed one at a time as `RecordView`s, so a 100k-record run is never
@@ -71,14 +72,13 @@ public struct RunOutputs: Sendable {
     }
 
     private static func readLines(_ url: URL, _ body: (JSONNode) throws -> Void) throws {
-        var number = 0
-        try LineReader.forEachLine(of: url) { line in
-            number += 1
+        let reader = try LineFileReader(path: url.path)
+        while let line = try reader.next() {
             let node: JSONNode
             do {
                 node = try JSONNode.parse(line)
             } catch {
-                throw ReadError(description: "\(url.path):\(number) is not a JSON record: \(error)")
+                throw ReadError(description: "\(url.path):\(reader.lineNumber) is not a JSON record: \(error)")
             }
             try body(node)
         }

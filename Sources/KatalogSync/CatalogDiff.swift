@@ -1,4 +1,5 @@
 import Foundation
+import KatalogReaders
 import KatalogWriters
 
 /// `katalog diff`: the changes between two `catalog.jsonl` files, for jobs that keep no state. The same identity
@@ -27,7 +28,7 @@ public enum CatalogDiff {
     /// Stages every record of the catalog at `path`, in file order.
     static func stage(_ path: String, into state: SyncState, identity: IdentityChain) throws {
         let sources = SourceNames(catalogFiles: try sourceFiles(of: path))
-        let reader = try JSONLinesReader(path: path)
+        let reader = try LineFileReader.catalog(path)
         var position = 0
         while let line = try reader.next() {
             let facts: StagedFacts
@@ -45,7 +46,7 @@ public enum CatalogDiff {
 
     /// The distinct `source.file` values of a catalog, in first-seen order (a first pass).
     static func sourceFiles(of path: String) throws -> [String] {
-        let reader = try JSONLinesReader(path: path)
+        let reader = try LineFileReader.catalog(path)
         var seen = Set<String>(), files: [String] = []
         while let line = try reader.next() {
             guard let record = try? ParsedJSON.parseStrict(line), let file = record["source"]?["file"]?.scalarText else {

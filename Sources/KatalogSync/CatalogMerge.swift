@@ -1,4 +1,5 @@
 import Foundation
+import KatalogReaders
 import KatalogCore
 import KatalogPipeline
 import KatalogWriters
@@ -82,7 +83,7 @@ public enum CatalogMerge {
         var summary = Summary()
         let insert = try database.prepare("INSERT INTO items VALUES (?, ?, ?, ?)")
         for path in paths {
-            let reader = try JSONLinesReader(path: path)
+            let reader = try LineFileReader.catalog(path)
             while var line = try reader.next() {
                 if let tab = line.prefix(8).firstIndex(of: 0x09), line[..<tab].allSatisfy({ (0x30...0x39).contains($0) }) { line.removeSubrange(...tab) }
                 guard let record = try? ParsedJSON.parseStrict(line), record.isObject, record["id"] != nil else {

@@ -1,17 +1,19 @@
 import Foundation
 
-/// Reads a JSON Lines file one line at a time in 1 MiB chunks, so memory does not grow with the file.
-final class JSONLinesReader {
+/// Reads a file one line at a time in 1 MiB chunks, so memory does not grow with the file: how Katalog reads its
+/// own JSON Lines outputs back (`diff`, `merge`, the review page). A `\r` before the line break is dropped.
+public final class LineFileReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// 1-based number of the line last returned.
-    private(set) var lineNumber = 0
+    public private(set) var lineNumber = 0
 
-    init(path: String) throws {
+    /// Opens `path`; throws `InputUnreadable` when it cannot be read.
+    public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CatalogFileError(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+            throw InputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
         self.handle = handle
     }
@@ -19,7 +21,7 @@ final class JSONLinesReader {
     deinit { try? handle.close() }
 
     /// The next non-empty line without its line break, or nil at the end.
-    func next() throws -> [UInt8]? {
+    public func next() throws -> [UInt8]? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
@@ -41,11 +43,4 @@ final class JSONLinesReader {
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
-}
-
-/// A catalog file that cannot be read or is not a Katalog catalog.
-public struct CatalogFileError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
 }
