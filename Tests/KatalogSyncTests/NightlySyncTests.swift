@@ -130,10 +130,27 @@ import Testing
         #expect(try SyncTestSupport.katalog(["merge", b, a, "--out", folder.appendingPathComponent("ba").path]).status == 0)
         let ab = try Data(contentsOf: folder.appendingPathComponent("ab/merged.jsonl"))
         #expect(ab == (try Data(contentsOf: folder.appendingPathComponent("ba/merged.jsonl"))))
-        // With pages' text first, the precedence changes nothing here (both are feeds) but is accepted and reported.
-        let textFirst = try SyncTestSupport.katalog(["merge", a, b, "--out", folder.appendingPathComponent("t").path, "--precedence", "text"])
-        #expect(textFirst.status == 0)
-        #expect(try String(contentsOf: folder.appendingPathComponent("t/merge-report.json"), encoding: .utf8).contains(#""precedence": "text,feed,structured""#))
         #expect(try SyncTestSupport.katalog(["merge", a, "--out", folder.path, "--precedence", "nonsense"]).status == 2)
+    }
+
+    /// A page's JSON-LD and another page's text carry the same GTIN (Samples' Sony WH-1000XM5): by default the
+    /// structured data gives the title; with page text first, the text line does.
+    @Test func precedenceDecidesWhichSourceGivesAField() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func title(_ precedence: [String]) throws -> String {
+            let out = folder.appendingPathComponent(precedence.joined())
+            #expect(try SyncTestSupport.katalog(["merge", "Output/catalog.jsonl", "--out", out.path] + precedence).status == 0)
+            let merged = try SyncTestSupport.lines(out.appendingPathComponent("merged.jsonl"))
+            let headphones = try #require(merged.first { $0.contains(#""id":"gtin:04548736132610""#) })
+            #expect(headphones.contains(#""sources":["Samples/html/09_price-mismatch_pl.html#1","Samples/text/060_ua_tehnika_navushnyky.txt#1"]"#))
+            return headphones
+        }
+        let standard = try title([])
+        #expect(standard.contains(#""title":"Samples/html/09_price-mismatch_pl.html#1""#) && standard.contains(#""origin":"json-ld""#))
+        let textFirst = try title(["--precedence", "text"])
+        #expect(textFirst.contains(#""title":"Samples/text/060_ua_tehnika_navushnyky.txt#1""#))
+        #expect(textFirst.contains("Бездротові навушники Sony WH-1000XM5"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("--precedencetext/merge-report.json"), encoding: .utf8).contains(#""precedence": "text,feed,structured""#))
     }
 }
