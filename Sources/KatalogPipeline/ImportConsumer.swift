@@ -15,6 +15,9 @@ public protocol ImportConsumer: AnyObject {
     /// before handing them on. nil (the default): none.
     var preparation: RecordPreparation<PreparedRecord, PreparedDiagnostic>? { get }
 
+    /// A file's records, diagnostics and findings follow, up to the next `beginFile`; `replayed` when they come from
+    /// a `ReadCache` instead of the file being read. Default: nothing.
+    func beginFile(_ path: String, replayed: Bool) throws
     /// An imported record that was not prepared (no preparation, or a run rule changed it since).
     func consume(_ product: Product) throws
     /// An imported record with what `preparation` made of it.
@@ -27,6 +30,7 @@ public protocol ImportConsumer: AnyObject {
 
 extension ImportConsumer {
     public var preparation: RecordPreparation<PreparedRecord, PreparedDiagnostic>? { nil }
+    public func beginFile(_ path: String, replayed: Bool) throws {}
 }
 
 extension ImportConsumer where PreparedRecord == Never {
@@ -40,16 +44,21 @@ extension ImportConsumer where PreparedDiagnostic == Never {
 /// A consumer's per-record work for the worker threads (see `ImportConsumer.preparation`).
 public struct RecordPreparation<Record: Sendable, Finding: Sendable>: Sendable {
     public let record: @Sendable (Product) -> Record
+    /// What to make of a record replayed from a `ReadCache`, when it differs from `record` (a consumer that keeps
+    /// per-record facts from the last run need not derive them again).
+    public let replayedRecord: (@Sendable (Product) -> Record)?
     public let diagnostic: @Sendable (Diagnostic) -> Finding
 
-    public init(record: @escaping @Sendable (Product) -> Record, diagnostic: @escaping @Sendable (Diagnostic) -> Finding) {
+    public init(record: @escaping @Sendable (Product) -> Record, replayedRecord: (@Sendable (Product) -> Record)? = nil, diagnostic: @escaping @Sendable (Diagnostic) -> Finding) {
         self.record = record
+        self.replayedRecord = replayedRecord
         self.diagnostic = diagnostic
     }
 
     /// The record's prepared value and one per diagnostic, in the same order.
-    func prepare(_ product: Product) -> PreparedOutcome<Record, Finding> {
-        PreparedOutcome(record: record(product), diagnostics: product.diagnostics.map(diagnostic))
+    func prepare(_ product: Product, replayed: Bool = false) -> PreparedOutcome<Record, Finding> {
+        let make = replayed ? replayedRecord ?? record : record
+        return PreparedOutcome(record: make(product), diagnostics: product.diagnostics.map(diagnostic))
     }
 }
 

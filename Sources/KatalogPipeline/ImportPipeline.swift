@@ -247,6 +247,7 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         findings = FileFindings()
         recording = cache != nil && !replayed
         if recording { try cache?.beginRecording(file) }
+        try consumer.beginFile(file, replayed: replayed)
     }
 
     private func close(_ skeleton: FileReport) throws {

@@ -8,13 +8,10 @@ public enum StoredEvent: Codable, Sendable, Hashable {
     case imported(Product)
     case rejected(RejectedRecord)
 
-    /// The event as bytes: JSON through Foundation's coder (decimals stay exact), keys sorted so the same event
-    /// always gives the same bytes.
+    /// The event as bytes, in `CompactCoding`'s binary form (decimals stay exact).
     public var encoded: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        // Encoding a value of our own model cannot fail: every member is Codable and finite.
-        return Array((try? encoder.encode(self)) ?? Data())
+        // Encoding a value of our own model cannot fail: every member is Codable and the coder throws nothing itself.
+        (try? CompactCoding.encode(self)) ?? []
     }
 
     /// The event of a file that was stored as `old` and is now found at `new` (a night's folder has another
@@ -49,7 +46,7 @@ public enum StoredEvent: Codable, Sendable, Hashable {
 
     /// Reads an event written by `encoded`.
     public init(encoded bytes: [UInt8]) throws {
-        self = try JSONDecoder().decode(StoredEvent.self, from: Data(bytes))
+        self = try CompactCoding.decode(StoredEvent.self, from: bytes)
     }
 }
 

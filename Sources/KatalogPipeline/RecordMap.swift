@@ -53,7 +53,7 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
         switch event {
         case .fileDiagnostic(let diagnostic): return .fileDiagnostic(diagnostic)
         case .rejected(let rejected): return .record(.rejected(rejected), prepared: nil, stored: nil)
-        case .imported(let product): return .record(.imported(product), prepared: preparation?.prepare(product), stored: nil)
+        case .imported(let product): return .record(.imported(product), prepared: preparation?.prepare(product, replayed: true), stored: nil)
         }
     }
 }

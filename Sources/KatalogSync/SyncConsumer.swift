@@ -33,6 +33,9 @@ final class SyncConsumer: ImportConsumer {
     let sources: SourceNames
     let identity: IdentityChain
     private var position = 0
+    /// Whether the current file's records were carried over from the last run (`SyncState.carryOver`): they are
+    /// written to the catalog but not staged one by one.
+    private var carriedOver = false
     /// Called after each staged record, with how many are staged (fault injection for the kill tests).
     var afterStaging: (Int) -> Void = { _ in }
 
@@ -49,16 +52,34 @@ final class SyncConsumer: ImportConsumer {
         return RecordPreparation(record: { product in
             let encoded = CatalogOutput.encode(product, files: files)
             return SyncPreparedRecord(encoded: encoded, staged: try? StagedFacts(catalogLine: encoded.jsonLine))
+        }, replayedRecord: { product in
+            // A replayed file's records are usually carried over as last night staged them; when they are not, the
+            // facts are read on the reduction thread.
+            SyncPreparedRecord(encoded: CatalogOutput.encode(product, files: files), staged: nil)
         }, diagnostic: CatalogOutput.encode)
+    }
+
+    func beginFile(_ path: String, replayed: Bool) throws {
+        carriedOver = false
+        if replayed { carriedOver = try state.carryOver(source: sources.name(of: path), from: position, identity: identity) != nil }
     }
 
     func consume(_ product: Product) throws {
         let encoded = CatalogOutput.encode(product, files: output.files.union(.jsonLines))
+        if carriedOver {
+            try output.write(encoded)
+            position += 1
+            return
+        }
         try consume(product, prepared: SyncPreparedRecord(encoded: encoded, staged: try StagedFacts(catalogLine: encoded.jsonLine)))
     }
 
     func consume(_ product: Product, prepared: SyncPreparedRecord) throws {
         try output.write(prepared.encoded)
+        if carriedOver {
+            position += 1
+            return
+        }
         let source = sources.name(of: product.source.file)
         let facts = try prepared.staged ?? StagedFacts(catalogLine: prepared.encoded.jsonLine)
         try state.stage(
@@ -71,6 +92,8 @@ final class SyncConsumer: ImportConsumer {
 
     func consume(_ rejected: RejectedRecord) throws {
         try output.write(rejected)
+        // A carried-over file's rejections were last night's too: no record of last night can be "now rejected" by them.
+        guard !carriedOver else { return }
         let line = CatalogOutput.encode(rejected.product, files: .jsonLines).jsonLine
         let facts = try StagedFacts(catalogLine: line)
         let source = sources.name(of: rejected.product.source.file)

@@ -75,7 +75,7 @@ final class SyncReadCache: ReadCache, @unchecked Sendable {
         lock.withLock { hashes[input.displayPath] = found }
         guard !full else { return nil }
         let source = sources.name(of: input.displayPath)
-        let row = try reader.prepare("SELECT path, content_hash, bytes, settings, generation, skeleton, events FROM files WHERE source = ?")
+        let row = try reader.prepare("SELECT path, content_hash, bytes, settings, generation, skeleton, events, records FROM files WHERE source = ?")
         try row.bind([.text(source)])
         guard try row.step(), row.text(1) == found.hash, Int(row.integer(2)) == found.bytes, row.text(3) == settings,
               let skeleton = try? JSONDecoder().decode(FileReport.self, from: Data(row.blob(5))) else { return nil }
@@ -83,7 +83,7 @@ final class SyncReadCache: ReadCache, @unchecked Sendable {
         var replayed = skeleton
         replayed.file = input.displayPath
         let file = StoredFile(source: source, path: input.displayPath, contentHash: found.hash, bytes: found.bytes, settings: settings,
-                              generation: generation, skeleton: row.blob(5), events: Int(row.integer(6)))
+                              generation: generation, skeleton: row.blob(5), events: Int(row.integer(6)), records: Int(row.integer(7)))
         lock.withLock {
             skipped.append((input.displayPath, file))
             storedSources.insert(source)
@@ -120,7 +120,8 @@ final class SyncReadCache: ReadCache, @unchecked Sendable {
         var bare = FileReport(file: skeleton.file, kind: skeleton.kind)
         bare.encoding = skeleton.encoding
         try state.stageFile(StoredFile(source: file.source, path: file.path, contentHash: found.hash, bytes: found.bytes, settings: settings,
-                                       generation: state.generation, skeleton: Array(try JSONEncoder().encode(bare)), events: file.events))
+                                       generation: state.generation, skeleton: Array(try JSONEncoder().encode(bare)), events: file.events,
+                                       records: state.stagedCount(of: file.source)))
     }
 
     /// Stages the replayed files' rows for tonight's state (after the run, on the caller's thread).

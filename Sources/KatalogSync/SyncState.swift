@@ -19,7 +19,7 @@ public final class SyncState {
     /// `PRAGMA application_id` of a Katalog state ('KTLG').
     static let applicationID: Int64 = 0x4B54_4C47
     /// The schema this build writes; `migrations[n]` upgrades version n to n + 1.
-    static let schemaVersion: Int64 = 2
+    static let schemaVersion: Int64 = 3
     static let migrations: [String] = [
         // 0 → 1: the first schema.
         """
@@ -73,6 +73,12 @@ public final class SyncState {
             PRIMARY KEY (source, generation, ordinal)
         ) WITHOUT ROWID;
         """,
+        // 2 → 3: a file keeps how many records it gave, and records are found by source, so the records of an
+        // unchanged file are carried over in one statement (-1: unknown, the file's records are staged again).
+        """
+        ALTER TABLE files ADD COLUMN records INTEGER NOT NULL DEFAULT -1;
+        CREATE INDEX IF NOT EXISTS records_by_source ON records (source, position);
+        """,
     ]
 
     public let path: String
@@ -83,6 +89,10 @@ public final class SyncState {
     private var insertEvent: SQLiteStatement?
     /// The run being staged: its id, which is also the generation of the events it records.
     private(set) var generation: Int64 = 0
+    /// The identity chain of the last committed run (nil before the first).
+    private var previousIdentity: String?
+    /// How many records each source has staged tonight.
+    private var stagedBySource: [String: Int] = [:]
 
     /// Opens or creates the state at `path`, upgrading an older schema. Throws `StateUnusable`.
     public init(path: String) throws {
@@ -143,6 +153,8 @@ public final class SyncState {
                 CREATE TABLE next_renames (old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL UNIQUE) WITHOUT ROWID;
                 """)
             generation = (try database.integer("SELECT coalesce(max(id), 0) + 1 FROM runs") ?? 1)
+            previousIdentity = try database.text("SELECT identity FROM runs ORDER BY id DESC LIMIT 1")
+            stagedBySource = [:]
             insertRecord = try database.prepare("INSERT OR IGNORE INTO next_records VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
             insertRejected = try database.prepare("INSERT OR IGNORE INTO next_rejected VALUES (?, ?, ?)")
         }
@@ -158,10 +170,41 @@ public final class SyncState {
             var candidate = key, occurrence = 1
             while true {
                 try insertRecord.run([.text(candidate), .text(source), .text(recordID), .integer(Int64(position)), .text(gtin14), .integer(fields.fingerprint), .text(encoded)])
-                if database.changes == 1 { return candidate }
+                if database.changes == 1 {
+                    stagedBySource[source, default: 0] += 1
+                    return candidate
+                }
                 occurrence += 1
                 candidate = key + "#\(occurrence)"
             }
+        }
+    }
+
+    /// How many records `source` has staged tonight.
+    func stagedCount(of source: String) -> Int { stagedBySource[source] ?? 0 }
+
+    /// Stages last night's records of `source` again, renumbered from `position`, when they are exactly what its
+    /// file gives tonight: the file is replayed unchanged (the caller's word), the identity chain is last night's, no
+    /// other file staged records of this source tonight, and last night's records of the source all came from that
+    /// one file. Returns how many records were staged, or nil (nothing staged) when the records must be staged one
+    /// by one.
+    func carryOver(source: String, from position: Int, identity: IdentityChain) throws -> Int? {
+        try wrap {
+            guard previousIdentity == identity.description, stagedBySource[source] == nil,
+                  let expected = try database.integer("SELECT records FROM files WHERE source = ?", [.text(source)]), expected >= 0,
+                  try database.integer("SELECT count(*) FROM records WHERE source = ?", [.text(source)]) == expected else { return nil }
+            try database.prepare("""
+                INSERT OR IGNORE INTO next_records
+                SELECT key, source, record_id, ?1 + position - (SELECT min(position) FROM records WHERE source = ?2), gtin14, fingerprint, fields, 0
+                FROM records WHERE source = ?2 ORDER BY position
+                """).run([.integer(Int64(position)), .text(source)])
+            guard database.changes == Int(expected) else {
+                // A key another source staged tonight: the records are staged one by one instead, numbered as read.
+                try database.prepare("DELETE FROM next_records WHERE source = ?").run([.text(source)])
+                return nil
+            }
+            stagedBySource[source] = Int(expected)
+            return Int(expected)
         }
     }
 
@@ -248,6 +291,7 @@ public final class SyncState {
                 DROP TABLE records;
                 ALTER TABLE next_records RENAME TO records;
                 CREATE INDEX records_by_gtin ON records (source, gtin14) WHERE gtin14 IS NOT NULL;
+                CREATE INDEX records_by_source ON records (source, position);
                 DROP TABLE next_rejected; DROP TABLE next_renames;
                 DELETE FROM events WHERE NOT EXISTS (
                     SELECT 1 FROM next_files f WHERE f.source = events.source AND f.generation = events.generation);
@@ -273,9 +317,9 @@ public final class SyncState {
     /// (its events kept under the generation that read it).
     func stageFile(_ file: StoredFile) throws {
         try wrap {
-            try database.prepare("INSERT OR REPLACE INTO next_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
+            try database.prepare("INSERT OR REPLACE INTO next_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
                 .text(file.source), .text(file.path), .text(file.contentHash), .integer(Int64(file.bytes)), .text(file.settings),
-                .integer(file.generation), .blob(file.skeleton), .integer(Int64(file.events)),
+                .integer(file.generation), .blob(file.skeleton), .integer(Int64(file.events)), .integer(Int64(file.records)),
             ])
         }
     }
@@ -322,6 +366,8 @@ struct StoredFile: Sendable, Hashable {
     /// The file's report skeleton (kind, encoding), JSON.
     var skeleton: [UInt8]
     var events: Int
+    /// How many records the file staged (-1: not known).
+    var records: Int
 }
 
 /// One record as the state holds it.

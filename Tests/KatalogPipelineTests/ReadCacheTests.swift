@@ -47,7 +47,10 @@ struct ReadCacheTests {
         #expect(cache.files.count > 30)
         // Every stored event reads back as what was stored.
         for (_, file) in cache.files {
-            for bytes in file.events { #expect(try StoredEvent(encoded: bytes).encoded == bytes) }
+            for bytes in file.events {
+                let event = try StoredEvent(encoded: bytes)
+                #expect(try StoredEvent(encoded: event.encoded) == event)
+            }
         }
         cache.replay = true
         let replayed = try Self.catalog(paths, jobs: jobs, threshold: threshold, cache: cache, into: folder.appendingPathComponent("replayed"))

@@ -63,9 +63,19 @@ import Testing
             #expect(run.status == 0, "\(run.stderr)")
             return run
         }
+        /// Every column of the state's records (the run id aside), in key order.
+        func stagedRecords() throws -> [String] {
+            let statement = try SQLiteDatabase(path: state).prepare("SELECT key, source, record_id, position, gtin14, fingerprint, fields FROM records ORDER BY key")
+            try statement.bind([])
+            var rows: [String] = []
+            while try statement.step() { rows.append((0..<7).map { statement.text(Int32($0)) ?? "null" }.joined(separator: " | ")) }
+            return rows
+        }
         _ = try sync("first")
+        let read = try stagedRecords()
         let second = try sync("second")
         #expect(second.stderr.contains("2 unchanged files taken from the state"))
+        #expect(try stagedRecords() == read, "the records of unchanged files are carried over exactly as reading them staged them")
         let report = try String(contentsOf: folder.appendingPathComponent("second/report.json"), encoding: .utf8)
         #expect(report.contains("\"skipped_files\": [\n      \"\(tonight.path)/distributor.csv\",\n      \"\(tonight.path)/eshop-feed.xml\"\n    ]"))
         let changes = try SyncTestSupport.lines(folder.appendingPathComponent("second/changes.jsonl"))
@@ -82,6 +92,15 @@ import Testing
                 .replacingOccurrences(of: #""skipped_files": \[[^\]]*\]"#, with: "", options: .regularExpression)
         }
         #expect(try withoutSkipped("second") == (try withoutSkipped("full")))
+
+        // Another identity chain: the replayed files' records are staged again under their new keys, as a full read
+        // stages them.
+        _ = try sync("by-gtin", ["--identity", "gtin,sku"])
+        let replayedByGTIN = try stagedRecords()
+        _ = try sync("by-gtin-full", ["--identity", "gtin,sku", "--full"])
+        #expect(try stagedRecords() == replayedByGTIN)
+        #expect(replayedByGTIN != read && replayedByGTIN.contains { $0.hasPrefix("gtin:") })
+        _ = try sync("back", ["--full"])
 
         // One file changes: only it is read; a new dictionary makes every file be read again.
         let feed = tonight.appendingPathComponent("eshop-feed.xml")

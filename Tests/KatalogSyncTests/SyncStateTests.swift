@@ -103,22 +103,30 @@ import Testing
 
 /// A state written by an earlier schema is upgraded in place, keeping last night's records.
 @Suite struct SyncStateMigrationTests {
-    @Test func aSchema1StateIsMigratedAndItsRecordsCompared() throws {
+    /// What takes this build's state back to each earlier schema.
+    static let downgrades: [Int64: String] = [
+        1: """
+            DROP INDEX records_by_source; DROP TABLE events; DROP TABLE files;
+            CREATE TABLE files (source TEXT PRIMARY KEY, path TEXT NOT NULL, records INTEGER NOT NULL, run_id INTEGER NOT NULL) WITHOUT ROWID;
+            PRAGMA user_version = 1;
+            """,
+        2: "DROP INDEX records_by_source; ALTER TABLE files DROP COLUMN records; PRAGMA user_version = 2;",
+    ]
+
+    @Test(arguments: [Int64(1), 2])
+    func anEarlierStateIsMigratedAndItsRecordsCompared(schema: Int64) throws {
         let folder = try SyncTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent("katalog.db").path
-        // Night 1 with this build, then the file is taken back to schema 1 (no file hashes, no stored events).
+        // Night 1 with this build, then the file is taken back to the earlier schema.
         #expect(try SyncTestSupport.katalog(["sync", SyncStateTests.night1, "--state", state, "--out", folder.appendingPathComponent("a").path]).status == 0)
         let database = try SQLiteDatabase(path: state)
-        try database.execute("""
-            DROP TABLE events; DROP TABLE files;
-            CREATE TABLE files (source TEXT PRIMARY KEY, path TEXT NOT NULL, records INTEGER NOT NULL, run_id INTEGER NOT NULL) WITHOUT ROWID;
-            PRAGMA user_version = 1;
-            """)
+        try database.execute(try #require(Self.downgrades[schema]))
         let night2 = try SyncTestSupport.katalog(["sync", SyncStateTests.night2, "--state", state, "--out", folder.appendingPathComponent("b").path])
         #expect(night2.status == 0, "\(night2.stderr)")
         #expect(night2.stderr.contains("2 added, 3 changed, 1 renamed, 1 removed, 1 now rejected, 2 unchanged"))
         #expect(try database.integer("PRAGMA user_version") == SyncState.schemaVersion)
         #expect(try database.integer("SELECT count(*) FROM events") == 9, "tonight's outcomes are stored for the next run")
+        #expect(try database.integer("SELECT count(*) FROM files WHERE records < 0") == 0, "every file notes how many records it gave")
     }
 }
