@@ -49,7 +49,7 @@ public enum CatalogDiff {
         let reader = try LineFileReader.catalog(path)
         var seen = Set<String>(), files: [String] = []
         while let line = try reader.next() {
-            guard let record = try? ParsedJSON.parseStrict(line), let file = record["source"]?["file"]?.scalarText else {
+            guard let source = try? ParsedJSON.topLevelMember("source", ofStrict: line), let file = source["file"]?.scalarText else {
                 throw CatalogFileError(path: path, reason: "line \(reader.lineNumber) is not a catalog record (no source.file)")
             }
             if seen.insert(file).inserted { files.append(file) }

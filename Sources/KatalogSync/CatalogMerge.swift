@@ -225,7 +225,7 @@ struct MergedProduct {
         for (field, fold) in [("brand", true), ("mpn", false)] {
             var seen: [String] = [], folded = Set<String>()
             for record in records {
-                guard let value = record[field]?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { continue }
+                guard let value = record[field]?.scalarText?.trimmingWhitespace(), !value.isEmpty else { continue }
                 if folded.insert(fold ? value.lowercased() : value).inserted { seen.append(value) }
             }
             if seen.count > 1 { parts.append("\(field) " + seen.joined(separator: " / ")) }

@@ -45,7 +45,10 @@ public struct RecordFields: Sendable, Hashable {
     var encoded: String { OutputJSON.object(values).compact }
 
     /// A 64-bit fingerprint of `encoded`: equal fields, equal fingerprint.
-    var fingerprint: Int64 {
+    var fingerprint: Int64 { Self.fingerprint(of: encoded) }
+
+    /// The fingerprint of fields already `encoded` (encoding sorts every key: do it once).
+    static func fingerprint(of encoded: String) -> Int64 {
         Int64(bitPattern: Fingerprint(encoded).value)
     }
 

@@ -75,7 +75,7 @@ struct RecordIdentityFacts: Sendable, Hashable {
 
     init(record: ParsedJSON) {
         func text(_ value: ParsedJSON?) -> String? {
-            guard let text = value?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            guard let text = value?.scalarText?.trimmingWhitespace(), !text.isEmpty else { return nil }
             return text
         }
         id = text(record["id"]) ?? ""

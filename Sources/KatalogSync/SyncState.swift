@@ -166,10 +166,10 @@ public final class SyncState {
     func stage(key: String, source: String, recordID: String, position: Int, gtin14: String?, fields: RecordFields) throws -> String {
         try wrap {
             guard let insertRecord else { preconditionFailure("stage(…) before begin()") }
-            let encoded = fields.encoded
+            let encoded = fields.encoded, fingerprint = RecordFields.fingerprint(of: encoded)
             var candidate = key, occurrence = 1
             while true {
-                try insertRecord.run([.text(candidate), .text(source), .text(recordID), .integer(Int64(position)), .text(gtin14), .integer(fields.fingerprint), .text(encoded)])
+                try insertRecord.run([.text(candidate), .text(source), .text(recordID), .integer(Int64(position)), .text(gtin14), .integer(fingerprint), .text(encoded)])
                 if database.changes == 1 {
                     stagedBySource[source, default: 0] += 1
                     return candidate

@@ -6,6 +6,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "html": HTMLBenchmark.run,
     "feeds": FeedBenchmark.run,
     "sync": SyncBenchmark.run,
+    "events": EventCodingBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -44,6 +44,109 @@ struct JSONParser {
         self.mode = mode
     }
 
+    init(bytes: [UInt8], mode: Mode) {
+        self.bytes = bytes
+        self.mode = mode
+    }
+
+    /// The value of the member `name` of the top-level object, parsed; the other members are only stepped over
+    /// (checked as strict JSON, nothing built). nil when the document is an object without that member.
+    mutating func topLevelMember(_ name: String) throws(SyntaxError) -> JSONValue? {
+        let wanted = Array(name.utf8)
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
+        position += 1
+        var first = true
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("an object is not closed") }
+            if bytes[position] == UInt8(ascii: "}") { return nil }
+            if !first {
+                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
+                position += 1
+                skipWhitespace()
+            }
+            first = false
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted property name") }
+            let key = try parseStringBytes()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a property name") }
+            position += 1
+            if key == wanted { return try parseValue(depth: 1) }
+            try skipValue(depth: 1)
+        }
+    }
+
+    /// Steps over one value, checking it as strict JSON without building it.
+    private mutating func skipValue(depth: Int) throws(SyntaxError) {
+        guard depth < Self.maxDepth else { throw error("JSON nested more than \(Self.maxDepth) levels") }
+        skipWhitespace()
+        guard position < bytes.count else { throw error("the JSON ends too early") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = bytes[position] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let isObject = close == UInt8(ascii: "}")
+            position += 1
+            var first = true
+            while true {
+                skipWhitespace()
+                guard position < bytes.count else { throw error("a list or object is not closed") }
+                if bytes[position] == close {
+                    position += 1
+                    return
+                }
+                if !first {
+                    guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' in a list or object") }
+                    position += 1
+                    skipWhitespace()
+                }
+                first = false
+                if isObject {
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted property name") }
+                    try skipString()
+                    skipWhitespace()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a property name") }
+                    position += 1
+                }
+                try skipValue(depth: depth + 1)
+            }
+        case UInt8(ascii: "\""):
+            try skipString()
+        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
+            while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
+        default:
+            _ = try parseValue(depth: depth)
+        }
+    }
+
+    /// Steps over a string (the cursor on its opening quote); escapes are checked as `parseEscape` reads them.
+    private mutating func skipString() throws(SyntaxError) {
+        position += 1
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                return
+            case UInt8(ascii: "\\"):
+                var ignored: [UInt8] = []
+                try parseEscape(into: &ignored)
+            case 0x0A:
+                line += 1
+                position += 1
+            default:
+                position += 1
+            }
+        }
+        throw error("a string is not closed")
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
+        }
+    }
+
     mutating func parse() throws(SyntaxError) -> JSONValue {
         skipWhitespace()
         var values = [try parseValue(depth: 0)]
@@ -185,6 +288,19 @@ struct JSONParser {
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
+        // Most strings hold no escape: they are made straight from the input's bytes.
+        let start = position + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            position = end + 1
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start ..< end]), as: UTF8.self) }
+        }
+        return String(decoding: try parseStringBytes(), as: UTF8.self)
+    }
+
+    /// A string's bytes, escapes decoded (the cursor on its opening quote).
+    private mutating func parseStringBytes() throws(SyntaxError) -> [UInt8] {
         position += 1
         var output: [UInt8] = []
         var runStart = position
@@ -193,7 +309,7 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 output.append(contentsOf: bytes[runStart ..< position])
                 position += 1
-                return String(decoding: output, as: UTF8.self)
+                return output
             }
             if byte == UInt8(ascii: "\\") {
                 output.append(contentsOf: bytes[runStart ..< position])

@@ -52,10 +52,22 @@ extension JSONValue {
     /// Parses one strict JSON document (a line of Katalog's own `catalog.jsonl`, say): numbers keep their text,
     /// members their order. Throws a description of the fault with its line.
     public static func parseStrict(_ bytes: [UInt8]) throws -> JSONValue {
-        var parser = bytes.withUnsafeBufferPointer { JSONParser(bytes: $0, mode: .strict) }
-        let result: Result<JSONValue, JSONParser.SyntaxError>
+        var parser = JSONParser(bytes: bytes, mode: .strict)
+        return try strictly { () throws(JSONParser.SyntaxError) in try parser.parse() }
+    }
+
+    /// The member `name` of the strict JSON object in `bytes`, parsed; the other members are checked but not built
+    /// (a catalog line's `source`, say, at a fraction of parsing the whole line). nil when there is no such member.
+    public static func topLevelMember(_ name: String, ofStrict bytes: [UInt8]) throws -> JSONValue? {
+        var parser = JSONParser(bytes: bytes, mode: .strict)
+        return try strictly { () throws(JSONParser.SyntaxError) in try parser.topLevelMember(name) }
+    }
+
+    /// `parse`'s result, its syntax error turned into a `JSONSyntaxError`.
+    private static func strictly<T>(_ parse: () throws(JSONParser.SyntaxError) -> T) throws -> T {
+        let result: Result<T, JSONParser.SyntaxError>
         do throws(JSONParser.SyntaxError) {
-            result = .success(try parser.parse())
+            result = .success(try parse())
         } catch {
             result = .failure(error)
         }

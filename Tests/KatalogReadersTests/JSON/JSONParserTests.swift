@@ -55,4 +55,16 @@ struct JSONParserTests {
         var parser = JSONParser(deep, mode: .lenient)
         #expect(throws: JSONParser.SyntaxError.self) { try parser.parse() }
     }
+
+    /// `topLevelMember` steps over the other members without building them, but still refuses a damaged line.
+    @Test func topLevelMemberReadsOneMemberAndChecksTheRest() throws {
+        let line = #"{"attributes":[{"key":"source","value":{"file":"decoy"}}],"description":"a \"quoted\" \u00e9 text","price":{"amount":"58.99"},"source":{"file":"night-1/feed.csv","line":2},"title":"Lempa"}"#
+        let source = try JSONValue.topLevelMember("source", ofStrict: Array(line.utf8))
+        #expect(source?["file"]?.scalarText == "night-1/feed.csv", "the nested \"source\" key is not the top-level one")
+        #expect(try JSONValue.topLevelMember("missing", ofStrict: Array(line.utf8)) == nil)
+        #expect(try JSONValue.topLevelMember("source", ofStrict: Array(line.utf8)) == JSONValue.parseStrict(Array(line.utf8))["source"])
+        for damaged in [#"{"a":[1,2,"source":{}}"#, #"{"a":"unclosed,"source":{"file":"x"}}"#, #"{"a":{"b" 1},"source":{}}"#, #"["source"]"#, #"{"a":tru,"source":1}"#] {
+            #expect(throws: JSONSyntaxError.self, "\(damaged)") { try JSONValue.topLevelMember("source", ofStrict: Array(damaged.utf8)) }
+        }
+    }
 }
