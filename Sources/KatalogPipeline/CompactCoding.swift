@@ -32,7 +32,13 @@ public enum CompactCoding {
 
     /// `value` in the compact form.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try encode(value, fastPaths: true)
+    }
+
+    /// `fastPaths: false` writes `CompactCodable` values through `Codable` too (tests compare the two).
+    static func encode<T: Encodable>(_ value: T, fastPaths: Bool) throws -> [UInt8] {
         let encoder = CompactEncoder()
+        encoder.fastPaths = fastPaths
         encoder.bytes.append(version)
         try encoder.encodeValue(value)
         encoder.close(downTo: 0)
@@ -62,6 +68,8 @@ final class CompactEncoder: Encoder {
     private var open: [Bool] = []
     /// The depth of the container the value being encoded opened, if it has opened one.
     private var valueContainer: Int?
+    /// Whether `CompactCodable` values are written field by field (else through `Codable`, to the same bytes).
+    var fastPaths = true
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -112,6 +120,13 @@ final class CompactEncoder: Encoder {
         if T.self == Int.self { return writeInt(Int64(unsafeBitCast(value, to: Int.self))) }
         if T.self == Bool.self { return writeBool(unsafeBitCast(value, to: Bool.self)) }
         if T.self == Double.self { return writeDouble(unsafeBitCast(value, to: Double.self)) }
+        if fastPaths, let fast = value as? any CompactCodable {
+            // The same bytes `Codable` would give, written without its containers.
+            bytes.append(CompactCoding.Tag.keyed.rawValue)
+            fast.encodeFields(to: self)
+            bytes.append(CompactCoding.keyedEnd)
+            return
+        }
         let depth = open.count, before = bytes.count
         let outer = valueContainer
         valueContainer = nil
@@ -122,8 +137,10 @@ final class CompactEncoder: Encoder {
         if bytes.count == before { bytes.append(contentsOf: [CompactCoding.Tag.keyed.rawValue, CompactCoding.keyedEnd]) }
     }
 
-    func writeKey(_ key: some CodingKey) {
-        var name = key.stringValue
+    func writeKey(_ key: some CodingKey) { writeKey(key.stringValue) }
+
+    func writeKey(_ name: String) {
+        var name = name
         name.withUTF8 { utf8 in
             writeLength(utf8.count + 1)
             bytes.append(contentsOf: utf8)
@@ -406,6 +423,13 @@ final class CompactDecoder: Decoder {
         if T.self == Int.self { return unsafeBitCast(try readInteger(Int.self), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try readBool(), to: T.self) }
         if T.self == Double.self { return unsafeBitCast(try readDouble(), to: T.self) }
+        if let fast = T.self as? any CompactCodable.Type {
+            try expect(.keyed)
+            let value = try fast.init(compactFields: self)
+            guard try readKeyLength() == nil else { throw corrupted("more fields than \(T.self) has", at: cursor) }
+            // The cast cannot fail: `fast` is `T`.
+            return value as! T
+        }
         let depth = open.count, start = cursor
         guard depth < CompactCoding.maximumDepth else { throw corrupted("values nested deeper than \(CompactCoding.maximumDepth)", at: cursor) }
         let outer = valueContainer

@@ -125,3 +125,46 @@ struct CompactCodingTests {
         #expect(throws: (any Error).self) { try CompactCoding.decode(Everything.self, from: deepKeyed) }
     }
 }
+
+/// Every `CompactCodable` type writes the bytes its `Codable` conformance writes, so the fast path is only faster:
+/// a stored property added to one of them and not to its fast path changes the `Codable` bytes and fails here.
+struct CompactCodableTests {
+    static let location = SourceLocation(file: "night-1/shop.csv", line: 5, record: 4, field: "Svoris (kg)")
+    static let quantity = Quantity(value: Decimal(string: "1.25")!, dimension: .mass)
+    static let money = Money(amount: Decimal(string: "58.99")!, currency: "EUR")
+
+    static var package: PackageInfo {
+        var package = PackageInfo()
+        package.length = Quantity(value: 140, dimension: .length)
+        package.width = Quantity(value: Decimal(string: "60.5")!, dimension: .length)
+        package.height = Quantity(value: 35, dimension: .length)
+        package.grossWeight = quantity
+        package.netWeight = Quantity(value: 1000, dimension: .mass)
+        package.weight = Quantity(value: 1100, dimension: .mass)
+        return package
+    }
+
+    func check<T: Codable & Equatable>(_ value: T) throws {
+        let fast = try CompactCoding.encode(value, fastPaths: true)
+        #expect(fast == (try CompactCoding.encode(value, fastPaths: false)), "\(T.self): the fast path writes what Codable writes")
+        #expect(try CompactCoding.decode(T.self, from: fast) == value)
+    }
+
+    @Test func fastPathsWriteTheBytesCodableWrites() throws {
+        try check(Self.location)
+        try check(SourceLocation(file: "page.html"))
+        try check(Diagnostic(.warning, "price.second-price", "A second price PLN 199 in the description.", at: Self.location))
+        try check(FieldProvenance(label: "Kaina", value: "58.99€", origin: .csvColumn, line: 2, evidence: "document: og:locale lt_LT"))
+        try check(FieldProvenance(label: nil, value: "x", origin: .jsonLD, line: nil))
+        try check(Attribute(key: "plan_term", isMapped: true, label: "Plan", value: "annual", originalValue: "Roczny", language: "pl", origin: .textLine, line: 12))
+        try check(Self.quantity)
+        try check(Self.package)
+        try check(PackageInfo())
+        try check(Self.money)
+        try check(Price(money: Self.money, text: "58.99€", vat: "incl"))
+        try check(Price(money: Self.money, text: "58,99 €"))
+        // Inside a value that is not fast-coded, and in lists.
+        try check([Self.package.weight, nil])
+        try check(["brand": FieldProvenance(label: "Gamintojas", value: "DJI", origin: .specTable, line: 7)])
+    }
+}
