@@ -9,7 +9,7 @@ import KatalogCore
 /// a field added to one of them and not here fails a test.
 protocol CompactCodable {
     /// Writes the fields (keys and values), between the container's tag and its end.
-    func encodeFields(to encoder: CompactEncoder)
+    func encodeFields(to encoder: CompactEncoder) throws
     /// Reads the fields written by `encodeFields`.
     init(compactFields decoder: CompactDecoder) throws
 }
@@ -21,15 +21,24 @@ extension CompactEncoder {
     func field(_ name: String, _ value: Bool) { writeKey(name); writeBool(value) }
     func field(_ name: String, _ value: Decimal) { writeKey(name); writeDecimal(value) }
     func field<Value: RawRepresentable>(_ name: String, _ value: Value) where Value.RawValue == String { writeKey(name); writeString(value.rawValue) }
-    func field(_ name: String, _ value: some CompactCodable) {
+    func field(_ name: String, _ value: some CompactCodable) throws {
         writeKey(name)
         bytes.append(CompactCoding.Tag.keyed.rawValue)
-        value.encodeFields(to: self)
+        try value.encodeFields(to: self)
         bytes.append(CompactCoding.keyedEnd)
     }
-    func field(_ name: String, _ value: (some CompactCodable)?) {
+    func field(_ name: String, _ value: (some CompactCodable)?) throws {
         guard let value else { return field(name, nil as String?) }
-        field(name, value)
+        try field(name, value)
+    }
+    /// Any other `Encodable` value, through `encodeValue` (its own fast path, if any, else `Codable`).
+    func value(_ name: String, _ value: some Encodable) throws {
+        writeKey(name)
+        try encodeValue(value)
+    }
+    func value(_ name: String, _ value: (some Encodable)?) throws {
+        writeKey(name)
+        if let value { try encodeValue(value) } else { writeNull() }
     }
 }
 
@@ -60,6 +69,17 @@ extension CompactDecoder {
         return value
     }
 
+    /// Any other `Decodable` value, through `decodeValue`.
+    func value<Value: Decodable>(_ name: String, as type: Value.Type) throws -> Value {
+        try key(name)
+        return try decodeValue(Value.self)
+    }
+
+    func optionalValue<Value: Decodable>(_ name: String, as type: Value.Type) throws -> Value? {
+        try key(name)
+        return try null() ? nil : try decodeValue(Value.self)
+    }
+
     func nested<Value: CompactCodable>(_ name: String, as type: Value.Type) throws -> Value {
         try key(name)
         return try nestedValue(Value.self)
@@ -79,7 +99,7 @@ extension CompactDecoder {
 }
 
 extension SourceLocation: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
+    func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("file", file)
         encoder.field("line", line)
         encoder.field("record", record)
@@ -93,11 +113,11 @@ extension SourceLocation: CompactCodable {
 }
 
 extension Diagnostic: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
+    func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("severity", severity)
         encoder.field("code", code)
         encoder.field("message", message)
-        encoder.field("location", location)
+        try encoder.field("location", location)
     }
 
     init(compactFields decoder: CompactDecoder) throws {
@@ -107,7 +127,7 @@ extension Diagnostic: CompactCodable {
 }
 
 extension FieldProvenance: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
+    func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("label", label)
         encoder.field("value", value)
         encoder.field("origin", origin)
@@ -122,7 +142,7 @@ extension FieldProvenance: CompactCodable {
 }
 
 extension Attribute: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
+    func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("key", key)
         encoder.field("isMapped", isMapped)
         encoder.field("label", label)
@@ -141,7 +161,7 @@ extension Attribute: CompactCodable {
 }
 
 extension Quantity: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
+    func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("value", value)
         encoder.field("dimension", dimension)
     }
@@ -152,13 +172,13 @@ extension Quantity: CompactCodable {
 }
 
 extension PackageInfo: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
-        encoder.field("length", length)
-        encoder.field("width", width)
-        encoder.field("height", height)
-        encoder.field("grossWeight", grossWeight)
-        encoder.field("netWeight", netWeight)
-        encoder.field("weight", weight)
+    func encodeFields(to encoder: CompactEncoder) throws {
+        try encoder.field("length", length)
+        try encoder.field("width", width)
+        try encoder.field("height", height)
+        try encoder.field("grossWeight", grossWeight)
+        try encoder.field("netWeight", netWeight)
+        try encoder.field("weight", weight)
     }
 
     init(compactFields decoder: CompactDecoder) throws {
@@ -173,7 +193,7 @@ extension PackageInfo: CompactCodable {
 }
 
 extension Money: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
+    func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("amount", amount)
         encoder.field("currency", currency)
     }
@@ -184,13 +204,101 @@ extension Money: CompactCodable {
 }
 
 extension Price: CompactCodable {
-    func encodeFields(to encoder: CompactEncoder) {
-        encoder.field("money", money)
+    func encodeFields(to encoder: CompactEncoder) throws {
+        try encoder.field("money", money)
         encoder.field("text", text)
         encoder.field("vat", vat)
     }
 
     init(compactFields decoder: CompactDecoder) throws {
         self.init(money: try decoder.nested("money", as: Money.self), text: try decoder.string("text"), vat: try decoder.optionalString("vat"))
+    }
+}
+
+extension Product: CompactCodable {
+    func encodeFields(to encoder: CompactEncoder) throws {
+        encoder.field("id", id)
+        encoder.field("title", title)
+        encoder.field("description", description)
+        encoder.field("language", language)
+        encoder.field("titleLanguage", titleLanguage)
+        encoder.field("descriptionLanguage", descriptionLanguage)
+        encoder.field("sku", sku)
+        encoder.field("mpn", mpn)
+        encoder.field("brand", brand)
+        try encoder.value("gtin", gtin)
+        try encoder.field("price", price)
+        try encoder.field("salePrice", salePrice)
+        try encoder.value("priceWithoutCurrency", priceWithoutCurrency)
+        try encoder.value("convertedPrice", convertedPrice)
+        encoder.field("availability", availability)
+        encoder.field("condition", condition)
+        encoder.field("url", url)
+        try encoder.value("images", images)
+        encoder.field("category", category)
+        encoder.field("itemGroupID", itemGroupID)
+        try encoder.field("package", package)
+        try encoder.value("attributes", attributes)
+        try encoder.value("servicePlan", servicePlan)
+        try encoder.value("provenance", provenance)
+        try encoder.field("source", source)
+        encoder.field("sourceKind", sourceKind)
+        try encoder.value("diagnostics", diagnostics)
+        try encoder.value("columnNotes", columnNotes)
+    }
+
+    init(compactFields decoder: CompactDecoder) throws {
+        let id = try decoder.string("id")
+        let title = try decoder.optionalString("title")
+        let description = try decoder.optionalString("description")
+        let language = try decoder.optionalString("language")
+        let titleLanguage = try decoder.optionalString("titleLanguage")
+        let descriptionLanguage = try decoder.optionalString("descriptionLanguage")
+        let sku = try decoder.optionalString("sku")
+        let mpn = try decoder.optionalString("mpn")
+        let brand = try decoder.optionalString("brand")
+        let gtin = try decoder.optionalValue("gtin", as: GTIN.self)
+        let price = try decoder.optionalNested("price", as: Price.self)
+        let salePrice = try decoder.optionalNested("salePrice", as: Price.self)
+        let priceWithoutCurrency = try decoder.optionalValue("priceWithoutCurrency", as: AmountWithoutCurrency.self)
+        let convertedPrice = try decoder.optionalValue("convertedPrice", as: ConvertedPrice.self)
+        let availability = try decoder.optionalString("availability")
+        let condition = try decoder.optionalString("condition")
+        let url = try decoder.optionalString("url")
+        let images = try decoder.value("images", as: [String].self)
+        let category = try decoder.optionalString("category")
+        let itemGroupID = try decoder.optionalString("itemGroupID")
+        let package = try decoder.nested("package", as: PackageInfo.self)
+        let attributes = try decoder.value("attributes", as: [Attribute].self)
+        let servicePlan = try decoder.optionalValue("servicePlan", as: ServicePlan.self)
+        let provenance = try decoder.value("provenance", as: [String: FieldProvenance].self)
+        let source = try decoder.nested("source", as: SourceLocation.self)
+        let sourceKind = try decoder.raw("sourceKind", as: InputKind.self)
+        self.init(id: id, source: source, sourceKind: sourceKind)
+        self.title = title
+        self.description = description
+        self.language = language
+        self.titleLanguage = titleLanguage
+        self.descriptionLanguage = descriptionLanguage
+        self.sku = sku
+        self.mpn = mpn
+        self.brand = brand
+        self.gtin = gtin
+        self.price = price
+        self.salePrice = salePrice
+        self.priceWithoutCurrency = priceWithoutCurrency
+        self.convertedPrice = convertedPrice
+        self.availability = availability
+        self.condition = condition
+        self.url = url
+        self.images = images
+        self.category = category
+        self.itemGroupID = itemGroupID
+        self.package = package
+        self.attributes = attributes
+        self.servicePlan = servicePlan
+        self.provenance = provenance
+        diagnostics = try decoder.value("diagnostics", as: [Diagnostic].self)
+        columnNotes = try decoder.value("columnNotes", as: [Diagnostic].self)
     }
 }

@@ -123,7 +123,7 @@ final class CompactEncoder: Encoder {
         if fastPaths, let fast = value as? any CompactCodable {
             // The same bytes `Codable` would give, written without its containers.
             bytes.append(CompactCoding.Tag.keyed.rawValue)
-            fast.encodeFields(to: self)
+            try fast.encodeFields(to: self)
             bytes.append(CompactCoding.keyedEnd)
             return
         }
@@ -332,6 +332,25 @@ private struct CompactSingleValueEncoding: SingleValueEncodingContainer {
 
 // MARK: - Decoding
 
+/// A dictionary with `String` keys, read straight from its entries: `Dictionary.init(from:)` would first step over
+/// every entry to list `allKeys`, then read them, and make a coding key for each.
+protocol CompactStringKeyedDictionary {
+    static func decodeEntries(from decoder: CompactDecoder) throws -> Self
+}
+
+extension Dictionary: CompactStringKeyedDictionary where Key == String, Value: Decodable {
+    static func decodeEntries(from decoder: CompactDecoder) throws -> Self {
+        try decoder.expect(.keyed)
+        var entries: [String: Value] = [:]
+        while let length = try decoder.readKeyLength() {
+            let key = String(decoding: UnsafeBufferPointer(rebasing: decoder.buffer[decoder.cursor ..< decoder.cursor + length]), as: UTF8.self)
+            decoder.cursor += length
+            entries[key] = try decoder.decodeValue(Value.self)
+        }
+        return entries
+    }
+}
+
 /// Reads values front to back from one buffer, mirroring `CompactEncoder`: the open containers form a stack, and
 /// reading at a container's depth first skips whatever its nested containers left unread.
 final class CompactDecoder: Decoder {
@@ -423,6 +442,11 @@ final class CompactDecoder: Decoder {
         if T.self == Int.self { return unsafeBitCast(try readInteger(Int.self), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try readBool(), to: T.self) }
         if T.self == Double.self { return unsafeBitCast(try readDouble(), to: T.self) }
+        if let dictionary = T.self as? any CompactStringKeyedDictionary.Type {
+            guard open.count < CompactCoding.maximumDepth else { throw corrupted("values nested deeper than \(CompactCoding.maximumDepth)", at: cursor) }
+            // The cast cannot fail: `dictionary` is `T`.
+            return try dictionary.decodeEntries(from: self) as! T
+        }
         if let fast = T.self as? any CompactCodable.Type {
             try expect(.keyed)
             let value = try fast.init(compactFields: self)

@@ -167,4 +167,21 @@ struct CompactCodableTests {
         try check([Self.package.weight, nil])
         try check(["brand": FieldProvenance(label: "Gamintojas", value: "DJI", origin: .specTable, line: 7)])
     }
+
+    /// Keeps every product a run gives, imported or rejected.
+    final class Collector: ImportConsumer {
+        var products: [Product] = []
+        func consume(_ product: Product) throws { products.append(product) }
+        func consume(_ rejected: RejectedRecord) throws { products.append(rejected.product) }
+        func consume(_ diagnostic: Diagnostic) throws {}
+    }
+
+    @Test func everySampleProductIsWrittenAsCodableWritesIt() throws {
+        let collector = Collector()
+        _ = try ImportPipeline(jobs: 1).run([TestSupport.packageRoot.appendingPathComponent("Samples").path], into: collector)
+        #expect(collector.products.count > 100)
+        #expect(collector.products.contains { $0.servicePlan != nil } && collector.products.contains { $0.gtin != nil }
+                && collector.products.contains { $0.salePrice != nil } && collector.products.contains { !$0.columnNotes.isEmpty })
+        for product in collector.products { try check(product) }
+    }
 }
