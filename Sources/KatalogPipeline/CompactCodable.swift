@@ -14,6 +14,20 @@ protocol CompactCodable {
     init(compactFields decoder: CompactDecoder) throws
 }
 
+extension CompactCodable {
+    /// `encodeFields` of `value`, which is of this type (a generic value, without an existential box).
+    static func encodeFields<T>(of value: T, to encoder: CompactEncoder) throws {
+        precondition(T.self == Self.self)
+        try unsafeBitCast(value, to: Self.self).encodeFields(to: encoder)
+    }
+
+    /// `init(compactFields:)` as a value of type `T`, which is this type.
+    static func decode<T>(_ type: T.Type, from decoder: CompactDecoder) throws -> T {
+        precondition(T.self == Self.self)
+        return unsafeBitCast(try Self(compactFields: decoder), to: T.self)
+    }
+}
+
 extension CompactEncoder {
     func field(_ name: String, _ value: String) { writeKey(name); writeString(value) }
     func field(_ name: String, _ value: String?) { writeKey(name); if let value { writeString(value) } else { writeNull() } }

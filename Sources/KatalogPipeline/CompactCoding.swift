@@ -120,10 +120,16 @@ final class CompactEncoder: Encoder {
         if T.self == Int.self { return writeInt(Int64(unsafeBitCast(value, to: Int.self))) }
         if T.self == Bool.self { return writeBool(unsafeBitCast(value, to: Bool.self)) }
         if T.self == Double.self { return writeDouble(unsafeBitCast(value, to: Double.self)) }
-        if fastPaths, let fast = value as? any CompactCodable {
+        if fastPaths, let fast = T.self as? any CompactCodable.Type {
             // The same bytes `Codable` would give, written without its containers.
             bytes.append(CompactCoding.Tag.keyed.rawValue)
-            try fast.encodeFields(to: self)
+            try fast.encodeFields(of: value, to: self)
+            bytes.append(CompactCoding.keyedEnd)
+            return
+        }
+        if fastPaths, let dictionary = T.self as? any CompactStringKeyedDictionary.Type {
+            bytes.append(CompactCoding.Tag.keyed.rawValue)
+            try dictionary.encodeEntries(of: value, to: self)
             bytes.append(CompactCoding.keyedEnd)
             return
         }
@@ -332,22 +338,35 @@ private struct CompactSingleValueEncoding: SingleValueEncodingContainer {
 
 // MARK: - Decoding
 
-/// A dictionary with `String` keys, read straight from its entries: `Dictionary.init(from:)` would first step over
-/// every entry to list `allKeys`, then read them, and make a coding key for each.
+/// A dictionary with `String` keys, written and read straight from its entries (the bytes `Codable` gives):
+/// `Dictionary.init(from:)` would first step over every entry to list `allKeys`, then read them, and make a coding
+/// key for each.
 protocol CompactStringKeyedDictionary {
-    static func decodeEntries(from decoder: CompactDecoder) throws -> Self
+    /// Writes the entries of `value`, which is of this type.
+    static func encodeEntries<T>(of value: T, to encoder: CompactEncoder) throws
+    /// Reads the entries into a value of type `T`, which is this type.
+    static func decodeEntries<T>(from decoder: CompactDecoder, as type: T.Type) throws -> T
 }
 
-extension Dictionary: CompactStringKeyedDictionary where Key == String, Value: Decodable {
-    static func decodeEntries(from decoder: CompactDecoder) throws -> Self {
+extension Dictionary: CompactStringKeyedDictionary where Key == String, Value: Codable {
+    static func encodeEntries<T>(of value: T, to encoder: CompactEncoder) throws {
+        precondition(T.self == Self.self)
+        for (key, entry) in unsafeBitCast(value, to: Self.self) {
+            encoder.writeKey(key)
+            try encoder.encodeValue(entry)
+        }
+    }
+
+    static func decodeEntries<T>(from decoder: CompactDecoder, as type: T.Type) throws -> T {
+        precondition(T.self == Self.self)
         try decoder.expect(.keyed)
-        var entries: [String: Value] = [:]
+        var entries: Self = [:]
         while let length = try decoder.readKeyLength() {
             let key = String(decoding: UnsafeBufferPointer(rebasing: decoder.buffer[decoder.cursor ..< decoder.cursor + length]), as: UTF8.self)
             decoder.cursor += length
             entries[key] = try decoder.decodeValue(Value.self)
         }
-        return entries
+        return unsafeBitCast(entries, to: T.self)
     }
 }
 
@@ -444,15 +463,13 @@ final class CompactDecoder: Decoder {
         if T.self == Double.self { return unsafeBitCast(try readDouble(), to: T.self) }
         if let dictionary = T.self as? any CompactStringKeyedDictionary.Type {
             guard open.count < CompactCoding.maximumDepth else { throw corrupted("values nested deeper than \(CompactCoding.maximumDepth)", at: cursor) }
-            // The cast cannot fail: `dictionary` is `T`.
-            return try dictionary.decodeEntries(from: self) as! T
+            return try dictionary.decodeEntries(from: self, as: T.self)
         }
         if let fast = T.self as? any CompactCodable.Type {
             try expect(.keyed)
-            let value = try fast.init(compactFields: self)
+            let value = try fast.decode(T.self, from: self)
             guard try readKeyLength() == nil else { throw corrupted("more fields than \(T.self) has", at: cursor) }
-            // The cast cannot fail: `fast` is `T`.
-            return value as! T
+            return value
         }
         let depth = open.count, start = cursor
         guard depth < CompactCoding.maximumDepth else { throw corrupted("values nested deeper than \(CompactCoding.maximumDepth)", at: cursor) }
