@@ -28,14 +28,13 @@ public enum CatalogDiff {
     /// Stages every record of the catalog at `path`, in file order.
     static func stage(_ path: String, into state: SyncState, identity: IdentityChain) throws {
         let sources = SourceNames(catalogFiles: try sourceFiles(of: path))
-        let reader = try LineFileReader.catalog(path)
         var position = 0
-        while let line = try reader.next() {
+        try ParallelLines.forEach(try LineFileReader.catalog(path), map: { try StagedFacts(catalogLine: $0) }) { _, lineNumber, parsed in
             let facts: StagedFacts
             do {
-                facts = try StagedFacts(catalogLine: line)
+                facts = try parsed.get()
             } catch {
-                throw CatalogFileError(path: path, reason: "line \(reader.lineNumber) is not a catalog record: \(error)")
+                throw CatalogFileError(path: path, reason: "line \(lineNumber) is not a catalog record: \(error)")
             }
             let source = sources.name(of: facts.identity.file)
             try state.stage(key: identity.key(of: facts.identity, source: source), source: source, recordID: facts.identity.id,
@@ -46,11 +45,10 @@ public enum CatalogDiff {
 
     /// The distinct `source.file` values of a catalog, in first-seen order (a first pass).
     static func sourceFiles(of path: String) throws -> [String] {
-        let reader = try LineFileReader.catalog(path)
         var seen = Set<String>(), files: [String] = []
-        while let line = try reader.next() {
-            guard let source = try? ParsedJSON.topLevelMember("source", ofStrict: line), let file = source["file"]?.scalarText else {
-                throw CatalogFileError(path: path, reason: "line \(reader.lineNumber) is not a catalog record (no source.file)")
+        try ParallelLines.forEach(try LineFileReader.catalog(path), map: { try ParsedJSON.parseStrict($0, keeping: ["source"])["source"]?["file"]?.scalarText }) { _, lineNumber, parsed in
+            guard case .success(let found) = parsed, let file = found else {
+                throw CatalogFileError(path: path, reason: "line \(lineNumber) is not a catalog record (no source.file)")
             }
             if seen.insert(file).inserted { files.append(file) }
         }

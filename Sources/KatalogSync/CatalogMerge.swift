@@ -83,14 +83,11 @@ public enum CatalogMerge {
         var summary = Summary()
         let insert = try database.prepare("INSERT INTO items VALUES (?, ?, ?, ?)")
         for path in paths {
-            let reader = try LineFileReader.catalog(path)
-            while var line = try reader.next() {
-                if let tab = line.prefix(8).firstIndex(of: 0x09), line[..<tab].allSatisfy({ (0x30...0x39).contains($0) }) { line.removeSubrange(...tab) }
-                guard let record = try? ParsedJSON.parseStrict(line), record.isObject, record["id"] != nil else {
-                    throw CatalogFileError(path: path, reason: "line \(reader.lineNumber) is not a catalog record")
+            try ParallelLines.forEach(try LineFileReader.catalog(path), map: StagedLine.init) { _, lineNumber, parsed in
+                guard case .success(let staged) = parsed else {
+                    throw CatalogFileError(path: path, reason: "line \(lineNumber) is not a catalog record")
                 }
-                let facts = RecordIdentityFacts(record: record)
-                try insert.run([.text(facts.mergeKey.value), .text(facts.file), .text(facts.id), .blob(line)])
+                try insert.run([.text(staged.facts.mergeKey.value), .text(staged.facts.file), .text(staged.facts.id), .blob(staged.line)])
                 summary.records += 1
             }
         }
@@ -120,6 +117,22 @@ public enum CatalogMerge {
         try flush()
         try output.flush()
         return summary
+    }
+
+    /// A catalog line without its partition prefix, and the facts that give its merge key.
+    struct StagedLine: Sendable {
+        var line: [UInt8]
+        var facts: RecordIdentityFacts
+
+        /// Only the identifying members are built; the rest of the line is checked.
+        init(_ raw: [UInt8]) throws {
+            var line = raw
+            if let tab = line.prefix(8).firstIndex(of: 0x09), line[..<tab].allSatisfy({ (0x30...0x39).contains($0) }) { line.removeSubrange(...tab) }
+            let record = try ParsedJSON.parseStrict(line, keeping: RecordIdentityFacts.members)
+            guard record["id"] != nil else { throw CatalogFileError(path: "", reason: "no id") }
+            self.line = line
+            facts = RecordIdentityFacts(record: record)
+        }
     }
 
     /// `merge-report.json`: the counts and the precedence used.

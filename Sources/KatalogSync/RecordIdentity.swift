@@ -73,6 +73,9 @@ struct RecordIdentityFacts: Sendable, Hashable {
     var title: String?
     var url: String?
 
+    /// The members of a catalog record the facts are read from.
+    static let members: Set<String> = ["id", "source", "sku", "mpn", "brand", "title", "url", "gtin"]
+
     init(record: ParsedJSON) {
         func text(_ value: ParsedJSON?) -> String? {
             guard let text = value?.scalarText?.trimmingWhitespace(), !text.isEmpty else { return nil }

@@ -135,6 +135,19 @@ import Testing
         let notACatalog = try SyncTestSupport.katalog(["diff", "Samples/sync/night-1/distributor.csv", new])
         #expect(notACatalog.status == 3)
         #expect(notACatalog.stderr.contains("line 1 is not a catalog record"))
+
+        // Lines are parsed in batches on every core; a damaged line past the first batch is still named by its number.
+        let lineCount = ParallelLines.batchSize + 500
+        let records = try SyncTestSupport.lines(URL(fileURLWithPath: new))
+        var long = (0..<lineCount).map { records[$0 % records.count] }
+        long[lineCount - 10] = String(long[lineCount - 10].dropLast(3))
+        let damaged = folder.appendingPathComponent("damaged.jsonl")
+        try Data((long.joined(separator: "\n") + "\n").utf8).write(to: damaged)
+        for command in [["diff", old, damaged.path], ["merge", damaged.path, "--out", folder.appendingPathComponent("merged").path]] {
+            let run = try SyncTestSupport.katalog(command)
+            #expect(run.status == 3)
+            #expect(run.stderr.contains("line \(lineCount - 9) is not a catalog record"), "\(command[0]): \(run.stderr)")
+        }
     }
 
     @Test func mergeDoesNotDependOnTheOrderOfItsInputs() throws {

@@ -49,18 +49,23 @@ struct JSONParser {
         self.mode = mode
     }
 
-    /// The value of the member `name` of the top-level object, parsed; the other members are only stepped over
-    /// (checked as strict JSON, nothing built). nil when the document is an object without that member.
-    mutating func topLevelMember(_ name: String) throws(SyntaxError) -> JSONValue? {
-        let wanted = Array(name.utf8)
+    /// The members of the top-level object named in `names`, parsed, in document order; the other members are only
+    /// stepped over (checked as strict JSON, nothing built).
+    mutating func topLevelMembers(_ names: Set<String>) throws(SyntaxError) -> [JSONValue.Member] {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
         position += 1
+        var found: [JSONValue.Member] = []
         var first = true
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw error("an object is not closed") }
-            if bytes[position] == UInt8(ascii: "}") { return nil }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                skipWhitespace()
+                guard position == bytes.count else { throw error("unexpected text after the JSON value") }
+                return found
+            }
             if !first {
                 guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
                 position += 1
@@ -68,12 +73,16 @@ struct JSONParser {
             }
             first = false
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted property name") }
-            let key = try parseStringBytes()
+            let keyLine = line
+            let key = try parseString()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a property name") }
             position += 1
-            if key == wanted { return try parseValue(depth: 1) }
-            try skipValue(depth: 1)
+            if names.contains(key) {
+                found.append(JSONValue.Member(key: key, value: try parseValue(depth: 1), line: keyLine))
+            } else {
+                try skipValue(depth: 1)
+            }
         }
     }
 

@@ -56,11 +56,11 @@ extension JSONValue {
         return try strictly { () throws(JSONParser.SyntaxError) in try parser.parse() }
     }
 
-    /// The member `name` of the strict JSON object in `bytes`, parsed; the other members are checked but not built
-    /// (a catalog line's `source`, say, at a fraction of parsing the whole line). nil when there is no such member.
-    public static func topLevelMember(_ name: String, ofStrict bytes: [UInt8]) throws -> JSONValue? {
+    /// The strict JSON object in `bytes` with only its members named in `names` (parsed, in order); the others are
+    /// checked but not built: a catalog line's identifying fields, say, at a fraction of parsing the whole line.
+    public static func parseStrict(_ bytes: [UInt8], keeping names: Set<String>) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes, mode: .strict)
-        return try strictly { () throws(JSONParser.SyntaxError) in try parser.topLevelMember(name) }
+        return .object(try strictly { () throws(JSONParser.SyntaxError) in try parser.topLevelMembers(names) })
     }
 
     /// `parse`'s result, its syntax error turned into a `JSONSyntaxError`.

@@ -56,15 +56,17 @@ struct JSONParserTests {
         #expect(throws: JSONParser.SyntaxError.self) { try parser.parse() }
     }
 
-    /// `topLevelMember` steps over the other members without building them, but still refuses a damaged line.
-    @Test func topLevelMemberReadsOneMemberAndChecksTheRest() throws {
+    /// `parseStrict(_:keeping:)` steps over the other members without building them, but still refuses a damaged line.
+    @Test func keptMembersAreReadAndTheRestChecked() throws {
         let line = #"{"attributes":[{"key":"source","value":{"file":"decoy"}}],"description":"a \"quoted\" \u00e9 text","price":{"amount":"58.99"},"source":{"file":"night-1/feed.csv","line":2},"title":"Lempa"}"#
-        let source = try JSONValue.topLevelMember("source", ofStrict: Array(line.utf8))
-        #expect(source?["file"]?.scalarText == "night-1/feed.csv", "the nested \"source\" key is not the top-level one")
-        #expect(try JSONValue.topLevelMember("missing", ofStrict: Array(line.utf8)) == nil)
-        #expect(try JSONValue.topLevelMember("source", ofStrict: Array(line.utf8)) == JSONValue.parseStrict(Array(line.utf8))["source"])
-        for damaged in [#"{"a":[1,2,"source":{}}"#, #"{"a":"unclosed,"source":{"file":"x"}}"#, #"{"a":{"b" 1},"source":{}}"#, #"["source"]"#, #"{"a":tru,"source":1}"#] {
-            #expect(throws: JSONSyntaxError.self, "\(damaged)") { try JSONValue.topLevelMember("source", ofStrict: Array(damaged.utf8)) }
+        let kept = try JSONValue.parseStrict(Array(line.utf8), keeping: ["source", "title", "missing"])
+        #expect(kept["source"]?["file"]?.scalarText == "night-1/feed.csv", "the nested \"source\" key is not the top-level one")
+        #expect(kept.members.map(\.key) == ["source", "title"])
+        let whole = try JSONValue.parseStrict(Array(line.utf8))
+        #expect(kept["source"] == whole["source"] && kept["title"] == whole["title"])
+        for damaged in [#"{"a":[1,2,"source":{}}"#, #"{"a":"unclosed,"source":{"file":"x"}}"#, #"{"a":{"b" 1},"source":{}}"#, #"["source"]"#,
+                        #"{"a":tru,"source":1}"#, #"{"source":1} {"b":2}"#, #"{"source":1}}"#] {
+            #expect(throws: JSONSyntaxError.self, "\(damaged)") { try JSONValue.parseStrict(Array(damaged.utf8), keeping: ["source"]) }
         }
     }
 }
