@@ -231,11 +231,15 @@ public final class SyncState {
         }
     }
 
-    /// Tonight's records in input order, each with the record it continues (same key, or renamed from), if any.
+    /// Tonight's records in input order, each with the record it continues (same key, or renamed from), if any. The
+    /// fields of a record that continues last night's unchanged (same key, same fingerprint) are left empty: they
+    /// are not compared, and most records of a night are such.
     func eachCurrent(_ body: (_ current: StoredRecord, _ previous: StoredRecord?, _ renamedFrom: String?) throws -> Void) throws {
+        let same = "r.old_key IS NULL AND o.fingerprint = n.fingerprint"
         let statement = try wrap {
             try database.prepare("""
-                SELECT n.key, n.record_id, n.fingerprint, n.fields, o.key, o.record_id, o.fingerprint, o.fields, r.old_key
+                SELECT n.key, n.record_id, n.fingerprint, CASE WHEN \(same) THEN '' ELSE n.fields END,
+                       o.key, o.record_id, o.fingerprint, CASE WHEN \(same) THEN '' ELSE o.fields END, r.old_key
                 FROM next_records n
                 LEFT JOIN next_renames r ON r.new_key = n.key
                 LEFT JOIN records o ON o.key = COALESCE(r.old_key, n.key)
