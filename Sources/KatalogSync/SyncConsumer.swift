@@ -17,9 +17,9 @@ struct StagedFacts: Sendable {
     var identity: RecordIdentityFacts
     var fields: RecordFields
 
-    /// Reads the facts from the record's `catalog.jsonl` line.
+    /// Reads the facts from the record's `catalog.jsonl` line (the members neither uses are checked, not built).
     init(catalogLine: [UInt8]) throws {
-        let record = try ParsedJSON.parseStrict(catalogLine)
+        let record = try ParsedJSON.parseStrict(catalogLine, skipping: RecordFields.skippedTopLevel.subtracting(RecordIdentityFacts.members))
         identity = RecordIdentityFacts(record: record)
         fields = RecordFields(record: record)
     }

@@ -49,9 +49,9 @@ struct JSONParser {
         self.mode = mode
     }
 
-    /// The members of the top-level object named in `names`, parsed, in document order; the other members are only
-    /// stepped over (checked as strict JSON, nothing built).
-    mutating func topLevelMembers(_ names: Set<String>) throws(SyntaxError) -> [JSONValue.Member] {
+    /// The members of the top-level object whose names `include` accepts, parsed, in document order; the other
+    /// members are only stepped over (checked as strict JSON, nothing built).
+    mutating func topLevelMembers(where include: (String) -> Bool) throws(SyntaxError) -> [JSONValue.Member] {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
         position += 1
@@ -78,7 +78,7 @@ struct JSONParser {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a property name") }
             position += 1
-            if names.contains(key) {
+            if include(key) {
                 found.append(JSONValue.Member(key: key, value: try parseValue(depth: 1), line: keyLine))
             } else {
                 try skipValue(depth: 1)

@@ -60,7 +60,13 @@ extension JSONValue {
     /// checked but not built: a catalog line's identifying fields, say, at a fraction of parsing the whole line.
     public static func parseStrict(_ bytes: [UInt8], keeping names: Set<String>) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes, mode: .strict)
-        return .object(try strictly { () throws(JSONParser.SyntaxError) in try parser.topLevelMembers(names) })
+        return .object(try strictly { () throws(JSONParser.SyntaxError) in try parser.topLevelMembers(where: names.contains) })
+    }
+
+    /// The strict JSON object in `bytes` without its members named in `names` (checked, not built).
+    public static func parseStrict(_ bytes: [UInt8], skipping names: Set<String>) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes, mode: .strict)
+        return .object(try strictly { () throws(JSONParser.SyntaxError) in try parser.topLevelMembers { !names.contains($0) } })
     }
 
     /// `parse`'s result, its syntax error turned into a `JSONSyntaxError`.

@@ -64,6 +64,8 @@ struct JSONParserTests {
         #expect(kept.members.map(\.key) == ["source", "title"])
         let whole = try JSONValue.parseStrict(Array(line.utf8))
         #expect(kept["source"] == whole["source"] && kept["title"] == whole["title"])
+        let skipped = try JSONValue.parseStrict(Array(line.utf8), skipping: ["description", "attributes"])
+        #expect(skipped.members.map(\.key) == ["price", "source", "title"] && skipped["price"] == whole["price"])
         for damaged in [#"{"a":[1,2,"source":{}}"#, #"{"a":"unclosed,"source":{"file":"x"}}"#, #"{"a":{"b" 1},"source":{}}"#, #"["source"]"#,
                         #"{"a":tru,"source":1}"#, #"{"source":1} {"b":2}"#, #"{"source":1}}"#] {
             #expect(throws: JSONSyntaxError.self, "\(damaged)") { try JSONValue.parseStrict(Array(damaged.utf8), keeping: ["source"]) }
