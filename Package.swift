@@ -81,6 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogCore", "KatalogReaders"]),
+        .testTarget(name: "KatalogWritersTests", dependencies: ["KatalogCore", "KatalogWriters"]),
         // End-to-end tests run the built `katalog` binary, so it is a dependency; golden cases are read from
         // the source tree (Golden/<case>/{input,expected}) so RECORD_GOLDEN=1 can rewrite them.
         .testTarget(
