@@ -376,8 +376,11 @@ extension Diagnostic {
         Diagnostic(.error, "input.unreadable", "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
     }
 
+    /// The code of a stored record that a `ReadCache` could not give back.
+    public static let replayFailedCode = "input.replay-failed"
+
     static func replayFailed(_ path: String, reason: String) -> Diagnostic {
-        Diagnostic(.error, "input.replay-failed", "A record of \(path) stored by the last sync could not be read back (\(reason)); it is missing from this run. Run again with --full to read the file.", at: SourceLocation(file: path))
+        Diagnostic(.error, replayFailedCode, "A record of \(path) stored by the last sync could not be read back (\(reason)); it is missing from this run. Run again with --full to read the file.", at: SourceLocation(file: path))
     }
 
     static func configurationSkipped(_ path: String) -> Diagnostic {

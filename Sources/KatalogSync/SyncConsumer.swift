@@ -100,6 +100,11 @@ final class SyncConsumer: ImportConsumer {
         try state.stageRejected(key: identity.key(of: facts.identity, source: source), recordID: rejected.product.id, reasons: rejected.reasons)
     }
 
-    func consume(_ diagnostic: Diagnostic) throws { try output.write(diagnostic) }
+    func consume(_ diagnostic: Diagnostic) throws {
+        // A stored record that could not be read back: the file is read again next run instead of trusting its
+        // stored outcome (tonight's catalog lacks the record, and the error says so).
+        if diagnostic.code == Diagnostic.replayFailedCode { state.distrustStoredFile(source: sources.name(of: diagnostic.location.file)) }
+        try output.write(diagnostic)
+    }
     func consume(_ diagnostic: Diagnostic, prepared: EncodedDiagnostic) throws { try output.write(prepared) }
 }

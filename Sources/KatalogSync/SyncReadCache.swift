@@ -125,7 +125,8 @@ final class SyncReadCache: ReadCache, @unchecked Sendable {
     }
 
     /// Stages the replayed files' rows for tonight's state (after the run, on the caller's thread).
+    /// A file whose stored outcome failed to read back is left out: the next run reads it again.
     func stageSkippedFiles() throws {
-        for (_, file) in lock.withLock({ skipped }) { try state.stageFile(file) }
+        for (_, file) in lock.withLock({ skipped }) where !state.distrustedSources.contains(file.source) { try state.stageFile(file) }
     }
 }

@@ -180,6 +180,12 @@ public final class SyncState {
         }
     }
 
+    /// Sources whose stored outcome failed to read back tonight: their file rows are not kept for the next run.
+    private(set) var distrustedSources = Set<String>()
+
+    /// Notes that a stored outcome of `source` could not be read back, so the next run reads its file again.
+    func distrustStoredFile(source: String) { distrustedSources.insert(source) }
+
     /// How many records `source` has staged tonight.
     func stagedCount(of source: String) -> Int { stagedBySource[source] ?? 0 }
 

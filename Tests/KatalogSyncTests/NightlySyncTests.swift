@@ -112,6 +112,28 @@ import Testing
         #expect(!(try sync("labels", ["--labels", labels.path]).stderr.contains("taken from the state")))
     }
 
+    /// A stored record that cannot be read back (a state edited by hand, say) is an error naming the file; the file
+    /// is read again on the next run, whose catalog is whole again.
+    @Test func aStoredRecordThatCannotBeReadBackIsReportedAndTheFileReadNextTime() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path
+        func sync(_ out: String) throws -> SyncTestSupport.Run {
+            try SyncTestSupport.katalog(["sync", Self.night1, "--state", state, "--out", folder.appendingPathComponent(out).path])
+        }
+        #expect(try sync("first").status == 0)
+        try SQLiteDatabase(path: state).execute("UPDATE events SET event = X'01C9FF' WHERE ordinal = 1 AND source LIKE '%distributor.csv'")
+        let damaged = try sync("damaged")
+        #expect(damaged.stderr.contains("2 unchanged files taken from the state"))
+        let report = try String(contentsOf: folder.appendingPathComponent("damaged/report.json"), encoding: .utf8)
+        #expect(report.contains("input.replay-failed") && report.contains("Run again with --full"))
+        let healed = try sync("healed")
+        #expect(healed.status == 0)
+        #expect(healed.stderr.contains("1 unchanged file taken from the state"), "the damaged file is read again")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("healed/catalog.jsonl")) == Data(contentsOf: folder.appendingPathComponent("first/catalog.jsonl")))
+        #expect(healed.stderr.contains("0 added, 0 changed, 0 renamed, 0 removed, 0 now rejected"))
+    }
+
     @Test func diffOfTheTwoCatalogsAgreesWithSync() throws {
         let folder = try SyncTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
