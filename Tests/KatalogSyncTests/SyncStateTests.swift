@@ -110,10 +110,18 @@ import Testing
             CREATE TABLE files (source TEXT PRIMARY KEY, path TEXT NOT NULL, records INTEGER NOT NULL, run_id INTEGER NOT NULL) WITHOUT ROWID;
             PRAGMA user_version = 1;
             """,
-        2: "DROP INDEX records_by_source; ALTER TABLE files DROP COLUMN records; PRAGMA user_version = 2;",
+        2: "DROP INDEX records_by_source; ALTER TABLE files DROP COLUMN records; \(schema3Events) PRAGMA user_version = 2;",
+        3: "\(schema3Events) PRAGMA user_version = 3;",
     ]
 
-    @Test(arguments: [Int64(1), 2])
+    /// The events table as schemas 2 and 3 had it, with its rows.
+    static let schema3Events = """
+        CREATE TABLE old_events (source TEXT NOT NULL, generation INTEGER NOT NULL, ordinal INTEGER NOT NULL, event BLOB NOT NULL,
+                                 PRIMARY KEY (source, generation, ordinal)) WITHOUT ROWID;
+        INSERT INTO old_events SELECT * FROM events; DROP TABLE events; ALTER TABLE old_events RENAME TO events;
+        """
+
+    @Test(arguments: [Int64(1), 2, 3])
     func anEarlierStateIsMigratedAndItsRecordsCompared(schema: Int64) throws {
         let folder = try SyncTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -128,5 +136,19 @@ import Testing
         #expect(try database.integer("PRAGMA user_version") == SyncState.schemaVersion)
         #expect(try database.integer("SELECT count(*) FROM events") == 9, "tonight's outcomes are stored for the next run")
         #expect(try database.integer("SELECT count(*) FROM files WHERE records < 0") == 0, "every file notes how many records it gave")
+    }
+
+    /// Schema 3 → 4 moves the stored events to another table: an unchanged file is still replayed from them.
+    @Test func storedEventsSurviveTheMoveToSchema4() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path
+        #expect(try SyncTestSupport.katalog(["sync", SyncStateTests.night1, "--state", state, "--out", folder.appendingPathComponent("a").path]).status == 0)
+        try SQLiteDatabase(path: state).execute(try #require(Self.downgrades[3]))
+        let rerun = try SyncTestSupport.katalog(["sync", SyncStateTests.night1, "--state", state, "--out", folder.appendingPathComponent("b").path])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("2 unchanged files taken from the state"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("b/catalog.jsonl")) == Data(contentsOf: folder.appendingPathComponent("a/catalog.jsonl")))
+        #expect(try SQLiteDatabase(path: state).integer("SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_file'") == 1)
     }
 }
