@@ -30,6 +30,7 @@ public struct InputSniffer: Sendable {
     public func sniff(prefix: Data, fileName: String) -> InputKind {
         // A mapping file for an XML feed (`shop.mapping.json`) describes a feed; it is not one.
         if XMLFeedMapping.isMappingFileName(fileName) { return .unknown }
+        if prefix.count > Self.pageHeadLength, isHTMLPage(head: prefix.prefix(Self.pageHeadLength)) { return .html }
         let decoded = TextDecoding.decode(prefix)
         if looksBinary(prefix, decoded: decoded) { return .unknown }
         let text = String(decoded.text.trimmingLeadingWhitespace())
@@ -39,6 +40,42 @@ public struct InputSniffer: Sendable {
         if head.hasPrefix("{") || head.hasPrefix("[") { return sniffJSON(text) }
         if let delimited = sniffDelimited(text, fileName: fileName, prefixIsWholeFile: prefix.count < Self.prefixLength) { return delimited }
         return .textPage
+    }
+
+    /// How much of a prefix is decoded first to tell an HTML page, which needs no more (pages are tens of KB, and
+    /// decoding the whole prefix twice, here and in the reader, was most of sniffing them).
+    static let pageHeadLength = 16 * 1024
+
+    /// Whether `head` starts an HTML page by the rules `sniffMarkup` applies to the whole prefix: an HTML root
+    /// element or an HTML doctype. Those are found the same in a shorter head, so the answer is the same; anything
+    /// else (no root in the head, an XML root, UTF-16, binary) is left to the whole prefix. Tags are ASCII in every
+    /// encoding but UTF-16, so the bytes are read as they are, their ASCII letters lower-cased, nothing decoded.
+    private func isHTMLPage(head: Data) -> Bool {
+        var bytes = Array(head)
+        // UTF-16 (a byte-order mark or zero bytes) and binary files take the whole path.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(512).contains(0) { return false }
+        let controls = bytes.prefix(8192).reduce(0) { $0 + (($1 < 0x09 || ($1 > 0x0D && $1 < 0x20)) ? 1 : 0) }
+        if controls * 100 > max(min(bytes.count, 8192), 1) { return false }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
+        for index in start ..< bytes.count where (0x41...0x5A).contains(bytes[index]) { bytes[index] |= 0x20 }
+        let lowered = bytes[start...]
+        if Self.find(Array("<!doctype html".utf8), in: lowered) { return true }
+        guard let root = Self.rootElementName(String(decoding: lowered, as: UTF8.self)) else { return false }
+        return Self.htmlRootElements.contains(root)
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index ..< index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 
     private func looksBinary(_ prefix: Data, decoded: DecodedText) -> Bool {

@@ -37,4 +37,26 @@ struct InputSnifferFeedTests {
     func rootElementSkipsTheProlog(_ head: String) {
         #expect(InputSniffer.rootElementName(head) == "rss")
     }
+
+    /// A prefix longer than `pageHeadLength` is first looked at through its head for an HTML page; what the head
+    /// cannot tell alone goes through the whole prefix, so long documents get the kinds short ones get.
+    @Test func longDocumentsAreToldAsShortOnesAre() {
+        let body = String(repeating: "<p>Prekė iš oficialaus atstovo, pristatymas per 1–2 d. d.</p>\n", count: 800)
+        let items = String(repeating: "<item><g:id>1</g:id><title>Virdulys</title></item>\n", count: 800)
+        // Longer than the 16 K characters the whole path looks at too: no root is found, as before the head existed.
+        let comment = "<!--" + String(repeating: "x", count: InputSniffer.pageHeadLength) + "-->"
+        let cases: [(String, [UInt8], InputKind)] = [
+            ("page with doctype", Array("<!DOCTYPE html><html lang=\"lt\"><body>\(body)</body></html>".utf8), .html),
+            ("page without doctype, BOM", [0xEF, 0xBB, 0xBF] + Array("\n <HTML><BODY>\(body)</BODY></HTML>".utf8), .html),
+            ("windows-1257 page", Array("<html><head><meta charset=\"windows-1257\"></head><body>".utf8) + Array(repeating: 0xE0, count: 30_000) + Array("</body></html>".utf8), .html),
+            ("UTF-16 page", [0xFF, 0xFE] + Array("<!DOCTYPE html><html><body>\(body)</body></html>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, .html),
+            ("long Google feed", Array("<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\"><channel>\(items)</channel></rss>".utf8), .googleMerchant),
+            ("page behind a comment longer than the head", Array("\(comment)<html><body>\(body)</body></html>".utf8), .xml),
+            ("binary after a tag", Array("<html>".utf8) + Array(repeating: 0x01, count: 20_000), .unknown),
+        ]
+        for (name, bytes, expected) in cases {
+            #expect(bytes.count > InputSniffer.pageHeadLength, "\(name) is long")
+            #expect(InputSniffer().sniff(prefix: Data(bytes.prefix(InputSniffer.prefixLength)), fileName: "page") == expected, "\(name)")
+        }
+    }
 }
