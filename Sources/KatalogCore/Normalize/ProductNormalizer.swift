@@ -45,6 +45,8 @@ public final class ProductNormalizer {
     /// back within a few records, while a column of distinct values (stock counts) would otherwise fill it with
     /// entries that are never hit again — several MB per worker.
     private var vocabularyCache: [StringPair: ValueVocabulary.Match?] = [:]
+    /// Column notes by (label, unit): see `columnUnitNote`.
+    private var columnUnitNotes: [StringPair: Finding] = [:]
     private let cacheLimit = 4_096
     private var priceEvidence = PriceEvidence()
     /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
@@ -130,6 +132,16 @@ public final class ProductNormalizer {
         guard platform != cachePlatform else { return }
         cachePlatform = platform
         labelCache.removeAll(keepingCapacity: true)
+    }
+
+    /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once.
+    private func columnUnitNote(_ label: String, unit: String) -> Finding {
+        let key = StringPair(label, unit)
+        if let cached = columnUnitNotes[key] { return cached }
+        if columnUnitNotes.count >= cacheLimit { columnUnitNotes.removeAll(keepingCapacity: true) }
+        let note = Finding.columnUnitFromHeader(label, unit: unit)
+        columnUnitNotes[key] = note
+        return note
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
@@ -330,8 +342,11 @@ public final class ProductNormalizer {
             let dimension: Dimension = key.type == .length ? .length : .mass
             let configured = dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
-            let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
-            reportQuantity(findings, dimension: dimension, unitHint: match.unitHint)
+            // In a spreadsheet, a unit taken from the header is one column note, not a finding on every row.
+            let columnar = state.record.kind.hasColumnHeaders
+            let (quantity, findings, labelUnit) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
+            report(findings)
+            if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol), at: location)) }
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:

@@ -54,16 +54,19 @@ public enum TextCleaning {
         return withoutControls.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// Superscript digits that open a footnote paragraph (`¹ Price with VAT.`), with their numbers.
+    static let footnoteMarks: [Character: Int] = ["¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9]
+
     /// Cleans description paragraphs and joins them with blank lines.
     ///
     /// Footnotes: a short heading that ends in a digit (`Replacement cost 1`) loses the digit when a later
     /// paragraph starts with the matching superscript (`¹If you apply…`), and that superscript is removed too.
     public static func cleanParagraphs(_ paragraphs: [String]) -> String {
         var cleaned = paragraphs.map { cleanLine(removeLinkMarkup($0)) }.filter { !$0.isEmpty }
-        let superscripts: [Character: Int] = ["¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9]
         var footnotes = Set<Int>()
         for (index, paragraph) in cleaned.enumerated() {
-            guard let first = paragraph.first, let number = superscripts[first] else { continue }
+            // Every mark is non-ASCII: a paragraph that starts with an ASCII byte is not looked up.
+            guard let lead = paragraph.utf8.first, lead >= 0x80, let first = paragraph.first, let number = footnoteMarks[first] else { continue }
             footnotes.insert(number)
             cleaned[index] = String(paragraph.dropFirst()).trimmingSpaces()
         }
