@@ -130,12 +130,12 @@ struct JSONWriter {
         name.withUTF8Buffer { name in
             checkOrder(name)
             beginItem()
-            // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape.
-            emit(UInt8(ascii: "\""))
-            emit(UnsafeRawBufferPointer(name))
+            // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape, so `"name":` goes into
+            // each form in one append.
+            if writesCompact { compactBuffer.appendKey(name, spaced: false) }
+            if writesPretty { prettyBuffer.appendKey(name, spaced: true) }
         }
-        emit(UInt8(ascii: "\""))
-        endKey()
+        position = .afterKey
     }
 
     /// A key known only at run time (a provenance field name), escaped; it must sort after the previous key.

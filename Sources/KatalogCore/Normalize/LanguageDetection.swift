@@ -55,9 +55,21 @@ public struct LanguageDetection: Sendable {
 
     /// The ISO 639-1 language of `text`, or nil when the evidence is too thin or split.
     public func detect(_ text: String) -> String? {
-        let ranking = scores(text)
-        guard let top = ranking.first, top.score >= minimumScore else { return nil }
-        let second = ranking.dropFirst().first?.score ?? 0
+        // The first two of `scores(text)`, without sorting every candidate: the best score (ties to the first code,
+        // as candidates are in code order) and the best of the others.
+        let candidates = scoredCandidates(text)
+        var top: (language: String, score: Int)?
+        var second = 0
+        for candidate in candidates {
+            guard let best = top else { top = candidate; continue }
+            if candidate.score > best.score {
+                second = best.score
+                top = candidate
+            } else {
+                second = max(second, candidate.score)
+            }
+        }
+        guard let top, top.score >= minimumScore else { return nil }
         return top.score - second >= minimumLead ? top.language : nil
     }
 
@@ -70,6 +82,11 @@ public struct LanguageDetection: Sendable {
     ///
     /// One pass over the text; each word and non-ASCII letter adds to the score of every language listing it.
     public func scores(_ text: String) -> [(language: String, score: Int)] {
+        scoredCandidates(text).sorted { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
+    }
+
+    /// Every candidate language (of the text's script) with its score, in code order.
+    private func scoredCandidates(_ text: String) -> [(language: String, score: Int)] {
         // The first `sampleLength` characters settle the language of a shop text; long descriptions only repeat it.
         let lowered = Self.lowercasedSample(text)
         var cyrillic = 0, latin = 0
@@ -101,9 +118,10 @@ public struct LanguageDetection: Sendable {
         guard cyrillic + latin > 0 else { return [] }
         let script = cyrillic > latin ? "cyrillic" : "latin"
         var result: [(language: String, score: Int)] = []
+        result.reserveCapacity(languages.count)
         for (language, entry) in languages.enumerated() where entry.script == script {
             result.append((entry.code, scores[language]))
         }
-        return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.language < $1.language }
+        return result
     }
 }
