@@ -287,7 +287,10 @@ public enum MoneyParsing {
 
     /// `19€99` → `19,99 €` (`£`, `$` likewise): digits, the sign, exactly two digits, then no digit.
     private static func symbolAsDecimalMark(_ text: String) -> String {
-        guard text.contains(where: { $0 == "€" || $0 == "£" || $0 == "$" }) else { return text }
+        // `$` is 24, `£` C2 A3 and `€` E2 82 AC in UTF-8: text with none of those bytes has none of the signs, and
+        // is passed over without comparing each of its characters.
+        guard text.utf8.contains(where: { $0 == 0x24 || $0 == 0xA3 || $0 == 0xAC }),
+              text.contains(where: { $0 == "€" || $0 == "£" || $0 == "$" }) else { return text }
         var chars = Array(text)
         var index = 1
         while index + 2 < chars.count {

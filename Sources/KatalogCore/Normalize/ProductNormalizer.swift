@@ -37,7 +37,9 @@ public struct NormalizationTables: Sendable {
 /// reported, not silently dropped. Not thread-safe (it caches label look-ups): use one per worker.
 public final class ProductNormalizer {
     public let tables: NormalizationTables
-    private var labelCache: [String: LabelDictionary.Match?] = [:]
+    private var labelCache: [String: LabelInfo] = [:]
+    /// The labels of the last record resolved, with their matches and best ranks (`resolveLabels`).
+    private var lastResolution: LabelResolution?
     /// Label ranks by (key, label).
     private var rankCache: [StringPair: LabelRanks.Rank?] = [:]
     /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
@@ -81,10 +83,11 @@ public final class ProductNormalizer {
             sourceKind: record.kind
         )
         var state = RecordState(record: record)
-        state.bestRank = bestRanks(in: record)
-        state.moneyContext = moneyContext(for: record, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
+        let resolution = resolveLabels(of: record)
+        state.bestRank = resolution.bestRank
+        state.moneyContext = moneyContext(for: record, matches: resolution.matches, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
 
-        for field in record.fields {
+        for (index, field) in record.fields.enumerated() {
             switch field.role {
             case .title:
                 setText(\.title, key: "title", field: field, value: TextCleaning.cleanLine(field.value), product: &product, state: &state)
@@ -94,7 +97,7 @@ public final class ProductNormalizer {
             case .unlabelled:
                 normalizeUnlabelled(field, product: &product, state: &state)
             case .labelled:
-                normalizeLabelled(field, product: &product, state: &state)
+                normalizeLabelled(field, match: resolution.matches[index], product: &product, state: &state)
             }
         }
         settlePrices(&product, state: state)
@@ -132,6 +135,40 @@ public final class ProductNormalizer {
         guard platform != cachePlatform else { return }
         cachePlatform = platform
         labelCache.removeAll(keepingCapacity: true)
+        lastResolution = nil
+    }
+
+    /// What the label dictionary says about one label, looked up once per normalizer.
+    struct LabelInfo {
+        var match: LabelDictionary.Match?
+        /// Whether the label's key holds money (`isPriceField`).
+        var isMoney: Bool
+    }
+
+    /// A record's labels resolved: each labelled field's match (nil for other fields) and, for keys whose labels
+    /// are ranked, the best rank among them.
+    struct LabelResolution {
+        /// Each field's label when the field is labelled, else nil: what a later record is compared with.
+        var labels: [String?]
+        var matches: [LabelDictionary.Match?]
+        var bestRank: [String: Int]
+    }
+
+    /// The resolution of `record`'s labels. Every record of a feed or spreadsheet repeats the same labels (the same
+    /// strings, mostly), so the last record's resolution is reused when its labels are the same: one comparison per
+    /// field instead of several dictionary look-ups per field for every record.
+    private func resolveLabels(of record: RawRecord) -> LabelResolution {
+        // A labelled field without a label is looked up as "", as `normalizeLabelled` names it.
+        func label(of field: RawField) -> String? { field.role == .labelled ? field.label ?? "" : nil }
+        let fields = record.fields
+        if let last = lastResolution, last.labels.count == fields.count,
+           zip(fields, last.labels).allSatisfy({ label(of: $0) == $1 }) {
+            return last
+        }
+        let labels = fields.map(label(of:))
+        let resolution = LabelResolution(labels: labels, matches: labels.map { $0.flatMap(match) }, bestRank: bestRanks(in: record))
+        lastResolution = resolution
+        return resolution
     }
 
     /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once.
@@ -154,20 +191,25 @@ public final class ProductNormalizer {
     }
 
     private func isPriceField(_ field: RawField) -> Bool {
-        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
+        field.role == .unlabelled || (field.role == .labelled && field.label.map { labelInfo($0).isMoney } == true)
     }
 
     func match(_ label: String) -> LabelDictionary.Match? {
+        labelInfo(label).match
+    }
+
+    private func labelInfo(_ label: String) -> LabelInfo {
         if let cached = labelCache[label] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
-        let result = tables.labels.match(label, platform: cachePlatform)
-        labelCache[label] = result
-        return result
+        let match = tables.labels.match(label, platform: cachePlatform)
+        let info = LabelInfo(match: match, isMoney: match.flatMap { tables.keys[$0.key] }?.type == .money)
+        labelCache[label] = info
+        return info
     }
 
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
-    private func moneyContext(for record: RawRecord, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
+    private func moneyContext(for record: RawRecord, matches: [LabelDictionary.Match?], observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         context.phrases = tables.phrases
         var currencyFromField = false
@@ -177,8 +219,8 @@ public final class ProductNormalizer {
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
         // The labelled fields with their matches, looked up once for the URL, image and currency scans below.
-        let labelled = record.fields.compactMap { field -> (field: RawField, label: String, match: LabelDictionary.Match)? in
-            guard field.role == .labelled, let label = field.label, let match = match(label) else { return nil }
+        let labelled = zip(record.fields, matches).compactMap { field, match -> (field: RawField, label: String, match: LabelDictionary.Match)? in
+            guard field.role == .labelled, let label = field.label, let match else { return nil }
             return (field, label, match)
         }
         if let url = labelled.first(where: { $0.match.key == "url" })?.field.value,
@@ -232,10 +274,11 @@ public final class ProductNormalizer {
         product.diagnostics.append(Diagnostic(.unlabelledValueIgnored(field.value), at: location))
     }
 
-    private func normalizeLabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
+    /// `match`: the field's label in the dictionary (`resolveLabels`).
+    private func normalizeLabelled(_ field: RawField, match: LabelDictionary.Match?, product: inout Product, state: inout RecordState) {
         let label = field.label ?? ""
         let location = state.record.location.with(field: label, line: field.line)
-        guard let match = match(label), let key = tables.keys[match.key] else {
+        guard let match, let key = tables.keys[match.key] else {
             let value = TextCleaning.cleanLine(field.value)
             product.attributes.append(Attribute(
                 key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
