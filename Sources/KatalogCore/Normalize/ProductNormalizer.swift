@@ -84,7 +84,6 @@ public final class ProductNormalizer {
         )
         var state = RecordState(record: record)
         let resolution = resolveLabels(of: record)
-        state.bestRank = resolution.bestRank
         state.moneyContext = moneyContext(for: record, matches: resolution.matches, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
 
         for (index, field) in record.fields.enumerated() {
@@ -97,7 +96,7 @@ public final class ProductNormalizer {
             case .unlabelled:
                 normalizeUnlabelled(field, product: &product, state: &state)
             case .labelled:
-                normalizeLabelled(field, match: resolution.matches[index], product: &product, state: &state)
+                normalizeLabelled(field, resolution.fields[index], product: &product, state: &state)
             }
         }
         settlePrices(&product, state: state)
@@ -119,8 +118,6 @@ public final class ProductNormalizer {
         var record: RawRecord
         var moneyContext = MoneyContext()
         var descriptionParagraphs: [String] = []
-        /// For keys whose labels are ranked, the best rank among this record's labels (`LabelRanks`).
-        var bestRank: [String: Int] = [:]
         /// The file's text language from its first records (`FileObservation.language`).
         var fileLanguage: String?
         /// Whether the record's text language was already added to the currency evidence.
@@ -145,13 +142,23 @@ public final class ProductNormalizer {
         var isMoney: Bool
     }
 
-    /// A record's labels resolved: each labelled field's match (nil for other fields) and, for keys whose labels
-    /// are ranked, the best rank among them.
+    /// A record's labels resolved, field by field (all nil for a field that is not labelled).
     struct LabelResolution {
+        struct Field {
+            /// The label in the dictionary.
+            var match: LabelDictionary.Match?
+            /// The definition of the match's key, when the key table has it.
+            var key: KeyTable.Key?
+            /// The label's rank when another label of the record gives the same key with a better rank (`LabelRanks`):
+            /// the field is then kept aside as an attribute.
+            var outranked: LabelRanks.Rank?
+        }
+
         /// Each field's label when the field is labelled, else nil: what a later record is compared with.
         var labels: [String?]
+        var fields: [Field]
+        /// Each field's `match`.
         var matches: [LabelDictionary.Match?]
-        var bestRank: [String: Int]
     }
 
     /// The resolution of `record`'s labels. Every record of a feed or spreadsheet repeats the same labels (the same
@@ -166,7 +173,16 @@ public final class ProductNormalizer {
             return last
         }
         let labels = fields.map(label(of:))
-        let resolution = LabelResolution(labels: labels, matches: labels.map { $0.flatMap(match) }, bestRank: bestRanks(in: record))
+        let bestRank = bestRanks(in: record)
+        let resolved = labels.map { label -> LabelResolution.Field in
+            guard let label, let match = match(label), let key = tables.keys[match.key] else {
+                return LabelResolution.Field(match: label.flatMap(match))
+            }
+            var outranked: LabelRanks.Rank?
+            if let best = bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best { outranked = rank }
+            return LabelResolution.Field(match: match, key: key, outranked: outranked)
+        }
+        let resolution = LabelResolution(labels: labels, fields: resolved, matches: resolved.map(\.match))
         lastResolution = resolution
         return resolution
     }
@@ -274,11 +290,11 @@ public final class ProductNormalizer {
         product.diagnostics.append(Diagnostic(.unlabelledValueIgnored(field.value), at: location))
     }
 
-    /// `match`: the field's label in the dictionary (`resolveLabels`).
-    private func normalizeLabelled(_ field: RawField, match: LabelDictionary.Match?, product: inout Product, state: inout RecordState) {
+    /// `resolved`: the field's label in the dictionary and the key table (`resolveLabels`).
+    private func normalizeLabelled(_ field: RawField, _ resolved: LabelResolution.Field, product: inout Product, state: inout RecordState) {
         let label = field.label ?? ""
         let location = state.record.location.with(field: label, line: field.line)
-        guard let match, let key = tables.keys[match.key] else {
+        guard let match = resolved.match, let key = resolved.key else {
             let value = TextCleaning.cleanLine(field.value)
             product.attributes.append(Attribute(
                 key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
@@ -288,7 +304,7 @@ public final class ProductNormalizer {
             note(Diagnostic(.labelUnmapped(label), at: location), aboutColumn: true, product: &product, state: state)
             return
         }
-        if let best = state.bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best {
+        if let rank = resolved.outranked {
             keepOutranked(field, rank: rank, key: match.key, product: &product, state: state, location: location)
             return
         }
