@@ -234,15 +234,20 @@ public final class ProductNormalizer {
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
-        // The labelled fields with their matches, looked up once for the URL, image and currency scans below.
-        let labelled = zip(record.fields, matches).compactMap { field, match -> (field: RawField, label: String, match: LabelDictionary.Match)? in
-            guard field.role == .labelled, let label = field.label, let match else { return nil }
-            return (field, label, match)
+        // The labelled fields that have a match, by index, for the URL, image and currency scans below (indices, so
+        // no field is copied).
+        let fields = record.fields
+        let labelled = fields.indices.filter { index in
+            guard fields[index].role == .labelled, fields[index].label != nil, case .some = matches[index] else { return false }
+            return true
         }
-        if let url = labelled.first(where: { $0.match.key == "url" })?.field.value,
+        func firstValue(ofKey key: String) -> String? {
+            labelled.first { matches[$0]?.key == key }.map { fields[$0].value }
+        }
+        if let url = firstValue(ofKey: "url"),
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
-        } else if let image = labelled.first(where: { $0.match.key == "image" })?.field.value,
+        } else if let image = firstValue(ofKey: "image"),
                   let domain = CountryDomains.countryDomain(ofURL: image) {
             // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
@@ -250,9 +255,12 @@ public final class ProductNormalizer {
         if let currency = observation.currency {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
-        context.evidence = evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
-        for (field, label, match) in labelled {
+        context.evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
+        for index in labelled {
+            guard let match = matches[index] else { continue }
             if match.key == "currency" {
+                let field = fields[index]
+                let label = field.label ?? ""
                 let code = field.value.trimmingSpaces().uppercased()
                 let table = CurrencyTable.shared
                 // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
