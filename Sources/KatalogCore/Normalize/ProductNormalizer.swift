@@ -37,7 +37,7 @@ public struct NormalizationTables: Sendable {
 /// reported, not silently dropped. Not thread-safe (it caches label look-ups): use one per worker.
 public final class ProductNormalizer {
     public let tables: NormalizationTables
-    private var labelCache: [String: LabelInfo] = [:]
+    private var labelCache: [String: LabelDictionary.Match?] = [:]
     /// The labels of the last record resolved, with their matches and best ranks (`resolveLabels`).
     private var lastResolution: LabelResolution?
     /// Label ranks by (key, label).
@@ -69,7 +69,8 @@ public final class ProductNormalizer {
     public func observe(_ raw: RawRecord) -> FileObservation {
         usePlatform(raw.hints.platform)
         let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
-        return priceEvidence.observe(record, isPriceField: isPriceField, textLanguage: textLanguage(of:))
+        let resolution = resolveLabels(of: record)
+        return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
     }
 
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
@@ -84,7 +85,7 @@ public final class ProductNormalizer {
         )
         var state = RecordState(record: record)
         let resolution = resolveLabels(of: record)
-        state.moneyContext = moneyContext(for: record, matches: resolution.matches, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
+        state.moneyContext = moneyContext(for: record, resolution: resolution, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
 
         for (index, field) in record.fields.enumerated() {
             switch field.role {
@@ -135,13 +136,6 @@ public final class ProductNormalizer {
         lastResolution = nil
     }
 
-    /// What the label dictionary says about one label, looked up once per normalizer.
-    struct LabelInfo {
-        var match: LabelDictionary.Match?
-        /// Whether the label's key holds money (`isPriceField`).
-        var isMoney: Bool
-    }
-
     /// A record's labels resolved, field by field (all nil for a field that is not labelled).
     struct LabelResolution {
         struct Field {
@@ -152,6 +146,8 @@ public final class ProductNormalizer {
             /// The label's rank when another label of the record gives the same key with a better rank (`LabelRanks`):
             /// the field is then kept aside as an attribute.
             var outranked: LabelRanks.Rank?
+            /// Whether the key holds money.
+            var isMoney = false
         }
 
         /// Each field's label when the field is labelled, else nil: what a later record is compared with.
@@ -159,6 +155,11 @@ public final class ProductNormalizer {
         var fields: [Field]
         /// Each field's `match`.
         var matches: [LabelDictionary.Match?]
+
+        /// Whether the field at `index` may hold a price: unlabelled, or labelled with a money key.
+        func isPriceField(_ field: RawField, at index: Int) -> Bool {
+            field.role == .unlabelled || fields[index].isMoney
+        }
     }
 
     /// The resolution of `record`'s labels. Every record of a feed or spreadsheet repeats the same labels (the same
@@ -180,7 +181,7 @@ public final class ProductNormalizer {
             }
             var outranked: LabelRanks.Rank?
             if let best = bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best { outranked = rank }
-            return LabelResolution.Field(match: match, key: key, outranked: outranked)
+            return LabelResolution.Field(match: match, key: key, outranked: outranked, isMoney: key.type == .money)
         }
         let resolution = LabelResolution(labels: labels, fields: resolved, matches: resolved.map(\.match))
         lastResolution = resolution
@@ -206,37 +207,29 @@ public final class ProductNormalizer {
         return result
     }
 
-    private func isPriceField(_ field: RawField) -> Bool {
-        field.role == .unlabelled || (field.role == .labelled && field.label.map { labelInfo($0).isMoney } == true)
-    }
-
     func match(_ label: String) -> LabelDictionary.Match? {
-        labelInfo(label).match
-    }
-
-    private func labelInfo(_ label: String) -> LabelInfo {
         if let cached = labelCache[label] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
-        let match = tables.labels.match(label, platform: cachePlatform)
-        let info = LabelInfo(match: match, isMoney: match.flatMap { tables.keys[$0.key] }?.type == .money)
-        labelCache[label] = info
-        return info
+        let result = tables.labels.match(label, platform: cachePlatform)
+        labelCache[label] = result
+        return result
     }
 
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
-    private func moneyContext(for record: RawRecord, matches: [LabelDictionary.Match?], observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
+    private func moneyContext(for record: RawRecord, resolution: LabelResolution, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         context.phrases = tables.phrases
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
-        let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField, textLanguage: textLanguage(of:))
+        let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
         // The labelled fields that have a match, by index, for the URL, image and currency scans below (indices, so
         // no field is copied).
         let fields = record.fields
+        let matches = resolution.matches
         let labelled = fields.indices.filter { index in
             guard fields[index].role == .labelled, fields[index].label != nil, case .some = matches[index] else { return false }
             return true
