@@ -21,7 +21,7 @@ struct AmountSpan: Sendable, Hashable {
         var spans: [AmountSpan] = []
         var index = text.startIndex
         while index < text.endIndex {
-            guard isASCIIDigit(text[index]) else {
+            guard text[index].isASCIIDigit else {
                 index = text.index(after: index)
                 continue
             }
@@ -71,7 +71,7 @@ struct AmountSpan: Sendable, Hashable {
         var skipped: String.Index?
         while index < text.endIndex {
             let char = text[index]
-            if isASCIIDigit(char) {
+            if char.isASCIIDigit {
                 lastDigitEnd = text.index(after: index)
             } else if char == "." || char == "," || char == "'" || char == "’" || char == " " {
                 // A separator only counts when a digit follows right after it.
@@ -84,10 +84,10 @@ struct AmountSpan: Sendable, Hashable {
                     index = next
                     continue
                 }
-                guard next < text.endIndex, isASCIIDigit(text[next]) else { break }
+                guard next < text.endIndex, text[next].isASCIIDigit else { break }
                 // After a space, only a group of exactly three digits continues the number (`1 299`, not `49 199`… `2024`).
                 if char == " " {
-                    let group = text[next...].prefix(while: isASCIIDigit)
+                    let group = text[next...].prefix(while: \.isASCIIDigit)
                     let afterGroup = text[next...].dropFirst(group.count).first
                     if group.count != 3 || afterGroup == "%" { break }
                 }
@@ -120,16 +120,10 @@ struct AmountSpan: Sendable, Hashable {
         return AmountSpan(digits: digits, range: start..<upper, isNegative: isNegative, wholeEndingMark: wholeEndingMark, ending: wholeEnding, repairedSpacing: repaired)
     }
 
-    /// `0`–`9`: what `isASCII && isNumber` is for a character, without a Unicode property look-up.
-    private static func isASCIIDigit(_ char: Character) -> Bool {
-        guard let value = char.asciiValue else { return false }
-        return value >= 0x30 && value <= 0x39
-    }
-
     /// Exactly two digits start at `index + 1` (after the space at `index`) and no digit follows them.
     private static func isTwoDigitFraction(after index: String.Index, in text: String) -> Bool {
         let rest = text[text.index(after: index)...]
-        let digits = rest.prefix(while: isASCIIDigit)
+        let digits = rest.prefix(while: \.isASCIIDigit)
         guard digits.count == 2 else { return false }
         let following = rest.dropFirst(2).first
         return following == nil || !(following!.isNumber || following == "." || following == "," || following == "%")

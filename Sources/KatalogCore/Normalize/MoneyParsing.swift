@@ -295,8 +295,8 @@ public enum MoneyParsing {
         var index = 1
         while index + 2 < chars.count {
             let sign = chars[index]
-            if sign == "€" || sign == "£" || sign == "$", chars[index - 1].isASCII, chars[index - 1].isNumber,
-               chars[index + 1].isASCII, chars[index + 1].isNumber, chars[index + 2].isASCII, chars[index + 2].isNumber,
+            if sign == "€" || sign == "£" || sign == "$", chars[index - 1].isASCIIDigit,
+               chars[index + 1].isASCIIDigit, chars[index + 2].isASCIIDigit,
                index + 3 == chars.count || !(chars[index + 3].isNumber || chars[index + 3] == "." || chars[index + 3] == ",") {
                 let integer = chars[..<index].reversed().prefix { $0.isNumber || $0 == "." || $0 == " " }
                 let mark: Character = integer.contains(",") ? "." : (integer.contains(".") ? "," : (sign == "€" ? "," : "."))

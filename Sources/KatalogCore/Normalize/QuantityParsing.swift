@@ -81,7 +81,7 @@ public enum QuantityParsing {
         // A part may start with its axis name: `L 14 cm`, `dł. 14 cm`, `H: 0,5`.
         var named: [DimensionAxis?] = []
         let pieces = parts.map { part -> (String, String)? in
-            let prefix = part.prefix { !($0.isASCII && $0.isNumber) && $0 != "-" }
+            let prefix = part.prefix { !$0.isASCIIDigit && $0 != "-" }
             named.append(prefix.isEmpty ? nil : DimensionAxes.shared.axis(String(prefix)))
             return splitNumber(String(part.dropFirst(prefix.count)))
         }
@@ -152,7 +152,7 @@ public enum QuantityParsing {
         }
         while index < trimmed.endIndex {
             let char = trimmed[index]
-            if char.isASCII && char.isNumber {
+            if char.isASCIIDigit {
                 number.append(char)
             } else if (char == "." || char == ","), trimmed.index(after: index) < trimmed.endIndex, trimmed[trimmed.index(after: index)].isNumber {
                 number.append(char)
