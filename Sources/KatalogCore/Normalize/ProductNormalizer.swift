@@ -136,25 +136,54 @@ public final class ProductNormalizer {
         lastResolution = nil
     }
 
-    /// A record's labels resolved, field by field (all nil for a field that is not labelled).
-    struct LabelResolution {
-        struct Field {
+    /// A record's labels resolved, field by field (all nil for a field that is not labelled). Classes: records
+    /// share one resolution, and handing it or a field on is a reference, not a copy of every string in it.
+    final class LabelResolution {
+        final class Field {
             /// The label in the dictionary.
-            var match: LabelDictionary.Match?
+            let match: LabelDictionary.Match?
             /// The definition of the match's key, when the key table has it.
-            var key: KeyTable.Key?
+            let key: KeyTable.Key?
             /// The label's rank when another label of the record gives the same key with a better rank (`LabelRanks`):
             /// the field is then kept aside as an attribute.
-            var outranked: LabelRanks.Rank?
+            let outranked: LabelRanks.Rank?
             /// Whether the key holds money.
-            var isMoney = false
+            let isMoney: Bool
+
+            init(match: LabelDictionary.Match?, key: KeyTable.Key? = nil, outranked: LabelRanks.Rank? = nil, isMoney: Bool = false) {
+                self.match = match
+                self.key = key
+                self.outranked = outranked
+                self.isMoney = isMoney
+            }
         }
 
         /// Each field's label when the field is labelled, else nil: what a later record is compared with.
-        var labels: [String?]
-        var fields: [Field]
+        let labels: [String?]
+        let fields: [Field]
         /// Each field's `match`.
-        var matches: [LabelDictionary.Match?]
+        let matches: [LabelDictionary.Match?]
+
+        init(labels: [String?], fields: [Field]) {
+            self.labels = labels
+            self.fields = fields
+            matches = fields.map(\.match)
+        }
+
+        /// Whether `record` has these labels, field by field.
+        func hasLabels(of record: RawRecord) -> Bool {
+            let fields = record.fields
+            guard fields.count == labels.count else { return false }
+            for index in fields.indices {
+                let label = labels[index]
+                if fields[index].role == .labelled {
+                    guard let label, label == (fields[index].label ?? "") else { return false }
+                } else if label != nil {
+                    return false
+                }
+            }
+            return true
+        }
 
         /// Whether the field at `index` may hold a price: unlabelled, or labelled with a money key.
         func isPriceField(_ field: RawField, at index: Int) -> Bool {
@@ -168,12 +197,8 @@ public final class ProductNormalizer {
     private func resolveLabels(of record: RawRecord) -> LabelResolution {
         // A labelled field without a label is looked up as "", as `normalizeLabelled` names it.
         func label(of field: RawField) -> String? { field.role == .labelled ? field.label ?? "" : nil }
-        let fields = record.fields
-        if let last = lastResolution, last.labels.count == fields.count,
-           zip(fields, last.labels).allSatisfy({ label(of: $0) == $1 }) {
-            return last
-        }
-        let labels = fields.map(label(of:))
+        if let last = lastResolution, last.hasLabels(of: record) { return last }
+        let labels = record.fields.map(label(of:))
         let bestRank = bestRanks(in: record)
         let resolved = labels.map { label -> LabelResolution.Field in
             guard let label, let match = match(label), let key = tables.keys[match.key] else {
@@ -183,7 +208,7 @@ public final class ProductNormalizer {
             if let best = bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best { outranked = rank }
             return LabelResolution.Field(match: match, key: key, outranked: outranked, isMoney: key.type == .money)
         }
-        let resolution = LabelResolution(labels: labels, fields: resolved, matches: resolved.map(\.match))
+        let resolution = LabelResolution(labels: labels, fields: resolved)
         lastResolution = resolution
         return resolution
     }
