@@ -28,17 +28,18 @@ struct NumberReading: Sendable, Hashable {
             // ASCII: a byte is a character (only "\r\n" is not, and it is rejected either way), so scan the bytes.
             func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
             guard let first = utf8.first, isDigit(first), let last = utf8.last, isDigit(last) else { return nil }
-            var digitCount = 0
+            var digits: [UInt8] = []
+            digits.reserveCapacity(utf8.count)
             for byte in utf8 {
                 if isDigit(byte) {
-                    digitsOnly.unicodeScalars.append(Unicode.Scalar(byte))
-                    digitCount += 1
+                    digits.append(byte)
                 } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") {
-                    separators.append((Character(Unicode.Scalar(byte)), digitCount))
+                    separators.append((Character(Unicode.Scalar(byte)), digits.count))
                 } else {
                     return nil
                 }
             }
+            digitsOnly = String(decoding: digits, as: UTF8.self)
         } else {
             let chars = Array(text)
             guard let first = chars.first, first.isASCIIDigit,
