@@ -153,6 +153,20 @@ struct DecimalFastPathTests {
         }
     }
 
+    @Test func fastComparisonMatchesFoundation() {
+        var values = Array(Self.numbers.compactMap { DecimalFormatting.parse($0) }.prefix(300))
+        values += values.map { -$0 } + values.map { $0 * 1000 } + values.map { $0 * Decimal(string: "0.001")! }
+        values += [0, -0, 1, -1, 10, Decimal(string: "0.000")!, Decimal(string: "6000")!, Decimal(string: "6000.0001")!, .nan,
+                   Decimal.greatestFiniteMagnitude, -Decimal.greatestFiniteMagnitude, Decimal(string: "18446744073709551615")!,
+                   Decimal(string: "18446744073709551616")!, Decimal(sign: .plus, exponent: 30, significand: 1),
+                   Decimal(sign: .minus, exponent: -30, significand: 7), Decimal(string: "1e-127")!]
+        for lhs in values {
+            for rhs in values.prefix(120) + values.suffix(24) {
+                #expect(DecimalText.isLess(lhs, rhs) == (lhs < rhs), "\(lhs) < \(rhs)")
+            }
+        }
+    }
+
     @Test func renderMatchesGeneralForm() {
         var plains = Self.numbers.compactMap { DecimalFormatting.parse($0)?.description }
         plains += Self.numbers.compactMap { QuantityParsing.readDecimal($0).map { ($0 * Decimal(string: "0.001")!).description } }
