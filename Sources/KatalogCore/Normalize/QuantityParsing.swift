@@ -59,7 +59,7 @@ public enum QuantityParsing {
             return (nil, [.quantityUnitMissing(text, field: field)], nil)
         }
         if value < 0 { findings.append(.quantityNegative(text, field: field)) }
-        return (Quantity(value: value * unit.factor, dimension: dimension), findings, labelUnit)
+        return (Quantity(value: DecimalFastMath.product(value, unit.factor), dimension: dimension), findings, labelUnit)
     }
 
     /// `14 x 12 x 0,5 cm`, `14×12×0.5cm`, `L 14 cm / W 12 cm / H 0.5 cm` → lengths in length, width, height order.
