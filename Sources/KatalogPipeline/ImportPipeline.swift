@@ -315,12 +315,21 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
 /// What the pipeline remembers about the file being handed on: the column notes already reported (each code and
 /// column once, at its first record) and why its records were rejected.
 struct FileFindings {
-    private var seen = Set<String>()
+    /// A column note's identity: its code and column.
+    private struct NoteKey: Hashable {
+        var code: String
+        var field: String
+    }
+    private var seen = Set<NoteKey>()
     /// For each error code, how many rejected records carry it (once per record).
     private var rejectionCauses: [String: Int] = [:]
 
     mutating func isFirst(_ note: Diagnostic) -> Bool {
-        seen.insert(note.code + "\u{0}" + (note.location.field ?? "")).inserted
+        // Most notes were seen (every row repeats its file's): looked up without the mutation `insert` needs.
+        let key = NoteKey(code: note.code, field: note.location.field ?? "")
+        guard !seen.contains(key) else { return false }
+        seen.insert(key)
+        return true
     }
 
     mutating func countRejection(_ rejected: RejectedRecord) {

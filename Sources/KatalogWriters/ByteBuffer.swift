@@ -36,6 +36,20 @@ final class ByteBuffer {
 
     func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(bytes)) }
 
+    /// `"name":`, and a space after the colon when `spaced`: a JSON key that needs no escaping, with one capacity
+    /// check.
+    func appendKey(_ name: UnsafeBufferPointer<UInt8>, spaced: Bool) {
+        let needed = name.count + (spaced ? 4 : 3)
+        if count + needed > capacity { grow(toAtLeast: count + needed) }
+        let start = base + count
+        start[0] = 0x22
+        if let source = name.baseAddress { (start + 1).update(from: source, count: name.count) }
+        start[name.count + 1] = 0x22
+        start[name.count + 2] = 0x3A
+        if spaced { start[name.count + 3] = 0x20 }
+        count += needed
+    }
+
     /// `count` copies of `byte`.
     func append(repeating byte: UInt8, count repeats: Int) {
         guard repeats > 0 else { return }

@@ -74,7 +74,8 @@ struct CSVLineBytes: CSVCellSink {
 
     mutating func append(cell text: String) {
         if isFirst { isFirst = false } else { bytes.append(UInt8(ascii: ",")) }
-        CSVEscaping.append(text, to: &bytes)
+        // Many cells of a row are empty: nothing to escape or copy.
+        if !text.isEmpty { CSVEscaping.append(text, to: &bytes) }
     }
 }
 

@@ -130,12 +130,12 @@ struct JSONWriter {
         name.withUTF8Buffer { name in
             checkOrder(name)
             beginItem()
-            // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape.
-            emit(UInt8(ascii: "\""))
-            emit(UnsafeRawBufferPointer(name))
+            // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape, so `"name":` goes into
+            // each form in one append.
+            if writesCompact { compactBuffer.appendKey(name, spaced: false) }
+            if writesPretty { prettyBuffer.appendKey(name, spaced: true) }
         }
-        emit(UInt8(ascii: "\""))
-        endKey()
+        position = .afterKey
     }
 
     /// A key known only at run time (a provenance field name), escaped; it must sort after the previous key.
@@ -249,6 +249,11 @@ struct JSONWriter {
             var runStart = 0, index = 0
             let count = bytes.count
             while index < count {
+                // Eight bytes at a time while none of them needs a look (most text).
+                if index + 8 <= count, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
                     index += 1
@@ -271,6 +276,17 @@ struct JSONWriter {
             out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
             out.append(0x22)
         }
+    }
+
+    /// Whether any of the eight bytes of `word` is one `escape` stops at: below 0x20, `"`, `\`, DEL, or 0xE2 (which
+    /// may start U+2028/U+2029). Exact, with the usual word-at-a-time tests (a byte below n; a byte equal to c).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     /// The escape of one character: a short form (`\n`, `\"`) where JSON has one, else `\u` and four hex digits.

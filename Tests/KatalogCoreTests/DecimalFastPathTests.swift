@@ -153,6 +153,36 @@ struct DecimalFastPathTests {
         }
     }
 
+    @Test func fastComparisonMatchesFoundation() {
+        var values = Array(Self.numbers.compactMap { DecimalFormatting.parse($0) }.prefix(300))
+        values += values.map { -$0 } + values.map { $0 * 1000 } + values.map { $0 * Decimal(string: "0.001")! }
+        values += [0, -0, 1, -1, 10, Decimal(string: "0.000")!, Decimal(string: "6000")!, Decimal(string: "6000.0001")!, .nan,
+                   Decimal.greatestFiniteMagnitude, -Decimal.greatestFiniteMagnitude, Decimal(string: "18446744073709551615")!,
+                   Decimal(string: "18446744073709551616")!, Decimal(sign: .plus, exponent: 30, significand: 1),
+                   Decimal(sign: .minus, exponent: -30, significand: 7), Decimal(string: "1e-127")!]
+        for lhs in values {
+            for rhs in values.prefix(120) + values.suffix(24) {
+                #expect(DecimalFastMath.isLess(lhs, rhs) == (lhs < rhs), "\(lhs) < \(rhs)")
+            }
+        }
+    }
+
+    @Test func fastProductHasFoundationsBytes() {
+        func bytes(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        var values = Self.numbers.compactMap { DecimalFormatting.parse($0) }
+        values += values.map { -$0 }
+        values += [0, 1, -1, Decimal(string: "0.000")!, Decimal(string: "18446744073709551615")!, Decimal(string: "4294967296")!,
+                   Decimal(sign: .plus, exponent: 90, significand: 5), Decimal(sign: .minus, exponent: -90, significand: 3), .nan]
+        let factors = ["1", "10", "1000", "0.1", "0.001", "25.4", "28.349523125", "453.59237", "1000000", "-1", "0"].map { Decimal(string: $0)! }
+            + [Decimal(sign: .plus, exponent: -2, significand: 1000), Decimal(sign: .plus, exponent: 0, significand: 10)]
+        for value in values {
+            for factor in factors {
+                let expected = value * factor
+                #expect(expected.isNaN ? DecimalFastMath.product(value, factor).isNaN : bytes(DecimalFastMath.product(value, factor)) == bytes(expected), "\(value) * \(factor)")
+            }
+        }
+    }
+
     @Test func renderMatchesGeneralForm() {
         var plains = Self.numbers.compactMap { DecimalFormatting.parse($0)?.description }
         plains += Self.numbers.compactMap { QuantityParsing.readDecimal($0).map { ($0 * Decimal(string: "0.001")!).description } }

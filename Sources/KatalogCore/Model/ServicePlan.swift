@@ -107,5 +107,11 @@ public struct ServicePlan: Sendable, Hashable, Codable {
 extension Product {
     /// True when the record sells a service (care plan, extended warranty, subscription, activation code) rather
     /// than a physical good. Rules about physical goods (box size, weight plausibility) should skip such records.
-    public var isServicePlan: Bool { servicePlan != nil }
+    public var isServicePlan: Bool {
+        // A pattern, not `!= nil`: the comparison built a nil `ServicePlan?` (a 2 KB value) to compare with.
+        switch servicePlan {
+        case .none: false
+        case .some: true
+        }
+    }
 }

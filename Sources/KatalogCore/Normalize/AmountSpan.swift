@@ -21,7 +21,7 @@ struct AmountSpan: Sendable, Hashable {
         var spans: [AmountSpan] = []
         var index = text.startIndex
         while index < text.endIndex {
-            guard text[index].isASCII, text[index].isNumber else {
+            guard text[index].isASCIIDigit else {
                 index = text.index(after: index)
                 continue
             }
@@ -71,7 +71,7 @@ struct AmountSpan: Sendable, Hashable {
         var skipped: String.Index?
         while index < text.endIndex {
             let char = text[index]
-            if char.isASCII && char.isNumber {
+            if char.isASCIIDigit {
                 lastDigitEnd = text.index(after: index)
             } else if char == "." || char == "," || char == "'" || char == "’" || char == " " {
                 // A separator only counts when a digit follows right after it.
@@ -84,10 +84,10 @@ struct AmountSpan: Sendable, Hashable {
                     index = next
                     continue
                 }
-                guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { break }
+                guard next < text.endIndex, text[next].isASCIIDigit else { break }
                 // After a space, only a group of exactly three digits continues the number (`1 299`, not `49 199`… `2024`).
                 if char == " " {
-                    let group = text[next...].prefix { $0.isASCII && $0.isNumber }
+                    let group = text[next...].prefix(while: \.isASCIIDigit)
                     let afterGroup = text[next...].dropFirst(group.count).first
                     if group.count != 3 || afterGroup == "%" { break }
                 }
@@ -99,7 +99,10 @@ struct AmountSpan: Sendable, Hashable {
         var upper = lastDigitEnd
         var wholeEndingMark: Character?
         var wholeEnding: String?
-        for ending in wholeEndings where text[lastDigitEnd...].hasPrefix(ending) {
+        // Every ending starts with `,` `.` `:` or `/`: after any other character none can follow.
+        let next = lastDigitEnd < text.endIndex ? text[lastDigitEnd] : nil
+        let mayEnd = next == "," || next == "." || next == ":" || next == "/"
+        for ending in wholeEndings where mayEnd && text[lastDigitEnd...].hasPrefix(ending) {
             upper = text.index(lastDigitEnd, offsetBy: ending.count)
             wholeEndingMark = ending.first == ":" || ending.first == "/" ? nil : ending.first
             wholeEnding = ending
@@ -120,7 +123,7 @@ struct AmountSpan: Sendable, Hashable {
     /// Exactly two digits start at `index + 1` (after the space at `index`) and no digit follows them.
     private static func isTwoDigitFraction(after index: String.Index, in text: String) -> Bool {
         let rest = text[text.index(after: index)...]
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let digits = rest.prefix(while: \.isASCIIDigit)
         guard digits.count == 2 else { return false }
         let following = rest.dropFirst(2).first
         return following == nil || !(following!.isNumber || following == "." || following == "," || following == "%")

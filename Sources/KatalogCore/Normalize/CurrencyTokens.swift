@@ -97,7 +97,7 @@ enum CurrencyTokens {
     private static func tokens(inPiece piece: String) -> [String] {
         let table = CurrencyTable.shared
         var found: [String] = []
-        for run in piece.split(whereSeparator: { $0.isASCII && $0.isNumber }) {
+        for run in piece.split(whereSeparator: \.isASCIIDigit) {
             var token = String(run.drop { ".,-–—'’".contains($0) })
             while let last = token.last, ".,-–—!;'’".contains(last), table.candidates(for: token).isEmpty {
                 token.removeLast()

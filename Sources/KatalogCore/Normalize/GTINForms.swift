@@ -29,8 +29,8 @@ enum ISBN10 {
         }
         let characters = value.filter { $0 != "-" && $0 != " " }.uppercased()
         guard characters.count == 10,
-              characters.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }),
-              let last = characters.last, last == "X" || (last.isASCII && last.isNumber) else { return nil }
+              characters.dropLast().allSatisfy(\.isASCIIDigit),
+              let last = characters.last, last == "X" || last.isASCIIDigit else { return nil }
         // Ten plain digits are more often a broken GTIN than an ISBN unless the check says ISBN.
         let values = characters.map { $0 == "X" ? 10 : ($0.wholeNumberValue ?? 0) }
         let sum = values.enumerated().reduce(0) { $0 + (10 - $1.offset) * $1.element }

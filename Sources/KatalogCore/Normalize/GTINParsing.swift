@@ -55,13 +55,13 @@ public enum GTINParsing {
         }
         if value.hasSuffix(".0") || value.hasSuffix(",0") {
             let stem = value.dropLast(2)
-            if stem.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if stem.allSatisfy(\.isASCIIDigit) {
                 value = String(stem)
                 findings.append(.gtinSpreadsheetDecimal(text))
             }
         }
         let digits = value.filter { !($0 == " " || $0 == "-" || $0 == "\u{00A0}") }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             return (GTIN(raw: text, digits: nil, format: nil, isValid: false), findings + [.gtinInvalidCharacters(text)])
         }
         return classify(text, digits: digits, findings: findings)

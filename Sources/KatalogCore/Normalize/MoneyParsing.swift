@@ -287,13 +287,16 @@ public enum MoneyParsing {
 
     /// `19€99` → `19,99 €` (`£`, `$` likewise): digits, the sign, exactly two digits, then no digit.
     private static func symbolAsDecimalMark(_ text: String) -> String {
-        guard text.contains(where: { $0 == "€" || $0 == "£" || $0 == "$" }) else { return text }
+        // `$` is 24, `£` C2 A3 and `€` E2 82 AC in UTF-8: text with none of those bytes has none of the signs, and
+        // is passed over without comparing each of its characters.
+        guard text.utf8.contains(where: { $0 == 0x24 || $0 == 0xA3 || $0 == 0xAC }),
+              text.contains(where: { $0 == "€" || $0 == "£" || $0 == "$" }) else { return text }
         var chars = Array(text)
         var index = 1
         while index + 2 < chars.count {
             let sign = chars[index]
-            if sign == "€" || sign == "£" || sign == "$", chars[index - 1].isASCII, chars[index - 1].isNumber,
-               chars[index + 1].isASCII, chars[index + 1].isNumber, chars[index + 2].isASCII, chars[index + 2].isNumber,
+            if sign == "€" || sign == "£" || sign == "$", chars[index - 1].isASCIIDigit,
+               chars[index + 1].isASCIIDigit, chars[index + 2].isASCIIDigit,
                index + 3 == chars.count || !(chars[index + 3].isNumber || chars[index + 3] == "." || chars[index + 3] == ",") {
                 let integer = chars[..<index].reversed().prefix { $0.isNumber || $0 == "." || $0 == " " }
                 let mark: Character = integer.contains(",") ? "." : (integer.contains(".") ? "," : (sign == "€" ? "," : "."))

@@ -28,23 +28,24 @@ struct NumberReading: Sendable, Hashable {
             // ASCII: a byte is a character (only "\r\n" is not, and it is rejected either way), so scan the bytes.
             func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
             guard let first = utf8.first, isDigit(first), let last = utf8.last, isDigit(last) else { return nil }
-            var digitCount = 0
+            var digits: [UInt8] = []
+            digits.reserveCapacity(utf8.count)
             for byte in utf8 {
                 if isDigit(byte) {
-                    digitsOnly.unicodeScalars.append(Unicode.Scalar(byte))
-                    digitCount += 1
+                    digits.append(byte)
                 } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "'") {
-                    separators.append((Character(Unicode.Scalar(byte)), digitCount))
+                    separators.append((Character(Unicode.Scalar(byte)), digits.count))
                 } else {
                     return nil
                 }
             }
+            digitsOnly = String(decoding: digits, as: UTF8.self)
         } else {
             let chars = Array(text)
-            guard let first = chars.first, first.isASCII, first.isNumber,
-                  let last = chars.last, last.isASCII, last.isNumber else { return nil }
+            guard let first = chars.first, first.isASCIIDigit,
+                  let last = chars.last, last.isASCIIDigit else { return nil }
             for char in chars {
-                if char.isASCII && char.isNumber {
+                if char.isASCIIDigit {
                     digitsOnly.append(char)
                 } else if char == "." || char == "," || groupingSpaces.contains(char) {
                     separators.append((char, digitsOnly.count))
@@ -101,17 +102,17 @@ struct NumberReading: Sendable, Hashable {
         if let reading = read(text) { return reading }
         if let mark = text.first, mark == "." || mark == "," {
             let fraction = text.dropFirst()
-            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else { return nil }
             return NumberReading(canonical: "0." + fraction, decimalMark: mark)
         }
         // Indian grouping: commas only, an optional `.` decimal part.
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let integer = parts.first, !integer.isEmpty,
-              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }) else { return nil }
+              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)) else { return nil }
         let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count >= 3, let first = groups.first, (1...2).contains(first.count), groups.last?.count == 3,
               groups.dropFirst().dropLast().allSatisfy({ $0.count == 2 }),
-              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         let digits = groups.joined()
         guard parts.count == 2 else { return NumberReading(canonical: digits) }
         return NumberReading(canonical: digits + "." + parts[1], decimalMark: ".")

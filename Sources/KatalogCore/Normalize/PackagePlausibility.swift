@@ -42,15 +42,15 @@ public struct PackagePlausibility: Sendable {
         // Cheap test first: most packages are within even the light-item limits, and then the title is not read.
         let sides = [package.length, package.width, package.height].compactMap { $0?.value }
         let weights = [package.grossWeight, package.netWeight, package.weight].compactMap { $0?.value }
-        guard sides.contains(where: { $0 > limits.max_side_mm }) || weights.contains(where: { $0 > limits.max_weight_g }),
+        guard sides.contains(where: { DecimalFastMath.isLess(limits.max_side_mm, $0) }) || weights.contains(where: { DecimalFastMath.isLess(limits.max_weight_g, $0) }),
               let light = lightItemWord(product) else { return [] }
         var findings: [Finding] = []
         for (key, side) in [("package_length", package.length), ("package_width", package.width), ("package_height", package.height)] {
-            guard let value = side?.value, value > file.light_items.max_side_mm else { continue }
+            guard let value = side?.value, DecimalFastMath.isLess(file.light_items.max_side_mm, value) else { continue }
             findings.append(.implausibleSizeForItem(key, value: value, limit: file.light_items.max_side_mm, item: light))
         }
         for (key, weight) in [("gross_weight", package.grossWeight), ("net_weight", package.netWeight), ("weight", package.weight)] {
-            guard let value = weight?.value, value > file.light_items.max_weight_g else { continue }
+            guard let value = weight?.value, DecimalFastMath.isLess(file.light_items.max_weight_g, value) else { continue }
             findings.append(.implausibleWeightForItem(key, value: value, limit: file.light_items.max_weight_g, item: light))
         }
         return findings

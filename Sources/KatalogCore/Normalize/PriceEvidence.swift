@@ -32,7 +32,8 @@ struct PriceEvidence {
     static let languageAttemptLimit = 16
 
     /// The observation for `record`'s prices; updates the file's evidence.
-    mutating func observe(_ record: RawRecord, isPriceField: (RawField) -> Bool, textLanguage: (RawRecord) -> String?) -> FileObservation {
+    /// `isPriceField`: whether the field at an index of `record.fields` may hold a price.
+    mutating func observe(_ record: RawRecord, isPriceField: (Int) -> Bool, textLanguage: (RawRecord) -> String?) -> FileObservation {
         if record.location.file != file {
             file = record.location.file
             mark = nil
@@ -47,7 +48,7 @@ struct PriceEvidence {
         }
         let before = currency
         var markFound = false
-        for field in record.fields where isPriceField(field) {
+        for (index, field) in record.fields.enumerated() where isPriceField(index) {
             if !markFound, let found = MoneyParsing.decimalEvidence(in: field.value) {
                 mark = found
                 markFound = true

@@ -110,7 +110,11 @@ public struct PricePhrases: Sendable, Hashable {
             let count = haystack.count
             var starts: [Int] = [0]
             for index in 0..<count where haystack[index] == 0x20 { starts.append(index + 1) }
+            // The bytes words start with, as a 256-bit set: most phrases are skipped on their first byte alone.
+            var firstBytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            for start in starts where start < count { Self.insert(haystack[start], into: &firstBytes) }
             for (position, phrase) in phrases.enumerated() {
+                guard let first = phrase.first, Self.contains(first, in: firstBytes) else { continue }
                 let found = phrase.withUnsafeBufferPointer { needle -> Bool in
                     let n = needle.count
                     guard n > 0, n <= count else { return false }
@@ -124,6 +128,26 @@ public struct PricePhrases: Sendable, Hashable {
                 if found { return position }
             }
             return nil
+        }
+    }
+
+    private static func insert(_ byte: UInt8, into set: inout (UInt64, UInt64, UInt64, UInt64)) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: set.0 |= bit
+        case 1: set.1 |= bit
+        case 2: set.2 |= bit
+        default: set.3 |= bit
+        }
+    }
+
+    private static func contains(_ byte: UInt8, in set: (UInt64, UInt64, UInt64, UInt64)) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return set.0 & bit != 0
+        case 1: return set.1 & bit != 0
+        case 2: return set.2 & bit != 0
+        default: return set.3 & bit != 0
         }
     }
 

@@ -38,6 +38,8 @@ public struct NormalizationTables: Sendable {
 public final class ProductNormalizer {
     public let tables: NormalizationTables
     private var labelCache: [String: LabelDictionary.Match?] = [:]
+    /// The labels of the last record resolved, with their matches and best ranks (`resolveLabels`).
+    private var lastResolution: LabelResolution?
     /// Label ranks by (key, label).
     private var rankCache: [StringPair: LabelRanks.Rank?] = [:]
     /// Vocabulary look-ups by (vocabulary, value); feeds repeat the same few words (colours, stock words) millions
@@ -45,6 +47,8 @@ public final class ProductNormalizer {
     /// back within a few records, while a column of distinct values (stock counts) would otherwise fill it with
     /// entries that are never hit again — several MB per worker.
     private var vocabularyCache: [StringPair: ValueVocabulary.Match?] = [:]
+    /// Column notes by (label, unit): see `columnUnitNote`.
+    private var columnUnitNotes: [StringPair: Finding] = [:]
     private let cacheLimit = 4_096
     private var priceEvidence = PriceEvidence()
     /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
@@ -65,7 +69,8 @@ public final class ProductNormalizer {
     public func observe(_ raw: RawRecord) -> FileObservation {
         usePlatform(raw.hints.platform)
         let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
-        return priceEvidence.observe(record, isPriceField: isPriceField, textLanguage: textLanguage(of:))
+        let resolution = resolveLabels(of: record)
+        return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
     }
 
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
@@ -79,10 +84,10 @@ public final class ProductNormalizer {
             sourceKind: record.kind
         )
         var state = RecordState(record: record)
-        state.bestRank = bestRanks(in: record)
-        state.moneyContext = moneyContext(for: record, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
+        let resolution = resolveLabels(of: record)
+        state.moneyContext = moneyContext(for: record, resolution: resolution, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
 
-        for field in record.fields {
+        for (index, field) in record.fields.enumerated() {
             switch field.role {
             case .title:
                 setText(\.title, key: "title", field: field, value: TextCleaning.cleanLine(field.value), product: &product, state: &state)
@@ -92,7 +97,7 @@ public final class ProductNormalizer {
             case .unlabelled:
                 normalizeUnlabelled(field, product: &product, state: &state)
             case .labelled:
-                normalizeLabelled(field, product: &product, state: &state)
+                normalizeLabelled(field, resolution.fields[index], product: &product, state: &state)
             }
         }
         settlePrices(&product, state: state)
@@ -114,8 +119,6 @@ public final class ProductNormalizer {
         var record: RawRecord
         var moneyContext = MoneyContext()
         var descriptionParagraphs: [String] = []
-        /// For keys whose labels are ranked, the best rank among this record's labels (`LabelRanks`).
-        var bestRank: [String: Int] = [:]
         /// The file's text language from its first records (`FileObservation.language`).
         var fileLanguage: String?
         /// Whether the record's text language was already added to the currency evidence.
@@ -130,6 +133,94 @@ public final class ProductNormalizer {
         guard platform != cachePlatform else { return }
         cachePlatform = platform
         labelCache.removeAll(keepingCapacity: true)
+        lastResolution = nil
+    }
+
+    /// A record's labels resolved, field by field (all nil for a field that is not labelled). Classes: records
+    /// share one resolution, and handing it or a field on is a reference, not a copy of every string in it.
+    final class LabelResolution {
+        final class Field {
+            /// The label in the dictionary.
+            let match: LabelDictionary.Match?
+            /// The definition of the match's key, when the key table has it.
+            let key: KeyTable.Key?
+            /// The label's rank when another label of the record gives the same key with a better rank (`LabelRanks`):
+            /// the field is then kept aside as an attribute.
+            let outranked: LabelRanks.Rank?
+            /// Whether the key holds money.
+            let isMoney: Bool
+
+            init(match: LabelDictionary.Match?, key: KeyTable.Key? = nil, outranked: LabelRanks.Rank? = nil, isMoney: Bool = false) {
+                self.match = match
+                self.key = key
+                self.outranked = outranked
+                self.isMoney = isMoney
+            }
+        }
+
+        /// Each field's label when the field is labelled, else nil: what a later record is compared with.
+        let labels: [String?]
+        let fields: [Field]
+        /// Each field's `match`.
+        let matches: [LabelDictionary.Match?]
+
+        init(labels: [String?], fields: [Field]) {
+            self.labels = labels
+            self.fields = fields
+            matches = fields.map(\.match)
+        }
+
+        /// Whether `record` has these labels, field by field.
+        func hasLabels(of record: RawRecord) -> Bool {
+            let fields = record.fields
+            guard fields.count == labels.count else { return false }
+            for index in fields.indices {
+                let label = labels[index]
+                if fields[index].role == .labelled {
+                    guard let label, label == (fields[index].label ?? "") else { return false }
+                } else if label != nil {
+                    return false
+                }
+            }
+            return true
+        }
+
+        /// Whether the field at `index` may hold a price: unlabelled, or labelled with a money key.
+        func isPriceField(_ field: RawField, at index: Int) -> Bool {
+            field.role == .unlabelled || fields[index].isMoney
+        }
+    }
+
+    /// The resolution of `record`'s labels. Every record of a feed or spreadsheet repeats the same labels (the same
+    /// strings, mostly), so the last record's resolution is reused when its labels are the same: one comparison per
+    /// field instead of several dictionary look-ups per field for every record.
+    private func resolveLabels(of record: RawRecord) -> LabelResolution {
+        // A labelled field without a label is looked up as "", as `normalizeLabelled` names it.
+        func label(of field: RawField) -> String? { field.role == .labelled ? field.label ?? "" : nil }
+        if let last = lastResolution, last.hasLabels(of: record) { return last }
+        let labels = record.fields.map(label(of:))
+        let bestRank = bestRanks(in: record)
+        let resolved = labels.map { label -> LabelResolution.Field in
+            guard let label, let match = match(label), let key = tables.keys[match.key] else {
+                return LabelResolution.Field(match: label.flatMap(match))
+            }
+            var outranked: LabelRanks.Rank?
+            if let best = bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best { outranked = rank }
+            return LabelResolution.Field(match: match, key: key, outranked: outranked, isMoney: key.type == .money)
+        }
+        let resolution = LabelResolution(labels: labels, fields: resolved)
+        lastResolution = resolution
+        return resolution
+    }
+
+    /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once.
+    private func columnUnitNote(_ label: String, unit: String) -> Finding {
+        let key = StringPair(label, unit)
+        if let cached = columnUnitNotes[key] { return cached }
+        if columnUnitNotes.count >= cacheLimit { columnUnitNotes.removeAll(keepingCapacity: true) }
+        let note = Finding.columnUnitFromHeader(label, unit: unit)
+        columnUnitNotes[key] = note
+        return note
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
@@ -139,10 +230,6 @@ public final class ProductNormalizer {
         let result = tables.vocabulary.lookup(value, in: vocabulary)
         vocabularyCache[key] = result
         return result
-    }
-
-    private func isPriceField(_ field: RawField) -> Bool {
-        field.role == .unlabelled || (field.role == .labelled && field.label.flatMap { match($0) }.flatMap { tables.keys[$0.key] }?.type == .money)
     }
 
     func match(_ label: String) -> LabelDictionary.Match? {
@@ -155,24 +242,30 @@ public final class ProductNormalizer {
 
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
-    private func moneyContext(for record: RawRecord, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
+    private func moneyContext(for record: RawRecord, resolution: LabelResolution, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
         var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
         context.phrases = tables.phrases
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
-        let observation = observed ?? priceEvidence.observe(record, isPriceField: isPriceField, textLanguage: textLanguage(of:))
+        let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
-        // The labelled fields with their matches, looked up once for the URL, image and currency scans below.
-        let labelled = record.fields.compactMap { field -> (field: RawField, label: String, match: LabelDictionary.Match)? in
-            guard field.role == .labelled, let label = field.label, let match = match(label) else { return nil }
-            return (field, label, match)
+        // The labelled fields that have a match, by index, for the URL, image and currency scans below (indices, so
+        // no field is copied).
+        let fields = record.fields
+        let matches = resolution.matches
+        let labelled = fields.indices.filter { index in
+            guard fields[index].role == .labelled, fields[index].label != nil, case .some = matches[index] else { return false }
+            return true
         }
-        if let url = labelled.first(where: { $0.match.key == "url" })?.field.value,
+        func firstValue(ofKey key: String) -> String? {
+            labelled.first { matches[$0]?.key == key }.map { fields[$0].value }
+        }
+        if let url = firstValue(ofKey: "url"),
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
-        } else if let image = labelled.first(where: { $0.match.key == "image" })?.field.value,
+        } else if let image = firstValue(ofKey: "image"),
                   let domain = CountryDomains.countryDomain(ofURL: image) {
             // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
@@ -180,9 +273,12 @@ public final class ProductNormalizer {
         if let currency = observation.currency {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
-        context.evidence = evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
-        for (field, label, match) in labelled {
+        context.evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
+        for index in labelled {
+            guard let match = matches[index] else { continue }
             if match.key == "currency" {
+                let field = fields[index]
+                let label = field.label ?? ""
                 let code = field.value.trimmingSpaces().uppercased()
                 let table = CurrencyTable.shared
                 // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
@@ -220,10 +316,11 @@ public final class ProductNormalizer {
         product.diagnostics.append(Diagnostic(.unlabelledValueIgnored(field.value), at: location))
     }
 
-    private func normalizeLabelled(_ field: RawField, product: inout Product, state: inout RecordState) {
+    /// `resolved`: the field's label in the dictionary and the key table (`resolveLabels`).
+    private func normalizeLabelled(_ field: RawField, _ resolved: LabelResolution.Field, product: inout Product, state: inout RecordState) {
         let label = field.label ?? ""
         let location = state.record.location.with(field: label, line: field.line)
-        guard let match = match(label), let key = tables.keys[match.key] else {
+        guard let match = resolved.match, let key = resolved.key else {
             let value = TextCleaning.cleanLine(field.value)
             product.attributes.append(Attribute(
                 key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
@@ -233,7 +330,7 @@ public final class ProductNormalizer {
             note(Diagnostic(.labelUnmapped(label), at: location), aboutColumn: true, product: &product, state: state)
             return
         }
-        if let best = state.bestRank[match.key], let rank = rank(of: label, key: match.key), rank.rank > best {
+        if let rank = resolved.outranked {
             keepOutranked(field, rank: rank, key: match.key, product: &product, state: state, location: location)
             return
         }
@@ -330,8 +427,11 @@ public final class ProductNormalizer {
             let dimension: Dimension = key.type == .length ? .length : .mass
             let configured = dimension == .length ? state.record.hints.lengthUnit : state.record.hints.weightUnit
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
-            let (quantity, findings) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key)
-            reportQuantity(findings, dimension: dimension, unitHint: match.unitHint)
+            // In a spreadsheet, a unit taken from the header is one column note, not a finding on every row.
+            let columnar = state.record.kind.hasColumnHeaders
+            let (quantity, findings, labelUnit) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
+            report(findings)
+            if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol), at: location)) }
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:

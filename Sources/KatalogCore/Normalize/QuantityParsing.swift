@@ -23,23 +23,32 @@ public enum QuantityParsing {
     }
 
     public static func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String) -> (quantity: Quantity?, findings: [Finding]) {
+        let reading = parse(text, dimension: dimension, fallback: fallback, field: field, labelUnitIsColumnFact: false)
+        return (reading.quantity, reading.findings)
+    }
+
+    /// `parse`, for a caller that says "the unit came from the label" once per column itself: with
+    /// `labelUnitIsColumnFact`, a unit taken from the label is returned as `labelUnit` instead of as a
+    /// `unit.from-label` finding (whose message would be built for every row only to be dropped).
+    static func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String, labelUnitIsColumnFact: Bool) -> (quantity: Quantity?, findings: [Finding], labelUnit: UnitTable.Unit?) {
         let cleaned = MoneyParsing.normalizeSpaces(text)
         guard let (number, unitText) = splitNumber(cleaned) else {
-            return (nil, [.quantityUnreadable(text, field: field)])
+            return (nil, [.quantityUnreadable(text, field: field)], nil)
         }
         guard let value = readDecimal(number) else {
-            return (nil, [.quantityUnreadable(text, field: field)])
+            return (nil, [.quantityUnreadable(text, field: field)], nil)
         }
         var findings: [Finding] = []
+        var labelUnit: UnitTable.Unit?
         let unit: UnitTable.Unit
         if !unitText.isEmpty {
             guard let named = UnitTable.shared.unit(unitText, in: dimension) else {
-                return (nil, [.quantityUnknownUnit(text, unit: unitText, field: field, dimension: dimension)])
+                return (nil, [.quantityUnknownUnit(text, unit: unitText, field: field, dimension: dimension)], nil)
             }
             unit = named
-        } else if let labelUnit = fallback.fromLabel, let named = UnitTable.shared.unit(labelUnit, in: dimension) {
+        } else if let hint = fallback.fromLabel, let named = UnitTable.shared.unit(hint, in: dimension) {
             unit = named
-            findings.append(.quantityUnitFromLabel(text, unit: named.symbol, field: field))
+            if labelUnitIsColumnFact { labelUnit = named } else { findings.append(.quantityUnitFromLabel(text, unit: named.symbol, field: field)) }
         } else if let configured = fallback.fromConfiguration, let named = UnitTable.shared.unit(configured, in: dimension) {
             unit = named
             findings.append(.quantityUnitFromConfiguration(text, unit: named.symbol, field: field))
@@ -47,10 +56,10 @@ public enum QuantityParsing {
             unit = named
             findings.append(.quantityUnitAssumed(text, unit: named.symbol, field: field))
         } else {
-            return (nil, [.quantityUnitMissing(text, field: field)])
+            return (nil, [.quantityUnitMissing(text, field: field)], nil)
         }
         if value < 0 { findings.append(.quantityNegative(text, field: field)) }
-        return (Quantity(value: value * unit.factor, dimension: dimension), findings)
+        return (Quantity(value: DecimalFastMath.product(value, unit.factor), dimension: dimension), findings, labelUnit)
     }
 
     /// `14 x 12 x 0,5 cm`, `14×12×0.5cm`, `L 14 cm / W 12 cm / H 0.5 cm` → lengths in length, width, height order.
@@ -72,7 +81,7 @@ public enum QuantityParsing {
         // A part may start with its axis name: `L 14 cm`, `dł. 14 cm`, `H: 0,5`.
         var named: [DimensionAxis?] = []
         let pieces = parts.map { part -> (String, String)? in
-            let prefix = part.prefix { !($0.isASCII && $0.isNumber) && $0 != "-" }
+            let prefix = part.prefix { !$0.isASCIIDigit && $0 != "-" }
             named.append(prefix.isEmpty ? nil : DimensionAxes.shared.axis(String(prefix)))
             return splitNumber(String(part.dropFirst(prefix.count)))
         }
@@ -143,7 +152,7 @@ public enum QuantityParsing {
         }
         while index < trimmed.endIndex {
             let char = trimmed[index]
-            if char.isASCII && char.isNumber {
+            if char.isASCIIDigit {
                 number.append(char)
             } else if (char == "." || char == ","), trimmed.index(after: index) < trimmed.endIndex, trimmed[trimmed.index(after: index)].isNumber {
                 number.append(char)

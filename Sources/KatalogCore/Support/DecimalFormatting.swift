@@ -25,7 +25,7 @@ public enum DecimalFormatting {
     /// Parses a plain decimal string with `.` as separator (`-12.50`); nil when it is anything else.
     public static func parse(_ text: String) -> Decimal? {
         if let value = parsePlainASCII(text.utf8, allowsMinus: true, allowsComma: false) { return value }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" }) else { return nil }
         return Decimal(string: text, locale: posix)
     }
 

@@ -16,7 +16,7 @@ enum DecimalText {
     }
 
     /// The storage as Foundation lays it out (see the type's comment).
-    private struct Storage {
+    struct Storage {
         var exponent: Int8
         var lengthAndFlags: UInt8
         var reserved: UInt16

@@ -16,8 +16,9 @@ public struct FindingPolicy: Sendable, Hashable {
 
     /// `diagnostic` with the user's severity, or nil when its code is disabled.
     public func apply(_ diagnostic: Diagnostic) -> Diagnostic? {
-        if disabled.contains(diagnostic.code) { return nil }
-        guard let severity = severityOverrides[diagnostic.code] else { return diagnostic }
+        // Most runs change nothing: the empty tables are not asked (a look-up hashes the code first).
+        if !disabled.isEmpty, disabled.contains(diagnostic.code) { return nil }
+        guard !severityOverrides.isEmpty, let severity = severityOverrides[diagnostic.code] else { return diagnostic }
         var copy = diagnostic
         copy.severity = severity
         return copy

@@ -40,7 +40,8 @@ public struct RecordValidator: Sendable {
         product.diagnostics = diagnostics
         product.columnNotes = product.columnNotes.compactMap(policy.apply)
         let context = RuleContext(record: record, settings: settings, labels: labels)
-        for rule in rules where !policy.disabled.contains(rule.code) {
+        let disabled = policy.disabled
+        for rule in rules where disabled.isEmpty || !disabled.contains(rule.code) {
             for finding in rule.check(product, context: context) {
                 if let diagnostic = policy.apply(Diagnostic(finding, at: location)) { diagnostics.append(diagnostic) }
             }

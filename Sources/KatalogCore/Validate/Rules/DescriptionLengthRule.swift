@@ -12,7 +12,8 @@ public struct DescriptionLengthRule: RecordRule {
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] {
         let limit = context.settings.descriptionMaxLength
-        guard let description = product.description, description.count > limit else { return [] }
+        // A character is at least one UTF-8 byte: a description of at most `limit` bytes is not counted.
+        guard let description = product.description, description.utf8.count > limit, description.count > limit else { return [] }
         return [finding("The description has \(description.count) characters; marketplaces accept at most \(limit).")]
     }
 }

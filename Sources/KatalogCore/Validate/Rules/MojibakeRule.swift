@@ -9,9 +9,10 @@ public struct MojibakeRule: RecordRule {
     public init() {}
 
     public func check(_ product: Product) -> [Finding] {
-        TextFields.of(product).compactMap { name, text in
+        TextFields.of(product).compactMap { field in
+            let text = field.text
             guard let index = Self.firstMojibake(in: text) else { return nil }
-            return finding("\(name) looks wrongly decoded (\"\(TextFields.snippet(text, around: index))\"): UTF-8 text read as a single-byte code page.")
+            return finding("\(field.name) looks wrongly decoded (\"\(TextFields.snippet(text, around: index))\"): UTF-8 text read as a single-byte code page.")
         }
     }
 

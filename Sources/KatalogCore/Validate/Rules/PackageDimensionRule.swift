@@ -18,7 +18,8 @@ public struct PackageDimensionRule: RecordRule {
         let limit = context.settings.maxDimensionMillimetres
         let sides: [(String, Quantity?)] = [("length", product.package.length), ("width", product.package.width), ("height", product.package.height)]
         return sides.compactMap { name, quantity in
-            guard let quantity, quantity.value <= 0 || quantity.value > limit else { return nil }
+            // `value <= 0` is `!(0 < value)` (as Comparable defines it), here through the fast comparison.
+            guard let quantity, !DecimalFastMath.isLess(0, quantity.value) || DecimalFastMath.isLess(limit, quantity.value) else { return nil }
             return finding("The package \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) mm); check the unit.")
         }
     }

@@ -19,10 +19,10 @@ public struct PackageWeightRule: RecordRule {
         let package = product.package
         var findings: [Finding] = []
         for (name, quantity) in [("weight", package.weight), ("gross weight", package.grossWeight), ("net weight", package.netWeight)] {
-            guard let quantity, quantity.value <= 0 || quantity.value > limit else { continue }
+            guard let quantity, !DecimalFastMath.isLess(0, quantity.value) || DecimalFastMath.isLess(limit, quantity.value) else { continue }
             findings.append(finding("The \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) g); check the unit."))
         }
-        if let net = package.netWeight, let gross = package.grossWeight, net.value > gross.value {
+        if let net = package.netWeight, let gross = package.grossWeight, DecimalFastMath.isLess(gross.value, net.value) {
             findings.append(finding("The net weight \(net.valueText) g is above the gross weight \(gross.valueText) g; the columns may be swapped."))
         }
         return findings

@@ -8,12 +8,18 @@ public struct ReplacementCharacterRule: RecordRule {
 
     public init() {}
 
+    /// Whether `text` has the byte 0xEF, scanned in its contiguous UTF-8 (a generic `utf8.contains` is slower).
+    private static func hasByteEF(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0xEF) } ?? text.utf8.contains(0xEF)
+    }
+
     public func check(_ product: Product) -> [Finding] {
-        TextFields.of(product).compactMap { name, text in
+        TextFields.of(product).compactMap { field in
+            let text = field.text
             // U+FFFD is EF BF BD in UTF-8; most text has no 0xEF byte at all, and then no Character walk is needed.
-            guard text.utf8.contains(0xEF), let index = text.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) else { return nil }
+            guard Self.hasByteEF(text), let index = text.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) else { return nil }
             let count = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
-            return finding("\(name) contains \(count) replacement character\(count == 1 ? "" : "s") (\"\(TextFields.snippet(text, around: index))\"): letters were lost in decoding.")
+            return finding("\(field.name) contains \(count) replacement character\(count == 1 ? "" : "s") (\"\(TextFields.snippet(text, around: index))\"): letters were lost in decoding.")
         }
     }
 }

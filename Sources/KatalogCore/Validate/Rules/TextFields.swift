@@ -1,11 +1,23 @@
 /// The human-readable texts of a product that text-quality rules look at, named as in outputs.
 enum TextFields {
-    static func of(_ product: Product) -> [(name: String, text: String)] {
-        var fields: [(String, String)] = []
-        if let title = product.title { fields.append(("title", title)) }
-        if let brand = product.brand { fields.append(("brand", brand)) }
-        if let description = product.description { fields.append(("description", description)) }
-        for attribute in product.attributes { fields.append(("attr.\(attribute.key)", attribute.value)) }
+    /// One text and where it is: `title`, `brand`, `description`, or an attribute (named `attr.<key>`).
+    struct Field {
+        /// The product field, or the attribute's key.
+        let label: String
+        let isAttribute: Bool
+        let text: String
+
+        /// The name outputs give it; built only for a finding's message.
+        var name: String { isAttribute ? "attr." + label : label }
+    }
+
+    static func of(_ product: Product) -> [Field] {
+        var fields: [Field] = []
+        fields.reserveCapacity(3 + product.attributes.count)
+        if let title = product.title { fields.append(Field(label: "title", isAttribute: false, text: title)) }
+        if let brand = product.brand { fields.append(Field(label: "brand", isAttribute: false, text: brand)) }
+        if let description = product.description { fields.append(Field(label: "description", isAttribute: false, text: description)) }
+        for attribute in product.attributes { fields.append(Field(label: attribute.key, isAttribute: true, text: attribute.value)) }
         return fields
     }
 

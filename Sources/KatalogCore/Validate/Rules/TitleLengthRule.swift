@@ -12,7 +12,8 @@ public struct TitleLengthRule: RecordRule {
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] {
         let limit = context.settings.titleMaxLength
-        guard let title = product.title, title.count > limit else { return [] }
+        // A character is at least one UTF-8 byte: a title of at most `limit` bytes is not counted.
+        guard let title = product.title, title.utf8.count > limit, title.count > limit else { return [] }
         return [finding("The title has \(title.count) characters; marketplaces accept at most \(limit).")]
     }
 }
