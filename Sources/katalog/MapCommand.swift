@@ -71,7 +71,10 @@ struct MapCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             temporary = folder
             try FileHandle.standardInput.readDataToEndOfFile().write(to: folder.appendingPathComponent(stdinName))
-            FileManager.default.changeCurrentDirectoryPath(folder.path)
+            guard FileManager.default.changeCurrentDirectoryPath(folder.path) else {
+                FileHandle.standardError.write(Data("katalog: cannot enter the temporary folder \(folder.path) for the stdin data.\n".utf8))
+                throw ExitCode(ExitStatus.unreadableInput.rawValue)
+            }
             paths = [stdinName]
         } else if paths.isEmpty {
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
