@@ -61,7 +61,7 @@ public struct HTMLPageReader: RecordReader {
         }
         sink.noteEncoding(source.encoding)
 
-        let html = HTMLDocument(utf8: source.utf8)
+        let html = HTMLDocument(utf8: source.utf8, options: treeOptions)
         // HTML5 elements unknown to libxml2 (`Tag nav invalid`) are not damage: they are parsed fine.
         for message in html.messages where message.code != Self.unknownTagCode {
             diagnostics.append(.htmlRecovered(message, at: location.with(field: nil, line: message.line)))
@@ -69,12 +69,11 @@ public struct HTMLPageReader: RecordReader {
         if html.droppedMessageCount > 0 {
             diagnostics.append(.htmlMoreMessages(html.droppedMessageCount, at: location))
         }
-        let (tree, flattened) = html.tree(options: treeOptions)
-        if flattened > 0 {
-            diagnostics.append(.htmlTooDeep(flattened: flattened, limit: maxDepth, at: location))
+        if html.flattenedCount > 0 {
+            diagnostics.append(.htmlTooDeep(flattened: html.flattenedCount, limit: maxDepth, at: location))
         }
 
-        let records = extractRecords(from: tree, document: document, location: location, diagnostics: diagnostics)
+        let records = extractRecords(from: html.tree, document: document, location: location, diagnostics: diagnostics)
         for diagnostic in diagnostics.diagnostics { sink.report(diagnostic) }
         for record in records { sink.accept(record) }
     }

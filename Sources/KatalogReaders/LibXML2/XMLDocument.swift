@@ -41,8 +41,8 @@ public final class XMLDocument {
     /// Copies the document into an immutable Swift tree (all attributes, names as written).
     public func tree(maxDepth: Int = 256) -> (tree: MarkupTree, flattened: Int) {
         guard let document else { return (MarkupTree(), 0) }
-        var builder = MarkupTreeBuilder(html: nil, maxDepth: maxDepth)
-        let tree = builder.build(from: xmlDocGetRootElement(document))
-        return (tree, builder.flattenedCount)
+        var assembler = MarkupTreeAssembler(html: nil, maxDepth: maxDepth)
+        LibXML2TreeWalk.copy(xmlDocGetRootElement(document), into: &assembler)
+        return (assembler.finish(), assembler.flattenedCount)
     }
 }

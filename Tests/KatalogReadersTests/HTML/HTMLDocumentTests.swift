@@ -6,8 +6,7 @@ import Testing
 struct HTMLDocumentTests {
     @Test func copiesElementsTextAttributesAndLines() {
         let html = "<!DOCTYPE html>\n<html lang=\"lt\">\n<head><title>Prekė</title></head>\n<body>\n<h1 class=\"name\">DJI</h1>\n<p>Kaina: <b>58,99 €</b></p>\n</body></html>"
-        let document = HTMLDocument(utf8: Data(html.utf8))
-        let tree = document.tree().tree
+        let tree = HTMLDocument(utf8: Data(html.utf8)).tree
         #expect(tree[0].name == "html")
         #expect(tree.attribute("lang", of: 0) == "lt")
         let h1 = tree.firstElement(named: "h1")
@@ -31,7 +30,7 @@ struct HTMLDocumentTests {
 
     @Test func declaredCharsetDoesNotRedecodeUTF8() {
         let html = "<html><head><meta charset=\"windows-1257\"></head><body><p>Ražotājs ąčę</p></body></html>"
-        let tree = HTMLDocument(utf8: Data(html.utf8)).tree().tree
+        let tree = HTMLDocument(utf8: Data(html.utf8)).tree
         let texts = tree.nodes.filter { $0.kind == .text }.map(\.value)
         #expect(texts == ["Ražotājs ąčę"])
     }
@@ -39,8 +38,8 @@ struct HTMLDocumentTests {
     @Test(arguments: [200, 100_000])
     func deepNestingIsFlattenedNotRecursed(depth: Int) {
         let html = "<html><body>" + String(repeating: "<div>", count: depth) + "deep text" + String(repeating: "</div>", count: depth) + "</body></html>"
-        let document = HTMLDocument(utf8: Data(html.utf8))
-        let (tree, flattened) = document.tree(maxDepth: 64)
+        let document = HTMLDocument(utf8: Data(html.utf8), options: HTMLTreeOptions(attributes: HTMLDocument.readerAttributes, boilerplate: nil, maxDepth: 64))
+        let (tree, flattened) = (document.tree, document.flattenedCount)
         #expect(flattened > 0)
         #expect(tree.nodes.allSatisfy { $0.depth <= 65 })
         if depth < 256 {
@@ -53,13 +52,13 @@ struct HTMLDocumentTests {
 
     @Test func scriptsAndStylesAreLeftOutButJSONLDIsKept() {
         let html = "<html><head><style>p{}</style><script>var a = 1;</script><script type=\"application/ld+json\">{\"@type\":\"Product\"}</script></head><body></body></html>"
-        let tree = HTMLDocument(utf8: Data(html.utf8)).tree().tree
+        let tree = HTMLDocument(utf8: Data(html.utf8)).tree
         let texts = tree.nodes.filter { $0.kind == .text }.map(\.value)
         #expect(texts == ["{\"@type\":\"Product\"}"])
     }
 
     @Test func emptyInputGivesEmptyTree() {
-        #expect(HTMLDocument(utf8: Data()).tree().tree.isEmpty)
+        #expect(HTMLDocument(utf8: Data()).tree.isEmpty)
     }
 }
 
