@@ -116,7 +116,8 @@ public struct CurrencyTable: Sendable {
     /// Withdrawn codes, by code.
     public let obsolete: [String: ObsoleteCurrency]
     /// Codes that are not ISO 4217 but name one (`RUR` → `RUB`), in capitals.
-    public let aliases: [String: String]
+    /// Other codes written for a currency (`RMB` → `CNY`); add a source's own here.
+    public var aliases: [String: String]
     /// Upper-case abbreviations written next to prices that are not currencies (`VAT`, `PVM`, `UVP`).
     public let notCurrencyWords: Set<String>
     let languages: [String: LanguageCurrencies]
@@ -131,8 +132,10 @@ public struct CurrencyTable: Sendable {
     private let tokens: [String: [String]]
     /// Spellings matched only as written → candidate codes.
     private let casedTokens: [String: [String]]
+    /// The symbols written glued to other text, for finding tokens (`CurrencyTokens`).
+    let gluedSymbols: GluedCurrencySymbols
 
-    public static let shared: CurrencyTable = {
+    public static let builtIn: CurrencyTable = {
         let file = BundledData.decode(File.self, from: "currencies")
         return CurrencyTable(
             file.currencies, obsolete: file.obsoleteCurrencies ?? [], aliases: file.aliases ?? [:],
@@ -179,6 +182,7 @@ public struct CurrencyTable: Sendable {
         self.minorUnitSigns = minorUnitSigns
         self.tokens = tokens
         self.casedTokens = casedTokens
+        gluedSymbols = GluedCurrencySymbols(spellings: list.flatMap(\.symbols) + obsolete.flatMap(\.symbols))
     }
 
     /// ISO 4217 minor units of an active or withdrawn code.

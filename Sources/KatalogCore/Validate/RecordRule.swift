@@ -3,13 +3,13 @@ public struct RuleContext: Sendable {
     /// The record as read (for rules that compare what different parts of a page say).
     public var record: RawRecord?
     public var settings: RuleSettings
-    /// The label dictionary the normalizer used (to know which raw label means which canonical field).
-    public var labels: LabelDictionary
+    /// The tables the normalizer used (which raw label means which canonical field, how a price reads).
+    public var tables: NormalizationTables
 
-    public init(record: RawRecord? = nil, settings: RuleSettings = RuleSettings(), labels: LabelDictionary = .builtIn) {
+    public init(record: RawRecord? = nil, settings: RuleSettings = RuleSettings(), tables: NormalizationTables = .builtIn) {
         self.record = record
         self.settings = settings
-        self.labels = labels
+        self.tables = tables
     }
 }
 
