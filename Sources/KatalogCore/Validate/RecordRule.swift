@@ -4,13 +4,29 @@ public struct RuleContext: Sendable {
     public var record: RawRecord?
     public var settings: RuleSettings
     /// The tables the normalizer used (which raw label means which canonical field, how a price reads).
-    public var tables: NormalizationTables
+    public var tables: NormalizationTables {
+        get { reference.tables }
+        set { reference = TablesReference(newValue) }
+    }
+    private var reference: TablesReference
 
     public init(record: RawRecord? = nil, settings: RuleSettings = RuleSettings(), tables: NormalizationTables = .builtIn) {
+        self.init(record: record, settings: settings, reference: TablesReference(tables))
+    }
+
+    init(record: RawRecord?, settings: RuleSettings, reference: TablesReference) {
         self.record = record
         self.settings = settings
-        self.tables = tables
+        self.reference = reference
     }
+}
+
+/// Normalization tables behind one reference, for a value made once per record (`RuleContext`): copying it copies
+/// a pointer, not every table.
+final class TablesReference: Sendable {
+    let tables: NormalizationTables
+
+    init(_ tables: NormalizationTables) { self.tables = tables }
 }
 
 /// A check over a normalized record. Each rule has a stable code and a default severity, and explains itself.

@@ -4,7 +4,11 @@ public struct RecordValidator: Sendable {
     public var policy: FindingPolicy
     public var settings: RuleSettings
     /// The tables the normalizer uses, for rules that look at raw labels or read raw prices.
-    public var tables: NormalizationTables
+    public var tables: NormalizationTables {
+        get { reference.tables }
+        set { reference = TablesReference(newValue) }
+    }
+    private var reference: TablesReference
 
     /// Codes whose findings reject a record (the policy's `rejecting`).
     public var rejectingCodes: Set<String> {
@@ -24,7 +28,7 @@ public struct RecordValidator: Sendable {
         self.rules = rules
         self.policy = policy
         self.settings = settings
-        self.tables = tables
+        reference = TablesReference(tables)
     }
 
     public init(rules: [any RecordRule] = RecordValidator.defaultRules, rejectingCodes: Set<String>) {
@@ -39,7 +43,7 @@ public struct RecordValidator: Sendable {
         var diagnostics = product.diagnostics.compactMap(policy.apply)
         product.diagnostics = diagnostics
         product.columnNotes = product.columnNotes.compactMap(policy.apply)
-        let context = RuleContext(record: record, settings: settings, tables: tables)
+        let context = RuleContext(record: record, settings: settings, reference: reference)
         let disabled = policy.disabled
         for rule in rules where disabled.isEmpty || !disabled.contains(rule.code) {
             for finding in rule.check(product, context: context) {
