@@ -26,7 +26,7 @@ public struct ImportPipeline: Sendable {
     public var shard: (index: Int, count: Int)?
 
     public init(
-        tables: NormalizationTables = NormalizationTables(),
+        tables: NormalizationTables = .builtIn,
         validator: RecordValidator = RecordValidator(),
         registry: ReaderRegistry = .standard,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

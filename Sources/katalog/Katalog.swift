@@ -82,7 +82,7 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if shard != nil && shardIndex == nil { throw ValidationError("--shard takes k/n with 0 ≤ k < n, e.g. 0/4.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if let currency, !CurrencyTable.shared.isKnown(currency.uppercased()) {
+        if let currency, !CurrencyTable.builtIn.isKnown(currency.uppercased()) {
             throw ValidationError("--currency \(currency) is not an ISO 4217 currency code Katalog knows (e.g. EUR, USD, PLN).")
         }
         if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
@@ -91,7 +91,7 @@ struct InputOptions: ParsableArguments {
     }
 
     func pipeline() throws -> ImportPipeline {
-        var tables = NormalizationTables()
+        var tables = NormalizationTables.builtIn
         if let labels {
             let data: Data
             do {

@@ -100,11 +100,11 @@ extension InputOptions {
         guard let config else { return }
         let configuration: KatalogConfiguration
         do {
-            configuration = try KatalogConfiguration.load(path: config)
+            configuration = try KatalogConfiguration.load(path: config, tables: pipeline.tables)
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
-        pipeline.validator = configuration.validator(labels: pipeline.tables.labels)
+        pipeline.validator = configuration.validator(tables: pipeline.tables)
         pipeline.sourceDefaults = configuration.sources
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// The currency data (`Resources/currencies.json`) is consistent: every default, language entry, alias and
 /// successor names a currency the table knows, and each default is one of its symbol's own readings.
 struct CurrencyTableTests {
-    let table = CurrencyTable.shared
+    let table = CurrencyTable.builtIn
 
     func isCode(_ code: String) -> Bool { table.isKnown(code) || table.obsoleteCurrency(code) != nil }
 

@@ -159,10 +159,10 @@ struct FastPathTests {
     // MARK: - Language detection
 
     @Test func languageScoresEqualThePerLanguageScoring() {
-        let detector = LanguageDetection.shared
+        let detector = LanguageDetection.builtIn
         for text in Self.texts {
             let fast = detector.scores(text).map { "\($0.language)=\($0.score)" }
-            let general = Reference.scores(text, profiles: LanguageProfiles.shared).map { "\($0.language)=\($0.score)" }
+            let general = Reference.scores(text, profiles: LanguageProfiles.builtIn).map { "\($0.language)=\($0.score)" }
             #expect(fast == general, "\"\(text)\"")
         }
     }

@@ -10,7 +10,7 @@ struct LabelCoverageTests {
         for file in BundledData.labelFiles() {
             for (key, byLanguage) in file.labels ?? [:] { labels[key, default: [:]].merge(byLanguage) { $0 + $1 } }
         }
-        for key in KeyTable.shared.keys.keys.sorted() {
+        for key in KeyTable.builtIn.keys.keys.sorted() {
             for language in Self.languages {
                 let found = labels[key]?[language] ?? []
                 #expect(found.count > 0, "\(key) has no \(language) label")

@@ -31,13 +31,13 @@ struct LanguageDetectionTests {
         ("DJI Care Refresh is a service package that allows you to replace a damaged product with a new one.", "en"),
     ])
     func detects(text: String, language: String) {
-        #expect(LanguageDetection.shared.detect(text) == language, "\(LanguageDetection.shared.scores(text).prefix(3).map { "\($0.language)=\($0.score)" })")
+        #expect(LanguageDetection.builtIn.detect(text) == language, "\(LanguageDetection.builtIn.scores(text).prefix(3).map { "\($0.language)=\($0.score)" })")
     }
 
     /// Too little to go on: no tag rather than a wrong one.
     @Test(arguments: ["DJI RS 4 Mini", "ILCE-7M4", "BGL38BA3H 700W", "58.99€", ""])
     func leavesCodesUntagged(text: String) {
-        #expect(LanguageDetection.shared.detect(text) == nil)
+        #expect(LanguageDetection.builtIn.detect(text) == nil)
     }
 
     @Test func productGetsTitleAndDescriptionLanguages() {

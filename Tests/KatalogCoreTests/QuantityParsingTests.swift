@@ -18,19 +18,19 @@ struct QuantityParsingTests {
         ("1,5 l", .volume, "1500"),
     ])
     func convertsToCanonicalUnit(text: String, dimension: KatalogCore.Dimension, expected: String) throws {
-        let (quantity, findings) = QuantityParsing.parse(text, dimension: dimension, fallback: .init(), field: "test")
+        let (quantity, findings) = QuantityParsing().parse(text, dimension: dimension, fallback: .init(), field: "test")
         #expect(try #require(quantity).valueText == expected)
         #expect(findings.isEmpty)
     }
 
     @Test func unitFromLabelBeatsDefault() throws {
-        let (quantity, findings) = QuantityParsing.parse("6,4", dimension: .mass, fallback: .init(fromLabel: "kg", defaultUnit: "g"), field: "gross_weight")
+        let (quantity, findings) = QuantityParsing().parse("6,4", dimension: .mass, fallback: .init(fromLabel: "kg", defaultUnit: "g"), field: "gross_weight")
         #expect(try #require(quantity).valueText == "6400")
         #expect(findings.map(\.code) == ["unit.from-label"])
     }
 
     @Test func defaultUnitIsAssumedWithWarning() throws {
-        let (quantity, findings) = QuantityParsing.parse("14,00", dimension: .length, fallback: .init(defaultUnit: "cm"), field: "package_length")
+        let (quantity, findings) = QuantityParsing().parse("14,00", dimension: .length, fallback: .init(defaultUnit: "cm"), field: "package_length")
         #expect(try #require(quantity).valueText == "140")
         #expect(findings.map(\.code) == ["unit.assumed"])
         #expect(findings[0].severity == .warning)
@@ -38,7 +38,7 @@ struct QuantityParsingTests {
     }
 
     @Test func wrongDimensionUnitIsAnError() {
-        let (quantity, findings) = QuantityParsing.parse("20 kg", dimension: .length, fallback: .init(), field: "package_length")
+        let (quantity, findings) = QuantityParsing().parse("20 kg", dimension: .length, fallback: .init(), field: "package_length")
         #expect(quantity == nil)
         #expect(findings.map(\.code) == ["unit.unknown"])
     }
@@ -51,7 +51,7 @@ struct QuantityParsingTests {
         ("300 x 200 x 100 mm", ["300", "200", "100"]),
     ])
     func readsDimensionStrings(text: String, expected: [String]) {
-        let (values, findings) = QuantityParsing.parseDimensions(text, fallback: .init(defaultUnit: "cm"), field: "package_dimensions")
+        let (values, findings) = QuantityParsing().parseDimensions(text, fallback: .init(defaultUnit: "cm"), field: "package_dimensions")
         #expect(values.map(\.valueText) == expected)
         #expect(findings.isEmpty)
     }

@@ -90,7 +90,7 @@ struct ServicePlanReadingTests {
         ("3. once you select DJI Care Refresh, pay for the replacement", []),
     ])
     func claimCounts(_ text: String, _ counts: [Int]) {
-        #expect(ServicePlanReading.claimCounts(in: ServicePlanText(text), patterns: patterns).map(\.count) == counts)
+        #expect(ServicePlanReading.claimCounts(in: ServicePlanText(text), patterns: patterns, prices: MoneyContext()).map(\.count) == counts)
     }
 
     @Test(arguments: [
@@ -101,7 +101,7 @@ struct ServicePlanReadingTests {
         ("iga ekraani vahetuse omavastutus on 29 €.", "29.00", "EUR"),
     ])
     func claimFees(_ text: String, _ amount: String, _ currency: String) {
-        let fee = ServicePlanReading.claimFee(in: text, cueEnd: 0)
+        let fee = ServicePlanReading.claimFee(in: text, cueEnd: 0, prices: MoneyContext())
         #expect(fee?.price.money.amountText == amount)
         #expect(fee?.price.money.currency == currency)
     }

@@ -12,7 +12,7 @@ struct UnitNormalizationTests {
         ("18 mm", .length, "18"), ("1,5 dm", .length, "150"), ("350 mg", .mass, "0.35"), ("2,5 Zoll", .length, "63.5"),
     ])
     func localSpellings(text: String, dimension: KatalogCore.Dimension, expected: String) throws {
-        let (quantity, findings) = QuantityParsing.parse(text, dimension: dimension, fallback: .init(), field: "test")
+        let (quantity, findings) = QuantityParsing().parse(text, dimension: dimension, fallback: .init(), field: "test")
         #expect(try #require(quantity, "\(text)").valueText == expected)
         #expect(findings.isEmpty)
     }
@@ -31,23 +31,23 @@ struct UnitNormalizationTests {
         ("Д 47 x Ш 33 x В 30 см", nil, ["length": "470", "width": "330", "height": "300"]),
     ] as [(String, String?, [String: String])])
     func dimensionStrings(text: String, pattern: String?, expected: [String: String]) {
-        let axes = pattern.flatMap(DimensionAxes.shared.axes(inPattern:))
-        let (values, findings) = QuantityParsing.parseDimensionsByAxis(text, axes: axes, fallback: .init(defaultUnit: "cm"), field: "package_dimensions")
+        let axes = pattern.flatMap(DimensionAxes.builtIn.axes(inPattern:))
+        let (values, findings) = QuantityParsing().parseDimensionsByAxis(text, axes: axes, fallback: .init(defaultUnit: "cm"), field: "package_dimensions")
         #expect(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value.valueText) }) == expected)
         #expect(findings.isEmpty)
     }
 
     @Test func labelAxesReorderValues() {
-        #expect(ProductNormalizer.labelAxes("Maße (B x H x T)") == [.width, .height, .length])
-        #expect(ProductNormalizer.labelAxes("dł. x szer. x wys.") == [.length, .width, .height])
-        #expect(ProductNormalizer.labelAxes("Matmenys (D x Š x A)") == [.length, .width, .height])
-        #expect(ProductNormalizer.labelAxes("Rozměry (Š x V x H)") == [.width, .height, .length])
-        #expect(ProductNormalizer.labelAxes("Matmenys") == nil)
+        #expect(ProductNormalizer().labelAxes("Maße (B x H x T)") == [.width, .height, .length])
+        #expect(ProductNormalizer().labelAxes("dł. x szer. x wys.") == [.length, .width, .height])
+        #expect(ProductNormalizer().labelAxes("Matmenys (D x Š x A)") == [.length, .width, .height])
+        #expect(ProductNormalizer().labelAxes("Rozměry (Š x V x H)") == [.width, .height, .length])
+        #expect(ProductNormalizer().labelAxes("Matmenys") == nil)
     }
 
     @Test func unitFallbackOrderIsValueLabelConfigurationDefault() throws {
         func read(_ fallback: QuantityParsing.UnitFallback) -> (String?, [String]) {
-            let (quantity, findings) = QuantityParsing.parse("6,4", dimension: .mass, fallback: fallback, field: "gross_weight")
+            let (quantity, findings) = QuantityParsing().parse("6,4", dimension: .mass, fallback: fallback, field: "gross_weight")
             return (quantity?.valueText, findings.map(\.code))
         }
         #expect(read(.init(fromLabel: "kg", defaultUnit: "g", fromConfiguration: "g")) == ("6400", ["unit.from-label"]))

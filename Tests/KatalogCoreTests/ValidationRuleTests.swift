@@ -172,9 +172,9 @@ struct ValidationRuleTests {
             RawField(label: "EAN", value: "6937224103313", origin: .specTable),
             RawField(label: "Prekės kodas", value: "352289", origin: .specTable),
         ])
-        var labels = LabelDictionary.builtIn
-        labels.merge(try! JSONDecoder().decode(LabelDictionary.File.self, from: Data(#"{"labels": {"price": {"en": ["offers.price"]}, "gtin": {"en": ["gtin13"]}}}"#.utf8)), overriding: false)
-        let findings = StructuredDataRule().check(Self.product(), context: RuleContext(record: record, labels: labels))
+        var tables = NormalizationTables.builtIn
+        tables.labels.merge(try! JSONDecoder().decode(LabelDictionary.File.self, from: Data(#"{"labels": {"price": {"en": ["offers.price"]}, "gtin": {"en": ["gtin13"]}}}"#.utf8)), overriding: false)
+        let findings = StructuredDataRule().check(Self.product(), context: RuleContext(record: record, tables: tables))
         #expect(findings.map(\.message) == ["The page's structured data gives price 64.99 but the page shows 58.99."])
     }
 

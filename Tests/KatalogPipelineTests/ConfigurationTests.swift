@@ -6,7 +6,7 @@ import Testing
 /// The configuration file: the sample loads and means what it says; every mistake is an error with its position.
 struct ConfigurationTests {
     static func parse(_ yaml: String) throws -> KatalogConfiguration {
-        try ConfigurationParser(file: "katalog.yml").parse(yaml)
+        try ConfigurationParser(file: "katalog.yml", tables: .builtIn).parse(yaml)
     }
 
     @Test func theSampleConfigurationLoads() throws {

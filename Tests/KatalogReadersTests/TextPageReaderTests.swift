@@ -55,7 +55,7 @@ struct TextPageReaderTests {
     }
 
     @Test func descriptionSentencesWithColonsStayProse() {
-        let layout = TextPageLayout(text: "", conventions: .shared)
+        let layout = TextPageLayout(text: "", conventions: .builtIn)
         #expect(layout.pairsOf("For DJI RS 4 Mini, the cost of each replacement under DJI Care Refresh is: PLN 199") == nil)
         #expect(layout.pairsOf("1 Go to the following website:") == nil)
         #expect(layout.pairsOf("Sparen Sie mit dem Entkalker-Set: zusammen nur 1.279,00 €.") == nil)
@@ -63,7 +63,7 @@ struct TextPageReaderTests {
     }
 
     @Test func dropsPageMarkersInManyLanguages() {
-        let conventions = TextPageConventions.shared
+        let conventions = TextPageConventions.builtIn
         for marker in ["Page 2 of 3", "Strona 1 z 2", "Lapa 2 no 2", "Seite 1 von 2", "Puslapis 2 iš 3", "- 2 -", "2/3"] {
             #expect(conventions.isPageMarker(marker), "\(marker)")
         }
@@ -73,7 +73,7 @@ struct TextPageReaderTests {
     }
 
     @Test func pageWithoutTitleLineStartsWithLabels() throws {
-        let layout = TextPageLayout(text: "Pavadinimas: Lempa\n\nKaina: 10 EUR\n", conventions: .shared)
+        let layout = TextPageLayout(text: "Pavadinimas: Lempa\n\nKaina: 10 EUR\n", conventions: .builtIn)
         #expect(layout.fields().map(\.role) == [.labelled, .labelled])
     }
 

@@ -21,7 +21,7 @@ func check(_ price: Price?, _ what: String, text: String) {
     guard let price else { return }
     let code = price.money.currency
     invariant(code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }, "\(what) currency \(code) for \(text.debugDescription)")
-    invariant(CurrencyTable.shared.minorUnits(of: code) != nil, "\(what) currency \(code) is not in the table")
+    invariant(CurrencyTable.builtIn.minorUnits(of: code) != nil, "\(what) currency \(code) is not in the table")
     _ = price.money.amountText
 }
 

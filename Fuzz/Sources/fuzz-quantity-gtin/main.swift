@@ -9,6 +9,7 @@ import KatalogCore
 let fallbacks: [QuantityParsing.UnitFallback] = [
     .init(), .init(fromLabel: "kg"), .init(defaultUnit: "cm"), .init(fromConfiguration: "in"), .init(fromLabel: "ml", defaultUnit: "l"),
 ]
+let quantities = QuantityParsing()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzQuantityGTIN(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
@@ -19,16 +20,16 @@ public func fuzzQuantityGTIN(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 
     let dimension = Dimension.allCases[Int(selector) % Dimension.allCases.count]
     let fallback = fallbacks[Int(selector / 4) % fallbacks.count]
-    let single = QuantityParsing.parse(text, dimension: dimension, fallback: fallback, field: "weight")
+    let single = quantities.parse(text, dimension: dimension, fallback: fallback, field: "weight")
     if let quantity = single.quantity {
         invariant(quantity.dimension == dimension, "asked for \(dimension), got \(quantity.dimension)")
         _ = quantity.valueText
     }
     invariant(single.quantity != nil || !single.findings.isEmpty, "no quantity and no finding for \(text.debugDescription)")
-    let dimensions = QuantityParsing.parseDimensions(text, fallback: fallback, field: "dimensions")
+    let dimensions = quantities.parseDimensions(text, fallback: fallback, field: "dimensions")
     invariant(dimensions.values.count <= 3, "\(dimensions.values.count) dimensions in \(text.debugDescription)")
     invariant(dimensions.values.allSatisfy { $0.dimension == .length }, "a dimension that is not a length")
-    let byAxis = QuantityParsing.parseDimensionsByAxis(text, axes: [.height, .width, .length], fallback: fallback, field: "dimensions")
+    let byAxis = quantities.parseDimensionsByAxis(text, axes: [.height, .width, .length], fallback: fallback, field: "dimensions")
     invariant(byAxis.values.count <= 3, "\(byAxis.values.count) axes in \(text.debugDescription)")
 
     let (gtin, findings) = GTINParsing.parse(text)

@@ -74,7 +74,7 @@ public struct GTINFacets: Sendable, Hashable, Codable {
             return GTINFacets(checksum: checksum, lengthValid: true, prefix: "9790", prefixClass: .ismn, country: nil, organisation: "Sheet music (ISMN)")
         }
         let prefix = String(thirteen.prefix(3))
-        guard let range = GS1PrefixTable.shared.range(for: prefix) else {
+        guard let range = GS1PrefixTable.builtIn.range(for: prefix) else {
             return GTINFacets(checksum: checksum, lengthValid: true, prefix: prefix, prefixClass: .unassigned, country: nil, organisation: nil)
         }
         return GTINFacets(

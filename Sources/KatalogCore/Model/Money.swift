@@ -13,7 +13,7 @@ public struct Money: Sendable, Hashable, Codable {
 
     /// The amount as a plain decimal string with the currency's minor units (`58.99`, `199.00`, `1500` for JPY).
     public var amountText: String {
-        DecimalFormatting.fixed(amount, fractionDigits: CurrencyTable.shared.minorUnits(of: currency) ?? 2)
+        DecimalFormatting.fixed(amount, fractionDigits: CurrencyTable.builtIn.minorUnits(of: currency) ?? 2)
     }
 }
 

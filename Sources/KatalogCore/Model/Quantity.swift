@@ -18,7 +18,7 @@ public struct Quantity: Sendable, Hashable, Codable {
     }
 
     /// The canonical unit symbol (`mm`, `g`, `ml`).
-    public var unit: String { UnitTable.shared.canonicalUnit(of: dimension) }
+    public var unit: String { UnitTable.builtIn.canonicalUnit(of: dimension) }
 
     /// The value as a plain decimal string, at most 3 fraction digits, trailing zeros removed (`140`, `0.5`).
     public var valueText: String { DecimalFormatting.trimmed(value, maxFractionDigits: 3) }

@@ -17,7 +17,7 @@ struct AmountSpan: Sendable, Hashable {
     static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—", ":-", ":–", "/-"]
 
     /// Every amount in `text` (already space-normalized), in order. Digits followed by `%` are rates, not amounts.
-    static func find(in text: String) -> [AmountSpan] {
+    static func find(in text: String, currencies: CurrencyTable) -> [AmountSpan] {
         var spans: [AmountSpan] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -26,7 +26,7 @@ struct AmountSpan: Sendable, Hashable {
                 continue
             }
             // Digits glued to letters on the left (`RS4`, `A4`) are part of a word, not an amount.
-            if index > text.startIndex, text[text.index(before: index)].isLetter, !isCurrencyLetter(before: index, in: text) {
+            if index > text.startIndex, text[text.index(before: index)].isLetter, !isCurrencyLetter(before: index, in: text, currencies: currencies) {
                 index = skipNumber(from: index, in: text)
                 continue
             }
@@ -45,10 +45,10 @@ struct AmountSpan: Sendable, Hashable {
         return spans
     }
 
-    private static func isCurrencyLetter(before index: String.Index, in text: String) -> Bool {
+    private static func isCurrencyLetter(before index: String.Index, in text: String, currencies: CurrencyTable) -> Bool {
         // `US$49`, `€49` are not letters; `EUR49`, `zł49`, `PLN199`, `Kč49` are: accept a currency word glued on.
         let word = String(text[..<index].reversed().prefix { $0.isLetter || $0 == "$" }.reversed())
-        return !CurrencyTable.shared.candidates(for: word).isEmpty
+        return !currencies.candidates(for: word).isEmpty
     }
 
     /// Nothing, a space or a currency sign before `index`: a decimal mark at `index` opens an amount.

@@ -35,7 +35,7 @@ enum CurrencyResolution {
 
     /// The currency `tokens` (found in `rest`) name for one amount of `text`, settled by `context`.
     static func decide(tokens found: [String], rest: String, context: MoneyContext, text: String, amount: AmountTraits = AmountTraits()) -> Choice {
-        let table = CurrencyTable.shared
+        let table = context.currencies
         var choice = Choice()
         // Spellings such as `R` or `KD` count only when nothing else in the text names a currency.
         let tokens = found.contains { !table.isWeak($0) } ? found.filter { !table.isWeak($0) } : found
@@ -68,7 +68,7 @@ enum CurrencyResolution {
                 choice.findings.append(.priceCurrencyConflict([first] + codes.filter { $0 != first }, text: text))
             }
             choice.code = first
-        } else if let unknown = unknownCurrencyCode(in: rest, phrases: context.phrases) {
+        } else if let unknown = unknownCurrencyCode(in: rest, context: context) {
             choice.findings.append(.priceCurrencyUnknown(unknown, text: text))
             return choice
         } else if let step = chain(candidates: nil, token: nil, context: context, text: text, amount: amount) {
@@ -97,7 +97,7 @@ enum CurrencyResolution {
 
     /// Steps 3–6 for a shared token's `candidates`, or for a bare amount (`candidates` nil).
     private static func chain(candidates: [String]?, token: String?, context: MoneyContext, text: String, amount: AmountTraits) -> Step? {
-        let table = CurrencyTable.shared
+        let table = context.currencies
         func fits(_ code: String) -> Bool { candidates?.contains(code) ?? (table.isKnown(code) || table.obsoleteCurrency(code) != nil) }
         func stated(_ synthesized: CurrencyEvidence, matching: (CurrencyEvidence) -> Bool) -> CurrencyEvidence {
             context.evidence.first { !$0.basis.isAssumption && matching($0) } ?? synthesized
@@ -106,13 +106,13 @@ enum CurrencyResolution {
             let evidence = stated(CurrencyEvidence(.recordField, currency: currency, detail: "the record's currency \(written)")) { $0.currency == written }
             return Step(code: currency, evidence: evidence, findings: written == currency ? [] : [.priceCurrencyAlias(written, code: currency, text: text)])
         }
-        if let country = context.country, let code = read(country: country, candidates: candidates) {
+        if let country = context.country, let code = read(country: country, candidates: candidates, table: table) {
             let evidence = stated(CurrencyEvidence(.sourceConfig, country: country, detail: "the source's country \(country)")) { $0.country?.uppercased() == country.uppercased() }
             let finding: Finding = token.map { .priceCurrencyResolved($0, code: code, basis: "country \(country)") } ?? .priceCurrencyFromCountry(code, country: country)
             return Step(code: code, evidence: evidence, findings: [finding])
         }
         for evidence in context.evidence {
-            guard let code = read(evidence, candidates: candidates) else { continue }
+            guard let code = read(evidence, candidates: candidates, table: table) else { continue }
             let finding: Finding = if evidence.basis.isAssumption {
                 .priceCurrencyAssumed(text, token: token, code: code, evidence: evidence, alternatives: alternatives(to: code, candidates: candidates, context: context, decidedBy: evidence))
             } else if let token {
@@ -141,13 +141,12 @@ enum CurrencyResolution {
     }
 
     /// The currency `evidence` points to among `candidates` (any currency for a bare amount).
-    private static func read(_ evidence: CurrencyEvidence, candidates: [String]?) -> String? {
-        let table = CurrencyTable.shared
+    private static func read(_ evidence: CurrencyEvidence, candidates: [String]?, table: CurrencyTable) -> String? {
         if let named = evidence.currency?.uppercased(), case let currency = table.aliasTarget(of: named) ?? named,
            candidates?.contains(currency) ?? (table.isKnown(currency) || table.obsoleteCurrency(currency) != nil) {
             return currency
         }
-        if let country = evidence.country, let code = read(country: country, candidates: candidates) { return code }
+        if let country = evidence.country, let code = read(country: country, candidates: candidates, table: table) { return code }
         if let language = evidence.language {
             if let candidates { return table.resolve(candidates, language: language) }
             return table.currencies(ofLanguage: language)?.dominant
@@ -155,8 +154,7 @@ enum CurrencyResolution {
         return nil
     }
 
-    private static func read(country: String, candidates: [String]?) -> String? {
-        let table = CurrencyTable.shared
+    private static func read(country: String, candidates: [String]?, table: CurrencyTable) -> String? {
         guard let candidates else { return table.currency(ofCountry: country) }
         return table.resolve(candidates, country: country)
     }
@@ -167,10 +165,10 @@ enum CurrencyResolution {
         if let candidates { return candidates.filter { $0 != code } }
         var others: [String] = []
         for evidence in context.evidence {
-            if let other = read(evidence, candidates: nil), other != code, !others.contains(other) { others.append(other) }
+            if let other = read(evidence, candidates: nil, table: context.currencies), other != code, !others.contains(other) { others.append(other) }
         }
         // A language read as its usual currency names the others its shops use (English: GBP, EUR, CAD …).
-        if let language = decidedBy?.language, let entry = CurrencyTable.shared.currencies(ofLanguage: language) {
+        if let language = decidedBy?.language, let entry = context.currencies.currencies(ofLanguage: language) {
             for other in entry.others where other != code && !others.contains(other) && others.count < 5 { others.append(other) }
         }
         return others
@@ -180,11 +178,11 @@ enum CurrencyResolution {
 
     /// Upper-case three-letter words that are not ISO codes (active, withdrawn or aliases) and not tax or price
     /// words (`VAT`, `PVM`, `UVP`).
-    static func unknownCurrencyCode(in text: String, phrases: PricePhrases = .builtIn) -> String? {
+    static func unknownCurrencyCode(in text: String, context: MoneyContext = MoneyContext()) -> String? {
         for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isUppercase }) {
             let word = String(piece)
-            let table = CurrencyTable.shared
-            if table.candidates(for: word).isEmpty && !table.notCurrencyWords.contains(word) && !phrases.isPriceWord(word) { return word }
+            let table = context.currencies
+            if table.candidates(for: word).isEmpty && !table.notCurrencyWords.contains(word) && !context.phrases.isPriceWord(word) { return word }
         }
         return nil
     }

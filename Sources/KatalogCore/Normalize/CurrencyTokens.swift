@@ -1,67 +1,77 @@
-/// Finds the currency symbols, codes and words written around an amount (`€`, `US$`, `zł`, `Kč`, `PLN`, `руб.`,
-/// `S/.`, `د.إ`).
-enum CurrencyTokens {
-    /// Characters that end a token.
-    private static func isBreak(_ char: Character) -> Bool {
-        char == " " || char == "/" || char == "(" || char == ")" || char == ":" || char == "~" || char == "*"
-    }
+/// The symbols of a `CurrencyTable` that are glued to other text (`US$49`, `49€/szt.`), indexed for
+/// `CurrencyTokens`; built once with the table.
+struct GluedCurrencySymbols: Sendable {
+    /// The symbols, longest first.
+    let symbols: [String]
+    /// The symbols as scalars, longest first, and the scalars that can start the search (`$`, `€`, `.`).
+    fileprivate let scalars: [[Unicode.Scalar]]
+    fileprivate let marks: Set<Unicode.Scalar>
+    /// Symbols that contain a character that otherwise ends a token (`S/.`, `S/`, `B/.`), longest first.
+    let breaking: [String]
+    fileprivate let breakingStarts: Set<Character>
+    /// True when no symbol that holds a break starts with a byte of a bare number (see `plainNumberBytes`).
+    fileprivate let plainNumbersHaveNoSymbol: Bool
 
-    /// Symbols that are glued to other text (`US$49`, `49€/szt.`), longest first.
-    static let gluedSymbols: [String] = {
-        let table = CurrencyTable.shared
-        let spellings = table.currencies.values.flatMap(\.symbols) + table.obsolete.values.flatMap(\.symbols)
-        let symbols = spellings.filter { symbol in
+    /// The index of `spellings`' symbols that hold something other than letters.
+    init(spellings: [String]) {
+        let glued = spellings.filter { symbol in
             symbol.unicodeScalars.contains { !($0.properties.isAlphabetic) }
         }
-        return Array(Set(symbols)).sorted { ($0.count, $0) > ($1.count, $1) }
-    }()
+        symbols = Array(Set(glued)).sorted { ($0.count, $0) > ($1.count, $1) }
+        scalars = symbols.map { Array($0.unicodeScalars) }
+        marks = Set(symbols.flatMap { $0.unicodeScalars.filter { !$0.properties.isAlphabetic } })
+        breaking = symbols.filter { $0.contains(where: CurrencyTokens.isBreak) }
+        breakingStarts = Set(breaking.compactMap(\.first))
+        plainNumbersHaveNoSymbol = breakingStarts.allSatisfy { start in
+            !start.unicodeScalars.contains { $0.isASCII && CurrencyTokens.plainNumberBytes[Int($0.value)] }
+        }
+    }
 
-    /// The glued symbols as scalars, longest first, and the scalars that can start the search (`$`, `€`, `.`).
-    private static let gluedSymbolScalars: [[Unicode.Scalar]] = gluedSymbols.map { Array($0.unicodeScalars) }
-    private static let gluedMarks: Set<Unicode.Scalar> = Set(gluedSymbols.flatMap { $0.unicodeScalars.filter { !$0.properties.isAlphabetic } })
-
-    /// The longest glued symbol inside `token` (`US$` in `cenaUS$`), if any; cheap for tokens of letters only.
-    private static func gluedSymbol(in token: String) -> String? {
-        guard token.unicodeScalars.contains(where: gluedMarks.contains) else { return nil }
-        let scalars = Array(token.unicodeScalars)
-        for (index, symbol) in gluedSymbolScalars.enumerated() where symbol.count <= scalars.count {
-            for start in 0...(scalars.count - symbol.count) where scalars[start] == symbol[0] {
-                if scalars[start..<(start + symbol.count)].elementsEqual(symbol) { return gluedSymbols[index] }
+    /// The longest symbol inside `token` (`US$` in `cenaUS$`), if any; cheap for tokens of letters only.
+    fileprivate func longest(in token: String) -> String? {
+        guard token.unicodeScalars.contains(where: marks.contains) else { return nil }
+        let tokenScalars = Array(token.unicodeScalars)
+        for (index, symbol) in scalars.enumerated() where symbol.count <= tokenScalars.count {
+            for start in 0...(tokenScalars.count - symbol.count) where tokenScalars[start] == symbol[0] {
+                if tokenScalars[start..<(start + symbol.count)].elementsEqual(symbol) { return symbols[index] }
             }
         }
         return nil
     }
+}
+
+/// Finds the currency symbols, codes and words of a `CurrencyTable` written around an amount (`€`, `US$`, `zł`,
+/// `Kč`, `PLN`, `руб.`, `S/.`, `د.إ`).
+enum CurrencyTokens {
+    /// Characters that end a token.
+    fileprivate static func isBreak(_ char: Character) -> Bool {
+        char == " " || char == "/" || char == "(" || char == ")" || char == ":" || char == "~" || char == "*"
+    }
 
     /// Bytes of a bare number: ASCII digits, `.`, `,`, `-` and the token breaks. Split at the breaks, such text has
     /// pieces whose runs between digits are only marks `tokens(inPiece:)` drops, so it has no token, unless a
-    /// symbol that holds a break starts with one of these bytes (`plainNumbersHaveNoSymbol`, checked once).
-    private static let plainNumberBytes: [Bool] = (0..<256).map { byte in
+    /// symbol that holds a break starts with one of these bytes (`GluedCurrencySymbols.plainNumbersHaveNoSymbol`).
+    fileprivate static let plainNumberBytes: [Bool] = (0..<256).map { byte in
         let scalar = Unicode.Scalar(UInt8(byte))
         return (0x30...0x39).contains(byte) || ".,-".unicodeScalars.contains(scalar) || (byte < 0x80 && isBreak(Character(scalar)))
     }
-    private static let plainNumbersHaveNoSymbol = breakingStarts.allSatisfy { start in
-        !start.unicodeScalars.contains { $0.isASCII && plainNumberBytes[Int($0.value)] }
-    }
-
-    /// Symbols that contain a character that otherwise ends a token (`S/.`, `S/`, `B/.`), longest first.
-    static let breakingSymbols: [String] = gluedSymbols.filter { $0.contains(where: isBreak) }
-    private static let breakingStarts = Set(breakingSymbols.compactMap(\.first))
 
     /// The currency tokens in `text`, as written, in order.
-    static func find(in text: String) -> [String] {
+    static func find(in text: String, table: CurrencyTable) -> [String] {
         // A bare number (`11,01`, `1 299.00`, the usual feed price) has no token; see `plainNumberBytes`.
-        if plainNumbersHaveNoSymbol, text.utf8.allSatisfy({ plainNumberBytes[Int($0)] }) { return [] }
+        let glued = table.gluedSymbols
+        if glued.plainNumbersHaveNoSymbol, text.utf8.allSatisfy({ plainNumberBytes[Int($0)] }) { return [] }
         var found: [String] = []
         var piece = ""
         var index = text.startIndex
         func flush() {
-            if !piece.isEmpty { found += tokens(inPiece: piece) }
+            if !piece.isEmpty { found += tokens(inPiece: piece, table: table) }
             piece = ""
         }
         while index < text.endIndex {
             // `S/ 49.90`, `S/.49.90`: a symbol that holds a `/`, not preceded by a letter nor followed by one.
-            if breakingStarts.contains(text[index]), index == text.startIndex || !text[text.index(before: index)].isLetter,
-               let symbol = breakingSymbols.first(where: { text[index...].hasPrefix($0) }) {
+            if glued.breakingStarts.contains(text[index]), index == text.startIndex || !text[text.index(before: index)].isLetter,
+               let symbol = glued.breaking.first(where: { text[index...].hasPrefix($0) }) {
                 let end = text.index(index, offsetBy: symbol.count)
                 if end == text.endIndex || !text[end].isLetter {
                     flush()
@@ -74,13 +84,12 @@ enum CurrencyTokens {
             index = text.index(after: index)
         }
         flush()
-        return joinedPrefixes(found, in: text)
+        return joinedPrefixes(found, in: text, table: table)
     }
 
     /// `AU $49.95`, `US $ 9.99`: a country or code prefix written apart from its `$` names the prefixed symbol.
-    private static func joinedPrefixes(_ found: [String], in text: String) -> [String] {
+    private static func joinedPrefixes(_ found: [String], in text: String, table: CurrencyTable) -> [String] {
         guard found.contains("$"), text.contains(" $") else { return found }
-        let table = CurrencyTable.shared
         let words = text.split(separator: " ").map(String.init)
         var result = found
         for (index, word) in words.enumerated().dropFirst() where word.hasPrefix("$") {
@@ -94,8 +103,7 @@ enum CurrencyTokens {
 
     /// Tokens in one piece of text between breaks: each run of characters between digits (`RM49.90` → `RM`,
     /// `1.299,-Kč` → `Kč`, `Rs.1,299` → `Rs.`).
-    private static func tokens(inPiece piece: String) -> [String] {
-        let table = CurrencyTable.shared
+    private static func tokens(inPiece piece: String, table: CurrencyTable) -> [String] {
         var found: [String] = []
         for run in piece.split(whereSeparator: \.isASCIIDigit) {
             var token = String(run.drop { ".,-–—'’".contains($0) })
@@ -106,14 +114,14 @@ enum CurrencyTokens {
             if !table.candidates(for: token).isEmpty {
                 found.append(token)
             } else if token.count > 3, token.prefix(3).allSatisfy(\.isUppercase), !table.candidates(for: String(token.prefix(3))).isEmpty,
-                      gluedSymbols.contains(String(token.dropFirst(3))) {
+                      table.gluedSymbols.symbols.contains(String(token.dropFirst(3))) {
                 // `CAD$`, `AUD$`: a code with a symbol glued on names the code.
                 found.append(String(token.prefix(3)))
             } else if token.count > 3, token.suffix(3).allSatisfy(\.isUppercase), !table.candidates(for: String(token.suffix(3))).isEmpty,
-                      gluedSymbols.contains(String(token.dropLast(3))) {
+                      table.gluedSymbols.symbols.contains(String(token.dropLast(3))) {
                 // `$CAD`, `€EUR`: likewise, the code after the symbol.
                 found.append(String(token.suffix(3)))
-            } else if let symbol = gluedSymbol(in: token) {
+            } else if let symbol = table.gluedSymbols.longest(in: token) {
                 // Symbols glued to other text: the longest known symbol inside the token.
                 found.append(symbol)
             } else if let first = token.unicodeScalars.first, isWrittenWithoutSpaces(first),

@@ -29,7 +29,7 @@ struct DecimalDecision: Sendable, Hashable {
         if minorUnits == 3 { return DecimalDecision(isDecimal: true, basis: .minorUnits) }
         if hasWholeEnding { return DecimalDecision(isDecimal: false, basis: .ending) }
         if let observed = context.observedDecimalMark { return DecimalDecision(isDecimal: observed == separator, basis: .otherPrices) }
-        let conventions = NumberConventions.shared
+        let conventions = context.numbers
         // The stated locale first, then a country the currency evidence names (`og:locale da_DK`, `.dk` product
         // URLs), in order. A language alone in the evidence (the detected text language) is too weak to make a
         // price three-decimal.

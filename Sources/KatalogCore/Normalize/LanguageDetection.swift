@@ -11,7 +11,7 @@ public struct LanguageDetection: Sendable {
     public var minimumScore: Int
     public var minimumLead: Int
 
-    public static let shared = LanguageDetection(profiles: .shared)
+    public static let builtIn = LanguageDetection(profiles: .builtIn)
 
     /// How much of a text is scored.
     public static let sampleLength = 2_000

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a price parser may use to resolve what the text leaves open.
-public struct MoneyContext: Sendable, Hashable {
+public struct MoneyContext: Sendable {
     /// A currency stated elsewhere in the record (a `currency` column, `priceCurrency`) or implied by the feed.
     public var currency: String?
     /// ISO 3166 country of the source (shop domain, feed market).
@@ -15,14 +15,24 @@ public struct MoneyContext: Sendable, Hashable {
     /// `country` for a price with no currency or a shared symbol (see `CurrencyResolution`).
     public var evidence: [CurrencyEvidence]
     /// The price words of the run's vocabulary (VAT markers, free, from, range, was/now).
-    public var phrases: PricePhrases = .builtIn
+    public var phrases: PricePhrases
+    /// The currencies the run knows: symbols, words, aliases, usual readings.
+    public var currencies: CurrencyTable
+    /// Decimal marks by country and language, for a separator the text leaves open.
+    public var numbers: NumberConventions
 
-    public init(currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil, evidence: [CurrencyEvidence] = []) {
+    public init(
+        currency: String? = nil, country: String? = nil, language: String? = nil, observedDecimalMark: Character? = nil, evidence: [CurrencyEvidence] = [],
+        phrases: PricePhrases = .builtIn, currencies: CurrencyTable = .builtIn, numbers: NumberConventions = .builtIn
+    ) {
         self.currency = currency
         self.country = country
         self.language = language
         self.observedDecimalMark = observedDecimalMark
         self.evidence = evidence
+        self.phrases = phrases
+        self.currencies = currencies
+        self.numbers = numbers
     }
 }
 
@@ -76,13 +86,13 @@ public enum MoneyParsing {
         guard !cleaned.isEmpty else { return MoneyReading(findings: [.priceEmpty()]) }
         let phraseWords = PricePhrases.words(cleaned)
         let vat = context.phrases.vat(inWords: phraseWords)
-        let amounts = AmountSpan.find(in: cleaned)
+        let amounts = AmountSpan.find(in: cleaned, currencies: context.currencies)
 
         if amounts.isEmpty || context.phrases.isFree(words: phraseWords) {
             guard context.phrases.isFree(words: phraseWords) || context.phrases.containsFreeWord(words: phraseWords) else {
                 return MoneyReading(findings: [.priceNoAmount(text)])
             }
-            var choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: cleaned), rest: cleaned, context: context, text: text)
+            var choice = CurrencyResolution.decide(tokens: CurrencyTokens.find(in: cleaned, table: context.currencies), rest: cleaned, context: context, text: text)
             guard let currency = choice.code else {
                 return MoneyReading(findings: choice.findings.isEmpty ? [.priceCurrencyMissing(text)] : choice.findings, amountWithoutCurrency: 0)
             }
@@ -96,13 +106,13 @@ public enum MoneyParsing {
             return MoneyReading(findings: [.priceMalformedNumber(joined, text: text)])
         }
 
-        if amounts.count >= 2, context.phrases.isRange(between: amounts[0], amounts[1], in: cleaned) {
+        if amounts.count >= 2, context.phrases.isRange(between: amounts[0], amounts[1], in: cleaned, currencies: context.currencies) {
             var reading = single(amounts[0], currencyText: CurrencyTokens.textAround(amounts, in: cleaned), in: cleaned, text: text, vat: vat, context: context)
             if let price = reading.price { reading.findings.append(.priceRange(text, low: price.money.amountText)) }
             return reading
         }
 
-        if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned, phrases: context.phrases) {
+        if amounts.count >= 2, let pair = WasNowPair.split(amounts, in: cleaned, phrases: context.phrases, currencies: context.currencies) {
             let was = single(pair.was, currencyText: pair.wasText, in: cleaned, text: text, vat: vat, context: context)
             var nowContext = context
             // The now amount is in the was amount's currency unless it names its own: `59 CHF, now 49` is 49 CHF
@@ -130,7 +140,7 @@ public enum MoneyParsing {
         // With further amounts, the first one's currency is written before the second amount starts; when the text
         // writes currencies before amounts (`€49.99 / $54.99`), a token after the first amount is the second's.
         var ownText = amounts.count > 1 ? String(cleaned[..<amounts[1].range.lowerBound]) : cleaned
-        if amounts.count > 1, !CurrencyTokens.find(in: String(cleaned[..<amounts[0].range.lowerBound])).isEmpty {
+        if amounts.count > 1, !CurrencyTokens.find(in: String(cleaned[..<amounts[0].range.lowerBound]), table: context.currencies).isEmpty {
             ownText = String(cleaned[..<amounts[0].range.upperBound])
         }
         var reading = single(amounts[0], currencyText: CurrencyTokens.textAround([amounts[0]], in: ownText), in: cleaned, text: text, vat: vat, context: context)
@@ -139,9 +149,9 @@ public enum MoneyParsing {
     }
 
     /// The decimal mark `text`'s first amount uses unambiguously, or nil; cheap, for collecting file evidence.
-    public static func decimalEvidence(in text: String) -> Character? {
+    public static func decimalEvidence(in text: String, currencies: CurrencyTable = .builtIn) -> Character? {
         let cleaned = normalizeSpaces(text)
-        guard let first = AmountSpan.find(in: cleaned).first else { return nil }
+        guard let first = AmountSpan.find(in: cleaned, currencies: currencies).first else { return nil }
         return NumberReading.readPrice(first.digits)?.decimalMark ?? first.wholeEndingMark.flatMap { first.digits.contains($0) ? nil : $0 }
     }
 
@@ -150,9 +160,9 @@ public enum MoneyParsing {
     private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
         let syntax = NumberReading.readPrice(amount.digits)
         let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending, groupingMarks: Set(amount.digits.filter { $0 == "'" || $0 == "’" }))
-        var tokens = CurrencyTokens.find(in: currencyText)
+        var tokens = CurrencyTokens.find(in: currencyText, table: context.currencies)
         // `99¢`, `99p`: a whole number of hundredths, in the currency of the sign's symbol.
-        let minorSign = syntax?.decimalMark == nil && syntax?.ambiguousSeparator == nil && tokens.isEmpty ? minorUnitSign(after: amount, in: cleaned) : nil
+        let minorSign = syntax?.decimalMark == nil && syntax?.ambiguousSeparator == nil && tokens.isEmpty ? minorUnitSign(after: amount, in: cleaned, currencies: context.currencies) : nil
         if let minorSign { tokens = [minorSign.symbol] }
         let choice = CurrencyResolution.decide(tokens: tokens, rest: currencyText, context: context, text: text, amount: traits)
         var findings = choice.findings
@@ -162,7 +172,7 @@ public enum MoneyParsing {
             let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: 2, text: text, context: context)
             return MoneyReading(findings: findings + understood.findings, amountWithoutCurrency: understood.value)
         }
-        let table = CurrencyTable.shared
+        let table = context.currencies
         let minorUnits = table.minorUnits(of: currency) ?? 2
         let understood = readAmount(amount, syntax: syntax, writtenMinorUnits: table.writtenMinorUnits(of: currency) ?? minorUnits, text: text, context: context)
         findings += understood.findings
@@ -172,7 +182,7 @@ public enum MoneyParsing {
             canonical = DecimalFormatting.fixed(scaled, fractionDigits: minorUnits)
             findings.append(.priceMinorUnit(text, sign: minorSign.sign, amount: canonical, currency: currency))
         }
-        if context.phrases.isFrom(before: amount, in: cleaned) { findings.append(.priceFrom(text)) }
+        if context.phrases.isFrom(before: amount, in: cleaned, currencies: context.currencies) { findings.append(.priceFrom(text)) }
         // Trailing zeros are no precision (Magento writes every price as `34.0000`).
         let fraction = canonical.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0
         if fraction > minorUnits {
@@ -185,9 +195,9 @@ public enum MoneyParsing {
 
     /// A sign of a hundredth written right after `amount` (`99¢`, `99 ¢`, `99p`; `p` only glued and not starting
     /// a word), with the symbol whose currency it divides.
-    private static func minorUnitSign(after amount: AmountSpan, in text: String) -> (sign: String, symbol: String)? {
+    private static func minorUnitSign(after amount: AmountSpan, in text: String, currencies: CurrencyTable) -> (sign: String, symbol: String)? {
         let after = text[amount.range.upperBound...]
-        for (sign, symbol) in CurrencyTable.shared.minorUnitSigns {
+        for (sign, symbol) in currencies.minorUnitSigns {
             let glued = after.hasPrefix(sign)
             let spaced = !sign.allSatisfy(\.isLetter) && after.hasPrefix(" " + sign)
             guard glued || spaced else { continue }

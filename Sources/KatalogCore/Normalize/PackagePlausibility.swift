@@ -29,7 +29,7 @@ public struct PackagePlausibility: Sendable {
         lightWordBytes = lightWords.map { Array($0.utf8) }
     }
 
-    public static let shared: PackagePlausibility = {
+    public static let builtIn: PackagePlausibility = {
         let file = BundledData.decode(File.self, from: "plausibility")
         let words = Set(file.light_items.words.values.flatMap { $0 }.map(PricePhrases.words)).sorted { ($0.count, $0) > ($1.count, $1) }
         return PackagePlausibility(file: file, lightWords: words)

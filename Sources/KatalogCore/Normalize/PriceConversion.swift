@@ -9,10 +9,13 @@ public struct PriceConversion: Sendable {
     public var rates: ExchangeRates
     /// ISO 4217 code of the currency to convert into (`EUR`).
     public var baseCurrency: String
+    /// The currencies' minor units, for rounding.
+    public let currencies: CurrencyTable
 
-    public init(rates: ExchangeRates, baseCurrency: String) {
+    public init(rates: ExchangeRates, baseCurrency: String, currencies: CurrencyTable = .builtIn) {
         self.rates = rates
         self.baseCurrency = baseCurrency
+        self.currencies = currencies
     }
 
     /// Fills `product.convertedPrice` and appends any finding to its diagnostics.
@@ -45,7 +48,7 @@ public struct PriceConversion: Sendable {
             let missing = rates.perEuro[money.currency] == nil ? money.currency : baseCurrency
             return .failure(.conversionRateMissing(missing, date: rates.date, source: rates.source))
         }
-        let digits = CurrencyTable.shared.minorUnits(of: baseCurrency) ?? 2
+        let digits = currencies.minorUnits(of: baseCurrency) ?? 2
         let amount = DecimalFormatting.round(money.amount * rate, fractionDigits: digits)
         return .success((Money(amount: amount, currency: baseCurrency), rate))
     }

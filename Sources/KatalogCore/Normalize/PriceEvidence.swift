@@ -23,6 +23,8 @@ public struct FileObservation: Sendable, Hashable {
 /// A file is read by one normalizer in record order, so the evidence is deterministic: a record sees its own
 /// price fields first, then what earlier records of the same file showed. Later records never count.
 struct PriceEvidence {
+    /// The currencies whose tokens name a file's currency.
+    let currencies: CurrencyTable
     private var file: String?
     private var mark: Character?
     private var currency: String?
@@ -30,6 +32,8 @@ struct PriceEvidence {
     private var languageAttempts = 0
     /// Records of a file whose text is tried for the file's language before giving up (bounded work per file).
     static let languageAttemptLimit = 16
+
+    init(currencies: CurrencyTable) { self.currencies = currencies }
 
     /// The observation for `record`'s prices; updates the file's evidence.
     /// `isPriceField`: whether the field at an index of `record.fields` may hold a price.
@@ -49,13 +53,13 @@ struct PriceEvidence {
         let before = currency
         var markFound = false
         for (index, field) in record.fields.enumerated() where isPriceField(index) {
-            if !markFound, let found = MoneyParsing.decimalEvidence(in: field.value) {
+            if !markFound, let found = MoneyParsing.decimalEvidence(in: field.value, currencies: currencies) {
                 mark = found
                 markFound = true
             }
             // The first currency the file's prices name is its currency; once known, prices need no more scanning
             // on this (ordered, single) thread.
-            if currency == nil, let named = CurrencyTokens.soleCurrency(in: field.value) { currency = named }
+            if currency == nil, let named = CurrencyTokens.soleCurrency(in: field.value, table: currencies) { currency = named }
         }
         // A record's own currency is not evidence for itself: it carries it already.
         return FileObservation(decimalMark: mark, currency: before, language: language)
@@ -97,10 +101,10 @@ extension ProductNormalizer {
 extension CurrencyTokens {
     /// The one currency `text` names by itself (`49,99 zł`, `EUR 12`), or nil when it names none, only shared
     /// symbols (`$`, `kr`) or several.
-    static func soleCurrency(in text: String) -> String? {
+    static func soleCurrency(in text: String, table: CurrencyTable) -> String? {
         var found: String?
-        for token in find(in: text) {
-            let candidates = CurrencyTable.shared.candidates(for: token)
+        for token in find(in: text, table: table) {
+            let candidates = table.candidates(for: token)
             guard candidates.count == 1 else { continue }
             if let found, found != candidates[0] { return nil }
             found = candidates[0]

@@ -185,10 +185,10 @@ public struct PricePhrases: Sendable, Hashable {
     }
 
     /// The text between two amounts makes them a range: a dash, or a range word (`to`, `bis`, `do`, `iki`).
-    func isRange(between first: AmountSpan, _ second: AmountSpan, in text: String) -> Bool {
+    func isRange(between first: AmountSpan, _ second: AmountSpan, in text: String, currencies: CurrencyTable) -> Bool {
         let gap = String(text[first.range.upperBound..<second.range.lowerBound])
         var bare = gap
-        for token in CurrencyTokens.find(in: gap) { bare = bare.replacingOccurrences(of: token, with: " ") }
+        for token in CurrencyTokens.find(in: gap, table: currencies) { bare = bare.replacingOccurrences(of: token, with: " ") }
         let compact = bare.filter { $0 != " " }
         if ["-", "–", "—", "~", "−"].contains(compact) { return true }
         let gapWords = Self.words(bare)
@@ -196,11 +196,11 @@ public struct PricePhrases: Sendable, Hashable {
     }
 
     /// A `from` word right before the amount (`od 49 zł`, `from €9.99`, `ab 9,99 €`).
-    func isFrom(before amount: AmountSpan, in text: String) -> Bool {
+    func isFrom(before amount: AmountSpan, in text: String, currencies: CurrencyTable) -> Bool {
         // Nothing before the amount (the usual `58.99 €`): no word, no currency token to remove.
         guard amount.range.lowerBound > text.startIndex else { return false }
         var before = String(text[..<amount.range.lowerBound])
-        for token in CurrencyTokens.find(in: before) { before = before.replacingOccurrences(of: token, with: " ") }
+        for token in CurrencyTokens.find(in: before, table: currencies) { before = before.replacingOccurrences(of: token, with: " ") }
         let found = Self.words(before)
         return prefixPhrases.contains { $0.value == "from" && (found == $0.phrase || found.hasSuffix(" " + $0.phrase)) }
     }
@@ -235,12 +235,12 @@ struct WasNowPair {
     /// True when markers (`was`/`now`, `UVP`, `statt`, `~~…~~`) say so; false when inferred from two bare amounts.
     var explicit: Bool
 
-    static func split(_ amounts: [AmountSpan], in text: String, phrases: PricePhrases) -> WasNowPair? {
+    static func split(_ amounts: [AmountSpan], in text: String, phrases: PricePhrases, currencies: CurrencyTable) -> WasNowPair? {
         let first = amounts[0], second = amounts[1]
         let before = String(text[..<first.range.lowerBound])
         let between = String(text[first.range.upperBound..<second.range.lowerBound])
         let after = String(text[second.range.upperBound...])
-        let prefixStyle = !CurrencyTokens.find(in: before).isEmpty
+        let prefixStyle = !CurrencyTokens.find(in: before, table: currencies).isEmpty
         let firstText = prefixStyle ? before : between
         let secondText = prefixStyle ? between : after
 
@@ -254,7 +254,7 @@ struct WasNowPair {
         // Two bare amounts, the second lower, nothing but currency between them: a crossed-out price lost its markup.
         guard amounts.count == 2 else { return nil }
         var bare = between
-        for token in CurrencyTokens.find(in: between) { bare = bare.replacingOccurrences(of: token, with: "") }
+        for token in CurrencyTokens.find(in: between, table: currencies) { bare = bare.replacingOccurrences(of: token, with: "") }
         guard bare.allSatisfy({ $0 == " " }),
               let high = NumberReading.readPrice(first.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),
               let low = NumberReading.readPrice(second.digits).flatMap({ DecimalFormatting.parse($0.canonical) }),

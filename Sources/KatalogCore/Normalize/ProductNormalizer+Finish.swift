@@ -1,7 +1,7 @@
 extension ProductNormalizer {
     /// The record-level steps after every field is read: language tags and package plausibility.
     func finish(_ product: inout Product) {
-        let detector = LanguageDetection.shared
+        let detector = tables.languages
         product.titleLanguage = product.title.flatMap(detector.detect)
         product.descriptionLanguage = product.description.flatMap(detector.detect)
         if product.language == nil {
@@ -9,13 +9,13 @@ extension ProductNormalizer {
             product.language = product.description == nil ? product.titleLanguage : product.descriptionLanguage
         }
         let location = SourceLocation(file: product.source.file, line: product.source.line, record: product.source.record, field: "package")
-        product.diagnostics += PackagePlausibility.shared.check(product).map { Diagnostic($0, at: location) }
+        product.diagnostics += tables.packageLimits.check(product).map { Diagnostic($0, at: location) }
     }
 
     /// The axes a dimensions label names: `Size (L x W x H)`, `Maße (B x H x T)`, `dł. x szer. x wys.`.
-    static func labelAxes(_ label: String) -> [DimensionAxis]? {
+    func labelAxes(_ label: String) -> [DimensionAxis]? {
         let (base, suffix) = LabelDictionary.splitSuffix(label)
-        if let suffix, let axes = DimensionAxes.shared.axes(inPattern: suffix) { return axes }
-        return DimensionAxes.shared.axes(inPattern: base)
+        if let suffix, let axes = tables.axisWords.axes(inPattern: suffix) { return axes }
+        return tables.axisWords.axes(inPattern: base)
     }
 }

@@ -54,7 +54,7 @@ extension ProductNormalizer {
             text += "\n"
             if text.utf8.count > 4_000 { break }
         }
-        return text.isEmpty ? nil : LanguageDetection.shared.detect(text)
+        return text.isEmpty ? nil : tables.languages.detect(text)
     }
 
     /// Money keys that do not fill `price` themselves: figures beside it, settled by `settlePrices`.
@@ -95,7 +95,7 @@ extension ProductNormalizer {
             return
         }
         guard product.salePrice == nil else { return }
-        let minorUnits = CurrencyTable.shared.minorUnits(of: price.money.currency) ?? 2
+        let minorUnits = tables.currencies.minorUnits(of: price.money.currency) ?? 2
         var sale: (amount: Decimal, field: RawField, how: String)?
         if let discount = state.secondaryPrices["discount_amount"], discount.price.money.currency == price.money.currency,
            discount.price.money.amount > 0, discount.price.money.amount < price.money.amount {

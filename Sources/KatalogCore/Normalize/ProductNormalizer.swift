@@ -1,6 +1,8 @@
 import Foundation
 
-/// The tables a normalizer reads: labels, keys, value vocabularies. Built-in by default; users merge their own.
+/// Every table a normalizer reads, in one value: labels, keys, value vocabularies, units, currencies, number
+/// formats, language profiles and package limits. `builtIn` holds the bundled `Resources/*.json`;
+/// users merge or add their own, and the normalizer hands each part to the code that reads it (no table is global).
 public struct NormalizationTables: Sendable {
     public var labels: LabelDictionary
     public var vocabulary: ValueVocabulary
@@ -11,11 +13,31 @@ public struct NormalizationTables: Sendable {
     public var ranks: LabelRanks = .builtIn
     /// The price words of `vocabulary` (rebuilt when a user file adds vocabularies), for price parsing.
     public var phrases: PricePhrases = .builtIn
+    /// Unit spellings and factors (`units.json`).
+    public var units: UnitTable = .builtIn
+    /// Words that name the axis of a dimension (`units.json`: `L`, `Breite`, `dł.`).
+    public var axisWords: DimensionAxes = .builtIn
+    /// Currencies: codes, symbols, words, aliases and usual readings (`currencies.json`).
+    public var currencies: CurrencyTable = .builtIn
+    /// Decimal and grouping marks by country and language (`number-formats.json`).
+    public var numbers: NumberConventions = .builtIn
+    /// The language detector with its profiles (`languages.json`).
+    public var languages: LanguageDetection = .builtIn
+    /// Limits for the packages of light items (`plausibility.json`).
+    public var packageLimits: PackagePlausibility = .builtIn
 
-    public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .shared) {
+    /// The bundled tables, decoded once.
+    public static let builtIn = NormalizationTables()
+
+    public init(labels: LabelDictionary = .builtIn, vocabulary: ValueVocabulary = .builtIn, keys: KeyTable = .builtIn) {
         self.labels = labels
         self.vocabulary = vocabulary
         self.keys = keys
+    }
+
+    /// A price context that reads with these tables (phrases, currencies, number conventions) and knows no facts.
+    public var moneyContext: MoneyContext {
+        MoneyContext(phrases: phrases, currencies: currencies, numbers: numbers)
     }
 
     /// The built-in tables with a user dictionary file merged over them.
@@ -50,12 +72,19 @@ public final class ProductNormalizer {
     /// Column notes by (label, unit): see `columnUnitNote`.
     private var columnUnitNotes: [StringPair: Finding] = [:]
     private let cacheLimit = 4_096
-    private var priceEvidence = PriceEvidence()
+    private var priceEvidence: PriceEvidence
+    /// Units and axis words of `tables`, for measurements.
+    let quantities: QuantityParsing
+    /// The service-plan reader over `tables`' patterns and currencies.
+    private let servicePlans: ServicePlanExtractor
     /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
     private var cachePlatform: String?
 
-    public init(tables: NormalizationTables = NormalizationTables()) {
+    public init(tables: NormalizationTables = .builtIn) {
         self.tables = tables
+        priceEvidence = PriceEvidence(currencies: tables.currencies)
+        quantities = QuantityParsing(units: tables.units, axisWords: tables.axisWords)
+        servicePlans = ServicePlanExtractor(patterns: tables.servicePlans, prices: tables.moneyContext)
     }
 
     public func normalize(_ raw: RawRecord) -> Product {
@@ -106,7 +135,7 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
-        let (plan, planFindings) = ServicePlanExtractor(patterns: tables.servicePlans).extract(product)
+        let (plan, planFindings) = servicePlans.extract(product)
         product.servicePlan = plan
         product.diagnostics += planFindings.map { Diagnostic($0, at: product.source.with(field: "service_plan")) }
         finish(&product)
@@ -235,7 +264,7 @@ public final class ProductNormalizer {
     func match(_ label: String) -> LabelDictionary.Match? {
         if let cached = labelCache[label] { return cached }
         if labelCache.count >= cacheLimit { labelCache.removeAll(keepingCapacity: true) }
-        let result = tables.labels.match(label, platform: cachePlatform)
+        let result = tables.labels.match(label, platform: cachePlatform, units: tables.units, currencies: tables.currencies)
         labelCache[label] = result
         return result
     }
@@ -243,8 +272,10 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
     private func moneyContext(for record: RawRecord, resolution: LabelResolution, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
-        var context = MoneyContext(currency: record.hints.currency, country: record.hints.country, language: record.hints.language)
-        context.phrases = tables.phrases
+        var context = MoneyContext(
+            currency: record.hints.currency, country: record.hints.country, language: record.hints.language,
+            phrases: tables.phrases, currencies: tables.currencies, numbers: tables.numbers
+        )
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
         let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
@@ -280,7 +311,7 @@ public final class ProductNormalizer {
                 let field = fields[index]
                 let label = field.label ?? ""
                 let code = field.value.trimmingSpaces().uppercased()
-                let table = CurrencyTable.shared
+                let table = tables.currencies
                 // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
                 if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
                     // The first currency field wins (fields come in origin precedence order).
@@ -348,7 +379,7 @@ public final class ProductNormalizer {
         /// note (reported once per file and column), not a diagnostic on every record.
         func reportQuantity(_ findings: [Finding], dimension: Dimension, unitHint: String?) {
             guard state.record.kind.hasColumnHeaders,
-                  let unitHint, let unit = UnitTable.shared.unit(unitHint, in: dimension),
+                  let unitHint, let unit = tables.units.unit(unitHint, in: dimension),
                   findings.contains(where: { $0.code == Finding.unitFromLabelCode })
             else { return report(findings) }
             report(findings.filter { $0.code != Finding.unitFromLabelCode })
@@ -429,14 +460,14 @@ public final class ProductNormalizer {
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
             // In a spreadsheet, a unit taken from the header is one column note, not a finding on every row.
             let columnar = state.record.kind.hasColumnHeaders
-            let (quantity, findings, labelUnit) = QuantityParsing.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
+            let (quantity, findings, labelUnit) = quantities.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
             report(findings)
             if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol), at: location)) }
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: state.record.hints.lengthUnit)
-            let (values, findings) = QuantityParsing.parseDimensionsByAxis(value, axes: Self.labelAxes(label), fallback: fallback, field: match.key)
+            let (values, findings) = quantities.parseDimensionsByAxis(value, axes: labelAxes(label), fallback: fallback, field: match.key)
             reportQuantity(findings, dimension: .length, unitHint: match.unitHint)
             for axis in DimensionAxis.allCases {
                 guard let quantity = values[axis] else { continue }

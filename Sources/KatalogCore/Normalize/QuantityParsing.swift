@@ -4,8 +4,19 @@ import Foundation
 /// converts them to canonical units (mm, g, ml).
 ///
 /// The unit comes from the value, else from the label (`Svoris (kg)`), else from the key's documented default;
-/// the last two are reported so a merchandiser can see what was assumed.
-public enum QuantityParsing {
+/// the last two are reported so a merchandiser can see what was assumed. Units and axis words come from the
+/// tables it is made with.
+public struct QuantityParsing: Sendable {
+    /// Unit spellings and factors.
+    public let units: UnitTable
+    /// Words that name an axis (`L`, `Breite`, `dł.`).
+    public let axisWords: DimensionAxes
+
+    public init(units: UnitTable = .builtIn, axisWords: DimensionAxes = .builtIn) {
+        self.units = units
+        self.axisWords = axisWords
+    }
+
     /// Where a unit came from when the value itself named none.
     public struct UnitFallback: Sendable, Hashable {
         /// A unit named in the label, e.g. `kg` from `Svoris (kg)`.
@@ -22,7 +33,7 @@ public enum QuantityParsing {
         }
     }
 
-    public static func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String) -> (quantity: Quantity?, findings: [Finding]) {
+    public func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String) -> (quantity: Quantity?, findings: [Finding]) {
         let reading = parse(text, dimension: dimension, fallback: fallback, field: field, labelUnitIsColumnFact: false)
         return (reading.quantity, reading.findings)
     }
@@ -30,29 +41,29 @@ public enum QuantityParsing {
     /// `parse`, for a caller that says "the unit came from the label" once per column itself: with
     /// `labelUnitIsColumnFact`, a unit taken from the label is returned as `labelUnit` instead of as a
     /// `unit.from-label` finding (whose message would be built for every row only to be dropped).
-    static func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String, labelUnitIsColumnFact: Bool) -> (quantity: Quantity?, findings: [Finding], labelUnit: UnitTable.Unit?) {
+    func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String, labelUnitIsColumnFact: Bool) -> (quantity: Quantity?, findings: [Finding], labelUnit: UnitTable.Unit?) {
         let cleaned = MoneyParsing.normalizeSpaces(text)
-        guard let (number, unitText) = splitNumber(cleaned) else {
+        guard let (number, unitText) = Self.splitNumber(cleaned) else {
             return (nil, [.quantityUnreadable(text, field: field)], nil)
         }
-        guard let value = readDecimal(number) else {
+        guard let value = Self.readDecimal(number) else {
             return (nil, [.quantityUnreadable(text, field: field)], nil)
         }
         var findings: [Finding] = []
         var labelUnit: UnitTable.Unit?
         let unit: UnitTable.Unit
         if !unitText.isEmpty {
-            guard let named = UnitTable.shared.unit(unitText, in: dimension) else {
+            guard let named = units.unit(unitText, in: dimension) else {
                 return (nil, [.quantityUnknownUnit(text, unit: unitText, field: field, dimension: dimension)], nil)
             }
             unit = named
-        } else if let hint = fallback.fromLabel, let named = UnitTable.shared.unit(hint, in: dimension) {
+        } else if let hint = fallback.fromLabel, let named = units.unit(hint, in: dimension) {
             unit = named
             if labelUnitIsColumnFact { labelUnit = named } else { findings.append(.quantityUnitFromLabel(text, unit: named.symbol, field: field)) }
-        } else if let configured = fallback.fromConfiguration, let named = UnitTable.shared.unit(configured, in: dimension) {
+        } else if let configured = fallback.fromConfiguration, let named = units.unit(configured, in: dimension) {
             unit = named
             findings.append(.quantityUnitFromConfiguration(text, unit: named.symbol, field: field))
-        } else if let defaultUnit = fallback.defaultUnit, let named = UnitTable.shared.unit(defaultUnit, in: dimension) {
+        } else if let defaultUnit = fallback.defaultUnit, let named = units.unit(defaultUnit, in: dimension) {
             unit = named
             findings.append(.quantityUnitAssumed(text, unit: named.symbol, field: field))
         } else {
@@ -67,13 +78,13 @@ public enum QuantityParsing {
     /// A part that names its axis (`L 14 cm`, `dł. 14`, `Breite 12 cm`) goes to that axis; otherwise `axes` (from a
     /// label such as `Maße (B x H x T)`) decides, else the parts are length, width, height in order. An unreadable
     /// part makes the whole string unreadable: no value is kept rather than a value on the wrong axis.
-    public static func parseDimensions(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [Quantity], findings: [Finding]) {
+    public func parseDimensions(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [Quantity], findings: [Finding]) {
         let (byAxis, findings) = parseDimensionsByAxis(text, axes: axes, fallback: fallback, field: field)
         return (DimensionAxis.allCases.compactMap { byAxis[$0] }, findings)
     }
 
     /// Like `parseDimensions`, keyed by axis (a two-part `B x H` string fills width and height).
-    public static func parseDimensionsByAxis(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [DimensionAxis: Quantity], findings: [Finding]) {
+    public func parseDimensionsByAxis(_ text: String, axes: [DimensionAxis]? = nil, fallback: UnitFallback, field: String) -> (values: [DimensionAxis: Quantity], findings: [Finding]) {
         let cleaned = MoneyParsing.normalizeSpaces(text)
         let separators: Set<Character> = ["x", "X", "×", "*", "/", "х"]
         let parts = cleaned.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingSpaces() }
@@ -82,8 +93,8 @@ public enum QuantityParsing {
         var named: [DimensionAxis?] = []
         let pieces = parts.map { part -> (String, String)? in
             let prefix = part.prefix { !$0.isASCIIDigit && $0 != "-" }
-            named.append(prefix.isEmpty ? nil : DimensionAxes.shared.axis(String(prefix)))
-            return splitNumber(String(part.dropFirst(prefix.count)))
+            named.append(prefix.isEmpty ? nil : axisWords.axis(String(prefix)))
+            return Self.splitNumber(String(part.dropFirst(prefix.count)))
         }
         guard pieces.allSatisfy({ $0 != nil }) else { return ([:], [.dimensionsUnreadable(text, field: field)]) }
         let order: [DimensionAxis]

@@ -8,9 +8,12 @@ import Foundation
 /// no plan and no findings. Sentences nothing understands are simply not used: the description stays as it was.
 public struct ServicePlanExtractor: Sendable {
     public let patterns: ServicePlanPatterns
+    /// How a claim fee's amount is read: the run's currencies and price words, no currency assumed.
+    public let prices: MoneyContext
 
-    public init(patterns: ServicePlanPatterns = .builtIn) {
+    public init(patterns: ServicePlanPatterns = .builtIn, prices: MoneyContext = MoneyContext()) {
         self.patterns = patterns
+        self.prices = prices
     }
 
     /// A cheap pre-check so ordinary products skip sentence splitting. It bounds from above the score the
@@ -127,7 +130,7 @@ public struct ServicePlanExtractor: Sendable {
 
         // Claims.
         for sentence in sentences {
-            let counts = ServicePlanReading.claimCounts(in: sentence.text, patterns: patterns)
+            let counts = ServicePlanReading.claimCounts(in: sentence.text, patterns: patterns, prices: prices)
             guard !counts.isEmpty else { continue }
             let terms = termMentions(in: sentence.text)
             for count in counts {
@@ -147,7 +150,7 @@ public struct ServicePlanExtractor: Sendable {
             guard let cue = patterns.cue("claim_fee").firstMatch(in: sentence.text) else { continue }
             let cueEnd = NSRange(location: 0, length: cue.range.location + cue.range.length)
             let offset = Range(cueEnd, in: sentence.text.folded).map { sentence.text.originalText(NSRange($0, in: sentence.text.folded)).utf16.count } ?? 0
-            if let (price, _) = ServicePlanReading.claimFee(in: sentence.text.original, cueEnd: offset) {
+            if let (price, _) = ServicePlanReading.claimFee(in: sentence.text.original, cueEnd: offset, prices: prices) {
                 plan.claimFee = PlanFact(price, origin: PlanFactOrigin(source: .description, paragraph: sentence.paragraph, sentence: sentence.index, match: price.text), language: cue.language)
                 break
             }

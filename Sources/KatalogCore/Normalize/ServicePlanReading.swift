@@ -67,10 +67,10 @@ enum ServicePlanReading {
     }
 
     /// Claim counts stated in `text` (`two replacements` → 2), with the language of the noun.
-    static func claimCounts(in text: ServicePlanText, patterns: ServicePlanPatterns) -> [(count: Int, range: NSRange, language: String)] {
+    static func claimCounts(in text: ServicePlanText, patterns: ServicePlanPatterns, prices: MoneyContext) -> [(count: Int, range: NSRange, language: String)] {
         var found: [(count: Int, range: NSRange, language: String)] = []
         guard let regex = patterns.claims else { return [] }
-        let amounts = amountRanges(in: text)
+        let amounts = amountRanges(in: text, prices: prices)
         do {
             for match in regex.matches(in: text.folded, range: text.fullRange) {
                 let language = patterns.claimLanguages.indices
@@ -89,32 +89,32 @@ enum ServicePlanReading {
 
     /// The ranges of amounts in `text`, in the folded text's UTF-16 offsets (the same as the original's for the
     /// characters amounts are made of only when nothing before them changed width, so compared by location).
-    static func amountRanges(in text: ServicePlanText) -> [NSRange] {
-        amounts(in: text.original).map { item in
+    static func amountRanges(in text: ServicePlanText, prices: MoneyContext) -> [NSRange] {
+        amounts(in: text.original, prices: prices).map { item in
             let digits = item.price.text.filter(\.isNumber).count
             return NSRange(location: item.location, length: max(1, digits))
         }
     }
 
     /// Every amount in `text` written next to a currency (`PLN 199`, `199 zł`, `€49`), parsed by `MoneyParsing`
-    /// without assuming any currency, with its findings and its UTF-16 offset in `text`. Amounts that parse only
-    /// with an error are left out.
-    static func amounts(in text: String) -> [(price: Price, findings: [Finding], location: Int)] {
-        amountCandidates(in: text).map { ($0.price, $0.findings, $0.location) }
+    /// with `prices` (the run's tables, no currency assumed), with its findings and its UTF-16 offset in `text`.
+    /// Amounts that parse only with an error are left out.
+    static func amounts(in text: String, prices: MoneyContext) -> [(price: Price, findings: [Finding], location: Int)] {
+        amountCandidates(in: text, prices: prices).map { ($0.price, $0.findings, $0.location) }
     }
 
     /// Amounts with whether their currency is written as an ISO code or a symbol (`PLN`, `€`) rather than a
     /// word that may be something else (`Rs` in `RS 4 Mini`).
-    private static func amountCandidates(in text: String) -> [(price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool)] {
+    private static func amountCandidates(in text: String, prices: MoneyContext) -> [(price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool)] {
         var found: [(price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool)] = []
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         for match in amountPattern.matches(in: text, range: range) {
             guard let numberRange = Range(match.range, in: text) else { continue }
             var candidates: [String] = []
-            if let start = currencyStart(before: numberRange.lowerBound, in: text) { candidates.append(String(text[start..<numberRange.upperBound])) }
-            if let end = currencyEnd(after: numberRange.upperBound, in: text) { candidates.append(String(text[numberRange.lowerBound..<end])) }
+            if let start = currencyStart(before: numberRange.lowerBound, in: text, currencies: prices.currencies) { candidates.append(String(text[start..<numberRange.upperBound])) }
+            if let end = currencyEnd(after: numberRange.upperBound, in: text, currencies: prices.currencies) { candidates.append(String(text[numberRange.lowerBound..<end])) }
             for candidate in candidates {
-                let (price, findings) = MoneyParsing.parse(candidate)
+                let (price, findings) = MoneyParsing.parse(candidate, context: prices)
                 if let price, !findings.contains(where: { $0.severity == .error }) {
                     let letters = candidate.filter(\.isLetter)
                     let isCodeOrSymbol = letters.isEmpty || (letters.count == 3 && letters.allSatisfy(\.isUppercase) && letters == price.money.currency)
@@ -128,8 +128,8 @@ enum ServicePlanReading {
 
     /// The claim fee among `amounts`: an unambiguous currency first, an ISO code or symbol before a currency word,
     /// then the first amount after the cue, then the last one before it.
-    static func claimFee(in text: String, cueEnd: Int) -> (price: Price, findings: [Finding])? {
-        let ranked = amountCandidates(in: text).enumerated().sorted { left, right in
+    static func claimFee(in text: String, cueEnd: Int, prices: MoneyContext) -> (price: Price, findings: [Finding])? {
+        let ranked = amountCandidates(in: text, prices: prices).enumerated().sorted { left, right in
             func rank(_ item: (offset: Int, element: (price: Price, findings: [Finding], location: Int, isCodeOrSymbol: Bool))) -> (Int, Int, Int, Int) {
                 let ambiguous = item.element.findings.contains { $0.severity >= .warning } ? 1 : 0
                 let after = item.element.location >= cueEnd
@@ -149,7 +149,7 @@ enum ServicePlanReading {
     }()
 
     /// Where the currency word right before an amount starts (one space allowed), when there is one.
-    private static func currencyStart(before index: String.Index, in text: String) -> String.Index? {
+    private static func currencyStart(before index: String.Index, in text: String, currencies: CurrencyTable) -> String.Index? {
         var start = index
         if start > text.startIndex, text[text.index(before: start)] == " " || text[text.index(before: start)] == "\u{00A0}" {
             start = text.index(before: start)
@@ -158,19 +158,19 @@ enum ServicePlanReading {
         while start > text.startIndex, !text[text.index(before: start)].isWhitespace, !":(\"'".contains(text[text.index(before: start)]) {
             start = text.index(before: start)
         }
-        return start < wordEnd && isCurrency(String(text[start..<wordEnd])) ? start : nil
+        return start < wordEnd && isCurrency(String(text[start..<wordEnd]), currencies: currencies) ? start : nil
     }
 
     /// Where the currency word right after an amount ends (one space allowed), when there is one.
-    private static func currencyEnd(after index: String.Index, in text: String) -> String.Index? {
+    private static func currencyEnd(after index: String.Index, in text: String, currencies: CurrencyTable) -> String.Index? {
         var start = index
         if start < text.endIndex, text[start] == " " || text[start] == "\u{00A0}" { start = text.index(after: start) }
         var end = start
         while end < text.endIndex, !text[end].isWhitespace, !".,;:!?)\"'".contains(text[end]) { end = text.index(after: end) }
-        return start < end && isCurrency(String(text[start..<end])) ? end : nil
+        return start < end && isCurrency(String(text[start..<end]), currencies: currencies) ? end : nil
     }
 
-    private static func isCurrency(_ word: String) -> Bool {
-        !word.isEmpty && !CurrencyTokens.find(in: word).isEmpty
+    private static func isCurrency(_ word: String, currencies: CurrencyTable) -> Bool {
+        !word.isEmpty && !CurrencyTokens.find(in: word, table: currencies).isEmpty
     }
 }

@@ -112,27 +112,84 @@ public struct CurrencyTable: Sendable {
         }
     }
 
-    public let currencies: [String: Currency]
-    /// Withdrawn codes, by code.
-    public let obsolete: [String: ObsoleteCurrency]
-    /// Codes that are not ISO 4217 but name one (`RUR` → `RUB`), in capitals.
-    public let aliases: [String: String]
-    /// Upper-case abbreviations written next to prices that are not currencies (`VAT`, `PVM`, `UVP`).
-    public let notCurrencyWords: Set<String>
-    let languages: [String: LanguageCurrencies]
-    /// Symbol (as written, or lower-cased) → the reading a person takes with no other evidence; nil: none (`kr`).
-    let symbolDefaults: [String: String?]
-    let symbolDefaultsWithDecimals: [String: String]
-    let endingDefaults: [String: String]
-    let groupingDefaults: [String: String]
-    /// Signs of a hundredth (`¢`, `p`) → the symbol whose currency they divide (`$`, `£`).
-    public let minorUnitSigns: [String: String]
-    /// Lower-cased symbol or word → candidate codes, in table order.
-    private let tokens: [String: [String]]
-    /// Spellings matched only as written → candidate codes.
-    private let casedTokens: [String: [String]]
+    /// The table's data, behind one reference: a context that carries the table copies one pointer, not a dozen
+    /// dictionaries, once per record.
+    private final class Index: Sendable {
+        let currencies: [String: Currency]
+        let obsolete: [String: ObsoleteCurrency]
+        let notCurrencyWords: Set<String>
+        let languages: [String: LanguageCurrencies]
+        let symbolDefaults: [String: String?]
+        let symbolDefaultsWithDecimals: [String: String]
+        let endingDefaults: [String: String]
+        let groupingDefaults: [String: String]
+        let minorUnitSigns: [String: String]
+        /// Lower-cased symbol or word → candidate codes, in table order.
+        let tokens: [String: [String]]
+        /// Spellings matched only as written → candidate codes.
+        let casedTokens: [String: [String]]
+        let gluedSymbols: GluedCurrencySymbols
 
-    public static let shared: CurrencyTable = {
+        init(
+            _ list: [Currency], obsolete: [ObsoleteCurrency], languages: [String: LanguageCurrencies], symbolDefaults: [String: String?],
+            symbolDefaultsWithDecimals: [String: String], endingDefaults: [String: String], groupingDefaults: [String: String],
+            minorUnitSigns: [String: String], notCurrencyWords: Set<String>
+        ) {
+            var byCode: [String: Currency] = [:]
+            var tokens: [String: [String]] = [:]
+            var casedTokens: [String: [String]] = [:]
+            func add(_ code: String, spellings: [String], cased: [String]) {
+                for token in spellings {
+                    let key = token.lowercased()
+                    if tokens[key]?.contains(code) != true { tokens[key, default: []].append(code) }
+                }
+                for token in cased where casedTokens[token]?.contains(code) != true { casedTokens[token, default: []].append(code) }
+            }
+            for currency in list {
+                byCode[currency.code] = currency
+                add(currency.code, spellings: currency.symbols + currency.words, cased: currency.cased)
+            }
+            var withdrawn: [String: ObsoleteCurrency] = [:]
+            for currency in obsolete {
+                withdrawn[currency.code] = currency
+                add(currency.code, spellings: currency.symbols + currency.words, cased: currency.cased)
+            }
+            currencies = byCode
+            self.obsolete = withdrawn
+            self.notCurrencyWords = notCurrencyWords
+            self.languages = languages
+            self.symbolDefaults = symbolDefaults
+            self.symbolDefaultsWithDecimals = symbolDefaultsWithDecimals
+            self.endingDefaults = endingDefaults
+            self.groupingDefaults = groupingDefaults
+            self.minorUnitSigns = minorUnitSigns
+            self.tokens = tokens
+            self.casedTokens = casedTokens
+            gluedSymbols = GluedCurrencySymbols(spellings: list.flatMap(\.symbols) + obsolete.flatMap(\.symbols))
+        }
+    }
+
+    private let index: Index
+    /// Codes that are not ISO 4217 but name one (`RUR` → `RUB`, `RMB` → `CNY`), in capitals; add a source's own here.
+    public var aliases: [String: String]
+
+    public var currencies: [String: Currency] { index.currencies }
+    /// Withdrawn codes, by code.
+    public var obsolete: [String: ObsoleteCurrency] { index.obsolete }
+    /// Upper-case abbreviations written next to prices that are not currencies (`VAT`, `PVM`, `UVP`).
+    public var notCurrencyWords: Set<String> { index.notCurrencyWords }
+    /// Signs of a hundredth (`¢`, `p`) → the symbol whose currency they divide (`$`, `£`).
+    public var minorUnitSigns: [String: String] { index.minorUnitSigns }
+    /// The symbols written glued to other text, for finding tokens (`CurrencyTokens`).
+    var gluedSymbols: GluedCurrencySymbols { index.gluedSymbols }
+    var languages: [String: LanguageCurrencies] { index.languages }
+    /// Symbol (as written, or lower-cased) → the reading a person takes with no other evidence; nil: none (`kr`).
+    var symbolDefaults: [String: String?] { index.symbolDefaults }
+    var symbolDefaultsWithDecimals: [String: String] { index.symbolDefaultsWithDecimals }
+    var endingDefaults: [String: String] { index.endingDefaults }
+    var groupingDefaults: [String: String] { index.groupingDefaults }
+
+    public static let builtIn: CurrencyTable = {
         let file = BundledData.decode(File.self, from: "currencies")
         return CurrencyTable(
             file.currencies, obsolete: file.obsoleteCurrencies ?? [], aliases: file.aliases ?? [:],
@@ -148,64 +205,39 @@ public struct CurrencyTable: Sendable {
         symbolDefaultsWithDecimals: [String: String] = [:], endingDefaults: [String: String] = [:],
         groupingDefaults: [String: String] = [:], minorUnitSigns: [String: String] = [:], notCurrencyWords: Set<String> = []
     ) {
-        self.notCurrencyWords = notCurrencyWords
-        var byCode: [String: Currency] = [:]
-        var tokens: [String: [String]] = [:]
-        var casedTokens: [String: [String]] = [:]
-        func add(_ code: String, spellings: [String], cased: [String]) {
-            for token in spellings {
-                let key = token.lowercased()
-                if tokens[key]?.contains(code) != true { tokens[key, default: []].append(code) }
-            }
-            for token in cased where casedTokens[token]?.contains(code) != true { casedTokens[token, default: []].append(code) }
-        }
-        for currency in list {
-            byCode[currency.code] = currency
-            add(currency.code, spellings: currency.symbols + currency.words, cased: currency.cased)
-        }
-        var withdrawn: [String: ObsoleteCurrency] = [:]
-        for currency in obsolete {
-            withdrawn[currency.code] = currency
-            add(currency.code, spellings: currency.symbols + currency.words, cased: currency.cased)
-        }
-        self.currencies = byCode
-        self.obsolete = withdrawn
+        index = Index(
+            list, obsolete: obsolete, languages: languages, symbolDefaults: symbolDefaults,
+            symbolDefaultsWithDecimals: symbolDefaultsWithDecimals, endingDefaults: endingDefaults, groupingDefaults: groupingDefaults,
+            minorUnitSigns: minorUnitSigns, notCurrencyWords: notCurrencyWords
+        )
         self.aliases = aliases
-        self.languages = languages
-        self.symbolDefaults = symbolDefaults
-        self.symbolDefaultsWithDecimals = symbolDefaultsWithDecimals
-        self.endingDefaults = endingDefaults
-        self.groupingDefaults = groupingDefaults
-        self.minorUnitSigns = minorUnitSigns
-        self.tokens = tokens
-        self.casedTokens = casedTokens
     }
 
     /// ISO 4217 minor units of an active or withdrawn code.
-    public func minorUnits(of code: String) -> Int? { currencies[code]?.minorUnits ?? obsolete[code]?.minorUnits }
+    public func minorUnits(of code: String) -> Int? { index.currencies[code]?.minorUnits ?? index.obsolete[code]?.minorUnits }
 
     /// The decimals shops actually write (`HUF` → 0), for deciding `150.000`; the ISO minor units otherwise.
-    public func writtenMinorUnits(of code: String) -> Int? { currencies[code]?.writtenMinorUnits ?? minorUnits(of: code) }
+    public func writtenMinorUnits(of code: String) -> Int? { index.currencies[code]?.writtenMinorUnits ?? minorUnits(of: code) }
 
     /// An active ISO 4217 code (withdrawn codes and aliases are not).
-    public func isKnown(_ code: String) -> Bool { currencies[code] != nil }
+    public func isKnown(_ code: String) -> Bool { index.currencies[code] != nil }
 
     /// The withdrawn currency `code`, if it is one.
-    public func obsoleteCurrency(_ code: String) -> ObsoleteCurrency? { obsolete[code] }
+    public func obsoleteCurrency(_ code: String) -> ObsoleteCurrency? { index.obsolete[code] }
 
     /// Candidate codes for a symbol, word or code as written next to an amount (`€`, `zł`, `kr`, `USD`, `usd`,
     /// `DEM`, `RUR` → RUB). Empty when the token names no currency.
     public func candidates(for token: String) -> [String] {
         if token.count == 3 {
-            if currencies[token] != nil || obsolete[token] != nil { return [token] }
+            if index.currencies[token] != nil || index.obsolete[token] != nil { return [token] }
             if let target = aliases[token] { return [target] }
         }
-        return tokens[token.lowercased()] ?? casedTokens[token] ?? []
+        return index.tokens[token.lowercased()] ?? index.casedTokens[token] ?? []
     }
 
     /// A spelling that counts only exactly as written and only when nothing else names a currency (`R`, `KD`).
     public func isWeak(_ token: String) -> Bool {
-        tokens[token.lowercased()] == nil && casedTokens[token] != nil
+        index.tokens[token.lowercased()] == nil && index.casedTokens[token] != nil
     }
 
     /// The ISO code `token` is an alias of (`RUR` → `RUB`), when it is one.
@@ -213,21 +245,21 @@ public struct CurrencyTable: Sendable {
 
     /// The currency a country uses, when exactly one does in the table.
     public func currency(ofCountry country: String) -> String? {
-        let matches = currencies.values.filter { $0.countries.contains(country.uppercased()) }.map(\.code)
+        let matches = index.currencies.values.filter { $0.countries.contains(country.uppercased()) }.map(\.code)
         return matches.count == 1 ? matches[0] : nil
     }
 
     /// Among `candidates`, the one used in `country`; nil when none or several are.
     public func resolve(_ candidates: [String], country: String?) -> String? {
         guard let country = country?.uppercased() else { return nil }
-        let matches = candidates.filter { currencies[$0]?.countries.contains(country) == true }
+        let matches = candidates.filter { index.currencies[$0]?.countries.contains(country) == true }
         return matches.count == 1 ? matches[0] : nil
     }
 
     /// The currencies sources in `language` mean (`sv` → SEK; `en` → none dominant, several possible).
     public func currencies(ofLanguage language: String) -> LanguageCurrencies? {
         let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-        return languages[primary]
+        return index.languages[primary]
     }
 
     /// Among `candidates`, the one a source in `language` means (`kr` in Swedish → SEK): the language's dominant
@@ -242,14 +274,14 @@ public struct CurrencyTable: Sendable {
     /// The reading a person takes for a shared symbol with nothing else to go on (`$` → USD, `lei` → RON;
     /// `¥` → JPY, or CNY when the amount has decimals); nil when there is none (`kr`).
     public func symbolDefault(for token: String, amountHasDecimals: Bool) -> String? {
-        if amountHasDecimals, let code = symbolDefaultsWithDecimals[token] ?? symbolDefaultsWithDecimals[token.lowercased()] { return code }
-        if let listed = symbolDefaults[token] { return listed }
-        return symbolDefaults[token.lowercased()] ?? nil
+        if amountHasDecimals, let code = index.symbolDefaultsWithDecimals[token] ?? index.symbolDefaultsWithDecimals[token.lowercased()] { return code }
+        if let listed = index.symbolDefaults[token] { return listed }
+        return index.symbolDefaults[token.lowercased()] ?? nil
     }
 
     /// The currency whose style a whole-amount ending shows (`1 495:-` → SEK), when one does.
-    public func endingDefault(for ending: String) -> String? { endingDefaults[ending] }
+    public func endingDefault(for ending: String) -> String? { index.endingDefaults[ending] }
 
     /// The currency whose style a grouping mark shows (`1'299.00` → CHF), when one does.
-    public func groupingDefault(for mark: Character) -> String? { groupingDefaults[String(mark)] }
+    public func groupingDefault(for mark: Character) -> String? { index.groupingDefaults[String(mark)] }
 }

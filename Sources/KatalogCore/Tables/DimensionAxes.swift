@@ -19,7 +19,7 @@ public struct DimensionAxes: Sendable {
 
     private let words: [String: DimensionAxis]
 
-    public static let shared: DimensionAxes = {
+    public static let builtIn: DimensionAxes = {
         let file = BundledData.decode(File.self, from: "units")
         var words: [String: DimensionAxis] = [:]
         for axis in DimensionAxis.allCases {

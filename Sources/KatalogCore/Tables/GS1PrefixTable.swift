@@ -17,7 +17,7 @@ public struct GS1PrefixTable: Sendable {
     /// Indexed by the three-digit prefix as an integer.
     private let byPrefix: [Int: Range]
 
-    public static let shared: GS1PrefixTable = {
+    public static let builtIn: GS1PrefixTable = {
         GS1PrefixTable(BundledData.decode(File.self, from: "gs1-prefixes").prefixes)
     }()
 

@@ -26,7 +26,7 @@ public struct KeyTable: Sendable {
 
     public let keys: [String: Key]
 
-    public static let shared = KeyTable(keys: BundledData.decode(File.self, from: "keys").keys)
+    public static let builtIn = KeyTable(keys: BundledData.decode(File.self, from: "keys").keys)
 
     public init(keys: [String: Key]) { self.keys = keys }
 

@@ -67,21 +67,22 @@ public struct LabelDictionary: Sendable {
 
     /// Looks `label` up; nil when no dictionary file knows it. With a `platform` (a tag such as `shopify`), that
     /// platform's own reading of the label wins over every other (WooCommerce's `ID` is its row id, not a SKU).
-    public func match(_ label: String, platform: String? = nil) -> Match? {
+    /// A suffix in parentheses is a unit hint when `units` know it, else a currency hint when `currencies` do.
+    public func match(_ label: String, platform: String? = nil, units: UnitTable = .builtIn, currencies: CurrencyTable = .builtIn) -> Match? {
         let (base, suffix) = Self.splitSuffix(label)
         // A label listed whole, parentheses and all (`Price (tax excl.)`, `Body (HTML)`), means what it is listed as,
         // before its base (`Price`) is looked up.
         if let suffix, let whole = lookup(TextFolding.fold(label), platform: platform) {
             var result = whole
-            if UnitTable.shared.unit(suffix) != nil { result.unitHint = suffix }
+            if units.unit(suffix) != nil { result.unitHint = suffix }
             return result
         }
         if let match = lookup(TextFolding.fold(base), platform: platform) {
             var result = match
             if let suffix {
-                if UnitTable.shared.unit(suffix) != nil {
+                if units.unit(suffix) != nil {
                     result.unitHint = suffix
-                } else if let code = CurrencyTable.shared.candidates(for: suffix).first {
+                } else if let code = currencies.candidates(for: suffix).first {
                     result.currencyHint = code
                 }
             }

@@ -15,7 +15,7 @@ public struct LanguageProfiles: Sendable {
     /// ISO 639-1 code → profile.
     public let profiles: [String: Profile]
 
-    public static let shared = LanguageProfiles(profiles: BundledData.decode(File.self, from: "languages").languages)
+    public static let builtIn = LanguageProfiles(profiles: BundledData.decode(File.self, from: "languages").languages)
 
     public init(profiles: [String: Profile]) { self.profiles = profiles }
 }

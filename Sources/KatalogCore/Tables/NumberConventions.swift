@@ -22,7 +22,7 @@ public struct NumberConventions: Sendable {
     private let countries: [String: Convention]
     private let languages: [String: String]
 
-    public static let shared: NumberConventions = {
+    public static let builtIn: NumberConventions = {
         let file = BundledData.decode(File.self, from: "number-formats")
         return NumberConventions(countries: file.countries, languages: file.languages)
     }()

@@ -23,9 +23,9 @@ public struct UnitTable: Sendable {
 
     private let canonical: [Dimension: String]
     /// Spelling (case-sensitive for UN/CEFACT codes, lower-cased otherwise) → unit.
-    private let spellings: [String: Unit]
+    private var spellings: [String: Unit]
 
-    public static let shared = UnitTable(BundledData.decode(File.self, from: "units"))
+    public static let builtIn = UnitTable(BundledData.decode(File.self, from: "units"))
 
     private init(_ file: File) {
         var canonical: [Dimension: String] = [:]
@@ -46,6 +46,15 @@ public struct UnitTable: Sendable {
     }
 
     public func canonicalUnit(of dimension: Dimension) -> String { canonical[dimension] ?? "" }
+
+    /// Makes `spelling` one more way to write the unit whose symbol is `symbol` (`"Zoll"` for `in`), in any case.
+    /// Returns false, changing nothing, when no unit has that symbol.
+    @discardableResult
+    public mutating func addSpelling(_ spelling: String, of symbol: String) -> Bool {
+        guard let unit = spellings[symbol.lowercased()], unit.symbol == symbol else { return false }
+        spellings[spelling.lowercased()] = unit
+        return true
+    }
 
     /// The unit a spelling names (`cm`, `KGM`, `kilogramai`), optionally restricted to one dimension.
     public func unit(_ spelling: String, in dimension: Dimension? = nil) -> Unit? {

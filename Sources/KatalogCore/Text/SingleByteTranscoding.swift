@@ -5,7 +5,7 @@ extension TextDecoding {
     /// Bytes the code page leaves undefined become U+FFFD and are counted. Nil when `name` is not a single-byte
     /// code page Katalog knows.
     public static func transcodeSingleByteToUTF8(_ raw: UnsafeRawBufferPointer, codePage name: String) -> (utf8: [UInt8], invalidSequences: Int, firstInvalidOffset: Int?)? {
-        guard let table = SingleByteUTF8Tables.shared.tables[name] else { return nil }
+        guard let table = SingleByteUTF8Tables.builtIn.tables[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(raw.count + raw.count / 8)
         var invalid = 0
@@ -32,7 +32,7 @@ extension TextDecoding {
 struct SingleByteUTF8Tables: Sendable {
     let tables: [String: [[UInt8]]]
 
-    static let shared = SingleByteUTF8Tables(pages: CodePages.shared.pages)
+    static let builtIn = SingleByteUTF8Tables(pages: CodePages.builtIn.pages)
 
     init(pages: [String: CodePages.Page]) {
         var tables: [String: [[UInt8]]] = [:]

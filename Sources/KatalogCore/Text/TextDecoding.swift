@@ -30,7 +30,7 @@ public enum TextDecoding {
         let key = label.trimmingWhitespace().lowercased()
         if ["utf-8", "utf8"].contains(key) { return "utf-8" }
         if ["utf-16", "utf-16le", "utf-16be"].contains(key) { return key }
-        let table = CodePages.shared
+        let table = CodePages.builtIn
         if table.pages[key] != nil { return key }
         if let alias = table.aliases[key] { return alias }
         return nil
@@ -72,7 +72,7 @@ public enum TextDecoding {
         case "utf-16le", "utf-16be":
             return decodeUTF16(raw, bigEndian: name == "utf-16be", info: info)
         default:
-            guard let page = CodePages.shared.pages[name] else { return decodeUTF8(raw, info: info) }
+            guard let page = CodePages.builtIn.pages[name] else { return decodeUTF8(raw, info: info) }
             return decodeSingleByte(raw, page: page, info: info)
         }
     }
@@ -188,7 +188,7 @@ public enum TextDecoding {
 
     /// Picks the single-byte code page under which the high bytes read as the most plausible letters.
     private static func sniffSingleByte(_ raw: UnsafeRawBufferPointer, languageHint: String?) -> DecodedText {
-        let pages = CodePages.shared
+        let pages = CodePages.builtIn
         var best: (name: String, score: Int)?
         for candidate in pages.sniffOrder {
             guard let page = pages.pages[candidate] else { continue }
@@ -248,5 +248,5 @@ struct CodePages: Decodable, Sendable {
         case sniffOrder = "sniff_order"
     }
 
-    static let shared: CodePages = BundledData.decode(CodePages.self, from: "codepages")
+    static let builtIn: CodePages = BundledData.decode(CodePages.self, from: "codepages")
 }

@@ -3,14 +3,30 @@ public struct RuleContext: Sendable {
     /// The record as read (for rules that compare what different parts of a page say).
     public var record: RawRecord?
     public var settings: RuleSettings
-    /// The label dictionary the normalizer used (to know which raw label means which canonical field).
-    public var labels: LabelDictionary
+    /// The tables the normalizer used (which raw label means which canonical field, how a price reads).
+    public var tables: NormalizationTables {
+        get { reference.tables }
+        set { reference = TablesReference(newValue) }
+    }
+    private var reference: TablesReference
 
-    public init(record: RawRecord? = nil, settings: RuleSettings = RuleSettings(), labels: LabelDictionary = .builtIn) {
+    public init(record: RawRecord? = nil, settings: RuleSettings = RuleSettings(), tables: NormalizationTables = .builtIn) {
+        self.init(record: record, settings: settings, reference: TablesReference(tables))
+    }
+
+    init(record: RawRecord?, settings: RuleSettings, reference: TablesReference) {
         self.record = record
         self.settings = settings
-        self.labels = labels
+        self.reference = reference
     }
+}
+
+/// Normalization tables behind one reference, for a value made once per record (`RuleContext`): copying it copies
+/// a pointer, not every table.
+final class TablesReference: Sendable {
+    let tables: NormalizationTables
+
+    init(_ tables: NormalizationTables) { self.tables = tables }
 }
 
 /// A check over a normalized record. Each rule has a stable code and a default severity, and explains itself.

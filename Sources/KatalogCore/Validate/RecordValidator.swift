@@ -3,8 +3,12 @@ public struct RecordValidator: Sendable {
     public var rules: [any RecordRule]
     public var policy: FindingPolicy
     public var settings: RuleSettings
-    /// The label dictionary the normalizer uses, for rules that look at raw labels.
-    public var labels: LabelDictionary
+    /// The tables the normalizer uses, for rules that look at raw labels or read raw prices.
+    public var tables: NormalizationTables {
+        get { reference.tables }
+        set { reference = TablesReference(newValue) }
+    }
+    private var reference: TablesReference
 
     /// Codes whose findings reject a record (the policy's `rejecting`).
     public var rejectingCodes: Set<String> {
@@ -19,12 +23,12 @@ public struct RecordValidator: Sendable {
         rules: [any RecordRule] = RecordValidator.defaultRules,
         policy: FindingPolicy = FindingPolicy(),
         settings: RuleSettings = RuleSettings(),
-        labels: LabelDictionary = .builtIn
+        tables: NormalizationTables = .builtIn
     ) {
         self.rules = rules
         self.policy = policy
         self.settings = settings
-        self.labels = labels
+        reference = TablesReference(tables)
     }
 
     public init(rules: [any RecordRule] = RecordValidator.defaultRules, rejectingCodes: Set<String>) {
@@ -39,7 +43,7 @@ public struct RecordValidator: Sendable {
         var diagnostics = product.diagnostics.compactMap(policy.apply)
         product.diagnostics = diagnostics
         product.columnNotes = product.columnNotes.compactMap(policy.apply)
-        let context = RuleContext(record: record, settings: settings, labels: labels)
+        let context = RuleContext(record: record, settings: settings, reference: reference)
         let disabled = policy.disabled
         for rule in rules where disabled.isEmpty || !disabled.contains(rule.code) {
             for finding in rule.check(product, context: context) {

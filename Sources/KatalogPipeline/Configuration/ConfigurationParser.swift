@@ -6,6 +6,8 @@ import Yams
 /// every value of the right kind, and each error points at its line and column.
 struct ConfigurationParser {
     let file: String
+    /// The keys, currencies and units the configuration may name.
+    let tables: NormalizationTables
 
     static let topKeys = ["katalog", "rules", "reject", "required", "limits", "sources"]
     static let ruleKeys = ["severity", "enabled"]
@@ -35,7 +37,7 @@ struct ConfigurationParser {
                 configuration.policy.rejecting = Set(try codes(value, at: "reject"))
             case "required":
                 let fields = try strings(value, at: "required")
-                for (field, node) in fields where !RuleSettings.checkableFields.contains(field) && KeyTable.shared[field] == nil {
+                for (field, node) in fields where !RuleSettings.checkableFields.contains(field) && tables.keys[field] == nil {
                     throw error(at: node, "unknown field \"\(field)\" in required (expected a canonical key such as \(RuleSettings.checkableFields.prefix(6).joined(separator: ", ")))")
                 }
                 configuration.settings.requiredFields = fields.map(\.0)
@@ -102,7 +104,7 @@ struct ConfigurationParser {
                 case "path": pattern = try scalar(value, at: "\(at).path")
                 case "currency":
                     let code = try scalar(value, at: "\(at).currency").uppercased()
-                    guard CurrencyTable.shared.isKnown(code) else { throw error(at: value, "\(at).currency \"\(code)\" is not an ISO 4217 currency Katalog knows") }
+                    guard tables.currencies.isKnown(code) else { throw error(at: value, "\(at).currency \"\(code)\" is not an ISO 4217 currency Katalog knows") }
                     hints.currency = code
                 case "country":
                     let country = try scalar(value, at: "\(at).country").uppercased()
@@ -117,10 +119,10 @@ struct ConfigurationParser {
                         let spelling = try scalar(unitNode, at: "\(at).units.\(dimension)")
                         switch dimension {
                         case "length":
-                            guard UnitTable.shared.unit(spelling, in: .length) != nil else { throw error(at: unitNode, "\(at).units.length \"\(spelling)\" is not a length unit (mm, cm, m, in)") }
+                            guard tables.units.unit(spelling, in: .length) != nil else { throw error(at: unitNode, "\(at).units.length \"\(spelling)\" is not a length unit (mm, cm, m, in)") }
                             hints.lengthUnit = spelling
                         case "weight":
-                            guard UnitTable.shared.unit(spelling, in: .mass) != nil else { throw error(at: unitNode, "\(at).units.weight \"\(spelling)\" is not a weight unit (g, kg, lb, oz)") }
+                            guard tables.units.unit(spelling, in: .mass) != nil else { throw error(at: unitNode, "\(at).units.weight \"\(spelling)\" is not a weight unit (g, kg, lb, oz)") }
                             hints.weightUnit = spelling
                         default: throw unknownKey(dimension, at: unitKey, in: "\(at).units", expected: Self.unitKeys)
                         }

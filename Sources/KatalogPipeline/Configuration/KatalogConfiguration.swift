@@ -11,20 +11,21 @@ public struct KatalogConfiguration: Sendable, Hashable {
     public init() {}
 
     /// Reads and checks the configuration at `path`. Throws `ConfigurationError` (with line and column) for
-    /// unreadable files, bad YAML, unknown keys, unknown rule codes and values of the wrong kind.
-    public static func load(path: String) throws -> KatalogConfiguration {
+    /// unreadable files, bad YAML, unknown keys, unknown rule codes and values of the wrong kind; keys, currencies
+    /// and units are checked against `tables`.
+    public static func load(path: String, tables: NormalizationTables = .builtIn) throws -> KatalogConfiguration {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigurationError(file: path, message: "cannot read the configuration file: \((error as NSError).localizedDescription)")
         }
-        return try ConfigurationParser(file: path).parse(text)
+        return try ConfigurationParser(file: path, tables: tables).parse(text)
     }
 
-    /// The validator this configuration describes, over `labels`.
-    public func validator(labels: LabelDictionary = .builtIn) -> RecordValidator {
-        RecordValidator(policy: policy, settings: settings, labels: labels)
+    /// The validator this configuration describes, over the normalizer's `tables`.
+    public func validator(tables: NormalizationTables = .builtIn) -> RecordValidator {
+        RecordValidator(policy: policy, settings: settings, tables: tables)
     }
 
     /// True when the file at `path` is a Katalog configuration file rather than a product source: named

@@ -22,8 +22,6 @@ struct CandidateScorer: Sendable {
     let headingWeight: Int
     let containerWords: [(word: String, weight: Int)]
 
-    static let shared = CandidateScorer(HTMLPageConventions.shared)
-
     init(_ conventions: HTMLPageConventions) {
         func signals(_ table: [String: Int]) -> [Signal] {
             table.map { Signal(tokens: $0.key.lowercased().split(separator: " ").map(String.init), weight: $0.value) }

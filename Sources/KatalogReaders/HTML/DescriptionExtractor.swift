@@ -9,7 +9,8 @@ import KatalogCore
 /// `<article>` or `role=main`; the body. When it falls back to `<main>`/body it also leaves out the heading,
 /// tables and definition lists (they are read as the title and specifications).
 struct DescriptionExtractor {
-    static let containerWords = HTMLPageConventions.shared.descriptionWords
+    /// The names of description containers and of price elements (`HTMLPageConventions`).
+    let conventions: HTMLPageConventions
 
     /// Paragraphs at least this long that occur twice or more are boilerplate (disclaimers, contact lines
     /// repeated by the shop template) and are left out.
@@ -64,7 +65,7 @@ struct DescriptionExtractor {
         for attribute in ["class", "id"] {
             guard let value = tree.attribute(attribute, of: index) else { continue }
             let lowered = MarkupText.asciiLowercased(value)
-            if Self.containerWords.contains(where: { MarkupText.contains(lowered, $0) }) { return true }
+            if conventions.descriptionWords.contains(where: { MarkupText.contains(lowered, $0) }) { return true }
         }
         return false
     }
@@ -93,7 +94,7 @@ struct DescriptionExtractor {
                 continue
             }
             if chrome[index] || node.value == "h1" || node.value == "script"
-                || (skipSpecifications && (node.value == "table" || node.value == "dl" || VisiblePriceFinder.isPriceNamed(tree, index))) {
+                || (skipSpecifications && (node.value == "table" || node.value == "dl" || VisiblePriceFinder.namesContain(tree, index, anyOf: conventions.priceWords))) {
                 index = Int(node.end)
                 continue
             }

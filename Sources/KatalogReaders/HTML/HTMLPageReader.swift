@@ -24,10 +24,14 @@ public struct HTMLPageReader: RecordReader {
 
     /// Tables for copying pages (compiled once per reader).
     private let treeOptions: HTMLTreeOptions
+    /// The title, price and description finders over the reader's conventions.
+    private let finders: HTMLPageFinders
 
-    public init(maxBytes: Int = 32 << 20, maxDepth: Int = 256) {
+    /// `conventions`: the names and weights that mark a page's own title, price and description.
+    public init(maxBytes: Int = 32 << 20, maxDepth: Int = 256, conventions: HTMLPageConventions = .builtIn) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        finders = HTMLPageFinders(conventions)
         treeOptions = HTMLTreeOptions(attributes: HTMLDocument.readerAttributes.union(Self.pageAttributes), boilerplate: PageChrome.rules, maxDepth: maxDepth)
     }
 
@@ -91,13 +95,13 @@ public struct HTMLPageReader: RecordReader {
         page.openGraphType = OpenGraphExtractor().type(in: tree)
         page.openGraph = OpenGraphExtractor().fields(in: tree)
         page.specifications = SpecTableExtractor().fields(in: tree, chrome: chrome)
-        if let title = PageTitleFinder().title(in: tree, chrome: chrome) {
+        if let title = finders.title.title(in: tree, chrome: chrome) {
             page.title = RawField(role: .title, label: nil, value: title.text, origin: .visibleText, line: title.line > 0 ? title.line : nil)
         }
-        if let price = VisiblePriceFinder().price(in: tree, chrome: chrome) {
+        if let price = finders.price.price(in: tree, chrome: chrome) {
             page.price = RawField(role: .labelled, label: "price", value: price.text, origin: .visibleText, line: price.line > 0 ? price.line : nil)
         }
-        page.description = DescriptionExtractor().paragraphs(in: tree, chrome: chrome).map { paragraph in
+        page.description = finders.description.paragraphs(in: tree, chrome: chrome).map { paragraph in
             RawField(role: .description, label: nil, value: paragraph.text, origin: .visibleText, line: paragraph.line > 0 ? paragraph.line : nil)
         }
         var hints = PageHints.hints(in: tree)

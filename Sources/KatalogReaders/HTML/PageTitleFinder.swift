@@ -10,7 +10,7 @@ struct PageTitleFinder {
     /// Longer text is not a product title (a whole block marked `product-title` by a template).
     static let maxLength = 300
 
-    var scorer = CandidateScorer.shared
+    let scorer: CandidateScorer
 
     func title(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
         var candidates: [CandidateScorer.Candidate] = []

@@ -7,10 +7,11 @@ import KatalogCore
 /// `current-price`, `priceToPay` raise it, an accessory, related-item or carousel container lowers it, a signal
 /// shared by cards with other amounts adds nothing — and the highest wins, the first on a tie. Returns nil when nothing qualifies.
 struct VisiblePriceFinder {
-    static let conventions = HTMLPageConventions.shared
     static let strikeElements: Set<String> = ["del", "s", "strike"]
 
-    var scorer = CandidateScorer.shared
+    /// The names that mark a price and a price that is not current.
+    let conventions: HTMLPageConventions
+    let scorer: CandidateScorer
 
     func price(in tree: MarkupTree, chrome: [Bool]) -> (text: String, line: Int)? {
         var candidates: [CandidateScorer.Candidate] = []
@@ -25,10 +26,10 @@ struct VisiblePriceFinder {
                 index = Int(node.end)
                 continue
             }
-            if Self.namesContain(tree, index, anyOf: Self.conventions.priceWords) {
+            if Self.namesContain(tree, index, anyOf: conventions.priceWords) {
                 let names = Self.names(tree, index)
                 let tokens = names.split(whereSeparator: { !$0.isLetter })
-                if tokens.contains(where: { Self.conventions.notCurrentPriceWords.contains(String($0)) }) {
+                if tokens.contains(where: { conventions.notCurrentPriceWords.contains(String($0)) }) {
                     index = Int(node.end)
                     continue
                 }
@@ -53,8 +54,8 @@ struct VisiblePriceFinder {
         return names
     }
 
-    static func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
-        namesContain(tree, index, anyOf: conventions.priceWords)
+    func isPriceNamed(_ tree: MarkupTree, _ index: Int) -> Bool {
+        Self.namesContain(tree, index, anyOf: conventions.priceWords)
     }
 
     /// Whether the element's class, id or itemprop contains one of `words` (lower case), without joining them:
@@ -68,7 +69,7 @@ struct VisiblePriceFinder {
     }
 
     private func hasPriceNamedDescendant(_ tree: MarkupTree, _ index: Int) -> Bool {
-        tree.descendants(of: index).contains { tree[$0].isElement && Self.isPriceNamed(tree, $0) }
+        tree.descendants(of: index).contains { tree[$0].isElement && isPriceNamed(tree, $0) }
     }
 
     /// One amount, perhaps with a currency and a short label: `58.99€`, `Kaina: 58,99 €`, `PLN 1 299,00`.

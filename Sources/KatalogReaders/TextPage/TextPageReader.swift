@@ -10,7 +10,7 @@ import KatalogCore
 public struct TextPageReader: RecordReader {
     let conventions: TextPageConventions
 
-    public init(conventions: TextPageConventions = .shared) {
+    public init(conventions: TextPageConventions = .builtIn) {
         self.conventions = conventions
     }
 

@@ -26,11 +26,11 @@ public struct StructuredDataRule: RecordRule {
         for field in record.fields {
             let key: String?
             switch field.role {
-            case .labelled: key = field.label.flatMap { context.labels.match($0)?.key }
+            case .labelled: key = field.label.flatMap { context.tables.labels.match($0, units: context.tables.units, currencies: context.tables.currencies)?.key }
             case .unlabelled: key = "price"
             case .title, .description: key = nil
             }
-            guard let key, Self.comparedKeys.contains(key), let value = Self.comparable(field.value, key: key, currency: currency) else { continue }
+            guard let key, Self.comparedKeys.contains(key), let value = Self.comparable(field.value, key: key, currency: currency, tables: context.tables) else { continue }
             if Self.structuredOrigins.contains(field.origin) {
                 if structured[key] == nil { structured[key] = value }
             } else if Self.visibleOrigins.contains(field.origin) {
@@ -46,10 +46,11 @@ public struct StructuredDataRule: RecordRule {
     }
 
     /// A canonical form of a value for comparison: an amount, GTIN digits, or folded text; nil when unreadable.
-    static func comparable(_ value: String, key: String, currency: String?) -> String? {
+    static func comparable(_ value: String, key: String, currency: String?, tables: NormalizationTables) -> String? {
         switch key {
         case "price", "sale_price":
-            let context = MoneyContext(currency: currency ?? "EUR")
+            var context = tables.moneyContext
+            context.currency = currency ?? "EUR"
             guard let price = MoneyParsing.parse(value, context: context).price else { return nil }
             return price.money.amountText
         case "gtin":
