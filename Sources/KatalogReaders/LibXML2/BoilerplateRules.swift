@@ -1,5 +1,5 @@
 /// Which element subtrees of an HTML page are page chrome (navigation, header, footer, banners, hidden parts),
-/// given as data. `HTMLDocument.tree(boilerplate:)` applies them while copying the libxml2 tree, so chrome is
+/// given as data. `HTMLDocument` applies them (through `HTMLTreeOptions`) while building the tree, so chrome is
 /// never turned into Swift values; only structured data inside chrome (`keptAttributesInside`, JSON-LD scripts,
 /// `meta`) is still copied, flagged `isBoilerplate`.
 public struct BoilerplateRules: Sendable {

@@ -39,16 +39,11 @@ public struct HTMLDocument: Sendable {
     /// Parses UTF-8 `bytes`. Empty input gives an empty tree; nothing here throws.
     public init(utf8 bytes: UnsafeRawBufferPointer, options: HTMLTreeOptions = HTMLDocument.defaultTreeOptions) {
         let capture = ParserMessageCapture()
-        var assembler = MarkupTreeAssembler(html: options, maxDepth: options.maxDepth)
-        let length = Int32(clamping: bytes.count)
-        var cutAtLine: Int32?
-        if let base = bytes.baseAddress, length > 0 {
-            cutAtLine = capture.run { HTMLSAXParse.run(base.assumingMemoryBound(to: CChar.self), length: length, into: &assembler) }
-        }
-        tree = assembler.finish()
-        flattenedCount = assembler.flattenedCount
+        let parsed = capture.run { HTMLSAXParse.run(bytes, options: options) }
+        tree = parsed.tree
+        flattenedCount = parsed.flattenedCount
         var messages = capture.messages
-        if let cutAtLine {
+        if let cutAtLine = parsed.stoppedAtLine {
             messages.append(ParserMessage(
                 level: .fatal, code: Int(XML_ERR_INTERNAL_ERROR.rawValue), line: cutAtLine > 0 ? Int(cutAtLine) : nil,
                 text: "Excessive depth in document: elements nested deeper than \(HTMLSAXParse.documentDepthLimit) levels; the rest of the page was not read"))
@@ -79,7 +74,7 @@ public struct HTMLDocument: Sendable {
     }
 }
 
-/// One synchronous SAX parse of a UTF-8 HTML page into a `MarkupTreeAssembler`, with the options and encoding
+/// One synchronous SAX parse of a UTF-8 HTML page into a `MarkupTree` (by a `MarkupTreeAssembler`), with the options and encoding
 /// set-up `htmlReadMemory` would use.
 private final class HTMLSAXParse {
     private var assembler: MarkupTreeAssembler
@@ -97,18 +92,26 @@ private final class HTMLSAXParse {
     /// markup is hostile, and the HTML parser's end-tag handling scans the open elements.
     static let documentDepthLimit = 256
 
-    private init(assembler: MarkupTreeAssembler, context: htmlParserCtxtPtr) {
-        self.assembler = assembler
+    private init(options: HTMLTreeOptions, context: htmlParserCtxtPtr) {
+        assembler = MarkupTreeAssembler(html: options, maxDepth: options.maxDepth)
         self.context = context
     }
 
-    /// Parses `bytes` into `assembler`; returns the line where the parse stopped when the page was nested
-    /// deeper than `documentDepthLimit`.
-    static func run(_ bytes: UnsafePointer<CChar>, length: Int32, into assembler: inout MarkupTreeAssembler) -> Int32? {
+    /// What one parse gives: the tree, how many elements were flattened, and the line where the parse stopped
+    /// when the page was nested deeper than `documentDepthLimit`.
+    struct Outcome {
+        var tree = MarkupTree()
+        var flattenedCount = 0
+        var stoppedAtLine: Int32?
+    }
+
+    /// Parses UTF-8 `bytes` (empty input gives an empty tree).
+    static func run(_ bytes: UnsafeRawBufferPointer, options: HTMLTreeOptions) -> Outcome {
+        let length = Int32(clamping: bytes.count)
         LibXML2Runtime.ensureInitialized()
-        guard let context = htmlNewParserCtxt() else { return nil }
+        guard let base = bytes.baseAddress, length > 0, let context = htmlNewParserCtxt() else { return Outcome() }
         defer { htmlFreeParserCtxt(context) }
-        let parse = HTMLSAXParse(assembler: assembler, context: context)
+        let parse = HTMLSAXParse(options: options, context: context)
         var handler = htmlSAXHandler()
         handler.initialized = 1
         handler.startElement = { context, name, attributes in
@@ -123,11 +126,10 @@ private final class HTMLSAXParse {
         context.pointee.sax.pointee = handler
         withExtendedLifetime(parse) {
             context.pointee._private = Unmanaged.passUnretained(parse).toOpaque()
-            _ = htmlCtxtReadMemory(context, bytes, length, nil, "UTF-8", HTMLDocument.parseOptions)
+            _ = htmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), length, nil, "UTF-8", HTMLDocument.parseOptions)
             context.pointee._private = nil
         }
-        assembler = parse.assembler
-        return parse.stoppedAtLine
+        return Outcome(tree: parse.assembler.finish(), flattenedCount: parse.assembler.flattenedCount, stoppedAtLine: parse.stoppedAtLine)
     }
 
     private static func from(_ context: UnsafeMutableRawPointer?) -> HTMLSAXParse? {

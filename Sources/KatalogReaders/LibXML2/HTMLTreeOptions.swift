@@ -1,4 +1,4 @@
-/// How `HTMLDocument.tree(options:)` copies a page: which attributes, how deep, what is chrome. Build it once
+/// How `HTMLDocument` builds a page's tree: which attributes, how deep, what is chrome. Build it once
 /// (it compiles its tables) and reuse it for every page.
 public struct HTMLTreeOptions: Sendable {
     /// Elements nested deeper are flattened into their ancestor (their text is kept).

@@ -114,7 +114,7 @@ struct MarkupTreeAssembler {
         }
         let dropsContent = nameIndex.map { html?.dropsContent[$0] ?? false } ?? false
         let isScript = nameIndex != nil && nameIndex == html?.scriptIndex
-        var descend = false
+        let descend: Bool
         var index: Int32 = -1
         if frames.count > maxDepth {
             if copy { flattenedCount += 1 }

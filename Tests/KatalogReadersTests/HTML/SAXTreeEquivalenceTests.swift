@@ -42,6 +42,8 @@ struct SAXTreeEquivalenceTests {
         #expect(Self.check(Data(page.utf8), options: options) == nil)
     }
 
+    /// Every HTML page in `Samples/` and `Tests/`; `KATALOG_SAX_PAGES=DIR` adds every file of DIR (e.g. the pages of
+    /// `katalog-bench html --save DIR`).
     @Test func everyHTMLPageInSamplesAndTestFixtures() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var pages: [URL] = []
