@@ -126,8 +126,12 @@ enum ProductJSON {
     /// Field provenance by field name, names in byte order.
     static func writeProvenance(_ provenance: [String: FieldProvenance], to json: inout JSONWriter) {
         json.beginObject()
-        // Sorting the dictionary's indices moves small values, not (key, entry) pairs.
-        for index in provenance.indices.sorted(by: { JSONValue.byteOrder(provenance[$0].key, provenance[$1].key) }) {
+        // Sorting the dictionary's indices moves small values, not (key, entry) pairs. The keys are field names:
+        // for ASCII the standard library's `<` is byte order, and compares short strings in registers.
+        let asciiKeys = provenance.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let order = asciiKeys ? provenance.indices.sorted(by: { provenance[$0].key < provenance[$1].key })
+            : provenance.indices.sorted(by: { JSONValue.byteOrder(provenance[$0].key, provenance[$1].key) })
+        for index in order {
             let (field, entry) = provenance[index]
             json.key(field)
             json.beginObject()

@@ -217,6 +217,80 @@ struct FastPathTests {
         #expect(checked > 15_000)
     }
 
+    @Test func asciiCurrencyTokensEqualTheGeneralForm() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["PLN", "EUR", "eur", "Kc", "SEK", "S", "B", "US", "AU", "CAD", "RM", "Rs", "zl", "lei", "Ft", "kr", "USD", "XYZ", "abc",
+                     "S/", "S/.", "B/.", "$", "AU $", "US$", "Price", "from", "su PVM", "Kaina", "EURO", "euro"]
+        let numbers = ["1299.00", "11,01", "1 299,00", "9.99", "-5", "0", "49.90", "1.299,-", "12"]
+        let separators = [" ", "", "/", ": ", " (", ") ", "*", "~"]
+        var cases = Self.texts + ["1299.00 PLN", "PLN 1299.00", "S/ 49.90", "S/.49.90", "B/. 10", "AU $49.95", "US $ 9.99", "EUR9,99",
+                                  "RM49.90", "SEK 99 (inkl. moms)", "9,99 EUR/szt", "Rs.1,299", "10 eur", "S 10", "xS/ 5", "5 CAD$"]
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                text += (Bool.random(using: &generator) ? words : numbers).randomElement(using: &generator)!
+                text += separators.randomElement(using: &generator)!
+            }
+            cases.append(text)
+        }
+        let table = CurrencyTable.builtIn
+        for text in cases {
+            #expect(CurrencyTokens.find(in: text, table: table) == CurrencyTokens.find(in: text, table: table, generalPathOnly: true),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func plainAmountsAreFoundAsByTheGeneralScan() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [String] = ["1", "0", "9", "12", ".", ",", " ", "PLN", "eur", "Kč", "-", "%", ",-", "x", "'", "\u{00A0}", "€", "$", "A4"]
+        var cases = Self.texts + ["11,01", "1299.00 PLN", "PLN 1299.00", "EUR 9,99", "9,99  EUR", "1.", ",99", "1,,2", "49,- Kč", "5 %",
+                                  "RS4 1", "A 1 B", "1 299,00", "PLN 1299.00 EUR", "10 x", "x10", "-5 EUR", "1 PLN ", " 1"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        for text in cases {
+            let fast = AmountSpan.find(in: text, currencies: .builtIn), general = AmountSpan.find(in: text, currencies: .builtIn, generalPathOnly: true)
+            #expect(fast == general, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func urlHostsEqualTheLoweredURLForm() {
+        func reference(_ url: String) -> Substring? {
+            let lower = url.lowercased()
+            guard let schemeEnd = lower.range(of: "://") else { return nil }
+            let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+            return host.isEmpty ? nil : host
+        }
+        let urls = Self.texts + ["https://www.Shop.se:8080/p", "HTTP://SKLEP.EXAMPLE.PL/x?y#z", "https://", "https:///p", "ftp://a.b",
+                                 "https://ÖL.de/ä", "https://xn--l-fka.de", "no url", "://x.lt", "https:/x.lt", "a://b://c", "https://Straße.DE#f"]
+        for url in urls {
+            #expect(CountryDomains.host(ofURL: url) == reference(url), "\(url.debugDescription)")
+        }
+        #expect(CountryDomains.countryDomain(ofURL: "https://www.Shop.SE/p/1")?.country == "SE")
+        #expect(CountryDomains.countryDomain(ofURL: "https://shop.co.UK/p")?.country == "GB")
+        #expect(CountryDomains.countryDomain(ofURL: "https://shop.com/p") == nil)
+    }
+
+    @Test func imageURLsSplitAtCommasSpacesAndLineBreaks() {
+        #expect(ProductNormalizer.imageURLs(in: "https://a.lt/1.jpg,https://a.lt/2.jpg") == ["https://a.lt/1.jpg", "https://a.lt/2.jpg"])
+        #expect(ProductNormalizer.imageURLs(in: " https://a.lt/1.jpg ,, https://a.lt/2.jpg\nhttps://a.lt/3.jpg ") ==
+                ["https://a.lt/1.jpg", "https://a.lt/2.jpg", "https://a.lt/3.jpg"])
+        // A CRLF between links (a spreadsheet cell) separates them too: a URL holds no line break.
+        #expect(ProductNormalizer.imageURLs(in: "https://a.lt/1.jpg\r\nhttps://a.lt/ą.jpg") == ["https://a.lt/1.jpg", "https://a.lt/ą.jpg"])
+        #expect(ProductNormalizer.imageURLs(in: "") == [] && ProductNormalizer.imageURLs(in: " , ") == [])
+    }
+
+    @Test func freeAndVATPhrasesAreFoundAsWholeWords() {
+        let phrases = PricePhrases.builtIn
+        for free in ["nemokamai", "Kaina: nemokamai", "nemokamai su PVM", "Free", "gratis inkl. MwSt."] {
+            #expect(phrases.isFree(free), "\(free)")
+        }
+        for paid in ["12,99 €", "nemokamai pristatymas 5 €", "freeware 5", "0", "Kaina: 12 su PVM"] {
+            #expect(!phrases.isFree(paid), "\(paid)")
+        }
+        #expect(phrases.vat(in: "12,99 € su PVM") == "included")
+        #expect(phrases.vat(in: "99 zł netto") == "excluded")
+        #expect(phrases.vat(in: "1299.00 PLN") == nil && phrases.vat(in: "12,99") == nil)
+    }
+
     @Test func plainDigitGTINsReadAsTheGeneralForm() {
         var generator = SystemRandomNumberGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",

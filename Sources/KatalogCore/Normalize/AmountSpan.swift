@@ -17,7 +17,8 @@ struct AmountSpan: Sendable, Hashable {
     static let wholeEndings = [",-", ".-", ",–", ".–", ",—", ".—", ":-", ":–", "/-"]
 
     /// Every amount in `text` (already space-normalized), in order. Digits followed by `%` are rates, not amounts.
-    static func find(in text: String, currencies: CurrencyTable) -> [AmountSpan] {
+    static func find(in text: String, currencies: CurrencyTable, generalPathOnly: Bool = false) -> [AmountSpan] {
+        if !generalPathOnly, let span = plainAmount(in: text) { return [span] }
         var spans: [AmountSpan] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -43,6 +44,48 @@ struct AmountSpan: Sendable, Hashable {
             spans.append(span)
         }
         return spans
+    }
+
+    /// The one amount of the usual feed price, found on its bytes: ASCII digits with single `.` or `,` marks between
+    /// them (`11,01`, `1299.00`), alone or with one word of letters before or after it, set apart by one space
+    /// (`1299.00 PLN`, `EUR 9,99`). Nil for any other text, which the general scan reads. For such text the scan
+    /// finds the same single span: no sign, no whole-amount ending, no glued letters, no `%` after it.
+    private static func plainAmount(in text: String) -> AmountSpan? {
+        let bytes = text.utf8
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+        var index = bytes.startIndex
+        // An optional word and one space.
+        if index < bytes.endIndex, isLetter(bytes[index]) {
+            while index < bytes.endIndex, isLetter(bytes[index]) { index = bytes.index(after: index) }
+            guard index < bytes.endIndex, bytes[index] == 0x20 else { return nil }
+            index = bytes.index(after: index)
+        }
+        let start = index
+        guard start < bytes.endIndex, isDigit(bytes[start]) else { return nil }
+        var end = start
+        while end < bytes.endIndex {
+            let byte = bytes[end]
+            if isDigit(byte) {
+                end = bytes.index(after: end)
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+                let next = bytes.index(after: end)
+                guard next < bytes.endIndex, isDigit(bytes[next]) else { return nil }
+                end = next
+            } else {
+                break
+            }
+        }
+        // An optional space and word to the end.
+        var rest = end
+        if rest < bytes.endIndex {
+            guard bytes[rest] == 0x20 else { return nil }
+            rest = bytes.index(after: rest)
+            guard rest < bytes.endIndex else { return nil }
+            while rest < bytes.endIndex, isLetter(bytes[rest]) { rest = bytes.index(after: rest) }
+            guard rest == bytes.endIndex else { return nil }
+        }
+        return AmountSpan(digits: String(text[start..<end]), range: start..<end, isNegative: false, wholeEndingMark: nil, ending: nil)
     }
 
     private static func isCurrencyLetter(before index: String.Index, in text: String, currencies: CurrencyTable) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The symbols of a `CurrencyTable` that are glued to other text (`US$49`, `49€/szt.`), indexed for
 /// `CurrencyTokens`; built once with the table.
 struct GluedCurrencySymbols: Sendable {
@@ -11,6 +13,8 @@ struct GluedCurrencySymbols: Sendable {
     fileprivate let breakingStarts: Set<Character>
     /// True when no symbol that holds a break starts with a byte of a bare number (see `plainNumberBytes`).
     fileprivate let plainNumbersHaveNoSymbol: Bool
+    /// `breaking` as UTF-8 bytes, for the ASCII path of `CurrencyTokens.find(in:table:)`.
+    fileprivate let breakingBytes: [[UInt8]]
 
     /// The index of `spellings`' symbols that hold something other than letters.
     init(spellings: [String]) {
@@ -25,6 +29,7 @@ struct GluedCurrencySymbols: Sendable {
         plainNumbersHaveNoSymbol = breakingStarts.allSatisfy { start in
             !start.unicodeScalars.contains { $0.isASCII && CurrencyTokens.plainNumberBytes[Int($0.value)] }
         }
+        breakingBytes = breaking.map { Array($0.utf8) }
     }
 
     /// The longest symbol inside `token` (`US$` in `cenaUS$`), if any; cheap for tokens of letters only.
@@ -48,6 +53,9 @@ enum CurrencyTokens {
         char == " " || char == "/" || char == "(" || char == ")" || char == ":" || char == "~" || char == "*"
     }
 
+    /// The ASCII bytes `isBreak(_:)` is true for.
+    private static let breakBytes: [Bool] = (0..<128).map { isBreak(Character(Unicode.Scalar(UInt8($0)))) }
+
     /// Bytes of a bare number: ASCII digits, `.`, `,`, `-` and the token breaks. Split at the breaks, such text has
     /// pieces whose runs between digits are only marks `tokens(inPiece:)` drops, so it has no token, unless a
     /// symbol that holds a break starts with one of these bytes (`GluedCurrencySymbols.plainNumbersHaveNoSymbol`).
@@ -56,11 +64,13 @@ enum CurrencyTokens {
         return (0x30...0x39).contains(byte) || ".,-".unicodeScalars.contains(scalar) || (byte < 0x80 && isBreak(Character(scalar)))
     }
 
-    /// The currency tokens in `text`, as written, in order.
-    static func find(in text: String, table: CurrencyTable) -> [String] {
+    /// The currency tokens in `text`, as written, in order. `generalPathOnly` is for the tests that compare the
+    /// ASCII path with the general one.
+    static func find(in text: String, table: CurrencyTable, generalPathOnly: Bool = false) -> [String] {
         // A bare number (`11,01`, `1 299.00`, the usual feed price) has no token; see `plainNumberBytes`.
         let glued = table.gluedSymbols
         if glued.plainNumbersHaveNoSymbol, text.utf8.allSatisfy({ plainNumberBytes[Int($0)] }) { return [] }
+        if !generalPathOnly, let found = asciiWordTokens(in: text, table: table) { return joinedPrefixes(found, in: text, table: table) }
         var found: [String] = []
         var piece = ""
         var index = text.startIndex
@@ -85,6 +95,48 @@ enum CurrencyTokens {
         }
         flush()
         return joinedPrefixes(found, in: text, table: table)
+    }
+
+    /// `find(in:table:)`'s tokens, before `joinedPrefixes`, for the usual feed price (`1299.00 PLN`, `EUR 9,99`):
+    /// ASCII text whose pieces between breaks are each a bare number or letters only. A letters-only piece is a
+    /// token when the table knows it (for such a piece the general path can find nothing else: glued symbols hold
+    /// a mark, not only letters); a bare number holds none. Nil for any other text, and where a symbol that holds
+    /// a break (`S/.`) may start: the general path reads those.
+    private static func asciiWordTokens(in text: String, table: CurrencyTable) -> [String]? {
+        var text = text
+        let breaking = table.gluedSymbols.breakingBytes
+        return text.withUTF8 { bytes -> [String]? in
+            var found: [String] = []
+            var pieceStart = 0, letters = 0, others = 0
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+            func endPiece(at end: Int) -> Bool {
+                defer { pieceStart = end + 1; letters = 0; others = 0 }
+                if letters > 0 && others > 0 { return false }
+                if letters > 0 {
+                    let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<end]), as: UTF8.self)
+                    if !table.candidates(for: token).isEmpty { found.append(token) }
+                }
+                return true
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if index == 0 || !isLetter(bytes[index - 1]),
+                   breaking.contains(where: { $0.first == byte && bytes.count - index >= $0.count && memcmp($0, bytes.baseAddress! + index, $0.count) == 0 }) {
+                    return nil
+                }
+                if isLetter(byte) {
+                    letters += 1
+                } else if breakBytes[Int(byte)] {
+                    guard endPiece(at: index) else { return nil }
+                } else if plainNumberBytes[Int(byte)] {
+                    others += 1
+                } else {
+                    return nil
+                }
+            }
+            return endPiece(at: bytes.count) ? found : nil
+        }
     }
 
     /// `AU $49.95`, `US $ 9.99`: a country or code prefix written apart from its `$` names the prefixed symbol.

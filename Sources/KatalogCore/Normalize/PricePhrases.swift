@@ -31,6 +31,9 @@ public struct PricePhrases: Sendable, Hashable {
     /// Then none of them is in a price text whose words are only those (`58 99`, the usual feed price), and such a
     /// text is not searched (`isNumeric`).
     private let phrasesNeedMoreThanNumbers: Bool
+    /// `vatPhrases` and `freePhrases` as UTF-8 bytes, in the same order, for `firstContained(_:in:)`.
+    private let vatPhraseBytes: [[UInt8]]
+    private let freePhraseBytes: [[UInt8]]
 
     /// The phrases of `vocabulary`'s price vocabularies.
     public init(vocabulary: ValueVocabulary) {
@@ -49,6 +52,8 @@ public struct PricePhrases: Sendable, Hashable {
         pricePrefixes = prefixPhrases.filter { $0.value == "price" }.map { Affix(text: $0.phrase + " ", length: $0.phrase.count + 1) }
         vatSuffixes = vatPhrases.map { Affix(text: " " + $0.phrase, length: $0.phrase.count + 1) }
         phrasesNeedMoreThanNumbers = (vatPhrases + freePhrases + prefixPhrases).allSatisfy { !Self.isNumeric($0.phrase) }
+        vatPhraseBytes = vatPhrases.map { Array($0.phrase.utf8) }
+        freePhraseBytes = freePhrases.map { Array($0.phrase.utf8) }
     }
 
     /// Whether `words` has only ASCII digits, spaces, `+` and `%`.
@@ -157,7 +162,7 @@ public struct PricePhrases: Sendable, Hashable {
     /// `vat(in:)` for text already in `words(_:)` form.
     func vat(inWords found: String) -> String? {
         if hasNoPhrase(found) { return nil }
-        return vatPhrases.first { Self.contains($0.phrase, in: found) }?.value
+        return Self.firstContained(vatPhraseBytes, in: found).map { vatPhrases[$0].value }
     }
 
     /// The whole text (a `Price:` prefix and a VAT marker aside) says "free".
@@ -166,6 +171,9 @@ public struct PricePhrases: Sendable, Hashable {
     /// `isFree(_:)` for text already in `words(_:)` form.
     func isFree(words: String) -> Bool {
         if hasNoPhrase(words) { return false }
+        // What is left after the prefixes and suffixes are cut is whole words of `words`: without a free phrase
+        // among them, nothing is left to compare (one byte scan instead of a suffix test per VAT phrase).
+        guard Self.firstContained(freePhraseBytes, in: words) != nil else { return false }
         var found = words
         for prefix in pricePrefixes where found.hasPrefix(prefix.text) {
             found = String(found.dropFirst(prefix.length))
@@ -181,7 +189,7 @@ public struct PricePhrases: Sendable, Hashable {
     /// `containsFreeWord(_:)` for text already in `words(_:)` form.
     func containsFreeWord(words found: String) -> Bool {
         if hasNoPhrase(found) { return false }
-        return freePhrases.contains { Self.contains($0.phrase, in: found) }
+        return Self.firstContained(freePhraseBytes, in: found) != nil
     }
 
     /// The text between two amounts makes them a range: a dash, or a range word (`to`, `bis`, `do`, `iki`).

@@ -448,8 +448,7 @@ public final class ProductNormalizer {
             }
         case .url:
             if match.key == "image" {
-                let urls = value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init).filter { !$0.isEmpty }
-                for url in urls where !product.images.contains(url) { product.images.append(url) }
+                for url in Self.imageURLs(in: value) where !product.images.contains(url) { product.images.append(url) }
                 if product.provenance["images"] == nil { product.provenance["images"] = FieldProvenance(field) }
             } else {
                 setText(\.url, key: "url", field: field, value: value, product: &product, state: &state)
@@ -574,6 +573,25 @@ public final class ProductNormalizer {
     /// Findings that, in a feed, hold for the whole column: the same source default or currency assumption on every
     /// row. Each record's provenance still names its own evidence.
     static let columnWideCodes: Set<String> = ["price.currency-assumed", "unit.from-configuration"]
+
+    /// The URLs of an image field: separated by commas, spaces or line breaks (`a.jpg,b.jpg`), empty pieces left out.
+    /// Split on the UTF-8 bytes: the separators are ASCII, and a feed's image links are long.
+    static func imageURLs(in value: String) -> [String] {
+        var urls: [String] = []
+        let bytes = value.utf8
+        var start = bytes.startIndex
+        var index = start
+        while true {
+            let atEnd = index == bytes.endIndex
+            if atEnd || bytes[index] == UInt8(ascii: ",") || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                if start < index { urls.append(String(Substring(bytes[start..<index]))) }
+                if atEnd { break }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        return urls
+    }
 
     /// `Minimalna liczba towaru` → `minimalna_liczba_towaru`: a stable key for an unmapped label.
     static func slug(_ label: String) -> String {

@@ -2,10 +2,35 @@
 public enum CountryDomains {
     /// The host of an absolute URL, lower-cased (`https://www.Shop.se:8080/p` → `www.shop.se`); nil for anything else.
     public static func host(ofURL url: String) -> Substring? {
-        let lower = url.lowercased()
-        guard let schemeEnd = lower.range(of: "://") else { return nil }
-        let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
-        return host.isEmpty ? nil : host
+        // Found on the UTF-8 bytes (the separators are ASCII), and only the host is lowered: lowering a whole
+        // product URL for its few host bytes was most of the cost.
+        let bytes = url.utf8
+        var index = bytes.startIndex
+        var schemeEnd: String.Index?
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":") {
+                let slash1 = bytes.index(after: index)
+                if slash1 < bytes.endIndex, bytes[slash1] == UInt8(ascii: "/") {
+                    let slash2 = bytes.index(after: slash1)
+                    if slash2 < bytes.endIndex, bytes[slash2] == UInt8(ascii: "/") {
+                        schemeEnd = bytes.index(after: slash2)
+                        break
+                    }
+                }
+            }
+            index = bytes.index(after: index)
+        }
+        guard let start = schemeEnd else { return nil }
+        var end = start
+        while end < bytes.endIndex {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            end = bytes.index(after: end)
+        }
+        guard start < end else { return nil }
+        let host = Substring(bytes[start..<end])
+        let lowered = host.utf8.contains(where: { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) ? host.lowercased() : String(host)
+        return Substring(lowered)
     }
 
     /// `https://www.shop.se/p/1` → (`SE`, `se`); nil for generic domains (`.com`, `.shop`) and non-URLs.
