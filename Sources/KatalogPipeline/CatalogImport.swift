@@ -6,8 +6,8 @@ extension CatalogOutput: ImportConsumer {
     /// Records and their diagnostics are encoded on the pipeline's worker threads; only the bytes are written in
     /// order.
     public var preparation: RecordPreparation<EncodedProduct, EncodedDiagnostic>? {
-        let files = self.files, partitioning = self.partitioning
-        return RecordPreparation(record: { CatalogOutput.encode($0, files: files, partitioning: partitioning) }, diagnostic: CatalogOutput.encode)
+        let files = self.files, layout = self.layout, partitioning = self.partitioning
+        return RecordPreparation(record: { CatalogOutput.encode($0, files: files, layout: layout, partitioning: partitioning) }, diagnostic: CatalogOutput.encode)
     }
 
     public func consume(_ product: Product) throws { try write(product) }
@@ -21,8 +21,9 @@ extension CatalogOutput: ImportConsumer {
 public enum CatalogImport {
     /// Imports `paths` into `outputDirectory`. Throws `OutputError` when the folder cannot be written; the
     /// previous outputs are then left as they were.
-    public static func run(_ paths: [String], outputDirectory: URL, pipeline: ImportPipeline = ImportPipeline(), files: CatalogOutput.Files = .all, partitioning: Partitioning? = nil) throws -> ImportReport {
-        let output = try CatalogOutput(directory: outputDirectory, files: files, partitioning: partitioning)
+    public static func run(_ paths: [String], outputDirectory: URL, pipeline: ImportPipeline = ImportPipeline(), files: CatalogOutput.Files = .all,
+                           layout: CatalogOutput.JSONLayout = .compact, partitioning: Partitioning? = nil) throws -> ImportReport {
+        let output = try CatalogOutput(directory: outputDirectory, files: files, layout: layout, partitioning: partitioning)
         do {
             let report = try pipeline.run(paths, into: output)
             try output.finish(summary: report)

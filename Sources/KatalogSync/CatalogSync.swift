@@ -26,6 +26,8 @@ public enum CatalogSync {
 
     public struct Options: Sendable {
         public var files: CatalogOutput.Files = .all
+        /// The layout of `catalog.json` (`--pretty`).
+        public var layout: CatalogOutput.JSONLayout = .compact
         public var identity: IdentityChain = .standard
         /// Read every file, even those unchanged since the last run.
         public var full = false
@@ -33,8 +35,9 @@ public enum CatalogSync {
         /// dictionaries, configuration, rates, --currency/--country): a file is skipped only when it is the same.
         public var settings = ""
 
-        public init(files: CatalogOutput.Files = .all, identity: IdentityChain = .standard, full: Bool = false, settings: String = "") {
+        public init(files: CatalogOutput.Files = .all, layout: CatalogOutput.JSONLayout = .compact, identity: IdentityChain = .standard, full: Bool = false, settings: String = "") {
             self.files = files
+            self.layout = layout
             self.identity = identity
             self.full = full
             self.settings = settings
@@ -57,7 +60,7 @@ public enum CatalogSync {
         try state.begin()
         let output: CatalogOutput
         do {
-            output = try CatalogOutput(directory: outputDirectory, files: options.files)
+            output = try CatalogOutput(directory: outputDirectory, files: options.files, layout: options.layout)
         } catch {
             state.rollback()
             throw error

@@ -48,14 +48,14 @@ final class SyncConsumer: ImportConsumer {
 
     var preparation: RecordPreparation<SyncPreparedRecord, EncodedDiagnostic>? {
         // The state is built from the catalog line, so it is made even when catalog.jsonl is not written.
-        let files = output.files.union(.jsonLines)
+        let files = output.files.union(.jsonLines), layout = output.layout
         return RecordPreparation(record: { product in
-            let encoded = CatalogOutput.encode(product, files: files)
+            let encoded = CatalogOutput.encode(product, files: files, layout: layout)
             return SyncPreparedRecord(encoded: encoded, staged: try? StagedFacts(catalogLine: encoded.jsonLine))
         }, replayedRecord: { product in
             // A replayed file's records are usually carried over as last night staged them; when they are not, the
             // facts are read on the reduction thread.
-            SyncPreparedRecord(encoded: CatalogOutput.encode(product, files: files), staged: nil)
+            SyncPreparedRecord(encoded: CatalogOutput.encode(product, files: files, layout: layout), staged: nil)
         }, diagnostic: CatalogOutput.encode)
     }
 
@@ -65,7 +65,7 @@ final class SyncConsumer: ImportConsumer {
     }
 
     func consume(_ product: Product) throws {
-        let encoded = CatalogOutput.encode(product, files: output.files.union(.jsonLines))
+        let encoded = CatalogOutput.encode(product, files: output.files.union(.jsonLines), layout: output.layout)
         if carriedOver {
             try output.write(encoded)
             position += 1

@@ -33,6 +33,11 @@ public final class AtomicFile {
         if buffer.count >= Self.bufferLimit { try flush() }
     }
 
+    public func write(bytes: ArraySlice<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferLimit { try flush() }
+    }
+
     public func write(_ data: Data) throws {
         buffer.append(contentsOf: data)
         if buffer.count >= Self.bufferLimit { try flush() }

@@ -3,9 +3,11 @@ import KatalogCore
 /// One imported record in the bytes of every catalog file, ready to append. Made by `CatalogOutput.encode(_:)`,
 /// which is pure and thread-safe, so records can be encoded on worker threads and written in order by one.
 public struct EncodedProduct: Sendable {
-    /// The record in `catalog.json`: pretty, its first line at indentation level 1, without the separator.
+    /// The record in a pretty `catalog.json` (`--pretty`): its first line at indentation level 1, without the
+    /// separator; empty otherwise.
     public let prettyJSON: [UInt8]
-    /// The record's line in `catalog.jsonl`, newline included.
+    /// The record's line in `catalog.jsonl`, newline included; without the newline, also its line in a compact
+    /// `catalog.json` (the default), so the record is encoded once for both files.
     public let jsonLine: [UInt8]
     /// The record's `catalog.csv` row in the spool's form (see `CSVRowSpool`).
     let csvSpoolRow: [UInt8]
@@ -14,15 +16,16 @@ public struct EncodedProduct: Sendable {
     /// The partition file the record's line also goes to, with `--partitions`.
     public let partition: Int?
 
-    /// Encodes the forms `files` needs (and the line when `partitioning` is set); the others stay empty.
-    init(_ product: Product, files: CatalogOutput.Files, partitioning: Partitioning? = nil) {
+    /// Encodes the forms `files` needs in `layout` (and the line when `partitioning` is set); the others stay empty.
+    init(_ product: Product, files: CatalogOutput.Files, layout: CatalogOutput.JSONLayout = .compact, partitioning: Partitioning? = nil) {
         let numbers = ProductNumbers(product)
         partition = partitioning?.partition(of: product)
-        let wantsJSON = files.contains(.json), wantsLine = files.contains(.jsonLines) || partitioning != nil
-        if wantsJSON || wantsLine {
-            var json = JSONWriter(compact: wantsLine, prettyIndent: wantsJSON ? 1 : nil, capacity: 2048)
+        let wantsPretty = files.contains(.json) && layout == .pretty
+        let wantsLine = files.contains(.jsonLines) || partitioning != nil || (files.contains(.json) && layout == .compact)
+        if wantsPretty || wantsLine {
+            var json = JSONWriter(compact: wantsLine, prettyIndent: wantsPretty ? 1 : nil, capacity: 2048)
             ProductJSON.write(product, numbers: numbers, to: &json)
-            prettyJSON = wantsJSON ? json.pretty : []
+            prettyJSON = wantsPretty ? json.pretty : []
             var line = wantsLine ? json.compact : []
             if wantsLine { line.append(0x0A) }
             jsonLine = line

@@ -137,6 +137,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The files to write, comma-separated, of json (catalog.json), jsonl, csv, rejects, report (default: all five). A nightly job that reads catalog.jsonl can skip the rest: --outputs jsonl,rejects,report.", valueName: "list"))
     var outputs: String?
 
+    @Flag(name: .long, help: "Write catalog.json indented, one field per line, for reading (default: one record per line, each the record's catalog.jsonl line).")
+    var pretty = false
+
     @OptionGroup var htmlReport: HTMLReportOptions
 
     @OptionGroup var partitions: PartitionOptions
@@ -156,7 +159,8 @@ struct ImportCommand: ParsableCommand {
         let report: ImportReport
         do {
             let files = outputs.flatMap(CatalogOutput.Files.init(names:)) ?? .all
-            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, files: files, partitioning: partitions.partitioning)
+            report = try CatalogImport.run(input.inputs, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, files: files,
+                                           layout: pretty ? .pretty : .compact, partitioning: partitions.partitioning)
         } catch {
             FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
             throw ExitCode(ExitStatus.outputFailure.rawValue)

@@ -35,6 +35,9 @@ struct SyncCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The catalog files to write, as for import (default: all five). changes.jsonl is always written.", valueName: "list"))
     var outputs: String?
 
+    @Flag(name: .long, help: "Write catalog.json indented, one field per line, for reading (default: one record per line), as for import.")
+    var pretty = false
+
     @Flag(name: .long, help: "Exit 1 when a file gave records but imported none of them (file.nothing-imported).")
     var strict = false
 
@@ -69,6 +72,7 @@ struct SyncCommand: ParsableCommand {
         pipeline.conversion = try conversion.conversion()
         let options = CatalogSync.Options(
             files: outputs.flatMap(CatalogOutput.Files.init(names:)) ?? .all,
+            layout: pretty ? .pretty : .compact,
             identity: identity.flatMap(IdentityChain.init(names:)) ?? .standard,
             full: full,
             settings: settingsFingerprint()

@@ -55,6 +55,23 @@ struct CommandLineTests {
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
 
+    @Test func prettyIndentsCatalogJSONAndChangesNothingElse() throws {
+        let compact = try TestSupport.temporaryDirectory(), pretty = try TestSupport.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: compact)
+            try? FileManager.default.removeItem(at: pretty)
+        }
+        #expect(try TestSupport.katalog(["import", "Samples/text", "--out", compact.path]).status == 0)
+        #expect(try TestSupport.katalog(["import", "Samples/text", "--out", pretty.path, "--pretty"]).status == 0)
+        let compactJSON = String(decoding: try Data(contentsOf: compact.appendingPathComponent("catalog.json")), as: UTF8.self)
+        let prettyJSON = String(decoding: try Data(contentsOf: pretty.appendingPathComponent("catalog.json")), as: UTF8.self)
+        #expect(compactJSON.hasPrefix("[\n{\"attributes\":") && prettyJSON.hasPrefix("[\n  {\n    \"attributes\": ["))
+        #expect(try TestSupport.json(compact.appendingPathComponent("catalog.json")) as? NSArray == TestSupport.json(pretty.appendingPathComponent("catalog.json")) as? NSArray)
+        for name in ["catalog.jsonl", "catalog.csv", "rejects.jsonl", "report.json"] {
+            #expect(try Data(contentsOf: compact.appendingPathComponent(name)) == Data(contentsOf: pretty.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
     @Test func aRunWithNoReadableInputsStillWritesAnEmptyCatalog() throws {
         let output = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }

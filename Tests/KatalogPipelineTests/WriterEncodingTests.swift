@@ -59,7 +59,7 @@ struct WriterEncodingTests {
         let collector = Collector()
         _ = try ImportPipeline(jobs: 1).run([TestSupport.packageRoot.appendingPathComponent("Samples").path], into: collector)
         let product = try #require(collector.products.first { $0.servicePlan != nil })
-        let encoded = CatalogOutput.encode(product)
+        let encoded = CatalogOutput.encode(product, files: .all, layout: .pretty)
         #expect(encoded.jsonLine.last == 0x0A)
         #expect(encoded.jsonLine.dropLast().contains(0x0A) == false)
         #expect(encoded.prettyJSON.first == UInt8(ascii: "{") && encoded.prettyJSON.last == UInt8(ascii: "}"))
@@ -67,6 +67,32 @@ struct WriterEncodingTests {
         let fromPretty = try JSONSerialization.jsonObject(with: Data(encoded.prettyJSON)) as? NSDictionary
         #expect(fromLine != nil && fromLine == fromPretty)
         #expect(Set(encoded.attributeColumns) == Set(ProductCSV.attributeCells(product).keys))
+    }
+
+    @Test func compactCatalogJSONHoldsTheJSONLinesAndPrettyTheSameRecords() throws {
+        let samples = TestSupport.packageRoot.appendingPathComponent("Samples").path
+        let collector = Collector()
+        let report = try ImportPipeline(jobs: 1).run([samples], into: collector)
+        var texts: [CatalogOutput.JSONLayout: (json: Data, lines: Data)] = [:]
+        for layout in [CatalogOutput.JSONLayout.compact, .pretty] {
+            let folder = try TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = try CatalogOutput(directory: folder, layout: layout)
+            for product in collector.products { try output.write(product) }
+            try output.finish(summary: report)
+            texts[layout] = (try Data(contentsOf: folder.appendingPathComponent("catalog.json")), try Data(contentsOf: folder.appendingPathComponent("catalog.jsonl")))
+        }
+        let compact = try #require(texts[.compact]), pretty = try #require(texts[.pretty])
+        // The default catalog.json is the JSON Lines file's lines, as an array: one record per line.
+        let lines = String(decoding: compact.lines, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == collector.products.count && lines.count > 100)
+        #expect(String(decoding: compact.json, as: UTF8.self) == "[\n" + lines.joined(separator: ",\n") + "\n]\n")
+        #expect(compact.lines == pretty.lines)
+        // --pretty lays out the same records.
+        let fromCompact = try JSONSerialization.jsonObject(with: compact.json) as? NSArray
+        let fromPretty = try JSONSerialization.jsonObject(with: pretty.json) as? NSArray
+        #expect(fromCompact != nil && fromCompact == fromPretty)
+        #expect(pretty.json.count > compact.json.count * 5 / 4)
     }
 
     @Test func writerLaysOutLikeTheReferenceForms() {
