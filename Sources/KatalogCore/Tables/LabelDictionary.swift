@@ -37,7 +37,7 @@ public struct LabelDictionary: Sendable {
     /// The built-in dictionary from the bundled resources.
     public static let builtIn: LabelDictionary = {
         var dictionary = LabelDictionary()
-        for file in BundledData.labelFiles() {
+        for file in BundledData.labelFiles {
             dictionary.merge(file, overriding: false)
         }
         return dictionary
@@ -118,8 +118,11 @@ public struct LabelDictionary: Sendable {
 }
 
 extension BundledData {
-    /// The built-in label files, sorted by name so the merge order is stable.
-    static func labelFiles() -> [LabelDictionary.File] {
+    /// The built-in label files, sorted by name so the merge order is stable. Decoded once: the label dictionary
+    /// and the value vocabularies both read them.
+    static let labelFiles: [LabelDictionary.File] = decodeLabelFiles()
+
+    private static func decodeLabelFiles() -> [LabelDictionary.File] {
         guard let base = Bundle.module.url(forResource: "labels", withExtension: nil, subdirectory: "Resources") else {
             fatalError("KatalogCore resource folder Resources/labels is missing from the bundle")
         }

@@ -20,7 +20,7 @@ public struct ValueVocabulary: Sendable {
         var vocabulary = ValueVocabulary()
         vocabulary.merge(BundledData.decode(File.self, from: "vocabulary").vocabularies, overriding: false)
         // Label files may carry the value vocabularies of their own vocabulary (schema.org enumerations).
-        for file in BundledData.labelFiles() {
+        for file in BundledData.labelFiles {
             if let vocabularies = file.vocabularies { vocabulary.merge(vocabularies, overriding: false) }
         }
         return vocabulary
