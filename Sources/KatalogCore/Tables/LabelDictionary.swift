@@ -19,9 +19,31 @@ public struct LabelDictionary: Sendable {
     }
 
     /// A dictionary file: `{"labels": {key: {tag: [label]}}, "vocabularies": {...}}`; both sections optional.
-    public struct File: Decodable, Sendable {
+    public struct File: Decodable, Sendable, Equatable {
         public var labels: [String: [String: [String]]]?
         public var vocabularies: [String: [String: [String: [String]]]]?
+
+        public init(labels: [String: [String: [String]]]? = nil, vocabularies: [String: [String: [String: [String]]]]? = nil) {
+            self.labels = labels
+            self.vocabularies = vocabularies
+        }
+
+        /// The file read from a `TableJSON` tree (the bundled files; what `Decodable` gives for the same text).
+        init(table: TableJSON) throws {
+            labels = try table.member("labels")?.dictionary(at: "labels") { byTag, path in
+                try byTag.dictionary(at: path) { try $0.strings(at: $1) }
+            }
+            vocabularies = try table.member("vocabularies").map { try Self.vocabularies($0, at: "vocabularies") }
+        }
+
+        /// `{name: {canonical: {language: [word]}}}`.
+        static func vocabularies(_ table: TableJSON, at path: String) throws -> [String: [String: [String: [String]]]] {
+            try table.dictionary(at: path) { values, path in
+                try values.dictionary(at: path) { byLanguage, path in
+                    try byLanguage.dictionary(at: path) { try $0.strings(at: $1) }
+                }
+            }
+        }
     }
 
     private struct Entry: Sendable, Hashable {
@@ -118,23 +140,20 @@ public struct LabelDictionary: Sendable {
 }
 
 extension BundledData {
-    /// The built-in label files, sorted by name so the merge order is stable. Decoded once: the label dictionary
-    /// and the value vocabularies both read them.
-    static let labelFiles: [LabelDictionary.File] = decodeLabelFiles()
+    /// The built-in label files, sorted by name so the merge order is stable. Read once: the label dictionary and
+    /// the value vocabularies both use them.
+    static let labelFiles: [LabelDictionary.File] = labelFileURLs().map { url in
+        read(url, label: "Resources/labels/\(url.lastPathComponent)", LabelDictionary.File.init(table:))
+    }
 
-    private static func decodeLabelFiles() -> [LabelDictionary.File] {
+    /// The bundled `Resources/labels/*.json`, sorted by name.
+    static func labelFileURLs() -> [URL] {
         guard let base = Bundle.module.url(forResource: "labels", withExtension: nil, subdirectory: "Resources") else {
             fatalError("KatalogCore resource folder Resources/labels is missing from the bundle")
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.path), !names.isEmpty else {
             fatalError("KatalogCore resource folder Resources/labels at \(base.path) is empty or unreadable")
         }
-        return names.filter { $0.hasSuffix(".json") }.sorted().map { name in
-            do {
-                return try JSONDecoder().decode(LabelDictionary.File.self, from: Data(contentsOf: base.appendingPathComponent(name)))
-            } catch {
-                fatalError("KatalogCore resource Resources/labels/\(name) is malformed: \(error)")
-            }
-        }
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { base.appendingPathComponent($0) }
     }
 }
