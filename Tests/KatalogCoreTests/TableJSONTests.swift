@@ -21,6 +21,14 @@ struct TableJSONTests {
         #expect(read.vocabularies?.isEmpty == false)
     }
 
+    @Test func bundledCurrenciesReadAsJSONDecoderDecodesThem() throws {
+        let data = try Data(contentsOf: BundledData.url("currencies"))
+        let decoded = try JSONDecoder().decode(CurrencyTable.File.self, from: data)
+        let read = try CurrencyTable.File(table: TableJSON.parse(data))
+        #expect(read == decoded)
+        #expect(read.symbolDefaults?["kr"] == .some(nil))
+    }
+
     @Test func readsEveryJSONForm() throws {
         let text = #"""
         { "a": ["x\"y\\z\/", "\u00e9\u0105", "\ud83d\ude00", "tab\tnl\n", ""], "n": -12.5e+3, "t": true, "f": false, "z": null,
@@ -54,6 +62,13 @@ struct TableJSONTests {
             _ = try LabelDictionary.File(table: table)
         } catch let error as TableJSON.ShapeError {
             #expect(error.path == "labels.sku.en")
+        }
+        let currencies = try TableJSON.parse(Data(#"{"currencies": [{"code": "EUR", "minor_units": 2}, {"code": "USD", "minor_units": "2"}]}"#.utf8))
+        do {
+            _ = try CurrencyTable.File(table: currencies)
+            Issue.record("a string for minor_units was accepted")
+        } catch let error as TableJSON.ShapeError {
+            #expect(error.path == "currencies[1].minor_units")
         }
     }
 }

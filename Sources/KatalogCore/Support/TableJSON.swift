@@ -49,23 +49,57 @@ enum TableJSON: Equatable {
     }
 
     // MARK: - Reading values
+    //
+    // A shape error names where it happened (`labels.sku.en`): each level adds its member name or index as the
+    // error passes through, so nothing is spent on paths while the file is well formed.
 
-    /// The members of an object by name (the last of a repeated name wins, as with `JSONDecoder`), each read by `read`.
-    func dictionary<Value>(at path: String = "", _ read: (TableJSON, String) throws -> Value) throws -> [String: Value] {
-        guard case .object(let members) = self else { throw ShapeError(path: path, expected: "an object") }
+    /// The members of an object by name (the last of a repeated name wins), each read by `read`.
+    func dictionary<Value>(_ read: (TableJSON) throws -> Value) throws -> [String: Value] {
+        guard case .object(let members) = self else { throw ShapeError(path: "", expected: "an object") }
         var result: [String: Value] = [:]
         result.reserveCapacity(members.count)
-        for member in members { result[member.name] = try read(member.value, path + "." + member.name) }
+        for member in members { result.updateValue(try Self.within(member.name) { try read(member.value) }, forKey: member.name) }
+        return result
+    }
+
+    /// The items of an array, each read by `read`.
+    func array<Value>(_ read: (TableJSON) throws -> Value) throws -> [Value] {
+        guard case .array(let items) = self else { throw ShapeError(path: "", expected: "an array") }
+        var result: [Value] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() { result.append(try Self.within("[\(index)]") { try read(item) }) }
         return result
     }
 
     /// The items of an array of strings.
-    func strings(at path: String = "") throws -> [String] {
-        guard case .array(let items) = self else { throw ShapeError(path: path, expected: "an array of strings") }
+    func strings() throws -> [String] {
+        guard case .array(let items) = self else { throw ShapeError(path: "", expected: "an array of strings") }
         return try items.map { item in
-            guard case .string(let text) = item else { throw ShapeError(path: path, expected: "an array of strings") }
+            guard case .string(let text) = item else { throw ShapeError(path: "", expected: "an array of strings") }
             return text
         }
+    }
+
+    func string() throws -> String {
+        guard case .string(let text) = self else { throw ShapeError(path: "", expected: "a string") }
+        return text
+    }
+
+    func int() throws -> Int {
+        guard case .number(let text) = self, let value = Int(text) else { throw ShapeError(path: "", expected: "a whole number") }
+        return value
+    }
+
+    /// Member `name` read by `read`; nil when it is absent or null.
+    func optional<Value>(_ name: String, _ read: (TableJSON) throws -> Value) throws -> Value? {
+        guard let value = member(name) else { return nil }
+        return try Self.within(name) { try read(value) }
+    }
+
+    /// Member `name` read by `read`; a shape error when it is absent or null.
+    func required<Value>(_ name: String, _ read: (TableJSON) throws -> Value) throws -> Value {
+        guard let value = member(name) else { throw ShapeError(path: name, expected: "a value") }
+        return try Self.within(name) { try read(value) }
     }
 
     /// The value of member `name`, nil when absent or null.
@@ -73,6 +107,16 @@ enum TableJSON: Equatable {
         guard case .object(let members) = self, let value = members.last(where: { $0.name == name })?.value else { return nil }
         if case .null = value { return nil }
         return value
+    }
+
+    /// Runs `read`, putting `step` in front of the path of a shape error it throws.
+    private static func within<Value>(_ step: String, _ read: () throws -> Value) throws -> Value {
+        do {
+            return try read()
+        } catch var error as ShapeError {
+            error.path = error.path.isEmpty ? step : error.path.hasPrefix("[") ? step + error.path : step + "." + error.path
+            throw error
+        }
     }
 
     // MARK: - Reader

@@ -30,19 +30,13 @@ public struct LabelDictionary: Sendable {
 
         /// The file read from a `TableJSON` tree (the bundled files; what `Decodable` gives for the same text).
         init(table: TableJSON) throws {
-            labels = try table.member("labels")?.dictionary(at: "labels") { byTag, path in
-                try byTag.dictionary(at: path) { try $0.strings(at: $1) }
-            }
-            vocabularies = try table.member("vocabularies").map { try Self.vocabularies($0, at: "vocabularies") }
+            labels = try table.optional("labels") { try $0.dictionary { try $0.dictionary { try $0.strings() } } }
+            vocabularies = try table.optional("vocabularies", Self.vocabularies)
         }
 
         /// `{name: {canonical: {language: [word]}}}`.
-        static func vocabularies(_ table: TableJSON, at path: String) throws -> [String: [String: [String: [String]]]] {
-            try table.dictionary(at: path) { values, path in
-                try values.dictionary(at: path) { byLanguage, path in
-                    try byLanguage.dictionary(at: path) { try $0.strings(at: $1) }
-                }
-            }
+        static func vocabularies(_ table: TableJSON) throws -> [String: [String: [String: [String]]]] {
+            try table.dictionary { try $0.dictionary { try $0.dictionary { try $0.strings() } } }
         }
     }
 

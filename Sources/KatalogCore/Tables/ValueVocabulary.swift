@@ -16,10 +16,7 @@ public struct ValueVocabulary: Sendable {
 
     public static let builtIn: ValueVocabulary = {
         var vocabulary = ValueVocabulary()
-        let bundled = BundledData.read("vocabulary") { table in
-            guard let vocabularies = table.member("vocabularies") else { throw TableJSON.ShapeError(path: "vocabularies", expected: "an object") }
-            return try LabelDictionary.File.vocabularies(vocabularies, at: "vocabularies")
-        }
+        let bundled = BundledData.read("vocabulary") { try $0.required("vocabularies", LabelDictionary.File.vocabularies) }
         vocabulary.merge(bundled, overriding: false)
         // Label files may carry the value vocabularies of their own vocabulary (schema.org enumerations).
         for file in BundledData.labelFiles {
