@@ -29,6 +29,16 @@ struct TableJSONTests {
         #expect(read.symbolDefaults?["kr"] == .some(nil))
     }
 
+    @Test func otherBundledTablesReadAsJSONDecoderDecodesThem() throws {
+        func both<File: Decodable & Equatable>(_ name: String, _ read: (TableJSON) throws -> File) throws {
+            let data = try Data(contentsOf: BundledData.url(name))
+            #expect(try read(TableJSON.parse(data)) == JSONDecoder().decode(File.self, from: data), "\(name).json")
+        }
+        try both("service-plans", ServicePlanPatterns.File.init(table:))
+        try both("number-formats", NumberConventions.File.init(table:))
+        try both("languages", LanguageProfiles.File.init(table:))
+    }
+
     @Test func readsEveryJSONForm() throws {
         let text = #"""
         { "a": ["x\"y\\z\/", "\u00e9\u0105", "\ud83d\ude00", "tab\tnl\n", ""], "n": -12.5e+3, "t": true, "f": false, "z": null,

@@ -95,35 +95,37 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     public var modelSuffixTokens: Set<String> { modelSuffixes }
 
     /// The bundled patterns.
-    public static let builtIn: ServicePlanPatterns = ServicePlanPatterns(file: BundledData.decode(File.self, from: "service-plans"))
+    public static let builtIn: ServicePlanPatterns = ServicePlanPatterns(file: BundledData.read("service-plans", File.init(table:)))
 
     // MARK: - File
 
     typealias ByLanguage = [String: [String]]
 
-    struct File: Decodable {
-        struct Classification: Decodable {
+    /// `service-plans.json`. The bundled file is read through `TableJSON` (`init(table:)`); `Decodable` stays as
+    /// the reference the tests compare it with.
+    struct File: Decodable, Equatable {
+        struct Classification: Decodable, Equatable {
             var threshold: Int
             var title: Int
             var description: Int
             var attributes: [String: Int]
             var kinds: [String: ByLanguage]
         }
-        struct Programmes: Decodable {
-            struct Entry: Decodable { var pattern: String; var name: String; var provider: String? }
+        struct Programmes: Decodable, Equatable {
+            struct Entry: Decodable, Equatable { var pattern: String; var name: String; var provider: String? }
             var entries: [Entry]
         }
-        struct Attributes: Decodable {
+        struct Attributes: Decodable, Equatable {
             var coveredModels: [String]
             var coveredGtins: [String]
             enum CodingKeys: String, CodingKey { case coveredModels = "covered_models", coveredGtins = "covered_gtins" }
         }
-        struct Durations: Decodable {
+        struct Durations: Decodable, Equatable {
             var units: [String: ByLanguage]
             var articles: ByLanguage
             var fillers: ByLanguage
         }
-        struct Suffixes: Decodable { var tokens: [String] }
+        struct Suffixes: Decodable, Equatable { var tokens: [String] }
 
         var classification: Classification
         var programmes: Programmes
@@ -139,6 +141,40 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         enum CodingKeys: String, CodingKey {
             case classification, programmes, attributes, numbers, durations, cues
             case planTermValues = "plan_term_values", termWords = "term_words", claimNouns = "claim_nouns", modelSuffixes = "model_suffixes"
+        }
+
+        init(table: TableJSON) throws {
+            func byLanguage(_ value: TableJSON) throws -> ByLanguage { try value.dictionary { try $0.strings() } }
+            func ints(_ value: TableJSON) throws -> [String: Int] { try value.dictionary { try $0.int() } }
+            classification = try table.required("classification") { value in
+                Classification(threshold: try value.required("threshold") { try $0.int() },
+                               title: try value.required("title") { try $0.int() },
+                               description: try value.required("description") { try $0.int() },
+                               attributes: try value.required("attributes", ints),
+                               kinds: try value.required("kinds") { try $0.dictionary(byLanguage) })
+            }
+            programmes = try table.required("programmes") { value in
+                Programmes(entries: try value.required("entries") { try $0.array { entry in
+                    Programmes.Entry(pattern: try entry.required("pattern") { try $0.string() },
+                                     name: try entry.required("name") { try $0.string() },
+                                     provider: try entry.optional("provider") { try $0.string() })
+                } })
+            }
+            attributes = try table.required("attributes") { value in
+                Attributes(coveredModels: try value.required("covered_models") { try $0.strings() },
+                           coveredGtins: try value.required("covered_gtins") { try $0.strings() })
+            }
+            planTermValues = try table.required("plan_term_values", ints)
+            numbers = try table.required("numbers") { try $0.dictionary(ints) }
+            durations = try table.required("durations") { value in
+                Durations(units: try value.required("units") { try $0.dictionary(byLanguage) },
+                          articles: try value.required("articles", byLanguage),
+                          fillers: try value.required("fillers", byLanguage))
+            }
+            termWords = try table.required("term_words") { try $0.dictionary(byLanguage) }
+            claimNouns = try table.required("claim_nouns", byLanguage)
+            cues = try table.required("cues") { try $0.dictionary(byLanguage) }
+            modelSuffixes = try table.required("model_suffixes") { Suffixes(tokens: try $0.required("tokens") { try $0.strings() }) }
         }
     }
 
@@ -193,7 +229,7 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     }
 
     /// The bundled file, decoded but not compiled.
-    static var bundledFile: File { BundledData.decode(File.self, from: "service-plans") }
+    static var bundledFile: File { BundledData.read("service-plans", File.init(table:)) }
 
     /// A cue group by name; an empty group (matching nothing) when the file has none of that name.
     func cue(_ name: String) -> CueGroup { cues[name] ?? Self.emptyGroup }
