@@ -67,17 +67,20 @@ public struct LabelDictionary: Sendable {
                     let folded = TextFolding.fold(label)
                     guard !folded.isEmpty else { continue }
                     let entry = Entry(key: key, tag: tag)
-                    var list = entries[folded, default: []]
-                    guard !list.contains(entry) else { continue }
-                    if overriding {
-                        list.removeAll { $0.key != key }
-                        list.insert(entry, at: 0)
-                    } else {
-                        list.append(entry)
-                    }
-                    entries[folded] = list
+                    Self.add(entry, to: &entries[folded, default: []], overriding: overriding)
                 }
             }
+        }
+    }
+
+    /// Adds `entry` to a label's list in place (no copy of the list per label).
+    private static func add(_ entry: Entry, to list: inout [Entry], overriding: Bool) {
+        guard !list.contains(entry) else { return }
+        if overriding {
+            list.removeAll { $0.key != entry.key }
+            list.insert(entry, at: 0)
+        } else {
+            list.append(entry)
         }
     }
 
