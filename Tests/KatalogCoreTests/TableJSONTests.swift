@@ -37,6 +37,10 @@ struct TableJSONTests {
         try both("service-plans", ServicePlanPatterns.File.init(table:))
         try both("number-formats", NumberConventions.File.init(table:))
         try both("languages", LanguageProfiles.File.init(table:))
+        try both("units", UnitTable.File.init(table:))
+        try both("units", DimensionAxes.File.init(table:))
+        try both("keys", KeyTable.File.init(table:))
+        try both("label-ranks", LabelRanks.File.init(table:))
     }
 
     @Test func readsEveryJSONForm() throws {
