@@ -7,7 +7,7 @@ struct LabelCoverageTests {
     /// Across every bundled label file (they are merged), each canonical key has labels in all eleven languages.
     @Test func everyCanonicalKeyHasLabelsInEveryLanguage() throws {
         var labels: [String: [String: [String]]] = [:]
-        for file in BundledData.labelFiles() {
+        for file in BundledData.labelFiles {
             for (key, byLanguage) in file.labels ?? [:] { labels[key, default: [:]].merge(byLanguage) { $0 + $1 } }
         }
         for key in KeyTable.builtIn.keys.keys.sorted() {

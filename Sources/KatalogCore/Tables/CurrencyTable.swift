@@ -39,6 +39,18 @@ public struct CurrencyTable: Sendable {
             countries = try container.decodeIfPresent([String].self, forKey: .countries) ?? []
             languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? []
         }
+
+        /// As `init(from:)`, from a `TableJSON` tree.
+        init(table: TableJSON) throws {
+            code = try table.required("code") { try $0.string() }
+            minorUnits = try table.required("minor_units") { try $0.int() }
+            writtenMinorUnits = try table.optional("written_minor_units") { try $0.int() }
+            symbols = try table.optional("symbols") { try $0.strings() } ?? []
+            words = try table.optional("words") { try $0.strings() } ?? []
+            cased = try table.optional("cased") { try $0.strings() } ?? []
+            countries = try table.optional("countries") { try $0.strings() } ?? []
+            languages = try table.optional("languages") { try $0.strings() } ?? []
+        }
     }
 
     /// A withdrawn ISO 4217 code (`DEM`, `LTL`, `HRK`): still read, with a warning naming its successor.
@@ -67,6 +79,17 @@ public struct CurrencyTable: Sendable {
             words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
             cased = try container.decodeIfPresent([String].self, forKey: .cased) ?? []
         }
+
+        /// As `init(from:)`, from a `TableJSON` tree.
+        init(table: TableJSON) throws {
+            code = try table.required("code") { try $0.string() }
+            minorUnits = try table.required("minor_units") { try $0.int() }
+            successor = try table.required("successor") { try $0.string() }
+            withdrawn = try table.required("withdrawn") { try $0.string() }
+            symbols = try table.optional("symbols") { try $0.strings() } ?? []
+            words = try table.optional("words") { try $0.strings() } ?? []
+            cased = try table.optional("cased") { try $0.strings() } ?? []
+        }
     }
 
     /// The currencies a language's sources mean: the dominant one (`sv` → SEK) and others it can mean.
@@ -86,9 +109,17 @@ public struct CurrencyTable: Sendable {
             dominant = try container.decodeIfPresent(String.self, forKey: .dominant)
             others = try container.decodeIfPresent([String].self, forKey: .others) ?? []
         }
+
+        /// As `init(from:)`, from a `TableJSON` tree.
+        init(table: TableJSON) throws {
+            dominant = try table.optional("dominant") { try $0.string() }
+            others = try table.optional("others") { try $0.strings() } ?? []
+        }
     }
 
-    private struct File: Decodable {
+    /// `currencies.json`. The bundled file is read through `TableJSON` (`init(table:)`, several times cheaper than
+    /// `JSONDecoder` at start-up); `Decodable` stays as the reference the tests compare it with.
+    struct File: Decodable, Equatable {
         var currencies: [Currency]
         var obsoleteCurrencies: [ObsoleteCurrency]?
         var aliases: [String: String]?
@@ -109,6 +140,22 @@ public struct CurrencyTable: Sendable {
             case groupingDefaults = "grouping_defaults"
             case minorUnitSigns = "minor_unit_signs"
             case notCurrencyWords = "not_currency_words"
+        }
+
+        init(table: TableJSON) throws {
+            currencies = try table.required("currencies") { try $0.array(Currency.init(table:)) }
+            obsoleteCurrencies = try table.optional("obsolete_currencies") { try $0.array(ObsoleteCurrency.init(table:)) }
+            aliases = try table.optional("aliases") { try $0.dictionary { try $0.string() } }
+            languages = try table.optional("languages") { try $0.dictionary(LanguageCurrencies.init(table:)) }
+            symbolDefaults = try table.optional("symbol_defaults") { try $0.dictionary { value -> String? in
+                if case .null = value { return nil }
+                return try value.string()
+            } }
+            symbolDefaultsWithDecimals = try table.optional("symbol_defaults_with_decimals") { try $0.dictionary { try $0.string() } }
+            endingDefaults = try table.optional("ending_defaults") { try $0.dictionary { try $0.string() } }
+            groupingDefaults = try table.optional("grouping_defaults") { try $0.dictionary { try $0.string() } }
+            minorUnitSigns = try table.optional("minor_unit_signs") { try $0.dictionary { try $0.string() } }
+            notCurrencyWords = try table.optional("not_currency_words") { Set(try $0.strings()) }
         }
     }
 
@@ -190,7 +237,7 @@ public struct CurrencyTable: Sendable {
     var groupingDefaults: [String: String] { index.groupingDefaults }
 
     public static let builtIn: CurrencyTable = {
-        let file = BundledData.decode(File.self, from: "currencies")
+        let file = BundledData.read("currencies", File.init(table:))
         return CurrencyTable(
             file.currencies, obsolete: file.obsoleteCurrencies ?? [], aliases: file.aliases ?? [:],
             languages: file.languages ?? [:], symbolDefaults: file.symbolDefaults ?? [:],

@@ -7,20 +7,27 @@ public enum DimensionAxis: String, Sendable, Hashable, CaseIterable {
 
 /// Words and letters that name axes in dimension strings, matched lower-cased without a trailing dot or colon.
 public struct DimensionAxes: Sendable {
-    private struct File: Decodable {
+    /// `units.json` (its `axes`); the bundled file is read through `TableJSON` (`init(table:)`).
+    struct File: Decodable, Equatable {
         var axes: [String: AxisWords]
-        struct AxisWords: Decodable {
+        /// An axis's words; anything but a list of strings (the section's `_comment`) gives none.
+        struct AxisWords: Decodable, Equatable {
             var words: [String]
             init(from decoder: Decoder) throws {
                 words = (try? decoder.singleValueContainer().decode([String].self)) ?? []
             }
+            init(table: TableJSON) { words = (try? table.strings()) ?? [] }
+        }
+
+        init(table: TableJSON) throws {
+            axes = try table.required("axes") { try $0.dictionary { AxisWords(table: $0) } }
         }
     }
 
     private let words: [String: DimensionAxis]
 
     public static let builtIn: DimensionAxes = {
-        let file = BundledData.decode(File.self, from: "units")
+        let file = BundledData.read("units", File.init(table:))
         var words: [String: DimensionAxis] = [:]
         for axis in DimensionAxis.allCases {
             for word in file.axes[axis.rawValue]?.words ?? [] where words[word.lowercased()] == nil {

@@ -11,6 +11,20 @@ public struct KeyTable: Sendable {
     }
 
     public struct Key: Decodable, Sendable, Hashable {
+        /// As `init(from:)`, from a `TableJSON` tree.
+        init(table: TableJSON) throws {
+            func value<T: RawRepresentable<String>>(_ name: String) throws -> T {
+                try table.required(name) { value in
+                    guard let parsed = T(rawValue: try value.string()) else { throw TableJSON.ShapeError(path: "", expected: "a known \(name)") }
+                    return parsed
+                }
+            }
+            target = try value("target")
+            type = try value("type")
+            vocabulary = try table.optional("vocabulary") { try $0.string() }
+            defaultUnit = try table.optional("default_unit") { try $0.string() }
+        }
+
         public var target: Target
         public var type: ValueType
         public var vocabulary: String?
@@ -22,11 +36,18 @@ public struct KeyTable: Sendable {
         }
     }
 
-    private struct File: Decodable { var keys: [String: Key] }
+    /// `keys.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    struct File: Decodable, Equatable {
+        var keys: [String: Key]
+
+        init(table: TableJSON) throws {
+            keys = try table.required("keys") { try $0.dictionary(Key.init(table:)) }
+        }
+    }
 
     public let keys: [String: Key]
 
-    public static let builtIn = KeyTable(keys: BundledData.decode(File.self, from: "keys").keys)
+    public static let builtIn = KeyTable(keys: BundledData.read("keys", File.init(table:)).keys)
 
     public init(keys: [String: Key]) { self.keys = keys }
 

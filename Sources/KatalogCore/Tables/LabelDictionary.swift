@@ -19,9 +19,25 @@ public struct LabelDictionary: Sendable {
     }
 
     /// A dictionary file: `{"labels": {key: {tag: [label]}}, "vocabularies": {...}}`; both sections optional.
-    public struct File: Decodable, Sendable {
+    public struct File: Decodable, Sendable, Equatable {
         public var labels: [String: [String: [String]]]?
         public var vocabularies: [String: [String: [String: [String]]]]?
+
+        public init(labels: [String: [String: [String]]]? = nil, vocabularies: [String: [String: [String: [String]]]]? = nil) {
+            self.labels = labels
+            self.vocabularies = vocabularies
+        }
+
+        /// The file read from a `TableJSON` tree (the bundled files; what `Decodable` gives for the same text).
+        init(table: TableJSON) throws {
+            labels = try table.optional("labels") { try $0.dictionary { try $0.dictionary { try $0.strings() } } }
+            vocabularies = try table.optional("vocabularies", Self.vocabularies)
+        }
+
+        /// `{name: {canonical: {language: [word]}}}`.
+        static func vocabularies(_ table: TableJSON) throws -> [String: [String: [String: [String]]]] {
+            try table.dictionary { try $0.dictionary { try $0.dictionary { try $0.strings() } } }
+        }
     }
 
     private struct Entry: Sendable, Hashable {
@@ -37,7 +53,7 @@ public struct LabelDictionary: Sendable {
     /// The built-in dictionary from the bundled resources.
     public static let builtIn: LabelDictionary = {
         var dictionary = LabelDictionary()
-        for file in BundledData.labelFiles() {
+        for file in BundledData.labelFiles {
             dictionary.merge(file, overriding: false)
         }
         return dictionary
@@ -51,17 +67,20 @@ public struct LabelDictionary: Sendable {
                     let folded = TextFolding.fold(label)
                     guard !folded.isEmpty else { continue }
                     let entry = Entry(key: key, tag: tag)
-                    var list = entries[folded, default: []]
-                    guard !list.contains(entry) else { continue }
-                    if overriding {
-                        list.removeAll { $0.key != key }
-                        list.insert(entry, at: 0)
-                    } else {
-                        list.append(entry)
-                    }
-                    entries[folded] = list
+                    Self.add(entry, to: &entries[folded, default: []], overriding: overriding)
                 }
             }
+        }
+    }
+
+    /// Adds `entry` to a label's list in place (no copy of the list per label).
+    private static func add(_ entry: Entry, to list: inout [Entry], overriding: Bool) {
+        guard !list.contains(entry) else { return }
+        if overriding {
+            list.removeAll { $0.key != entry.key }
+            list.insert(entry, at: 0)
+        } else {
+            list.append(entry)
         }
     }
 
@@ -118,20 +137,20 @@ public struct LabelDictionary: Sendable {
 }
 
 extension BundledData {
-    /// The built-in label files, sorted by name so the merge order is stable.
-    static func labelFiles() -> [LabelDictionary.File] {
+    /// The built-in label files, sorted by name so the merge order is stable. Read once: the label dictionary and
+    /// the value vocabularies both use them.
+    static let labelFiles: [LabelDictionary.File] = labelFileURLs().map { url in
+        read(url, label: "Resources/labels/\(url.lastPathComponent)", LabelDictionary.File.init(table:))
+    }
+
+    /// The bundled `Resources/labels/*.json`, sorted by name.
+    static func labelFileURLs() -> [URL] {
         guard let base = Bundle.module.url(forResource: "labels", withExtension: nil, subdirectory: "Resources") else {
             fatalError("KatalogCore resource folder Resources/labels is missing from the bundle")
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.path), !names.isEmpty else {
             fatalError("KatalogCore resource folder Resources/labels at \(base.path) is empty or unreadable")
         }
-        return names.filter { $0.hasSuffix(".json") }.sorted().map { name in
-            do {
-                return try JSONDecoder().decode(LabelDictionary.File.self, from: Data(contentsOf: base.appendingPathComponent(name)))
-            } catch {
-                fatalError("KatalogCore resource Resources/labels/\(name) is malformed: \(error)")
-            }
-        }
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { base.appendingPathComponent($0) }
     }
 }

@@ -16,8 +16,9 @@ public struct LabelRanks: Sendable {
         public var keepAs: String?
     }
 
-    private struct File: Decodable {
-        struct Entry: Decodable {
+    /// `label-ranks.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    struct File: Decodable, Equatable {
+        struct Entry: Decodable, Equatable {
             var rank: Int
             var role: String
             var labels: [String]
@@ -28,6 +29,15 @@ public struct LabelRanks: Sendable {
             }
         }
         var keys: [String: [Entry]]
+
+        init(table: TableJSON) throws {
+            keys = try table.required("keys") { try $0.dictionary { try $0.array { entry in
+                Entry(rank: try entry.required("rank") { try $0.int() },
+                      role: try entry.required("role") { try $0.string() },
+                      labels: try entry.required("labels") { try $0.strings() },
+                      keepAs: try entry.optional("keep_as") { try $0.string() })
+            } } }
+        }
     }
 
     /// Key → folded label → rank.
@@ -38,7 +48,7 @@ public struct LabelRanks: Sendable {
     /// The built-in ranking.
     public static let builtIn: LabelRanks = {
         var table = LabelRanks()
-        for (key, entries) in BundledData.decode(File.self, from: "label-ranks").keys {
+        for (key, entries) in BundledData.read("label-ranks", File.init(table:)).keys {
             for entry in entries {
                 for label in entry.labels {
                     table.ranks[key, default: [:]][TextFolding.fold(label)] = Rank(rank: entry.rank, role: entry.role, keepAs: entry.keepAs)

@@ -10,12 +10,24 @@ public struct LanguageProfiles: Sendable {
         public var words: [String]
     }
 
-    private struct File: Decodable { var languages: [String: Profile] }
+    /// `languages.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    struct File: Decodable, Equatable {
+        var languages: [String: Profile]
+
+        init(table: TableJSON) throws {
+            languages = try table.required("languages") { try $0.dictionary { profile in
+                Profile(script: try profile.required("script") { try $0.string() },
+                        letters: try profile.required("letters") { try $0.string() },
+                        exclusive: try profile.required("exclusive") { try $0.string() },
+                        words: try profile.required("words") { try $0.strings() })
+            } }
+        }
+    }
 
     /// ISO 639-1 code → profile.
     public let profiles: [String: Profile]
 
-    public static let builtIn = LanguageProfiles(profiles: BundledData.decode(File.self, from: "languages").languages)
+    public static let builtIn = LanguageProfiles(profiles: BundledData.read("languages", File.init(table:)).languages)
 
     public init(profiles: [String: Profile]) { self.profiles = profiles }
 }

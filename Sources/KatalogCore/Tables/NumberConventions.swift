@@ -14,16 +14,25 @@ public struct NumberConventions: Sendable {
         public var decimalMark: Character? { decimal.first }
     }
 
-    private struct File: Decodable {
+    /// `number-formats.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    struct File: Decodable, Equatable {
         var countries: [String: Convention]
         var languages: [String: String]
+
+        init(table: TableJSON) throws {
+            countries = try table.required("countries") { try $0.dictionary { convention in
+                Convention(decimal: try convention.required("decimal") { try $0.string() },
+                           grouping: try convention.required("grouping") { try $0.strings() })
+            } }
+            languages = try table.required("languages") { try $0.dictionary { try $0.string() } }
+        }
     }
 
     private let countries: [String: Convention]
     private let languages: [String: String]
 
     public static let builtIn: NumberConventions = {
-        let file = BundledData.decode(File.self, from: "number-formats")
+        let file = BundledData.read("number-formats", File.init(table:))
         return NumberConventions(countries: file.countries, languages: file.languages)
     }()
 

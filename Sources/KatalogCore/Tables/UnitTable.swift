@@ -9,23 +9,34 @@ public struct UnitTable: Sendable {
         public var factor: Decimal
     }
 
-    private struct File: Decodable {
-        struct DimensionEntry: Decodable {
+    /// `units.json` (its `dimensions`); the bundled file is read through `TableJSON` (`init(table:)`).
+    struct File: Decodable, Equatable {
+        struct DimensionEntry: Decodable, Equatable {
             var canonical: String
             var units: [String: UnitEntry]
         }
-        struct UnitEntry: Decodable {
+        struct UnitEntry: Decodable, Equatable {
             var factor: String
             var spellings: [String]
         }
         var dimensions: [String: DimensionEntry]
+
+        init(table: TableJSON) throws {
+            dimensions = try table.required("dimensions") { try $0.dictionary { entry in
+                DimensionEntry(canonical: try entry.required("canonical") { try $0.string() },
+                               units: try entry.required("units") { try $0.dictionary { unit in
+                                   UnitEntry(factor: try unit.required("factor") { try $0.string() },
+                                             spellings: try unit.required("spellings") { try $0.strings() })
+                               } })
+            } }
+        }
     }
 
     private let canonical: [Dimension: String]
     /// Spelling (case-sensitive for UN/CEFACT codes, lower-cased otherwise) → unit.
     private var spellings: [String: Unit]
 
-    public static let builtIn = UnitTable(BundledData.decode(File.self, from: "units"))
+    public static let builtIn = UnitTable(BundledData.read("units", File.init(table:)))
 
     private init(_ file: File) {
         var canonical: [Dimension: String] = [:]

@@ -9,8 +9,6 @@ public struct ValueVocabulary: Sendable {
         public var languages: [String]
     }
 
-    private struct File: Decodable { var vocabularies: [String: [String: [String: [String]]]] }
-
     /// vocabulary → folded word → (canonical value, languages)
     private var words: [String: [String: Match]] = [:]
 
@@ -18,9 +16,10 @@ public struct ValueVocabulary: Sendable {
 
     public static let builtIn: ValueVocabulary = {
         var vocabulary = ValueVocabulary()
-        vocabulary.merge(BundledData.decode(File.self, from: "vocabulary").vocabularies, overriding: false)
+        let bundled = BundledData.read("vocabulary") { try $0.required("vocabularies", LabelDictionary.File.vocabularies) }
+        vocabulary.merge(bundled, overriding: false)
         // Label files may carry the value vocabularies of their own vocabulary (schema.org enumerations).
-        for file in BundledData.labelFiles() {
+        for file in BundledData.labelFiles {
             if let vocabularies = file.vocabularies { vocabulary.merge(vocabularies, overriding: false) }
         }
         return vocabulary
