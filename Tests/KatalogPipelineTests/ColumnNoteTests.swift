@@ -7,8 +7,7 @@ import KatalogPipeline
 /// the same label still gives the record its own diagnostic.
 struct ColumnNoteTests {
     private func write(_ text: String, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-column-notes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestScratch.folder()
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path

@@ -38,9 +38,7 @@ enum ReportTestSupport {
     static func katalog(_ arguments: [String]) throws -> Run { try run(katalogBinary, arguments) }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-report-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestScratch.folder()
     }
 
     /// A run's output folder with one plan, the product it covers, and a file that imported nothing.

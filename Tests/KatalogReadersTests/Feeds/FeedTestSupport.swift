@@ -13,8 +13,7 @@ enum FeedTestSupport {
 
     /// Writes `contents` to a fresh temporary file and returns its path.
     static func temporaryFile(_ name: String, _ contents: Data) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-feeds-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestScratch.folder()
         let url = folder.appendingPathComponent(name)
         try contents.write(to: url)
         return url.path

@@ -350,8 +350,7 @@ struct HTMLRealWorldPageTests {
     }
 
     static func temporaryFile(_ text: String, name: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestScratch.folder()
         let url = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url
