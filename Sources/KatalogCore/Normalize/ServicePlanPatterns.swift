@@ -5,37 +5,20 @@ import Foundation
 ///
 /// Patterns are regular-expression fragments over folded text (see `ServicePlanText`). A malformed bundled file
 /// is a packaging bug and stops the program naming the file; a malformed pattern is skipped, never guessed at.
-/// Regular expressions are compiled on first use (`SharedLazy`), once per table whichever thread asks first: most
-/// records never get past `kindPrefilter`, so a run that meets no service plan compiles none. Compiled regular
-/// expressions are immutable and safe to share between threads.
+/// Compiled regular expressions are immutable and safe to share between threads.
 public struct ServicePlanPatterns: @unchecked Sendable {
-    /// A named group of phrases in several languages, compiled on first use.
-    struct CueGroup: Sendable {
-        struct Compiled {
-            var patterns: [(language: String, regex: NSRegularExpression)] = []
-            /// All languages in one expression, one named group (`l0`, `l1`, …) per language, so a sentence is
-            /// searched once rather than once per language.
-            var combined: NSRegularExpression?
-        }
-
-        private let compiled: SharedLazy<Compiled>
-
-        /// A group that matches nothing.
-        init() { compiled = SharedLazy { Compiled() } }
-
-        /// The phrases of `lists` (language → pattern fragments), compiled when the group is first used.
-        init(_ lists: ByLanguage) { compiled = SharedLazy { ServicePlanPatterns.compileGroup(lists) } }
-
-        /// Each language whose patterns compiled, with its expression, in alphabetical order.
-        var patterns: [(language: String, regex: NSRegularExpression)] { compiled.value.patterns }
+    /// A named group of phrases in several languages.
+    struct CueGroup {
+        var patterns: [(language: String, regex: NSRegularExpression)] = []
+        /// All languages in one expression, one named group (`l0`, `l1`, …) per language, so a sentence is
+        /// searched once rather than once per language.
+        var combined: NSRegularExpression?
 
         /// The earliest phrase found in `text`: its language and range. At one position the first language in
         /// alphabetical order wins, unless the same words are also listed in `preferring` (`abonement` is lt
         /// and lv; a record with Latvian attributes gets lv).
         func firstMatch(in text: ServicePlanText, preferring preferred: String? = nil) -> (language: String, range: NSRange)? {
-            let compiled = compiled.value
-            guard let combined = compiled.combined, let match = combined.firstMatch(in: text.folded, range: text.fullRange) else { return nil }
-            let patterns = compiled.patterns
+            guard let combined, let match = combined.firstMatch(in: text.folded, range: text.fullRange) else { return nil }
             var language = patterns.first?.language ?? ""
             for (index, entry) in patterns.enumerated() where match.range(withName: "l\(index)").location != NSNotFound {
                 language = entry.language
@@ -52,18 +35,9 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     }
 
     struct Programme {
-        private let compiled: SharedLazy<NSRegularExpression?>
+        var regex: NSRegularExpression
         var name: String
         var provider: String?
-
-        init(pattern: String, name: String, provider: String?) {
-            compiled = SharedLazy { ServicePlanPatterns.compile("\\b(?:\(pattern))") }
-            self.name = name
-            self.provider = provider
-        }
-
-        /// The programme's expression; nil when its pattern does not compile (the programme is then skipped).
-        var regex: NSRegularExpression? { compiled.value }
     }
 
     var threshold = 3
@@ -79,14 +53,11 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var planTermValues: [String: Int] = [:]
     /// Folded number word → value.
     var numbers: [String: Int] = [:]
-    private let durationRegex: SharedLazy<NSRegularExpression?>
-    /// The duration expression (`3 years`, `a month`, `zwei Jahre`).
-    var duration: NSRegularExpression? { durationRegex.value }
+    var duration: NSRegularExpression?
     /// Term words by months, longest term first.
     var termWords: [(months: Int, cues: CueGroup)] = []
     /// The claim-count expression; its group `l<i>` holds the noun of `claimLanguages[i]`.
-    private let claimsRegex: SharedLazy<NSRegularExpression?>
-    var claims: NSRegularExpression? { claimsRegex.value }
+    var claims: NSRegularExpression?
     var claimLanguages: [String] = []
     var cues: [String: CueGroup] = [:]
     var modelSuffixes: Set<String> = []
@@ -186,12 +157,14 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         var kindPatterns: [[String]] = []
         for kind in ServicePlan.Kind.allCases {
             if let lists = file.classification.kinds[kind.rawValue] {
-                kinds.append((kind, CueGroup(lists)))
+                kinds.append((kind, Self.group(lists)))
                 kindPatterns.append(Self.allPatterns(lists))
             }
         }
         kindPrefilter = ServicePlanPrefilter(groups: kindPatterns)
-        programmes = file.programmes.entries.map { Programme(pattern: $0.pattern, name: $0.name, provider: $0.provider) }
+        programmes = file.programmes.entries.compactMap { entry in
+            Self.compile("\\b(?:\(entry.pattern))").map { Programme(regex: $0, name: entry.name, provider: entry.provider) }
+        }
         coveredModelKeys = file.attributes.coveredModels
         coveredGTINKeys = file.attributes.coveredGtins
         planTermValues = file.planTermValues
@@ -204,18 +177,18 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         }.joined(separator: "|")
         let articles = Self.alternation(Self.allPatterns(file.durations.articles))
         let fillers = Self.alternation(Self.allPatterns(file.durations.fillers))
-        let durationPattern = "(?:(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s*-?\\s*|\\b(?<art>\(articles))\\s+)(?:(?:\(fillers))\\s+)?(?:\(unitGroups))\\b"
-        durationRegex = SharedLazy { Self.compile(durationPattern) }
-        termWords = file.termWords.compactMap { key, lists in Int(key).map { ($0, CueGroup(lists)) } }
+        duration = Self.compile(
+            "(?:(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s*-?\\s*|\\b(?<art>\(articles))\\s+)(?:(?:\(fillers))\\s+)?(?:\(unitGroups))\\b"
+        )
+        termWords = file.termWords.compactMap { key, lists in Int(key).map { ($0, Self.group(lists)) } }
             .sorted { $0.months > $1.months }
         // One expression for all languages, one named group (`l0`, `l1`, …) per language's nouns.
         claimLanguages = file.claimNouns.keys.sorted().filter { !(file.claimNouns[$0] ?? []).isEmpty }
         let nounGroups = claimLanguages.enumerated().map { index, language in
             "(?<l\(index)>\(Self.alternation(file.claimNouns[language] ?? [])))"
         }.joined(separator: "|")
-        let claimsPattern = "(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?:\(nounGroups))\\b"
-        claimsRegex = SharedLazy { Self.compile(claimsPattern) }
-        for (name, lists) in file.cues { cues[name] = CueGroup(lists) }
+        claims = Self.compile("(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?:\(nounGroups))\\b")
+        for (name, lists) in file.cues { cues[name] = Self.group(lists) }
         modelSuffixes = Set(file.modelSuffixes.tokens.map(TextFolding.fold))
     }
 
@@ -232,15 +205,12 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     static var bundledFile: File { BundledData.read("service-plans", File.init(table:)) }
 
     /// A cue group by name; an empty group (matching nothing) when the file has none of that name.
-    func cue(_ name: String) -> CueGroup { cues[name] ?? Self.emptyGroup }
-
-    private static let emptyGroup = CueGroup()
+    func cue(_ name: String) -> CueGroup { cues[name] ?? CueGroup() }
 
     // MARK: - Compiling
 
-    /// Compiles a cue group: one expression per language, and all of them in one.
-    fileprivate static func compileGroup(_ lists: ByLanguage) -> CueGroup.Compiled {
-        var group = CueGroup.Compiled()
+    private static func group(_ lists: ByLanguage) -> CueGroup {
+        var group = CueGroup()
         for (language, patterns) in lists.sorted(by: { $0.key < $1.key }) where !patterns.isEmpty {
             if let regex = compile("\\b(?:\(alternation(patterns)))") { group.patterns.append((language, regex)) }
         }
@@ -264,7 +234,7 @@ public struct ServicePlanPatterns: @unchecked Sendable {
             .joined(separator: "|")
     }
 
-    fileprivate static func compile(_ pattern: String) -> NSRegularExpression? {
+    private static func compile(_ pattern: String) -> NSRegularExpression? {
         try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 }
