@@ -79,18 +79,20 @@ let package = Package(
             name: "katalog-bench",
             dependencies: ["KatalogCore", "KatalogPipeline", "KatalogReaders"]
         ),
+        // Helpers shared by the test targets (a temporary folder per test process).
+        .target(name: "KatalogTestSupport", path: "Tests/KatalogTestSupport"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
-        .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogCore", "KatalogReaders"]),
+        .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogCore", "KatalogReaders", "KatalogTestSupport"]),
         .testTarget(name: "KatalogWritersTests", dependencies: ["KatalogCore", "KatalogWriters"]),
         // End-to-end tests run the built `katalog` binary, so it is a dependency; golden cases are read from
         // the source tree (Golden/<case>/{input,expected}) so RECORD_GOLDEN=1 can rewrite them.
         .testTarget(
             name: "KatalogPipelineTests",
-            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "katalog"],
+            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", "KatalogPipeline", "katalog", "KatalogTestSupport"],
             exclude: ["Golden", "Validate"]
         ),
         // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
         .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"], exclude: ["Golden"]),
-        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReaders", "KatalogReport", "katalog"]),
+        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReaders", "KatalogReport", "katalog", "KatalogTestSupport"]),
     ]
 )

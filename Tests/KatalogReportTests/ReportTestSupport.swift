@@ -1,4 +1,5 @@
 import Foundation
+import KatalogTestSupport
 
 /// Paths and process helpers for the report tests.
 enum ReportTestSupport {

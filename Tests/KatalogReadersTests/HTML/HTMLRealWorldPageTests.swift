@@ -1,4 +1,5 @@
 import Foundation
+import KatalogTestSupport
 import Testing
 import KatalogCore
 @testable import KatalogReaders
