@@ -234,6 +234,10 @@ struct FastPathTests {
             cases.append(text)
         }
         let table = CurrencyTable.builtIn
+        // The usual feed prices take the byte path (were it never taken, the comparison below would still hold).
+        #expect(CurrencyTokens.asciiWordTokens(in: "1299.00 PLN", table: table) == ["PLN"])
+        #expect(CurrencyTokens.asciiWordTokens(in: "EUR 9,99", table: table) == ["EUR"])
+        #expect(CurrencyTokens.asciiWordTokens(in: "S/ 49.90", table: table) == nil && CurrencyTokens.asciiWordTokens(in: "49,99 zł", table: table) == nil)
         for text in cases {
             #expect(CurrencyTokens.find(in: text, table: table) == CurrencyTokens.find(in: text, table: table, generalPathOnly: true),
                     "\(text.debugDescription)")
@@ -246,6 +250,8 @@ struct FastPathTests {
         var cases = Self.texts + ["11,01", "1299.00 PLN", "PLN 1299.00", "EUR 9,99", "9,99  EUR", "1.", ",99", "1,,2", "49,- Kč", "5 %",
                                   "RS4 1", "A 1 B", "1 299,00", "PLN 1299.00 EUR", "10 x", "x10", "-5 EUR", "1 PLN ", " 1"]
         for _ in 0..<20_000 { cases.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        #expect(AmountSpan.plainAmount(in: "1299.00 PLN")?.digits == "1299.00" && AmountSpan.plainAmount(in: "PLN 11,01")?.digits == "11,01")
+        #expect(AmountSpan.plainAmount(in: "49,- Kč") == nil && AmountSpan.plainAmount(in: "-5 EUR") == nil && AmountSpan.plainAmount(in: "5 %") == nil)
         for text in cases {
             let fast = AmountSpan.find(in: text, currencies: .builtIn), general = AmountSpan.find(in: text, currencies: .builtIn, generalPathOnly: true)
             #expect(fast == general, "\(text.debugDescription)")

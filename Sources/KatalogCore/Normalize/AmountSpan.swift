@@ -50,7 +50,7 @@ struct AmountSpan: Sendable, Hashable {
     /// them (`11,01`, `1299.00`), alone or with one word of letters before or after it, set apart by one space
     /// (`1299.00 PLN`, `EUR 9,99`). Nil for any other text, which the general scan reads. For such text the scan
     /// finds the same single span: no sign, no whole-amount ending, no glued letters, no `%` after it.
-    private static func plainAmount(in text: String) -> AmountSpan? {
+    static func plainAmount(in text: String) -> AmountSpan? {
         let bytes = text.utf8
         func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }

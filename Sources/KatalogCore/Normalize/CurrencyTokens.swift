@@ -102,7 +102,7 @@ enum CurrencyTokens {
     /// token when the table knows it (for such a piece the general path can find nothing else: glued symbols hold
     /// a mark, not only letters); a bare number holds none. Nil for any other text, and where a symbol that holds
     /// a break (`S/.`) may start: the general path reads those.
-    private static func asciiWordTokens(in text: String, table: CurrencyTable) -> [String]? {
+    static func asciiWordTokens(in text: String, table: CurrencyTable) -> [String]? {
         var text = text
         let breaking = table.gluedSymbols.breakingBytes
         return text.withUTF8 { bytes -> [String]? in
