@@ -1,4 +1,5 @@
 import Foundation
+import KatalogWriters
 
 /// What the report page and `katalog explain` show about one record of `catalog.jsonl` or `rejects.jsonl`:
 /// identifiers, price, package, findings, per-field provenance and service-plan facts, as display text.
@@ -108,7 +109,7 @@ struct RecordView: Equatable, Sendable {
             }
             provenance.append(ProvenanceRow(
                 field: field, origin: origin["origin"]?.text ?? "?", line: origin["line"]?.int, label: label,
-                raw: origin["value"]?.text ?? "", normalized: Self.normalized(field, in: record),
+                raw: origin["value"]?.text ?? Self.recordedText(field, in: record) ?? "", normalized: Self.normalized(field, in: record),
                 assumptions: assumptions))
         }
     }
@@ -151,6 +152,13 @@ struct RecordView: Equatable, Sendable {
             if let grams = node[key]?.text { parts.append("\(name)\(grams) g") }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// The raw text a provenance entry leaves out because the record writes it unchanged at the field's place.
+    static func recordedText(_ field: String, in record: JSONNode) -> String? {
+        guard let place = RecordedText.place(ofField: field) else { return nil }
+        let node = record[place.key]
+        return place.member.map { node?[$0]?.text } ?? node?.text
     }
 
     /// The normalized value of a provenance field, read from the record itself.

@@ -37,7 +37,7 @@ enum ProductJSON {
         } else {
             json.optional(product.price) { write($0, amount: numbers.priceAmount, to: &$1) }
         }
-        json.key("provenance"); writeProvenance(product.provenance, to: &json)
+        json.key("provenance"); writeProvenance(of: product, to: &json)
         json.key("sale_price"); json.optional(product.salePrice) { write($0, amount: numbers.salePriceAmount, to: &$1) }
         json.key("service_plan"); json.optional(product.servicePlan, ServicePlanJSON.write)
         json.string("sku", product.sku)
@@ -118,13 +118,16 @@ enum ProductJSON {
         json.int("line", attribute.line)
         json.bool("mapped", attribute.isMapped)
         json.string("origin", attribute.origin.rawValue)
-        json.string("original_value", attribute.originalValue)
+        // The text as written only where normalizing changed it (`juoda` → `black`), as in provenance.
+        if attribute.originalValue != attribute.value { json.string("original_value", attribute.originalValue) }
         json.string("value", attribute.value)
         json.endObject()
     }
 
-    /// Field provenance by field name, names in byte order.
-    static func writeProvenance(_ provenance: [String: FieldProvenance], to json: inout JSONWriter) {
+    /// Field provenance by field name, names in byte order; each entry's raw `value` only where it differs from the
+    /// text the record writes at the field's place (`RecordedText`).
+    static func writeProvenance(of product: Product, to json: inout JSONWriter) {
+        let provenance = product.provenance
         json.beginObject()
         // Sorting the dictionary's indices moves small values, not (key, entry) pairs. The keys are field names:
         // for ASCII the standard library's `<` is byte order, and compares short strings in registers.
@@ -139,7 +142,7 @@ enum ProductJSON {
             json.string("label", entry.label)
             json.int("line", entry.line)
             json.string("origin", entry.origin.rawValue)
-            json.string("value", entry.value)
+            if !RecordedText.isRecorded(entry.value, field: field, in: product) { json.string("value", entry.value) }
             json.endObject()
         }
         json.endObject()

@@ -69,6 +69,43 @@ struct WriterEncodingTests {
         #expect(Set(encoded.attributeColumns) == Set(ProductCSV.attributeCells(product).keys))
     }
 
+    /// Compact provenance loses nothing: every raw value a record's provenance leaves out is the text the record
+    /// writes at the field's place (`RecordedText`), and every attribute's `original_value` left out is its `value`.
+    @Test func compactProvenanceRebuildsEveryRawValue() throws {
+        let collector = Collector()
+        _ = try ImportPipeline(jobs: 1).run([TestSupport.packageRoot.appendingPathComponent("Samples").path], into: collector)
+        var omitted: [String: Int] = [:], kept: [String: Int] = [:], attributeValuesOmitted = 0
+        for product in collector.products {
+            let encoded = CatalogOutput.encode(product)
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(encoded.jsonLine)) as? [String: Any])
+            let provenance = try #require(record["provenance"] as? [String: [String: Any]])
+            #expect(Set(provenance.keys) == Set(product.provenance.keys), "\(product.id)")
+            for (field, entry) in product.provenance {
+                let written = try #require(provenance[field])
+                if let value = written["value"] as? String {
+                    #expect(value == entry.value, "\(product.id) \(field)")
+                    kept[field, default: 0] += 1
+                } else {
+                    let place = try #require(RecordedText.place(ofField: field), "\(product.id): \(field) has no place but its value was left out")
+                    let node = record[place.key]
+                    let rebuilt = place.member.map { (node as? [String: Any])?[$0] as? String } ?? node as? String
+                    #expect(rebuilt == entry.value, "\(product.id) \(field): rebuilt \(rebuilt ?? "nil"), raw \(entry.value)")
+                    omitted[field, default: 0] += 1
+                }
+            }
+            let attributes = try #require(record["attributes"] as? [[String: Any]])
+            for (written, attribute) in zip(attributes, product.attributes) {
+                if written["original_value"] == nil { attributeValuesOmitted += 1 }
+                #expect((written["original_value"] as? String ?? written["value"] as? String) == attribute.originalValue, "\(product.id) \(attribute.key)")
+            }
+        }
+        // The samples exercise both sides of the rule for each kind of place.
+        for field in ["title", "brand", "sku", "price", "gtin"] { #expect(omitted[field, default: 0] > 0, "\(field) never left out") }
+        for field in ["weight", "package_length", "images", "availability"] { #expect(kept[field, default: 0] > 0, "\(field) never kept") }
+        #expect(omitted["weight"] == nil && omitted["images"] == nil)
+        #expect(attributeValuesOmitted > 0)
+    }
+
     @Test func compactCatalogJSONHoldsTheJSONLinesAndPrettyTheSameRecords() throws {
         let samples = TestSupport.packageRoot.appendingPathComponent("Samples").path
         let collector = Collector()

@@ -88,6 +88,15 @@ import KatalogReaders
         let reject = records[2]
         #expect(reject.rejected && reject.reasons == ["record.no-usable-price"] && reject.title == "Lonely row")
     }
+
+    /// Compact provenance leaves a raw value out when the record writes it at the field's place; the view rebuilds
+    /// it from there (the field itself, `price.text`, `gtin.raw`) and shows a value that is written as it is.
+    @Test func rawValuesLeftOutOfProvenanceAreReadFromTheRecord() throws {
+        let line = #"{"id":"a.csv#1","title":"Kavos aparatas","brand":"De'Longhi","availability":"in_stock","gtin":{"digits":"4700000000012","raw":"4700000000012"},"price":{"amount":"11.01","currency":"EUR","text":"11,01"},"provenance":{"availability":{"label":"Likutis","line":2,"origin":"csv-column","value":"Yra"},"brand":{"label":"Gamintojas","line":2,"origin":"csv-column"},"gtin":{"label":"Barkodas","line":2,"origin":"csv-column"},"price":{"label":"Kaina","line":2,"origin":"csv-column"},"title":{"label":"Pavadinimas","line":2,"origin":"csv-column"},"weight":{"label":"Svoris (kg)","line":2,"origin":"csv-column","value":"1,1"}},"source":{"file":"a.csv","kind":"csv","line":2,"record":1},"diagnostics":[]}"#
+        let view = RecordView(catalogRecord: try JSONNode.parse(Data(line.utf8)))
+        let raw = Dictionary(uniqueKeysWithValues: view.provenance.map { ($0.field, $0.raw) })
+        #expect(raw == ["availability": "Yra", "brand": "De'Longhi", "gtin": "4700000000012", "price": "11,01", "title": "Kavos aparatas", "weight": "1,1"])
+    }
 }
 
 @Suite struct JSONNodeParsingTests {
