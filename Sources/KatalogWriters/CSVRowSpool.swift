@@ -42,6 +42,20 @@ enum CSVRowSpool {
         }
     }
 
+    /// The attribute columns of the final file, in order, looked up by their spooled name bytes.
+    struct ColumnIndex {
+        private var indexByName: [String: Int] = [:]
+        var count: Int { indexByName.count }
+
+        init(_ columns: [String]) {
+            for (index, column) in columns.enumerated() { indexByName[column] = index }
+        }
+
+        func index(of name: ArraySlice<UInt8>) -> Int? {
+            indexByName[String(decoding: name, as: UTF8.self)]
+        }
+    }
+
     /// Reads spooled rows back, in order, with a fixed-size buffer.
     final class Reader {
         private let handle: FileHandle
@@ -60,31 +74,51 @@ enum CSVRowSpool {
 
         deinit { try? handle.close() }
 
-        /// The next row: its escaped core line and escaped attribute cells by column; nil at the end.
-        func next() throws -> (core: String, attributes: [String: String])? {
-            guard try ensure(4) else { return nil }
-            let core = try text()
+        /// Appends the next row to `out` as its line of the final file: the core cells, then one cell per column
+        /// of `columns` (empty where the row has none), and CRLF. Works on the spooled bytes, which are already
+        /// escaped, without making strings of them. False at the end.
+        func appendNextLine(columns: ColumnIndex, to out: inout [UInt8]) throws -> Bool {
+            guard try ensure(4) else { return false }
+            let coreLength = try length()
+            guard try ensure(coreLength) else { throw corrupt() }
+            out.append(contentsOf: buffer[position..<position + coreLength])
+            position += coreLength
             let count = try length()
-            var attributes: [String: String] = [:]
+            // The row's cells are copied aside (the buffer may be refilled while reading on), then laid out.
+            cells.removeAll(keepingCapacity: true)
+            slots.removeAll(keepingCapacity: true)
+            slots.append(contentsOf: repeatElement(nil, count: columns.count))
             for _ in 0..<count {
-                let column = try text()
-                attributes[column] = try text()
+                let nameLength = try length()
+                guard try ensure(nameLength) else { throw corrupt() }
+                let column = columns.index(of: buffer[position..<position + nameLength])
+                position += nameLength
+                let cellLength = try length()
+                guard try ensure(cellLength) else { throw corrupt() }
+                guard let column else { throw corrupt() }
+                let start = cells.count
+                cells.append(contentsOf: buffer[position..<position + cellLength])
+                slots[column] = start..<cells.count
+                position += cellLength
             }
-            return (core, attributes)
+            for slot in slots {
+                out.append(UInt8(ascii: ","))
+                if let slot { out.append(contentsOf: cells[slot]) }
+            }
+            out.append(0x0D)
+            out.append(0x0A)
+            return true
         }
+
+        /// The attribute cells of the row being laid out, and where each column's cell is in them.
+        private var cells: [UInt8] = []
+        private var slots: [Range<Int>?] = []
 
         private func length() throws -> Int {
             guard try ensure(4) else { throw corrupt() }
             let value = UInt32(buffer[position]) | UInt32(buffer[position + 1]) << 8 | UInt32(buffer[position + 2]) << 16 | UInt32(buffer[position + 3]) << 24
             position += 4
             return Int(value)
-        }
-
-        private func text() throws -> String {
-            let count = try length()
-            guard try ensure(count) else { throw corrupt() }
-            defer { position += count }
-            return String(decoding: buffer[position..<position + count], as: UTF8.self)
         }
 
         /// Makes `count` unread bytes available; false at a clean end of file.

@@ -214,13 +214,14 @@ public final class CatalogOutput {
         let spoolPath = directory.appendingPathComponent(".catalog.csv.spool").path
         defer { try? FileManager.default.removeItem(atPath: spoolPath) }
         let reader = try CSVRowSpool.Reader(path: spoolPath)
-        while let row = try reader.next() {
-            var line = row.core
-            for column in columns {
-                line += ","
-                line += row.attributes[column] ?? ""
+        let index = CSVRowSpool.ColumnIndex(columns)
+        var lines: [UInt8] = []
+        while try reader.appendNextLine(columns: index, to: &lines) {
+            if lines.count >= 1 << 16 {
+                try catalogCSV.write(bytes: lines)
+                lines.removeAll(keepingCapacity: true)
             }
-            try catalogCSV.write(line + "\r\n")
         }
+        try catalogCSV.write(bytes: lines)
     }
 }

@@ -106,6 +106,22 @@ struct WriterEncodingTests {
         #expect(attributeValuesOmitted > 0)
     }
 
+    /// The writer's switch and the readers' table of places name the same fields.
+    @Test func everyPlaceIsReadFromTheProduct() {
+        var product = Product(id: "x#1", source: SourceLocation(file: "x", line: 1, record: 1), sourceKind: .csv)
+        product.title = "t"; product.description = "d"; product.sku = "s"; product.mpn = "m"; product.brand = "b"
+        product.category = "c"; product.url = "u"; product.itemGroupID = "g"; product.availability = "a"; product.condition = "n"
+        product.price = Price(money: Money(amount: 1, currency: "EUR"), text: "1 €")
+        product.salePrice = Price(money: Money(amount: 1, currency: "EUR"), text: "0,99 €")
+        product.gtin = GTINParsing.parse("4006381333931").gtin
+        let named = ["title", "description", "sku", "mpn", "brand", "category", "url", "item_group_id", "availability", "condition",
+                     "price", "sale_price", "gtin", "weight", "gross_weight", "net_weight", "package_length", "images", "color"]
+        let read = Set(named.filter { RecordedText.text(ofField: $0, in: product) != nil })
+        #expect(read == RecordedText.fieldsWithPlaces)
+        #expect(RecordedText.text(ofField: "sale_price", in: product) == "0,99 €")
+        #expect(RecordedText.text(ofField: "gtin", in: product) == "4006381333931")
+    }
+
     @Test func compactCatalogJSONHoldsTheJSONLinesAndPrettyTheSameRecords() throws {
         let samples = TestSupport.packageRoot.appendingPathComponent("Samples").path
         let collector = Collector()
