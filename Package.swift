@@ -92,7 +92,7 @@ let package = Package(
             exclude: ["Golden", "Validate"]
         ),
         // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
-        .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog"], exclude: ["Golden"]),
+        .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog", "KatalogTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReaders", "KatalogReport", "katalog", "KatalogTestSupport"]),
     ]
 )

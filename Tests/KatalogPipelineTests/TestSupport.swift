@@ -1,4 +1,5 @@
 import Foundation
+import KatalogTestSupport
 import Testing
 import KatalogCore
 
@@ -16,53 +17,15 @@ enum TestSupport {
         return packageRoot.appendingPathComponent(".build/debug/katalog")
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ChildProcess.Result
 
     /// Runs `katalog` with `arguments` in `directory` and waits for it.
     static func katalog(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
-        let process = Process()
-        process.executableURL = katalogBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Both pipes are drained at once: a child that fills stderr (a sanitizer's report runs to megabytes) while
-        // stdout is read to its end would otherwise block, and the test with it, forever.
-        let stderr = PipeDrain(err.fileHandleForReading)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.data(), as: UTF8.self))
-    }
-
-    /// Reads a pipe to its end on a thread of its own.
-    final class PipeDrain: @unchecked Sendable {
-        private var read = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ handle: FileHandle) {
-            Thread { [self] in
-                read = handle.readDataToEndOfFile()
-                done.signal()
-            }.start()
-        }
-
-        /// Everything the pipe held, once its writer closed it.
-        func data() -> Data {
-            done.wait()
-            return read
-        }
+        try ChildProcess.run(katalogBinary, arguments, in: directory)
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestScratch.folder()
     }
 
     /// A readable diff of two files (`git diff --no-index`), or a plain note when git is missing.

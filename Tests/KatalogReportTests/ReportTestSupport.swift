@@ -13,27 +13,11 @@ enum ReportTestSupport {
         return packageRoot.appendingPathComponent(".build/debug/katalog")
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ChildProcess.Result
 
     /// Runs `executable` with `arguments` from the package root and waits for it.
     static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        try ChildProcess.run(executable, arguments, in: packageRoot)
     }
 
     static func katalog(_ arguments: [String]) throws -> Run { try run(katalogBinary, arguments) }

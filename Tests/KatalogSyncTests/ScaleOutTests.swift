@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 
 /// `katalog map` as a streaming mapper, partitions, and a real night on Spark: map → shuffle by Katalog's
 /// partition → `katalog merge` gives byte for byte what one machine's import + merge gives.
@@ -7,18 +8,8 @@ import Testing
     static let inputs = ["Samples/feeds", "Samples/sync/night-2", "Samples/html"]
 
     /// Runs a shell pipeline from the package root; returns its stdout.
-    static func shell(_ command: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = SyncTestSupport.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func shell(_ command: String) throws -> ChildProcess.Result {
+        try ChildProcess.run(URL(fileURLWithPath: "/bin/bash"), ["-c", command], in: SyncTestSupport.packageRoot)
     }
 
     /// What one machine makes of `inputs`: import, then merge, lines sorted by their bytes.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 
 /// Runs the built `katalog` binary for the sync tests, from the package root so paths in outputs are stable.
 enum SyncTestSupport {
@@ -14,35 +15,14 @@ enum SyncTestSupport {
         return packageRoot.appendingPathComponent(".build/debug/katalog")
     }
 
-    struct Run {
-        var status: Int32
-        /// True when the process was ended by a signal (the kill tests).
-        var killed: Bool
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ChildProcess.Result
 
     static func katalog(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = katalogBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
-                   stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try ChildProcess.run(katalogBinary, arguments, in: packageRoot, environment: environment)
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-sync-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestScratch.folder()
     }
 
     /// Compares `actual` with the golden file `name` of `golden`; RECORD_GOLDEN=1 rewrites it and still fails.
