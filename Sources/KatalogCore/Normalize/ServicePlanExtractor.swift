@@ -209,7 +209,7 @@ public struct ServicePlanExtractor: Sendable {
 
     private func programme(in text: ServicePlanText) -> (ServicePlanPatterns.Programme, NSRange)? {
         for programme in patterns.programmes {
-            if let match = programme.regex.firstMatch(in: text.folded, range: text.fullRange) { return (programme, match.range) }
+            if let match = programme.regex?.firstMatch(in: text.folded, range: text.fullRange) { return (programme, match.range) }
         }
         return nil
     }

@@ -5,20 +5,37 @@ import Foundation
 ///
 /// Patterns are regular-expression fragments over folded text (see `ServicePlanText`). A malformed bundled file
 /// is a packaging bug and stops the program naming the file; a malformed pattern is skipped, never guessed at.
-/// Compiled regular expressions are immutable and safe to share between threads.
+/// Regular expressions are compiled on first use (`SharedLazy`), once per table whichever thread asks first: most
+/// records never get past `kindPrefilter`, so a run that meets no service plan compiles none. Compiled regular
+/// expressions are immutable and safe to share between threads.
 public struct ServicePlanPatterns: @unchecked Sendable {
-    /// A named group of phrases in several languages.
-    struct CueGroup {
-        var patterns: [(language: String, regex: NSRegularExpression)] = []
-        /// All languages in one expression, one named group (`l0`, `l1`, …) per language, so a sentence is
-        /// searched once rather than once per language.
-        var combined: NSRegularExpression?
+    /// A named group of phrases in several languages, compiled on first use.
+    struct CueGroup: Sendable {
+        struct Compiled {
+            var patterns: [(language: String, regex: NSRegularExpression)] = []
+            /// All languages in one expression, one named group (`l0`, `l1`, …) per language, so a sentence is
+            /// searched once rather than once per language.
+            var combined: NSRegularExpression?
+        }
+
+        private let compiled: SharedLazy<Compiled>
+
+        /// A group that matches nothing.
+        init() { compiled = SharedLazy { Compiled() } }
+
+        /// The phrases of `lists` (language → pattern fragments), compiled when the group is first used.
+        init(_ lists: ByLanguage) { compiled = SharedLazy { ServicePlanPatterns.compileGroup(lists) } }
+
+        /// Each language whose patterns compiled, with its expression, in alphabetical order.
+        var patterns: [(language: String, regex: NSRegularExpression)] { compiled.value.patterns }
 
         /// The earliest phrase found in `text`: its language and range. At one position the first language in
         /// alphabetical order wins, unless the same words are also listed in `preferring` (`abonement` is lt
         /// and lv; a record with Latvian attributes gets lv).
         func firstMatch(in text: ServicePlanText, preferring preferred: String? = nil) -> (language: String, range: NSRange)? {
-            guard let combined, let match = combined.firstMatch(in: text.folded, range: text.fullRange) else { return nil }
+            let compiled = compiled.value
+            guard let combined = compiled.combined, let match = combined.firstMatch(in: text.folded, range: text.fullRange) else { return nil }
+            let patterns = compiled.patterns
             var language = patterns.first?.language ?? ""
             for (index, entry) in patterns.enumerated() where match.range(withName: "l\(index)").location != NSNotFound {
                 language = entry.language
@@ -35,9 +52,18 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     }
 
     struct Programme {
-        var regex: NSRegularExpression
+        private let compiled: SharedLazy<NSRegularExpression?>
         var name: String
         var provider: String?
+
+        init(pattern: String, name: String, provider: String?) {
+            compiled = SharedLazy { ServicePlanPatterns.compile("\\b(?:\(pattern))") }
+            self.name = name
+            self.provider = provider
+        }
+
+        /// The programme's expression; nil when its pattern does not compile (the programme is then skipped).
+        var regex: NSRegularExpression? { compiled.value }
     }
 
     var threshold = 3
@@ -53,11 +79,14 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var planTermValues: [String: Int] = [:]
     /// Folded number word → value.
     var numbers: [String: Int] = [:]
-    var duration: NSRegularExpression?
+    private let durationRegex: SharedLazy<NSRegularExpression?>
+    /// The duration expression (`3 years`, `a month`, `zwei Jahre`).
+    var duration: NSRegularExpression? { durationRegex.value }
     /// Term words by months, longest term first.
     var termWords: [(months: Int, cues: CueGroup)] = []
     /// The claim-count expression; its group `l<i>` holds the noun of `claimLanguages[i]`.
-    var claims: NSRegularExpression?
+    private let claimsRegex: SharedLazy<NSRegularExpression?>
+    var claims: NSRegularExpression? { claimsRegex.value }
     var claimLanguages: [String] = []
     var cues: [String: CueGroup] = [:]
     var modelSuffixes: Set<String> = []
@@ -157,14 +186,12 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         var kindPatterns: [[String]] = []
         for kind in ServicePlan.Kind.allCases {
             if let lists = file.classification.kinds[kind.rawValue] {
-                kinds.append((kind, Self.group(lists)))
+                kinds.append((kind, CueGroup(lists)))
                 kindPatterns.append(Self.allPatterns(lists))
             }
         }
         kindPrefilter = ServicePlanPrefilter(groups: kindPatterns)
-        programmes = file.programmes.entries.compactMap { entry in
-            Self.compile("\\b(?:\(entry.pattern))").map { Programme(regex: $0, name: entry.name, provider: entry.provider) }
-        }
+        programmes = file.programmes.entries.map { Programme(pattern: $0.pattern, name: $0.name, provider: $0.provider) }
         coveredModelKeys = file.attributes.coveredModels
         coveredGTINKeys = file.attributes.coveredGtins
         planTermValues = file.planTermValues
@@ -177,18 +204,18 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         }.joined(separator: "|")
         let articles = Self.alternation(Self.allPatterns(file.durations.articles))
         let fillers = Self.alternation(Self.allPatterns(file.durations.fillers))
-        duration = Self.compile(
-            "(?:(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s*-?\\s*|\\b(?<art>\(articles))\\s+)(?:(?:\(fillers))\\s+)?(?:\(unitGroups))\\b"
-        )
-        termWords = file.termWords.compactMap { key, lists in Int(key).map { ($0, Self.group(lists)) } }
+        let durationPattern = "(?:(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s*-?\\s*|\\b(?<art>\(articles))\\s+)(?:(?:\(fillers))\\s+)?(?:\(unitGroups))\\b"
+        durationRegex = SharedLazy { Self.compile(durationPattern) }
+        termWords = file.termWords.compactMap { key, lists in Int(key).map { ($0, CueGroup(lists)) } }
             .sorted { $0.months > $1.months }
         // One expression for all languages, one named group (`l0`, `l1`, …) per language's nouns.
         claimLanguages = file.claimNouns.keys.sorted().filter { !(file.claimNouns[$0] ?? []).isEmpty }
         let nounGroups = claimLanguages.enumerated().map { index, language in
             "(?<l\(index)>\(Self.alternation(file.claimNouns[language] ?? [])))"
         }.joined(separator: "|")
-        claims = Self.compile("(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?:\(nounGroups))\\b")
-        for (name, lists) in file.cues { cues[name] = Self.group(lists) }
+        let claimsPattern = "(?<![\\w.,])(?<n>\\d+|\\b(?:\(numberWords)))\\s+(?:[\\w-]+\\s+){0,2}?(?:\(nounGroups))\\b"
+        claimsRegex = SharedLazy { Self.compile(claimsPattern) }
+        for (name, lists) in file.cues { cues[name] = CueGroup(lists) }
         modelSuffixes = Set(file.modelSuffixes.tokens.map(TextFolding.fold))
     }
 
@@ -205,12 +232,15 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     static var bundledFile: File { BundledData.read("service-plans", File.init(table:)) }
 
     /// A cue group by name; an empty group (matching nothing) when the file has none of that name.
-    func cue(_ name: String) -> CueGroup { cues[name] ?? CueGroup() }
+    func cue(_ name: String) -> CueGroup { cues[name] ?? Self.emptyGroup }
+
+    private static let emptyGroup = CueGroup()
 
     // MARK: - Compiling
 
-    private static func group(_ lists: ByLanguage) -> CueGroup {
-        var group = CueGroup()
+    /// Compiles a cue group: one expression per language, and all of them in one.
+    fileprivate static func compileGroup(_ lists: ByLanguage) -> CueGroup.Compiled {
+        var group = CueGroup.Compiled()
         for (language, patterns) in lists.sorted(by: { $0.key < $1.key }) where !patterns.isEmpty {
             if let regex = compile("\\b(?:\(alternation(patterns)))") { group.patterns.append((language, regex)) }
         }
@@ -234,7 +264,7 @@ public struct ServicePlanPatterns: @unchecked Sendable {
             .joined(separator: "|")
     }
 
-    private static func compile(_ pattern: String) -> NSRegularExpression? {
+    fileprivate static func compile(_ pattern: String) -> NSRegularExpression? {
         try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 }
