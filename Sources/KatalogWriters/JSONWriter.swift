@@ -145,8 +145,20 @@ struct JSONWriter {
         copy.withUTF8 { checkOrder($0) }
         #endif
         beginItem()
-        appendEscaped(name)
-        endKey()
+        // Field names are plain ASCII (`package_length`): then `"name":` goes into each form in one append.
+        var name = name
+        let plain = name.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
+            if writesCompact { compactBuffer.appendKey(bytes, spaced: false) }
+            if writesPretty { prettyBuffer.appendKey(bytes, spaced: true) }
+            return true
+        }
+        if plain {
+            position = .afterKey
+        } else {
+            appendEscaped(name)
+            endKey()
+        }
     }
 
     // Shorthands: a key and its value.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import KatalogWriters
+@testable import KatalogWriters
 
 /// The shipped JSON Schema accepts every record Katalog writes, checked by an independent validator
 /// (Python's `jsonschema`). Skipped, with a message naming what is missing, on a machine without it; on CI
@@ -63,5 +63,15 @@ struct JSONEscapingTests {
         #expect(JSONValue.string(text).compact == json)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String
         #expect(parsed == text)
+    }
+
+    /// Run-time keys (provenance field names): plain ASCII ones are copied whole, any other is escaped like a value.
+    @Test func runTimeKeysAreEscapedOnlyWhenTheyNeedIt() throws {
+        var json = JSONWriter(compact: true, prettyIndent: 0)
+        json.beginObject()
+        for (index, key) in ["a\"b", "package_length", "tab\tkey", "x\u{2028}", "ė"].enumerated() { json.key(key); json.int(index) }
+        json.endObject()
+        #expect(String(decoding: json.compact, as: UTF8.self) == #"{"a\"b":0,"package_length":1,"tab\tkey":2,"x\u2028":3,"ė":4}"#)
+        #expect(String(decoding: json.pretty, as: UTF8.self).contains(#"  "package_length": 1,"#))
     }
 }
