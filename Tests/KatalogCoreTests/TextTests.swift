@@ -83,3 +83,23 @@ struct TextDecodingTests {
         return Data(bytes)
     }
 }
+
+/// The byte transcoder readers hand to libxml2 (`transcodeSingleByteToUTF8`) gives, for every single-byte code page
+/// Katalog knows, the same text, invalid count and first invalid offset as decoding through `decode(_:as:)`.
+struct SingleByteTranscodingTests {
+    @Test func everyCodePageMatchesTheDecoder() throws {
+        var generator = SystemRandomNumberGenerator()
+        let everyByte = [UInt8](0...255) + [UInt8](repeating: 0x41, count: 13) + [0x9C, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x81]
+        let mostlyASCII = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) < 230 ? UInt8.random(in: 0x20...0x7E, using: &generator) : UInt8.random(in: 0x80...0xFF, using: &generator) }
+        for name in CodePages.builtIn.pages.keys.sorted() {
+            for input in [everyByte, mostlyASCII, [], [0xE6]] {
+                let fast = try #require(input.withUnsafeBytes { TextDecoding.transcodeSingleByteToUTF8($0, codePage: name) })
+                let general = input.withUnsafeBytes { TextDecoding.decode($0, as: name, source: "test") }
+                #expect(String(decoding: fast.utf8, as: UTF8.self) == general.text, "\(name)")
+                #expect(fast.invalidSequences == general.invalidSequences, "\(name)")
+                #expect(fast.firstInvalidOffset == general.firstInvalidOffset, "\(name)")
+            }
+        }
+        #expect([UInt8]([0x41]).withUnsafeBytes { TextDecoding.transcodeSingleByteToUTF8($0, codePage: "no-such-page") } == nil)
+    }
+}
