@@ -244,6 +244,31 @@ struct FastPathTests {
         }
     }
 
+    @Test func amountTraitsOnBytesEqualTheCharacterForms() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [String] = ["0", "1", "5", ".", ".", ",", "'", "’", " ", "0", "00", "é", "e\u{301}", "A", "EUR", "Kč", "PVM", "x", "-"]
+        var cases = Self.texts + ["34.0000", "1.250", "1..5", ".5", "5.", "1.5.30", "1.0.0", "0.", "", ".", "1299.00", "11.01", "1'299.00", "1’299"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        let context = MoneyContext()
+        for text in cases {
+            #expect(MoneyParsing.significantFractionDigits(text) == (text.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0),
+                    "\(text.debugDescription)")
+            #expect(MoneyParsing.groupingMarks(in: text) == Set(text.filter { $0 == "'" || $0 == "’" }), "\(text.debugDescription)")
+            #expect(CurrencyResolution.unknownCurrencyCode(in: text, context: context) == Self.referenceUnknownCurrencyCode(in: text, context: context),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    /// `CurrencyResolution.unknownCurrencyCode` without its byte check.
+    static func referenceUnknownCurrencyCode(in text: String, context: MoneyContext) -> String? {
+        for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isUppercase }) {
+            let word = String(piece)
+            let table = context.currencies
+            if table.candidates(for: word).isEmpty && !table.notCurrencyWords.contains(word) && !context.phrases.isPriceWord(word) { return word }
+        }
+        return nil
+    }
+
     @Test func plainAmountsAreFoundAsByTheGeneralScan() {
         var generator = SystemRandomNumberGenerator()
         let pool: [String] = ["1", "0", "9", "12", ".", ",", " ", "PLN", "eur", "Kč", "-", "%", ",-", "x", "'", "\u{00A0}", "€", "$", "A4"]

@@ -4,12 +4,14 @@ import Foundation
 public enum DecimalFormatting {
     /// `value` rounded half away from zero to `fractionDigits`, always with that many fraction digits.
     public static func fixed(_ value: Decimal, fractionDigits: Int) -> String {
+        if let text = DecimalText.rounded(value, fractionDigits: fractionDigits, trimZeros: false) { return text }
         let rounded = round(value, fractionDigits: fractionDigits)
         return render(rounded, fractionDigits: fractionDigits, trimZeros: false)
     }
 
     /// `value` rounded to at most `maxFractionDigits`, trailing fraction zeros removed.
     public static func trimmed(_ value: Decimal, maxFractionDigits: Int) -> String {
+        if let text = DecimalText.rounded(value, fractionDigits: maxFractionDigits, trimZeros: true) { return text }
         let rounded = round(value, fractionDigits: maxFractionDigits)
         return render(rounded, fractionDigits: maxFractionDigits, trimZeros: true)
     }
