@@ -322,6 +322,63 @@ struct FastPathTests {
         #expect(phrases.vat(in: "1299.00 PLN") == nil && phrases.vat(in: "12,99") == nil)
     }
 
+    @Test func gtinFacetsOnBytesEqualTheCharacterForm() {
+        var generator = SystemRandomNumberGenerator()
+        var cases: [String?] = [nil, "", "4700000000012", "12345670", "02345673", "20000004", "036000291452", "10012345678902", "9790000000001",
+                                "979000000000", "09790000000001", "97900000", "4006381333931", "0000000000000", "1234567890123x", "٣٣٣٣٣٣٣٣"]
+        let leads = ["", "0", "2", "97", "979", "9790", "02", "04", "05", "99", "977", "978", "140", "200", "470"]
+        for _ in 0..<20_000 {
+            let lead = leads.randomElement(using: &generator)!
+            let length = [7, 8, 8, 12, 12, 13, 13, 13, 14, 14, 15].randomElement(using: &generator)!
+            cases.append(String((lead + String((0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })).prefix(length)))
+        }
+        for digits in cases {
+            #expect(GTINFacets.of(digits: digits) == Self.referenceFacets(digits: digits), "\(digits ?? "nil")")
+        }
+    }
+
+    /// `GTINFacets.of` as it was, building the GTIN-13 form and its prefix as strings.
+    static func referenceFacets(digits: String?) -> GTINFacets {
+        guard let digits, !digits.isEmpty, digits.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }),
+              [8, 12, 13, 14].contains(digits.utf8.count) else {
+            return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
+        }
+        let checksum: GTINFacets.Check = GTINParsing.hasValidCheckDigit(digits) ? .valid : .invalid
+        if digits.count == 8, let first = digits.first, first == "0" || first == "2" {
+            return GTINFacets(checksum: checksum, lengthValid: true, prefix: String(digits.prefix(3)), prefixClass: .restrictedCirculation, country: nil, organisation: "Restricted circulation (GTIN-8 velocity codes)")
+        }
+        let thirteen = digits.count == 12 ? "0" + digits : (digits.count == 14 ? String(digits.dropFirst()) : digits)
+        if thirteen.hasPrefix("9790") && digits.count != 8 {
+            return GTINFacets(checksum: checksum, lengthValid: true, prefix: "9790", prefixClass: .ismn, country: nil, organisation: "Sheet music (ISMN)")
+        }
+        let prefix = String(thirteen.prefix(3))
+        guard let range = GS1PrefixTable.builtIn.range(for: prefix) else {
+            return GTINFacets(checksum: checksum, lengthValid: true, prefix: prefix, prefixClass: .unassigned, country: nil, organisation: nil)
+        }
+        return GTINFacets(checksum: checksum, lengthValid: true, prefix: prefix, prefixClass: GTINFacets.PrefixClass(rawValue: range.class) ?? .unassigned,
+                          country: range.country, organisation: range.organisation)
+    }
+
+    @Test func unitKeysOnBytesEqualTheCharacterForm() {
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["k", "g", "K", "G", "cm", "CM", "Mm", ".", ".", " ", "\t", "\u{00A0}", "\r\n", "\n", "ł", "Ž", "Z", "@", "[", "`", "{", "1"]
+        var cases = Self.texts + ["kg", " kg. ", "Kg.", ".cm", "..", ". .", " . cm . ", "\tmm\t", "KGM", "kg\u{00A0}", "\u{00A0}kg.", "cm\r\n", "Zoll"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        func reference(_ spelling: String, trimmingDots: Bool) -> String {
+            let spaced = spelling.trimmingSpaces()
+            guard trimmingDots else { return spaced.lowercased() }
+            return (spaced.utf8.allSatisfy { $0 < 0x80 } ? spaced.trimming(where: { $0 == "." }) : spaced.trimmingCharacters(in: CharacterSet(charactersIn: "."))).lowercased()
+        }
+        for text in cases {
+            for dots in [true, false] {
+                #expect(UnitTable.key(text, trimmingDots: dots) == reference(text, trimmingDots: dots), "\(text.debugDescription)")
+            }
+        }
+        // A unit in a column label (`Svoris (kg)`) is keyed on its bytes.
+        #expect(UnitTable.asciiKey("kg", trimmingDots: true) == "kg" && UnitTable.asciiKey(" Cm. ", trimmingDots: true) == "cm")
+        #expect(UnitTable.builtIn.unit("kg", in: .mass)?.symbol == "kg" && UnitTable.builtIn.unit(" CM. ", in: .length)?.symbol == "cm")
+    }
+
     @Test func plainDigitGTINsReadAsTheGeneralForm() {
         var generator = SystemRandomNumberGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",

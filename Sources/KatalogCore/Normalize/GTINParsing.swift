@@ -13,7 +13,8 @@ public enum GTINParsing {
     public static func parse(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         if let converted = ISBN10.convert(text) { return converted }
         var (gtin, findings) = parseDigits(text)
-        if let digits = gtin.digits, digits.count == 8, digits.first == "0", let upcA = UPCE.expand(digits) {
+        // The digits are ASCII (see `classify`): bytes are characters.
+        if let digits = gtin.digits, digits.utf8.count == 8, digits.utf8.first == UInt8(ascii: "0"), let upcA = UPCE.expand(digits) {
             let wasValid = gtin.isValid
             gtin = GTIN(raw: text, digits: upcA, format: .upcA, isValid: true)
             gtin.expandedFrom = "UPC-E"
@@ -69,20 +70,22 @@ public enum GTINParsing {
 
     /// The GTIN for `digits` (non-empty, ASCII digits only) read from `text`: format, check digit, lost leading zero.
     private static func classify(_ text: String, digits: String, findings: [Finding]) -> (gtin: GTIN, findings: [Finding]) {
-        if let format = format(forLength: digits.count), hasValidCheckDigit(digits) {
+        // ASCII digits: the byte count is the length, without walking the characters.
+        let length = digits.utf8.count
+        if let format = format(forLength: length), hasValidCheckDigit(digits) {
             return (GTIN(raw: text, digits: digits, format: format, isValid: true), findings)
         }
         // A spreadsheet that stored the number as a number drops leading zeros: 12 digits left of an EAN-13,
         // 11 of a UPC-A, 7 of a GTIN-8. Restore only when the check digit then matches.
-        for target in [13, 12, 8] where digits.count == target - 1 {
+        for target in [13, 12, 8] where length == target - 1 {
             let restored = "0" + digits
             if hasValidCheckDigit(restored), let format = format(forLength: target) {
                 // A 12-digit value that is already a valid UPC-A never reaches here.
                 return (GTIN(raw: text, digits: restored, format: format, isValid: true), findings + [.gtinLeadingZeroRestored(text, restored: restored)])
             }
         }
-        guard let format = format(forLength: digits.count) else {
-            return (GTIN(raw: text, digits: digits, format: nil, isValid: false), findings + [.gtinLength(text, length: digits.count)])
+        guard let format = format(forLength: length) else {
+            return (GTIN(raw: text, digits: digits, format: nil, isValid: false), findings + [.gtinLength(text, length: length)])
         }
         return (GTIN(raw: text, digits: digits, format: format, isValid: false), findings + [.gtinChecksum(text, expected: expectedCheckDigit(digits))])
     }

@@ -120,18 +120,21 @@ struct NumberReading: Sendable, Hashable {
         guard markOffset > 0, markOffset < length - 1 else { return nil }
         let mark = Character(Unicode.Scalar(markByte))
         func replacingMark(with replacement: UInt8?) -> String {
-            String(unsafeUninitializedCapacity: length) { buffer in
-                var at = 0
-                for (offset, byte) in text.utf8.enumerated() {
-                    if offset == markOffset {
-                        guard let replacement else { continue }
-                        buffer[at] = replacement
-                    } else {
-                        buffer[at] = byte
+            var source = text
+            return source.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: length) { buffer in
+                    var at = 0
+                    for offset in 0..<length {
+                        if offset == markOffset {
+                            guard let replacement else { continue }
+                            buffer[at] = replacement
+                        } else {
+                            buffer[at] = bytes[offset]
+                        }
+                        at += 1
                     }
-                    at += 1
+                    return at
                 }
-                return at
             }
         }
         let decimal = markByte == UInt8(ascii: ".") ? text : replacingMark(with: UInt8(ascii: "."))

@@ -99,7 +99,7 @@ public final class ProductNormalizer {
         usePlatform(raw.hints.platform)
         let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
         let resolution = resolveLabels(of: record)
-        return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
+        return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
     }
 
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
@@ -112,6 +112,8 @@ public final class ProductNormalizer {
             source: SourceLocation(file: location.file, line: location.line, record: location.record),
             sourceKind: record.kind
         )
+        // Room for a provenance entry per field: growing the dictionary one entry at a time rehashes it four times.
+        product.provenance.reserveCapacity(record.fields.count)
         var state = RecordState(record: record)
         let resolution = resolveLabels(of: record)
         state.moneyContext = moneyContext(for: record, resolution: resolution, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
@@ -214,9 +216,10 @@ public final class ProductNormalizer {
             return true
         }
 
-        /// Whether the field at `index` may hold a price: unlabelled, or labelled with a money key.
-        func isPriceField(_ field: RawField, at index: Int) -> Bool {
-            field.role == .unlabelled || fields[index].isMoney
+        /// Whether the field at `index`, whose role is `role`, may hold a price: unlabelled, or labelled with a
+        /// money key. (The role, not the field: handing on a field copies its strings.)
+        func isPriceField(_ role: FieldRole, at index: Int) -> Bool {
+            role == .unlabelled || fields[index].isMoney
         }
     }
 
@@ -278,7 +281,7 @@ public final class ProductNormalizer {
         )
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
-        let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
+        let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
         context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
@@ -537,22 +540,14 @@ public final class ProductNormalizer {
     }
 
     private func setPackage(_ key: String, _ quantity: Quantity, field: RawField, product: inout Product, location: SourceLocation) {
-        let path: WritableKeyPath<PackageInfo, Quantity?>
-        switch key {
-        case "package_length": path = \.length
-        case "package_width": path = \.width
-        case "package_height": path = \.height
-        case "gross_weight": path = \.grossWeight
-        case "net_weight": path = \.netWeight
-        default: path = \.weight
-        }
-        if let existing = product.package[keyPath: path] {
+        let measure = PackageInfo.Measure(key: key)
+        if let existing = product.package[measure] {
             if existing != quantity {
                 product.diagnostics.append(Diagnostic(.fieldConflict(key, kept: "\(existing.valueText) \(existing.unit)", ignored: field.value), at: location))
             }
             return
         }
-        product.package[keyPath: path] = quantity
+        product.package[measure] = quantity
         product.provenance[key] = FieldProvenance(field)
     }
 
