@@ -379,6 +379,23 @@ struct FastPathTests {
         #expect(UnitTable.builtIn.unit("kg", in: .mass)?.symbol == "kg" && UnitTable.builtIn.unit(" CM. ", in: .length)?.symbol == "cm")
     }
 
+    @Test func bareNumbersAreTheirOwnSplit() {
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["0", "1", "5", "9", ".", ",", "-", " ", "\t", "$", "€", "&", "c", "m", "\r\n", "١", "\u{00A0}", "'"]
+        var cases = Self.texts + ["1,1", "35", "0.5", "3,5", "1.2.3", "1,,2", ".5", "5.", "-3,5", " 1", "1 ", "19€99", "1&2", ""]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        var bare = 0
+        for text in cases where QuantityParsing.isBareNumber(text) {
+            bare += 1
+            let split = QuantityParsing.splitNumber(MoneyParsing.normalizeSpaces(text))
+            #expect(split?.0 == text && split?.1 == "", "\(text.debugDescription)")
+        }
+        #expect(bare > 400)
+        // A spreadsheet's measure cells are bare numbers; anything with a unit, sign or space is not.
+        #expect(["1,1", "35", "0.5", "3,5"].allSatisfy(QuantityParsing.isBareNumber))
+        #expect(!["1 kg", "-3,5", " 1", "1.", ".5", ""].contains(where: QuantityParsing.isBareNumber))
+    }
+
     @Test func plainDigitGTINsReadAsTheGeneralForm() {
         var generator = SystemRandomNumberGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",
@@ -406,7 +423,9 @@ struct FastPathTests {
     }
 
     @Test func checkDigitsEqualTheGeneralSum() {
-        let cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]
+        var generator = SystemRandomNumberGenerator()
+        var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]
+        for _ in 0..<5_000 { cases.append(String((0..<Int.random(in: 1...15, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })) }
         for digits in cases + Self.texts.map({ $0.filter(\.isNumber) }) {
             #expect(GTINParsing.expectedCheckDigit(digits) == Reference.expectedCheckDigit(digits), "\(digits)")
             #expect(GTINParsing.hasValidCheckDigit(digits) == (digits.last?.wholeNumberValue.map { Reference.expectedCheckDigit(digits) == $0 } ?? false))

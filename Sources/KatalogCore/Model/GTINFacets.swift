@@ -52,7 +52,7 @@ public struct GTINFacets: Sendable, Hashable, Codable {
     /// The facets of `digits` (only digits; any length).
     public static func of(digits: String?) -> GTINFacets {
         // ASCII digits only, so bytes are characters.
-        guard let digits, !digits.isEmpty, digits.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else {
+        guard let digits, digits.isASCIIDigits else {
             return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
         }
         // Counted in bytes, each a digit: `String.count` would walk the characters.

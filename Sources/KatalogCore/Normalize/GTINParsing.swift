@@ -39,7 +39,7 @@ public enum GTINParsing {
 
     static func parseDigits(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         // Plain ASCII digits: nothing to trim, no apostrophe, exponent, `.0` or separators; the digits are the text.
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return classify(text, digits: text, findings: []) }
+        if text.isASCIIDigits { return classify(text, digits: text, findings: []) }
         return parseDigitsGenerally(text)
     }
 
@@ -121,20 +121,20 @@ public enum GTINParsing {
 
     /// The mod-10 weighted sum for ASCII digits (all but the last), without Unicode numeric look-ups; nil for any
     /// other text, which takes the general path.
+    /// Read front to back on the contiguous bytes (walking a string's `utf8` steps an index per byte, backwards
+    /// more so): the digit `k` places left of the check digit weighs 3 when `k` is odd, else 1.
     private static func asciiWeightedSum(_ digits: String) -> Int? {
-        var sum = 0
-        var weight = 3
-        var first = true
-        for byte in digits.utf8.reversed() {
-            guard (0x30...0x39).contains(byte) else { return nil }
-            if first {
-                first = false
-                continue
+        var text = digits
+        return text.withUTF8 { bytes -> Int? in
+            var sum = 0
+            var fromRight = bytes.count - 1
+            for byte in bytes {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                if fromRight > 0 { sum += Int(byte - 0x30) * (fromRight & 1 == 1 ? 3 : 1) }
+                fromRight -= 1
             }
-            sum += Int(byte - 0x30) * weight
-            weight = 4 - weight
+            return sum
         }
-        return sum
     }
 
     static func isScientificNotation(_ value: String) -> Bool {

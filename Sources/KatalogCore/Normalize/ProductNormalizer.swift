@@ -180,6 +180,8 @@ public final class ProductNormalizer {
             let outranked: LabelRanks.Rank?
             /// Whether the key holds money.
             let isMoney: Bool
+            /// The field's `unit.from-label` column note once made, with its unit (`columnUnitNote`).
+            var unitNote: (unit: String, note: Finding)?
 
             init(match: LabelDictionary.Match?, key: KeyTable.Key? = nil, outranked: LabelRanks.Rank? = nil, isMoney: Bool = false) {
                 self.match = match
@@ -245,13 +247,21 @@ public final class ProductNormalizer {
         return resolution
     }
 
-    /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once.
-    private func columnUnitNote(_ label: String, unit: String) -> Finding {
+    /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once. It is
+    /// also kept on `resolved`, the field's resolution the file's rows share, so a row finds it without hashing
+    /// its label and unit.
+    private func columnUnitNote(_ label: String, unit: String, resolved: LabelResolution.Field) -> Finding {
+        if let kept = resolved.unitNote, kept.unit == unit { return kept.note }
         let key = StringPair(label, unit)
-        if let cached = columnUnitNotes[key] { return cached }
-        if columnUnitNotes.count >= cacheLimit { columnUnitNotes.removeAll(keepingCapacity: true) }
-        let note = Finding.columnUnitFromHeader(label, unit: unit)
-        columnUnitNotes[key] = note
+        let note: Finding
+        if let cached = columnUnitNotes[key] {
+            note = cached
+        } else {
+            if columnUnitNotes.count >= cacheLimit { columnUnitNotes.removeAll(keepingCapacity: true) }
+            note = Finding.columnUnitFromHeader(label, unit: unit)
+            columnUnitNotes[key] = note
+        }
+        resolved.unitNote = (unit, note)
         return note
     }
 
@@ -275,23 +285,22 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
     private func moneyContext(for record: RawRecord, resolution: LabelResolution, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
-        var context = MoneyContext(
-            currency: record.hints.currency, country: record.hints.country, language: record.hints.language,
-            phrases: tables.phrases, currencies: tables.currencies, numbers: tables.numbers
-        )
+        // The parts are gathered first and the context made once at the end: a context built early and changed
+        // field by field was copied whole twice per record.
+        var currency = record.hints.currency
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
         let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
-        context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
         // The labelled fields that have a match, by index, for the URL, image and currency scans below (indices, so
         // no field is copied).
         let fields = record.fields
         let matches = resolution.matches
-        let labelled = fields.indices.filter { index in
-            guard fields[index].role == .labelled, fields[index].label != nil, case .some = matches[index] else { return false }
-            return true
+        var labelled: [Int] = []
+        labelled.reserveCapacity(fields.count)  // one allocation, not one per doubling
+        for index in fields.indices where fields[index].role == .labelled && fields[index].label != nil {
+            if case .some = matches[index] { labelled.append(index) }
         }
         func firstValue(ofKey key: String) -> String? {
             labelled.first { matches[$0]?.key == key }.map { fields[$0].value }
@@ -307,7 +316,7 @@ public final class ProductNormalizer {
         if let currency = observation.currency {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
-        context.evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
+        evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
         for index in labelled {
             guard let match = matches[index] else { continue }
             if match.key == "currency" {
@@ -319,20 +328,23 @@ public final class ProductNormalizer {
                 if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
                     // The first currency field wins (fields come in origin precedence order).
                     if !currencyFromField {
-                        context.currency = code
+                        currency = code
                         recordEvidence = CurrencyEvidence(.recordField, currency: code, detail: "the record's \(label) field")
                     }
                     currencyFromField = true
                 } else {
                     diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
                 }
-            } else if match.key == "price" || match.key == "sale_price", let hint = match.currencyHint, context.currency == nil {
-                context.currency = hint
+            } else if match.key == "price" || match.key == "sale_price", let hint = match.currencyHint, currency == nil {
+                currency = hint
             }
         }
         // The record's own currency field is the strongest evidence there is.
-        if let recordEvidence { context.evidence.insert(recordEvidence, at: 0) }
-        return context
+        if let recordEvidence { evidence.insert(recordEvidence, at: 0) }
+        return MoneyContext(
+            currency: currency, country: record.hints.country, language: record.hints.language, observedDecimalMark: observation.decimalMark,
+            evidence: evidence, phrases: tables.phrases, currencies: tables.currencies, numbers: tables.numbers
+        )
     }
 
     // MARK: - Fields
@@ -464,7 +476,7 @@ public final class ProductNormalizer {
             let columnar = state.record.kind.hasColumnHeaders
             let (quantity, findings, labelUnit) = quantities.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
             report(findings)
-            if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol), at: location)) }
+            if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol, resolved: resolved), at: location)) }
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
