@@ -196,6 +196,32 @@ public final class ProductNormalizer {
         let fields: [Field]
         /// Each field's `match`.
         let matches: [LabelDictionary.Match?]
+        /// The fields `moneyContext` reads, found once for the records that share these labels.
+        lazy var moneyFields = MoneyFields(labels: labels, matches: matches)
+
+        /// The matched fields that speak of a record's currency, by index in field order: URL and image fields
+        /// (their country domain), currency fields with the evidence detail that names their label, and price
+        /// fields whose label names a currency (`Kaina (EUR)`). Finding them per record took a scan comparing
+        /// every field's key several times, and a string built per record.
+        struct MoneyFields {
+            var urls: [Int] = []
+            var images: [Int] = []
+            var currencies: [(index: Int, detail: String)] = []
+            var priceHints: [(index: Int, currency: String)] = []
+
+            init(labels: [String?], matches: [LabelDictionary.Match?]) {
+                for (index, match) in matches.enumerated() {
+                    guard let match else { continue }
+                    switch match.key {
+                    case "url": urls.append(index)
+                    case "image": images.append(index)
+                    case "currency": currencies.append((index, "the record's \(labels[index] ?? "") field"))
+                    case "price", "sale_price": if let hint = match.currencyHint { priceHints.append((index, hint)) }
+                    default: break
+                    }
+                }
+            }
+        }
 
         init(labels: [String?], fields: [Field]) {
             self.labels = labels
@@ -293,22 +319,17 @@ public final class ProductNormalizer {
         let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
         var evidence = record.hints.currencyEvidence
-        // The labelled fields that have a match, by index, for the URL, image and currency scans below (indices, so
-        // no field is copied).
+        // The matched fields the scans below read (a match implies a labelled field; a field without a label,
+        // looked up as "", is passed over as before). By index, so no field is copied.
         let fields = record.fields
-        let matches = resolution.matches
-        var labelled: [Int] = []
-        labelled.reserveCapacity(fields.count)  // one allocation, not one per doubling
-        for index in fields.indices where fields[index].role == .labelled && fields[index].label != nil {
-            if case .some = matches[index] { labelled.append(index) }
+        let scan = resolution.moneyFields
+        func firstValue(_ indices: [Int]) -> String? {
+            indices.first { fields[$0].label != nil }.map { fields[$0].value }
         }
-        func firstValue(ofKey key: String) -> String? {
-            labelled.first { matches[$0]?.key == key }.map { fields[$0].value }
-        }
-        if let url = firstValue(ofKey: "url"),
+        if let url = firstValue(scan.urls),
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
-        } else if let image = firstValue(ofKey: "image"),
+        } else if let image = firstValue(scan.images),
                   let domain = CountryDomains.countryDomain(ofURL: image) {
             // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
@@ -317,30 +338,29 @@ public final class ProductNormalizer {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
         evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
-        for index in labelled {
-            guard let match = matches[index] else { continue }
-            if match.key == "currency" {
-                let field = fields[index]
-                let label = field.label ?? ""
-                let code = field.value.trimmingSpaces().uppercased()
-                let table = tables.currencies
-                // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
-                if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
-                    // The first currency field wins (fields come in origin precedence order).
-                    if !currencyFromField {
-                        currency = code
-                        recordEvidence = CurrencyEvidence(.recordField, currency: code, detail: "the record's \(label) field")
-                    }
-                    currencyFromField = true
-                } else {
-                    diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
+        for (index, detail) in scan.currencies where fields[index].label != nil {
+            let field = fields[index]
+            let code = field.value.trimmingSpaces().uppercased()
+            let table = tables.currencies
+            // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
+            if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
+                // The first currency field wins (fields come in origin precedence order).
+                if !currencyFromField {
+                    currency = code
+                    recordEvidence = CurrencyEvidence(.recordField, currency: code, detail: detail)
                 }
-            } else if match.key == "price" || match.key == "sale_price", let hint = match.currencyHint, currency == nil {
-                currency = hint
+                currencyFromField = true
+            } else {
+                diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: field.label ?? "", line: field.line)))
             }
         }
+        // A currency in a price label counts when nothing else named one; a currency field overrides it wherever
+        // the two stand, so it is read after them.
+        if currency == nil, let hint = scan.priceHints.first(where: { fields[$0.index].label != nil }) { currency = hint.currency }
         // The record's own currency field is the strongest evidence there is.
-        if let recordEvidence { evidence.insert(recordEvidence, at: 0) }
+        if let recordEvidence {
+            if evidence.isEmpty { evidence = [recordEvidence] } else { evidence.insert(recordEvidence, at: 0) }
+        }
         return MoneyContext(
             currency: currency, country: record.hints.country, language: record.hints.language, observedDecimalMark: observation.decimalMark,
             evidence: evidence, phrases: tables.phrases, currencies: tables.currencies, numbers: tables.numbers
