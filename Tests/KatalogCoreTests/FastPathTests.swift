@@ -396,6 +396,18 @@ struct FastPathTests {
         #expect(!["1 kg", "-3,5", " 1", "1.", ".5", ""].contains(where: QuantityParsing.isBareNumber))
     }
 
+    @Test func normalASCIIPricesAreLeftAsTheyAre() {
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["1", "9", "0", ",", ".", " ", "  ", "$", "&", "&nbsp;", "&euro;", "€", "£", "EUR", "PLN", "zł", "\t", "\u{00A0}", "-", "–", "~", "\u{7F}", "\u{1F}"]
+        var cases = Self.texts + ["11,01", "1299.00 PLN", "EUR 9,99", "19$99", "$5", " 5", "5 ", "5&amp;", "49,-", "~5~", "1 299,00"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        for text in cases {
+            #expect(MoneyParsing.normalizeSpaces(text) == MoneyParsing.normalizeSpaces(text, generalPathOnly: true), "\(text.debugDescription)")
+        }
+        #expect(["11,01", "1299.00 PLN", "EUR 9,99"].allSatisfy(MoneyParsing.isNormalASCII))
+        #expect(!["19$99", " 5", "5&amp;", "5 €", ""].contains(where: MoneyParsing.isNormalASCII))
+    }
+
     @Test func plainDigitGTINsReadAsTheGeneralForm() {
         var generator = SystemRandomNumberGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",

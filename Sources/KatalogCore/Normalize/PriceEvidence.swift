@@ -73,13 +73,7 @@ extension ProductNormalizer {
     /// Applies a price reading to the product: a was/now pair fills both `price` and `sale_price`; otherwise the
     /// reading fills the field `key` names. A second, different value for a filled field is reported, not kept.
     func applyPrice(_ reading: MoneyReading, key: String, field: RawField, product: inout Product, location: SourceLocation) {
-        var assignments: [(String, Price)] = []
-        if let regular = reading.price, let sale = reading.salePrice {
-            assignments = [("price", regular), ("sale_price", sale)]
-        } else if let price = reading.price {
-            assignments = [(key, price)]
-        }
-        for (name, price) in assignments {
+        func assign(_ price: Price, to name: String) {
             // The two fields directly, not through a key path (several hundred instructions per access).
             let isSale = name == "sale_price"
             if let existing = isSale ? product.salePrice : product.price {
@@ -87,12 +81,18 @@ extension ProductNormalizer {
                 if existing.money != price.money, product.provenance[name]?.origin == field.origin {
                     product.diagnostics.append(Diagnostic(.fieldConflict(name, kept: existing.text, ignored: field.value), at: location))
                 }
-                continue
+                return
             }
             if isSale { product.salePrice = price } else { product.price = price }
             var provenance = FieldProvenance(field)
             provenance.evidence = reading.currencyDecision.map(Self.describe)
             product.provenance[name] = provenance
+        }
+        if let regular = reading.price, let sale = reading.salePrice {
+            assign(regular, to: "price")
+            assign(sale, to: "sale_price")
+        } else if let price = reading.price {
+            assign(price, to: key)
         }
     }
 
