@@ -151,6 +151,10 @@ struct DecimalFastPathTests {
                 #expect(NumberReading.read(text, preferDecimalForThreeDigits: prefer) == Self.referenceNumberRead(text, preferDecimalForThreeDigits: prefer), "\(text)")
             }
         }
+        // The usual feed amounts are read on their bytes.
+        for common in ["11,01", "1299.00", "1299", "3.350", "0.5", "14,00"] {
+            #expect(NumberReading.readPlain(common, preferDecimalForThreeDigits: false) == Self.referenceNumberRead(common), "\(common)")
+        }
     }
 
     @Test func fastComparisonMatchesFoundation() {
@@ -181,6 +185,44 @@ struct DecimalFastPathTests {
                 #expect(expected.isNaN ? DecimalFastMath.product(value, factor).isNaN : bytes(DecimalFastMath.product(value, factor)) == bytes(expected), "\(value) * \(factor)")
             }
         }
+    }
+
+    /// `DecimalText.rounded` against Foundation's rounding and `render`, on random values with every kind of
+    /// halfway digit, both signs, exponents both ways and significands up to 64 bits.
+    @Test func roundedTextMatchesFoundationRounding() {
+        var generator = SystemRandomNumberGenerator()
+        var values = Self.numbers.compactMap { DecimalFormatting.parse($0) }
+        values += [0, -1, 1, .nan, Decimal(string: "0.00")!, Decimal(string: "0.005")!, Decimal(string: "-0.005")!, Decimal(string: "0.0049")!,
+                   Decimal(string: "-0.0004")!, Decimal(string: "2.675")!, Decimal(string: "-2.675")!, Decimal(string: "18446744073709551615")!,
+                   Decimal(string: "18446744073709551616")!, Decimal(string: "0.18446744073709551615")!, Decimal(string: "9.9995")!,
+                   Decimal(string: "999.9995")!, Decimal(sign: .plus, exponent: 20, significand: 7), Decimal(sign: .minus, exponent: -30, significand: 5),
+                   Decimal(string: "1234567890123456789012345.5")!, Decimal.greatestFiniteMagnitude, (Decimal(1) / Decimal(3))]
+        for _ in 0..<20_000 {
+            var significand = UInt64.random(in: 0...UInt64.random(in: 1...UInt64.max, using: &generator), using: &generator)
+            // Halfway and near-halfway digits where rounding cuts.
+            if Bool.random(using: &generator) { significand = significand / 10 * 10 + UInt64([4, 5, 6].randomElement(using: &generator)!) }
+            values.append(Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -24...22, using: &generator),
+                                  significand: Decimal(significand)))
+        }
+        var fastHits = 0
+        for value in values {
+            for digits in [0, 1, 2, 3, 4, 6] {
+                for trim in [false, true] {
+                    let general = DecimalFormatting.render(DecimalFormatting.round(value, fractionDigits: digits), fractionDigits: digits, trimZeros: trim)
+                    let fast = DecimalText.rounded(value, fractionDigits: digits, trimZeros: trim)
+                    if fast != nil { fastHits += 1 }
+                    #expect((fast ?? general) == general, "\(value) \(digits) \(trim)")
+                    #expect((trim ? DecimalFormatting.trimmed(value, maxFractionDigits: digits) : DecimalFormatting.fixed(value, fractionDigits: digits)) == general)
+                }
+            }
+        }
+        #expect(fastHits > values.count * 8)
+        // The feed's usual values take the fast path: a price, a weight in grams, a length in millimetres.
+        #expect(DecimalText.rounded(Decimal(string: "11.01")!, fractionDigits: 2, trimZeros: false) == "11.01")
+        #expect(DecimalText.rounded(Decimal(string: "1299")!, fractionDigits: 2, trimZeros: false) == "1299.00")
+        #expect(DecimalText.rounded(DecimalFastMath.product(Decimal(string: "1.1")!, 1000), fractionDigits: 3, trimZeros: true) == "1100")
+        #expect(DecimalText.rounded(DecimalFastMath.product(Decimal(string: "3.5")!, 10), fractionDigits: 3, trimZeros: true) == "35")
+        #expect(DecimalText.rounded(Decimal(string: "0.0625")!, fractionDigits: 3, trimZeros: true) == "0.063")
     }
 
     @Test func renderMatchesGeneralForm() {

@@ -244,6 +244,31 @@ struct FastPathTests {
         }
     }
 
+    @Test func amountTraitsOnBytesEqualTheCharacterForms() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [String] = ["0", "1", "5", ".", ".", ",", "'", "’", " ", "0", "00", "é", "e\u{301}", "A", "EUR", "Kč", "PVM", "x", "-"]
+        var cases = Self.texts + ["34.0000", "1.250", "1..5", ".5", "5.", "1.5.30", "1.0.0", "0.", "", ".", "1299.00", "11.01", "1'299.00", "1’299"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        let context = MoneyContext()
+        for text in cases {
+            #expect(MoneyParsing.significantFractionDigits(text) == (text.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0),
+                    "\(text.debugDescription)")
+            #expect(MoneyParsing.groupingMarks(in: text) == Set(text.filter { $0 == "'" || $0 == "’" }), "\(text.debugDescription)")
+            #expect(CurrencyResolution.unknownCurrencyCode(in: text, context: context) == Self.referenceUnknownCurrencyCode(in: text, context: context),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    /// `CurrencyResolution.unknownCurrencyCode` without its byte check.
+    static func referenceUnknownCurrencyCode(in text: String, context: MoneyContext) -> String? {
+        for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isUppercase }) {
+            let word = String(piece)
+            let table = context.currencies
+            if table.candidates(for: word).isEmpty && !table.notCurrencyWords.contains(word) && !context.phrases.isPriceWord(word) { return word }
+        }
+        return nil
+    }
+
     @Test func plainAmountsAreFoundAsByTheGeneralScan() {
         var generator = SystemRandomNumberGenerator()
         let pool: [String] = ["1", "0", "9", "12", ".", ",", " ", "PLN", "eur", "Kč", "-", "%", ",-", "x", "'", "\u{00A0}", "€", "$", "A4"]
@@ -297,6 +322,92 @@ struct FastPathTests {
         #expect(phrases.vat(in: "1299.00 PLN") == nil && phrases.vat(in: "12,99") == nil)
     }
 
+    @Test func gtinFacetsOnBytesEqualTheCharacterForm() {
+        var generator = SystemRandomNumberGenerator()
+        var cases: [String?] = [nil, "", "4700000000012", "12345670", "02345673", "20000004", "036000291452", "10012345678902", "9790000000001",
+                                "979000000000", "09790000000001", "97900000", "4006381333931", "0000000000000", "1234567890123x", "٣٣٣٣٣٣٣٣"]
+        let leads = ["", "0", "2", "97", "979", "9790", "02", "04", "05", "99", "977", "978", "140", "200", "470"]
+        for _ in 0..<20_000 {
+            let lead = leads.randomElement(using: &generator)!
+            let length = [7, 8, 8, 12, 12, 13, 13, 13, 14, 14, 15].randomElement(using: &generator)!
+            cases.append(String((lead + String((0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })).prefix(length)))
+        }
+        for digits in cases {
+            #expect(GTINFacets.of(digits: digits) == Self.referenceFacets(digits: digits), "\(digits ?? "nil")")
+        }
+    }
+
+    /// `GTINFacets.of` as it was, building the GTIN-13 form and its prefix as strings.
+    static func referenceFacets(digits: String?) -> GTINFacets {
+        guard let digits, !digits.isEmpty, digits.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }),
+              [8, 12, 13, 14].contains(digits.utf8.count) else {
+            return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
+        }
+        let checksum: GTINFacets.Check = GTINParsing.hasValidCheckDigit(digits) ? .valid : .invalid
+        if digits.count == 8, let first = digits.first, first == "0" || first == "2" {
+            return GTINFacets(checksum: checksum, lengthValid: true, prefix: String(digits.prefix(3)), prefixClass: .restrictedCirculation, country: nil, organisation: "Restricted circulation (GTIN-8 velocity codes)")
+        }
+        let thirteen = digits.count == 12 ? "0" + digits : (digits.count == 14 ? String(digits.dropFirst()) : digits)
+        if thirteen.hasPrefix("9790") && digits.count != 8 {
+            return GTINFacets(checksum: checksum, lengthValid: true, prefix: "9790", prefixClass: .ismn, country: nil, organisation: "Sheet music (ISMN)")
+        }
+        let prefix = String(thirteen.prefix(3))
+        guard let range = GS1PrefixTable.builtIn.range(for: prefix) else {
+            return GTINFacets(checksum: checksum, lengthValid: true, prefix: prefix, prefixClass: .unassigned, country: nil, organisation: nil)
+        }
+        return GTINFacets(checksum: checksum, lengthValid: true, prefix: prefix, prefixClass: GTINFacets.PrefixClass(rawValue: range.class) ?? .unassigned,
+                          country: range.country, organisation: range.organisation)
+    }
+
+    @Test func unitKeysOnBytesEqualTheCharacterForm() {
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["k", "g", "K", "G", "cm", "CM", "Mm", ".", ".", " ", "\t", "\u{00A0}", "\r\n", "\n", "ł", "Ž", "Z", "@", "[", "`", "{", "1"]
+        var cases = Self.texts + ["kg", " kg. ", "Kg.", ".cm", "..", ". .", " . cm . ", "\tmm\t", "KGM", "kg\u{00A0}", "\u{00A0}kg.", "cm\r\n", "Zoll"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        func reference(_ spelling: String, trimmingDots: Bool) -> String {
+            let spaced = spelling.trimmingSpaces()
+            guard trimmingDots else { return spaced.lowercased() }
+            return (spaced.utf8.allSatisfy { $0 < 0x80 } ? spaced.trimming(where: { $0 == "." }) : spaced.trimmingCharacters(in: CharacterSet(charactersIn: "."))).lowercased()
+        }
+        for text in cases {
+            for dots in [true, false] {
+                #expect(UnitTable.key(text, trimmingDots: dots) == reference(text, trimmingDots: dots), "\(text.debugDescription)")
+            }
+        }
+        // A unit in a column label (`Svoris (kg)`) is keyed on its bytes.
+        #expect(UnitTable.asciiKey("kg", trimmingDots: true) == "kg" && UnitTable.asciiKey(" Cm. ", trimmingDots: true) == "cm")
+        #expect(UnitTable.builtIn.unit("kg", in: .mass)?.symbol == "kg" && UnitTable.builtIn.unit(" CM. ", in: .length)?.symbol == "cm")
+    }
+
+    @Test func bareNumbersAreTheirOwnSplit() {
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["0", "1", "5", "9", ".", ",", "-", " ", "\t", "$", "€", "&", "c", "m", "\r\n", "١", "\u{00A0}", "'"]
+        var cases = Self.texts + ["1,1", "35", "0.5", "3,5", "1.2.3", "1,,2", ".5", "5.", "-3,5", " 1", "1 ", "19€99", "1&2", ""]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        var bare = 0
+        for text in cases where QuantityParsing.isBareNumber(text) {
+            bare += 1
+            let split = QuantityParsing.splitNumber(MoneyParsing.normalizeSpaces(text))
+            #expect(split?.0 == text && split?.1 == "", "\(text.debugDescription)")
+        }
+        #expect(bare > 400)
+        // A spreadsheet's measure cells are bare numbers; anything with a unit, sign or space is not.
+        #expect(["1,1", "35", "0.5", "3,5"].allSatisfy(QuantityParsing.isBareNumber))
+        #expect(!["1 kg", "-3,5", " 1", "1.", ".5", ""].contains(where: QuantityParsing.isBareNumber))
+    }
+
+    @Test func normalASCIIPricesAreLeftAsTheyAre() {
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["1", "9", "0", ",", ".", " ", "  ", "$", "&", "&nbsp;", "&euro;", "€", "£", "EUR", "PLN", "zł", "\t", "\u{00A0}", "-", "–", "~", "\u{7F}", "\u{1F}"]
+        var cases = Self.texts + ["11,01", "1299.00 PLN", "EUR 9,99", "19$99", "$5", " 5", "5 ", "5&amp;", "49,-", "~5~", "1 299,00"]
+        for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        for text in cases {
+            #expect(MoneyParsing.normalizeSpaces(text) == MoneyParsing.normalizeSpaces(text, generalPathOnly: true), "\(text.debugDescription)")
+        }
+        #expect(["11,01", "1299.00 PLN", "EUR 9,99"].allSatisfy(MoneyParsing.isNormalASCII))
+        #expect(!["19$99", " 5", "5&amp;", "5 €", ""].contains(where: MoneyParsing.isNormalASCII))
+    }
+
     @Test func plainDigitGTINsReadAsTheGeneralForm() {
         var generator = SystemRandomNumberGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",
@@ -324,7 +435,9 @@ struct FastPathTests {
     }
 
     @Test func checkDigitsEqualTheGeneralSum() {
-        let cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]
+        var generator = SystemRandomNumberGenerator()
+        var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]
+        for _ in 0..<5_000 { cases.append(String((0..<Int.random(in: 1...15, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })) }
         for digits in cases + Self.texts.map({ $0.filter(\.isNumber) }) {
             #expect(GTINParsing.expectedCheckDigit(digits) == Reference.expectedCheckDigit(digits), "\(digits)")
             #expect(GTINParsing.hasValidCheckDigit(digits) == (digits.last?.wholeNumberValue.map { Reference.expectedCheckDigit(digits) == $0 } ?? false))

@@ -37,4 +37,26 @@ struct PriceEvidenceTests {
         #expect(product.salePrice?.money.amountText == "58.99")
         #expect(product.provenance["sale_price"]?.value == "~~69,99 €~~ 58,99 €")
     }
+
+    /// A currency field decides a record's currency wherever it stands, over a currency named in the price label;
+    /// an unknown one is reported and the label's currency used. The records that share the labels (and so the
+    /// label resolution) read alike.
+    @Test func currencyFieldOutranksThePriceLabelsCurrency() {
+        func record(_ index: Int, _ fields: [(String, String)]) -> RawRecord {
+            RawRecord(location: SourceLocation(file: "c.csv", line: index, record: index), kind: .csv,
+                      fields: fields.map { RawField(label: $0.0, value: $0.1, origin: .csvColumn) })
+        }
+        let normalizer = ProductNormalizer()
+        for index in 1...2 {
+            for fields in [[("Kaina (EUR)", "12,99"), ("Valiuta", "PLN")], [("Valiuta", "PLN"), ("Kaina (EUR)", "12,99")]] {
+                let product = normalizer.normalize(record(index, fields))
+                #expect(product.price?.money.currency == "PLN")
+                #expect(product.provenance["price"]?.evidence?.hasSuffix("the record's Valiuta field") == true, "\(product.provenance)")
+            }
+            let unknown = normalizer.normalize(record(index, [("Valiuta", "XYZ"), ("Kaina (EUR)", "12,99")]))
+            #expect(unknown.price?.money.currency == "EUR")
+            #expect(unknown.diagnostics.contains { $0.code == "price.currency-unknown" && $0.message.contains("XYZ") })
+            #expect(normalizer.normalize(record(index, [("Kaina (EUR)", "12,99")])).price?.money.currency == "EUR")
+        }
+    }
 }

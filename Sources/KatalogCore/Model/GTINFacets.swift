@@ -52,29 +52,28 @@ public struct GTINFacets: Sendable, Hashable, Codable {
     /// The facets of `digits` (only digits; any length).
     public static func of(digits: String?) -> GTINFacets {
         // ASCII digits only, so bytes are characters.
-        guard let digits, !digits.isEmpty, digits.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else {
+        guard let digits, digits.isASCIIDigits else {
             return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
         }
-        let lengthValid = [8, 12, 13, 14].contains(digits.utf8.count)
-        guard lengthValid else {
+        // Counted in bytes, each a digit: `String.count` would walk the characters.
+        let count = digits.utf8.count
+        guard count == 8 || count == 12 || count == 13 || count == 14 else {
             return GTINFacets(checksum: .notChecked, lengthValid: false, prefix: nil, prefixClass: nil, country: nil, organisation: nil)
         }
         let checksum: Check = GTINParsing.hasValidCheckDigit(digits) ? .valid : .invalid
-        if digits.count == 8, let first = digits.first, first == "0" || first == "2" {
+        if count == 8, let first = digits.utf8.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "2") {
             return GTINFacets(checksum: checksum, lengthValid: true, prefix: String(digits.prefix(3)), prefixClass: .restrictedCirculation, country: nil, organisation: "Restricted circulation (GTIN-8 velocity codes)")
         }
-        // The GTIN-13 form: UPC-A gains a leading zero, GTIN-14 loses its indicator digit.
-        let thirteen: String
-        switch digits.count {
-        case 12: thirteen = "0" + digits
-        case 14: thirteen = String(digits.dropFirst())
-        default: thirteen = digits
-        }
-        if thirteen.hasPrefix("9790") && digits.count != 8 {
+        // The first four digits of the GTIN-13 form: UPC-A gains a leading zero, GTIN-14 loses its indicator digit.
+        var bytes = digits.utf8.makeIterator()
+        if count == 14 { _ = bytes.next() }
+        let lead = (count == 12 ? UInt8(ascii: "0") : bytes.next()!, bytes.next()!, bytes.next()!, bytes.next()!)
+        if lead == (UInt8(ascii: "9"), UInt8(ascii: "7"), UInt8(ascii: "9"), UInt8(ascii: "0")) && count != 8 {
             return GTINFacets(checksum: checksum, lengthValid: true, prefix: "9790", prefixClass: .ismn, country: nil, organisation: "Sheet music (ISMN)")
         }
-        let prefix = String(thirteen.prefix(3))
-        guard let range = GS1PrefixTable.builtIn.range(for: prefix) else {
+        let prefix = String(decoding: [lead.0, lead.1, lead.2], as: UTF8.self)
+        let prefixValue = Int(lead.0 &- 0x30) * 100 + Int(lead.1 &- 0x30) * 10 + Int(lead.2 &- 0x30)
+        guard let range = GS1PrefixTable.builtIn.range(forValue: prefixValue) else {
             return GTINFacets(checksum: checksum, lengthValid: true, prefix: prefix, prefixClass: .unassigned, country: nil, organisation: nil)
         }
         return GTINFacets(

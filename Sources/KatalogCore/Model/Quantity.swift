@@ -40,3 +40,47 @@ public struct PackageInfo: Sendable, Hashable, Codable {
         length == nil && width == nil && height == nil && grossWeight == nil && netWeight == nil && weight == nil
     }
 }
+
+extension PackageInfo {
+    /// One of the package's measures, named by its key in `keys.json`.
+    public enum Measure: Sendable, Hashable {
+        case length, width, height, grossWeight, netWeight, weight
+
+        /// `package_length`, `package_width`, `package_height`, `gross_weight`, `net_weight`; any other key is `weight`.
+        public init(key: String) {
+            switch key {
+            case "package_length": self = .length
+            case "package_width": self = .width
+            case "package_height": self = .height
+            case "gross_weight": self = .grossWeight
+            case "net_weight": self = .netWeight
+            default: self = .weight
+            }
+        }
+    }
+
+    /// The measure `measure` names, read and written directly (a key path costs several hundred instructions per
+    /// access, and the normalizer sets every measure of every record).
+    public subscript(measure: Measure) -> Quantity? {
+        get {
+            switch measure {
+            case .length: length
+            case .width: width
+            case .height: height
+            case .grossWeight: grossWeight
+            case .netWeight: netWeight
+            case .weight: weight
+            }
+        }
+        set {
+            switch measure {
+            case .length: length = newValue
+            case .width: width = newValue
+            case .height: height = newValue
+            case .grossWeight: grossWeight = newValue
+            case .netWeight: netWeight = newValue
+            case .weight: weight = newValue
+            }
+        }
+    }
+}

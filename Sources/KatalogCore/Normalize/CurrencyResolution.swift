@@ -41,7 +41,7 @@ enum CurrencyResolution {
         let tokens = found.contains { !table.isWeak($0) } ? found.filter { !table.isWeak($0) } : found
         var codes: [String] = []
         // Codes the text names unambiguously (`$59.99 CAD`) settle its shared symbols without a finding.
-        let named = Set(tokens.map(table.candidates(for:)).filter { $0.count == 1 }.map { $0[0] })
+        let named = tokens.isEmpty ? [] : Set(tokens.map(table.candidates(for:)).filter { $0.count == 1 }.map { $0[0] })
         var seen: Set<String> = []
         for token in tokens where seen.insert(token).inserted {
             let candidates = table.candidates(for: token)
@@ -99,8 +99,9 @@ enum CurrencyResolution {
     private static func chain(candidates: [String]?, token: String?, context: MoneyContext, text: String, amount: AmountTraits) -> Step? {
         let table = context.currencies
         func fits(_ code: String) -> Bool { candidates?.contains(code) ?? (table.isKnown(code) || table.obsoleteCurrency(code) != nil) }
-        func stated(_ synthesized: CurrencyEvidence, matching: (CurrencyEvidence) -> Bool) -> CurrencyEvidence {
-            context.evidence.first { !$0.basis.isAssumption && matching($0) } ?? synthesized
+        // The synthesized evidence (its detail an interpolated string) is only made when no stated one matches.
+        func stated(_ synthesized: @autoclosure () -> CurrencyEvidence, matching: (CurrencyEvidence) -> Bool) -> CurrencyEvidence {
+            context.evidence.first { !$0.basis.isAssumption && matching($0) } ?? synthesized()
         }
         if let written = context.currency, case let currency = table.aliasTarget(of: written) ?? written, fits(currency) {
             let evidence = stated(CurrencyEvidence(.recordField, currency: currency, detail: "the record's currency \(written)")) { $0.currency == written }
@@ -179,6 +180,8 @@ enum CurrencyResolution {
     /// Upper-case three-letter words that are not ISO codes (active, withdrawn or aliases) and not tax or price
     /// words (`VAT`, `PVM`, `UVP`).
     static func unknownCurrencyCode(in text: String, context: MoneyContext = MoneyContext()) -> String? {
+        // ASCII text without a capital letter (a bare amount, `11,01`) has no such word; the bytes tell.
+        guard text.utf8.contains(where: { $0 >= 0x80 || $0 &- UInt8(ascii: "A") < 26 }) else { return nil }
         for piece in text.split(whereSeparator: { !$0.isLetter }) where piece.count == 3 && piece.allSatisfy({ $0.isUppercase }) {
             let word = String(piece)
             let table = context.currencies

@@ -195,6 +195,8 @@ enum CurrencyTokens {
 
     /// `text` without the given amounts (each replaced by a space): where their currency is written.
     static func textAround(_ amounts: [AmountSpan], in text: String) -> String {
+        // A price that is only its amount (`11,01`) leaves one space, without sorting or copying pieces.
+        if amounts.count == 1, amounts[0].range.lowerBound == text.startIndex, amounts[0].range.upperBound == text.endIndex { return " " }
         var result = ""
         var index = text.startIndex
         for amount in amounts.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {

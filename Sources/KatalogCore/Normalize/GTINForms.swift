@@ -21,7 +21,7 @@ enum ISBN10 {
     /// The GTIN for an ISBN-10 written in `text`, with findings; nil when `text` is not ten ISBN characters.
     static func convert(_ text: String) -> (gtin: GTIN, findings: [Finding])? {
         // Plain ASCII digits (most GTIN values) are an ISBN-10 candidate only when there are ten of them.
-        if text.utf8.count != 10, !text.isEmpty, text.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return nil }
+        if text.utf8.count != 10, text.isASCIIDigits { return nil }
         var value = text.trimmingSpaces()
         for prefix in ["ISBN-10:", "ISBN-10", "ISBN:", "ISBN"] where value.uppercased().hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count)).trimmingSpaces()

@@ -13,7 +13,8 @@ public enum GTINParsing {
     public static func parse(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         if let converted = ISBN10.convert(text) { return converted }
         var (gtin, findings) = parseDigits(text)
-        if let digits = gtin.digits, digits.count == 8, digits.first == "0", let upcA = UPCE.expand(digits) {
+        // The digits are ASCII (see `classify`): bytes are characters.
+        if let digits = gtin.digits, digits.utf8.count == 8, digits.utf8.first == UInt8(ascii: "0"), let upcA = UPCE.expand(digits) {
             let wasValid = gtin.isValid
             gtin = GTIN(raw: text, digits: upcA, format: .upcA, isValid: true)
             gtin.expandedFrom = "UPC-E"
@@ -38,7 +39,7 @@ public enum GTINParsing {
 
     static func parseDigits(_ text: String) -> (gtin: GTIN, findings: [Finding]) {
         // Plain ASCII digits: nothing to trim, no apostrophe, exponent, `.0` or separators; the digits are the text.
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return classify(text, digits: text, findings: []) }
+        if text.isASCIIDigits { return classify(text, digits: text, findings: []) }
         return parseDigitsGenerally(text)
     }
 
@@ -69,20 +70,22 @@ public enum GTINParsing {
 
     /// The GTIN for `digits` (non-empty, ASCII digits only) read from `text`: format, check digit, lost leading zero.
     private static func classify(_ text: String, digits: String, findings: [Finding]) -> (gtin: GTIN, findings: [Finding]) {
-        if let format = format(forLength: digits.count), hasValidCheckDigit(digits) {
+        // ASCII digits: the byte count is the length, without walking the characters.
+        let length = digits.utf8.count
+        if let format = format(forLength: length), hasValidCheckDigit(digits) {
             return (GTIN(raw: text, digits: digits, format: format, isValid: true), findings)
         }
         // A spreadsheet that stored the number as a number drops leading zeros: 12 digits left of an EAN-13,
         // 11 of a UPC-A, 7 of a GTIN-8. Restore only when the check digit then matches.
-        for target in [13, 12, 8] where digits.count == target - 1 {
+        for target in [13, 12, 8] where length == target - 1 {
             let restored = "0" + digits
             if hasValidCheckDigit(restored), let format = format(forLength: target) {
                 // A 12-digit value that is already a valid UPC-A never reaches here.
                 return (GTIN(raw: text, digits: restored, format: format, isValid: true), findings + [.gtinLeadingZeroRestored(text, restored: restored)])
             }
         }
-        guard let format = format(forLength: digits.count) else {
-            return (GTIN(raw: text, digits: digits, format: nil, isValid: false), findings + [.gtinLength(text, length: digits.count)])
+        guard let format = format(forLength: length) else {
+            return (GTIN(raw: text, digits: digits, format: nil, isValid: false), findings + [.gtinLength(text, length: length)])
         }
         return (GTIN(raw: text, digits: digits, format: format, isValid: false), findings + [.gtinChecksum(text, expected: expectedCheckDigit(digits))])
     }
@@ -118,20 +121,20 @@ public enum GTINParsing {
 
     /// The mod-10 weighted sum for ASCII digits (all but the last), without Unicode numeric look-ups; nil for any
     /// other text, which takes the general path.
+    /// Read front to back on the contiguous bytes (walking a string's `utf8` steps an index per byte, backwards
+    /// more so): the digit `k` places left of the check digit weighs 3 when `k` is odd, else 1.
     private static func asciiWeightedSum(_ digits: String) -> Int? {
-        var sum = 0
-        var weight = 3
-        var first = true
-        for byte in digits.utf8.reversed() {
-            guard (0x30...0x39).contains(byte) else { return nil }
-            if first {
-                first = false
-                continue
+        var text = digits
+        return text.withUTF8 { bytes -> Int? in
+            var sum = 0
+            var fromRight = bytes.count - 1
+            for byte in bytes {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                if fromRight > 0 { sum += Int(byte - 0x30) * (fromRight & 1 == 1 ? 3 : 1) }
+                fromRight -= 1
             }
-            sum += Int(byte - 0x30) * weight
-            weight = 4 - weight
+            return sum
         }
-        return sum
     }
 
     static func isScientificNotation(_ value: String) -> Bool {

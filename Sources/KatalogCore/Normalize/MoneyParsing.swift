@@ -159,7 +159,7 @@ public enum MoneyParsing {
 
     private static func single(_ amount: AmountSpan, currencyText: String, in cleaned: String, text: String, vat: String?, context: MoneyContext) -> MoneyReading {
         let syntax = NumberReading.readPrice(amount.digits)
-        let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending, groupingMarks: Set(amount.digits.filter { $0 == "'" || $0 == "’" }))
+        let traits = CurrencyResolution.AmountTraits(hasDecimals: syntax?.decimalMark != nil, ending: amount.ending, groupingMarks: groupingMarks(in: amount.digits))
         var tokens = CurrencyTokens.find(in: currencyText, table: context.currencies)
         // `99¢`, `99p`: a whole number of hundredths, in the currency of the sign's symbol.
         let minorSign = syntax?.decimalMark == nil && syntax?.ambiguousSeparator == nil && tokens.isEmpty ? minorUnitSign(after: amount, in: cleaned, currencies: context.currencies) : nil
@@ -184,13 +184,50 @@ public enum MoneyParsing {
         }
         if context.phrases.isFrom(before: amount, in: cleaned, currencies: context.currencies) { findings.append(.priceFrom(text)) }
         // Trailing zeros are no precision (Magento writes every price as `34.0000`).
-        let fraction = canonical.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0
-        if fraction > minorUnits {
+        if significantFractionDigits(canonical) > minorUnits {
             findings.append(.priceExtraPrecision(text, currency: currency, minorUnits: minorUnits))
         }
         let price = Price(money: Money(amount: value, currency: currency), text: text, vat: vat)
         let mark = syntax?.decimalMark ?? amount.wholeEndingMark.flatMap { amount.digits.contains($0) ? nil : $0 }
         return MoneyReading(price: price, findings: findings, decimalMark: mark, currencyDecision: choice.decision)
+    }
+
+    /// The apostrophes grouping `digits` (`1'299.00`), which hint at a currency; none in digits of plain ASCII
+    /// without `'`, told from the bytes (the usual price) rather than by comparing every character.
+    static func groupingMarks(in digits: String) -> Set<Character> {
+        guard digits.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 >= 0x80 }) else { return [] }
+        return Set(digits.filter { $0 == "'" || $0 == "’" })
+    }
+
+    /// The fraction digits of a canonical amount without its trailing zeros (`34.0000` → 0, `1.250` → 2): the
+    /// second `.`-separated piece, as `split(separator: ".")` gives it, trimmed. On the bytes of ASCII text (every
+    /// canonical amount), where the split would build an array of substrings and compare every character.
+    static func significantFractionDigits(_ canonical: String) -> Int {
+        var text = canonical
+        let counted = text.withUTF8 { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // `pieces`: the non-empty pieces begun so far (split drops empty ones); only the second is counted.
+            var pieces = 0
+            var inPiece = false
+            var length = 0, trailingZeros = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ".") {
+                    inPiece = false
+                    if pieces == 2 { break }
+                    continue
+                }
+                if !inPiece {
+                    inPiece = true
+                    pieces += 1
+                }
+                if pieces == 2 {
+                    length += 1
+                    trailingZeros = byte == UInt8(ascii: "0") ? trailingZeros + 1 : 0
+                }
+            }
+            return length - trailingZeros
+        }
+        return counted ?? canonical.split(separator: ".").dropFirst().first.map { $0.reversed().drop { $0 == "0" }.count } ?? 0
     }
 
     /// A sign of a hundredth written right after `amount` (`99¢`, `99 ¢`, `99p`; `p` only glued and not starting
@@ -236,7 +273,9 @@ public enum MoneyParsing {
     /// marks and full-width ASCII forms become ASCII (`١٥٠٫٥٠`, `１２，８００円`); direction and zero-width marks are
     /// dropped; a euro, pound or dollar sign used as the decimal mark (`19€99`) is moved after the amount
     /// (`19,99 €`).
-    static func normalizeSpaces(_ text: String) -> String {
+    /// `generalPathOnly` is for the tests that compare the shortcut with the general path.
+    static func normalizeSpaces(_ text: String, generalPathOnly: Bool = false) -> String {
+        if !generalPathOnly, isNormalASCII(text) { return text }
         // Printable ASCII without `&` (most prices) has nothing to replace: the general walk would copy it unchanged.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 }) { return symbolAsDecimalMark(text.trimmingWhitespace()) }
         var result = ""
@@ -259,6 +298,17 @@ public enum MoneyParsing {
             }
         }
         return symbolAsDecimalMark(result.trimmingWhitespace())
+    }
+
+    /// Whether `normalizeSpaces` leaves `text` as it is, told in one pass over its bytes: printable ASCII without
+    /// `&` (nothing to decode or replace), no space at either end (nothing to trim) and no `$` (the only one of the
+    /// signs `symbolAsDecimalMark` moves that ASCII has). The usual price (`11,01`, `1299.00 PLN`) is such text.
+    static func isNormalASCII(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "$") }
+        }
     }
 
     /// HTML character references left in a price copied from markup (`49,99&nbsp;&euro;`, `&#36;19.99`).

@@ -52,14 +52,17 @@ struct PriceEvidence {
         }
         let before = currency
         var markFound = false
-        for (index, field) in record.fields.enumerated() where isPriceField(index) {
-            if !markFound, let found = MoneyParsing.decimalEvidence(in: field.value, currencies: currencies) {
+        // By index: only the price fields' values are read (enumerating the fields would copy each one).
+        let fields = record.fields
+        for index in fields.indices where isPriceField(index) {
+            let value = fields[index].value
+            if !markFound, let found = MoneyParsing.decimalEvidence(in: value, currencies: currencies) {
                 mark = found
                 markFound = true
             }
             // The first currency the file's prices name is its currency; once known, prices need no more scanning
             // on this (ordered, single) thread.
-            if currency == nil, let named = CurrencyTokens.soleCurrency(in: field.value, table: currencies) { currency = named }
+            if currency == nil, let named = CurrencyTokens.soleCurrency(in: value, table: currencies) { currency = named }
         }
         // A record's own currency is not evidence for itself: it carries it already.
         return FileObservation(decimalMark: mark, currency: before, language: language)
@@ -70,25 +73,26 @@ extension ProductNormalizer {
     /// Applies a price reading to the product: a was/now pair fills both `price` and `sale_price`; otherwise the
     /// reading fills the field `key` names. A second, different value for a filled field is reported, not kept.
     func applyPrice(_ reading: MoneyReading, key: String, field: RawField, product: inout Product, location: SourceLocation) {
-        var assignments: [(String, Price)] = []
-        if let regular = reading.price, let sale = reading.salePrice {
-            assignments = [("price", regular), ("sale_price", sale)]
-        } else if let price = reading.price {
-            assignments = [(key, price)]
-        }
-        for (name, price) in assignments {
-            let path: WritableKeyPath<Product, Price?> = name == "sale_price" ? \.salePrice : \.price
-            if let existing = product[keyPath: path] {
+        func assign(_ price: Price, to name: String) {
+            // The two fields directly, not through a key path (several hundred instructions per access).
+            let isSale = name == "sale_price"
+            if let existing = isSale ? product.salePrice : product.price {
                 // Disagreements between origins are reported once, by OriginPrecedence (`origin.mismatch`).
                 if existing.money != price.money, product.provenance[name]?.origin == field.origin {
                     product.diagnostics.append(Diagnostic(.fieldConflict(name, kept: existing.text, ignored: field.value), at: location))
                 }
-                continue
+                return
             }
-            product[keyPath: path] = price
+            if isSale { product.salePrice = price } else { product.price = price }
             var provenance = FieldProvenance(field)
             provenance.evidence = reading.currencyDecision.map(Self.describe)
             product.provenance[name] = provenance
+        }
+        if let regular = reading.price, let sale = reading.salePrice {
+            assign(regular, to: "price")
+            assign(sale, to: "sale_price")
+        } else if let price = reading.price {
+            assign(price, to: key)
         }
     }
 

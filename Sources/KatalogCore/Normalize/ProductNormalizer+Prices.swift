@@ -95,7 +95,6 @@ extension ProductNormalizer {
             return
         }
         guard product.salePrice == nil else { return }
-        let minorUnits = tables.currencies.minorUnits(of: price.money.currency) ?? 2
         var sale: (amount: Decimal, field: RawField, how: String)?
         if let discount = state.secondaryPrices["discount_amount"], discount.price.money.currency == price.money.currency,
            discount.price.money.amount > 0, discount.price.money.amount < price.money.amount {
@@ -103,7 +102,7 @@ extension ProductNormalizer {
         } else if let percent = state.discountPercent, percent.value > 0, percent.value < 100 {
             var exact = price.money.amount * (100 - percent.value) / 100
             var rounded = Decimal()
-            NSDecimalRound(&rounded, &exact, minorUnits, .plain)
+            NSDecimalRound(&rounded, &exact, tables.currencies.minorUnits(of: price.money.currency) ?? 2, .plain)
             sale = (rounded, percent.field, "\(DecimalFormatting.render(percent.value, fractionDigits: 2, trimZeros: true))% off")
         }
         guard let sale else { return }

@@ -99,7 +99,7 @@ public final class ProductNormalizer {
         usePlatform(raw.hints.platform)
         let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
         let resolution = resolveLabels(of: record)
-        return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
+        return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
     }
 
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
@@ -112,6 +112,8 @@ public final class ProductNormalizer {
             source: SourceLocation(file: location.file, line: location.line, record: location.record),
             sourceKind: record.kind
         )
+        // Room for a provenance entry per field: growing the dictionary one entry at a time rehashes it four times.
+        product.provenance.reserveCapacity(record.fields.count)
         var state = RecordState(record: record)
         let resolution = resolveLabels(of: record)
         state.moneyContext = moneyContext(for: record, resolution: resolution, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
@@ -178,6 +180,8 @@ public final class ProductNormalizer {
             let outranked: LabelRanks.Rank?
             /// Whether the key holds money.
             let isMoney: Bool
+            /// The field's `unit.from-label` column note once made, with its unit (`columnUnitNote`).
+            var unitNote: (unit: String, note: Finding)?
 
             init(match: LabelDictionary.Match?, key: KeyTable.Key? = nil, outranked: LabelRanks.Rank? = nil, isMoney: Bool = false) {
                 self.match = match
@@ -192,6 +196,32 @@ public final class ProductNormalizer {
         let fields: [Field]
         /// Each field's `match`.
         let matches: [LabelDictionary.Match?]
+        /// The fields `moneyContext` reads, found once for the records that share these labels.
+        lazy var moneyFields = MoneyFields(labels: labels, matches: matches)
+
+        /// The matched fields that speak of a record's currency, by index in field order: URL and image fields
+        /// (their country domain), currency fields with the evidence detail that names their label, and price
+        /// fields whose label names a currency (`Kaina (EUR)`). Finding them per record took a scan comparing
+        /// every field's key several times, and a string built per record.
+        struct MoneyFields {
+            var urls: [Int] = []
+            var images: [Int] = []
+            var currencies: [(index: Int, detail: String)] = []
+            var priceHints: [(index: Int, currency: String)] = []
+
+            init(labels: [String?], matches: [LabelDictionary.Match?]) {
+                for (index, match) in matches.enumerated() {
+                    guard let match else { continue }
+                    switch match.key {
+                    case "url": urls.append(index)
+                    case "image": images.append(index)
+                    case "currency": currencies.append((index, "the record's \(labels[index] ?? "") field"))
+                    case "price", "sale_price": if let hint = match.currencyHint { priceHints.append((index, hint)) }
+                    default: break
+                    }
+                }
+            }
+        }
 
         init(labels: [String?], fields: [Field]) {
             self.labels = labels
@@ -214,9 +244,10 @@ public final class ProductNormalizer {
             return true
         }
 
-        /// Whether the field at `index` may hold a price: unlabelled, or labelled with a money key.
-        func isPriceField(_ field: RawField, at index: Int) -> Bool {
-            field.role == .unlabelled || fields[index].isMoney
+        /// Whether the field at `index`, whose role is `role`, may hold a price: unlabelled, or labelled with a
+        /// money key. (The role, not the field: handing on a field copies its strings.)
+        func isPriceField(_ role: FieldRole, at index: Int) -> Bool {
+            role == .unlabelled || fields[index].isMoney
         }
     }
 
@@ -242,13 +273,21 @@ public final class ProductNormalizer {
         return resolution
     }
 
-    /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once.
-    private func columnUnitNote(_ label: String, unit: String) -> Finding {
+    /// The `unit.from-label` column note of `label` read in `unit`; the same for every row, so built once. It is
+    /// also kept on `resolved`, the field's resolution the file's rows share, so a row finds it without hashing
+    /// its label and unit.
+    private func columnUnitNote(_ label: String, unit: String, resolved: LabelResolution.Field) -> Finding {
+        if let kept = resolved.unitNote, kept.unit == unit { return kept.note }
         let key = StringPair(label, unit)
-        if let cached = columnUnitNotes[key] { return cached }
-        if columnUnitNotes.count >= cacheLimit { columnUnitNotes.removeAll(keepingCapacity: true) }
-        let note = Finding.columnUnitFromHeader(label, unit: unit)
-        columnUnitNotes[key] = note
+        let note: Finding
+        if let cached = columnUnitNotes[key] {
+            note = cached
+        } else {
+            if columnUnitNotes.count >= cacheLimit { columnUnitNotes.removeAll(keepingCapacity: true) }
+            note = Finding.columnUnitFromHeader(label, unit: unit)
+            columnUnitNotes[key] = note
+        }
+        resolved.unitNote = (unit, note)
         return note
     }
 
@@ -272,31 +311,25 @@ public final class ProductNormalizer {
     /// The record's currency (a `currency` field, or a currency named in a price label), locale and the weaker
     /// currency evidence: the document's, the product URL's country domain and the file's earlier prices.
     private func moneyContext(for record: RawRecord, resolution: LabelResolution, observed: FileObservation?, fileLanguage: inout String?, diagnostics: inout [Diagnostic]) -> MoneyContext {
-        var context = MoneyContext(
-            currency: record.hints.currency, country: record.hints.country, language: record.hints.language,
-            phrases: tables.phrases, currencies: tables.currencies, numbers: tables.numbers
-        )
+        // The parts are gathered first and the context made once at the end: a context built early and changed
+        // field by field was copied whole twice per record.
+        var currency = record.hints.currency
         var currencyFromField = false
         var recordEvidence: CurrencyEvidence?
-        let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0], at: $0) }, textLanguage: textLanguage(of:))
+        let observation = observed ?? priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
         fileLanguage = observation.language
-        context.observedDecimalMark = observation.decimalMark
         var evidence = record.hints.currencyEvidence
-        // The labelled fields that have a match, by index, for the URL, image and currency scans below (indices, so
-        // no field is copied).
+        // The matched fields the scans below read (a match implies a labelled field; a field without a label,
+        // looked up as "", is passed over as before). By index, so no field is copied.
         let fields = record.fields
-        let matches = resolution.matches
-        let labelled = fields.indices.filter { index in
-            guard fields[index].role == .labelled, fields[index].label != nil, case .some = matches[index] else { return false }
-            return true
+        let scan = resolution.moneyFields
+        func firstValue(_ indices: [Int]) -> String? {
+            indices.first { fields[$0].label != nil }.map { fields[$0].value }
         }
-        func firstValue(ofKey key: String) -> String? {
-            labelled.first { matches[$0]?.key == key }.map { fields[$0].value }
-        }
-        if let url = firstValue(ofKey: "url"),
+        if let url = firstValue(scan.urls),
            let domain = CountryDomains.countryDomain(ofURL: url) {
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product URL on .\(domain.tld)"))
-        } else if let image = firstValue(ofKey: "image"),
+        } else if let image = firstValue(scan.images),
                   let domain = CountryDomains.countryDomain(ofURL: image) {
             // A shop's own image host (`shop.co.uk/img/…`) tells its market when no product URL does; CDNs are `.com`.
             evidence.append(CurrencyEvidence(.document, country: domain.country, detail: "product image URL on .\(domain.tld)"))
@@ -304,32 +337,34 @@ public final class ProductNormalizer {
         if let currency = observation.currency {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
-        context.evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
-        for index in labelled {
-            guard let match = matches[index] else { continue }
-            if match.key == "currency" {
-                let field = fields[index]
-                let label = field.label ?? ""
-                let code = field.value.trimmingSpaces().uppercased()
-                let table = tables.currencies
-                // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
-                if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
-                    // The first currency field wins (fields come in origin precedence order).
-                    if !currencyFromField {
-                        context.currency = code
-                        recordEvidence = CurrencyEvidence(.recordField, currency: code, detail: "the record's \(label) field")
-                    }
-                    currencyFromField = true
-                } else {
-                    diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: label, line: field.line)))
+        evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
+        for (index, detail) in scan.currencies where fields[index].label != nil {
+            let field = fields[index]
+            let code = field.value.trimmingSpaces().uppercased()
+            let table = tables.currencies
+            // An alias (`RUR`) or a withdrawn code (`DEM`) is kept as written: price reading names what it means.
+            if table.isKnown(code) || table.aliasTarget(of: code) != nil || table.obsoleteCurrency(code) != nil {
+                // The first currency field wins (fields come in origin precedence order).
+                if !currencyFromField {
+                    currency = code
+                    recordEvidence = CurrencyEvidence(.recordField, currency: code, detail: detail)
                 }
-            } else if match.key == "price" || match.key == "sale_price", let hint = match.currencyHint, context.currency == nil {
-                context.currency = hint
+                currencyFromField = true
+            } else {
+                diagnostics.append(Diagnostic(.currencyFieldUnknown(field.value), at: record.location.with(field: field.label ?? "", line: field.line)))
             }
         }
+        // A currency in a price label counts when nothing else named one; a currency field overrides it wherever
+        // the two stand, so it is read after them.
+        if currency == nil, let hint = scan.priceHints.first(where: { fields[$0.index].label != nil }) { currency = hint.currency }
         // The record's own currency field is the strongest evidence there is.
-        if let recordEvidence { context.evidence.insert(recordEvidence, at: 0) }
-        return context
+        if let recordEvidence {
+            if evidence.isEmpty { evidence = [recordEvidence] } else { evidence.insert(recordEvidence, at: 0) }
+        }
+        return MoneyContext(
+            currency: currency, country: record.hints.country, language: record.hints.language, observedDecimalMark: observation.decimalMark,
+            evidence: evidence, phrases: tables.phrases, currencies: tables.currencies, numbers: tables.numbers
+        )
     }
 
     // MARK: - Fields
@@ -461,7 +496,7 @@ public final class ProductNormalizer {
             let columnar = state.record.kind.hasColumnHeaders
             let (quantity, findings, labelUnit) = quantities.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
             report(findings)
-            if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol), at: location)) }
+            if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol, resolved: resolved), at: location)) }
             guard let quantity else { return }
             setPackage(match.key, quantity, field: field, product: &product, location: location)
         case .dimensions:
@@ -537,22 +572,14 @@ public final class ProductNormalizer {
     }
 
     private func setPackage(_ key: String, _ quantity: Quantity, field: RawField, product: inout Product, location: SourceLocation) {
-        let path: WritableKeyPath<PackageInfo, Quantity?>
-        switch key {
-        case "package_length": path = \.length
-        case "package_width": path = \.width
-        case "package_height": path = \.height
-        case "gross_weight": path = \.grossWeight
-        case "net_weight": path = \.netWeight
-        default: path = \.weight
-        }
-        if let existing = product.package[keyPath: path] {
+        let measure = PackageInfo.Measure(key: key)
+        if let existing = product.package[measure] {
             if existing != quantity {
                 product.diagnostics.append(Diagnostic(.fieldConflict(key, kept: "\(existing.valueText) \(existing.unit)", ignored: field.value), at: location))
             }
             return
         }
-        product.package[keyPath: path] = quantity
+        product.package[measure] = quantity
         product.provenance[key] = FieldProvenance(field)
     }
 

@@ -42,8 +42,7 @@ public struct QuantityParsing: Sendable {
     /// `labelUnitIsColumnFact`, a unit taken from the label is returned as `labelUnit` instead of as a
     /// `unit.from-label` finding (whose message would be built for every row only to be dropped).
     func parse(_ text: String, dimension: Dimension, fallback: UnitFallback, field: String, labelUnitIsColumnFact: Bool) -> (quantity: Quantity?, findings: [Finding], labelUnit: UnitTable.Unit?) {
-        let cleaned = MoneyParsing.normalizeSpaces(text)
-        guard let (number, unitText) = Self.splitNumber(cleaned) else {
+        guard let (number, unitText) = Self.isBareNumber(text) ? (text, "") : Self.splitNumber(MoneyParsing.normalizeSpaces(text)) else {
             return (nil, [.quantityUnreadable(text, field: field)], nil)
         }
         guard let value = Self.readDecimal(number) else {
@@ -123,6 +122,27 @@ public struct QuantityParsing: Sendable {
         return (values, findings)
     }
 
+    /// Whether `text` is a bare number, as most spreadsheet cells of a measure are (`1,1`, `35`, `0.5`): ASCII
+    /// digits, each `.` or `,` between two digits. Such text is its own number with no unit: space normalization
+    /// and trimming leave it as it is, and `splitNumber` takes all of it. Told from the bytes, it spares those
+    /// three passes (about 1,600 instructions per value).
+    static func isBareNumber(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previousIsDigit = false
+            for byte in bytes {
+                if byte &- UInt8(ascii: "0") < 10 {
+                    previousIsDigit = true
+                } else if previousIsDigit, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+                    previousIsDigit = false
+                } else {
+                    return false
+                }
+            }
+            return previousIsDigit
+        }
+    }
+
     /// Splits `14,00 cm` into (`14,00`, `cm`); nil when the text does not start with a number.
     static func splitNumber(_ text: String) -> (String, String)? {
         let trimmed = text.trimmingSpaces()
@@ -180,7 +200,8 @@ public struct QuantityParsing: Sendable {
     static func readDecimal(_ number: String) -> Decimal? {
         let negative = number.hasPrefix("-")
         // Plain ASCII digits with at most one `.` or `,`: read from the bytes, as the general path below would.
-        if let value = DecimalFormatting.parsePlainASCII(number.utf8.dropFirst(negative ? 1 : 0), allowsMinus: false, allowsComma: true) {
+        var bytes = number
+        if let value = bytes.withUTF8({ DecimalFormatting.parsePlainASCII($0.dropFirst(negative ? 1 : 0), allowsMinus: false, allowsComma: true) }) {
             return negative ? -value : value
         }
         let body = negative ? String(number.dropFirst()) : number

@@ -18,10 +18,11 @@ enum DecimalFastMath {
         return left.sign > 0 ? order < 0 : order > 0
     }
 
-    private typealias Parts = (sign: Int, significand: UInt64, exponent: Int)
+    typealias Parts = (sign: Int, significand: UInt64, exponent: Int)
 
     /// Sign (-1, 0, 1), significand and exponent of `value`; nil for NaN or a significand wider than 64 bits.
-    private static func parts(_ value: Decimal) -> Parts? {
+    /// Callers check `DecimalText.layoutHolds` first.
+    static func parts(_ value: Decimal) -> Parts? {
         let storage = unsafeBitCast(value, to: DecimalText.Storage.self)
         let length = Int(storage.lengthAndFlags >> 4)
         let negative = storage.lengthAndFlags & 0x08 != 0

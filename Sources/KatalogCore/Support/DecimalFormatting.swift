@@ -4,12 +4,14 @@ import Foundation
 public enum DecimalFormatting {
     /// `value` rounded half away from zero to `fractionDigits`, always with that many fraction digits.
     public static func fixed(_ value: Decimal, fractionDigits: Int) -> String {
+        if let text = DecimalText.rounded(value, fractionDigits: fractionDigits, trimZeros: false) { return text }
         let rounded = round(value, fractionDigits: fractionDigits)
         return render(rounded, fractionDigits: fractionDigits, trimZeros: false)
     }
 
     /// `value` rounded to at most `maxFractionDigits`, trailing fraction zeros removed.
     public static func trimmed(_ value: Decimal, maxFractionDigits: Int) -> String {
+        if let text = DecimalText.rounded(value, fractionDigits: maxFractionDigits, trimZeros: true) { return text }
         let rounded = round(value, fractionDigits: maxFractionDigits)
         return render(rounded, fractionDigits: maxFractionDigits, trimZeros: true)
     }
@@ -24,7 +26,8 @@ public enum DecimalFormatting {
 
     /// Parses a plain decimal string with `.` as separator (`-12.50`); nil when it is anything else.
     public static func parse(_ text: String) -> Decimal? {
-        if let value = parsePlainASCII(text.utf8, allowsMinus: true, allowsComma: false) { return value }
+        var bytes = text
+        if let value = bytes.withUTF8({ parsePlainASCII($0, allowsMinus: true, allowsComma: false) }) { return value }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" }) else { return nil }
         return Decimal(string: text, locale: posix)
     }
@@ -32,7 +35,8 @@ public enum DecimalFormatting {
     /// Fast path for `-?[0-9]+(\.[0-9]+)?` with 1–18 digits and a non-zero value (`,` as the point too when
     /// `allowsComma`); nil for anything else, which callers hand to Foundation. For these inputs the result has the
     /// same bytes as `Decimal(string:locale: en_US_POSIX)` (checked in FastPathTests). Zero is excluded: Foundation
-    /// keeps the exponent of `0.00`, `Decimal(sign:exponent:significand:)` does not.
+    /// keeps the exponent of `0.00`, `Decimal(sign:exponent:significand:)` does not. Callers pass contiguous bytes
+    /// (`withUTF8`): a string's `utf8` view steps an index per byte, several times the work of the scan itself.
     static func parsePlainASCII<Bytes: Sequence>(_ bytes: Bytes, allowsMinus: Bool, allowsComma: Bool) -> Decimal? where Bytes.Element == UInt8 {
         var negative = false
         var significand: UInt64 = 0

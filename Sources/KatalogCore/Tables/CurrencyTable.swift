@@ -267,7 +267,8 @@ public struct CurrencyTable: Sendable {
     public func writtenMinorUnits(of code: String) -> Int? { index.currencies[code]?.writtenMinorUnits ?? minorUnits(of: code) }
 
     /// An active ISO 4217 code (withdrawn codes and aliases are not).
-    public func isKnown(_ code: String) -> Bool { index.currencies[code] != nil }
+    /// (Asked of the index, not by copying the entry out: that retains each of its arrays.)
+    public func isKnown(_ code: String) -> Bool { index.currencies.index(forKey: code) != nil }
 
     /// The withdrawn currency `code`, if it is one.
     public func obsoleteCurrency(_ code: String) -> ObsoleteCurrency? { index.obsolete[code] }

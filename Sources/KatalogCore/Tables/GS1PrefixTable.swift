@@ -35,4 +35,7 @@ public struct GS1PrefixTable: Sendable {
         guard prefix.count == 3, let value = Int(prefix) else { return nil }
         return byPrefix[value]
     }
+
+    /// `range(for:)` of a three-digit prefix given as its value (`477`), 0–999.
+    func range(forValue value: Int) -> Range? { byPrefix[value] }
 }
