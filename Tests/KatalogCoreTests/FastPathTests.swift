@@ -167,6 +167,53 @@ struct FastPathTests {
         }
     }
 
+    @Test func languageByteWalkEqualsTheLoweredSample() {
+        let detector = LanguageDetection.builtIn
+        let listed = LanguageProfiles.builtIn.profiles.values.flatMap(\.words)
+        var pool: [String] = listed + listed.map { $0.uppercased() } + listed.map { $0.capitalized }
+        pool += ["a", "Ė", "ž", "Ł", "ö", "ß", "ǅ", "ω", "Σ", "ж", "Ё", "ї", "'", "’", " ", "  ", ",", ".", "-", "–", "\n", "\r\n", "\r",
+                 "\t", "€", "5", "🔍", "👍🏻", "e\u{0301}", "\u{0345}", "\u{0374}", "\u{037E}", "\u{0387}", "\u{2000}", "\u{0483}", "\u{034F}",
+                 "İ", "\u{1E9E}", "ﬁ", "ا", "日本", "\u{2071}", "\u{00AD}", "\u{200D}", "\u{FEFF}", "Ǆ", "ſ"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.texts + [String(repeating: "Prekė iš ", count: 250), String(repeating: "ė", count: 2_000) + "e\u{0301}",
+                                  String(repeating: "a ", count: 1_000) + "İ", String(repeating: "Žž ", count: 700) + "\r\n",
+                                  String(repeating: "ab", count: 999) + "c\r\n", String(repeating: "x", count: 1_999) + "\u{0301}"]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            texts.append((0..<count).map { _ in pool.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? " " : ""))
+        }
+        var walked = 0
+        for text in texts {
+            let fast = detector.scoredCandidates(text).map { "\($0.language)=\($0.score)" }
+            let general = detector.scoredCandidatesGenerally(text).map { "\($0.language)=\($0.score)" }
+            #expect(fast == general, "\(text.debugDescription)")
+            let tally = withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { detector.fastTally(text, scores: $0) }
+            if tally != .unusable { walked += 1 }
+        }
+        // The walk takes most texts (else this test would compare the general form with itself).
+        #expect(walked > texts.count / 2)
+        for text in ["Prekė iš oficialaus atstovo", "Słuchawki bezprzewodowe Sony WH-1000XM4 #5", "Беспроводной пылесос, чёрный",
+                     "Kaina – 5 € “x”", String(repeating: "Prekė iš oficialaus atstovo. ", count: 100)] {
+            #expect(withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { detector.fastTally(text, scores: $0) } != .unusable, "\(text)")
+        }
+    }
+
+    @Test func languageWordsOfTheTablesAreInNFC() {
+        let tableScalars = (0..<UInt32(0x530)).compactMap(Unicode.Scalar.init)
+            + StandaloneScalars.punctuation.compactMap(Unicode.Scalar.init) + StandaloneScalars.pictographs.compactMap(Unicode.Scalar.init)
+        for scalar in tableScalars {
+            let alone = String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar])
+            #expect(alone == !ScanTables.nfcSingletons.contains(scalar.value), "U+\(String(scalar.value, radix: 16))")
+            guard ScanTables.isInNFC(scalar) else { continue }
+            // Nothing the walk takes as in NFC composes with a starter before it or after it.
+            for other in ["a", "e", "о", "α", "z", "ę"].flatMap(\.unicodeScalars) {
+                for pair in [String(other) + String(scalar), String(scalar) + String(other)] {
+                    #expect(pair.precomposedStringWithCanonicalMapping.utf8.elementsEqual(pair.utf8), "\(pair.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func languageSampleLowersAsTheStandardLibrary() {
         let scalars = (0..<UInt32(0x530)).compactMap(Unicode.Scalar.init)
         var checked = 0
