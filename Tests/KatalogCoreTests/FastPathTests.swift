@@ -87,6 +87,38 @@ struct FastPathTests {
         }
     }
 
+    /// The indexed scan finds exactly the groups a plain substring search of every alternative's literals finds.
+    @Test func prefilterCandidatesEqualTheLiteralSearch() {
+        let file = ServicePlanPatterns.bundledFile
+        let groups = ServicePlan.Kind.allCases.compactMap { kind in
+            file.classification.kinds[kind.rawValue].map { lists in lists.sorted { $0.key < $1.key }.flatMap(\.value) }
+        }
+        let prefilter = ServicePlanPrefilter(groups: groups)
+        let all: UInt64 = (1 << UInt64(groups.count)) - 1
+        func reference(_ text: String) -> UInt64 {
+            guard let folded = ServicePlanPrefilter.foldedByCharacter(text) else { return all }
+            var found: UInt64 = 0
+            for (group, patterns) in groups.enumerated() {
+                for pattern in patterns {
+                    guard let alternatives = ServicePlanPrefilter.requiredLiterals(pattern) else { found |= 1 << UInt64(group); continue }
+                    if alternatives.contains(where: { $0.allSatisfy { folded.firstRange(of: $0) != nil } }) { found |= 1 << UInt64(group) }
+                }
+            }
+            return found
+        }
+        let words = groups.flatMap { $0 }.flatMap { ServicePlanPrefilter.requiredLiterals($0) ?? [] }.flatMap { $0 }
+            .map { String(decoding: $0, as: UTF8.self) }
+        let pool = words + words.map { $0.uppercased() } + ["Prekė", "iš", " ", "  ", "ą", "Ž", "–", "€", "\r\n", "e\u{0301}", "ﬁ", "K", "5", "+", "🔍"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.texts
+        for _ in 0..<10_000 {
+            texts.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(prefilter.candidates(in: text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func prefilterSkipsOrdinaryProducts() {
         let prefilter = ServicePlanPatterns.builtIn.kindPrefilter
         #expect(prefilter.candidates(in: "Kavos aparatas De'Longhi Magnifica S") == 0)
