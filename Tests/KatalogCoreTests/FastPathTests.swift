@@ -495,6 +495,25 @@ struct FastPathTests {
         #expect(checked > 50_000)
     }
 
+    @Test func cleanTextTestOnBytesEqualsTheScalarWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let scalars = (UInt32(0x80)..<0x530).compactMap(Unicode.Scalar.init) + StandaloneScalars.punctuation.compactMap(Unicode.Scalar.init)
+        let pool: [Unicode.Scalar] = scalars + ["a", "Z", "0", " ", " ", " ", "\t", "\n", "\r", "\u{7F}", "\u{1F}", "\u{301}", "\u{200D}", "\u{FE0F}",
+                                                "\u{1F44D}", "\u{1F3FB}", "\u{0600}", "\u{3000}", "\u{FEFF}", "\u{E0001}", "\u{0903}", "\u{20DD}"]
+        var cases = Self.texts + ["", " ", "a ", " a", "a  b", "a \u{301}", "a\u{301}", "a \u{20DD}", "a\u{00A0}b", "a\u{00AD}b"]
+        for _ in 0..<30_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...10, using: &generator) {
+                text.append(Bool.random(using: &generator) ? pool.randomElement(using: &generator)! : "x")
+            }
+            cases.append(String(text))
+        }
+        for text in cases {
+            #expect(TextCleaning.isAlreadyClean(text) == TextCleaning.isAlreadyCleanByScalars(text), "\(text.debugDescription)")
+            #expect(TextCleaning.cleanLine(text) == TextCleaning.cleanLineGenerally(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func quantityDecimalsReadAsBefore() {
         for text in ["1,1", "3,5", "0.5", "14,00", "1.234,5", "-2,25", "12", "1,2,3"] {
             #expect(QuantityParsing.readDecimal(text) == Reference.readDecimal(text), "\(text)")

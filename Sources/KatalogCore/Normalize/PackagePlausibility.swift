@@ -23,11 +23,29 @@ public struct PackagePlausibility: Sendable {
     /// `lightWords` as UTF-8 bytes, matched against a title's words in one pass.
     private let lightWordBytes: [[UInt8]]
 
+    /// The first word of each light-item phrase (its bytes up to the first space), by `shapeIndex`: a phrase is
+    /// in a title's words only where its first word is one of them, and most titles have none of these words.
+    private let firstWordShapes: [Bool]
+    private let firstWords: [[UInt8]]
+
     init(file: File, lightWords: [String]) {
         self.file = file
         self.lightWords = lightWords
         lightWordBytes = lightWords.map { Array($0.utf8) }
+        var shapes = [Bool](repeating: false, count: 64 * 256)
+        var firstWords: [[UInt8]] = []
+        for phrase in lightWordBytes {
+            let first = Array(phrase.prefix { $0 != 0x20 })
+            guard let byte = first.first else { continue }
+            shapes[Self.shapeIndex(length: first.count, firstByte: byte)] = true
+            if !firstWords.contains(first) { firstWords.append(first) }
+        }
+        firstWordShapes = shapes
+        self.firstWords = firstWords
     }
+
+    /// Lengths from 63 bytes up share one slot.
+    private static func shapeIndex(length: Int, firstByte: UInt8) -> Int { min(length, 63) << 8 | Int(firstByte) }
 
     public static let builtIn: PackagePlausibility = {
         let file = BundledData.decode(File.self, from: "plausibility")
@@ -40,9 +58,11 @@ public struct PackagePlausibility: Sendable {
         let package = product.package
         let limits = file.light_items
         // Cheap test first: most packages are within even the light-item limits, and then the title is not read.
-        let sides = [package.length, package.width, package.height].compactMap { $0?.value }
-        let weights = [package.grossWeight, package.netWeight, package.weight].compactMap { $0?.value }
-        guard sides.contains(where: { DecimalFastMath.isLess(limits.max_side_mm, $0) }) || weights.contains(where: { DecimalFastMath.isLess(limits.max_weight_g, $0) }),
+        func above(_ limit: Decimal, _ value: Decimal?) -> Bool { value.map { DecimalFastMath.isLess(limit, $0) } ?? false }
+        let big = above(limits.max_side_mm, package.length?.value) || above(limits.max_side_mm, package.width?.value)
+            || above(limits.max_side_mm, package.height?.value)
+        guard big || above(limits.max_weight_g, package.grossWeight?.value) || above(limits.max_weight_g, package.netWeight?.value)
+                || above(limits.max_weight_g, package.weight?.value),
               let light = lightItemWord(product) else { return [] }
         var findings: [Finding] = []
         for (key, side) in [("package_length", package.length), ("package_width", package.width), ("package_height", package.height)] {
@@ -59,9 +79,30 @@ public struct PackagePlausibility: Sendable {
     /// The light-item word in the title, or `plan_term` when the record is a service plan.
     func lightItemWord(_ product: Product) -> String? {
         if let title = product.title {
-            if let index = PricePhrases.firstContained(lightWordBytes, in: PricePhrases.words(title)) { return lightWords[index] }
+            let words = PricePhrases.words(title)
+            if mayHoldLightWord(words), let index = PricePhrases.firstContained(lightWordBytes, in: words) { return lightWords[index] }
         }
         return product.attributes.contains { $0.key == "plan_term" } ? "a service plan" : nil
+    }
+
+    /// False when no word of `words` (`PricePhrases.words` form) is the first word of a light-item phrase.
+    func mayHoldLightWord(_ words: String) -> Bool {
+        var words = words
+        return words.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start, firstWordShapes[Self.shapeIndex(length: end - start, firstByte: bytes[start])] {
+                    let length = end - start
+                    for first in firstWords where first.count == length {
+                        if first.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress! + start, length) }) == 0 { return true }
+                    }
+                }
+                start = end + 1
+            }
+            return false
+        }
     }
 }
 

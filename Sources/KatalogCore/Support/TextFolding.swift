@@ -155,39 +155,88 @@ enum ScalarFolding {
         collapse(text, keepSymbols: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// `table` as flat arrays, for the byte walk of `collapse`: by index (`value - 0x80` below U+0250, then
+    /// `value - 0x400 + 0x1D0` for Cyrillic) the entry's kind and its bytes, `bytes[starts[i]..<starts[i + 1]]`.
+    private struct Flat {
+        static let none: UInt8 = 0, space: UInt8 = 1, word: UInt8 = 2, symbol: UInt8 = 3
+        var kinds: [UInt8] = []
+        var starts: [Int32] = [0]
+        var bytes: [UInt8] = []
+
+        static func index(_ value: Int) -> Int? {
+            if value < 0x250 { return value - 0x80 }
+            if (0x400..<0x500).contains(value) { return value - 0x400 + 0x1D0 }
+            return nil
+        }
+    }
+
+    private static let flat: Flat = {
+        var flat = Flat()
+        for value in Array(0x80..<0x250) + Array(0x400..<0x500) {
+            var kind = Flat.none
+            switch table[UInt32(value)] {
+            case nil: break
+            case .space: kind = Flat.space
+            case .word(let bytes):
+                kind = Flat.word
+                flat.bytes += bytes
+            case .symbol(let bytes):
+                kind = Flat.symbol
+                flat.bytes += bytes
+            }
+            flat.kinds.append(kind)
+            flat.starts.append(Int32(flat.bytes.count))
+        }
+        return flat
+    }()
+
     /// The folded bytes with runs of separators as one space (none at the ends). With `keepSymbols`, only white
     /// space separates (the `fold` form); without, everything but letters, digits, `+` and `%` does (`words`).
+    /// Walks the UTF-8 bytes: every scalar of the table is two bytes long, and any longer one is outside it.
     private static func collapse(_ text: String, keepSymbols: Bool) -> [UInt8]? {
-        let table = Self.table
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var gap = false
-        func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-            if gap, !result.isEmpty { result.append(0x20) }
-            gap = false
-            result.append(contentsOf: bytes)
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = ASCIIWords.lowered(UInt8(value))
-                if ASCIIWords.isWhitespace(byte) {
-                    gap = true
-                } else if keepSymbols || ASCIIWords.isWordByte(byte) {
-                    append(CollectionOfOne(byte))
-                } else {
-                    gap = true
+        var text = text
+        let flat = Self.flat
+        return text.withUTF8 { utf8 -> [UInt8]? in
+            flat.kinds.withUnsafeBufferPointer { kinds in
+                flat.starts.withUnsafeBufferPointer { starts in
+                    flat.bytes.withUnsafeBufferPointer { folded -> [UInt8]? in
+                        var result: [UInt8] = []
+                        result.reserveCapacity(utf8.count)
+                        var gap = false
+                        var i = 0
+                        let count = utf8.count
+                        while i < count {
+                            let lead = utf8[i]
+                            if lead < 0x80 {
+                                let byte = ASCIIWords.lowered(lead)
+                                if ASCIIWords.isWhitespace(byte) {
+                                    gap = true
+                                } else if keepSymbols || ASCIIWords.isWordByte(byte) {
+                                    if gap, !result.isEmpty { result.append(0x20) }
+                                    gap = false
+                                    result.append(byte)
+                                } else {
+                                    gap = true
+                                }
+                                i += 1
+                                continue
+                            }
+                            guard lead < 0xE0, let index = Flat.index(Int(lead & 0x1F) << 6 | Int(utf8[i + 1] & 0x3F)) else { return nil }
+                            i += 2
+                            let kind = kinds[index]
+                            if kind == Flat.none { return nil }
+                            if kind == Flat.space || (kind == Flat.symbol && !keepSymbols) {
+                                gap = true
+                                continue
+                            }
+                            if gap, !result.isEmpty { result.append(0x20) }
+                            gap = false
+                            for k in Int(starts[index])..<Int(starts[index + 1]) { result.append(folded[k]) }
+                        }
+                        return result
+                    }
                 }
-                continue
-            }
-            switch table[value] {
-            case nil: return nil
-            case .space: gap = true
-            case .word(let bytes): append(bytes)
-            case .symbol(let bytes):
-                if keepSymbols { append(bytes) } else { gap = true }
             }
         }
-        return result
     }
 }
