@@ -397,8 +397,21 @@ struct FastPathTests {
         var texts = Self.texts
         for lead in MojibakeRule.leads { texts += [String(lead) + "\u{A9}", String(lead).decomposedStringWithCanonicalMapping + "\u{A9}"] }
         texts.append("\u{212B}\u{A9}")
+        var generator = SystemRandomNumberGenerator()
+        let pool = MojibakeRule.leads.map(String.init) + ["\u{A9}", "€", "\u{302}", "\u{300}", "A", "a", " ", "ė", "\u{212B}", "\u{2122}", "Ã", "\u{84}"]
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
+        }
         for text in texts {
             #expect(MojibakeRule.firstMojibake(in: text) == Reference.firstMojibake(in: text), "\"\(text)\"")
+            #expect(MojibakeRule.mayHoldLead(text) == MojibakeRule.mayHoldLeadByBytes(text), "\"\(text)\"")
+        }
+    }
+
+    @Test func structuredOriginsAreTheSwitchedOnes() {
+        for origin in FieldOrigin.allCases {
+            #expect(StructuredDataRule.isStructured(origin) == StructuredDataRule.structuredOrigins.contains(origin))
+            #expect(StructuredDataRule.isVisible(origin) == StructuredDataRule.visibleOrigins.contains(origin))
         }
     }
 
