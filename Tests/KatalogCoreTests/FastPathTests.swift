@@ -459,10 +459,28 @@ struct FastPathTests {
             if let fast = ScalarFolding.words(text) {
                 #expect(fast == PricePhrases.wordsOfFolded(TextFolding.foldedByFoundation(text)), "words of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
+            #expect(ScalarFolding.withWords(text) { String(decoding: $0, as: UTF8.self) } == ScalarFolding.words(text))
         }
         #expect(fastPaths > 20_000, "the table must cover ordinary Latin and Cyrillic text")
         #expect(ScalarFolding.fold("Prekės kodas:") == "prekes kodas")
         #expect(ScalarFolding.fold("Cafe\u{0301}") == nil, "combining marks take the general path")
+    }
+
+    /// The light-item word of a title is the first phrase whole-word contained in its words, whatever the
+    /// first-word filter and the stack form of the words skip.
+    @Test func lightItemWordIsTheFirstContainedPhrase() {
+        let plausibility = PackagePlausibility.builtIn
+        let phrases = plausibility.lightWords
+        var titles = Self.texts + phrases + phrases.map { "Nauja \($0.uppercased()) 50 €" } + ["Dovanų kuponas", "DOVANU  KUPONAS!", "gift-card", "Gift Card", "care plan+"]
+        var generator = SystemRandomNumberGenerator()
+        let pool = phrases.flatMap { $0.split(separator: " ").map(String.init) } + ["Sony", "ė", "–", " ", "  ", "5", "ﬁ", "e\u{0301}"]
+        for _ in 0..<5_000 { titles.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined(separator: " ")) }
+        for title in titles {
+            var product = Product(id: "t#1", source: SourceLocation(file: "t", record: 1), sourceKind: .textPage)
+            product.title = title
+            let words = PricePhrases.words(title)
+            #expect(plausibility.lightItemWord(product) == phrases.first { PricePhrases.contains($0, in: words) }, "\(title.debugDescription)")
+        }
     }
 
     @Test func asciiLineCleaningEqualsTheGeneralForm() {
