@@ -72,16 +72,20 @@ struct ServicePlanPrefilter: Sendable {
         private let offsets: UnsafeMutableBufferPointer<Int32>
         private let lengths: UnsafeMutableBufferPointer<Int32>
         /// Literals by their first two bytes: those of pair `first << 7 | second` are `byPair[pairStarts[pair]..<
-        /// pairStarts[pair + 1]]`; one-byte literals likewise by their byte (`singleStarts`, `bySingle`).
+        /// pairStarts[pair + 1]]`.
         private let pairStarts: UnsafeMutableBufferPointer<Int32>
         private let byPair: UnsafeMutableBufferPointer<Int32>
-        private let singleStarts: UnsafeMutableBufferPointer<Int32>
-        private let bySingle: UnsafeMutableBufferPointer<Int32>
         /// Bit `byte` set when some one-byte literal is that byte.
-        private let singleMask: (low: UInt64, high: UInt64)
-        /// Bit `pair` set when some literal starts with that pair: most pairs of a text start none, and are passed
-        /// over on one bit test.
-        private let pairMask: UnsafeMutableBufferPointer<UInt64>
+        /// The one-byte literals as (byte, literal): each is looked for in its own scan after the pairs.
+        private let singleLiterals: [(byte: UInt8, literal: Int)]
+        /// By pair (`first << 7 | second`): `pairTwo` set when a two-byte literal is that pair, `pairLonger` when a
+        /// longer literal starts with it. Most pairs of a text start no literal, and are passed over on one load.
+        private let pairFlags: UnsafeMutableBufferPointer<UInt8>
+        static let pairTwo: UInt8 = 1, pairLonger: UInt8 = 2
+        /// Bit `trigramBit(first three bytes)` set for every literal of three bytes or more: a pair that starts
+        /// only longer literals is passed over unless its trigram's bit is set (it may be another trigram's).
+        private let trigramMask: UnsafeMutableBufferPointer<UInt64>
+        static let trigramBits = 16
         /// Per top-level alternative of a pattern: its group and the literals it cannot match without (all of
         /// them), `alternativeLiterals[alternativeStarts[i]..<alternativeStarts[i + 1]]`.
         private let alternativeGroups: UnsafeMutableBufferPointer<Int32>
@@ -116,7 +120,7 @@ struct ServicePlanPrefilter: Sendable {
                 }
                 return (starts, items)
             }
-            let pairIndex = compressed(pairs, keys: 128 * 128), singleIndex = compressed(singles, keys: 128)
+            let pairIndex = compressed(pairs, keys: 128 * 128)
             let alternativeIndex = compressed(alternatives.enumerated().flatMap { index, alternative in alternative.literals.map { (index, Int32($0)) } },
                                               keys: alternatives.count)
             let keyedIndex = compressed(alternatives.enumerated().map { index, alternative in (alternative.literals[0], Int32(index)) },
@@ -131,16 +135,21 @@ struct ServicePlanPrefilter: Sendable {
             self.lengths = stored(lengths)
             pairStarts = stored(pairIndex.starts)
             byPair = stored(pairIndex.items)
-            singleStarts = stored(singleIndex.starts)
-            bySingle = stored(singleIndex.items)
-            var singleBits: (low: UInt64, high: UInt64) = (0, 0)
-            for (byte, _) in singles {
-                if byte < 64 { singleBits.low |= 1 << UInt64(byte) } else { singleBits.high |= 1 << UInt64(byte - 64) }
+            singleLiterals = singles.map { (UInt8($0.key), Int($0.value)) }
+            var flags = [UInt8](repeating: 0, count: 128 * 128)
+            var trigrams = [UInt64](repeating: 0, count: (1 << Self.trigramBits) / 64)
+            for (pair, literal) in pairs {
+                let bytes = literals[Int(literal)]
+                if bytes.count == 2 {
+                    flags[pair] |= Self.pairTwo
+                } else {
+                    flags[pair] |= Self.pairLonger
+                    let bit = Self.trigramBit(pair << 7 | Int(bytes[2]))
+                    trigrams[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
             }
-            singleMask = singleBits
-            var mask = [UInt64](repeating: 0, count: 128 * 128 / 64)
-            for (pair, _) in pairs { mask[pair >> 6] |= 1 << UInt64(pair & 63) }
-            pairMask = stored(mask)
+            pairFlags = stored(flags)
+            trigramMask = stored(trigrams)
             alternativeGroups = stored(alternatives.map { Int32($0.group) })
             alternativeStarts = stored(alternativeIndex.starts)
             alternativeLiterals = stored(alternativeIndex.items)
@@ -154,14 +163,19 @@ struct ServicePlanPrefilter: Sendable {
             lengths.baseAddress?.deallocate()
             pairStarts.baseAddress?.deallocate()
             byPair.baseAddress?.deallocate()
-            singleStarts.baseAddress?.deallocate()
-            bySingle.baseAddress?.deallocate()
             alternativeGroups.baseAddress?.deallocate()
             alternativeStarts.baseAddress?.deallocate()
             alternativeLiterals.baseAddress?.deallocate()
             keyedStarts.baseAddress?.deallocate()
             keyed.baseAddress?.deallocate()
-            pairMask.baseAddress?.deallocate()
+            pairFlags.baseAddress?.deallocate()
+            trigramMask.baseAddress?.deallocate()
+        }
+
+        /// The bit of three bytes below 0x80 (`first << 14 | second << 7 | third`) in `trigramMask`.
+        @inline(__always)
+        static func trigramBit(_ trigram: Int) -> Int {
+            Int(truncatingIfNeeded: (UInt32(truncatingIfNeeded: trigram) &* 0x9E37_79B1) >> UInt32(32 - trigramBits))
         }
 
         /// The groups of the alternatives all of whose literals are in `folded` (bytes below 0x80).
@@ -171,42 +185,53 @@ struct ServicePlanPrefilter: Sendable {
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (literalCount + 63) / 64) { present -> UInt64 in
                 present.update(repeating: 0)
                 var any = false
-                for start in 0..<count {
-                    let first = Int(text[start])
-                    if (first < 64 ? singleMask.low >> UInt64(first) : singleMask.high >> UInt64(first - 64)) & 1 != 0 {
-                        for item in Int(singleStarts[first])..<Int(singleStarts[first + 1]) {
-                            let literal = Int(bySingle[item])
-                            present[literal >> 6] |= 1 << UInt64(literal & 63)
-                            any = true
+                let flags = pairFlags.baseAddress!, trigrams = trigramMask.baseAddress!
+                var start = 0
+                while start &+ 1 < count {
+                    let pair = Int(text[start]) &<< 7 | Int(text[start &+ 1])
+                    let kinds = flags[pair]
+                    if kinds == 0 {
+                        start &+= 1
+                        continue
+                    }
+                    if kinds == Self.pairLonger {
+                        // Only longer literals start here: their trigram must be here too.
+                        guard start &+ 2 < count else { break }
+                        let bit = Self.trigramBit(pair &<< 7 | Int(text[start &+ 2]))
+                        if trigrams[bit &>> 6] & (1 &<< UInt64(bit & 63)) == 0 {
+                            start &+= 1
+                            continue
                         }
                     }
-                    guard start + 1 < count else { break }
-                    let pair = first << 7 | Int(text[start + 1])
-                    if pairMask[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
-                    let end = Int(pairStarts[pair + 1])
+                    let end = Int(pairStarts[pair &+ 1])
                     var item = Int(pairStarts[pair])
                     while item < end {
                         let literal = Int(byPair[item])
-                        item += 1
-                        let bit: UInt64 = 1 << UInt64(literal & 63)
-                        if present[literal >> 6] & bit != 0 { continue }
+                        item &+= 1
+                        let bit: UInt64 = 1 &<< UInt64(literal & 63)
+                        if present[literal &>> 6] & bit != 0 { continue }
                         let length = Int(lengths[literal])
-                        guard start + length <= count else { continue }
+                        guard start &+ length <= count else { continue }
                         let offset = Int(offsets[literal])
                         var equal = true
                         var k = 2
                         while k < length {
-                            if text[start + k] != bytes[offset + k] {
+                            if text[start &+ k] != bytes[offset &+ k] {
                                 equal = false
                                 break
                             }
-                            k += 1
+                            k &+= 1
                         }
                         if equal {
-                            present[literal >> 6] |= bit
+                            present[literal &>> 6] |= bit
                             any = true
                         }
                     }
+                    start &+= 1
+                }
+                for (byte, literal) in singleLiterals where UnsafeBufferPointer(start: text, count: count).contains(byte) {
+                    present[literal >> 6] |= 1 << UInt64(literal & 63)
+                    any = true
                 }
                 guard any else { return 0 }
                 // Every alternative all of whose literals are present has its first one present.
@@ -282,9 +307,9 @@ struct ServicePlanPrefilter: Sendable {
                 if lead < 0x80 {
                     // CR is no character of its own (CR LF is one).
                     if lead == 0x0D { return .general }
-                    out[written] = lowered(lead)
-                    written += 1
-                    i += 1
+                    out[written] = lead &- 0x41 < 26 ? lead | 0x20 : lead
+                    written &+= 1
+                    i &+= 1
                     continue
                 }
                 let entry: Folded
