@@ -87,6 +87,38 @@ struct FastPathTests {
         }
     }
 
+    /// The indexed scan finds exactly the groups a plain substring search of every alternative's literals finds.
+    @Test func prefilterCandidatesEqualTheLiteralSearch() {
+        let file = ServicePlanPatterns.bundledFile
+        let groups = ServicePlan.Kind.allCases.compactMap { kind in
+            file.classification.kinds[kind.rawValue].map { lists in lists.sorted { $0.key < $1.key }.flatMap(\.value) }
+        }
+        let prefilter = ServicePlanPrefilter(groups: groups)
+        let all: UInt64 = (1 << UInt64(groups.count)) - 1
+        func reference(_ text: String) -> UInt64 {
+            guard let folded = ServicePlanPrefilter.foldedByCharacter(text) else { return all }
+            var found: UInt64 = 0
+            for (group, patterns) in groups.enumerated() {
+                for pattern in patterns {
+                    guard let alternatives = ServicePlanPrefilter.requiredLiterals(pattern) else { found |= 1 << UInt64(group); continue }
+                    if alternatives.contains(where: { $0.allSatisfy { folded.firstRange(of: $0) != nil } }) { found |= 1 << UInt64(group) }
+                }
+            }
+            return found
+        }
+        let words = groups.flatMap { $0 }.flatMap { ServicePlanPrefilter.requiredLiterals($0) ?? [] }.flatMap { $0 }
+            .map { String(decoding: $0, as: UTF8.self) }
+        let pool = words + words.map { $0.uppercased() } + ["Prekė", "iš", " ", "  ", "ą", "Ž", "–", "€", "\r\n", "e\u{0301}", "ﬁ", "K", "5", "+", "🔍"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.texts
+        for _ in 0..<10_000 {
+            texts.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(prefilter.candidates(in: text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func prefilterSkipsOrdinaryProducts() {
         let prefilter = ServicePlanPatterns.builtIn.kindPrefilter
         #expect(prefilter.candidates(in: "Kavos aparatas De'Longhi Magnifica S") == 0)
@@ -164,6 +196,53 @@ struct FastPathTests {
             let fast = detector.scores(text).map { "\($0.language)=\($0.score)" }
             let general = Reference.scores(text, profiles: LanguageProfiles.builtIn).map { "\($0.language)=\($0.score)" }
             #expect(fast == general, "\"\(text)\"")
+        }
+    }
+
+    @Test func languageByteWalkEqualsTheLoweredSample() {
+        let detector = LanguageDetection.builtIn
+        let listed = LanguageProfiles.builtIn.profiles.values.flatMap(\.words)
+        var pool: [String] = listed + listed.map { $0.uppercased() } + listed.map { $0.capitalized }
+        pool += ["a", "Ė", "ž", "Ł", "ö", "ß", "ǅ", "ω", "Σ", "ж", "Ё", "ї", "'", "’", " ", "  ", ",", ".", "-", "–", "\n", "\r\n", "\r",
+                 "\t", "€", "5", "🔍", "👍🏻", "e\u{0301}", "\u{0345}", "\u{0374}", "\u{037E}", "\u{0387}", "\u{2000}", "\u{0483}", "\u{034F}",
+                 "İ", "\u{1E9E}", "ﬁ", "ا", "日本", "\u{2071}", "\u{00AD}", "\u{200D}", "\u{FEFF}", "Ǆ", "ſ"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.texts + [String(repeating: "Prekė iš ", count: 250), String(repeating: "ė", count: 2_000) + "e\u{0301}",
+                                  String(repeating: "a ", count: 1_000) + "İ", String(repeating: "Žž ", count: 700) + "\r\n",
+                                  String(repeating: "ab", count: 999) + "c\r\n", String(repeating: "x", count: 1_999) + "\u{0301}"]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            texts.append((0..<count).map { _ in pool.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? " " : ""))
+        }
+        var walked = 0
+        for text in texts {
+            let fast = detector.scoredCandidates(text).map { "\($0.language)=\($0.score)" }
+            let general = detector.scoredCandidatesGenerally(text).map { "\($0.language)=\($0.score)" }
+            #expect(fast == general, "\(text.debugDescription)")
+            let tally = withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { detector.fastTally(text, scores: $0) }
+            if tally != .unusable { walked += 1 }
+        }
+        // The walk takes most texts (else this test would compare the general form with itself).
+        #expect(walked > texts.count / 2)
+        for text in ["Prekė iš oficialaus atstovo", "Słuchawki bezprzewodowe Sony WH-1000XM4 #5", "Беспроводной пылесос, чёрный",
+                     "Kaina – 5 € “x”", String(repeating: "Prekė iš oficialaus atstovo. ", count: 100)] {
+            #expect(withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { detector.fastTally(text, scores: $0) } != .unusable, "\(text)")
+        }
+    }
+
+    @Test func languageWordsOfTheTablesAreInNFC() {
+        let tableScalars = (0..<UInt32(0x530)).compactMap(Unicode.Scalar.init)
+            + StandaloneScalars.punctuation.compactMap(Unicode.Scalar.init) + StandaloneScalars.pictographs.compactMap(Unicode.Scalar.init)
+        for scalar in tableScalars {
+            let alone = String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar])
+            #expect(alone == !ScanTables.nfcSingletons.contains(scalar.value), "U+\(String(scalar.value, radix: 16))")
+            guard ScanTables.isInNFC(scalar) else { continue }
+            // Nothing the walk takes as in NFC composes with a starter before it or after it.
+            for other in ["a", "e", "о", "α", "z", "ę"].flatMap(\.unicodeScalars) {
+                for pair in [String(other) + String(scalar), String(scalar) + String(other)] {
+                    #expect(pair.precomposedStringWithCanonicalMapping.utf8.elementsEqual(pair.utf8), "\(pair.debugDescription)")
+                }
+            }
         }
     }
 
@@ -429,8 +508,21 @@ struct FastPathTests {
         var texts = Self.texts
         for lead in MojibakeRule.leads { texts += [String(lead) + "\u{A9}", String(lead).decomposedStringWithCanonicalMapping + "\u{A9}"] }
         texts.append("\u{212B}\u{A9}")
+        var generator = SystemRandomNumberGenerator()
+        let pool = MojibakeRule.leads.map(String.init) + ["\u{A9}", "€", "\u{302}", "\u{300}", "A", "a", " ", "ė", "\u{212B}", "\u{2122}", "Ã", "\u{84}"]
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
+        }
         for text in texts {
             #expect(MojibakeRule.firstMojibake(in: text) == Reference.firstMojibake(in: text), "\"\(text)\"")
+            #expect(MojibakeRule.mayHoldLead(text) == MojibakeRule.mayHoldLeadByBytes(text), "\"\(text)\"")
+        }
+    }
+
+    @Test func structuredOriginsAreTheSwitchedOnes() {
+        for origin in FieldOrigin.allCases {
+            #expect(StructuredDataRule.isStructured(origin) == StructuredDataRule.structuredOrigins.contains(origin))
+            #expect(StructuredDataRule.isVisible(origin) == StructuredDataRule.visibleOrigins.contains(origin))
         }
     }
 
@@ -480,10 +572,28 @@ struct FastPathTests {
             if let fast = ScalarFolding.words(text) {
                 #expect(fast == PricePhrases.wordsOfFolded(TextFolding.foldedByFoundation(text)), "words of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
+            #expect(ScalarFolding.withWords(text) { String(decoding: $0, as: UTF8.self) } == ScalarFolding.words(text))
         }
         #expect(fastPaths > 20_000, "the table must cover ordinary Latin and Cyrillic text")
         #expect(ScalarFolding.fold("Prekės kodas:") == "prekes kodas")
         #expect(ScalarFolding.fold("Cafe\u{0301}") == nil, "combining marks take the general path")
+    }
+
+    /// The light-item word of a title is the first phrase whole-word contained in its words, whatever the
+    /// first-word filter and the stack form of the words skip.
+    @Test func lightItemWordIsTheFirstContainedPhrase() {
+        let plausibility = PackagePlausibility.builtIn
+        let phrases = plausibility.lightWords
+        var titles = Self.texts + phrases + phrases.map { "Nauja \($0.uppercased()) 50 €" } + ["Dovanų kuponas", "DOVANU  KUPONAS!", "gift-card", "Gift Card", "care plan+"]
+        var generator = SystemRandomNumberGenerator()
+        let pool = phrases.flatMap { $0.split(separator: " ").map(String.init) } + ["Sony", "ė", "–", " ", "  ", "5", "ﬁ", "e\u{0301}"]
+        for _ in 0..<5_000 { titles.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined(separator: " ")) }
+        for title in titles {
+            var product = Product(id: "t#1", source: SourceLocation(file: "t", record: 1), sourceKind: .textPage)
+            product.title = title
+            let words = PricePhrases.words(title)
+            #expect(plausibility.lightItemWord(product) == phrases.first { PricePhrases.contains($0, in: words) }, "\(title.debugDescription)")
+        }
     }
 
     @Test func asciiLineCleaningEqualsTheGeneralForm() {
@@ -527,6 +637,25 @@ struct FastPathTests {
         }
         for text in Self.texts + ["Prekė  iš\toficialaus\u{00A0}atstovo\n", "Гарантия\u{2003}24 мес.", "\u{00AD}a\u{2060} b ", "€ 5 – ‘x’"] { check(text) }
         #expect(checked > 50_000)
+    }
+
+    @Test func cleanTextTestOnBytesEqualsTheScalarWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let scalars = (UInt32(0x80)..<0x530).compactMap(Unicode.Scalar.init) + StandaloneScalars.punctuation.compactMap(Unicode.Scalar.init)
+        let pool: [Unicode.Scalar] = scalars + ["a", "Z", "0", " ", " ", " ", "\t", "\n", "\r", "\u{7F}", "\u{1F}", "\u{301}", "\u{200D}", "\u{FE0F}",
+                                                "\u{1F44D}", "\u{1F3FB}", "\u{0600}", "\u{3000}", "\u{FEFF}", "\u{E0001}", "\u{0903}", "\u{20DD}"]
+        var cases = Self.texts + ["", " ", "a ", " a", "a  b", "a \u{301}", "a\u{301}", "a \u{20DD}", "a\u{00A0}b", "a\u{00AD}b"]
+        for _ in 0..<30_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...10, using: &generator) {
+                text.append(Bool.random(using: &generator) ? pool.randomElement(using: &generator)! : "x")
+            }
+            cases.append(String(text))
+        }
+        for text in cases {
+            #expect(TextCleaning.isAlreadyClean(text) == TextCleaning.isAlreadyCleanByScalars(text), "\(text.debugDescription)")
+            #expect(TextCleaning.cleanLine(text) == TextCleaning.cleanLineGenerally(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func quantityDecimalsReadAsBefore() {

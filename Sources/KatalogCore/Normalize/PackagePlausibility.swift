@@ -23,10 +23,54 @@ public struct PackagePlausibility: Sendable {
     /// `lightWords` as UTF-8 bytes, matched against a title's words in one pass.
     private let lightWordBytes: [[UInt8]]
 
+    /// The first words of the light-item phrases, behind one reference (the title check captures only it).
+    private let firstWords: FirstWords
+
     init(file: File, lightWords: [String]) {
         self.file = file
         self.lightWords = lightWords
         lightWordBytes = lightWords.map { Array($0.utf8) }
+        firstWords = FirstWords(phrases: lightWordBytes)
+    }
+
+    /// The first word of each light-item phrase (its bytes up to the first space), by `shapeIndex`: a phrase is
+    /// in a title's words only where its first word is one of them, and most titles have none of these words.
+    private final class FirstWords: Sendable {
+        let shapes: [Bool]
+        let words: [[UInt8]]
+
+        init(phrases: [[UInt8]]) {
+            var shapes = [Bool](repeating: false, count: 64 * 256)
+            var words: [[UInt8]] = []
+            for phrase in phrases {
+                let first = Array(phrase.prefix { $0 != 0x20 })
+                guard let byte = first.first else { continue }
+                shapes[Self.shapeIndex(length: first.count, firstByte: byte)] = true
+                if !words.contains(first) { words.append(first) }
+            }
+            self.shapes = shapes
+            self.words = words
+        }
+
+        /// Lengths from 63 bytes up share one slot.
+        private static func shapeIndex(length: Int, firstByte: UInt8) -> Int { min(length, 63) << 8 | Int(firstByte) }
+
+        /// Whether some word of `bytes` (a `PricePhrases.words` form) is one of `words`.
+        func anyIn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start, shapes[Self.shapeIndex(length: end - start, firstByte: bytes[start])] {
+                    let length = end - start
+                    for first in words where first.count == length {
+                        if first.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress! + start, length) }) == 0 { return true }
+                    }
+                }
+                start = end + 1
+            }
+            return false
+        }
     }
 
     public static let builtIn: PackagePlausibility = {
@@ -40,9 +84,11 @@ public struct PackagePlausibility: Sendable {
         let package = product.package
         let limits = file.light_items
         // Cheap test first: most packages are within even the light-item limits, and then the title is not read.
-        let sides = [package.length, package.width, package.height].compactMap { $0?.value }
-        let weights = [package.grossWeight, package.netWeight, package.weight].compactMap { $0?.value }
-        guard sides.contains(where: { DecimalFastMath.isLess(limits.max_side_mm, $0) }) || weights.contains(where: { DecimalFastMath.isLess(limits.max_weight_g, $0) }),
+        func above(_ limit: Decimal, _ value: Decimal?) -> Bool { value.map { DecimalFastMath.isLess(limit, $0) } ?? false }
+        let big = above(limits.max_side_mm, package.length?.value) || above(limits.max_side_mm, package.width?.value)
+            || above(limits.max_side_mm, package.height?.value)
+        guard big || above(limits.max_weight_g, package.grossWeight?.value) || above(limits.max_weight_g, package.netWeight?.value)
+                || above(limits.max_weight_g, package.weight?.value),
               let light = lightItemWord(product) else { return [] }
         var findings: [Finding] = []
         for (key, side) in [("package_length", package.length), ("package_width", package.width), ("package_height", package.height)] {
@@ -59,9 +105,19 @@ public struct PackagePlausibility: Sendable {
     /// The light-item word in the title, or `plan_term` when the record is a service plan.
     func lightItemWord(_ product: Product) -> String? {
         if let title = product.title {
-            if let index = PricePhrases.firstContained(lightWordBytes, in: PricePhrases.words(title)) { return lightWords[index] }
+            // The title's words are first looked at on the stack (`ScalarFolding.withWords` gives the bytes of
+            // `PricePhrases.words` for Latin and Cyrillic text); the string is made only when a phrase may be there.
+            let firstWords = self.firstWords
+            let mayHold = ScalarFolding.withWords(title) { firstWords.anyIn($0) } ?? mayHoldLightWord(PricePhrases.words(title))
+            if mayHold, let index = PricePhrases.firstContained(lightWordBytes, in: PricePhrases.words(title)) { return lightWords[index] }
         }
         return product.attributes.contains { $0.key == "plan_term" } ? "a service plan" : nil
+    }
+
+    /// False when no word of `words` (`PricePhrases.words` form) is the first word of a light-item phrase.
+    func mayHoldLightWord(_ words: String) -> Bool {
+        var words = words
+        return words.withUTF8(firstWords.anyIn)
     }
 }
 

@@ -137,9 +137,7 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
-        let (plan, planFindings) = servicePlans.extract(product)
-        product.servicePlan = plan
-        product.diagnostics += planFindings.map { Diagnostic($0, at: product.source.with(field: "service_plan")) }
+        servicePlans.apply(to: &product)
         finish(&product)
         return product
     }

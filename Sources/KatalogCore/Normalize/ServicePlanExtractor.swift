@@ -23,9 +23,22 @@ public struct ServicePlanExtractor: Sendable {
     /// result and usually runs two patterns over an ordinary description.
     func mayBeServicePlan(_ product: Product) -> Bool {
         var possible = 0
-        var seenKeys = Set<String>()
-        for attribute in product.attributes where attribute.isMapped {
-            if let weight = patterns.attributeWeights[attribute.key], seenKeys.insert(attribute.key).inserted { possible += weight }
+        // A few weighted keys: compared in turn (no hashing of every mapped key), each counted once.
+        let weighted = patterns.attributeWeightList
+        if weighted.count <= 64 {
+            var seen: UInt64 = 0
+            for attribute in product.attributes where attribute.isMapped {
+                guard let index = weighted.firstIndex(where: { $0.key == attribute.key }) else { continue }
+                if seen & (1 << UInt64(index)) == 0 {
+                    seen |= 1 << UInt64(index)
+                    possible += weighted[index].weight
+                }
+            }
+        } else {
+            var seenKeys = Set<String>()
+            for attribute in product.attributes where attribute.isMapped {
+                if let weight = patterns.attributeWeights[attribute.key], seenKeys.insert(attribute.key).inserted { possible += weight }
+            }
         }
         if possible >= patterns.threshold { return true }
         // Kinds whose literals are missing from a text cannot match it (`ServicePlanPrefilter`): ordinary
@@ -59,6 +72,20 @@ public struct ServicePlanExtractor: Sendable {
 
     public func extract(_ product: Product) -> (plan: ServicePlan?, findings: [Finding]) {
         guard mayBeServicePlan(product) else { return (nil, []) }
+        return extractPlan(product)
+    }
+
+    /// `extract` into the product: its plan and the findings as diagnostics. A product that is not a service plan
+    /// is left as it is, without building an empty result (a `ServicePlan?` is large, and most products are not).
+    func apply(to product: inout Product) {
+        guard mayBeServicePlan(product) else { return }
+        let (plan, findings) = extractPlan(product)
+        product.servicePlan = plan
+        product.diagnostics += findings.map { Diagnostic($0, at: product.source.with(field: "service_plan")) }
+    }
+
+    /// `extract` for a product that passed `mayBeServicePlan`.
+    private func extractPlan(_ product: Product) -> (plan: ServicePlan?, findings: [Finding]) {
         let title = product.title.map(ServicePlanText.init)
         let titleLine = product.provenance["title"]?.line
         let sentences = product.description.map(ServicePlanText.sentences) ?? []

@@ -69,7 +69,11 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var threshold = 3
     var titleWeight = 3
     var descriptionWeight = 1
-    var attributeWeights: [String: Int] = [:]
+    var attributeWeights: [String: Int] = [:] {
+        didSet { attributeWeightList = attributeWeights.map { ($0.key, $0.value) } }
+    }
+    /// `attributeWeights` as a list, for the few comparisons of `ServicePlanExtractor.mayBeServicePlan`.
+    private(set) var attributeWeightList: [(key: String, weight: Int)] = []
     var kinds: [(kind: ServicePlan.Kind, cues: CueGroup)] = []
     /// Which of `kinds` may match a text (bit `i` for `kinds[i]`), without running their expressions.
     var kindPrefilter = ServicePlanPrefilter(groups: [])
@@ -183,6 +187,7 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         titleWeight = file.classification.title
         descriptionWeight = file.classification.description
         attributeWeights = file.classification.attributes
+        attributeWeightList = attributeWeights.map { ($0.key, $0.value) }
         var kindPatterns: [[String]] = []
         for kind in ServicePlan.Kind.allCases {
             if let lists = file.classification.kinds[kind.rawValue] {

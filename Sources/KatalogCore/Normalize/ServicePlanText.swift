@@ -121,7 +121,8 @@ struct ServicePlanText: Sendable {
         Unicode.Scalar(value).map { foldSlowly(Character($0)) } ?? " "
     }
 
-    private static func foldSlowly(_ char: Character) -> Character {
+    /// `fold` without the table (what the table holds for one scalar).
+    static func foldSlowly(_ char: Character) -> Character {
         if char.isASCII { return Character(char.lowercased()) }
         let lower = char.lowercased()
         if lower.count == 1, let single = lower.first, let special = specialFolds[single] { return special }

@@ -24,30 +24,63 @@ public enum TextCleaning {
 
     /// `cleanLine` on scalars for text whose non-ASCII scalars are all `isCommonScriptScalar`; nil for other text.
     static func cleanCommonScriptLine(_ text: String) -> String? {
-        // Built as UTF-8 bytes: appending scalars to a `String.UnicodeScalarView` one by one is several times slower.
-        var cleaned: [UInt8] = []
-        cleaned.reserveCapacity(text.utf8.count)
-        var gap = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isGap: Bool
-            if value < 0x80 {
-                if value < 0x20 && value != 0x09 { continue }
-                isGap = value == 0x20 || value == 0x09
-            } else {
-                guard isCommonScriptScalar(value) else { return nil }
-                if scalar.properties.isDefaultIgnorableCodePoint { continue }
-                isGap = Character(scalar).isWhitespace
-            }
-            if isGap {
-                gap = true
-            } else {
-                if gap, !cleaned.isEmpty { cleaned.append(0x20) }
-                gap = false
-                if value < 0x80 { cleaned.append(UInt8(value)) } else { UTF8.encode(scalar) { cleaned.append($0) } }
+        var text = text
+        return text.withUTF8 { utf8 in
+            ScalarFlags.table.withUnsafeBufferPointer { table -> String? in
+                // Written as UTF-8 bytes straight into the new string (never longer than the text: bytes are only
+                // dropped, and a run of white space becomes one space). A scalar kept is copied as its bytes.
+                var usable = true
+                let cleaned = String(unsafeUninitializedCapacity: max(utf8.count, 1)) { out -> Int in
+                    var written = 0
+                    var gap = false
+                    var i = 0
+                    let count = utf8.count
+                    while i < count {
+                        let lead = utf8[i]
+                        if lead < 0x80 {
+                            i += 1
+                            if lead < 0x20 && lead != 0x09 { continue }
+                            if lead == 0x20 || lead == 0x09 {
+                                gap = true
+                            } else {
+                                if gap, written > 0 {
+                                    out[written] = 0x20
+                                    written += 1
+                                }
+                                gap = false
+                                out[written] = lead
+                                written += 1
+                            }
+                            continue
+                        }
+                        let (value, length) = UTF8Scalars.decode(utf8, at: i)
+                        guard isCommonScriptScalar(value) else {
+                            usable = false
+                            return 0
+                        }
+                        let flags = ScalarFlags.of(value, table: table)
+                        if flags & ScalarFlags.ignorable == 0 {
+                            if flags & ScalarFlags.characterWhitespace != 0 {
+                                gap = true
+                            } else {
+                                if gap, written > 0 {
+                                    out[written] = 0x20
+                                    written += 1
+                                }
+                                gap = false
+                                for k in i..<i + length {
+                                    out[written] = utf8[k]
+                                    written += 1
+                                }
+                            }
+                        }
+                        i += length
+                    }
+                    return written
+                }
+                return usable ? cleaned : nil
             }
         }
-        return String(decoding: cleaned, as: UTF8.self)
     }
 
     /// The general form of `cleanLine`, for any text.
@@ -84,31 +117,81 @@ public enum TextCleaning {
         return cleaned.joined(separator: "\n\n")
     }
 
-    /// Whether `cleanLine` would return `text` unchanged: single spaces between words, no other whitespace, no
-    /// control or default-ignorable characters. One pass without allocating, so clean text (most of it) is cheap.
     /// `cleanLine` of ASCII text on bytes: control bytes other than tab removed, runs of tabs and spaces as one
     /// space, none at the ends; nil for text with a non-ASCII byte.
     static func cleanASCIILine(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            var cleaned: [UInt8] = []
-            cleaned.reserveCapacity(bytes.count)
-            var gap = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == 0x20 || byte == 0x09 {
-                    gap = true
-                } else if byte >= 0x20 {
-                    if gap, !cleaned.isEmpty { cleaned.append(0x20) }
-                    gap = false
-                    cleaned.append(byte)
+            var ascii = true
+            let cleaned = String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out -> Int in
+                var written = 0
+                var gap = false
+                for byte in bytes {
+                    guard byte < 0x80 else {
+                        ascii = false
+                        return 0
+                    }
+                    if byte == 0x20 || byte == 0x09 {
+                        gap = true
+                    } else if byte >= 0x20 {
+                        if gap, written > 0 {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        gap = false
+                        out[written] = byte
+                        written += 1
+                    }
                 }
+                return written
             }
-            return String(decoding: cleaned, as: UTF8.self)
+            return ascii ? cleaned : nil
         }
     }
 
+    /// Whether `cleanLine` would return `text` unchanged: single spaces between words, no other whitespace, no
+    /// control or default-ignorable characters. One pass without allocating, so clean text (most of it) is cheap.
     static func isAlreadyClean(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            ScalarFlags.table.withUnsafeBufferPointer { table in isAlreadyClean(utf8: utf8, table: table) }
+        } ?? isAlreadyCleanByScalars(text)
+    }
+
+    /// `isAlreadyClean` on the UTF-8 bytes, with the properties of common scalars from `ScalarFlags`.
+    private static func isAlreadyClean(utf8: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> Bool {
+        // `previous` of the scalar walk: none yet, a space, or another scalar.
+        var started = false, afterSpace = false
+        var i = 0
+        let count = utf8.count
+        while i < count {
+            let lead = utf8[i]
+            if lead < 0x80 {
+                if lead == 0x20 {
+                    if !started || afterSpace { return false }
+                    afterSpace = true
+                } else if lead < 0x20 {
+                    return false
+                } else {
+                    afterSpace = false
+                }
+                started = true
+                i += 1
+                continue
+            }
+            let (value, length) = UTF8Scalars.decode(utf8, at: i)
+            let flags = ScalarFlags.of(value, table: table)
+            if flags & (ScalarFlags.whitespace | ScalarFlags.ignorable) != 0 { return false }
+            // A mark after a space joins it into one whitespace character, which `cleanLine` would split on.
+            if afterSpace, flags & ScalarFlags.mark != 0 { return false }
+            afterSpace = false
+            started = true
+            i += length
+        }
+        return !afterSpace
+    }
+
+    /// The scalar walk `isAlreadyClean` stands for.
+    static func isAlreadyCleanByScalars(_ text: String) -> Bool {
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             if scalar == " " {
@@ -118,7 +201,6 @@ public enum TextCleaning {
             } else if scalar.value >= 0x80 {
                 let properties = scalar.properties
                 if properties.isWhitespace || properties.isDefaultIgnorableCodePoint { return false }
-                // A mark after a space joins it into one whitespace character, which `cleanLine` would split on.
                 if previous == " ", [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) { return false }
             }
             previous = scalar
@@ -126,11 +208,50 @@ public enum TextCleaning {
         return previous != " "
     }
 
+    /// What the cleaning asks of a non-ASCII scalar, as bits: from a table for U+0080…U+052F and U+2000…U+20CF
+    /// (Latin, Greek, Cyrillic, punctuation: most non-ASCII text), else from the scalar's properties.
+    enum ScalarFlags {
+        /// `properties.isWhitespace`.
+        static let whitespace: UInt8 = 1
+        /// `properties.isDefaultIgnorableCodePoint`.
+        static let ignorable: UInt8 = 2
+        /// A nonspacing, spacing or enclosing mark.
+        static let mark: UInt8 = 4
+        /// `Character(scalar).isWhitespace`.
+        static let characterWhitespace: UInt8 = 8
+
+        static let table: [UInt8] = (UInt32(0x80)..<0x530).map(computed) + StandaloneScalars.punctuation.map(computed)
+
+        @inline(__always)
+        static func of(_ value: UInt32, table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+            if value < 0x530 { return table[Int(value) - 0x80] }
+            if StandaloneScalars.punctuation.contains(value) { return table[0x4B0 + Int(value - StandaloneScalars.punctuation.lowerBound)] }
+            return computed(value)
+        }
+
+        static func computed(_ value: UInt32) -> UInt8 {
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let properties = scalar.properties
+            var flags: UInt8 = 0
+            if properties.isWhitespace { flags |= whitespace }
+            if properties.isDefaultIgnorableCodePoint { flags |= ignorable }
+            if [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) { flags |= mark }
+            if Character(scalar).isWhitespace { flags |= characterWhitespace }
+            return flags
+        }
+    }
+
     /// `[verification video](#)` → `verification video`.
     public static func removeLinkMarkup(_ text: String) -> String {
-        guard text.utf8.indices.contains(where: { index in
+        // Most text has no `](`: found by one byte scan.
+        let hasLink = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard utf8.count >= 2 else { return false }
+            for index in 0..<utf8.count - 1 where utf8[index] == UInt8(ascii: "]") && utf8[index + 1] == UInt8(ascii: "(") { return true }
+            return false
+        } ?? text.utf8.indices.contains(where: { index in
             text.utf8[index] == UInt8(ascii: "]") && text.utf8.index(after: index) < text.utf8.endIndex && text.utf8[text.utf8.index(after: index)] == UInt8(ascii: "(")
-        }) else { return text }
+        })
+        guard hasLink else { return text }
         var result = ""
         var index = text.startIndex
         while index < text.endIndex {
@@ -145,5 +266,21 @@ public enum TextCleaning {
             }
         }
         return result
+    }
+}
+
+/// Scalars read from valid UTF-8 (a `String`'s bytes).
+enum UTF8Scalars {
+    /// The scalar whose bytes start at `index`, and how many bytes it has.
+    @inline(__always)
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = utf8[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F), 3)
+        }
+        return (UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+                    | UInt32(utf8[index + 3] & 0x3F), 4)
     }
 }

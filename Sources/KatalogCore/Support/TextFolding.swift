@@ -142,52 +142,125 @@ enum ScalarFolding {
 
     /// `TextFolding.fold(text)`, or nil when `text` has a scalar outside the table.
     static func fold(_ text: String) -> String? {
-        collapse(text, keepSymbols: true).map { bytes in
+        collapse(text, keepSymbols: true) { bytes in
             var slice = bytes[...]
             while let first = slice.first, first == 0x3A || first == 0x2A || first == 0x20 { slice.removeFirst() }
             while let last = slice.last, last == 0x3A || last == 0x2A || last == 0x20 { slice.removeLast() }
-            return String(decoding: slice, as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self)
         }
     }
 
     /// `PricePhrases.words(text)`, or nil when `text` has a scalar outside the table.
     static func words(_ text: String) -> String? {
-        collapse(text, keepSymbols: false).map { String(decoding: $0, as: UTF8.self) }
+        collapse(text, keepSymbols: false) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The folded bytes with runs of separators as one space (none at the ends). With `keepSymbols`, only white
-    /// space separates (the `fold` form); without, everything but letters, digits, `+` and `%` does (`words`).
-    private static func collapse(_ text: String, keepSymbols: Bool) -> [UInt8]? {
-        let table = Self.table
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var gap = false
-        func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-            if gap, !result.isEmpty { result.append(0x20) }
-            gap = false
-            result.append(contentsOf: bytes)
+    /// `body` of the bytes of `words(text)` (built on the stack, no string made), or nil when `text` has a scalar
+    /// outside the table.
+    static func withWords<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        collapse(text, keepSymbols: false, body)
+    }
+
+    /// `table` as flat arrays, for the byte walk of `collapse`: by index (`value - 0x80` below U+0250, then
+    /// `value - 0x400 + 0x1D0` for Cyrillic) the entry's kind and its bytes, `bytes[starts[i]..<starts[i + 1]]`.
+    private struct Flat {
+        static let none: UInt8 = 0, space: UInt8 = 1, word: UInt8 = 2, symbol: UInt8 = 3
+        var kinds: [UInt8] = []
+        var starts: [Int32] = [0]
+        var bytes: [UInt8] = []
+
+        static func index(_ value: Int) -> Int? {
+            if value < 0x250 { return value - 0x80 }
+            if (0x400..<0x500).contains(value) { return value - 0x400 + 0x1D0 }
+            return nil
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = ASCIIWords.lowered(UInt8(value))
-                if ASCIIWords.isWhitespace(byte) {
-                    gap = true
-                } else if keepSymbols || ASCIIWords.isWordByte(byte) {
-                    append(CollectionOfOne(byte))
-                } else {
-                    gap = true
-                }
-                continue
-            }
-            switch table[value] {
-            case nil: return nil
-            case .space: gap = true
-            case .word(let bytes): append(bytes)
+    }
+
+    private static let flat: Flat = {
+        var flat = Flat()
+        for value in Array(0x80..<0x250) + Array(0x400..<0x500) {
+            var kind = Flat.none
+            switch table[UInt32(value)] {
+            case nil: break
+            case .space: kind = Flat.space
+            case .word(let bytes):
+                kind = Flat.word
+                flat.bytes += bytes
             case .symbol(let bytes):
-                if keepSymbols { append(bytes) } else { gap = true }
+                kind = Flat.symbol
+                flat.bytes += bytes
+            }
+            flat.kinds.append(kind)
+            flat.starts.append(Int32(flat.bytes.count))
+        }
+        return flat
+    }()
+
+    /// The longest folded form of a scalar of the table, in bytes.
+    private static let longestEntry: Int = zip(flat.starts.dropFirst(), flat.starts).map { Int($0 - $1) }.max() ?? 0
+
+    /// `body` of the folded bytes, with runs of separators as one space (none at the ends); nil when `text` has a
+    /// scalar outside the table. With `keepSymbols`, only white space separates (the `fold` form); without,
+    /// everything but letters, digits, `+` and `%` does (`words`). Walks the UTF-8 bytes (every scalar of the table
+    /// is two bytes long, and any longer one is outside it) and writes into a buffer on the stack: each byte gives
+    /// at most a space and itself, each scalar of two bytes at most a space and its folded form.
+    private static func collapse<Result>(_ text: String, keepSymbols: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        var text = text
+        let flat = Self.flat
+        let capacity = max(text.utf8.count * max(2, (longestEntry + 2) / 2), 1)
+        return text.withUTF8 { utf8 -> Result? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> Result? in
+                flat.kinds.withUnsafeBufferPointer { kinds in
+                    flat.starts.withUnsafeBufferPointer { starts in
+                        flat.bytes.withUnsafeBufferPointer { folded -> Result? in
+                            var written = 0
+                            var gap = false
+                            var i = 0
+                            let count = utf8.count
+                            while i < count {
+                                let lead = utf8[i]
+                                if lead < 0x80 {
+                                    let byte = ASCIIWords.lowered(lead)
+                                    if ASCIIWords.isWhitespace(byte) {
+                                        gap = true
+                                    } else if keepSymbols || ASCIIWords.isWordByte(byte) {
+                                        if gap, written > 0 {
+                                            out[written] = 0x20
+                                            written += 1
+                                        }
+                                        gap = false
+                                        out[written] = byte
+                                        written += 1
+                                    } else {
+                                        gap = true
+                                    }
+                                    i += 1
+                                    continue
+                                }
+                                guard lead < 0xE0, let index = Flat.index(Int(lead & 0x1F) << 6 | Int(utf8[i + 1] & 0x3F)) else { return nil }
+                                i += 2
+                                let kind = kinds[index]
+                                if kind == Flat.none { return nil }
+                                if kind == Flat.space || (kind == Flat.symbol && !keepSymbols) {
+                                    gap = true
+                                    continue
+                                }
+                                // A word, or a symbol kept.
+                                if gap, written > 0 {
+                                    out[written] = 0x20
+                                    written += 1
+                                }
+                                gap = false
+                                for k in Int(starts[index])..<Int(starts[index + 1]) {
+                                    out[written] = folded[k]
+                                    written += 1
+                                }
+                            }
+                            return body(UnsafeBufferPointer(rebasing: out[..<written]))
+                        }
+                    }
+                }
             }
         }
-        return result
     }
 }

@@ -40,27 +40,60 @@ public struct RecordValidator: Sendable {
     /// the codes that reject it (empty: import it). `record` lets rules compare what different parts of a page say.
     public func validate(_ product: inout Product, record: RawRecord? = nil) -> [String] {
         let location = product.source
-        var diagnostics = product.diagnostics.compactMap(policy.apply)
-        product.diagnostics = diagnostics
-        product.columnNotes = product.columnNotes.compactMap(policy.apply)
+        // Most runs change no severity and disable nothing: then the policy leaves every diagnostic as it is, and
+        // the arrays are not rebuilt.
+        let policyChanges = !policy.disabled.isEmpty || !policy.severityOverrides.isEmpty
+        if policyChanges {
+            product.diagnostics = product.diagnostics.compactMap(policy.apply)
+            product.columnNotes = product.columnNotes.compactMap(policy.apply)
+        }
         let context = RuleContext(record: record, settings: settings, reference: reference)
         let disabled = policy.disabled
-        for rule in rules where disabled.isEmpty || !disabled.contains(rule.code) {
-            for finding in rule.check(product, context: context) {
-                if let diagnostic = policy.apply(Diagnostic(finding, at: location)) { diagnostics.append(diagnostic) }
+        // Every rule sees the product as it came in (with the policy applied); their findings are added after.
+        var added: [Diagnostic] = []
+        // Rules by index: each is asked in place, not copied out of the array first.
+        for index in rules.indices {
+            if !disabled.isEmpty, disabled.contains(rules[index].code) { continue }
+            let findings = rules[index].check(product, context: context)
+            for finding in findings {
+                if !policyChanges {
+                    added.append(Diagnostic(finding, at: location))
+                } else if let diagnostic = policy.apply(Diagnostic(finding, at: location)) {
+                    added.append(diagnostic)
+                }
             }
         }
-        product.diagnostics = diagnostics
+        if !added.isEmpty { product.diagnostics += added }
         // A column note applies to this record too, so a policy that rejects on its code rejects the record.
-        return rejectionReasons(product.diagnostics + product.columnNotes)
+        return rejectionReasons(product.diagnostics, product.columnNotes)
     }
 
     /// The distinct rejecting codes among `diagnostics`, in order of first appearance.
     public func rejectionReasons(_ diagnostics: [Diagnostic]) -> [String] {
-        var reasons: [String] = []
-        for diagnostic in diagnostics where policy.rejecting.contains(diagnostic.code) && !reasons.contains(diagnostic.code) {
-            reasons.append(diagnostic.code)
+        rejectionReasons(diagnostics, [])
+    }
+
+    /// `rejectionReasons(first + second)`, without joining the arrays.
+    private func rejectionReasons(_ first: [Diagnostic], _ second: [Diagnostic]) -> [String] {
+        let rejecting = policy.rejecting
+        guard !rejecting.isEmpty, !(first.isEmpty && second.isEmpty) else { return [] }
+        // A few rejecting codes (two by default) are compared in turn: cheaper than hashing every diagnostic's code.
+        let few = rejecting.count <= 8
+        func rejects(_ code: String) -> Bool {
+            guard few else { return rejecting.contains(code) }
+            // Lengths first: most codes differ from both in length, which a native string stores.
+            let length = code.utf8.count
+            for rejected in rejecting where rejected.utf8.count == length && rejected == code { return true }
+            return false
         }
+        var reasons: [String] = []
+        func collect(_ diagnostics: [Diagnostic]) {
+            for diagnostic in diagnostics where rejects(diagnostic.code) && !reasons.contains(diagnostic.code) {
+                reasons.append(diagnostic.code)
+            }
+        }
+        collect(first)
+        collect(second)
         return reasons
     }
 }

@@ -11,6 +11,8 @@ public struct PlanWithoutCoveredProductRule: RecordRule {
     public init() {}
 
     public func check(_ product: Product) -> [Finding] {
+        // Goods (most records) are passed over without copying out a plan (a 2 KB value).
+        guard product.isServicePlan else { return [] }
         guard let plan = product.servicePlan, plan.coveredModels.isEmpty, plan.coveredGTINs.isEmpty else { return [] }
         guard [.carePlan, .extendedWarranty, .servicePlan].contains(plan.kind.value) else { return [] }
         return [Finding(defaultSeverity, code, "The \(plan.kind.value.rawValue.replacingOccurrences(of: "_", with: " ")) names no covered product; add a covered-model attribute or name the model in the title.")]
@@ -29,6 +31,8 @@ public struct PlanClaimFeeCurrencyRule: RecordRule {
     public init() {}
 
     public func check(_ product: Product) -> [Finding] {
+        // Goods (most records) are passed over without copying out a plan (a 2 KB value).
+        guard product.isServicePlan else { return [] }
         guard let fee = product.servicePlan?.claimFee?.value.money, let price = product.price?.money, fee.currency != price.currency else { return [] }
         let note = product.servicePlan?.claimFeeNote != nil ? " (the text says it varies with the exchange rate)" : ""
         return [Finding(defaultSeverity, code, "The claim fee \(fee.amountText) \(fee.currency) is in another currency than the price \(price.amountText) \(price.currency)\(note).")]
@@ -46,6 +50,8 @@ public struct PlanTermExceedsMaximumRule: RecordRule {
     public init() {}
 
     public func check(_ product: Product) -> [Finding] {
+        // Goods (most records) are passed over without copying out a plan (a 2 KB value).
+        guard product.isServicePlan else { return [] }
         guard let plan = product.servicePlan, let term = plan.termMonths?.value, let maximum = plan.maxTermMonths?.value, term > maximum else { return [] }
         return [Finding(defaultSeverity, code, "The plan term, \(term) months, is longer than the stated maximum of \(maximum) months with renewals.")]
     }

@@ -9,7 +9,9 @@ public struct MojibakeRule: RecordRule {
     public init() {}
 
     public func check(_ product: Product) -> [Finding] {
-        TextFields.of(product).compactMap { field in
+        // Most records have no text that may hold a lead: no list of fields is built for them.
+        guard TextFields.contains(in: product, where: Self.mayHoldLead) else { return [] }
+        return TextFields.of(product).compactMap { field in
             let text = field.text
             guard let index = Self.firstMojibake(in: text) else { return nil }
             return finding("\(field.name) looks wrongly decoded (\"\(TextFields.snippet(text, around: index))\"): UTF-8 text read as a single-byte code page.")
@@ -45,6 +47,32 @@ public struct MojibakeRule: RecordRule {
     /// (`A` + U+0302 equals `Â`) or the Angstrom sign (equal to `Å`). Text without these has no lead, so most text
     /// skips the character walk.
     static func mayHoldLead(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayHoldLead(utf8:)) ?? mayHoldLeadByBytes(text)
+    }
+
+    /// `mayHoldLead` on contiguous UTF-8: a byte below C3 (all ASCII, most Latin letters) starts none of the
+    /// sequences, so most bytes cost one comparison.
+    private static func mayHoldLead(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = utf8.count
+        var i = 0
+        while i + 1 < count {
+            let byte = utf8[i]
+            if byte >= 0xC3 {
+                let next = utf8[i + 1]
+                switch byte {
+                case 0xC3: if leadSecondByteMask & (1 << UInt64(next & 0x3F)) != 0 && next >= 0x80 && next < 0xC0 { return true }
+                case 0xCC: if markSecondBytes.contains(next) { return true }
+                case 0xE2: if next == 0x84, i + 2 < count, utf8[i + 2] == 0xAB { return true }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The byte walk `mayHoldLead` stands for.
+    static func mayHoldLeadByBytes(_ text: String) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if previous == 0xC3, leadSecondBytes.contains(byte) { return true }
@@ -56,8 +84,11 @@ public struct MojibakeRule: RecordRule {
         return false
     }
 
+    /// `leadSecondBytes` by their low six bits (all are continuation bytes, 80–BF).
+    private static let leadSecondByteMask: UInt64 = leadSecondBytes.reduce(0) { $0 | 1 << UInt64($1 & 0x3F) }
+
     /// Second UTF-8 bytes of the leads (all U+00C2…U+00E2, first byte C3), and of the combining grave, circumflex,
     /// tilde, diaeresis and ring (U+0300, U+0302, U+0303, U+0308, U+030A, first byte CC).
-    private static let leadSecondBytes: Set<UInt8> = Set(leads.compactMap { $0.utf8.count == 2 ? Array($0.utf8)[1] : nil })
-    private static let markSecondBytes: Set<UInt8> = [0x80, 0x82, 0x83, 0x88, 0x8A]
+    static let leadSecondBytes: Set<UInt8> = Set(leads.compactMap { $0.utf8.count == 2 ? Array($0.utf8)[1] : nil })
+    static let markSecondBytes: Set<UInt8> = [0x80, 0x82, 0x83, 0x88, 0x8A]
 }

@@ -16,11 +16,16 @@ public struct PackageDimensionRule: RecordRule {
         // A service plan's box (a code card) says nothing about the product it covers.
         guard !product.isServicePlan else { return [] }
         let limit = context.settings.maxDimensionMillimetres
-        let sides: [(String, Quantity?)] = [("length", product.package.length), ("width", product.package.width), ("height", product.package.height)]
-        return sides.compactMap { name, quantity in
+        var findings: [Finding] = []
+        // Side by side, without a list of them (most packages pass).
+        func check(_ name: String, _ quantity: Quantity?) {
             // `value <= 0` is `!(0 < value)` (as Comparable defines it), here through the fast comparison.
-            guard let quantity, !DecimalFastMath.isLess(0, quantity.value) || DecimalFastMath.isLess(limit, quantity.value) else { return nil }
-            return finding("The package \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) mm); check the unit.")
+            guard let quantity, !DecimalFastMath.isLess(0, quantity.value) || DecimalFastMath.isLess(limit, quantity.value) else { return }
+            findings.append(finding("The package \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) mm); check the unit."))
         }
+        check("length", product.package.length)
+        check("width", product.package.width)
+        check("height", product.package.height)
+        return findings
     }
 }

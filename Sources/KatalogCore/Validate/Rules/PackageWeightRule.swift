@@ -18,10 +18,14 @@ public struct PackageWeightRule: RecordRule {
         let limit = context.settings.maxWeightGrams
         let package = product.package
         var findings: [Finding] = []
-        for (name, quantity) in [("weight", package.weight), ("gross weight", package.grossWeight), ("net weight", package.netWeight)] {
-            guard let quantity, !DecimalFastMath.isLess(0, quantity.value) || DecimalFastMath.isLess(limit, quantity.value) else { continue }
+        // Weight by weight, without a list of them (most packages pass).
+        func check(_ name: String, _ quantity: Quantity?) {
+            guard let quantity, !DecimalFastMath.isLess(0, quantity.value) || DecimalFastMath.isLess(limit, quantity.value) else { return }
             findings.append(finding("The \(name) \(quantity.valueText) \(quantity.unit) is implausible (expected above 0 and at most \(DecimalFormatting.trimmed(limit, maxFractionDigits: 0)) g); check the unit."))
         }
+        check("weight", package.weight)
+        check("gross weight", package.grossWeight)
+        check("net weight", package.netWeight)
         if let net = package.netWeight, let gross = package.grossWeight, DecimalFastMath.isLess(gross.value, net.value) {
             findings.append(finding("The net weight \(net.valueText) g is above the gross weight \(gross.valueText) g; the columns may be swapped."))
         }

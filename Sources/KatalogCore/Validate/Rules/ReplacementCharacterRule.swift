@@ -14,7 +14,9 @@ public struct ReplacementCharacterRule: RecordRule {
     }
 
     public func check(_ product: Product) -> [Finding] {
-        TextFields.of(product).compactMap { field in
+        // Most records have no 0xEF byte in any text: no list of fields is built for them.
+        guard TextFields.contains(in: product, where: Self.hasByteEF) else { return [] }
+        return TextFields.of(product).compactMap { field in
             let text = field.text
             // U+FFFD is EF BF BD in UTF-8; most text has no 0xEF byte at all, and then no Character walk is needed.
             guard Self.hasByteEF(text), let index = text.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) else { return nil }

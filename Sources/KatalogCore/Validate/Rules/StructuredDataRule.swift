@@ -15,11 +15,27 @@ public struct StructuredDataRule: RecordRule {
     static let visibleOrigins: Set<FieldOrigin> = [.visibleText, .specTable, .textLine]
     static let comparedKeys = ["price", "sale_price", "gtin", "sku"]
 
+    /// `structuredOrigins.contains(origin)`, without hashing.
+    static func isStructured(_ origin: FieldOrigin) -> Bool {
+        switch origin {
+        case .jsonLD, .microdata, .rdfa, .openGraph: return true
+        case .specTable, .visibleText, .csvColumn, .xmlElement, .xmlAttribute, .jsonKey, .textLine: return false
+        }
+    }
+
+    /// `visibleOrigins.contains(origin)`, without hashing.
+    static func isVisible(_ origin: FieldOrigin) -> Bool {
+        switch origin {
+        case .visibleText, .specTable, .textLine: return true
+        case .jsonLD, .microdata, .rdfa, .openGraph, .csvColumn, .xmlElement, .xmlAttribute, .jsonKey: return false
+        }
+    }
+
     public func check(_ product: Product) -> [Finding] { [] }
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] {
         // Only pages carry structured data; feeds and text exports have nothing to compare.
-        guard let record = context.record, record.fields.contains(where: { Self.structuredOrigins.contains($0.origin) }) else { return [] }
+        guard let record = context.record, record.fields.indices.contains(where: { Self.isStructured(record.fields[$0].origin) }) else { return [] }
         var structured: [String: String] = [:]
         var visible: [String: String] = [:]
         let currency = product.price?.money.currency ?? record.hints.currency
@@ -31,9 +47,9 @@ public struct StructuredDataRule: RecordRule {
             case .title, .description: key = nil
             }
             guard let key, Self.comparedKeys.contains(key), let value = Self.comparable(field.value, key: key, currency: currency, tables: context.tables) else { continue }
-            if Self.structuredOrigins.contains(field.origin) {
+            if Self.isStructured(field.origin) {
                 if structured[key] == nil { structured[key] = value }
-            } else if Self.visibleOrigins.contains(field.origin) {
+            } else if Self.isVisible(field.origin) {
                 if visible[key] == nil { visible[key] = value }
             }
         }

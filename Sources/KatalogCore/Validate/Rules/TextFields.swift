@@ -21,6 +21,15 @@ enum TextFields {
         return fields
     }
 
+    /// Whether `test` holds for some text `of(product)` lists, without building the list.
+    static func contains(in product: Product, where test: (String) -> Bool) -> Bool {
+        if let title = product.title, test(title) { return true }
+        if let brand = product.brand, test(brand) { return true }
+        if let description = product.description, test(description) { return true }
+        for index in product.attributes.indices where test(product.attributes[index].value) { return true }
+        return false
+    }
+
     /// Up to 20 characters around `index`, for a message.
     static func snippet(_ text: String, around index: String.Index) -> String {
         let start = text.index(index, offsetBy: -8, limitedBy: text.startIndex) ?? text.startIndex

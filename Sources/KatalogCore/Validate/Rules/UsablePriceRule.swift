@@ -9,7 +9,8 @@ public struct UsablePriceRule: RecordRule {
     public init() {}
 
     public func check(_ product: Product) -> [Finding] {
-        guard product.price == nil else { return [] }
+        // A pattern, not `== nil`, which copies the price out to compare it.
+        if case .some = product.price { return [] }
         let hadPrice = product.diagnostics.contains { $0.code.hasPrefix("price.") && $0.severity == .error }
         let message = hadPrice
             ? "The record's price could not be used (see the price diagnostics); it has no usable price."
