@@ -441,17 +441,7 @@ final class ScanTables: @unchecked Sendable {
                     i += 1
                     continue
                 }
-                let value: UInt32, length: Int
-                if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                    length = 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                    length = 3
-                } else {
-                    value = UInt32(lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                    length = 4
-                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
                 let index: Int
                 if value < 0x530 {
                     index = Int(value)

@@ -312,21 +312,17 @@ struct ServicePlanPrefilter: Sendable {
                     i &+= 1
                     continue
                 }
+                // The table holds the scalars below U+0300, then those of U+2000…U+20CF.
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
                 let entry: Folded
-                if lead < 0xE0 {
-                    // Two bytes: U+0080…U+07FF, in the table below U+0300.
-                    let value = Int(lead & 0x1F) << 6 | Int(base[i + 1] & 0x3F)
-                    guard value < 0x300 else { return .general }
-                    entry = table[value]
-                    i += 2
-                } else if lead < 0xF0 {
-                    let value = UInt32(lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                    guard StandaloneScalars.punctuation.contains(value) else { return .general }
+                if value < 0x300 {
+                    entry = table[Int(value)]
+                } else if StandaloneScalars.punctuation.contains(value) {
                     entry = table[0x300 + Int(value - StandaloneScalars.punctuation.lowerBound)]
-                    i += 3
                 } else {
                     return .general
                 }
+                i += length
                 switch entry.count {
                 case Folded.general: return .general
                 case Folded.reachesASCII: return .reachesASCII

@@ -31,25 +31,17 @@ public enum TextCleaning {
                 // dropped, and a run of white space becomes one space). A scalar kept is copied as its bytes.
                 var usable = true
                 let cleaned = String(unsafeUninitializedCapacity: max(utf8.count, 1)) { out -> Int in
-                    var written = 0
-                    var gap = false
+                    var line = SpaceCollapsingWriter(into: out.baseAddress!)
                     var i = 0
                     let count = utf8.count
                     while i < count {
                         let lead = utf8[i]
                         if lead < 0x80 {
                             i += 1
-                            if lead < 0x20 && lead != 0x09 { continue }
                             if lead == 0x20 || lead == 0x09 {
-                                gap = true
-                            } else {
-                                if gap, written > 0 {
-                                    out[written] = 0x20
-                                    written += 1
-                                }
-                                gap = false
-                                out[written] = lead
-                                written += 1
+                                line.separate()
+                            } else if lead >= 0x20 {
+                                line.append(lead)
                             }
                             continue
                         }
@@ -61,22 +53,14 @@ public enum TextCleaning {
                         let flags = ScalarFlags.of(value, table: table)
                         if flags & ScalarFlags.ignorable == 0 {
                             if flags & ScalarFlags.characterWhitespace != 0 {
-                                gap = true
+                                line.separate()
                             } else {
-                                if gap, written > 0 {
-                                    out[written] = 0x20
-                                    written += 1
-                                }
-                                gap = false
-                                for k in i..<i + length {
-                                    out[written] = utf8[k]
-                                    written += 1
-                                }
+                                line.append(UnsafeBufferPointer(rebasing: utf8[i..<i + length]))
                             }
                         }
                         i += length
                     }
-                    return written
+                    return line.count
                 }
                 return usable ? cleaned : nil
             }
@@ -124,26 +108,19 @@ public enum TextCleaning {
         return text.withUTF8 { bytes -> String? in
             var ascii = true
             let cleaned = String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out -> Int in
-                var written = 0
-                var gap = false
+                var line = SpaceCollapsingWriter(into: out.baseAddress!)
                 for byte in bytes {
                     guard byte < 0x80 else {
                         ascii = false
                         return 0
                     }
                     if byte == 0x20 || byte == 0x09 {
-                        gap = true
+                        line.separate()
                     } else if byte >= 0x20 {
-                        if gap, written > 0 {
-                            out[written] = 0x20
-                            written += 1
-                        }
-                        gap = false
-                        out[written] = byte
-                        written += 1
+                        line.append(byte)
                     }
                 }
-                return written
+                return line.count
             }
             return ascii ? cleaned : nil
         }
@@ -266,21 +243,5 @@ public enum TextCleaning {
             }
         }
         return result
-    }
-}
-
-/// Scalars read from valid UTF-8 (a `String`'s bytes).
-enum UTF8Scalars {
-    /// The scalar whose bytes start at `index`, and how many bytes it has.
-    @inline(__always)
-    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
-        let lead = utf8[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F), 3)
-        }
-        return (UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
-                    | UInt32(utf8[index + 3] & 0x3F), 4)
     }
 }

@@ -213,26 +213,17 @@ enum ScalarFolding {
                 flat.kinds.withUnsafeBufferPointer { kinds in
                     flat.starts.withUnsafeBufferPointer { starts in
                         flat.bytes.withUnsafeBufferPointer { folded -> Result? in
-                            var written = 0
-                            var gap = false
+                            var words = SpaceCollapsingWriter(into: out.baseAddress!)
                             var i = 0
                             let count = utf8.count
                             while i < count {
                                 let lead = utf8[i]
                                 if lead < 0x80 {
                                     let byte = ASCIIWords.lowered(lead)
-                                    if ASCIIWords.isWhitespace(byte) {
-                                        gap = true
-                                    } else if keepSymbols || ASCIIWords.isWordByte(byte) {
-                                        if gap, written > 0 {
-                                            out[written] = 0x20
-                                            written += 1
-                                        }
-                                        gap = false
-                                        out[written] = byte
-                                        written += 1
+                                    if !ASCIIWords.isWhitespace(byte), keepSymbols || ASCIIWords.isWordByte(byte) {
+                                        words.append(byte)
                                     } else {
-                                        gap = true
+                                        words.separate()
                                     }
                                     i += 1
                                     continue
@@ -242,21 +233,13 @@ enum ScalarFolding {
                                 let kind = kinds[index]
                                 if kind == Flat.none { return nil }
                                 if kind == Flat.space || (kind == Flat.symbol && !keepSymbols) {
-                                    gap = true
-                                    continue
-                                }
-                                // A word, or a symbol kept.
-                                if gap, written > 0 {
-                                    out[written] = 0x20
-                                    written += 1
-                                }
-                                gap = false
-                                for k in Int(starts[index])..<Int(starts[index + 1]) {
-                                    out[written] = folded[k]
-                                    written += 1
+                                    words.separate()
+                                } else {
+                                    // A word, or a symbol kept.
+                                    words.append(UnsafeBufferPointer(rebasing: folded[Int(starts[index])..<Int(starts[index + 1])]))
                                 }
                             }
-                            return body(UnsafeBufferPointer(rebasing: out[..<written]))
+                            return body(UnsafeBufferPointer(rebasing: out[..<words.count]))
                         }
                     }
                 }
