@@ -519,13 +519,6 @@ struct FastPathTests {
         }
     }
 
-    @Test func structuredOriginsAreTheSwitchedOnes() {
-        for origin in FieldOrigin.allCases {
-            #expect(StructuredDataRule.isStructured(origin) == StructuredDataRule.structuredOrigins.contains(origin))
-            #expect(StructuredDataRule.isVisible(origin) == StructuredDataRule.visibleOrigins.contains(origin))
-        }
-    }
-
     @Test func checkDigitsEqualTheGeneralSum() {
         var generator = SystemRandomNumberGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]

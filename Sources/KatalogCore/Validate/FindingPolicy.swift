@@ -15,6 +15,10 @@ public struct FindingPolicy: Sendable, Hashable {
     public init() {}
 
     /// `diagnostic` with the user's severity, or nil when its code is disabled.
+    /// Whether `apply` may change or drop a finding: false when nothing is disabled and no severity overridden
+    /// (most runs), so callers can leave their findings as they are without asking for each.
+    public var changesFindings: Bool { !disabled.isEmpty || !severityOverrides.isEmpty }
+
     public func apply(_ diagnostic: Diagnostic) -> Diagnostic? {
         // Most runs change nothing: the empty tables are not asked (a look-up hashes the code first).
         if !disabled.isEmpty, disabled.contains(diagnostic.code) { return nil }

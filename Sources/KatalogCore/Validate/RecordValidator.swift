@@ -42,7 +42,7 @@ public struct RecordValidator: Sendable {
         let location = product.source
         // Most runs change no severity and disable nothing: then the policy leaves every diagnostic as it is, and
         // the arrays are not rebuilt.
-        let policyChanges = !policy.disabled.isEmpty || !policy.severityOverrides.isEmpty
+        let policyChanges = policy.changesFindings
         if policyChanges {
             product.diagnostics = product.diagnostics.compactMap(policy.apply)
             product.columnNotes = product.columnNotes.compactMap(policy.apply)
@@ -56,11 +56,8 @@ public struct RecordValidator: Sendable {
             if !disabled.isEmpty, disabled.contains(rules[index].code) { continue }
             let findings = rules[index].check(product, context: context)
             for finding in findings {
-                if !policyChanges {
-                    added.append(Diagnostic(finding, at: location))
-                } else if let diagnostic = policy.apply(Diagnostic(finding, at: location)) {
-                    added.append(diagnostic)
-                }
+                let diagnostic = Diagnostic(finding, at: location)
+                if let kept = policyChanges ? policy.apply(diagnostic) : diagnostic { added.append(kept) }
             }
         }
         if !added.isEmpty { product.diagnostics += added }

@@ -11,11 +11,10 @@ public struct StructuredDataRule: RecordRule {
 
     public init() {}
 
-    static let structuredOrigins: Set<FieldOrigin> = [.jsonLD, .microdata, .rdfa, .openGraph]
-    static let visibleOrigins: Set<FieldOrigin> = [.visibleText, .specTable, .textLine]
     static let comparedKeys = ["price", "sale_price", "gtin", "sku"]
 
-    /// `structuredOrigins.contains(origin)`, without hashing.
+    /// Whether `origin` is markup made for machines (JSON-LD, microdata, RDFa, Open Graph). A switch, so a new origin
+    /// must be placed here or in `isVisible`.
     static func isStructured(_ origin: FieldOrigin) -> Bool {
         switch origin {
         case .jsonLD, .microdata, .rdfa, .openGraph: return true
@@ -23,7 +22,7 @@ public struct StructuredDataRule: RecordRule {
         }
     }
 
-    /// `visibleOrigins.contains(origin)`, without hashing.
+    /// Whether `origin` is what a shopper sees on the page (its text, a specification table, a text line).
     static func isVisible(_ origin: FieldOrigin) -> Bool {
         switch origin {
         case .visibleText, .specTable, .textLine: return true
