@@ -219,12 +219,12 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
             switch chunk {
             case .file(let skeleton, let events):
                 try open(skeleton.file, replayed: false)
-                for event in events { try hand(event) }
+                for index in events.indices { try hand(events[index]) }
                 try close(skeleton)
             case .start(let file, let replayed):
                 try open(file, replayed: replayed)
             case .events(let events):
-                for event in events { try hand(event) }
+                for index in events.indices { try hand(events[index]) }
             case .end(let skeleton):
                 try close(skeleton)
             }
@@ -272,32 +272,46 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
                 }
             }
             counted.records.read += 1
-            let product: Product
-            var preparedDiagnostics: [Consumer.PreparedDiagnostic] = []
             switch outcome {
-            case .imported(var imported):
-                let added = runValidator.check(&imported)
-                product = imported
+            case .imported(let imported):
                 counted.records.imported += 1
                 links.add(imported)
-                // A run rule's diagnostic changes the record, so it is encoded again; its own diagnostics are not.
-                if let prepared, added.isEmpty { try consumer.consume(imported, prepared: prepared.record) } else { try consumer.consume(imported) }
-                preparedDiagnostics = prepared?.diagnostics ?? []
+                // A run rule's diagnostic changes the record, so it is encoded again (its own diagnostics are not);
+                // the common record is handed on as borrowed, never copied on this serial thread.
+                let added = runValidator.findings(for: imported)
+                if added.isEmpty {
+                    if let prepared { try consumer.consume(imported, prepared: prepared.record) } else { try consumer.consume(imported) }
+                    try handFindings(of: imported, prepared: prepared?.diagnostics ?? [])
+                } else {
+                    var changed = imported
+                    changed.diagnostics += added
+                    try consumer.consume(changed)
+                    try handFindings(of: changed, prepared: prepared?.diagnostics ?? [])
+                }
             case .rejected(let rejected):
-                product = rejected.product
                 counted.records.rejected += 1
                 findings.countRejection(rejected)
                 try consumer.consume(rejected)
+                try handFindings(of: rejected.product, prepared: [])
             }
-            for attribute in product.attributes where !attribute.isMapped { unmapped[attribute.label, default: 0] += 1 }
-            for (index, diagnostic) in product.diagnostics.enumerated() {
-                counted.count(diagnostic)
-                if index < preparedDiagnostics.count { try consumer.consume(diagnostic, prepared: preparedDiagnostics[index]) } else { try consumer.consume(diagnostic) }
+        }
+    }
+
+    /// A handed-on record's unmapped labels, diagnostics (with what the preparation made of the first
+    /// `prepared.count`) and column notes (each code and column once per file).
+    private func handFindings(of product: Product, prepared: [Consumer.PreparedDiagnostic]) throws {
+        for attribute in product.attributes where !attribute.isMapped { unmapped[attribute.label, default: 0] += 1 }
+        for index in product.diagnostics.indices {
+            counted.count(product.diagnostics[index])
+            if index < prepared.count {
+                try consumer.consume(product.diagnostics[index], prepared: prepared[index])
+            } else {
+                try consumer.consume(product.diagnostics[index])
             }
-            for note in product.columnNotes where findings.isFirst(note) {
-                counted.count(note)
-                try consumer.consume(note)
-            }
+        }
+        for note in product.columnNotes where findings.isFirst(note) {
+            counted.count(note)
+            try consumer.consume(note)
         }
     }
 

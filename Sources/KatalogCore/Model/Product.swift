@@ -31,7 +31,8 @@ public struct Product: Sendable, Hashable, Codable {
     public var package = PackageInfo()
     public var attributes: [Attribute] = []
     /// The terms of a service plan (care plan, extended warranty, subscription, activation code); nil for goods.
-    public var servicePlan: ServicePlan?
+    /// Kept out of line: it is two thirds of a record's inline bytes and nil on most records.
+    @OutOfLine public var servicePlan: ServicePlan? = nil
     /// For each canonical field that has a value, the raw field it came from.
     public var provenance: [String: FieldProvenance] = [:]
     public var source: SourceLocation

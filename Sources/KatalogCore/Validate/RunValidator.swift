@@ -16,6 +16,14 @@ public final class RunValidator {
     /// Adds the run rules' diagnostics to `product`; returns the diagnostics added.
     @discardableResult
     public func check(_ product: inout Product) -> [Diagnostic] {
+        let added = findings(for: product)
+        product.diagnostics += added
+        return added
+    }
+
+    /// The run rules' diagnostics for `product`, the next record of the run, without changing it: most records
+    /// get none, and the pipeline then hands the record on as its worker encoded it, uncopied.
+    public func findings(for product: Product) -> [Diagnostic] {
         if product.source.file != currentFile {
             currentFile = product.source.file
             fileIndex += 1
@@ -27,7 +35,6 @@ public final class RunValidator {
                 if let diagnostic = policy.apply(Diagnostic(finding, at: product.source)) { added.append(diagnostic) }
             }
         }
-        product.diagnostics += added
         return added
     }
 }
