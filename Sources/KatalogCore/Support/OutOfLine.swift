@@ -8,21 +8,26 @@
 /// Encoded like the plain optional it wraps: absent when nil (`encodeIfPresent`), and a missing key decodes to nil.
 @propertyWrapper
 public struct OutOfLine<Wrapped: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
-    private final class Box: Sendable {
-        let value: Wrapped
-        init(_ value: Wrapped) { self.value = value }
+    @usableFromInline final class Box: Sendable {
+        @usableFromInline let value: Wrapped
+        @usableFromInline init(_ value: Wrapped) { self.value = value }
     }
 
-    private var box: Box?
+    @usableFromInline var box: Box?
 
-    public init(wrappedValue: Wrapped?) {
+    @inlinable public init(wrappedValue: Wrapped?) {
         box = wrappedValue.map(Box.init)
     }
 
-    public var wrappedValue: Wrapped? {
+    // Inlinable, so `if let plan = product.servicePlan` tests the pointer where it is written: called through
+    // the module boundary, the getter returned a nil `ServicePlan?` by zeroing its 2 KB.
+    @inlinable public var wrappedValue: Wrapped? {
         get { box?.value }
         set { box = newValue.map(Box.init) }
     }
+
+    /// Whether a value is held, without copying it out.
+    @inlinable public var hasValue: Bool { box != nil }
 
     public static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool {
         lhs.box === rhs.box || lhs.wrappedValue == rhs.wrappedValue
