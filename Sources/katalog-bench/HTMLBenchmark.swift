@@ -28,8 +28,7 @@ enum HTMLBenchmark {
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
             case ("--save", _) where index + 1 < arguments.count: saveDirectory = arguments[index + 1]
             default:
-                FileHandle.standardError.write(Data("usage: katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]\n".utf8))
-                exit(2)
+                throw FeedBenchmark.FeedBenchmarkError(message: "unknown option or missing value: \(arguments[index])")
             }
             index += 2
         }

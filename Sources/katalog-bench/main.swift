@@ -1,18 +1,43 @@
 // Benchmarks live apart from tests: `swift run -c release katalog-bench <name> [options]`.
-// Each benchmark registers itself in `benchmarks` below.
+// Each benchmark registers itself in `benchmarks` below, with its options' synopsis.
 import Foundation
 
-let benchmarks: [String: ([String]) throws -> Void] = [
-    "html": HTMLBenchmark.run,
-    "feeds": FeedBenchmark.run,
-    "sync": SyncBenchmark.run,
-    "events": EventCodingBenchmark.run,
+struct Benchmark {
+    var run: ([String]) throws -> Void
+    var synopsis: String
+}
+
+let benchmarks: [String: Benchmark] = [
+    "html": Benchmark(run: HTMLBenchmark.run, synopsis: "[--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]"),
+    "feeds": Benchmark(run: FeedBenchmark.run, synopsis: "[--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N] [--no-pipeline] [--jobs N[,N…]]"),
+    "sync": Benchmark(run: SyncBenchmark.run, synopsis: "[--data DIR] [--rows N] [--jobs N]"),
+    "events": Benchmark(run: EventCodingBenchmark.run, synopsis: "[--rows N] [--repeat N] [--data DIR]"),
 ]
 
+@MainActor func usage(_ name: String? = nil) -> String {
+    if let name, let benchmark = benchmarks[name] { return "usage: katalog-bench \(name) \(benchmark.synopsis)\n" }
+    return "usage: katalog-bench <\(benchmarks.keys.sorted().joined(separator: ", "))> [options]\n"
+        + benchmarks.keys.sorted().map { "  katalog-bench \($0) \(benchmarks[$0]!.synopsis)\n" }.joined()
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let name = arguments.first, let run = benchmarks[name] else {
-    let names = benchmarks.keys.sorted().joined(separator: ", ")
-    FileHandle.standardError.write(Data("usage: katalog-bench <\(names)> [options]\n".utf8))
+if arguments.isEmpty || ["-h", "--help", "help"].contains(arguments[0]) {
+    FileHandle.standardOutput.write(Data(usage().utf8))
+    exit(arguments.isEmpty ? 2 : 0)
+}
+guard let benchmark = benchmarks[arguments[0]] else {
+    FileHandle.standardError.write(Data("katalog-bench: no benchmark named \(arguments[0])\n\(usage())".utf8))
     exit(2)
 }
-try run(Array(arguments.dropFirst()))
+let options = Array(arguments.dropFirst())
+if options.contains("--help") || options.contains("-h") {
+    FileHandle.standardOutput.write(Data(usage(arguments[0]).utf8))
+    exit(0)
+}
+do {
+    try benchmark.run(options)
+} catch {
+    // A bad option or a failed step: say which, with the synopsis, instead of a crash at top level.
+    FileHandle.standardError.write(Data("katalog-bench \(arguments[0]): \(error)\n\(usage(arguments[0]))".utf8))
+    exit(1)
+}
