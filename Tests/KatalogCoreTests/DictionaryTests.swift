@@ -26,6 +26,19 @@ struct LabelDictionaryTests {
         #expect(price.currencyHint == "EUR")
     }
 
+    @Test(arguments: [
+        ("Svoris (kg)", "Svoris", "kg"), ("Length [cm]", "Length", "cm"), ("  Kaina (EUR):  ", "Kaina", "EUR"),
+        (":Waga (g)::", "Waga", "g"), ("Weight (kg) :", "Weight (kg) ", nil), ("Price (tax excl.)", "Price", "tax excl."),
+        ("Model", "Model", nil), ("Prekės kodas:", "Prekės kodas", nil), (":::", "", nil), ("(kg)", "(kg)", nil),
+        ("Box (a very long suffix)", "Box (a very long suffix)", nil), ("Plotis ( cm )", "Plotis", "cm"),
+        ("Ilgis (cm) [mm]", "Ilgis (cm)", "mm"), ("Aukštis (см)", "Aukštis", "см"),
+    ] as [(String, String, String?)])
+    func splitsAUnitOrCurrencySuffixOffTheLabel(label: String, base: String, suffix: String?) {
+        let split = LabelDictionary.splitSuffix(label)
+        #expect(split.base == base)
+        #expect(split.suffix == suffix)
+    }
+
     @Test func unknownLabelIsNotGuessed() {
         #expect(LabelDictionary.builtIn.match("test") == nil)
     }

@@ -24,7 +24,7 @@ public struct ServicePlanExtractor: Sendable {
     func mayBeServicePlan(_ product: Product) -> Bool {
         var possible = 0
         // A few weighted keys: compared in turn (no hashing of every mapped key), each counted once.
-        let weighted = patterns.attributeWeightList
+        let weighted = patterns.attributeWeights.list
         if weighted.count <= 64 {
             var seen: UInt64 = 0
             for attribute in product.attributes where attribute.isMapped {

@@ -69,11 +69,7 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     var threshold = 3
     var titleWeight = 3
     var descriptionWeight = 1
-    var attributeWeights: [String: Int] = [:] {
-        didSet { attributeWeightList = attributeWeights.map { ($0.key, $0.value) } }
-    }
-    /// `attributeWeights` as a list, for the few comparisons of `ServicePlanExtractor.mayBeServicePlan`.
-    private(set) var attributeWeightList: [(key: String, weight: Int)] = []
+    var attributeWeights = AttributeWeights([:])
     var kinds: [(kind: ServicePlan.Kind, cues: CueGroup)] = []
     /// Which of `kinds` may match a text (bit `i` for `kinds[i]`), without running their expressions.
     var kindPrefilter = ServicePlanPrefilter(groups: [])
@@ -186,8 +182,7 @@ public struct ServicePlanPatterns: @unchecked Sendable {
         threshold = file.classification.threshold
         titleWeight = file.classification.title
         descriptionWeight = file.classification.description
-        attributeWeights = file.classification.attributes
-        attributeWeightList = attributeWeights.map { ($0.key, $0.value) }
+        attributeWeights = AttributeWeights(file.classification.attributes)
         var kindPatterns: [[String]] = []
         for kind in ServicePlan.Kind.allCases {
             if let lists = file.classification.kinds[kind.rawValue] {
@@ -272,4 +267,19 @@ public struct ServicePlanPatterns: @unchecked Sendable {
     fileprivate static func compile(_ pattern: String) -> NSRegularExpression? {
         try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
+}
+
+/// How much each mapped attribute key says that a record is a service plan (`plan`, `service`), by key and as a
+/// list: the pre-filter compares the few keys in turn instead of hashing every mapped key of every record.
+struct AttributeWeights: Sendable {
+    let byKey: [String: Int]
+    /// The same weights, in key order.
+    let list: [(key: String, weight: Int)]
+
+    init(_ byKey: [String: Int]) {
+        self.byKey = byKey
+        list = byKey.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    subscript(key: String) -> Int? { byKey[key] }
 }

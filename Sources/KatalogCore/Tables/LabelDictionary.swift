@@ -47,6 +47,9 @@ public struct LabelDictionary: Sendable {
 
     /// Folded label → entries, the first entry winning when keys conflict.
     private var entries: [String: [Entry]] = [:]
+    /// Folded label → what `lookup` gives without a platform, made when the label is added (a lookup then costs
+    /// one hash instead of a filter, a set and a sort of the label's languages).
+    private var plainMatches: [String: Match] = [:]
 
     public init() {}
 
@@ -61,6 +64,7 @@ public struct LabelDictionary: Sendable {
 
     /// Adds every label of `file`. With `overriding`, its entries win over existing ones for the same label.
     public mutating func merge(_ file: File, overriding: Bool) {
+        var touched = Set<String>()
         for (key, byTag) in (file.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (tag, labels) in byTag.sorted(by: { $0.key < $1.key }) {
                 for label in labels {
@@ -68,9 +72,11 @@ public struct LabelDictionary: Sendable {
                     guard !folded.isEmpty else { continue }
                     let entry = Entry(key: key, tag: tag)
                     Self.add(entry, to: &entries[folded, default: []], overriding: overriding)
+                    touched.insert(folded)
                 }
             }
         }
+        for folded in touched { plainMatches[folded] = entries[folded].flatMap { Self.match(of: $0, platform: nil) } }
     }
 
     /// Adds `entry` to a label's list in place (no copy of the list per label).
@@ -111,15 +117,24 @@ public struct LabelDictionary: Sendable {
     }
 
     private func lookup(_ folded: String, platform: String?) -> Match? {
-        guard let list = entries[folded], var first = list.first else { return nil }
+        guard let platform else { return plainMatches[folded] }
+        return entries[folded].flatMap { Self.match(of: $0, platform: platform) }
+    }
+
+    /// The match a label's `list` of entries gives: the first entry's key (a `platform`'s own entry first), with
+    /// the languages that list the label under that key.
+    private static func match(of list: [Entry], platform: String?) -> Match? {
+        guard var first = list.first else { return nil }
         if let platform, let own = list.first(where: { $0.tag == platform }) { first = own }
-        let languages = list.filter { $0.key == first.key && Self.isLanguageTag($0.tag) }.map(\.tag)
+        let languages = list.filter { $0.key == first.key && isLanguageTag($0.tag) }.map(\.tag)
         return Match(key: first.key, languages: Array(Set(languages)).sorted(), unitHint: nil, currencyHint: nil)
     }
 
     /// `Svoris (kg)` → (`Svoris`, `kg`); `Length [cm]` → (`Length`, `cm`).
     public static func splitSuffix(_ label: String) -> (base: String, suffix: String?) {
-        let trimmed = label.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        let trimmed = Self.trimmingColons(label.trimmingSpaces())
+        // Most labels end in a letter: no suffix to look for.
+        guard let last = trimmed.utf8.last, last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return (trimmed, nil) }
         for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
             guard let openIndex = trimmed.lastIndex(of: Character(open)) else { continue }
             let inner = trimmed[trimmed.index(after: openIndex)..<trimmed.index(before: trimmed.endIndex)]
@@ -128,6 +143,17 @@ public struct LabelDictionary: Sendable {
             if !base.isEmpty && !suffix.isEmpty && suffix.count <= 12 { return (base, suffix) }
         }
         return (trimmed, nil)
+    }
+
+    /// `text` without colons at either end (`Weight:` → `Weight`), as `trimmingCharacters(in: ":")` would give it,
+    /// without building a `CharacterSet` per label.
+    static func trimmingColons(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.first == ":" || scalars.last == ":" else { return text }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start] == ":" { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)] == ":" { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 
     /// ISO 639-1 codes are two lower-case letters; anything else (`schema.org`, `google`) is a vocabulary tag.

@@ -1,8 +1,11 @@
 /// How `HTMLDocument` builds a page's tree: which attributes, how deep, what is chrome. Build it once
 /// (it compiles its tables) and reuse it for every page.
-public struct HTMLTreeOptions: Sendable {
+///
+/// A class: the tree assembler reads its tables several times per element, and a struct of fourteen arrays was
+/// copied, every array retained and released, at each read through the assembler's optional.
+public final class HTMLTreeOptions: Sendable {
     /// Elements nested deeper are flattened into their ancestor (their text is kept).
-    public var maxDepth: Int
+    public let maxDepth: Int
 
     let elementNames: MarkupNameTable
     let attributeNames: MarkupNameTable

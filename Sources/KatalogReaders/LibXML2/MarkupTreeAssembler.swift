@@ -122,7 +122,7 @@ struct MarkupTreeAssembler {
         } else if copy {
             index = Int32(tree.nodes.count)
             let attributeStart = Int32(tree.attributes.count)
-            copyAttributes(attributes, into: &tree)
+            Self.copyAttributes(attributes, html: html, into: &tree)
             let name = nameIndex.map { html?.elementNames.names[$0] ?? "" } ?? String(cString: rawName)
             tree.nodes.append(MarkupTree.Node(
                 kind: .element, value: name, line: line, parent: openIndices.last ?? -1,
@@ -280,7 +280,8 @@ struct MarkupTreeAssembler {
 
     // MARK: - Copying
 
-    private func copyAttributes(_ attributes: MarkupAttributes, into tree: inout MarkupTree) {
+    /// Static: a method of the assembler given its own `tree` inout made Swift copy the whole assembler per call.
+    private static func copyAttributes(_ attributes: MarkupAttributes, html: HTMLTreeOptions?, into tree: inout MarkupTree) {
         _ = attributes.contains { rawName, value in
             let name: String
             if let html {
