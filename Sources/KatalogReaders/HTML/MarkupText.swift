@@ -75,25 +75,32 @@ enum MarkupText {
         mutating func append(_ piece: String) {
             var piece = piece
             piece.withUTF8 { buffer in
-                var index = 0
+                var index = 0, runStart = 0
                 let count = buffer.count
+                // Runs of kept bytes are copied whole; a run ends at white space (ASCII or U+00A0).
+                func flushRun(upTo end: Int) {
+                    guard end > runStart else { return }
+                    if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<end]))
+                }
                 while index < count {
                     let byte = buffer[index]
+                    let spaceLength: Int
                     if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                        pendingSpace = true
+                        spaceLength = 1
+                    } else if byte == 0xC2, index + 1 < count, buffer[index + 1] == 0xA0 {
+                        spaceLength = 2
+                    } else {
                         index += 1
                         continue
                     }
-                    if byte == 0xC2, index + 1 < count, buffer[index + 1] == 0xA0 {
-                        pendingSpace = true
-                        index += 2
-                        continue
-                    }
-                    if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes.append(byte)
-                    index += 1
+                    flushRun(upTo: index)
+                    pendingSpace = true
+                    index += spaceLength
+                    runStart = index
                 }
+                flushRun(upTo: count)
             }
         }
 

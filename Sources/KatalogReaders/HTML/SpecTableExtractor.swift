@@ -74,7 +74,12 @@ struct SpecTableExtractor {
     }
 
     private func hasColon(_ tree: MarkupTree, _ index: Int) -> Bool {
-        tree.descendants(of: index).contains { tree[$0].kind == .text && tree[$0].value.utf8.contains(0x3A) }
+        // On the text's contiguous bytes: the generic walk of a `UTF8View` cost 3k instructions per text node.
+        tree.descendants(of: index).contains { node in
+            guard tree[node].kind == .text else { return false }
+            let text = tree[node].value.utf8
+            return text.withContiguousStorageIfAvailable { $0.contains(0x3A) } ?? text.contains(0x3A)
+        }
     }
 
     private func containsBlock(_ tree: MarkupTree, _ index: Int) -> Bool {

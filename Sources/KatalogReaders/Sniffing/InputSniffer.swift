@@ -59,23 +59,37 @@ public struct InputSniffer: Sendable {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[start]) { start += 1 }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
+        // Most pages declare themselves: found without lowering (or copying) the whole head first.
+        if Self.findIgnoringASCIICase(Self.doctype, in: bytes[start...]) { return true }
         for index in start ..< bytes.count where (0x41...0x5A).contains(bytes[index]) { bytes[index] |= 0x20 }
         let lowered = bytes[start...]
-        if Self.find(Array("<!doctype html".utf8), in: lowered) { return true }
         guard let root = Self.rootElementName(String(decoding: lowered, as: UTF8.self)) else { return false }
         return Self.htmlRootElements.contains(root)
     }
 
-    /// Whether `needle` occurs in `haystack`.
-    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+    private static let doctype = Array("<!doctype html".utf8)
+
+    /// Whether `needle` (lower case) occurs in `haystack`, ASCII letters compared without case.
+    private static func findIgnoringASCIICase(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
         guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index ..< index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        return haystack.withUnsafeBufferPointer { bytes in
+            let last = bytes.count - needle.count
+            var index = 0
+            while index <= last {
+                if bytes[index] == first {
+                    var matched = 1
+                    while matched < needle.count {
+                        var byte = bytes[index + matched]
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        guard byte == needle[matched] else { break }
+                        matched += 1
+                    }
+                    if matched == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     private func looksBinary(_ prefix: Data, decoded: DecodedText) -> Bool {
