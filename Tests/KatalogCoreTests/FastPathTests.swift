@@ -377,6 +377,15 @@ struct FastPathTests {
         #expect(CountryDomains.countryDomain(ofURL: "https://www.Shop.SE/p/1")?.country == "SE")
         #expect(CountryDomains.countryDomain(ofURL: "https://shop.co.UK/p")?.country == "GB")
         #expect(CountryDomains.countryDomain(ofURL: "https://shop.com/p") == nil)
+        let domains: [(String, String?)] = [
+            ("https://sklep.pl", "PL"), ("http://x.LT:8080/a", "LT"), ("https://ÖL.de/ä", "DE"), ("https://.se", "SE"),
+            ("https://se", nil), ("https://shop.io/p", nil), ("https://x.eu", nil), ("https://x.tv?q", nil), ("https://x.s", nil),
+            ("https://x.s1", nil), ("https://x.sé", nil), ("https://x.lt.", nil), ("https://x.l\u{0301}t", nil), ("no url", nil),
+        ]
+        for (url, country) in domains {
+            #expect(CountryDomains.countryDomain(ofURL: url)?.country == country, "\(url.debugDescription)")
+            #expect(CountryDomains.countryDomain(ofURL: url)?.tld == country.map { $0 == "GB" ? "uk" : $0.lowercased() })
+        }
     }
 
     @Test func imageURLsSplitAtCommasSpacesAndLineBreaks() {
@@ -530,7 +539,11 @@ struct FastPathTests {
     }
 
     @Test func trimmingEqualsTheCharacterForm() {
-        for text in Self.texts + ["\u{0600}1", "a\u{0301}", " x", "x\n", "x", "\r\n"] {
+        // The byte path's edges: spaces and tabs around ASCII, around non-ASCII, around marks that join a space,
+        // line breaks it must keep, and nothing but spaces.
+        let edges = [" kg", "\t1,2 kg \t", "   ", "\t", " \u{0301}x ", " x\u{0301} ", " é ", " \u{00A0}x", "x \u{2003}", " \nx ",
+                     "\u{000B} x", " x \u{000C}", " \u{0600}1 ", " a b ", " \r\n", "\t\t-5 ", " \u{1F600} "]
+        for text in Self.texts + ["\u{0600}1", "a\u{0301}", " x", "x\n", "x", "\r\n"] + edges {
             #expect(text.trimmingWhitespace() == text.trimming(where: { $0.isWhitespace }))
             #expect(text.trimmingSpaces() == text.trimming(where: { $0.isWhitespace && !$0.isNewline }))
         }

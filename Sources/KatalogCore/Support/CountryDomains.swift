@@ -35,14 +35,23 @@ public enum CountryDomains {
 
     /// `https://www.shop.se/p/1` → (`SE`, `se`); nil for generic domains (`.com`, `.shop`) and non-URLs.
     public static func countryDomain(ofURL url: String) -> (country: String, tld: String)? {
-        guard let host = host(ofURL: url), let dot = host.lastIndex(of: ".") else { return nil }
-        let tld = String(host[host.index(after: dot)...])
-        guard tld.count == 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
-        // The few ccTLDs whose country code differs, and ccTLDs used as generic names.
-        switch tld {
-        case "uk": return ("GB", tld)
-        case "io", "co", "tv", "me", "ai", "fm", "ly", "to", "gg", "cc", "ws", "eu": return nil
-        default: return (tld.uppercased(), tld)
+        // A country domain is the host's last label of two letters: `.` and two ASCII letters at the host's end
+        // (read on its bytes; the host is lower-cased).
+        guard let host = host(ofURL: url) else { return nil }
+        var tail: [UInt8] = []
+        for byte in host.utf8.reversed() {
+            tail.append(byte)
+            if tail.count == 3 { break }
         }
+        func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        guard tail.count == 3, tail[2] == UInt8(ascii: "."), isLetter(tail[0]), isLetter(tail[1]) else { return nil }
+        let tld = String(decoding: [tail[1], tail[0]], as: UTF8.self)
+        // The few ccTLDs whose country code differs, and ccTLDs used as generic names.
+        if tld == "uk" { return ("GB", tld) }
+        if genericCountryDomains.contains(tld) { return nil }
+        return (tld.uppercased(), tld)
     }
+
+    /// Country-code domains used as generic names (`.io`, `.tv`) or by more than one country (`.eu`).
+    static let genericCountryDomains: Set<String> = ["io", "co", "tv", "me", "ai", "fm", "ly", "to", "gg", "cc", "ws", "eu"]
 }

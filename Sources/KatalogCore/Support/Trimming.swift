@@ -11,6 +11,22 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs; line breaks at the ends are kept.
     public func trimmingSpaces() -> String {
         if endsArePrintableASCII { return String(self) }
+        // ASCII spaces and tabs (the only ASCII white space that is not a line break) come off as bytes; when
+        // printable ASCII is left at both ends, no Character can join across the cut, so that is the answer
+        // (` kg` after a number: a walk over Characters cost 3k instructions).
+        let bytes = utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        if start == bytes.endIndex { return "" }
+        // One forward walk finds the last byte that is not a space or tab (the view need not walk backwards).
+        var lastKept = start, index = start
+        while index < bytes.endIndex {
+            if bytes[index] != 0x20 && bytes[index] != 0x09 { lastKept = index }
+            index = bytes.index(after: index)
+        }
+        if (0x21...0x7E).contains(bytes[start]), (0x21...0x7E).contains(bytes[lastKept]) {
+            return String(self[start...lastKept])
+        }
         return trimming(where: { $0.isWhitespace && !$0.isNewline })
     }
 
