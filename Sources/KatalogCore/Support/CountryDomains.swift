@@ -2,34 +2,31 @@
 public enum CountryDomains {
     /// The host of an absolute URL, lower-cased (`https://www.Shop.se:8080/p` → `www.shop.se`); nil for anything else.
     public static func host(ofURL url: String) -> Substring? {
-        // Found on the UTF-8 bytes (the separators are ASCII), and only the host is lowered: lowering a whole
-        // product URL for its few host bytes was most of the cost.
-        let bytes = url.utf8
-        var index = bytes.startIndex
-        var schemeEnd: String.Index?
-        while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: ":") {
-                let slash1 = bytes.index(after: index)
-                if slash1 < bytes.endIndex, bytes[slash1] == UInt8(ascii: "/") {
-                    let slash2 = bytes.index(after: slash1)
-                    if slash2 < bytes.endIndex, bytes[slash2] == UInt8(ascii: "/") {
-                        schemeEnd = bytes.index(after: slash2)
-                        break
-                    }
+        // Found on the contiguous UTF-8 bytes (the separators are ASCII, so the host is whole UTF-8), and only the
+        // host is lowered: lowering a whole product URL for its few host bytes was most of the cost.
+        var url = url
+        let host: String? = url.withUTF8 { bytes in
+            var schemeEnd: Int?
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                    schemeEnd = index + 3
+                    break
                 }
+                index += 1
             }
-            index = bytes.index(after: index)
+            guard let start = schemeEnd else { return nil }
+            var end = start
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+                end += 1
+            }
+            guard start < end else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        guard let start = schemeEnd else { return nil }
-        var end = start
-        while end < bytes.endIndex {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
-            end = bytes.index(after: end)
-        }
-        guard start < end else { return nil }
-        let host = Substring(bytes[start..<end])
-        let lowered = host.utf8.contains(where: { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) ? host.lowercased() : String(host)
+        guard let host else { return nil }
+        let lowered = host.utf8.contains(where: { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) ? host.lowercased() : host
         return Substring(lowered)
     }
 
