@@ -6,7 +6,9 @@ import Foundation
 /// is bounded whatever the input.
 ///
 /// Delivered results are freed by the workers, not by the delivery queue: the delivery queue is the pipeline's one
-/// serial part, and freeing a batch of records (every string of every field) cost it a sixth of its time.
+/// serial part, and freeing a batch of records (every string of every field) cost it a sixth of its time. A worker
+/// frees every waiting result when it takes its next task (or `finish` does), so at most `maximumInFlight` results
+/// wait to be freed beside the tasks in flight: memory stays bounded.
 ///
 /// With one worker there are no threads at all: `submit` runs the task and delivers its result on the caller's
 /// thread. Same code, same order, same bytes.
