@@ -17,7 +17,8 @@ struct CSVFormulaInjectionTests {
     }
 
     @Test(arguments: [("-0.50", true), ("12", true), ("0.2331", true), ("-1200", true),
-                      ("-", false), ("1.", false), (".5", false), ("-2+3", false), ("1e5", false), ("", false)])
+                      ("-", false), ("1.", false), (".5", false), ("-2+3", false), ("1e5", false), ("", false),
+                      ("1.2.3", false), ("--1", false), ("-.5", false), ("١٢", false), ("12 ", false)])
     func plainDecimals(_ text: String, _ plain: Bool) {
         #expect(CSVFormulaGuard.isPlainDecimal(text) == plain)
     }
