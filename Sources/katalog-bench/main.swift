@@ -17,7 +17,7 @@ let benchmarks: [String: Benchmark] = [
 @MainActor func usage(_ name: String? = nil) -> String {
     if let name, let benchmark = benchmarks[name] { return "usage: katalog-bench \(name) \(benchmark.synopsis)\n" }
     return "usage: katalog-bench <\(benchmarks.keys.sorted().joined(separator: ", "))> [options]\n"
-        + benchmarks.keys.sorted().map { "  katalog-bench \($0) \(benchmarks[$0]!.synopsis)\n" }.joined()
+        + benchmarks.sorted { $0.key < $1.key }.map { "  katalog-bench \($0.key) \($0.value.synopsis)\n" }.joined()
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -35,14 +35,10 @@ public enum CountryDomains {
         // A country domain is the host's last label of two letters: `.` and two ASCII letters at the host's end
         // (read on its bytes; the host is lower-cased).
         guard let host = host(ofURL: url) else { return nil }
-        var tail: [UInt8] = []
-        for byte in host.utf8.reversed() {
-            tail.append(byte)
-            if tail.count == 3 { break }
-        }
+        let tail = Array(host.utf8.suffix(3))
         func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-        guard tail.count == 3, tail[2] == UInt8(ascii: "."), isLetter(tail[0]), isLetter(tail[1]) else { return nil }
-        let tld = String(decoding: [tail[1], tail[0]], as: UTF8.self)
+        guard tail.count == 3, tail[0] == UInt8(ascii: "."), isLetter(tail[1]), isLetter(tail[2]) else { return nil }
+        let tld = String(decoding: tail.dropFirst(), as: UTF8.self)
         // The few ccTLDs whose country code differs, and ccTLDs used as generic names.
         if tld == "uk" { return ("GB", tld) }
         if genericCountryDomains.contains(tld) { return nil }

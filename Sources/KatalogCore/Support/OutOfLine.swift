@@ -26,9 +26,6 @@ public struct OutOfLine<Wrapped: Sendable & Hashable & Codable>: Sendable, Hasha
         set { box = newValue.map(Box.init) }
     }
 
-    /// Whether a value is held, without copying it out.
-    @inlinable public var hasValue: Bool { box != nil }
-
     public static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool {
         lhs.box === rhs.box || lhs.wrappedValue == rhs.wrappedValue
     }
