@@ -81,7 +81,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets (a temporary folder per test process).
         .target(name: "KatalogTestSupport", path: "Tests/KatalogTestSupport"),
-        .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
+        .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore", "KatalogTestSupport"]),
         .testTarget(name: "KatalogReadersTests", dependencies: ["KatalogCore", "KatalogReaders", "KatalogTestSupport"]),
         .testTarget(name: "KatalogWritersTests", dependencies: ["KatalogCore", "KatalogWriters"]),
         // End-to-end tests run the built `katalog` binary, so it is a dependency; golden cases are read from

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KatalogCore
+import KatalogTestSupport
 
 /// The fast paths must give exactly what the general code gives: each is checked against the general form (kept
 /// here as a reference) on every line of the sample inputs and on tricky cases.
@@ -32,7 +33,7 @@ struct FastPathTests {
 
     @Test func decimalTextEqualsFoundationDescription() {
         #expect(DecimalText.layoutHolds)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var values: [Decimal] = [0, -1, Decimal(string: "0.00")!, Decimal(string: "1e-20")!, .nan,
                                  Decimal(string: "123456789012345678901234567890.123")!, Decimal(sign: .plus, exponent: -3, significand: 1_100)]
         for _ in 0..<20_000 {
@@ -109,7 +110,7 @@ struct FastPathTests {
         let words = groups.flatMap { $0 }.flatMap { ServicePlanPrefilter.requiredLiterals($0) ?? [] }.flatMap { $0 }
             .map { String(decoding: $0, as: UTF8.self) }
         let pool = words + words.map { $0.uppercased() } + ["Prekė", "iš", " ", "  ", "ą", "Ž", "–", "€", "\r\n", "e\u{0301}", "ﬁ", "K", "5", "+", "🔍"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var texts = Self.texts
         for _ in 0..<10_000 {
             texts.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
@@ -206,7 +207,7 @@ struct FastPathTests {
         pool += ["a", "Ė", "ž", "Ł", "ö", "ß", "ǅ", "ω", "Σ", "ж", "Ё", "ї", "'", "’", " ", "  ", ",", ".", "-", "–", "\n", "\r\n", "\r",
                  "\t", "€", "5", "🔍", "👍🏻", "e\u{0301}", "\u{0345}", "\u{0374}", "\u{037E}", "\u{0387}", "\u{2000}", "\u{0483}", "\u{034F}",
                  "İ", "\u{1E9E}", "ﬁ", "ا", "日本", "\u{2071}", "\u{00AD}", "\u{200D}", "\u{FEFF}", "Ǆ", "ſ"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var texts = Self.texts + [String(repeating: "Prekė iš ", count: 250), String(repeating: "ė", count: 2_000) + "e\u{0301}",
                                   String(repeating: "a ", count: 1_000) + "İ", String(repeating: "Žž ", count: 700) + "\r\n",
                                   String(repeating: "ab", count: 999) + "c\r\n", String(repeating: "x", count: 1_999) + "\u{0301}"]
@@ -258,7 +259,7 @@ struct FastPathTests {
                 }
             }
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool = scalars + ["\u{0301}", "\u{1E9E}", "\u{2019}", "€", " ", "–", "\u{200D}", "\u{2028}", "\u{20AB}"]
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()
@@ -281,7 +282,7 @@ struct FastPathTests {
     }
 
     @Test func asciiNumberSplitEqualsTheGeneralForm() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool: [Character] = ["0", "1", "5", "9", ".", ",", "-", " ", "\t", "c", "m", "x", "k", "g", "\r\n", "\n", "+", "(", ")"]
         var cases = Self.texts + ["14,00 cm", "-3,5", "1.", "1.,5", "-", "-.5", ".5 kg", "1,2,3 g", "0.5cm", "  12  ", "1\r\n2", "- 5", "5 -"]
         for _ in 0..<20_000 { cases.append(String((0..<Int.random(in: 0...9, using: &generator)).map { _ in pool.randomElement(using: &generator)! })) }
@@ -297,7 +298,7 @@ struct FastPathTests {
     }
 
     @Test func asciiCurrencyTokensEqualTheGeneralForm() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let words = ["PLN", "EUR", "eur", "Kc", "SEK", "S", "B", "US", "AU", "CAD", "RM", "Rs", "zl", "lei", "Ft", "kr", "USD", "XYZ", "abc",
                      "S/", "S/.", "B/.", "$", "AU $", "US$", "Price", "from", "su PVM", "Kaina", "EURO", "euro"]
         let numbers = ["1299.00", "11,01", "1 299,00", "9.99", "-5", "0", "49.90", "1.299,-", "12"]
@@ -324,7 +325,7 @@ struct FastPathTests {
     }
 
     @Test func amountTraitsOnBytesEqualTheCharacterForms() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool: [String] = ["0", "1", "5", ".", ".", ",", "'", "’", " ", "0", "00", "é", "e\u{301}", "A", "EUR", "Kč", "PVM", "x", "-"]
         var cases = Self.texts + ["34.0000", "1.250", "1..5", ".5", "5.", "1.5.30", "1.0.0", "0.", "", ".", "1299.00", "11.01", "1'299.00", "1’299"]
         for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
@@ -349,7 +350,7 @@ struct FastPathTests {
     }
 
     @Test func plainAmountsAreFoundAsByTheGeneralScan() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool: [String] = ["1", "0", "9", "12", ".", ",", " ", "PLN", "eur", "Kč", "-", "%", ",-", "x", "'", "\u{00A0}", "€", "$", "A4"]
         var cases = Self.texts + ["11,01", "1299.00 PLN", "PLN 1299.00", "EUR 9,99", "9,99  EUR", "1.", ",99", "1,,2", "49,- Kč", "5 %",
                                   "RS4 1", "A 1 B", "1 299,00", "PLN 1299.00 EUR", "10 x", "x10", "-5 EUR", "1 PLN ", " 1"]
@@ -411,7 +412,7 @@ struct FastPathTests {
     }
 
     @Test func gtinFacetsOnBytesEqualTheCharacterForm() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var cases: [String?] = [nil, "", "4700000000012", "12345670", "02345673", "20000004", "036000291452", "10012345678902", "9790000000001",
                                 "979000000000", "09790000000001", "97900000", "4006381333931", "0000000000000", "1234567890123x", "٣٣٣٣٣٣٣٣"]
         let leads = ["", "0", "2", "97", "979", "9790", "02", "04", "05", "99", "977", "978", "140", "200", "470"]
@@ -448,7 +449,7 @@ struct FastPathTests {
     }
 
     @Test func unitKeysOnBytesEqualTheCharacterForm() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool = ["k", "g", "K", "G", "cm", "CM", "Mm", ".", ".", " ", "\t", "\u{00A0}", "\r\n", "\n", "ł", "Ž", "Z", "@", "[", "`", "{", "1"]
         var cases = Self.texts + ["kg", " kg. ", "Kg.", ".cm", "..", ". .", " . cm . ", "\tmm\t", "KGM", "kg\u{00A0}", "\u{00A0}kg.", "cm\r\n", "Zoll"]
         for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
@@ -468,7 +469,7 @@ struct FastPathTests {
     }
 
     @Test func bareNumbersAreTheirOwnSplit() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool = ["0", "1", "5", "9", ".", ",", "-", " ", "\t", "$", "€", "&", "c", "m", "\r\n", "١", "\u{00A0}", "'"]
         var cases = Self.texts + ["1,1", "35", "0.5", "3,5", "1.2.3", "1,,2", ".5", "5.", "-3,5", " 1", "1 ", "19€99", "1&2", ""]
         for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
@@ -485,7 +486,7 @@ struct FastPathTests {
     }
 
     @Test func normalASCIIPricesAreLeftAsTheyAre() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool = ["1", "9", "0", ",", ".", " ", "  ", "$", "&", "&nbsp;", "&euro;", "€", "£", "EUR", "PLN", "zł", "\t", "\u{00A0}", "-", "–", "~", "\u{7F}", "\u{1F}"]
         var cases = Self.texts + ["11,01", "1299.00 PLN", "EUR 9,99", "19$99", "$5", " 5", "5 ", "5&amp;", "49,-", "~5~", "1 299,00"]
         for _ in 0..<20_000 { cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
@@ -497,7 +498,7 @@ struct FastPathTests {
     }
 
     @Test func plainDigitGTINsReadAsTheGeneralForm() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "0", "00000000", "01234565",
                      "123456789", "0306406152", "030640615X", "4006381333931", "400638133393", "40063813339310", "96385074"]
         for _ in 0..<5_000 {
@@ -517,7 +518,7 @@ struct FastPathTests {
         var texts = Self.texts
         for lead in MojibakeRule.leads { texts += [String(lead) + "\u{A9}", String(lead).decomposedStringWithCanonicalMapping + "\u{A9}"] }
         texts.append("\u{212B}\u{A9}")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool = MojibakeRule.leads.map(String.init) + ["\u{A9}", "€", "\u{302}", "\u{300}", "A", "a", " ", "ė", "\u{212B}", "\u{2122}", "Ã", "\u{84}"]
         for _ in 0..<20_000 {
             texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
@@ -529,7 +530,7 @@ struct FastPathTests {
     }
 
     @Test func checkDigitsEqualTheGeneralSum() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var cases = ["4700000000012", "4700000000013", "12345670", "036000291452", "10012345678902", "", "7", "١٢٣٤٥٦٧٠", "47000000000x2"]
         for _ in 0..<5_000 { cases.append(String((0..<Int.random(in: 1...15, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })) }
         for digits in cases + Self.texts.map({ $0.filter(\.isNumber) }) {
@@ -591,7 +592,7 @@ struct FastPathTests {
         let plausibility = PackagePlausibility.builtIn
         let phrases = plausibility.lightWords
         var titles = Self.texts + phrases + phrases.map { "Nauja \($0.uppercased()) 50 €" } + ["Dovanų kuponas", "DOVANU  KUPONAS!", "gift-card", "Gift Card", "care plan+"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool = phrases.flatMap { $0.split(separator: " ").map(String.init) } + ["Sony", "ė", "–", " ", "  ", "5", "ﬁ", "e\u{0301}"]
         for _ in 0..<5_000 { titles.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined(separator: " ")) }
         for title in titles {
@@ -634,7 +635,7 @@ struct FastPathTests {
             }
         }
         // Random mixes, including scalars that must send the text to the general path.
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let pool: [Unicode.Scalar] = common + spaces + ["a", "Z", "0", " ", " ", "\u{301}", "\u{200D}", "\u{FE0F}", "\u{1F44D}", "\u{1F3FB}", "\u{0600}"]
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()
@@ -646,11 +647,14 @@ struct FastPathTests {
     }
 
     @Test func cleanTextTestOnBytesEqualsTheScalarWalk() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let scalars = (UInt32(0x80)..<0x530).compactMap(Unicode.Scalar.init) + StandaloneScalars.punctuation.compactMap(Unicode.Scalar.init)
         let pool: [Unicode.Scalar] = scalars + ["a", "Z", "0", " ", " ", " ", "\t", "\n", "\r", "\u{7F}", "\u{1F}", "\u{301}", "\u{200D}", "\u{FE0F}",
                                                 "\u{1F44D}", "\u{1F3FB}", "\u{0600}", "\u{3000}", "\u{FEFF}", "\u{E0001}", "\u{0903}", "\u{20DD}"]
-        var cases = Self.texts + ["", " ", "a ", " a", "a  b", "a \u{301}", "a\u{301}", "a \u{20DD}", "a\u{00A0}b", "a\u{00AD}b"]
+        var cases = Self.texts + ["", " ", "a ", " a", "a  b", "a \u{301}", "a\u{301}", "a \u{20DD}", "a\u{00A0}b", "a\u{00AD}b",
+                                  // Found by a random case in CI: an emoji modifier (a symbol, not a mark) joins the space
+                                  // before it, and the general cleaning drops both; a spacing letter (Thai) does the same.
+                                  "⁁·xѠǸ \u{1F3FB}ʮʉ", "a \u{1F3FB}b", "a \u{0E33}b", "a \u{FF9E}b"]
         for _ in 0..<30_000 {
             var text = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...10, using: &generator) {

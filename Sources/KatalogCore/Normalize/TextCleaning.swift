@@ -158,8 +158,9 @@ public enum TextCleaning {
             let (value, length) = UTF8Scalars.decode(utf8, at: i)
             let flags = ScalarFlags.of(value, table: table)
             if flags & (ScalarFlags.whitespace | ScalarFlags.ignorable) != 0 { return false }
-            // A mark after a space joins it into one whitespace character, which `cleanLine` would split on.
-            if afterSpace, flags & ScalarFlags.mark != 0 { return false }
+            // A scalar that joins the space before it into one whitespace character (a mark, an emoji modifier)
+            // would be dropped with that space by `cleanLine`.
+            if afterSpace, flags & ScalarFlags.joinsSpace != 0 { return false }
             afterSpace = false
             started = true
             i += length
@@ -178,7 +179,7 @@ public enum TextCleaning {
             } else if scalar.value >= 0x80 {
                 let properties = scalar.properties
                 if properties.isWhitespace || properties.isDefaultIgnorableCodePoint { return false }
-                if previous == " ", [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) { return false }
+                if previous == " ", ScalarFlags.joinsSpaceBefore(scalar) { return false }
             }
             previous = scalar
         }
@@ -192,12 +193,21 @@ public enum TextCleaning {
         static let whitespace: UInt8 = 1
         /// `properties.isDefaultIgnorableCodePoint`.
         static let ignorable: UInt8 = 2
-        /// A nonspacing, spacing or enclosing mark.
-        static let mark: UInt8 = 4
+        /// Joins a space before it into one Character (grapheme extenders, spacing marks, emoji modifiers).
+        static let joinsSpace: UInt8 = 4
         /// `Character(scalar).isWhitespace`.
         static let characterWhitespace: UInt8 = 8
 
         static let table: [UInt8] = (UInt32(0x80)..<0x530).map(computed) + StandaloneScalars.punctuation.map(computed)
+
+        /// Whether a space followed by `scalar` is one Character, by the grapheme rules the general cleaning splits
+        /// on. Not a general category: U+1F3FB (an emoji modifier, a symbol) joins, U+0E33 (a letter) joins.
+        static func joinsSpaceBefore(_ scalar: Unicode.Scalar) -> Bool {
+            var pair = String.UnicodeScalarView()
+            pair.append(" ")
+            pair.append(scalar)
+            return String(pair).count == 1
+        }
 
         @inline(__always)
         static func of(_ value: UInt32, table: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -212,7 +222,7 @@ public enum TextCleaning {
             var flags: UInt8 = 0
             if properties.isWhitespace { flags |= whitespace }
             if properties.isDefaultIgnorableCodePoint { flags |= ignorable }
-            if [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) { flags |= mark }
+            if joinsSpaceBefore(scalar) { flags |= joinsSpace }
             if Character(scalar).isWhitespace { flags |= characterWhitespace }
             return flags
         }

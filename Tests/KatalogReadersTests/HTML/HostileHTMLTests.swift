@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KatalogCore
 @testable import KatalogReaders
+import KatalogTestSupport
 
 @Suite("Hostile HTML")
 struct HostileHTMLTests {
@@ -46,7 +47,7 @@ struct HostileHTMLTests {
     }
 
     @Test func binaryGarbageDoesNotCrash() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         let bytes = Data((0 ..< 200_000).map { _ in UInt8.random(in: 0 ... 255, using: &generator) })
         let sink = HTMLTestSupport.read(Data("<html><body>".utf8) + bytes)
         #expect(sink.records.count <= 1)
