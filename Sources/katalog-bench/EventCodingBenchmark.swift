@@ -26,7 +26,7 @@ enum EventCodingBenchmark {
             case "--rows": rows = Int(value) ?? rows
             case "--repeat": repetitions = max(1, Int(value) ?? repetitions)
             case "--data": data = value
-            default: throw FeedBenchmark.FeedBenchmarkError(message: "unknown option \(arguments[index])")
+            default: throw BenchmarkError(message: "unknown option \(arguments[index])")
             }
             index += 2
         }
@@ -51,7 +51,7 @@ enum EventCodingBenchmark {
             var decodedCount = 0
             let decoding = try best(of: repetitions) { decodedCount = try encoded.map(coder.decode).count }
             guard decodedCount == events.count, try coder.decode(encoded[0]) == events[0] else {
-                throw FeedBenchmark.FeedBenchmarkError(message: "\(coder.name) did not give the events back")
+                throw BenchmarkError(message: "\(coder.name) did not give the events back")
             }
             let bytes = encoded.reduce(0) { $0 + $1.count }
             FeedBenchmark.emit(FeedBenchmark.pad(coder.name) + String(format: "%6.0f bytes/event  encode %8.0f events/s  decode %8.0f events/s",

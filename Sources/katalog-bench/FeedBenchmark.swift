@@ -187,15 +187,13 @@ enum FeedBenchmark {
                 case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? repetitions)
                 case "--jobs":
                     let list = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
-                    guard !list.isEmpty else { throw FeedBenchmarkError(message: "--jobs needs a number or a list such as 1,2") }
+                    guard !list.isEmpty else { throw BenchmarkError(message: "--jobs needs a number or a list such as 1,2") }
                     jobs = list
-                default: throw FeedBenchmarkError(message: "unknown option \(argument)")
+                default: throw BenchmarkError(message: "unknown option \(argument)")
                 }
             }
         }
     }
-
-    struct FeedBenchmarkError: Error, CustomStringConvertible { var message: String; var description: String { message } }
 }
 
 /// Counts what the reader hands over, and draws a progress line (items, MB/s, ETA) when stderr is a terminal.

@@ -85,7 +85,7 @@ final class BufferedWriter {
     init(path: String) throws {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw FeedBenchmark.FeedBenchmarkError(message: "cannot write \(path)")
+            throw BenchmarkError(message: "cannot write \(path)")
         }
         self.handle = handle
         buffer.reserveCapacity(4 << 20)

@@ -28,7 +28,7 @@ enum HTMLBenchmark {
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
             case ("--save", _) where index + 1 < arguments.count: saveDirectory = arguments[index + 1]
             default:
-                throw FeedBenchmark.FeedBenchmarkError(message: "unknown option or missing value: \(arguments[index])")
+                throw BenchmarkError(message: "unknown option or missing value: \(arguments[index])")
             }
             index += 2
         }

@@ -18,7 +18,7 @@ enum SyncBenchmark {
             case "--data": data = value
             case "--rows": rows = Int(value) ?? rows
             case "--jobs": jobs = Int(value) ?? jobs
-            default: throw FeedBenchmark.FeedBenchmarkError(message: "unknown option \(arguments[index])")
+            default: throw BenchmarkError(message: "unknown option \(arguments[index])")
             }
             index += 2
         }

@@ -2,6 +2,12 @@
 // Each benchmark registers itself in `benchmarks` below, with its options' synopsis.
 import Foundation
 
+/// A benchmark's bad option or failed step, printed with its usage and exit status 1.
+struct BenchmarkError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 struct Benchmark {
     var run: ([String]) throws -> Void
     var synopsis: String
