@@ -32,6 +32,6 @@ struct RuleCatalogDocTests {
         }
         #expect(emitted.count > 30)
         let missing = emitted.filter { !RuleCatalog.contains($0) }.sorted()
-        #expect(missing.isEmpty, "Add these codes to RuleCatalog (NormalizerChecks/ReadChecks) and regenerate docs/rules.md: \(missing)")
+        #expect(missing.isEmpty, "Add these codes to RuleCatalog (NormalizerFindingCatalog/ReadFindingCatalog) and regenerate docs/rules.md: \(missing)")
     }
 }

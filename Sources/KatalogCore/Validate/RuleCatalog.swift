@@ -20,7 +20,7 @@ public enum RuleCatalog {
 
     /// All entries, sorted by code.
     public static let all: [RuleInfo] = {
-        let entries = recordRules.map(\.info) + runRuleInfos + NormalizerChecks.all + ReadChecks.all + HTMLChecks.all + FeedReadChecks.all + MergeChecks.all
+        let entries = recordRules.map(\.info) + runRuleInfos + NormalizerFindingCatalog.all + ReadFindingCatalog.all + HTMLFindingCatalog.all + FeedReadFindingCatalog.all + MergeFindingCatalog.all
         return entries.sorted { $0.code < $1.code }
     }()
 

@@ -1,7 +1,7 @@
 /// Catalog entries for findings the normalizer makes while reading values. The messages are made by the factories
 /// beside the parsers (`GTINParsing`, `MoneyParsing`, `QuantityParsing`, `ProductNormalizer`); this is their
 /// documentation, and what lets a configuration file change their severity.
-enum NormalizerChecks {
+enum NormalizerFindingCatalog {
     private static func entry(_ code: String, _ title: String, _ severity: Severity, _ explanation: String, _ example: String) -> RuleInfo {
         RuleInfo(code, title: title, severity: severity, stage: .normalize, explanation: explanation, example: example)
     }

@@ -1,5 +1,5 @@
 /// Catalog entries for findings made while discovering and reading files.
-enum ReadChecks {
+enum ReadFindingCatalog {
     static let all: [RuleInfo] = [
         RuleInfo("file.nothing-imported", title: "A file imported nothing", severity: .error, stage: .read,
                  explanation: "The file gave records but every one of them was rejected. The report names the reason most of them share and its fix (for prices without a currency: `--currency CODE` or `currency:` for the source). The summary on stderr lists such files; `katalog import --strict` and `katalog validate` exit 1.",

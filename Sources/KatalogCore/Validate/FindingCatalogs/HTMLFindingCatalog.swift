@@ -1,7 +1,7 @@
 /// Catalog entries for findings about HTML product pages: parsing, encodings, JSON-LD repairs, and disagreements
 /// between a page's origins. The messages are made by the factories beside the HTML reader
 /// (`Sources/KatalogReaders/HTML/`) and `OriginPrecedence`; see docs/html.md.
-enum HTMLChecks {
+enum HTMLFindingCatalog {
     static let all: [RuleInfo] = [
         RuleInfo("html.recovered", title: "HTML parser recovered from broken markup", severity: .info, stage: .read,
                  explanation: "libxml2 met markup it had to repair (a stray end tag, an unclosed element, an unknown entity) and went on; the message and line are libxml2's. At most 64 per page are listed, then a count. A warning when libxml2 had to stop (its depth limit).",

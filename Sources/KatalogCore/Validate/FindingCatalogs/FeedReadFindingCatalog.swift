@@ -1,5 +1,5 @@
-/// Catalog entries for findings the feed readers make (CSV/TSV, XML feeds, JSON), next to `ReadChecks`.
-enum FeedReadChecks {
+/// Catalog entries for findings the feed readers make (CSV/TSV, XML feeds, JSON), next to `ReadFindingCatalog`.
+enum FeedReadFindingCatalog {
     static let all: [RuleInfo] = csv + xml + json + feed
 
     static let csv: [RuleInfo] = [

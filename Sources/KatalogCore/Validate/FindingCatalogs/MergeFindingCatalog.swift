@@ -1,5 +1,5 @@
 /// Catalog entries for findings `katalog merge` (and `sync --merge`) makes on merged products.
-enum MergeChecks {
+enum MergeFindingCatalog {
     static let all: [RuleInfo] = [
         RuleInfo("merge.price-disagrees", title: "Sources disagree on the price", severity: .warning, stage: .run,
                  explanation: "Records of several sources were merged into one product (same valid GTIN, else same brand + MPN) and their prices differ in amount or currency. The merged record keeps the price of the source whose price ranks best (a structured feed over a page's structured data over a page's text, `--precedence`); the finding lists every source's price.",
