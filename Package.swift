@@ -41,7 +41,9 @@ let package = Package(
         // One reader per input kind; syntax only, no normalization.
         .target(
             name: "KatalogReaders",
-            dependencies: ["KatalogCore", "CLibXML2"]
+            dependencies: ["KatalogCore", "CLibXML2"],
+            // The page readers' own conventions (html-page.json, text-page.json).
+            resources: [.copy("Resources")]
         ),
         // Deterministic, atomic JSON / JSON Lines / CSV / report writers.
         .target(

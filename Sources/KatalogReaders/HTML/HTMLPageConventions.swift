@@ -30,5 +30,5 @@ public struct HTMLPageConventions: Decodable, Sendable {
         case secondaryContainerWords = "secondary_container_words"
     }
 
-    public static let builtIn = BundledData.decode(HTMLPageConventions.self, from: "html-page")
+    public static let builtIn = ReaderResources.decode(HTMLPageConventions.self, from: "html-page")
 }
