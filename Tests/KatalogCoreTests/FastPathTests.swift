@@ -539,14 +539,31 @@ struct FastPathTests {
         }
     }
 
+    @Test func trimmingRandomTextEqualsTheCharacterForm() {
+        var generator = SeededGenerator()
+        let pool: [Unicode.Scalar] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1F}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}",
+                                      "a", "Z", "5", "-", ",", "~", "\u{301}", "\u{200D}", "\u{0600}", "\u{1F3FB}", "é", "€"]
+        for _ in 0..<20_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...7, using: &generator) { scalars.append(pool.randomElement(using: &generator)!) }
+            let text = String(scalars)
+            #expect(text.trimmingWhitespace() == text.trimming(where: { $0.isWhitespace }), "\(text.debugDescription)")
+            #expect(text.trimmingSpaces() == text.trimming(where: { $0.isWhitespace && !$0.isNewline }), "\(text.debugDescription)")
+        }
+    }
+
     @Test func trimmingEqualsTheCharacterForm() {
         // The byte path's edges: spaces and tabs around ASCII, around non-ASCII, around marks that join a space,
         // line breaks it must keep, and nothing but spaces.
         let edges = [" kg", "\t1,2 kg \t", "   ", "\t", " \u{0301}x ", " x\u{0301} ", " é ", " \u{00A0}x", "x \u{2003}", " \nx ",
-                     "\u{000B} x", " x \u{000C}", " \u{0600}1 ", " a b ", " \r\n", "\t\t-5 ", " \u{1F600} "]
+                     "\u{000B} x", " x \u{000C}", " \u{0600}1 ", " a b ", " \r\n", "\t\t-5 ", " \u{1F600} ",
+                     "\r\nx\r\n", "\u{1C}x\u{1F}", " x\u{0085}", "x \u{0301}", "\u{000B}\u{000C}\u{000D}", "\n\n1,2\n"]
         for text in Self.texts + ["\u{0600}1", "a\u{0301}", " x", "x\n", "x", "\r\n"] + edges {
-            #expect(text.trimmingWhitespace() == text.trimming(where: { $0.isWhitespace }))
-            #expect(text.trimmingSpaces() == text.trimming(where: { $0.isWhitespace && !$0.isNewline }))
+            // As a String and as a Substring (the normalizer trims both).
+            #expect(text.trimmingWhitespace() == text.trimming(where: { $0.isWhitespace }), "\(text.debugDescription)")
+            #expect(text[...].trimmingWhitespace() == text.trimming(where: { $0.isWhitespace }), "\(text.debugDescription)")
+            #expect(text.trimmingSpaces() == text.trimming(where: { $0.isWhitespace && !$0.isNewline }), "\(text.debugDescription)")
+            #expect(text[...].trimmingSpaces() == text.trimming(where: { $0.isWhitespace && !$0.isNewline }), "\(text.debugDescription)")
         }
     }
 
