@@ -203,17 +203,17 @@ public struct JSONParser {
         SyntaxError(line: line, message: message, offset: position, truncated: position >= bytes.count)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while position < bytes.count {
-            switch bytes[position] {
-            case 0x0A:
+            let byte = bytes[position]
+            if byte > 0x20 { return }  // most calls stop at once, on a token
+            if byte == 0x0A {
                 line += 1
-                position += 1
-            case 0x20, 0x09, 0x0D:
-                position += 1
-            default:
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
                 return
             }
+            position += 1
         }
     }
 
@@ -276,23 +276,7 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> ParsedJSON {
         position += 1
         var members: [ParsedJSON.Member] = []
-        while true {
-            skipWhitespace()
-            guard position < bytes.count else { throw error("an object is not closed") }
-            if bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(members)
-            }
-            if !members.isEmpty {
-                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    try note("a trailing comma was removed", fault: "a trailing comma")
-                    position += 1
-                    return .object(members)
-                }
-            }
+        while try !reachedEnd(of: "an object", at: UInt8(ascii: "}"), first: members.isEmpty) {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted property name") }
             let keyLine = line
             let key = try parseString()
@@ -302,37 +286,49 @@ public struct JSONParser {
             let value = try parseValue(depth: depth + 1)
             members.append(ParsedJSON.Member(key: key, value: value, line: keyLine))
         }
+        return .object(members)
     }
 
     private mutating func parseArray(depth: Int) throws(SyntaxError) -> ParsedJSON {
         position += 1
         var values: [ParsedJSON] = []
-        while true {
-            skipWhitespace()
-            guard position < bytes.count else { throw error("an array is not closed") }
-            if bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(values)
-            }
-            if !values.isEmpty {
-                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array") }
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    try note("a trailing comma was removed", fault: "a trailing comma")
-                    position += 1
-                    return .array(values)
-                }
-            }
+        while try !reachedEnd(of: "an array", at: UInt8(ascii: "]"), first: values.isEmpty) {
             values.append(try parseValue(depth: depth + 1))
         }
+        return .array(values)
+    }
+
+    /// Between the items of `container` (an object or array, closed by `close`): true after stepping over the
+    /// closing byte (a trailing comma before it repaired or refused as the mode says); false after stepping over
+    /// the `,` before the next item, none before the first.
+    @inline(__always)
+    private mutating func reachedEnd(of container: StaticString, at close: UInt8, first: Bool) throws(SyntaxError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("\(container) is not closed") }
+        if bytes[position] == close {
+            position += 1
+            return true
+        }
+        guard !first else { return false }
+        guard bytes[position] == UInt8(ascii: ",") else {
+            throw error("expected ',' or '\(Character(Unicode.Scalar(close)))' in \(container)")
+        }
+        position += 1
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == close else { return false }
+        try note("a trailing comma was removed", fault: "a trailing comma")
+        position += 1
+        return true
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
         // Most strings hold no escape: they are made straight from the input's bytes.
         let start = position + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        let end = bytes.withUnsafeBufferPointer { all in
+            var end = start
+            while end < all.count, all[end] != UInt8(ascii: "\""), all[end] != UInt8(ascii: "\\"), all[end] >= 0x20 { end += 1 }
+            return end
+        }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             position = end + 1
             return try bytes.withUnsafeBufferPointer { (all) throws(SyntaxError) in try text(UnsafeBufferPointer(rebasing: all[start ..< end])) }

@@ -68,6 +68,21 @@ struct JSONParserTests {
         }
     }
 
+    @Test(arguments: [
+        ("[1 2]", "expected ',' or ']' in an array"), ("{\"a\":1 \"b\":2}", "expected ',' or '}' in an object"),
+        ("[", "an array is not closed"), ("{", "an object is not closed"), ("[1,", "the JSON ends too early"),
+        ("{\"a\":1,", "expected a quoted property name"), ("{,}", "expected a quoted property name"), ("[,]", "unexpected character ','"),
+    ])
+    func containerFaultsAreNamed(text: String, message: String) {
+        var parser = JSONParser(text, mode: .strict)
+        do {
+            _ = try parser.parse()
+            Issue.record("\(text) must not parse")
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         var parser = JSONParser(deep, mode: .lenient)
