@@ -7,7 +7,7 @@
 ///   (read as an array), invalid escapes.
 /// - `.strict` (for feeds) turns the structural repairs (trailing commas, `;`, several values) into a
 ///   `SyntaxError`, so a damaged feed item is reported rather than silently patched; raw control characters and
-///   unknown escapes are read the same way in both modes.
+///   unknown escapes are read as in lenient mode.
 /// - `.exact` (for the bundled data tables) is RFC 8259 to the letter: on top of strict, raw control characters,
 ///   unknown escapes, unpaired surrogates, invalid UTF-8 and malformed numbers (`01`, `1.`, `-`) are errors, and a
 ///   leading UTF-8 byte order mark is skipped.
