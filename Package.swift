@@ -66,7 +66,7 @@ let package = Package(
         // report.html and `katalog explain`, built from a run's output files only (issue 15).
         .target(
             name: "KatalogReport",
-            dependencies: ["KatalogReaders", "KatalogWriters", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["KatalogCore", "KatalogReaders", "KatalogWriters", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
@@ -95,6 +95,6 @@ let package = Package(
         ),
         // Sync, merge and diff, end to end through the built `katalog` binary (Samples/sync).
         .testTarget(name: "KatalogSyncTests", dependencies: ["KatalogCore", "KatalogSync", "katalog", "KatalogTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogReaders", "KatalogReport", "katalog", "KatalogTestSupport"]),
+        .testTarget(name: "KatalogReportTests", dependencies: ["KatalogCore", "KatalogReport", "katalog", "KatalogTestSupport"]),
     ]
 )

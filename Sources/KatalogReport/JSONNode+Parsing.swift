@@ -1,21 +1,20 @@
 import Foundation
-import KatalogReaders
+import KatalogCore
 
 extension JSONNode {
-    /// Parses one JSON text with the readers' strict parser (`KatalogReaders.JSONValue.parseStrict`: numbers keep
-    /// their text, depth is limited, trailing content is an error) and takes it as the report's view of JSON.
-    /// Throws `JSONSyntaxError`.
+    /// Parses one JSON text with the strict parser (`ParsedJSON.parseStrict`: numbers keep their text, depth is
+    /// limited, trailing content is an error) and takes it as the report's view of JSON. Throws `JSONSyntaxError`.
     static func parse(_ data: Data) throws -> JSONNode {
         try parse(Array(data))
     }
 
     /// `parse(_:)` of bytes (a line of a run's JSON Lines files).
     static func parse(_ bytes: [UInt8]) throws -> JSONNode {
-        JSONNode(try KatalogReaders.JSONValue.parseStrict(bytes))
+        JSONNode(try ParsedJSON.parseStrict(bytes))
     }
 
     /// The same value; an object's repeated key keeps its last value.
-    init(_ value: KatalogReaders.JSONValue) {
+    init(_ value: ParsedJSON) {
         switch value {
         case .null: self = .null
         case .bool(let flag): self = .bool(flag)

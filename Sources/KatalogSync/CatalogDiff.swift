@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 import KatalogReaders
 import KatalogWriters
 

@@ -1,8 +1,6 @@
-import KatalogReaders
+import KatalogCore
 import KatalogWriters
 
-/// A JSON document as parsed from a catalog line (numbers keep their text, members their order).
-typealias ParsedJSON = KatalogReaders.JSONValue
 /// A JSON value as written to Katalog's outputs (sorted keys, deterministic bytes).
 typealias OutputJSON = KatalogWriters.JSONValue
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import KatalogReaders
+import KatalogCore
 @testable import KatalogReport
 
 @Suite struct DataIslandTests {

@@ -1,12 +1,12 @@
 import Testing
-import KatalogReaders
+import KatalogCore
 @testable import KatalogSync
 
 /// What sync compares (`RecordFields`), how it recognises a record (`IdentityChain`, `SourceNames`) and how a
 /// price change is stated (`FieldChange`).
 @Suite struct RecordComparisonTests {
-    static func record(_ json: String) throws -> KatalogReaders.JSONValue {
-        try KatalogReaders.JSONValue.parseStrict(Array(json.utf8))
+    static func record(_ json: String) throws -> ParsedJSON {
+        try ParsedJSON.parseStrict(Array(json.utf8))
     }
 
     static let line = """

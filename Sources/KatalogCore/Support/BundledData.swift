@@ -12,15 +12,15 @@ enum BundledData {
         return url
     }
 
-    /// The bundled table `name` read as a `TableJSON` tree and mapped by `read` (for the big string tables).
-    static func read<T>(_ name: String, _ map: (TableJSON) throws -> T) -> T {
+    /// The bundled table `name` parsed by `ParsedJSON.parseTable` and mapped by `read` (for the big string tables).
+    static func read<T>(_ name: String, _ map: (ParsedJSON) throws -> T) -> T {
         read(url(name), label: "Resources/\(name).json", map)
     }
 
-    /// The bundled file at `url` read as a `TableJSON` tree and mapped by `read`; `label` names it in a failure.
-    static func read<T>(_ url: URL, label: String, _ map: (TableJSON) throws -> T) -> T {
+    /// The bundled file at `url` parsed by `ParsedJSON.parseTable` and mapped by `read`; `label` names it in a failure.
+    static func read<T>(_ url: URL, label: String, _ map: (ParsedJSON) throws -> T) -> T {
         do {
-            return try map(TableJSON.parse(Data(contentsOf: url)))
+            return try map(ParsedJSON.parseTable(Data(contentsOf: url)))
         } catch {
             fatalError("KatalogCore resource \(label) is malformed: \(error)")
         }

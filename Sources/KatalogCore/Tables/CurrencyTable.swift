@@ -40,8 +40,8 @@ public struct CurrencyTable: Sendable {
             languages = try container.decodeIfPresent([String].self, forKey: .languages) ?? []
         }
 
-        /// As `init(from:)`, from a `TableJSON` tree.
-        init(table: TableJSON) throws {
+        /// As `init(from:)`, from a `ParsedJSON` tree.
+        init(table: ParsedJSON) throws {
             code = try table.required("code") { try $0.string() }
             minorUnits = try table.required("minor_units") { try $0.int() }
             writtenMinorUnits = try table.optional("written_minor_units") { try $0.int() }
@@ -80,8 +80,8 @@ public struct CurrencyTable: Sendable {
             cased = try container.decodeIfPresent([String].self, forKey: .cased) ?? []
         }
 
-        /// As `init(from:)`, from a `TableJSON` tree.
-        init(table: TableJSON) throws {
+        /// As `init(from:)`, from a `ParsedJSON` tree.
+        init(table: ParsedJSON) throws {
             code = try table.required("code") { try $0.string() }
             minorUnits = try table.required("minor_units") { try $0.int() }
             successor = try table.required("successor") { try $0.string() }
@@ -110,15 +110,15 @@ public struct CurrencyTable: Sendable {
             others = try container.decodeIfPresent([String].self, forKey: .others) ?? []
         }
 
-        /// As `init(from:)`, from a `TableJSON` tree.
-        init(table: TableJSON) throws {
+        /// As `init(from:)`, from a `ParsedJSON` tree.
+        init(table: ParsedJSON) throws {
             dominant = try table.optional("dominant") { try $0.string() }
             others = try table.optional("others") { try $0.strings() } ?? []
         }
     }
 
-    /// `currencies.json`. The bundled file is read through `TableJSON` (`init(table:)`, several times cheaper than
-    /// `JSONDecoder` at start-up); `Decodable` stays as the reference the tests compare it with.
+    /// `currencies.json`. The bundled file is read through `ParsedJSON.parseTable` (`init(table:)`, several times
+    /// cheaper than `JSONDecoder` at start-up); `Decodable` stays as the reference the tests compare it with.
     struct File: Decodable, Equatable {
         var currencies: [Currency]
         var obsoleteCurrencies: [ObsoleteCurrency]?
@@ -142,7 +142,7 @@ public struct CurrencyTable: Sendable {
             case notCurrencyWords = "not_currency_words"
         }
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             currencies = try table.required("currencies") { try $0.array(Currency.init(table:)) }
             obsoleteCurrencies = try table.optional("obsolete_currencies") { try $0.array(ObsoleteCurrency.init(table:)) }
             aliases = try table.optional("aliases") { try $0.dictionary { try $0.string() } }

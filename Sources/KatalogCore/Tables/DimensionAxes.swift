@@ -7,7 +7,7 @@ public enum DimensionAxis: String, Sendable, Hashable, CaseIterable {
 
 /// Words and letters that name axes in dimension strings, matched lower-cased without a trailing dot or colon.
 public struct DimensionAxes: Sendable {
-    /// `units.json` (its `axes`); the bundled file is read through `TableJSON` (`init(table:)`).
+    /// `units.json` (its `axes`); the bundled file is read through `ParsedJSON.parseTable` (`init(table:)`).
     struct File: Decodable, Equatable {
         var axes: [String: AxisWords]
         /// An axis's words; anything but a list of strings (the section's `_comment`) gives none.
@@ -16,10 +16,10 @@ public struct DimensionAxes: Sendable {
             init(from decoder: Decoder) throws {
                 words = (try? decoder.singleValueContainer().decode([String].self)) ?? []
             }
-            init(table: TableJSON) { words = (try? table.strings()) ?? [] }
+            init(table: ParsedJSON) { words = (try? table.strings()) ?? [] }
         }
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             axes = try table.required("axes") { try $0.dictionary { AxisWords(table: $0) } }
         }
     }

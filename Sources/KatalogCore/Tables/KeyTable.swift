@@ -11,11 +11,11 @@ public struct KeyTable: Sendable {
     }
 
     public struct Key: Decodable, Sendable, Hashable {
-        /// As `init(from:)`, from a `TableJSON` tree.
-        init(table: TableJSON) throws {
+        /// As `init(from:)`, from a `ParsedJSON` tree.
+        init(table: ParsedJSON) throws {
             func value<T: RawRepresentable<String>>(_ name: String) throws -> T {
                 try table.required(name) { value in
-                    guard let parsed = T(rawValue: try value.string()) else { throw TableJSON.ShapeError(path: "", expected: "a known \(name)") }
+                    guard let parsed = T(rawValue: try value.string()) else { throw ParsedJSON.ShapeError(path: "", expected: "a known \(name)") }
                     return parsed
                 }
             }
@@ -36,11 +36,11 @@ public struct KeyTable: Sendable {
         }
     }
 
-    /// `keys.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    /// `keys.json`; the bundled file is read through `ParsedJSON.parseTable` (`init(table:)`).
     struct File: Decodable, Equatable {
         var keys: [String: Key]
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             keys = try table.required("keys") { try $0.dictionary(Key.init(table:)) }
         }
     }

@@ -28,14 +28,14 @@ public struct LabelDictionary: Sendable {
             self.vocabularies = vocabularies
         }
 
-        /// The file read from a `TableJSON` tree (the bundled files; what `Decodable` gives for the same text).
-        init(table: TableJSON) throws {
+        /// The file read from a `ParsedJSON` tree (the bundled files; what `Decodable` gives for the same text).
+        init(table: ParsedJSON) throws {
             labels = try table.optional("labels") { try $0.dictionary { try $0.dictionary { try $0.strings() } } }
             vocabularies = try table.optional("vocabularies", Self.vocabularies)
         }
 
         /// `{name: {canonical: {language: [word]}}}`.
-        static func vocabularies(_ table: TableJSON) throws -> [String: [String: [String: [String]]]] {
+        static func vocabularies(_ table: ParsedJSON) throws -> [String: [String: [String: [String]]]] {
             try table.dictionary { try $0.dictionary { try $0.dictionary { try $0.strings() } } }
         }
     }

@@ -16,7 +16,7 @@ public struct LabelRanks: Sendable {
         public var keepAs: String?
     }
 
-    /// `label-ranks.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    /// `label-ranks.json`; the bundled file is read through `ParsedJSON.parseTable` (`init(table:)`).
     struct File: Decodable, Equatable {
         struct Entry: Decodable, Equatable {
             var rank: Int
@@ -30,7 +30,7 @@ public struct LabelRanks: Sendable {
         }
         var keys: [String: [Entry]]
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             keys = try table.required("keys") { try $0.dictionary { try $0.array { entry in
                 Entry(rank: try entry.required("rank") { try $0.int() },
                       role: try entry.required("role") { try $0.string() },

@@ -10,11 +10,11 @@ public struct LanguageProfiles: Sendable {
         public var words: [String]
     }
 
-    /// `languages.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    /// `languages.json`; the bundled file is read through `ParsedJSON.parseTable` (`init(table:)`).
     struct File: Decodable, Equatable {
         var languages: [String: Profile]
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             languages = try table.required("languages") { try $0.dictionary { profile in
                 Profile(script: try profile.required("script") { try $0.string() },
                         letters: try profile.required("letters") { try $0.string() },

@@ -14,12 +14,12 @@ public struct NumberConventions: Sendable {
         public var decimalMark: Character? { decimal.first }
     }
 
-    /// `number-formats.json`; the bundled file is read through `TableJSON` (`init(table:)`).
+    /// `number-formats.json`; the bundled file is read through `ParsedJSON.parseTable` (`init(table:)`).
     struct File: Decodable, Equatable {
         var countries: [String: Convention]
         var languages: [String: String]
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             countries = try table.required("countries") { try $0.dictionary { convention in
                 Convention(decimal: try convention.required("decimal") { try $0.string() },
                            grouping: try convention.required("grouping") { try $0.strings() })

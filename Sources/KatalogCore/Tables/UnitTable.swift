@@ -9,7 +9,7 @@ public struct UnitTable: Sendable {
         public var factor: Decimal
     }
 
-    /// `units.json` (its `dimensions`); the bundled file is read through `TableJSON` (`init(table:)`).
+    /// `units.json` (its `dimensions`); the bundled file is read through `ParsedJSON.parseTable` (`init(table:)`).
     struct File: Decodable, Equatable {
         struct DimensionEntry: Decodable, Equatable {
             var canonical: String
@@ -21,7 +21,7 @@ public struct UnitTable: Sendable {
         }
         var dimensions: [String: DimensionEntry]
 
-        init(table: TableJSON) throws {
+        init(table: ParsedJSON) throws {
             dimensions = try table.required("dimensions") { try $0.dictionary { entry in
                 DimensionEntry(canonical: try entry.required("canonical") { try $0.string() },
                                units: try entry.required("units") { try $0.dictionary { unit in

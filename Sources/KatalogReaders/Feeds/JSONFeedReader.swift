@@ -67,7 +67,7 @@ struct JSONRecordEmitter {
         }
     }
 
-    private mutating func emit(_ value: JSONValue, line: Int) {
+    private mutating func emit(_ value: ParsedJSON, line: Int) {
         recordCount += 1
         let location = SourceLocation(file: document.displayPath, line: line, record: recordCount)
         guard case .object = value else {
@@ -93,7 +93,7 @@ struct JSONRecordEmitter {
 
     /// The product objects inside one top-level value: schema.org `@graph` / `ItemList`, a wrapper object
     /// whose only array holds objects (`{"products": [...]}`), or the value itself.
-    static func products(in value: JSONValue) -> [JSONValue] {
+    static func products(in value: ParsedJSON) -> [ParsedJSON] {
         if case let .array(elements) = value { return elements.flatMap(products(in:)) }
         guard case let .object(members) = value else { return [value] }
         if case let .array(graph)? = value["@graph"] {
@@ -117,7 +117,7 @@ struct JSONRecordEmitter {
         return [value]
     }
 
-    private static func isType(_ value: JSONValue, _ type: String) -> Bool {
+    private static func isType(_ value: ParsedJSON, _ type: String) -> Bool {
         switch value["@type"] {
         case let .string(name)?: return name == type || name.hasSuffix("/" + type)
         case let .array(names)?: return names.contains { $0.scalarText == type }

@@ -9,7 +9,7 @@ import KatalogCore
 /// `{"value": 0.25, "unit": "kg"}`) become one field `0.25 kg` under their own label. Nulls and empty strings
 /// give no field.
 enum JSONFieldFlattener {
-    static func fields(of object: JSONValue, line: Int) -> [RawField] {
+    static func fields(of object: ParsedJSON, line: Int) -> [RawField] {
         var fields: [RawField] = []
         append(object, label: "", line: line, to: &fields)
         return fields
@@ -17,7 +17,7 @@ enum JSONFieldFlattener {
 
     private static let skippedKeys: Set<String> = ["@context", "@type", "@id"]
 
-    private static func append(_ value: JSONValue, label: String, line: Int, to fields: inout [RawField]) {
+    private static func append(_ value: ParsedJSON, label: String, line: Int, to fields: inout [RawField]) {
         switch value {
         case .null:
             return
@@ -45,7 +45,7 @@ enum JSONFieldFlattener {
     }
 
     /// `{"value": 0.254, "unitText": "kg"}` (schema.org `QuantitativeValue`, or `unit`) → `0.254 kg`.
-    private static func quantity(_ members: [JSONValue.Member]) -> String? {
+    private static func quantity(_ members: [ParsedJSON.Member]) -> String? {
         let keys = Set(members.map { $0.key.lowercased() }).subtracting(["@type"])
         guard keys.contains("value"), keys.count == 2, let unitKey = keys.first(where: { ["unit", "unittext", "unitcode"].contains($0) }) else { return nil }
         func member(_ key: String) -> String? { members.first { $0.key.lowercased() == key }?.value.scalarText }
@@ -55,7 +55,7 @@ enum JSONFieldFlattener {
     }
 
     /// `{"name": "Svoris", "value": "1,2", "unitText": "kg"}` → ("Svoris", "1,2 kg").
-    private static func namedValue(_ members: [JSONValue.Member]) -> (name: String, value: String)? {
+    private static func namedValue(_ members: [ParsedJSON.Member]) -> (name: String, value: String)? {
         let keys = Set(members.map { $0.key.lowercased() }).subtracting(["@type", "unittext", "unitcode", "propertyid"])
         guard keys == ["name", "value"] else { return nil }
         func member(_ key: String) -> String? { members.first { $0.key.lowercased() == key }?.value.scalarText }

@@ -30,7 +30,7 @@ enum ShopifyProducts {
     /// True for a Shopify product object of `products.json` or the Admin API. The storefront's AJAX shape
     /// (`/products/<handle>.js`) is not: its prices are JSON numbers in cents (`4995`), where these give strings
     /// in the currency's units (`"49.95"`).
-    static func isProduct(_ value: JSONValue) -> Bool {
+    static func isProduct(_ value: ParsedJSON) -> Bool {
         guard case .string? = value["handle"], case let .array(variants)? = value["variants"] else { return false }
         let objects = variants.filter(\.isObject)
         let pricedInCents = objects.contains { if case .number? = $0["price"] { true } else { false } }
@@ -41,12 +41,12 @@ enum ShopifyProducts {
     static let variantKeys = ["id", "title", "sku", "price", "compare_at_price", "barcode", "available", "inventory_quantity"]
 
     /// The line of the first key of `object` in a document whose parsed text starts on `line`.
-    static func line(of object: JSONValue, base line: Int) -> Int {
+    static func line(of object: ParsedJSON, base line: Int) -> Int {
         line + max((object.members.first?.line ?? 1) - 1, 0)
     }
 
     /// Each variant's record: its line (the variant object's first key) and fields, in variant order.
-    static func records(of product: JSONValue, line base: Int) -> [(line: Int, fields: [RawField])] {
+    static func records(of product: ParsedJSON, line base: Int) -> [(line: Int, fields: [RawField])] {
         let productLine = line(of: product, base: base)
         func fieldAt(_ line: Int, _ label: String, _ value: String) -> RawField {
             RawField(label: label, value: value, origin: .jsonKey, line: line)
@@ -94,7 +94,7 @@ enum ShopifyProducts {
     }
 
     /// Shopify tags: a JSON array (Admin GraphQL exports) or one comma-separated string (REST, storefront).
-    static func tags(_ value: JSONValue?) -> [String] {
+    static func tags(_ value: ParsedJSON?) -> [String] {
         guard let value else { return [] }
         let raw: [String] = if case .array(let items) = value { items.compactMap(\.scalarText) } else { (value.scalarText ?? "").split(separator: ",").map(String.init) }
         return raw.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
@@ -102,7 +102,7 @@ enum ShopifyProducts {
 
     /// The currency of the `presentment_prices` entry priced exactly as the variant (`"19.99"` = `"19.99"`):
     /// the shop's own currency. Entries at other amounts are other markets' prices and say nothing about it.
-    static func presentmentCurrency(of variant: JSONValue) -> String? {
+    static func presentmentCurrency(of variant: ParsedJSON) -> String? {
         guard let price = variant["price"]?.scalarText else { return nil }
         for entry in variant["presentment_prices"]?.elements ?? [] {
             guard let money = entry["price"], money["amount"]?.scalarText == price,

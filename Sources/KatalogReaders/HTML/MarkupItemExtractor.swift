@@ -86,8 +86,8 @@ struct MarkupItemExtractor {
         }
     }
 
-    private func item(_ tree: MarkupTree, _ scope: Int, depth: Int, references: References) -> JSONValue {
-        var members: [JSONValue.Member] = []
+    private func item(_ tree: MarkupTree, _ scope: Int, depth: Int, references: References) -> ParsedJSON {
+        var members: [ParsedJSON.Member] = []
         let line = Int(tree[scope].line)
         if let type = tree.attribute(syntax.typeAttribute, of: scope), !type.isEmpty {
             members.append(.init(key: "@type", value: .string(type), line: line))
@@ -106,7 +106,7 @@ struct MarkupItemExtractor {
     }
 
     /// The properties of the elements in `range` that belong to the item being read (nested items own theirs).
-    private func addProperties(_ tree: MarkupTree, in range: Range<Int>, depth: Int, references: References, to members: inout [JSONValue.Member]) {
+    private func addProperties(_ tree: MarkupTree, in range: Range<Int>, depth: Int, references: References, to members: inout [ParsedJSON.Member]) {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -123,7 +123,7 @@ struct MarkupItemExtractor {
             let names = propertyNames(tree, index)
             let startsItem = syntax.isItem(tree, index)
             if !names.isEmpty {
-                let value: JSONValue = startsItem
+                let value: ParsedJSON = startsItem
                     ? (depth < Self.maxDepth ? item(tree, index, depth: depth + 1, references: references) : .null)
                     : .string(propertyValue(tree, index))
                 for name in names { members.append(.init(key: name, value: value, line: Int(node.line))) }

@@ -1,6 +1,6 @@
 import KatalogCore
 
-/// Turns one schema.org Product (from JSON-LD, microdata or RDFa, all as `JSONValue`) into raw fields labelled by
+/// Turns one schema.org Product (from JSON-LD, microdata or RDFa, all as `ParsedJSON`) into raw fields labelled by
 /// property path: `name`, `offers.price`, `brand` (a Brand object flattened to its name), `weight` as
 /// `"0.02 KGM"`, and one field per `additionalProperty` labelled by its `name`.
 ///
@@ -11,7 +11,7 @@ struct SchemaOrgFlattener {
     /// Added to member lines (a JSON-LD block's first line); 0 when lines are already absolute.
     var lineOffset: Int
     /// Resolves `{"@id": …}` references to the full node when the page has it.
-    var resolve: (JSONValue) -> JSONValue
+    var resolve: (ParsedJSON) -> ParsedJSON
 
     static let maxDepth = 8
 
@@ -33,13 +33,13 @@ struct SchemaOrgFlattener {
         "Store", "LocalBusiness", "CategoryCode", "Audience", "PeopleAudience",
     ]
 
-    func fields(of product: JSONValue, line: Int) -> [RawField] {
+    func fields(of product: ParsedJSON, line: Int) -> [RawField] {
         var fields: [RawField] = []
         flattenMembers(of: resolve(product), prefix: "", depth: 0, into: &fields)
         return fields
     }
 
-    private func flattenMembers(of object: JSONValue, prefix: String, depth: Int, into fields: inout [RawField]) {
+    private func flattenMembers(of object: ParsedJSON, prefix: String, depth: Int, into fields: inout [RawField]) {
         guard depth < Self.maxDepth else { return }
         for member in object.members {
             guard !member.key.hasPrefix("@") else { continue }
@@ -56,7 +56,7 @@ struct SchemaOrgFlattener {
         }
     }
 
-    private func flatten(_ raw: JSONValue, label: String, line: Int, depth: Int, into fields: inout [RawField]) {
+    private func flatten(_ raw: ParsedJSON, label: String, line: Int, depth: Int, into fields: inout [RawField]) {
         let value = resolve(raw)
         switch value {
         case .array(let elements):
@@ -84,7 +84,7 @@ struct SchemaOrgFlattener {
         }
     }
 
-    private func propertyValue(_ property: JSONValue, line: Int, into fields: inout [RawField]) {
+    private func propertyValue(_ property: ParsedJSON, line: Int, into fields: inout [RawField]) {
         guard let name = (property["name"] ?? property["propertyID"])?.scalarText else { return }
         append(name, Self.valueWithUnit(property), line: line, into: &fields)
     }
@@ -97,7 +97,7 @@ struct SchemaOrgFlattener {
     }
 
     /// `"14 CMT"` for a QuantitativeValue (`value` + `unitCode`, else `unitText`); nil for other objects.
-    static func quantityText(_ value: JSONValue) -> String? {
+    static func quantityText(_ value: ParsedJSON) -> String? {
         let types = SchemaOrgName.types(of: value["@type"])
         let hasUnit = value["unitCode"] != nil || value["unitText"] != nil
         guard types.contains("QuantitativeValue") || (types.isEmpty && hasUnit && value["value"] != nil) else { return nil }
@@ -105,7 +105,7 @@ struct SchemaOrgFlattener {
     }
 
     /// `value` followed by its unit code or text, when there is one.
-    static func valueWithUnit(_ value: JSONValue) -> String? {
+    static func valueWithUnit(_ value: ParsedJSON) -> String? {
         let amount: String?
         if let inner = value["value"], inner.isObject {
             amount = quantityText(inner)

@@ -1,3 +1,5 @@
+import KatalogCore
+
 /// schema.org type and property names as written in any syntax: `Product`, `schema:Product`,
 /// `https://schema.org/Product`, `http://schema.org/Product#x`.
 enum SchemaOrgName {
@@ -11,7 +13,7 @@ enum SchemaOrgName {
     }
 
     /// Local type names of a JSON-LD/microdata/RDFa `@type` value (string or array of strings).
-    static func types(of value: JSONValue?) -> [String] {
+    static func types(of value: ParsedJSON?) -> [String] {
         guard let value else { return [] }
         return value.elements.compactMap(\.scalarText).flatMap { $0.split(separator: " ").map { local(String($0)) } }
     }

@@ -17,7 +17,7 @@ struct SchemaOrgFinding: Sendable {
         for root in roots { scan(root.value, depth: 0) }
     }
 
-    private mutating func scan(_ value: JSONValue, depth: Int) {
+    private mutating func scan(_ value: ParsedJSON, depth: Int) {
         guard depth < Self.maxDepth else { return }
         switch value {
         case .array(let elements):

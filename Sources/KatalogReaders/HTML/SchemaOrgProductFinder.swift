@@ -12,7 +12,7 @@ import KatalogCore
 ///   read as a product. Without offers it is not, nor is an `Event` or an `Article`.
 struct SchemaOrgProductFinder {
     struct Root {
-        var value: JSONValue
+        var value: ParsedJSON
         /// Added to member lines (the block's first line - 1); 0 when lines are absolute.
         var lineOffset: Int
         var line: Int
@@ -23,15 +23,15 @@ struct SchemaOrgProductFinder {
     static let maxSearchDepth = 24
 
     func products(in roots: [Root]) -> [ExtractedProduct] {
-        var index: [String: JSONValue] = [:]
+        var index: [String: ParsedJSON] = [:]
         for root in roots { indexNodes(root.value, into: &index, depth: 0) }
-        let resolve: (JSONValue) -> JSONValue = { value in
+        let resolve: (ParsedJSON) -> ParsedJSON = { value in
             guard case .object(let members) = value, members.count == 1, members[0].key == "@id",
                   let id = members[0].value.scalarText, let full = index[id] else { return value }
             return full
         }
 
-        var found: [(value: JSONValue, root: Root)] = []
+        var found: [(value: ParsedJSON, root: Root)] = []
         for root in roots { collect(root.value, root: root, depth: 0, into: &found) }
 
         // Variants listed by a group are emitted through their group only.
@@ -63,11 +63,11 @@ struct SchemaOrgProductFinder {
         return products
     }
 
-    private func isGroup(_ value: JSONValue) -> Bool {
+    private func isGroup(_ value: ParsedJSON) -> Bool {
         !Set(SchemaOrgName.types(of: value["@type"])).isDisjoint(with: SchemaOrgName.groupTypes)
     }
 
-    private func isProduct(_ value: JSONValue) -> Bool {
+    private func isProduct(_ value: ParsedJSON) -> Bool {
         let types = Set(SchemaOrgName.types(of: value["@type"]))
         if !types.isDisjoint(with: SchemaOrgName.productTypes) || !types.isDisjoint(with: SchemaOrgName.groupTypes) { return true }
         return value["offers"] != nil && !types.isDisjoint(with: SchemaOrgName.creativeWorkTypes)
@@ -79,7 +79,7 @@ struct SchemaOrgProductFinder {
         return own + shared.filter { field in field.label.map { !ownLabels.contains($0) } ?? true }
     }
 
-    private func collect(_ value: JSONValue, root: Root, depth: Int, into found: inout [(value: JSONValue, root: Root)]) {
+    private func collect(_ value: ParsedJSON, root: Root, depth: Int, into found: inout [(value: ParsedJSON, root: Root)]) {
         guard depth < Self.maxSearchDepth else { return }
         switch value {
         case .array(let elements):
@@ -97,7 +97,7 @@ struct SchemaOrgProductFinder {
         }
     }
 
-    private func indexNodes(_ value: JSONValue, into index: inout [String: JSONValue], depth: Int) {
+    private func indexNodes(_ value: ParsedJSON, into index: inout [String: ParsedJSON], depth: Int) {
         guard depth < Self.maxSearchDepth else { return }
         switch value {
         case .array(let elements):

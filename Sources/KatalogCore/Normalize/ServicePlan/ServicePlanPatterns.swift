@@ -101,8 +101,8 @@ public struct ServicePlanPatterns: @unchecked Sendable {
 
     typealias ByLanguage = [String: [String]]
 
-    /// `service-plans.json`. The bundled file is read through `TableJSON` (`init(table:)`); `Decodable` stays as
-    /// the reference the tests compare it with.
+    /// `service-plans.json`. The bundled file is read through `ParsedJSON.parseTable` (`init(table:)`); `Decodable`
+    /// stays as the reference the tests compare it with.
     struct File: Decodable, Equatable {
         struct Classification: Decodable, Equatable {
             var threshold: Int
@@ -143,9 +143,9 @@ public struct ServicePlanPatterns: @unchecked Sendable {
             case planTermValues = "plan_term_values", termWords = "term_words", claimNouns = "claim_nouns", modelSuffixes = "model_suffixes"
         }
 
-        init(table: TableJSON) throws {
-            func byLanguage(_ value: TableJSON) throws -> ByLanguage { try value.dictionary { try $0.strings() } }
-            func ints(_ value: TableJSON) throws -> [String: Int] { try value.dictionary { try $0.int() } }
+        init(table: ParsedJSON) throws {
+            func byLanguage(_ value: ParsedJSON) throws -> ByLanguage { try value.dictionary { try $0.strings() } }
+            func ints(_ value: ParsedJSON) throws -> [String: Int] { try value.dictionary { try $0.int() } }
             classification = try table.required("classification") { value in
                 Classification(threshold: try value.required("threshold") { try $0.int() },
                                title: try value.required("title") { try $0.int() },

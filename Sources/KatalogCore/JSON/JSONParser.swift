@@ -1,61 +1,73 @@
-/// The one JSON parser of the readers, over UTF-8 bytes, depth-limited (nesting deeper than `maxDepth` is an
-/// error, not a stack overflow), keeping number literals as written and members in order with their lines.
+/// Katalog's one JSON parser, over UTF-8 bytes, depth-limited (nesting deeper than `maxDepth` is an error, not a
+/// stack overflow), keeping number literals as written and members in order with their lines.
 ///
-/// Two modes:
+/// Three modes:
 /// - `.lenient` accepts what shops really publish in JSON-LD and says what it repaired (each in `repairs`): raw
 ///   control characters inside strings, trailing commas, a trailing `;`, several top-level values in one block
 ///   (read as an array), invalid escapes.
 /// - `.strict` (for feeds) turns the structural repairs (trailing commas, `;`, several values) into a
 ///   `SyntaxError`, so a damaged feed item is reported rather than silently patched; raw control characters and
-///   unknown escapes are read the same way in both modes.
+///   unknown escapes are read as in lenient mode.
+/// - `.exact` (for the bundled data tables) is RFC 8259 to the letter: on top of strict, raw control characters,
+///   unknown escapes, unpaired surrogates, invalid UTF-8 and malformed numbers (`01`, `1.`, `-`) are errors, and a
+///   leading UTF-8 byte order mark is skipped.
 ///
 /// A `SyntaxError` carries the line and byte offset where parsing stopped, and whether the input simply ended
 /// (a truncated document) rather than being malformed.
-struct JSONParser {
-    enum Mode: Sendable {
+public struct JSONParser {
+    /// How much damage the parser reads through (see the type's documentation).
+    public enum Mode: Sendable {
         case strict
         case lenient
+        case exact
     }
 
-    struct SyntaxError: Error, Sendable {
-        var line: Int
-        var message: String
+    /// Where and why parsing stopped.
+    public struct SyntaxError: Error, Sendable {
+        /// 1-based line of the fault.
+        public var line: Int
+        public var message: String
         /// Byte offset of the fault.
-        var offset: Int
+        public var offset: Int
         /// True when the input ended before the value did.
-        var truncated: Bool
+        public var truncated: Bool
     }
 
-    static let maxDepth = 128
+    /// The deepest nesting read; deeper is a `SyntaxError`.
+    public static let maxDepth = 128
 
     private let bytes: [UInt8]
     private let mode: Mode
     private var position = 0
     private var line = 1
-    private(set) var repairs: [String] = []
+    /// What lenient mode repaired, each told once, in the order first met.
+    public private(set) var repairs: [String] = []
 
-    init(_ text: String, mode: Mode = .lenient) {
+    /// A parser of `text`'s UTF-8.
+    public init(_ text: String, mode: Mode = .lenient) {
         bytes = Array(text.utf8)
         self.mode = mode
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, mode: Mode) {
+    /// A parser of a copy of `bytes`.
+    public init(bytes: UnsafeBufferPointer<UInt8>, mode: Mode) {
         self.bytes = Array(bytes)
         self.mode = mode
     }
 
-    init(bytes: [UInt8], mode: Mode) {
+    /// A parser of `bytes`.
+    public init(bytes: [UInt8], mode: Mode) {
         self.bytes = bytes
         self.mode = mode
     }
 
     /// The members of the top-level object whose names `include` accepts, parsed, in document order; the other
     /// members are only stepped over (checked as strict JSON, nothing built).
-    mutating func topLevelMembers(where include: (String) -> Bool) throws(SyntaxError) -> [JSONValue.Member] {
+    public mutating func topLevelMembers(where include: (String) -> Bool) throws(SyntaxError) -> [ParsedJSON.Member] {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
         position += 1
-        var found: [JSONValue.Member] = []
+        var found: [ParsedJSON.Member] = []
         var first = true
         while true {
             skipWhitespace()
@@ -79,7 +91,7 @@ struct JSONParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a property name") }
             position += 1
             if include(key) {
-                found.append(JSONValue.Member(key: key, value: try parseValue(depth: 1), line: keyLine))
+                found.append(ParsedJSON.Member(key: key, value: try parseValue(depth: 1), line: keyLine))
             } else {
                 try skipValue(depth: 1)
             }
@@ -156,7 +168,9 @@ struct JSONParser {
         }
     }
 
-    mutating func parse() throws(SyntaxError) -> JSONValue {
+    /// The document's value (lenient mode: several top-level values are read as an array).
+    public mutating func parse() throws(SyntaxError) -> ParsedJSON {
+        if mode == .exact, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         skipWhitespace()
         var values = [try parseValue(depth: 0)]
         while true {
@@ -178,9 +192,10 @@ struct JSONParser {
     }
 
     /// Lenient: records `repair`. Strict: a structural `fault` is the error; character-level oddities (raw
-    /// control characters, unknown escapes) are read the same way in both modes, as feeds carry them too.
+    /// control characters, unknown escapes) are read the same way as in lenient mode, as feeds carry them too.
+    /// Exact: every fault is the error.
     private mutating func note(_ repair: String, fault: String, structural: Bool = true) throws(SyntaxError) {
-        if mode == .strict && structural { throw error(fault) }
+        if mode == .exact || mode == .strict && structural { throw error(fault) }
         if !repairs.contains(repair) { repairs.append(repair) }
     }
 
@@ -188,21 +203,21 @@ struct JSONParser {
         SyntaxError(line: line, message: message, offset: position, truncated: position >= bytes.count)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while position < bytes.count {
-            switch bytes[position] {
-            case 0x0A:
+            let byte = bytes[position]
+            if byte > 0x20 { return }  // most calls stop at once, on a token
+            if byte == 0x0A {
                 line += 1
-                position += 1
-            case 0x20, 0x09, 0x0D:
-                position += 1
-            default:
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
                 return
             }
+            position += 1
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+    private mutating func parseValue(depth: Int) throws(SyntaxError) -> ParsedJSON {
         guard depth < Self.maxDepth else { throw error("JSON nested more than \(Self.maxDepth) levels") }
         skipWhitespace()
         guard position < bytes.count else { throw error("the JSON ends too early") }
@@ -213,12 +228,12 @@ struct JSONParser {
         case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
         case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
         case UInt8(ascii: "n"): return try parseLiteral("null", .null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return parseNumber()
+        case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return try parseNumber()
         default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
         }
     }
 
-    private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+    private mutating func parseLiteral(_ word: String, _ value: ParsedJSON) throws(SyntaxError) -> ParsedJSON {
         let utf8 = Array(word.utf8)
         guard position + utf8.count <= bytes.count, Array(bytes[position ..< position + utf8.count]) == utf8 else {
             throw error("unexpected word, expected '\(word)'")
@@ -227,40 +242,41 @@ struct JSONParser {
         return value
     }
 
-    private mutating func parseNumber() -> JSONValue {
+    private mutating func parseNumber() throws(SyntaxError) -> ParsedJSON {
         let start = position
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                 UInt8(ascii: "e"), UInt8(ascii: "E"):
-                position += 1
-            default:
-                return .number(String(decoding: bytes[start ..< position], as: UTF8.self))
-            }
-        }
+        while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
+        if mode == .exact, !Self.isNumberLiteral(bytes[start ..< position]) { throw error("a malformed number") }
         return .number(String(decoding: bytes[start ..< position], as: UTF8.self))
     }
 
-    private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
+    /// Whether `text` is a number as RFC 8259 writes it: `-`? (`0` | [1-9] digits) (`.` digits)? ([eE] [+-]? digits)?
+    private static func isNumberLiteral(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        func digits() -> Int {
+            let first = index
+            while index < text.endIndex, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - first
+        }
+        if index < text.endIndex, text[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || text[integerStart] != UInt8(ascii: "0") else { return false }
+        if index < text.endIndex, text[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < text.endIndex, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == text.endIndex
+    }
+
+    private mutating func parseObject(depth: Int) throws(SyntaxError) -> ParsedJSON {
         position += 1
-        var members: [JSONValue.Member] = []
-        while true {
-            skipWhitespace()
-            guard position < bytes.count else { throw error("an object is not closed") }
-            if bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(members)
-            }
-            if !members.isEmpty {
-                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    try note("a trailing comma was removed", fault: "a trailing comma")
-                    position += 1
-                    return .object(members)
-                }
-            }
+        var members: [ParsedJSON.Member] = []
+        while try !reachedEnd(of: "an object", at: UInt8(ascii: "}"), first: members.isEmpty) {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted property name") }
             let keyLine = line
             let key = try parseString()
@@ -268,44 +284,64 @@ struct JSONParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
             position += 1
             let value = try parseValue(depth: depth + 1)
-            members.append(JSONValue.Member(key: key, value: value, line: keyLine))
+            members.append(ParsedJSON.Member(key: key, value: value, line: keyLine))
         }
+        return .object(members)
     }
 
-    private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONValue {
+    private mutating func parseArray(depth: Int) throws(SyntaxError) -> ParsedJSON {
         position += 1
-        var values: [JSONValue] = []
-        while true {
-            skipWhitespace()
-            guard position < bytes.count else { throw error("an array is not closed") }
-            if bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(values)
-            }
-            if !values.isEmpty {
-                guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array") }
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    try note("a trailing comma was removed", fault: "a trailing comma")
-                    position += 1
-                    return .array(values)
-                }
-            }
+        var values: [ParsedJSON] = []
+        while try !reachedEnd(of: "an array", at: UInt8(ascii: "]"), first: values.isEmpty) {
             values.append(try parseValue(depth: depth + 1))
         }
+        return .array(values)
+    }
+
+    /// Between the items of `container` (an object or array, closed by `close`): true after stepping over the
+    /// closing byte (a trailing comma before it repaired or refused as the mode says); false after stepping over
+    /// the `,` before the next item, none before the first.
+    @inline(__always)
+    private mutating func reachedEnd(of container: StaticString, at close: UInt8, first: Bool) throws(SyntaxError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("\(container) is not closed") }
+        if bytes[position] == close {
+            position += 1
+            return true
+        }
+        guard !first else { return false }
+        guard bytes[position] == UInt8(ascii: ",") else {
+            throw error("expected ',' or '\(Character(Unicode.Scalar(close)))' in \(container)")
+        }
+        position += 1
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == close else { return false }
+        try note("a trailing comma was removed", fault: "a trailing comma")
+        position += 1
+        return true
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
         // Most strings hold no escape: they are made straight from the input's bytes.
         let start = position + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        let end = bytes.withUnsafeBufferPointer { all in
+            var end = start
+            while end < all.count, all[end] != UInt8(ascii: "\""), all[end] != UInt8(ascii: "\\"), all[end] >= 0x20 { end += 1 }
+            return end
+        }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             position = end + 1
-            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start ..< end]), as: UTF8.self) }
+            return try bytes.withUnsafeBufferPointer { (all) throws(SyntaxError) in try text(UnsafeBufferPointer(rebasing: all[start ..< end])) }
         }
-        return String(decoding: try parseStringBytes(), as: UTF8.self)
+        let decoded = try parseStringBytes()
+        return try decoded.withUnsafeBufferPointer { (all) throws(SyntaxError) in try text(all) }
+    }
+
+    /// A string's text; invalid UTF-8 becomes U+FFFD, except in exact mode, where it is an error.
+    private func text(_ utf8: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> String {
+        guard mode == .exact else { return String(decoding: utf8, as: UTF8.self) }
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        return text
     }
 
     /// A string's bytes, escapes decoded (the cursor on its opening quote).
@@ -361,6 +397,7 @@ struct JSONParser {
                     scalarValue = 0xFFFD
                 }
             }
+            if mode == .exact, Unicode.Scalar(scalarValue) == nil { throw error("an unpaired surrogate in a \\u escape") }
             let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
             output.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
