@@ -4,10 +4,15 @@ import Foundation
 ///
 /// Tables are data, not code, so users can read and extend them; a missing or malformed bundled table is a
 /// packaging bug, so it stops the program with a message naming the file.
-enum BundledData {
-    static func url(_ name: String) -> URL {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources") else {
-            fatalError("KatalogCore resource Resources/\(name).json is missing from the bundle")
+///
+/// Public so that another target loads its own bundle's tables the same way (`decode(_:from:in:owner:)`, with that
+/// target's `Bundle.module`).
+public enum BundledData {
+    static func url(_ name: String) -> URL { url(name, in: .module, owner: "KatalogCore") }
+
+    private static func url(_ name: String, in bundle: Bundle, owner: String) -> URL {
+        guard let url = bundle.url(forResource: name, withExtension: "json", subdirectory: "Resources") else {
+            fatalError("\(owner) resource Resources/\(name).json is missing from the bundle")
         }
         return url
     }
@@ -27,11 +32,16 @@ enum BundledData {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from name: String) -> T {
+        decode(type, from: name, in: .module, owner: "KatalogCore")
+    }
+
+    /// `Resources/<name>.json` of `bundle` decoded with `JSONDecoder`; `owner` (the target) names it in a failure.
+    public static func decode<T: Decodable>(_ type: T.Type, from name: String, in bundle: Bundle, owner: String) -> T {
         do {
-            let data = try Data(contentsOf: url(name))
+            let data = try Data(contentsOf: url(name, in: bundle, owner: owner))
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            fatalError("KatalogCore resource Resources/\(name).json is malformed: \(error)")
+            fatalError("\(owner) resource Resources/\(name).json is malformed: \(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 
 /// Words of HTML class, id and itemprop names that mark a page's title, price and description elements, in any
 /// language, and the weights that choose the product's own title and main price among several candidates
@@ -30,5 +31,5 @@ public struct HTMLPageConventions: Decodable, Sendable {
         case secondaryContainerWords = "secondary_container_words"
     }
 
-    public static let builtIn = ReaderResources.decode(HTMLPageConventions.self, from: "html-page")
+    public static let builtIn = BundledData.decode(HTMLPageConventions.self, from: "html-page", in: .module, owner: "KatalogReaders")
 }

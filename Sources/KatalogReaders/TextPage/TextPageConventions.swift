@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 
 /// Conventions of plain-text page exports (`Resources/text-page.json`): page-break markers and the limits that
 /// tell a `Label: value` line from prose.
@@ -19,7 +20,7 @@ public struct TextPageConventions: Decodable, Sendable {
         case maxHeaderValueLength = "max_header_value_length"
     }
 
-    public static let builtIn = ReaderResources.decode(TextPageConventions.self, from: "text-page")
+    public static let builtIn = BundledData.decode(TextPageConventions.self, from: "text-page", in: .module, owner: "KatalogReaders")
 
     /// True for lines such as `Page 2 of 3`, `Puslapis 2 iš 3`, `Strona 2 z 3`, `- 2 -`, `2/3`.
     public func isPageMarker(_ line: String) -> Bool {
