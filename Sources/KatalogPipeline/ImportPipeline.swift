@@ -264,29 +264,28 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
             if recording { try cache?.record(StoredEvent.fileDiagnostic(diagnostic).encoded) }
             counted.count(diagnostic)
             try consumer.consume(diagnostic)
-        case .record(let outcome, let prepared, let stored):
+        case .record(let processed):
             if recording, let cache {
-                switch outcome {
-                case .imported(let product): try cache.record(stored ?? StoredEvent.imported(product).encoded)
-                case .rejected(let rejected): try cache.record(stored ?? StoredEvent.rejected(rejected).encoded)
+                switch processed.outcome {
+                case .imported(let product): try cache.record(processed.stored ?? StoredEvent.imported(product).encoded)
+                case .rejected(let rejected): try cache.record(processed.stored ?? StoredEvent.rejected(rejected).encoded)
                 }
             }
             counted.records.read += 1
-            switch outcome {
+            switch processed.outcome {
             case .imported(let imported):
                 counted.records.imported += 1
                 links.add(imported)
-                // A run rule's diagnostic changes the record, so it is encoded again (its own diagnostics are not);
-                // the common record is handed on as borrowed, never copied on this serial thread.
+                // A run rule's diagnostic changes the record, so it is encoded again (its own diagnostics are not).
                 let added = runValidator.findings(for: imported)
                 if added.isEmpty {
-                    if let prepared { try consumer.consume(imported, prepared: prepared.record) } else { try consumer.consume(imported) }
-                    try handFindings(of: imported, prepared: prepared?.diagnostics ?? [])
+                    if let prepared = processed.prepared { try consumer.consume(imported, prepared: prepared.record) } else { try consumer.consume(imported) }
+                    try handFindings(of: imported, prepared: processed.prepared?.diagnostics ?? [])
                 } else {
                     var changed = imported
                     changed.diagnostics += added
                     try consumer.consume(changed)
-                    try handFindings(of: changed, prepared: prepared?.diagnostics ?? [])
+                    try handFindings(of: changed, prepared: processed.prepared?.diagnostics ?? [])
                 }
             case .rejected(let rejected):
                 counted.records.rejected += 1

@@ -13,8 +13,29 @@ public enum RecordOutcome: Sendable {
 enum ProcessingEvent<Record: Sendable, Finding: Sendable>: Sendable {
     /// A finding about the file itself (parser recovery, encoding, boilerplate).
     case fileDiagnostic(Diagnostic)
-    /// `stored`: the outcome encoded for a `ReadCache`, when the run records one (made on the worker).
-    case record(RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?)
+    case record(ProcessedRecord<Record, Finding>)
+
+    static func record(_ outcome: RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?) -> Self {
+        .record(ProcessedRecord(outcome: outcome, prepared: prepared, stored: stored))
+    }
+}
+
+/// One record's outcome, what the consumer's preparation made of it (when it ran), and the outcome encoded for a
+/// `ReadCache` when the run records one (made on the worker).
+///
+/// A class with constant fields, so the serial reduction reads the record where it is: as an enum payload it was
+/// copied out first (every string of the record retained and released, on the pipeline's one serial thread), and
+/// events moved between arrays and threads as a kilobyte each instead of one pointer.
+final class ProcessedRecord<Record: Sendable, Finding: Sendable>: Sendable {
+    let outcome: RecordOutcome
+    let prepared: PreparedOutcome<Record, Finding>?
+    let stored: [UInt8]?
+
+    init(outcome: consuming RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?) {
+        self.outcome = outcome
+        self.prepared = prepared
+        self.stored = stored
+    }
 }
 
 /// A step that completes a normalized record before it is validated (price conversion, say). Stages are values, so
@@ -45,7 +66,11 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
             let rejected = RejectedRecord(record: record, product: product, reasons: reasons)
             return .record(.rejected(rejected), prepared: nil, stored: storesEvents ? StoredEvent.rejected(rejected).encoded : nil)
         }
-        return .record(.imported(product), prepared: preparation?.prepare(product), stored: storesEvents ? StoredEvent.imported(product).encoded : nil)
+        let prepared = preparation?.prepare(product)
+        let stored = storesEvents ? StoredEvent.imported(product).encoded : nil
+        // `consume`: the record moves into its outcome. Without it the optimizer copied the record there and then
+        // destroyed the original (some 30 strings retained and released, per record).
+        return .record(.imported(consume product), prepared: prepared, stored: stored)
     }
 
     /// The event of a stored outcome replayed from a `ReadCache`, prepared as a read one would be.
@@ -73,7 +98,7 @@ final class WholeFileSink<Record: Sendable, Finding: Sendable>: RecordSink {
         self.policy = policy
     }
 
-    func accept(_ record: RawRecord) { events.append(map(record, observed: nil, normalizer: normalizer)) }
+    func accept(_ record: consuming RawRecord) { events.append(map(record, observed: nil, normalizer: normalizer)) }
 
     func report(_ diagnostic: Diagnostic) {
         if let diagnostic = policy.apply(diagnostic) { events.append(.fileDiagnostic(diagnostic)) }
@@ -111,9 +136,10 @@ final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
         self.stopped = stopped
     }
 
-    func accept(_ record: RawRecord) {
+    func accept(_ record: consuming RawRecord) {
         guard !stopped() else { return }
-        pending.append(.record(record, observer.observe(record)))
+        let observation = observer.observe(record)
+        pending.append(.record(record, observation))
         pendingRecords += 1
         if pendingRecords >= Self.batchSize { flush() }
     }

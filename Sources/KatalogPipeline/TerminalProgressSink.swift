@@ -32,7 +32,7 @@ final class TerminalProgressSink: ProgressSink {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
-    func accept(_ record: RawRecord) { target.accept(record) }
+    func accept(_ record: consuming RawRecord) { target.accept(record) }
     func report(_ diagnostic: Diagnostic) { target.report(diagnostic) }
     func noteEncoding(_ encoding: TextEncodingInfo) { target.noteEncoding(encoding) }
 

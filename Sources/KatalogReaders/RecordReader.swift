@@ -3,7 +3,8 @@ import KatalogCore
 /// Receives what a reader finds, as soon as it finds it, so large inputs stream with flat memory.
 public protocol RecordSink: AnyObject {
     /// One complete input record. Every record a reader sees must be handed over, even a broken one.
-    func accept(_ record: RawRecord)
+    /// `consuming`: a sink that keeps or forwards the record takes it over, without copying it.
+    func accept(_ record: consuming RawRecord)
     /// A finding about the file rather than one record (parser recovery, encoding, truncation).
     func report(_ diagnostic: Diagnostic)
     /// The character encoding the document was decoded with, for the report. Called at most once per document.
@@ -46,6 +47,6 @@ public final class CollectingSink: RecordSink {
 
     public func noteEncoding(_ encoding: TextEncodingInfo) { self.encoding = encoding }
 
-    public func accept(_ record: RawRecord) { records.append(record) }
+    public func accept(_ record: consuming RawRecord) { records.append(record) }
     public func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }

@@ -209,7 +209,7 @@ final class FeedBenchmarkSink: ProgressSink {
 
     init(totalBytes: Int) { self.totalBytes = totalBytes }
 
-    func accept(_ record: RawRecord) {
+    func accept(_ record: consuming RawRecord) {
         records += 1
         fields += record.fields.count
         for field in record.fields { checksum &+= field.value.utf8.count }

@@ -181,7 +181,7 @@ enum HTMLBenchmark {
 
         init(normalizer: ProductNormalizer?) { self.normalizer = normalizer }
 
-        func accept(_ record: RawRecord) {
+        func accept(_ record: consuming RawRecord) {
             records += 1
             if let normalizer { fields += normalizer.normalize(record).attributes.count } else { fields += record.fields.count }
         }

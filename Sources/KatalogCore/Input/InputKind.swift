@@ -58,33 +58,85 @@ public struct TextEncodingInfo: Sendable, Hashable, Codable {
 }
 
 /// Locale hints about a source that help normalizers resolve ambiguous values (`$`, `1,234`).
+///
+/// A value with its fields behind one shared, immutable reference: every record of a file carries the file's
+/// hints and is copied several times on its way through the pipeline, and seven fields held inline were seven
+/// retains and releases at each copy. Setting a field makes a new reference (hints change per file, not per
+/// record), so copies never see each other's changes.
 public struct SourceHints: Sendable, Hashable, Codable {
+    private struct Values: Sendable, Hashable {
+        var language: String?
+        var country: String?
+        var currency: String?
+        var lengthUnit: String?
+        var weightUnit: String?
+        var currencyEvidence: [CurrencyEvidence]
+        var platform: String?
+    }
+
+    private final class Shared: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    private var shared: Shared
+
+    private mutating func change(_ update: (inout Values) -> Void) {
+        var values = shared.values
+        update(&values)
+        shared = Shared(values)
+    }
+
     /// BCP 47 language of the page or feed (`lt`, `pl`), when declared or detected.
-    public var language: String?
+    public var language: String? {
+        get { shared.values.language }
+        set { change { $0.language = newValue } }
+    }
     /// ISO 3166 country (`LT`, `PL`), e.g. from a shop's domain or a feed's market.
-    public var country: String?
+    public var country: String? {
+        get { shared.values.country }
+        set { change { $0.country = newValue } }
+    }
     /// ISO 4217 currency implied by the source (a feed's market, a config default).
-    public var currency: String?
+    public var currency: String? {
+        get { shared.values.currency }
+        set { change { $0.currency = newValue } }
+    }
     /// Unit assumed for unit-less lengths whose label names none (`cm`), e.g. a configured source default.
-    public var lengthUnit: String?
+    public var lengthUnit: String? {
+        get { shared.values.lengthUnit }
+        set { change { $0.lengthUnit = newValue } }
+    }
     /// Unit assumed for unit-less weights whose label names none (`kg`), e.g. a configured source default.
-    public var weightUnit: String?
+    public var weightUnit: String? {
+        get { shared.values.weightUnit }
+        set { change { $0.weightUnit = newValue } }
+    }
     /// Currency evidence the document itself gives (`og:locale`, `<html lang>`, product URL domains), weakest
     /// kind of evidence: see `CurrencyEvidence`. Readers add it; the normalizer weighs it.
-    public var currencyEvidence: [CurrencyEvidence] = []
+    public var currencyEvidence: [CurrencyEvidence] {
+        get { shared.values.currencyEvidence }
+        set { change { $0.currencyEvidence = newValue } }
+    }
     /// The shop platform whose export this is (`shopify`, `woocommerce`, `magento`, `prestashop`, `meta`), when a
     /// reader recognised it (`PlatformProfiles`); its labels win over other readings of the same label.
-    public var platform: String?
+    public var platform: String? {
+        get { shared.values.platform }
+        set { change { $0.platform = newValue } }
+    }
 
     public init(language: String? = nil, country: String? = nil, currency: String? = nil, lengthUnit: String? = nil, weightUnit: String? = nil, currencyEvidence: [CurrencyEvidence] = [], platform: String? = nil) {
-        self.language = language
-        self.country = country
-        self.currency = currency
-        self.lengthUnit = lengthUnit
-        self.weightUnit = weightUnit
-        self.currencyEvidence = currencyEvidence
-        self.platform = platform
+        shared = Shared(Values(
+            language: language, country: country, currency: currency, lengthUnit: lengthUnit, weightUnit: weightUnit,
+            currencyEvidence: currencyEvidence, platform: platform
+        ))
     }
+
+    public static func == (lhs: SourceHints, rhs: SourceHints) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.values == rhs.shared.values
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(shared.values) }
 
     enum CodingKeys: String, CodingKey {
         case language, country, currency, lengthUnit, weightUnit, currencyEvidence, platform
@@ -102,6 +154,19 @@ public struct SourceHints: Sendable, Hashable, Codable {
             currencyEvidence: try container.decodeIfPresent([CurrencyEvidence].self, forKey: .currencyEvidence) ?? [],
             platform: try container.decodeIfPresent(String.self, forKey: .platform)
         )
+    }
+
+    /// As the compiler would write it for the plain fields: absent optionals are left out.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let values = shared.values
+        try container.encodeIfPresent(values.language, forKey: .language)
+        try container.encodeIfPresent(values.country, forKey: .country)
+        try container.encodeIfPresent(values.currency, forKey: .currency)
+        try container.encodeIfPresent(values.lengthUnit, forKey: .lengthUnit)
+        try container.encodeIfPresent(values.weightUnit, forKey: .weightUnit)
+        try container.encode(values.currencyEvidence, forKey: .currencyEvidence)
+        try container.encodeIfPresent(values.platform, forKey: .platform)
     }
 
     /// `self` with every missing hint taken from `fallback`.

@@ -24,7 +24,13 @@ public enum OriginPrecedence {
     ///
     /// - Parameter key: the canonical key of a label (nil when unknown).
     public static func arranged(_ record: RawRecord, key: (String) -> String?) -> RawRecord {
-        guard let first = record.fields.first?.origin, record.fields.contains(where: { $0.origin != first }) else { return record }
+        rearranged(record, key: key) ?? record
+    }
+
+    /// `arranged(record)`, or nil when that is `record` itself (all fields share one origin, as in every feed):
+    /// the caller then reads the record it has, instead of a copy of it.
+    public static func rearranged(_ record: RawRecord, key: (String) -> String?) -> RawRecord? {
+        guard hasSeveralOrigins(record) else { return nil }
         func isDescription(_ field: RawField) -> Bool {
             field.role == .description || (field.role == .labelled && field.label.flatMap(key) == "description")
         }
@@ -47,10 +53,11 @@ public enum OriginPrecedence {
     /// differs from the first value of the winning origin. The location's field is the canonical key (`price`),
     /// its line the line of the disagreeing value.
     public static func mismatches(in record: RawRecord, key: (String) -> String?, money: MoneyContext) -> [Diagnostic] {
-        guard let first = record.fields.first?.origin, record.fields.contains(where: { $0.origin != first }) else { return [] }
+        guard hasSeveralOrigins(record) else { return [] }
         var firstByKey: [String: [(origin: FieldOrigin, field: RawField, comparable: String, shown: String)]] = [:]
         var parsed: [String: (String, String)?] = [:]
-        for field in record.fields where field.role == .labelled {
+        for index in record.fields.indices where record.fields[index].role == .labelled {
+            let field = record.fields[index]
             guard let label = field.label, let canonical = key(label), ["price", "currency", "gtin"].contains(canonical) else { continue }
             var list = firstByKey[canonical, default: []]
             guard !list.contains(where: { $0.origin == field.origin }) else { continue }
@@ -73,6 +80,16 @@ public enum OriginPrecedence {
             }
         }
         return diagnostics
+    }
+
+    /// Whether `record`'s fields come from more than one origin (only pages mix origins). By index: a
+    /// `contains(where:)` over the fields copied every field (its two strings retained and released), twice per
+    /// record of every feed.
+    static func hasSeveralOrigins(_ record: RawRecord) -> Bool {
+        let fields = record.fields
+        guard let first = fields.first?.origin else { return false }
+        for index in fields.indices where fields[index].origin != first { return true }
+        return false
     }
 
     /// A form in which equal values compare equal (`58.99 EUR`, `06937224103313`, `EUR`), and the form shown.

@@ -97,7 +97,12 @@ public final class ProductNormalizer {
     /// normalizing them in order with one normalizer.
     public func observe(_ raw: RawRecord) -> FileObservation {
         usePlatform(raw.hints.platform)
-        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
+        // A record that needs no arranging (every feed row) is read as it is, not copied.
+        if let arranged = OriginPrecedence.rearranged(raw, key: { self.match($0)?.key }) { return observeArranged(arranged) }
+        return observeArranged(raw)
+    }
+
+    private func observeArranged(_ record: RawRecord) -> FileObservation {
         let resolution = resolveLabels(of: record)
         return priceEvidence.observe(record, isPriceField: { resolution.isPriceField(record.fields[$0].role, at: $0) }, textLanguage: textLanguage(of:))
     }
@@ -105,7 +110,12 @@ public final class ProductNormalizer {
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
     public func normalize(_ raw: RawRecord, observed: FileObservation?) -> Product {
         usePlatform(raw.hints.platform)
-        let record = OriginPrecedence.arranged(raw) { self.match($0)?.key }
+        if let arranged = OriginPrecedence.rearranged(raw, key: { self.match($0)?.key }) { return normalizeArranged(arranged, observed: observed) }
+        return normalizeArranged(raw, observed: observed)
+    }
+
+    /// `normalize` of a record whose fields are in origin precedence order.
+    private func normalizeArranged(_ record: RawRecord, observed: FileObservation?) -> Product {
         let location = record.location
         var product = Product(
             id: "\(location.file)#\(location.record ?? 1)",
@@ -114,9 +124,17 @@ public final class ProductNormalizer {
         )
         // Room for a provenance entry per field: growing the dictionary one entry at a time rehashes it four times.
         product.provenance.reserveCapacity(record.fields.count)
-        var state = RecordState(record: record)
+        // Filled in a function of its own: filled here, the record was returned as a copy (every string retained)
+        // and a destroy, not moved out.
+        fill(&product, from: record, observed: observed)
+        return product
+    }
+
+    private func fill(_ product: inout Product, from record: RawRecord, observed: FileObservation?) {
         let resolution = resolveLabels(of: record)
-        state.moneyContext = moneyContext(for: record, resolution: resolution, observed: observed, fileLanguage: &state.fileLanguage, diagnostics: &product.diagnostics)
+        var fileLanguage: String?
+        let money = moneyContext(for: record, resolution: resolution, observed: observed, fileLanguage: &fileLanguage, diagnostics: &product.diagnostics)
+        var state = RecordState(record: record, moneyContext: money, fileLanguage: fileLanguage)
 
         for (index, field) in record.fields.enumerated() {
             switch field.role {
@@ -139,17 +157,18 @@ public final class ProductNormalizer {
         }
         servicePlans.apply(to: &product)
         finish(&product)
-        return product
     }
 
     // MARK: - Context
 
     struct RecordState {
         var record: RawRecord
-        var moneyContext = MoneyContext()
-        var descriptionParagraphs: [String] = []
+        /// Made before the state (no default: a default `MoneyContext()` copied every built-in price table, only to be
+        /// replaced).
+        var moneyContext: MoneyContext
         /// The file's text language from its first records (`FileObservation.language`).
         var fileLanguage: String?
+        var descriptionParagraphs: [String] = []
         /// Whether the record's text language was already added to the currency evidence.
         var languageEvidenceTried = false
         /// Secondary price figures by key (`price_excl_vat`, `compare_at_price`, `discount_amount`), the first of
@@ -231,11 +250,17 @@ public final class ProductNormalizer {
         func hasLabels(of record: RawRecord) -> Bool {
             let fields = record.fields
             guard fields.count == labels.count else { return false }
+            // Compared in place: binding a label (or `label ?? ""`) to a local retained and released it, for every
+            // field of every record, twice (`observe` and `normalize`).
             for index in fields.indices {
-                let label = labels[index]
                 if fields[index].role == .labelled {
-                    guard let label, label == (fields[index].label ?? "") else { return false }
-                } else if label != nil {
+                    guard labels[index] != nil else { return false }
+                    if fields[index].label == nil {
+                        guard labels[index]?.isEmpty == true else { return false }
+                    } else {
+                        guard labels[index] == fields[index].label else { return false }
+                    }
+                } else if labels[index] != nil {
                     return false
                 }
             }

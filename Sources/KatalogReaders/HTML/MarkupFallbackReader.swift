@@ -41,7 +41,7 @@ private final class FallbackSink: RecordSink {
         self.target = target
     }
 
-    func accept(_ record: RawRecord) {
+    func accept(_ record: consuming RawRecord) {
         recordCount += 1
         target.accept(record)
     }

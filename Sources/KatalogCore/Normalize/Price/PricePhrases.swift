@@ -17,23 +17,46 @@ public struct PricePhrases: Sendable, Hashable {
         var length: Int
     }
 
-    private let vatPhrases: [Phrase]
-    private let freePhrases: [Phrase]
-    private let prefixPhrases: [Phrase]
-    private let rangePhrases: [Phrase]
-    private let wasPhrases: [Phrase]
-    private let nowPhrases: [Phrase]
-    /// `price` prefixes followed by a space, with the number of characters to drop (the phrase's and one), in order.
-    private let pricePrefixes: [Affix]
-    /// VAT phrases preceded by a space, with the number of characters to drop, in order.
-    private let vatSuffixes: [Affix]
-    /// Whether every VAT, free and `from` phrase has a character other than an ASCII digit, space, `+` or `%`.
-    /// Then none of them is in a price text whose words are only those (`58 99`, the usual feed price), and such a
-    /// text is not searched (`isNumeric`).
-    private let phrasesNeedMoreThanNumbers: Bool
-    /// `vatPhrases` and `freePhrases` as UTF-8 bytes, in the same order, for `firstContained(_:in:)`.
-    private let vatPhraseBytes: [[UInt8]]
-    private let freePhraseBytes: [[UInt8]]
+    /// The phrase lists, behind one reference: a price context carries them and is copied several times per
+    /// record, and eleven arrays held by value were eleven retains and releases at each copy.
+    private let shared: Shared
+
+    private final class Shared: Sendable {
+        let lists: Lists
+        init(_ lists: Lists) { self.lists = lists }
+    }
+
+    private struct Lists: Sendable, Hashable {
+        var vatPhrases: [Phrase]
+        var freePhrases: [Phrase]
+        var prefixPhrases: [Phrase]
+        var rangePhrases: [Phrase]
+        var wasPhrases: [Phrase]
+        var nowPhrases: [Phrase]
+        /// `price` prefixes followed by a space, with the number of characters to drop (the phrase's and one), in order.
+        var pricePrefixes: [Affix]
+        /// VAT phrases preceded by a space, with the number of characters to drop, in order.
+        var vatSuffixes: [Affix]
+        /// Whether every VAT, free and `from` phrase has a character other than an ASCII digit, space, `+` or `%`.
+        /// Then none of them is in a price text whose words are only those (`58 99`, the usual feed price), and such a
+        /// text is not searched (`isNumeric`).
+        var phrasesNeedMoreThanNumbers: Bool
+        /// `vatPhrases` and `freePhrases` as UTF-8 bytes, in the same order, for `firstContained(_:in:)`.
+        var vatPhraseBytes: [[UInt8]]
+        var freePhraseBytes: [[UInt8]]
+    }
+
+    private var vatPhrases: [Phrase] { shared.lists.vatPhrases }
+    private var freePhrases: [Phrase] { shared.lists.freePhrases }
+    private var prefixPhrases: [Phrase] { shared.lists.prefixPhrases }
+    private var rangePhrases: [Phrase] { shared.lists.rangePhrases }
+    private var wasPhrases: [Phrase] { shared.lists.wasPhrases }
+    private var nowPhrases: [Phrase] { shared.lists.nowPhrases }
+    private var pricePrefixes: [Affix] { shared.lists.pricePrefixes }
+    private var vatSuffixes: [Affix] { shared.lists.vatSuffixes }
+    private var phrasesNeedMoreThanNumbers: Bool { shared.lists.phrasesNeedMoreThanNumbers }
+    private var vatPhraseBytes: [[UInt8]] { shared.lists.vatPhraseBytes }
+    private var freePhraseBytes: [[UInt8]] { shared.lists.freePhraseBytes }
 
     /// The phrases of `vocabulary`'s price vocabularies.
     public init(vocabulary: ValueVocabulary) {
@@ -43,18 +66,29 @@ public struct PricePhrases: Sendable, Hashable {
                 .filter { !$0.phrase.isEmpty }
                 .sorted { ($0.phrase.count, $0.phrase) > ($1.phrase.count, $1.phrase) }
         }
-        vatPhrases = phrases("vat")
-        freePhrases = phrases("price_free")
-        prefixPhrases = phrases("price_prefix")
-        rangePhrases = phrases("price_range")
-        wasPhrases = phrases("price_was")
-        nowPhrases = phrases("price_now")
-        pricePrefixes = prefixPhrases.filter { $0.value == "price" }.map { Affix(text: $0.phrase + " ", length: $0.phrase.count + 1) }
-        vatSuffixes = vatPhrases.map { Affix(text: " " + $0.phrase, length: $0.phrase.count + 1) }
-        phrasesNeedMoreThanNumbers = (vatPhrases + freePhrases + prefixPhrases).allSatisfy { !Self.isNumeric($0.phrase) }
-        vatPhraseBytes = vatPhrases.map { Array($0.phrase.utf8) }
-        freePhraseBytes = freePhrases.map { Array($0.phrase.utf8) }
+        let vatPhrases = phrases("vat")
+        let freePhrases = phrases("price_free")
+        let prefixPhrases = phrases("price_prefix")
+        shared = Shared(Lists(
+            vatPhrases: vatPhrases,
+            freePhrases: freePhrases,
+            prefixPhrases: prefixPhrases,
+            rangePhrases: phrases("price_range"),
+            wasPhrases: phrases("price_was"),
+            nowPhrases: phrases("price_now"),
+            pricePrefixes: prefixPhrases.filter { $0.value == "price" }.map { Affix(text: $0.phrase + " ", length: $0.phrase.count + 1) },
+            vatSuffixes: vatPhrases.map { Affix(text: " " + $0.phrase, length: $0.phrase.count + 1) },
+            phrasesNeedMoreThanNumbers: (vatPhrases + freePhrases + prefixPhrases).allSatisfy { !Self.isNumeric($0.phrase) },
+            vatPhraseBytes: vatPhrases.map { Array($0.phrase.utf8) },
+            freePhraseBytes: freePhrases.map { Array($0.phrase.utf8) }
+        ))
     }
+
+    public static func == (lhs: PricePhrases, rhs: PricePhrases) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.lists == rhs.shared.lists
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(shared.lists) }
 
     /// Whether `words` has only ASCII digits, spaces, `+` and `%`.
     static func isNumeric(_ words: String) -> Bool {
