@@ -58,6 +58,16 @@ struct OriginPrecedenceTests {
     @Test func singleOriginRecordsAreUntouched() {
         let record = Self.record([Self.field("Kaina", "5 €", .textLine), Self.field("Kodas", "1", .textLine)])
         #expect(OriginPrecedence.arranged(record) { _ in nil } == record)
+        #expect(OriginPrecedence.rearranged(record) { _ in nil } == nil)
+    }
+
+    @Test func mixedOriginRecordsAreRearrangedAsArranged() {
+        let record = Self.record([
+            Self.field("Kaina", "5 €", .visibleText), Self.field("price", "5.00", .jsonLD), Self.field("Kodas", "1", .visibleText),
+        ])
+        let rearranged = OriginPrecedence.rearranged(record) { _ in nil }
+        #expect(rearranged?.fields.map(\.origin) == [.jsonLD, .visibleText, .visibleText])
+        #expect(rearranged == OriginPrecedence.arranged(record) { _ in nil })
     }
 }
 
