@@ -53,7 +53,7 @@ public enum ProductCSV {
         sink.number(numbers.convertedAmount); sink.cell(product.convertedPrice?.money.currency)
         sink.number(numbers.convertedSaleAmount); sink.number(numbers.conversionRate); sink.cell(product.convertedPrice?.rateDate)
         sink.cell(product.availability); sink.cell(product.condition); sink.cell(product.url)
-        sink.cell(product.images.joined(separator: multiValueSeparator)); sink.cell(product.category); sink.cell(product.itemGroupID)
+        sink.cell(joining: product.images, separator: multiValueSeparator); sink.cell(product.category); sink.cell(product.itemGroupID)
         sink.number(numbers.length); sink.number(numbers.width); sink.number(numbers.height)
         sink.number(numbers.grossWeight); sink.number(numbers.netWeight); sink.number(numbers.weight)
         sink.cell(product.language); sink.cell(product.description)
@@ -65,7 +65,7 @@ public enum ProductCSV {
             if !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
         }
         sink.cell(severities.error); sink.cell(severities.warning); sink.cell(severities.info)
-        sink.cell(codes.joined(separator: " "))
+        sink.cell(joining: codes, separator: " ")
     }
 
     /// Attribute cells by column name (`attr.plan_term`); several values of one key are joined. The values are

@@ -129,20 +129,23 @@ enum ProductJSON {
     static func writeProvenance(of product: Product, to json: inout JSONWriter) {
         let provenance = product.provenance
         json.beginObject()
-        // Sorting the dictionary's indices moves small values, not (key, entry) pairs. The keys are field names:
-        // for ASCII the standard library's `<` is byte order, and compares short strings in registers.
-        let asciiKeys = provenance.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-        let order = asciiKeys ? provenance.indices.sorted(by: { provenance[$0].key < provenance[$1].key })
-            : provenance.indices.sorted(by: { JSONValue.byteOrder(provenance[$0].key, provenance[$1].key) })
-        for index in order {
-            let (field, entry) = provenance[index]
-            json.key(field)
+        // The dictionary's indices are put in order, not (key, entry) pairs, by packed names: field names fit in
+        // them, and the same packed name then finds the field's place.
+        var order: [(name: PackedName, index: Dictionary<String, FieldProvenance>.Index)] = []
+        order.reserveCapacity(provenance.count)
+        for index in provenance.indices { order.append((PackedName(provenance.keys[index]), index)) }
+        order.sort { a, b in
+            a.name.precedes(b.name) ?? JSONValue.byteOrder(provenance.keys[a.index], provenance.keys[b.index])
+        }
+        for (name, index) in order {
+            let entry = provenance.values[index]
+            json.key(provenance.keys[index])
             json.beginObject()
             if let evidence = entry.evidence { json.string("evidence", evidence) }
             json.string("label", entry.label)
             json.int("line", entry.line)
             json.string("origin", entry.origin.rawValue)
-            if !RecordedText.isRecorded(entry.value, field: field, in: product) { json.string("value", entry.value) }
+            if RecordedText.Field(name)?.text(in: product) != entry.value { json.string("value", entry.value) }
             json.endObject()
         }
         json.endObject()
