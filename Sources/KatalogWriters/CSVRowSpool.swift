@@ -5,8 +5,8 @@ import KatalogCore
 /// name, length-prefixed so any bytes (line breaks in descriptions) pass through. The catalog's attribute columns
 /// are only known at the end of a run; the final pass then only appends the attribute cells in column order.
 enum CSVRowSpool {
-    /// One record's row in spool form, and its attribute column names.
-    static func encode(_ product: Product, numbers: ProductNumbers) -> (row: [UInt8], attributeColumns: [String]) {
+    /// One record's row in spool form, and the keys of its attribute columns (`attr.<key>`).
+    static func encode(_ product: Product, numbers: ProductNumbers) -> (row: [UInt8], attributeKeys: [String]) {
         let row = ByteBuffer(capacity: 1024)
         appendLength(0, to: row)  // the core line's length, filled in below
         var line = CSVLineBytes(into: row)
@@ -14,16 +14,17 @@ enum CSVRowSpool {
         setLength(row.count - 4, at: 0, in: row)
         let cells = ProductCSV.attributeCellList(product)
         appendLength(cells.count, to: row)
-        for (column, value) in cells {
-            appendLength(column.utf8.count, to: row)
-            row.append(column)
+        for (key, value) in cells {
+            appendLength(ProductCSV.attributePrefix.utf8CodeUnitCount + key.utf8.count, to: row)
+            ProductCSV.attributePrefix.withUTF8Buffer { row.append($0) }
+            row.append(key)
             let start = row.count
             appendLength(0, to: row)
             var cell = CSVLineBytes(into: row)
             cell.cell(value)
             setLength(row.count - start - 4, at: start, in: row)
         }
-        return (row.bytes, cells.map(\.column))
+        return (row.bytes, cells.map(\.key))
     }
 
     private static func appendLength(_ length: Int, to row: ByteBuffer) {

@@ -122,6 +122,9 @@ struct JSONWriter {
     }
 
     /// A key known only at run time (a provenance field name), escaped; it must sort after the previous key.
+    /// Disfavored so that a literal (`json.key("price")`) takes the static path above: `String`, the default type of
+    /// a literal, would otherwise win, and every literal key would be checked for escaping.
+    @_disfavoredOverload
     mutating func key(_ name: String) {
         #if DEBUG
         var copy = name
@@ -163,6 +166,7 @@ struct JSONWriter {
 
     /// `"name":` after the separator `beginItem` writes; in the compact form, comma and key with one capacity
     /// check.
+    @inline(__always)
     private mutating func appendPlainKey(_ name: UnsafeBufferPointer<UInt8>) {
         let separated = position == .afterItem
         if writesCompact { compactBuffer.appendKey(name, afterComma: separated, spaced: false) }
@@ -218,6 +222,7 @@ struct JSONWriter {
 
     // MARK: Bytes
 
+    @inline(__always)
     private mutating func emit(_ byte: UInt8) {
         if writesCompact { compactBuffer.append(byte) }
         if writesPretty { prettyBuffer.append(byte) }
@@ -291,7 +296,7 @@ struct JSONWriter {
 
     /// Whether any of the eight bytes of `word` is one `escape` stops at: below 0x20, `"`, `\`, DEL, or 0xE2 (which
     /// may start U+2028/U+2029).
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
         ByteWord.matches(below: 0x20, in: word) | ByteWord.matches(0x22, in: word) | ByteWord.matches(0x5C, in: word)
             | ByteWord.matches(0x7F, in: word) | ByteWord.matches(0xE2, in: word) != 0
     }

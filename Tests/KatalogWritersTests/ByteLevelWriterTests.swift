@@ -103,6 +103,20 @@ struct ByteLevelWriterTests {
         }
     }
 
+    /// Run-time keys: plain ones in one append, the rest escaped as strings are.
+    @Test func runTimeKeysAreEscapedLikeStrings() {
+        let keys = ["package_length", "a", "sixteen_bytes_ab", "longer_than_sixteen_bytes", "tab\tkey", "del\u{7F}", "quote\"",
+                    "back\\slash", "ė", "x\u{2028}", "seventeen_bytes_\u{7F}", "sixteen_bytes_\u{1F}"]
+        for key in keys {
+            var json = JSONWriter(compact: true, prettyIndent: nil)
+            json.beginObject()
+            json.key(key)
+            json.int(1)
+            json.endObject()
+            #expect(String(decoding: json.compact, as: UTF8.self) == "{" + Self.referenceEscape(key) + ":1}", "\(key.debugDescription)")
+        }
+    }
+
     private static func referenceEscape(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
