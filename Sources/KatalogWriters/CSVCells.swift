@@ -113,8 +113,9 @@ struct CSVLineBytes: CSVCellSink {
         let start = beginCell()
         guard let text else { return }
         buffer.append(text)
+        // A plain decimal has nothing to quote and is never defused.
         let plain = buffer.withBytes(from: start) { CSVFormulaGuard.isPlainDecimal(UnsafeBufferPointer($0)) }
-        CSVEscaping.escapeCell(in: buffer, from: start, defusing: !plain)
+        if !plain { CSVEscaping.escapeCell(in: buffer, from: start, defusing: true) }
     }
 
     /// The comma before every cell but the first; returns where the cell starts.
@@ -140,6 +141,7 @@ enum CSVEscaping {
     /// Defusing never changes the quoting: a `'` before a trigger byte (ASCII, not a space) is a `Character` of
     /// its own and stands where no leading space could, so the raw text decides, and `'` goes after the opening
     /// quote.
+    @inline(__always)
     static func escapeCell(in buffer: ByteBuffer, from start: Int, defusing: Bool) {
         let (decision, defuse) = buffer.withBytes(from: start) { cell -> (Quoting, Bool) in
             let cell = UnsafeBufferPointer(cell)
@@ -193,11 +195,18 @@ enum CSVEscaping {
     /// when its neighbours are ASCII (only non-ASCII scalars — combining marks, prepended signs — join them).
     /// CR and LF always break clusters, except that CR LF is one `Character`, equal to neither "\r" nor "\n".
     /// A special byte next to non-ASCII bytes is left to `escape` itself (`.undecided`).
+    @inline(__always)
     static func quoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Quoting {
         let count = bytes.count
         guard count > 0 else { return .none }
         // Most cells hold none of the four bytes and no space at either end: one test a word.
         if bytes[0] != 0x20, bytes[count - 1] != 0x20, !ByteWord.any(of: bytes, mayNeedLook) { return .none }
+        return quotingByByte(bytes)
+    }
+
+    /// `quoting` for a cell that holds one of the four bytes or a space at an end.
+    private static func quotingByByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Quoting {
+        let count = bytes.count
         var quote = false, unsure = false, unsureQuote = false
         var index = 0
         while index < count {
