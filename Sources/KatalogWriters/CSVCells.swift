@@ -1,23 +1,17 @@
 /// Receives the cells of one CSV row in column order. The catalog's columns are listed once, generically
-/// (`ProductCSV.writeCoreCells`), and fed either to an array of strings or straight to escaped bytes.
+/// (`ProductCSV.writeCoreCells`), and fed either to an array of strings (`CSVCellList`, the plain reading of the
+/// rules) or straight to escaped bytes (`CSVLineBytes`).
 protocol CSVCellSink {
-    /// Takes the cell as it is to be written (before RFC 4180 quoting).
-    mutating func append(cell: String)
-}
-
-extension CSVCellSink {
-    /// A text cell: one that could start like a formula is defused (`CSVFormulaGuard`).
-    mutating func cell(_ text: String) { append(cell: CSVFormulaGuard.defused(text)) }
-    /// An absent value is an empty cell.
-    mutating func cell(_ text: String?) { cell(text ?? "") }
+    /// A text cell: one that could start like a formula is defused (`CSVFormulaGuard`). An absent value is an
+    /// empty cell.
+    mutating func cell(_ text: String?)
+    /// Several texts in one text cell, joined by `separator` (images, covered models).
+    mutating func cell<Texts: Sequence<String>>(joining texts: Texts, separator: String)
     /// A count Katalog made: written as it is.
-    mutating func cell(_ number: Int?) { append(cell: number.map(String.init) ?? "") }
+    mutating func cell(_ number: Int?)
     /// A number Katalog formatted itself (`-0.50`, `1200`, `0.2331`): written as it is, so a negative amount
     /// stays a number in a spreadsheet. Anything that is not a plain decimal is treated as text.
-    mutating func number(_ text: String?) {
-        guard let text else { return append(cell: "") }
-        append(cell: CSVFormulaGuard.isPlainDecimal(text) ? text : CSVFormulaGuard.defused(text))
-    }
+    mutating func number(_ text: String?)
 }
 
 /// CSV formula injection (OWASP): a cell that starts with `=`, `+`, `-`, `@`, TAB or CR can be run as a formula
@@ -41,46 +35,93 @@ public enum CSVFormulaGuard {
     public static func isPlainDecimal(_ text: String) -> Bool {
         // On the contiguous bytes: a `Substring`'s UTF-8 view walked generically cost about 500 instructions a cell.
         var text = text
-        return text.withUTF8 { bytes in
-            var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
-            guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else { return false }
-            var seenPoint = false, digitsAfterPoint = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if (0x30...0x39).contains(byte) {
-                    if seenPoint { digitsAfterPoint += 1 }
-                } else if byte == UInt8(ascii: "."), !seenPoint {
-                    seenPoint = true
-                } else {
-                    return false
-                }
-                index += 1
+        return text.withUTF8 { isPlainDecimal($0) }
+    }
+
+    static func isPlainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else { return false }
+        var seenPoint = false, digitsAfterPoint = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (0x30...0x39).contains(byte) {
+                if seenPoint { digitsAfterPoint += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return false
             }
-            return !seenPoint || digitsAfterPoint > 0
+            index += 1
         }
+        return !seenPoint || digitsAfterPoint > 0
     }
 }
 
-/// Collects cells as strings (`ProductCSV.coreCells`).
+/// Collects cells as strings (`ProductCSV.coreCells`): the cells `CSVLineBytes` writes, before RFC 4180 quoting.
 struct CSVCellList: CSVCellSink {
     var cells: [String] = []
-    mutating func append(cell: String) { cells.append(cell) }
-}
 
-/// Appends cells to a byte buffer, escaped as `ProductCSV.escape` does and separated by commas.
-struct CSVLineBytes: CSVCellSink {
-    var bytes: [UInt8]
-    private var isFirst = true
+    mutating func cell(_ text: String?) { cells.append(CSVFormulaGuard.defused(text ?? "")) }
 
-    init(capacity: Int = 512) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+    mutating func cell<Texts: Sequence<String>>(joining texts: Texts, separator: String) {
+        cell(texts.joined(separator: separator))
     }
 
-    mutating func append(cell text: String) {
-        if isFirst { isFirst = false } else { bytes.append(UInt8(ascii: ",")) }
-        // Many cells of a row are empty: nothing to escape or copy.
-        if !text.isEmpty { CSVEscaping.append(text, to: &bytes) }
+    mutating func cell(_ number: Int?) { cells.append(number.map(String.init) ?? "") }
+
+    mutating func number(_ text: String?) {
+        guard let text else { return cells.append("") }
+        cells.append(CSVFormulaGuard.isPlainDecimal(text) ? text : CSVFormulaGuard.defused(text))
+    }
+}
+
+/// Appends a row's cells to a byte buffer, separated by commas, each as `ProductCSV.escape` writes the cell
+/// `CSVCellList` holds. A cell's text goes in as it is and is then defused and escaped where it stands
+/// (`CSVEscaping.escapeCell`), which most cells need nothing of: no strings are made for joined or defused cells.
+struct CSVLineBytes: CSVCellSink {
+    let buffer: ByteBuffer
+    private var isFirst = true
+
+    init(into buffer: ByteBuffer) {
+        self.buffer = buffer
+    }
+
+    mutating func cell(_ text: String?) {
+        let start = beginCell()
+        guard let text else { return }
+        buffer.append(text)
+        CSVEscaping.escapeCell(in: buffer, from: start, defusing: true)
+    }
+
+    mutating func cell<Texts: Sequence<String>>(joining texts: Texts, separator: String) {
+        let start = beginCell()
+        var isFirstText = true
+        for text in texts {
+            if isFirstText { isFirstText = false } else { buffer.append(separator) }
+            buffer.append(text)
+        }
+        CSVEscaping.escapeCell(in: buffer, from: start, defusing: true)
+    }
+
+    mutating func cell(_ number: Int?) {
+        _ = beginCell()
+        // Digits and a minus sign: nothing to quote, and counts are never defused.
+        if let number { buffer.append(decimal: number) }
+    }
+
+    mutating func number(_ text: String?) {
+        let start = beginCell()
+        guard let text else { return }
+        buffer.append(text)
+        // A plain decimal has nothing to quote and is never defused.
+        let plain = buffer.withBytes(from: start) { CSVFormulaGuard.isPlainDecimal(UnsafeBufferPointer($0)) }
+        if !plain { CSVEscaping.escapeCell(in: buffer, from: start, defusing: true) }
+    }
+
+    /// The comma before every cell but the first; returns where the cell starts.
+    private mutating func beginCell() -> Int {
+        if isFirst { isFirst = false } else { buffer.append(UInt8(ascii: ",")) }
+        return buffer.count
     }
 }
 
@@ -88,21 +129,61 @@ struct CSVLineBytes: CSVCellSink {
 enum CSVEscaping {
     /// Appends `cell` as `ProductCSV.escape(cell)` would write it.
     static func append(_ cell: String, to out: inout [UInt8]) {
-        var cell = cell
-        cell.withUTF8 { bytes in
-            switch quoting(bytes) {
-            case .none:
-                out.append(contentsOf: bytes)
-            case .quoted:
-                out.append(0x22)
-                for byte in bytes {
-                    out.append(byte)
-                    if byte == 0x22 { out.append(0x22) }
+        let buffer = ByteBuffer(capacity: cell.utf8.count + 2)
+        buffer.append(cell)
+        escapeCell(in: buffer, from: 0, defusing: false)
+        out += buffer.bytes
+    }
+
+    /// Rewrites the cell text appended to `buffer` from `start` on as `ProductCSV.escape` writes it, after
+    /// `CSVFormulaGuard.defused` when `defusing`.
+    ///
+    /// Defusing never changes the quoting: a `'` before a trigger byte (ASCII, not a space) is a `Character` of
+    /// its own and stands where no leading space could, so the raw text decides, and `'` goes after the opening
+    /// quote.
+    @inline(__always)
+    static func escapeCell(in buffer: ByteBuffer, from start: Int, defusing: Bool) {
+        let (decision, defuse) = buffer.withBytes(from: start) { cell -> (Quoting, Bool) in
+            let cell = UnsafeBufferPointer(cell)
+            return (Self.quoting(cell), defusing && cell.first.map(CSVFormulaGuard.isTrigger) == true)
+        }
+        switch decision {
+        case .none:
+            if defuse { rewrite(in: buffer, from: start, quoted: false, defused: true) }
+        case .quoted:
+            rewrite(in: buffer, from: start, quoted: true, defused: defuse)
+        case .undecided:
+            let text = buffer.withBytes(from: start) { String(decoding: $0, as: UTF8.self) }
+            buffer.removeAll(from: start)
+            buffer.append(ProductCSV.escape(defuse ? "'" + text : text))
+        }
+    }
+
+    /// Rewrites the cell from `start` on in place: `"` when `quoted`, `'` when `defused`, the cell with each `"`
+    /// doubled when `quoted`, and the closing `"`.
+    private static func rewrite(in buffer: ByteBuffer, from start: Int, quoted: Bool, defused: Bool) {
+        let length = buffer.count - start
+        let quotes = quoted ? buffer.withBytes(from: start) { $0.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 } } : 0
+        let head = (quoted ? 1 : 0) + (defused ? 1 : 0)
+        // The added bytes; the last is already the closing quote.
+        buffer.append(repeating: 0x22, count: head + quotes + (quoted ? 1 : 0))
+        buffer.withBytes(from: start) { cell in
+            if quotes == 0 {
+                UnsafeMutableRawPointer(cell.baseAddress! + head).copyMemory(from: cell.baseAddress!, byteCount: length)
+            } else {
+                // Back to front, so each byte is read before anything is written over it.
+                var target = head + length + quotes
+                for source in (0..<length).reversed() {
+                    target -= 1
+                    cell[target] = cell[source]
+                    if cell[source] == 0x22 {
+                        target -= 1
+                        cell[target] = 0x22
+                    }
                 }
-                out.append(0x22)
-            case .undecided:
-                out.append(contentsOf: ProductCSV.escape(String(decoding: bytes, as: UTF8.self)).utf8)
             }
+            if quoted { cell[0] = 0x22 }
+            if defused { cell[head - 1] = UInt8(ascii: "'") }
         }
     }
 
@@ -114,21 +195,38 @@ enum CSVEscaping {
     /// when its neighbours are ASCII (only non-ASCII scalars — combining marks, prepended signs — join them).
     /// CR and LF always break clusters, except that CR LF is one `Character`, equal to neither "\r" nor "\n".
     /// A special byte next to non-ASCII bytes is left to `escape` itself (`.undecided`).
+    @inline(__always)
     static func quoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Quoting {
         let count = bytes.count
         guard count > 0 else { return .none }
+        // Most cells hold none of the four bytes and no space at either end: one test a word.
+        if bytes[0] != 0x20, bytes[count - 1] != 0x20, !ByteWord.any(of: bytes, mayNeedLook) { return .none }
+        return quotingByByte(bytes)
+    }
+
+    /// `quoting` for a cell that holds one of the four bytes or a space at an end.
+    private static func quotingByByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Quoting {
+        let count = bytes.count
         var quote = false, unsure = false, unsureQuote = false
-        for index in 0..<count {
-            let byte = bytes[index]
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them is one of the four (most text).
+            if index + 8 <= count, !mayNeedLook(ByteWord.load(bytes, at: index)) {
+                index += 8
+                continue
+            }
+            let at = index
+            index += 1
+            let byte = bytes[at]
             switch byte {
             case 0x2C, 0x22:
-                let clear = (index == 0 || bytes[index - 1] < 0x80) && (index == count - 1 || bytes[index + 1] < 0x80)
+                let clear = (at == 0 || bytes[at - 1] < 0x80) && (at == count - 1 || bytes[at + 1] < 0x80)
                 if clear { quote = true } else { unsure = true }
                 if byte == 0x22 && !clear { unsureQuote = true }
             case 0x0A:
-                if index == 0 || bytes[index - 1] != 0x0D { quote = true }
+                if at == 0 || bytes[at - 1] != 0x0D { quote = true }
             case 0x0D:
-                if index == count - 1 || bytes[index + 1] != 0x0A { quote = true }
+                if at == count - 1 || bytes[at + 1] != 0x0A { quote = true }
             default:
                 continue
             }
@@ -144,5 +242,11 @@ enum CSVEscaping {
             return unsureQuote ? .undecided : .quoted
         }
         return unsure ? .undecided : .none
+    }
+
+    /// Whether any of the eight bytes of `word` is a comma, a quote, LF or CR.
+    private static func mayNeedLook(_ word: UInt64) -> Bool {
+        ByteWord.matches(0x2C, in: word) | ByteWord.matches(0x22, in: word) | ByteWord.matches(0x0A, in: word)
+            | ByteWord.matches(0x0D, in: word) != 0
     }
 }

@@ -5,40 +5,37 @@ import KatalogCore
 /// name, length-prefixed so any bytes (line breaks in descriptions) pass through. The catalog's attribute columns
 /// are only known at the end of a run; the final pass then only appends the attribute cells in column order.
 enum CSVRowSpool {
-    /// One record's row in spool form, and its attribute column names.
-    static func encode(_ product: Product, numbers: ProductNumbers) -> (row: [UInt8], attributeColumns: [String]) {
-        var line = CSVLineBytes(capacity: 1024)
-        line.bytes.append(contentsOf: [0, 0, 0, 0])  // the core line's length, filled in below
+    /// One record's row in spool form, and the keys of its attribute columns (`attr.<key>`).
+    static func encode(_ product: Product, numbers: ProductNumbers) -> (row: [UInt8], attributeKeys: [String]) {
+        let row = ByteBuffer(capacity: 1024)
+        appendLength(0, to: row)  // the core line's length, filled in below
+        var line = CSVLineBytes(into: row)
         ProductCSV.writeCoreCells(product, numbers: numbers, into: &line)
-        var out = line.bytes
-        setLength(out.count - 4, at: 0, in: &out)
+        setLength(row.count - 4, at: 0, in: row)
         let cells = ProductCSV.attributeCellList(product)
-        appendLength(cells.count, to: &out)
-        for (column, value) in cells {
-            append(column, to: &out)
-            let start = out.count
-            out.append(contentsOf: [0, 0, 0, 0])
-            CSVEscaping.append(CSVFormulaGuard.defused(value), to: &out)
-            setLength(out.count - start - 4, at: start, in: &out)
+        appendLength(cells.count, to: row)
+        for (key, value) in cells {
+            appendLength(ProductCSV.attributePrefix.utf8CodeUnitCount + key.utf8.count, to: row)
+            ProductCSV.attributePrefix.withUTF8Buffer { row.append($0) }
+            row.append(key)
+            let start = row.count
+            appendLength(0, to: row)
+            var cell = CSVLineBytes(into: row)
+            cell.cell(value)
+            setLength(row.count - start - 4, at: start, in: row)
         }
-        return (out, cells.map(\.column))
+        return (row.bytes, cells.map(\.key))
     }
 
-    private static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            appendLength(bytes.count, to: &out)
-            out.append(contentsOf: bytes)
-        }
+    private static func appendLength(_ length: Int, to row: ByteBuffer) {
+        withUnsafeBytes(of: UInt32(length).littleEndian) { row.append($0) }
     }
 
-    private static func appendLength(_ length: Int, to out: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(length).littleEndian) { out.append(contentsOf: $0) }
-    }
-
-    private static func setLength(_ length: Int, at offset: Int, in out: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(length).littleEndian) { bytes in
-            for index in 0..<4 { out[offset + index] = bytes[index] }
+    private static func setLength(_ length: Int, at offset: Int, in row: ByteBuffer) {
+        withUnsafeBytes(of: UInt32(length).littleEndian) { length in
+            row.withBytes(from: offset) { bytes in
+                for index in 0..<4 { bytes[index] = length[index] }
+            }
         }
     }
 

@@ -63,7 +63,8 @@ public final class CatalogOutput {
     private let partitionFiles: [AtomicFile]
     private var productCount = 0
     private var diagnosticCount = 0
-    private var attributeColumns = Set<String>()
+    /// The keys of the `attr.<key>` columns seen so far.
+    private var attributeKeys = Set<String>()
 
     /// Creates `directory` if needed and opens the temporary files of `files`; throws `OutputError` when it cannot.
     public init(directory: URL, files: Files = .all, layout: JSONLayout = .compact, partitioning: Partitioning? = nil) throws {
@@ -155,7 +156,7 @@ public final class CatalogOutput {
         if files.contains(.jsonLines) { try catalogLines?.write(bytes: encoded.jsonLine) }
         if let partition = encoded.partition, partition < partitionFiles.count { try partitionFiles[partition].write(bytes: encoded.jsonLine) }
         if let csvSpool {
-            for column in encoded.attributeColumns { attributeColumns.insert(column) }
+            for key in encoded.attributeKeys { attributeKeys.insert(key) }
             try csvSpool.write(bytes: encoded.csvSpoolRow)
         }
         productCount += 1
@@ -207,7 +208,7 @@ public final class CatalogOutput {
 
     private func writeCSV() throws {
         guard let catalogCSV, let csvSpool else { return }
-        let columns = attributeColumns.sorted(by: JSONValue.byteOrder)
+        let columns = attributeKeys.map(ProductCSV.attributeColumn).sorted(by: JSONValue.byteOrder)
         // UTF-8 BOM so spreadsheet programs read the file as UTF-8.
         try catalogCSV.write("\u{FEFF}" + ProductCSV.line(ProductCSV.coreColumns + columns))
         try csvSpool.commit()

@@ -12,7 +12,9 @@ public struct EncodedProduct: Sendable {
     /// The record's `catalog.csv` row in the spool's form (see `CSVRowSpool`).
     let csvSpoolRow: [UInt8]
     /// The `attr.<key>` columns the record has cells in.
-    public let attributeColumns: [String]
+    public var attributeColumns: [String] { attributeKeys.map(ProductCSV.attributeColumn) }
+    /// Their keys: the writer gathers keys and makes the column names once, at the end.
+    let attributeKeys: [String]
     /// The partition file the record's line also goes to, with `--partitions`.
     public let partition: Int?
 
@@ -33,7 +35,7 @@ public struct EncodedProduct: Sendable {
             prettyJSON = []
             jsonLine = []
         }
-        (csvSpoolRow, attributeColumns) = files.contains(.csv) ? CSVRowSpool.encode(product, numbers: numbers) : ([], [])
+        (csvSpoolRow, attributeKeys) = files.contains(.csv) ? CSVRowSpool.encode(product, numbers: numbers) : ([], [])
     }
 }
 

@@ -52,21 +52,8 @@ struct JSONWriter {
     mutating func int(_ value: Int?) {
         guard let value else { return null() }
         beginItem()
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 bytes, enough for any Int
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var magnitude = value.magnitude
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
-            emit(UnsafeRawBufferPointer(rebasing: buffer[start...]))
-        }
+        if writesCompact { compactBuffer.append(decimal: value) }
+        if writesPretty { prettyBuffer.append(decimal: value) }
         position = .afterItem
     }
 
@@ -127,38 +114,32 @@ struct JSONWriter {
 
     /// The key of the next member of the open object; it must sort after the previous key.
     mutating func key(_ name: StaticString) {
+        // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape.
         name.withUTF8Buffer { name in
             checkOrder(name)
-            beginItem()
-            // Static keys are plain ASCII names (`gtin14`, `rate_date`): nothing to escape, so `"name":` goes into
-            // each form in one append.
-            if writesCompact { compactBuffer.appendKey(name, spaced: false) }
-            if writesPretty { prettyBuffer.appendKey(name, spaced: true) }
+            appendPlainKey(name)
         }
-        position = .afterKey
     }
 
     /// A key known only at run time (a provenance field name), escaped; it must sort after the previous key.
+    /// Disfavored so that a literal (`json.key("price")`) takes the static path above: `String`, the default type of
+    /// a literal, would otherwise win, and every literal key would be checked for escaping.
+    @_disfavoredOverload
     mutating func key(_ name: String) {
         #if DEBUG
         var copy = name
         copy.withUTF8 { checkOrder($0) }
         #endif
-        beginItem()
-        // Field names are plain ASCII (`package_length`): then `"name":` goes into each form in one append.
-        var name = name
-        let plain = name.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
-            if writesCompact { compactBuffer.appendKey(bytes, spaced: false) }
-            if writesPretty { prettyBuffer.appendKey(bytes, spaced: true) }
-            return true
-        }
-        if plain {
+        // Field names are plain ASCII (`package_length`): then they go in as static keys do. The buffers read the
+        // string's bytes themselves: a closure here would capture the writer, a retain and a release a key.
+        let separated = position == .afterItem
+        if writesCompact, !writesPretty, compactBuffer.appendKey(ifPlain: name, afterComma: separated, spaced: false) {
             position = .afterKey
-        } else {
-            appendEscaped(name)
-            endKey()
+            return
         }
+        beginItem()
+        appendEscaped(name)
+        endKey()
     }
 
     // Shorthands: a key and its value.
@@ -181,6 +162,20 @@ struct JSONWriter {
         if position != .firstInContainer, writesPretty { newline() }
         emit(bracket)
         position = .afterItem
+    }
+
+    /// `"name":` after the separator `beginItem` writes; in the compact form, comma and key with one capacity
+    /// check.
+    @inline(__always)
+    private mutating func appendPlainKey(_ name: UnsafeBufferPointer<UInt8>) {
+        let separated = position == .afterItem
+        if writesCompact { compactBuffer.appendKey(name, afterComma: separated, spaced: false) }
+        if writesPretty {
+            if separated { prettyBuffer.append(UInt8(ascii: ",")) }
+            if position != .start && position != .afterKey { newline() }
+            prettyBuffer.appendKey(name, afterComma: false, spaced: true)
+        }
+        position = .afterKey
     }
 
     /// The separator before a value or key: nothing after a key, else a comma (not before the first item) and,
@@ -227,6 +222,7 @@ struct JSONWriter {
 
     // MARK: Bytes
 
+    @inline(__always)
     private mutating func emit(_ byte: UInt8) {
         if writesCompact { compactBuffer.append(byte) }
         if writesPretty { prettyBuffer.append(byte) }
@@ -255,50 +251,54 @@ struct JSONWriter {
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, U+2028/U+2029
     /// escaped for JavaScript consumers, everything else as UTF-8. Runs of plain bytes are copied whole.
     static func escape(_ text: String, into out: ByteBuffer) {
-        var text = text
-        text.withUTF8 { bytes in
-            out.append(0x22)
-            var runStart = 0, index = 0
-            let count = bytes.count
-            while index < count {
-                // Eight bytes at a time while none of them needs a look (most text).
-                if index + 8 <= count, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = bytes[index]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9; any other E2 sequence (€, –) is copied.
-                var length = 1
-                if byte == 0xE2 {
-                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
-                        index += 1
-                        continue
-                    }
-                    length = 3
-                }
-                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt16(byte), to: out)
-                index += length
-                runStart = index
-            }
-            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
-            out.append(0x22)
+        // The string's own bytes where it has them (every native string): `withUTF8` needs a copy of the string,
+        // a retain and a release for each of the fifty-odd strings of a record.
+        if text.utf8.withContiguousStorageIfAvailable({ escape($0, into: out) }) == nil {
+            var text = text
+            text.withUTF8 { escape($0, into: out) }
         }
     }
 
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+        // Most strings need nothing escaped: one test a word, then the string and its quotes in one append.
+        if !ByteWord.any(of: bytes, mayNeedEscape) { return out.appendQuoted(bytes) }
+        out.append(0x22)
+        var runStart = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            // Eight bytes at a time while none of them needs a look (most text).
+            if index + 8 <= count, !mayNeedEscape(ByteWord.load(bytes, at: index)) {
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            // U+2028 / U+2029 are E2 80 A8 / E2 80 A9; any other E2 sequence (€, –) is copied.
+            var length = 1
+            if byte == 0xE2 {
+                guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                    index += 1
+                    continue
+                }
+                length = 3
+            }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscape(length == 3 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt16(byte), to: out)
+            index += length
+            runStart = index
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        out.append(0x22)
+    }
+
     /// Whether any of the eight bytes of `word` is one `escape` stops at: below 0x20, `"`, `\`, DEL, or 0xE2 (which
-    /// may start U+2028/U+2029). Exact, with the usual word-at-a-time tests (a byte below n; a byte equal to c).
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
-        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-            || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xE2))
+    /// may start U+2028/U+2029).
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        ByteWord.matches(below: 0x20, in: word) | ByteWord.matches(0x22, in: word) | ByteWord.matches(0x5C, in: word)
+            | ByteWord.matches(0x7F, in: word) | ByteWord.matches(0xE2, in: word) != 0
     }
 
     /// The escape of one character: a short form (`\n`, `\"`) where JSON has one, else `\u` and four hex digits.

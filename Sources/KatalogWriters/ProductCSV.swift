@@ -47,13 +47,13 @@ public enum ProductCSV {
         sink.cell(product.source.record); sink.cell(product.source.line)
         sink.cell(product.title); sink.cell(product.sku); sink.cell(product.mpn); sink.cell(product.brand)
         sink.cell(gtin?.digits); sink.cell(gtin?.format?.rawValue); sink.cell(gtin.map { $0.isValid ? "true" : "false" })
-        sink.cell(gtin?.gtin14); sink.cell(gtin?.raw); sink.cell(gtin?.facets.prefixClass?.rawValue); sink.cell(gtin?.facets.country)
+        sink.cell(numbers.gtin14); sink.cell(gtin?.raw); sink.cell(gtin?.facets.prefixClass?.rawValue); sink.cell(gtin?.facets.country)
         sink.number(numbers.priceAmount); sink.cell(product.price?.money.currency); sink.cell(product.price?.vat); sink.cell(product.price?.text)
         sink.number(numbers.salePriceAmount); sink.cell(product.salePrice?.money.currency)
         sink.number(numbers.convertedAmount); sink.cell(product.convertedPrice?.money.currency)
         sink.number(numbers.convertedSaleAmount); sink.number(numbers.conversionRate); sink.cell(product.convertedPrice?.rateDate)
         sink.cell(product.availability); sink.cell(product.condition); sink.cell(product.url)
-        sink.cell(product.images.joined(separator: multiValueSeparator)); sink.cell(product.category); sink.cell(product.itemGroupID)
+        sink.cell(joining: product.images, separator: multiValueSeparator); sink.cell(product.category); sink.cell(product.itemGroupID)
         sink.number(numbers.length); sink.number(numbers.width); sink.number(numbers.height)
         sink.number(numbers.grossWeight); sink.number(numbers.netWeight); sink.number(numbers.weight)
         sink.cell(product.language); sink.cell(product.description)
@@ -65,15 +65,21 @@ public enum ProductCSV {
             if !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
         }
         sink.cell(severities.error); sink.cell(severities.warning); sink.cell(severities.info)
-        sink.cell(codes.joined(separator: " "))
+        sink.cell(joining: codes, separator: " ")
     }
+
+    /// What an attribute's column name starts with; the attribute's key follows.
+    static let attributePrefix: StaticString = "attr."
+
+    /// The column of the attributes with `key` (`attr.plan_term`).
+    static func attributeColumn(_ key: String) -> String { attributePrefix.description + key }
 
     /// Attribute cells by column name (`attr.plan_term`); several values of one key are joined. The values are
     /// as found: `attributeCellList`, which the writer uses, defuses formula-like ones.
     public static func attributeCells(_ product: Product) -> [String: String] {
         var cells: [String: String] = [:]
         for attribute in product.attributes {
-            let column = "attr." + attribute.key
+            let column = attributeColumn(attribute.key)
             if let existing = cells[column] {
                 cells[column] = existing + multiValueSeparator + attribute.value
             } else {
@@ -83,22 +89,20 @@ public enum ProductCSV {
         return cells
     }
 
-    /// `attributeCells` as a list in order of first appearance; keys match as `String`s do, as in a dictionary.
-    static func attributeCellList(_ product: Product) -> [(column: String, value: String)] {
-        var cells: [(column: String, value: String)] = []
-        var keys: [String] = []
+    /// `attributeCells` as a list by key (the column is `attr.` and the key), in order of first appearance; keys
+    /// match as `String`s do, as in a dictionary. Keys, not column names: making a column name costs a new string.
+    static func attributeCellList(_ product: Product) -> [(key: String, value: String)] {
+        var cells: [(key: String, value: String)] = []
         cells.reserveCapacity(product.attributes.count)
-        keys.reserveCapacity(product.attributes.count)
         // A linear search suits the usual few attributes; a dictionary guards against records with hundreds.
         var indexByKey: [String: Int]? = product.attributes.count > 16 ? [:] : nil
         for attribute in product.attributes {
-            let existing = indexByKey != nil ? indexByKey?[attribute.key] : keys.firstIndex(of: attribute.key)
+            let existing = indexByKey != nil ? indexByKey?[attribute.key] : cells.firstIndex { $0.key == attribute.key }
             if let existing {
                 cells[existing].value += multiValueSeparator + attribute.value
             } else {
                 indexByKey?[attribute.key] = cells.count
-                keys.append(attribute.key)
-                cells.append(("attr." + attribute.key, attribute.value))
+                cells.append((attribute.key, attribute.value))
             }
         }
         return cells

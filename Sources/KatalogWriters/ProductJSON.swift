@@ -17,7 +17,7 @@ enum ProductJSON {
         json.string("description", product.description)
         json.string("description_language", product.descriptionLanguage)
         json.key("diagnostics"); json.array(product.diagnostics) { write($0, withFile: false, to: &$1) }
-        json.key("gtin"); json.optional(product.gtin, write)
+        json.key("gtin"); json.optional(product.gtin) { write($0, gtin14: numbers.gtin14, to: &$1) }
         json.string("id", product.id)
         json.key("images"); json.array(product.images)
         json.string("item_group_id", product.itemGroupID)
@@ -54,13 +54,14 @@ enum ProductJSON {
         json.endObject()
     }
 
-    static func write(_ gtin: GTIN, to json: inout JSONWriter) {
+    /// A GTIN; `gtin14` is its `gtin14`, already worked out.
+    static func write(_ gtin: GTIN, gtin14: String?, to json: inout JSONWriter) {
         json.beginObject()
         json.string("digits", gtin.digits)
         json.string("expanded_from", gtin.expandedFrom)
         json.key("facets"); write(gtin.facets, to: &json)
         json.string("format", gtin.format?.rawValue)
-        json.string("gtin14", gtin.gtin14)
+        json.string("gtin14", gtin14)
         json.string("raw", gtin.raw)
         json.bool("valid", gtin.isValid)
         json.endObject()
@@ -129,21 +130,29 @@ enum ProductJSON {
     static func writeProvenance(of product: Product, to json: inout JSONWriter) {
         let provenance = product.provenance
         json.beginObject()
-        // Sorting the dictionary's indices moves small values, not (key, entry) pairs. The keys are field names:
-        // for ASCII the standard library's `<` is byte order, and compares short strings in registers.
-        let asciiKeys = provenance.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-        let order = asciiKeys ? provenance.indices.sorted(by: { provenance[$0].key < provenance[$1].key })
-            : provenance.indices.sorted(by: { JSONValue.byteOrder(provenance[$0].key, provenance[$1].key) })
-        for index in order {
-            let (field, entry) = provenance[index]
-            json.key(field)
-            json.beginObject()
-            if let evidence = entry.evidence { json.string("evidence", evidence) }
-            json.string("label", entry.label)
-            json.int("line", entry.line)
-            json.string("origin", entry.origin.rawValue)
-            if !RecordedText.isRecorded(entry.value, field: field, in: product) { json.string("value", entry.value) }
-            json.endObject()
+        // The dictionary's indices are put in order, not (key, entry) pairs, by packed names: field names fit in
+        // them, and the same packed name then finds the field's place. The few indices sort on the stack.
+        typealias Entry = (name: PackedName, index: Dictionary<String, FieldProvenance>.Index)
+        withUnsafeTemporaryAllocation(of: Entry.self, capacity: provenance.count) { order in
+            var order = order
+            for (slot, index) in zip(order.indices, provenance.indices) {
+                order.initializeElement(at: slot, to: (PackedName(provenance.keys[index]), index))
+            }
+            order.sort { a, b in
+                a.name.precedes(b.name) ?? JSONValue.byteOrder(provenance.keys[a.index], provenance.keys[b.index])
+            }
+            for (name, index) in order {
+                let entry = provenance.values[index]
+                json.key(provenance.keys[index])
+                json.beginObject()
+                if let evidence = entry.evidence { json.string("evidence", evidence) }
+                json.string("label", entry.label)
+                json.int("line", entry.line)
+                json.string("origin", entry.origin.rawValue)
+                if RecordedText.Field(name)?.text(in: product) != entry.value { json.string("value", entry.value) }
+                json.endObject()
+            }
+            _ = order.deinitialize()
         }
         json.endObject()
     }

@@ -1,8 +1,10 @@
 import KatalogCore
 
 /// The decimal texts of one record (`58.99`, `0.25`), formatted once and shared by its JSON and CSV forms:
-/// decimal formatting is one of the dearer steps of writing a record.
+/// decimal formatting is one of the dearer steps of writing a record. The GTIN-14 form too (`GTIN.gtin14` counts
+/// `Character`s).
 struct ProductNumbers {
+    var gtin14: String?
     var priceAmount: String?
     var salePriceAmount: String?
     var convertedAmount: String?
@@ -16,6 +18,7 @@ struct ProductNumbers {
     var weight: String?
 
     init(_ product: Product) {
+        gtin14 = product.gtin?.gtin14
         priceAmount = product.price?.money.amountText
         salePriceAmount = product.salePrice?.money.amountText
         if let converted = product.convertedPrice {

@@ -19,45 +19,75 @@ public enum RecordedText {
     /// carries the raw value.
     public static func place(ofField field: String) -> Place? { places[field] }
 
-    private static let places: [String: Place] = {
-        var places: [String: Place] = [:]
-        for key in ["title", "description", "sku", "mpn", "brand", "category", "url", "item_group_id", "availability", "condition"] {
-            places[key] = Place(key: key, member: nil)
+    private static let places: [String: Place] = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0.name, $0.place) })
+
+    /// The fields that have a place.
+    enum Field: CaseIterable {
+        case title, description, sku, mpn, brand, category, url, itemGroupID, availability, condition, price, salePrice, gtin
+
+        var name: String {
+            switch self {
+            case .title: "title"
+            case .description: "description"
+            case .sku: "sku"
+            case .mpn: "mpn"
+            case .brand: "brand"
+            case .category: "category"
+            case .url: "url"
+            case .itemGroupID: "item_group_id"
+            case .availability: "availability"
+            case .condition: "condition"
+            case .price: "price"
+            case .salePrice: "sale_price"
+            case .gtin: "gtin"
+            }
         }
-        places["price"] = Place(key: "price", member: "text")
-        places["sale_price"] = Place(key: "sale_price", member: "text")
-        places["gtin"] = Place(key: "gtin", member: "raw")
-        return places
-    }()
+
+        var place: Place {
+            switch self {
+            case .price, .salePrice: Place(key: name, member: "text")
+            case .gtin: Place(key: name, member: "raw")
+            default: Place(key: name, member: nil)
+            }
+        }
+
+        /// The field named `name`, found by comparing packed names (this runs for every provenance entry written);
+        /// the fields' names are whole packed names, so only the same name equals one.
+        init?(_ name: PackedName) {
+            guard let field = Self.packedNames.first(where: { $0.name == name })?.field else { return nil }
+            self = field
+        }
+
+        private static let packedNames = allCases.map { (name: PackedName($0.name), field: $0) }
+
+        /// The text `product`'s record writes at the field's place, as `ProductJSON` writes it; nil when the record
+        /// leaves it empty.
+        func text(in product: Product) -> String? {
+            switch self {
+            case .title: product.title
+            case .description: product.description
+            case .sku: product.sku
+            case .mpn: product.mpn
+            case .brand: product.brand
+            case .category: product.category
+            case .url: product.url
+            case .itemGroupID: product.itemGroupID
+            case .availability: product.availability
+            case .condition: product.condition
+            // A rejected record without a decided currency writes the amount it understood in `price` (ProductJSON).
+            case .price: product.price?.text ?? product.priceWithoutCurrency?.text
+            case .salePrice: product.salePrice?.text
+            case .gtin: product.gtin?.raw
+            }
+        }
+    }
 
     /// The text `product`'s record writes at `field`'s place, as `ProductJSON` writes it; nil when the field has no
-    /// such place or the record leaves it empty. (A switch on the name, not a lookup in `places`: this runs for
-    /// every provenance entry written; a test checks both name the same fields.)
+    /// such place or the record leaves it empty.
     static func text(ofField field: String, in product: Product) -> String? {
-        switch field {
-        case "title": return product.title
-        case "description": return product.description
-        case "sku": return product.sku
-        case "mpn": return product.mpn
-        case "brand": return product.brand
-        case "category": return product.category
-        case "url": return product.url
-        case "item_group_id": return product.itemGroupID
-        case "availability": return product.availability
-        case "condition": return product.condition
-        // A rejected record without a decided currency writes the amount it understood in `price` (ProductJSON).
-        case "price": return product.price?.text ?? product.priceWithoutCurrency?.text
-        case "sale_price": return product.salePrice?.text
-        case "gtin": return product.gtin?.raw
-        default: return nil
-        }
+        Field(PackedName(field))?.text(in: product)
     }
 
     /// Every field that has a place, for tests.
     static var fieldsWithPlaces: Set<String> { Set(places.keys) }
-
-    /// Whether a provenance entry's raw value is what the record already writes at the field's place.
-    static func isRecorded(_ value: String, field: String, in product: Product) -> Bool {
-        text(ofField: field, in: product) == value
-    }
 }

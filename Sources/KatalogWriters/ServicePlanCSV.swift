@@ -26,6 +26,6 @@ public enum ServicePlanCSV {
         sink.cell(plan.claimsPerTerm?.value)
         sink.number(plan.claimFee?.value.money.amountText)
         sink.cell(plan.claimFee?.value.money.currency)
-        sink.cell(plan.coveredModels.map(\.value).joined(separator: ProductCSV.multiValueSeparator))
+        sink.cell(joining: plan.coveredModels.lazy.map(\.value), separator: ProductCSV.multiValueSeparator)
     }
 }
