@@ -19,7 +19,9 @@ public struct EncodedProduct: Sendable {
     public let partition: Int?
 
     /// Encodes the forms `files` needs in `layout` (and the line when `partitioning` is set); the others stay empty.
-    init(_ product: Product, files: CatalogOutput.Files, layout: CatalogOutput.JSONLayout = .compact, partitioning: Partitioning? = nil) {
+    /// `borrowing`: an initializer takes its arguments owned by default, and every record was copied to be encoded
+    /// (its strings retained and released).
+    init(_ product: borrowing Product, files: CatalogOutput.Files, layout: CatalogOutput.JSONLayout = .compact, partitioning: Partitioning? = nil) {
         let numbers = ProductNumbers(product)
         partition = partitioning?.partition(of: product)
         let wantsPretty = files.contains(.json) && layout == .pretty

@@ -17,7 +17,7 @@ struct ProductNumbers {
     var netWeight: String?
     var weight: String?
 
-    init(_ product: Product) {
+    init(_ product: borrowing Product) {
         gtin14 = product.gtin?.gtin14
         priceAmount = product.price?.money.amountText
         salePriceAmount = product.salePrice?.money.amountText
