@@ -42,14 +42,21 @@ enum CSVRowSpool {
     /// The attribute columns of the final file, in order, looked up by their spooled name bytes.
     struct ColumnIndex {
         private var indexByName: [String: Int] = [:]
-        var count: Int { indexByName.count }
+        /// Each column's name as UTF-8, by index.
+        private var names: [[UInt8]] = []
+        var count: Int { names.count }
 
         init(_ columns: [String]) {
             for (index, column) in columns.enumerated() { indexByName[column] = index }
+            names = columns.map { Array($0.utf8) }
         }
 
-        func index(of name: ArraySlice<UInt8>) -> Int? {
-            indexByName[String(decoding: name, as: UTF8.self)]
+        /// The column named by `name`; `guess` is tried first. Rows of one feed name the same columns in the same
+        /// order, so the guess (the column of the previous row's cell at the same place) is nearly always right,
+        /// and a byte comparison replaces making a `String` and hashing it.
+        func index(of name: ArraySlice<UInt8>, guess: Int?) -> Int? {
+            if let guess, guess < names.count, names[guess].elementsEqual(name) { return guess }
+            return indexByName[String(decoding: name, as: UTF8.self)]
         }
     }
 
@@ -75,9 +82,9 @@ enum CSVRowSpool {
         /// of `columns` (empty where the row has none), and CRLF. Works on the spooled bytes, which are already
         /// escaped, without making strings of them. False at the end.
         func appendNextLine(columns: ColumnIndex, to out: inout [UInt8]) throws -> Bool {
-            guard try ensure(4) else { return false }
+            guard try available(4) else { return false }
             let coreLength = try length()
-            guard try ensure(coreLength) else { throw corrupt() }
+            guard try available(coreLength) else { throw corrupt() }
             out.append(contentsOf: buffer[position..<position + coreLength])
             position += coreLength
             let count = try length()
@@ -85,13 +92,16 @@ enum CSVRowSpool {
             cells.removeAll(keepingCapacity: true)
             slots.removeAll(keepingCapacity: true)
             slots.append(contentsOf: repeatElement(nil, count: columns.count))
-            for _ in 0..<count {
+            for place in 0..<count {
                 let nameLength = try length()
-                guard try ensure(nameLength) else { throw corrupt() }
-                let column = columns.index(of: buffer[position..<position + nameLength])
+                guard try available(nameLength) else { throw corrupt() }
+                let column = columns.index(of: buffer[position..<position + nameLength], guess: place < recentColumns.count ? recentColumns[place] : nil)
+                if let column {
+                    if place < recentColumns.count { recentColumns[place] = column } else { recentColumns.append(column) }
+                }
                 position += nameLength
                 let cellLength = try length()
-                guard try ensure(cellLength) else { throw corrupt() }
+                guard try available(cellLength) else { throw corrupt() }
                 guard let column else { throw corrupt() }
                 let start = cells.count
                 cells.append(contentsOf: buffer[position..<position + cellLength])
@@ -110,12 +120,20 @@ enum CSVRowSpool {
         /// The attribute cells of the row being laid out, and where each column's cell is in them.
         private var cells: [UInt8] = []
         private var slots: [Range<Int>?] = []
+        /// The columns of the previous row's attribute cells, by place: the guesses for the next row's.
+        private var recentColumns: [Int] = []
 
         private func length() throws -> Int {
-            guard try ensure(4) else { throw corrupt() }
+            guard try available(4) else { throw corrupt() }
             let value = UInt32(buffer[position]) | UInt32(buffer[position + 1]) << 8 | UInt32(buffer[position + 2]) << 16 | UInt32(buffer[position + 3]) << 24
             position += 4
             return Int(value)
+        }
+
+        /// `ensure(count)`, called only when the buffer holds fewer than `count` unread bytes.
+        @inline(__always)
+        private func available(_ count: Int) throws -> Bool {
+            buffer.count - position >= count ? true : try ensure(count)
         }
 
         /// Makes `count` unread bytes available; false at a clean end of file.

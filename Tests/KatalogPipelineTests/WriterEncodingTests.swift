@@ -211,6 +211,44 @@ struct WriterEncodingTests {
             #expect(bytes == Array(ProductCSV.escape(cell).utf8), "cell \(cell.debugDescription)")
         }
     }
+
+    /// The final CSV pass guesses each attribute cell's column from the row before; rows that name other columns,
+    /// in another order, or fewer of them must still land every cell in its own column.
+    @Test func attributeCellsLandInTheirColumnsWhateverTheRowsOrder() throws {
+        func product(_ record: Int, _ attributes: [(String, String)]) -> Product {
+            var product = Product(id: "feed.csv#\(record)", source: SourceLocation(file: "feed.csv", line: record + 1, record: record), sourceKind: .csv)
+            product.title = "Item \(record)"
+            product.attributes = attributes.map { key, value in
+                Attribute(key: key, isMapped: true, label: key, value: value, originalValue: value, language: nil, origin: .csvColumn, line: record + 1)
+            }
+            return product
+        }
+        let rows: [[(String, String)]] = [
+            [("color", "red"), ("size", "L")],
+            [("color", "blue"), ("size", "M")],
+            [("size", "S"), ("color", "green")],
+            [("color", "black")],
+            [],
+            [("weight_note", "light, \"airy\""), ("color", "white"), ("size", "XL")],
+            [("size", "XS"), ("weight_note", "heavy")],
+        ]
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try CatalogOutput(directory: directory, files: [.csv])
+        for (index, attributes) in rows.enumerated() { try output.write(product(index + 1, attributes)) }
+        try output.finish(summary: ImportReport())
+        let csv = try OutputInvariants.parseRFC4180(try String(contentsOf: directory.appendingPathComponent("catalog.csv"), encoding: .utf8))
+        let header = try #require(csv.first)
+        #expect(Array(header.suffix(3)) == ["attr.color", "attr.size", "attr.weight_note"])
+        #expect(csv.count == rows.count + 1)
+        for (index, attributes) in rows.enumerated() {
+            let cells = Dictionary(uniqueKeysWithValues: zip(header, csv[index + 1]))
+            let expected = Dictionary(uniqueKeysWithValues: attributes.map { ("attr." + $0.0, $0.1) })
+            for column in ["attr.color", "attr.size", "attr.weight_note"] {
+                #expect(cells[column] == expected[column] ?? "", "row \(index + 1), \(column)")
+            }
+        }
+    }
 }
 
 /// A fixed number of result slots that worker threads fill by index, each once (the test's own fan-out).
