@@ -129,13 +129,13 @@ extension SourceLocation: CompactCodable {
 extension Diagnostic: CompactCodable {
     func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("severity", severity)
-        encoder.field("code", code)
+        encoder.field("code", code.rawValue)
         encoder.field("message", message)
         try encoder.field("location", location)
     }
 
     init(compactFields decoder: CompactDecoder) throws {
-        self.init(try decoder.raw("severity", as: Severity.self), try decoder.string("code"), try decoder.string("message"),
+        self.init(try decoder.raw("severity", as: Severity.self), FindingCode(try decoder.string("code")), try decoder.string("message"),
                   at: try decoder.nested("location", as: SourceLocation.self))
     }
 }

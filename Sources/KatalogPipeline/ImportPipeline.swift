@@ -207,7 +207,7 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         }
         var file = FileReport(file: path, kind: .unknown)
         file.unreadable = true
-        let diagnostic = Diagnostic(.error, "input.unreadable", message, at: SourceLocation(file: path))
+        let diagnostic = Diagnostic(.error, .inputUnreadable, message, at: SourceLocation(file: path))
         file.count(diagnostic)
         try consumer.consume(diagnostic)
         report.files.append(file)
@@ -330,12 +330,12 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
 struct FileFindings {
     /// A column note's identity: its code and column.
     private struct NoteKey: Hashable {
-        var code: String
+        var code: FindingCode
         var field: String
     }
     private var seen = Set<NoteKey>()
     /// For each error code, how many rejected records carry it (once per record).
-    private var rejectionCauses: [String: Int] = [:]
+    private var rejectionCauses: [FindingCode: Int] = [:]
 
     mutating func isFirst(_ note: Diagnostic) -> Bool {
         // Most notes were seen (every row repeats its file's): looked up without the mutation `insert` needs.
@@ -352,9 +352,9 @@ struct FileFindings {
 
     /// The error most rejected records share, preferring the underlying finding (`price.currency-missing`) to the
     /// rejection it led to (`record.no-usable-price`); ties go to the code first in byte order.
-    var mostFrequentCause: (code: String, records: Int)? {
+    var mostFrequentCause: (code: FindingCode, records: Int)? {
         let ranked = rejectionCauses.sorted { lhs, rhs in
-            let (left, right) = (lhs.key.hasPrefix("record.") ? 1 : 0, rhs.key.hasPrefix("record.") ? 1 : 0)
+            let (left, right) = (lhs.key.group == "record" ? 1 : 0, rhs.key.group == "record" ? 1 : 0)
             if left != right { return left < right }
             return lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key < rhs.key
         }
@@ -374,48 +374,45 @@ extension FileReport {
 }
 
 extension Diagnostic {
-    static func nothingImported(_ path: String, records: Int, cause: (code: String, records: Int)?) -> Diagnostic {
+    static func nothingImported(_ path: String, records: Int, cause: (code: FindingCode, records: Int)?) -> Diagnostic {
         let all = records == 1 ? "its only record was rejected" : "all \(records) records were rejected"
         var message = "Nothing was imported from \(path): \(all)"
         if let cause {
             let share = cause.records == records ? (records == 1 ? "it has" : "all have") : "\(cause.records) of them have"
             message += "; \(share) \(cause.code)"
             switch cause.code {
-            case "price.currency-missing", "price.currency-ambiguous":
+            case .priceCurrencyMissing, .priceCurrencyAmbiguous:
                 message += " (prices without a currency Katalog could decide): pass --currency CODE or set `currency:` for this source in the configuration"
-            case "price.currency-unknown":
+            case .priceCurrencyUnknown:
                 message += ": the currency code is not ISO 4217; fix the source or set `currency:` for it"
-            case "record.unidentified":
+            case .recordUnidentified:
                 message += " (no SKU, GTIN or title): check the column names against the label dictionary (see label.unmapped) or add a --labels file"
             default:
                 message += "; see rejects.jsonl for each record's reasons"
             }
         }
-        return Diagnostic(.error, "file.nothing-imported", message + ".", at: SourceLocation(file: path))
+        return Diagnostic(.error, .fileNothingImported, message + ".", at: SourceLocation(file: path))
     }
 
     static func inputUnreadable(_ path: String, reason: String) -> Diagnostic {
-        Diagnostic(.error, "input.unreadable", "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
+        Diagnostic(.error, .inputUnreadable, "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
     }
 
-    /// The code of a stored record that a `ReadCache` could not give back.
-    public static let replayFailedCode = "input.replay-failed"
-
     static func replayFailed(_ path: String, reason: String) -> Diagnostic {
-        Diagnostic(.error, replayFailedCode, "A record of \(path) stored by the last sync could not be read back (\(reason)); it is missing from this run. Run again with --full to read the file.", at: SourceLocation(file: path))
+        Diagnostic(.error, .inputReplayFailed, "A record of \(path) stored by the last sync could not be read back (\(reason)); it is missing from this run. Run again with --full to read the file.", at: SourceLocation(file: path))
     }
 
     static func configurationSkipped(_ path: String) -> Diagnostic {
-        Diagnostic(.info, "input.configuration-skipped", "\(path) is a Katalog configuration file, not a product source; it was skipped. Pass it with --config to use it.", at: SourceLocation(file: path))
+        Diagnostic(.info, .inputConfigurationSkipped, "\(path) is a Katalog configuration file, not a product source; it was skipped. Pass it with --config to use it.", at: SourceLocation(file: path))
     }
 
     static func noReader(_ kind: InputKind, at location: SourceLocation) -> Diagnostic {
         if kind == .exchangeRates {
-            return Diagnostic(.info, "input.not-a-catalog", "The file holds ECB exchange rates, not products; it was skipped. Pass it with --rates to convert prices.", at: location)
+            return Diagnostic(.info, .inputNotACatalog, "The file holds ECB exchange rates, not products; it was skipped. Pass it with --rates to convert prices.", at: location)
         }
         if kind == .unknown {
-            return Diagnostic(.warning, "input.unsupported", "The file is empty, binary or of a kind Katalog does not read; it was skipped.", at: location)
+            return Diagnostic(.warning, .inputUnsupported, "The file is empty, binary or of a kind Katalog does not read; it was skipped.", at: location)
         }
-        return Diagnostic(.error, "input.no-reader", "The file looks like \(kind.rawValue), which this build of Katalog cannot read; it was skipped.", at: location)
+        return Diagnostic(.error, .inputNoReader, "The file looks like \(kind.rawValue), which this build of Katalog cannot read; it was skipped.", at: location)
     }
 }

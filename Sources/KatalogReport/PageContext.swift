@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 
 /// The values `report.mustache` renders: plain structs whose property names the template uses.
 struct PageContext {
@@ -84,7 +85,7 @@ struct PageContext {
         codes = codeCounts.sorted { $0.0 < $1.0 }.map { CodeOption(code: $0.0, count: String($0.1)) }
 
         var banners: [String: String] = [:]
-        for diagnostic in report["diagnostics"]?.array ?? [] where diagnostic["code"]?.text == "file.nothing-imported" {
+        for diagnostic in report["diagnostics"]?.array ?? [] where diagnostic["code"]?.text == FindingCode.fileNothingImported.rawValue {
             if let file = diagnostic["file"]?.text { banners[file] = diagnostic["message"]?.text ?? "" }
         }
         let fileNodes = report["files"]?.array ?? []
@@ -92,7 +93,7 @@ struct PageContext {
             let name = file["file"]?.text ?? "?"
             let records = file["records"], diagnostics = file["diagnostics"]
             let encoding = file["encoding"].map { [$0["name"]?.text, $0["source"]?.text.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ") }
-            let nothing = file["codes"]?["file.nothing-imported"] != nil || banners[name] != nil
+            let nothing = file["codes"]?[FindingCode.fileNothingImported.rawValue] != nil || banners[name] != nil
             return FileRow(
                 index: position, name: name, kind: file["kind"]?.text ?? "?", encoding: encoding ?? "—",
                 read: records?["read"]?.text ?? "0", imported: records?["imported"]?.text ?? "0",

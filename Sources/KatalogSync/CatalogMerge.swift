@@ -61,10 +61,10 @@ public enum CatalogMerge {
         public var products = 0
         /// Merged products made of more than one record.
         public var joined = 0
-        public var findings: [String: Int] = [:]
+        public var findings: [FindingCode: Int] = [:]
 
         var json: OutputJSON {
-            .object(["records": .int(records), "products": .int(products), "joined": .int(joined), "findings": .object(findings.mapValues { .int($0) })])
+            .object(["records": .int(records), "products": .int(products), "joined": .int(joined), "findings": .object(Dictionary(uniqueKeysWithValues: findings.map { ($0.key.rawValue, .int($0.value)) }))])
         }
     }
 
@@ -155,7 +155,7 @@ struct MergedProduct {
     ]
 
     let json: OutputJSON
-    let findingCodes: [String]
+    let findingCodes: [FindingCode]
 
     init(key: String, records: [ParsedJSON], precedence: SourcePrecedence) {
         let ids = records.map { $0["id"]?.scalarText ?? "" }
@@ -189,14 +189,14 @@ struct MergedProduct {
             fieldSources[name] = .string(id)
             if let found = records[index]["provenance"]?[name] { provenance[name] = found.output }
         }
-        var findings: [OutputJSON] = [], codes: [String] = []
+        var findings: [OutputJSON] = [], codes: [FindingCode] = []
         if let disagreement = Self.priceDisagreement(records, ids: ids, chosen: fieldSources["price"]) {
             findings.append(disagreement)
-            codes.append("merge.price-disagrees")
+            codes.append(.mergePriceDisagrees)
         }
         if let disagreement = Self.identifierDisagreement(records, ids: ids) {
             findings.append(disagreement)
-            codes.append("merge.identifiers-disagree")
+            codes.append(.mergeIdentifiersDisagree)
         }
         fields["id"] = .string(key)
         fields["merge"] = .object(["key": .string(key), "sources": .array(ids.map(OutputJSON.string)), "fields": .object(fieldSources)])
@@ -244,7 +244,7 @@ struct MergedProduct {
             if seen.count > 1 { parts.append("\(field) " + seen.joined(separator: " / ")) }
         }
         guard !parts.isEmpty else { return nil }
-        return finding("merge.identifiers-disagree", .warning,
+        return finding(.mergeIdentifiersDisagree, .warning,
                        "Records with the same GTIN disagree on their \(parts.joined(separator: " and ")): one of the sources may carry a wrong GTIN.", records: ids)
     }
 
@@ -261,12 +261,12 @@ struct MergedProduct {
             guard let amount = record["price"]?["amount"]?.scalarText, let currency = record["price"]?["currency"]?.scalarText else { return nil }
             return "\(amount) \(currency) from \(ids[index])"
         }.joined(separator: ", ")
-        var finding = finding("merge.price-disagrees", .warning, "The sources disagree on the price: \(listed); the merged record keeps the price of \(chosen.flatMap { if case .string(let id) = $0 { return id } else { return nil } } ?? "the first source").", records: ids)
+        var finding = finding(.mergePriceDisagrees, .warning, "The sources disagree on the price: \(listed); the merged record keeps the price of \(chosen.flatMap { if case .string(let id) = $0 { return id } else { return nil } } ?? "the first source").", records: ids)
         if case .object(var object) = finding { object["values"] = .array(values); finding = .object(object) }
         return finding
     }
 
-    private static func finding(_ code: String, _ severity: Severity, _ message: String, records: [String]) -> OutputJSON {
-        .object(["code": .string(code), "severity": .string(severity.rawValue), "message": .string(message), "records": .array(records.map(OutputJSON.string))])
+    private static func finding(_ code: FindingCode, _ severity: Severity, _ message: String, records: [String]) -> OutputJSON {
+        .object(["code": .string(code.rawValue), "severity": .string(severity.rawValue), "message": .string(message), "records": .array(records.map(OutputJSON.string))])
     }
 }

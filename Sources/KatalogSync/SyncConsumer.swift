@@ -97,13 +97,13 @@ final class SyncConsumer: ImportConsumer {
         let line = CatalogOutput.encode(rejected.product, files: .jsonLines).jsonLine
         let facts = try StagedFacts(catalogLine: line)
         let source = sources.name(of: rejected.product.source.file)
-        try state.stageRejected(key: identity.key(of: facts.identity, source: source), recordID: rejected.product.id, reasons: rejected.reasons)
+        try state.stageRejected(key: identity.key(of: facts.identity, source: source), recordID: rejected.product.id, reasons: rejected.reasons.map(\.rawValue))
     }
 
     func consume(_ diagnostic: Diagnostic) throws {
         // A stored record that could not be read back: the file is read again next run instead of trusting its
         // stored outcome (tonight's catalog lacks the record, and the error says so).
-        if diagnostic.code == Diagnostic.replayFailedCode { state.distrustStoredFile(source: sources.name(of: diagnostic.location.file)) }
+        if diagnostic.code == .inputReplayFailed { state.distrustStoredFile(source: sources.name(of: diagnostic.location.file)) }
         try output.write(diagnostic)
     }
     func consume(_ diagnostic: Diagnostic, prepared: EncodedDiagnostic) throws { try output.write(prepared) }

@@ -59,13 +59,13 @@ public enum ProductCSV {
         sink.cell(product.language); sink.cell(product.description)
         ServicePlanCSV.writeCells(product, into: &sink)
         var severities = SeverityCounts()
-        var codes: [String] = []
+        var codes: [FindingCode] = []
         for diagnostic in product.diagnostics {
             severities.add(diagnostic.severity)
             if !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
         }
         sink.cell(severities.error); sink.cell(severities.warning); sink.cell(severities.info)
-        sink.cell(joining: codes, separator: " ")
+        sink.cell(joining: codes.lazy.map(\.rawValue), separator: " ")
     }
 
     /// What an attribute's column name starts with; the attribute's key follows.

@@ -160,7 +160,7 @@ enum ProductJSON {
     /// A diagnostic; inside a record the file and record number are the record's own and are left out.
     static func write(_ diagnostic: Diagnostic, withFile: Bool = true, to json: inout JSONWriter) {
         json.beginObject()
-        json.string("code", diagnostic.code)
+        json.string("code", diagnostic.code.rawValue)
         json.string("field", diagnostic.location.field)
         if withFile { json.string("file", diagnostic.location.file) }
         json.int("line", diagnostic.location.line)
@@ -194,7 +194,7 @@ enum ProductJSON {
         json.key("diagnostics"); json.array(rejected.product.diagnostics) { write($0, withFile: false, to: &$1) }
         json.key("fields"); json.array(rejected.record.fields, write)
         json.string("id", rejected.product.id)
-        json.key("reasons"); json.array(rejected.reasons)
+        json.key("reasons"); json.array(rejected.reasons.map(\.rawValue))
         json.key("source")
         json.beginObject()
         json.string("file", rejected.record.location.file)

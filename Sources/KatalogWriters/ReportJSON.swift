@@ -40,4 +40,8 @@ public enum ReportJSON {
     static func encode(_ counts: [String: Int]) -> JSONValue {
         .object(counts.mapValues { .int($0) })
     }
+
+    static func encode(_ counts: [FindingCode: Int]) -> JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, .int($0.value)) }))
+    }
 }

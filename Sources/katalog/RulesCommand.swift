@@ -21,7 +21,7 @@ struct RulesCommand: ParsableCommand {
             return
         }
         for info in RuleCatalog.all {
-            print("\(info.code.padding(toLength: 34, withPad: " ", startingAt: 0)) \(info.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(info.title)")
+            print("\(info.code.rawValue.padding(toLength: 34, withPad: " ", startingAt: 0)) \(info.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(info.title)")
         }
     }
 }

@@ -38,6 +38,6 @@ struct FuzzRegressionTests {
         #expect(reading.price?.money.currency == "CHF")
         #expect(reading.price?.money.amountText == "12.80")
         #expect(reading.salePrice == nil)
-        #expect(reading.findings.map(\.code).contains("price.extra-amounts"))
+        #expect(reading.findings.map(\.code).contains(.priceExtraAmounts))
     }
 }

@@ -27,10 +27,10 @@ struct ColumnNoteTests {
         let path = try write(csv, name: "prekes.csv")
         let collector = SeedRecordTests.Collector()
         let report = try ImportPipeline(jobs: jobs, streamingThreshold: 0).run([path], into: collector)
-        let notes = collector.diagnostics.filter { $0.code == "unit.from-label" }
+        let notes = collector.diagnostics.filter { $0.code == .unitFromLabel }
         #expect(notes.map(\.location.field) == ["Svoris (kg)", "Ilgis (cm)"])
         #expect(notes.allSatisfy { $0.location.record == 1 && $0.message.hasPrefix("Column \"") })
-        #expect(collector.products.allSatisfy { product in !product.diagnostics.contains { $0.code == "unit.from-label" } })
+        #expect(collector.products.allSatisfy { product in !product.diagnostics.contains { $0.code == .unitFromLabel } })
         #expect(collector.products.map { $0.package.weight?.value } == [1100, 900, 1400].map { Decimal($0) })
         #expect(report.totalDiagnostics.info == collector.diagnostics.filter { $0.severity == .info }.count, "the counts add up")
     }
@@ -41,7 +41,7 @@ struct ColumnNoteTests {
         let path = try write(text, name: "prekes.csv")
         let collector = SeedRecordTests.Collector()
         let report = try ImportPipeline(jobs: jobs, streamingThreshold: 0).run([path], into: collector)
-        let unmapped = collector.diagnostics.filter { $0.code == "label.unmapped" }
+        let unmapped = collector.diagnostics.filter { $0.code == .labelUnmapped }
         #expect(unmapped.map(\.location.field) == ["Garantijos sąlygos", "Sandėlis"])
         #expect(unmapped.allSatisfy { $0.location.record == 1 })
         // Every record still keeps the values as unmapped attributes, and the report still counts every one.
@@ -55,15 +55,15 @@ struct ColumnNoteTests {
         let collector = SeedRecordTests.Collector()
         _ = try ImportPipeline(jobs: 1).run([path], into: collector)
         let product = try #require(collector.products.first)
-        #expect(product.diagnostics.map(\.code).contains("unit.from-label"))
+        #expect(product.diagnostics.map(\.code).contains(.unitFromLabel))
     }
 
     @Test func thePolicyAppliesToColumnNotes() throws {
         let path = try write(csv, name: "prekes.csv")
         var policy = FindingPolicy()
-        policy.disabled = ["unit.from-label"]
+        policy.disabled = [.unitFromLabel]
         let collector = SeedRecordTests.Collector()
         _ = try ImportPipeline(validator: RecordValidator(policy: policy), jobs: 1).run([path], into: collector)
-        #expect(!collector.diagnostics.contains { $0.code == "unit.from-label" })
+        #expect(!collector.diagnostics.contains { $0.code == .unitFromLabel })
     }
 }

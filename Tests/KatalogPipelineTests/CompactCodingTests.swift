@@ -94,7 +94,7 @@ struct CompactCodingTests {
         product.title = "DJI Care Refresh 1-Year Plan (DJI Mini 4 Pro)"
         product.sku = "CP.QT.00008862.01"
         product.price = Price(money: Money(amount: Decimal(string: "58.99")!, currency: "EUR"), text: "58.99€")
-        product.diagnostics = [Diagnostic(.warning, "price.second-price", "A second price PLN 199 in the description.", at: SourceLocation(file: "feeds/shop.csv", line: 5, field: "description"))]
+        product.diagnostics = [Diagnostic(.warning, FindingCode("price.second-price"), "A second price PLN 199 in the description.", at: SourceLocation(file: "feeds/shop.csv", line: 5, field: "description"))]
         let event = StoredEvent.imported(product)
         let decoded = try StoredEvent(encoded: event.encoded)
         #expect(decoded == event)
@@ -153,7 +153,7 @@ struct CompactCodableTests {
     @Test func fastPathsWriteTheBytesCodableWrites() throws {
         try check(Self.location)
         try check(SourceLocation(file: "page.html"))
-        try check(Diagnostic(.warning, "price.second-price", "A second price PLN 199 in the description.", at: Self.location))
+        try check(Diagnostic(.warning, FindingCode("price.second-price"), "A second price PLN 199 in the description.", at: Self.location))
         try check(FieldProvenance(label: "Kaina", value: "58.99€", origin: .csvColumn, line: 2, evidence: "document: og:locale lt_LT"))
         try check(FieldProvenance(label: nil, value: "x", origin: .jsonLD, line: nil))
         try check(Attribute(key: "plan_term", isMapped: true, label: "Plan", value: "annual", originalValue: "Roczny", language: "pl", origin: .textLine, line: 12))

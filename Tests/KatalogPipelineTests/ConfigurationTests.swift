@@ -11,9 +11,9 @@ struct ConfigurationTests {
 
     @Test func theSampleConfigurationLoads() throws {
         let configuration = try KatalogConfiguration.load(path: TestSupport.packageRoot.appendingPathComponent("Samples/invalid/katalog.yml").path)
-        #expect(configuration.policy.severityOverrides == ["gtin.restricted-circulation": .error, "price.ambiguous-decimal": .error])
-        #expect(configuration.policy.disabled == ["text.replacement-character", "label.unmapped"])
-        #expect(configuration.policy.rejecting == ["record.unidentified", "record.no-usable-price", "price.negative"])
+        #expect(configuration.policy.severityOverrides == [.gtinRestrictedCirculation: .error, .priceAmbiguousDecimal: .error])
+        #expect(configuration.policy.disabled == [.textReplacementCharacter, .labelUnmapped])
+        #expect(configuration.policy.rejecting == [.recordUnidentified, .recordNoUsablePrice, .priceNegative])
         #expect(configuration.settings.requiredFields == ["brand"])
         #expect(configuration.sources.hints(for: "Samples/invalid/text/price-zero.txt").statedOnly == SourceHints(language: "lt", country: "LT"))
         #expect(configuration.sources.hints(for: "Samples/invalid/text/implausible-package.txt").statedOnly == SourceHints(lengthUnit: "mm", weightUnit: "g"))

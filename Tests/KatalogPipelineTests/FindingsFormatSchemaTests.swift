@@ -69,14 +69,14 @@ struct FindingsFormatSchemaTests {
             #expect(command.range(of: pattern, options: .regularExpression) != nil, "\(command)")
         }
         let location = SourceLocation(file: "feeds/a,b:c.csv", line: 3, record: 1, field: "Price")
-        let escaped = GitHubFindings.command(for: Diagnostic(.warning, "price.zero", "100% off\nnow", at: location))
+        let escaped = GitHubFindings.command(for: Diagnostic(.warning, .priceZero, "100% off\nnow", at: location))
         #expect(escaped == "::warning file=feeds/a%2Cb%3Ac.csv,line=3,title=price.zero::100%25 off%0Anow (field: Price)")
     }
 
     @Test func textLinesAreCompilerStyle() {
         let location = SourceLocation(file: "Samples/a.txt", line: 7, record: 1, field: "EAN")
-        #expect(TextFindings.line(for: Diagnostic(.error, "gtin.checksum", "GTIN fails.", at: location)) == "Samples/a.txt:7:1: error: [gtin.checksum] GTIN fails. (field: EAN)")
-        #expect(TextFindings.line(for: Diagnostic(.warning, "input.unsupported", "Skipped.", at: SourceLocation(file: "x.bin"))) == "x.bin: warning: [input.unsupported] Skipped.")
+        #expect(TextFindings.line(for: Diagnostic(.error, .gtinChecksum, "GTIN fails.", at: location)) == "Samples/a.txt:7:1: error: [gtin.checksum] GTIN fails. (field: EAN)")
+        #expect(TextFindings.line(for: Diagnostic(.warning, .inputUnsupported, "Skipped.", at: SourceLocation(file: "x.bin"))) == "x.bin: warning: [input.unsupported] Skipped.")
     }
 
     /// Problems libxml2's XML Schema validator reports for `xml` against the XSD at `schema` (empty: valid).

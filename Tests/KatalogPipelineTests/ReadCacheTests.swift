@@ -61,7 +61,7 @@ struct ReadCacheTests {
     @Test func aMovedFileIsReplayedUnderItsNewName() throws {
         let stored = StoredEvent.imported({
             var product = Product(id: "night-1/shop.csv#4", source: SourceLocation(file: "night-1/shop.csv", line: 5, record: 4), sourceKind: .csv)
-            product.diagnostics = [Diagnostic(.warning, "gtin.checksum", "bad", at: SourceLocation(file: "night-1/shop.csv", line: 5, record: 4))]
+            product.diagnostics = [Diagnostic(.warning, .gtinChecksum, "bad", at: SourceLocation(file: "night-1/shop.csv", line: 5, record: 4))]
             return product
         }())
         guard case .imported(let moved) = stored.relocated(from: "night-1/shop.csv", to: "night-2/shop.csv") else { Issue.record("not a product"); return }

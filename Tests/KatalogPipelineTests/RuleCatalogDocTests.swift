@@ -3,7 +3,8 @@ import KatalogCore
 import KatalogWriters
 import Testing
 
-/// docs/rules.md is generated from the rule catalog, and every code the sources emit is in the catalog.
+/// docs/rules.md is generated from the rule catalog; the catalog documents exactly the declared finding codes, and
+/// the sources name codes only through those declarations.
 struct RuleCatalogDocTests {
     @Test func rulesDocumentIsCurrent() throws {
         let url = TestSupport.packageRoot.appendingPathComponent("docs/rules.md")
@@ -38,7 +39,7 @@ struct RuleCatalogDocTests {
         }
         #expect(found.count > 40, "the Samples should exercise many codes; found \(found.count)")
         for (code, severities) in found.sorted(by: { $0.key < $1.key }) {
-            guard let info = RuleCatalog.info(for: code) else {
+            guard let info = RuleCatalog.info(for: FindingCode(code)) else {
                 Issue.record("\(code) is emitted but not in RuleCatalog")
                 continue
             }
@@ -46,21 +47,49 @@ struct RuleCatalogDocTests {
         }
     }
 
-    /// Codes written as string literals in `Finding(.severity, "code", …)` / `Diagnostic(.severity, "code", …)`:
-    /// also the codes no sample triggers (the test above checks the ones a run gives, with their severities).
-    @Test func everyEmittedCodeIsInTheCatalog() throws {
-        let sources = TestSupport.packageRoot.appendingPathComponent("Sources")
-        let pattern = try NSRegularExpression(pattern: #"(?:Finding|Diagnostic)\(\.(?:error|warning|info), "([a-z0-9]+\.[a-z0-9.-]+)""#)
-        var emitted = Set<String>()
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+    /// Every static member of `FindingCode` is in `allDeclared` (read from the declarations file), and the catalog
+    /// documents each declared code exactly once and nothing else.
+    @Test func everyDeclaredCodeIsCataloguedOnce() throws {
+        let text = try String(contentsOf: Self.declarations, encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: #"static let (\w+) = FindingCode\("([^"]+)"\)"#)
+        let members = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 2), in: text).map { FindingCode(String(text[$0])) }
+        }
+        #expect(members.count > 100)
+        #expect(members == FindingCode.allDeclared, "allDeclared must list every member of FindingCodes.swift, in order")
+        #expect(Set(members).count == members.count, "a code is declared twice")
+
+        let catalogued = RuleCatalog.all.map(\.code)
+        let twice = Dictionary(grouping: catalogued) { $0 }.filter { $0.value.count > 1 }.keys.sorted()
+        #expect(twice.isEmpty, "catalogued more than once: \(twice)")
+        let declared = Set(FindingCode.allDeclared)
+        let undocumented = declared.subtracting(catalogued).sorted()
+        #expect(undocumented.isEmpty, "Add these codes to RuleCatalog (a *FindingCatalog or a rule) and regenerate docs/rules.md: \(undocumented)")
+        let undeclared = Set(catalogued).subtracting(declared).sorted()
+        #expect(undeclared.isEmpty, "Declare these codes in FindingCodes.swift: \(undeclared)")
+    }
+
+    /// Outside the declarations no source file spells a code: no `FindingCode("…")` and no string literal equal to a
+    /// catalogued code, so every code a source uses is checked by the compiler.
+    @Test func sourcesNameCodesOnlyThroughTheirMembers() throws {
+        let codes = Set(RuleCatalog.all.map(\.code.rawValue))
+        let literal = try NSRegularExpression(pattern: #""([a-z0-9]+\.[a-z0-9.-]+)""#)
+        var spelt: [String] = []
+        let files = FileManager.default.enumerator(at: TestSupport.packageRoot.appendingPathComponent("Sources"), includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
-            guard file.pathExtension == "swift", let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let range = Range(match.range(at: 1), in: text) { emitted.insert(String(text[range])) }
+            guard file.pathExtension == "swift", file.standardizedFileURL != Self.declarations.standardizedFileURL,
+                  let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            if text.contains("FindingCode(\"") { spelt.append("\(file.lastPathComponent): FindingCode(\"…\")") }
+            for match in literal.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text), codes.contains(String(text[range])) {
+                    spelt.append("\(file.lastPathComponent): \"\(text[range])\"")
+                }
             }
         }
-        #expect(emitted.count > 30)
-        let missing = emitted.filter { !RuleCatalog.contains($0) }.sorted()
-        #expect(missing.isEmpty, "Add these codes to RuleCatalog (NormalizerFindingCatalog/ReadFindingCatalog) and regenerate docs/rules.md: \(missing)")
+        #expect(spelt.isEmpty, "Name these codes by their FindingCode members (FindingCodes.swift): \(spelt)")
+    }
+
+    private static var declarations: URL {
+        TestSupport.packageRoot.appendingPathComponent("Sources/KatalogCore/Diagnostics/FindingCodes.swift")
     }
 }

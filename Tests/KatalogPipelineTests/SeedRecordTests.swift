@@ -45,7 +45,7 @@ struct SeedRecordTests {
         #expect(product.package.height?.valueText == "5")
         #expect(product.package.grossWeight?.valueText == "20")
         #expect(product.package.netWeight?.valueText == "20")
-        let assumed = product.diagnostics.filter { $0.code == "unit.assumed" }
+        let assumed = product.diagnostics.filter { $0.code == .unitAssumed }
         #expect(Set(assumed.compactMap(\.location.field)) == ["Gross weight", "Net weight", "Box length", "Box width", "Box height"])
         #expect(assumed.first { $0.location.field == "Gross weight" }?.message.contains("assumed g") == true)
     }
@@ -62,7 +62,7 @@ struct SeedRecordTests {
         #expect(attribute("min_wholesale_order_quantity")?.value == "1")
         let stray = try #require(attribute("test"))
         #expect(!stray.isMapped && stray.value == "DJI Care Refresh RS 4 Mini (plan roczny)")
-        #expect(product.diagnostics.contains { $0.code == "label.unmapped" && $0.severity == .info && $0.location.field == "test" })
+        #expect(product.diagnostics.contains { $0.code == .labelUnmapped && $0.severity == .info && $0.location.field == "test" })
     }
 
     @Test func descriptionIsCleanText() throws {
@@ -76,6 +76,6 @@ struct SeedRecordTests {
         #expect(!description.contains("www.shopro.lt | info@shopro.lt"))
         #expect(!description.contains("]("))
         #expect(description.contains("Replacement cost\n\n"))
-        #expect(collector.diagnostics.filter { $0.code == "text.boilerplate-removed" }.count == 2)
+        #expect(collector.diagnostics.filter { $0.code == .textBoilerplateRemoved }.count == 2)
     }
 }

@@ -52,8 +52,8 @@ struct ServicePlanPipelineTests {
         #expect(plan.warrantyExtension?.value == ServicePlan.WarrantyExtension(months: 12, condition: "no_claim_used"))
         #expect(plan.nonReturnable?.value == "once_code_revealed")
         let codes = products.first?.diagnostics.map(\.code) ?? []
-        #expect(codes.contains("plan.claim-fee-currency"))
-        #expect(!codes.contains("plan.no-covered-product"))
+        #expect(codes.contains(.planClaimFeeCurrency))
+        #expect(!codes.contains(.planNoCoveredProduct))
     }
 
     @Test func seedRowInTheCSV() throws {
@@ -74,7 +74,7 @@ struct ServicePlanPipelineTests {
         for product in products where !product.id.contains("090_") {
             #expect(product.servicePlan != nil, "\(product.id)")
             #expect(product.servicePlan?.termMonths != nil, "\(product.id)")
-            #expect(!product.diagnostics.contains { $0.code == "plan.no-covered-product" }, "\(product.id)")
+            #expect(!product.diagnostics.contains { $0.code == .planNoCoveredProduct }, "\(product.id)")
         }
         #expect(products.first { $0.id.contains("090_") }?.isServicePlan == false)
     }

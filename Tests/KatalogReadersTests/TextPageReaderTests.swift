@@ -48,7 +48,7 @@ struct TextPageReaderTests {
         #expect(!description.contains { $0.contains("info@shopro.lt") })
         #expect(description.contains("About the service"))
         #expect(description.contains { $0.hasPrefix("For DJI RS 4 Mini, the cost of each replacement") })
-        let removed = sink.diagnostics.filter { $0.code == "text.boilerplate-removed" }
+        let removed = sink.diagnostics.filter { $0.code == .textBoilerplateRemoved }
         #expect(removed.count == 2)
         #expect(removed.allSatisfy { $0.severity == .info })
         #expect(removed.first?.message.contains("lines 31, 63") == true)
@@ -83,7 +83,7 @@ struct TextPageReaderTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let sink = try read(url.path)
         #expect(sink.records.isEmpty)
-        #expect(sink.diagnostics.map(\.code) == ["text.empty"])
+        #expect(sink.diagnostics.map(\.code) == [.textEmpty])
     }
 
     @Test func missingFileThrowsUnreadable() {

@@ -49,7 +49,7 @@ final class CountingConsumer: ImportConsumer {
     }
 
     func consume(_ diagnostic: Diagnostic) throws {
-        invariant(!diagnostic.code.isEmpty, "a diagnostic without a code")
+        invariant(!diagnostic.code.rawValue.isEmpty, "a diagnostic without a code")
         Canary.check(diagnostic.message, "diagnostic \(diagnostic.code)")
     }
 

@@ -33,7 +33,7 @@ public final class CheckingSink: RecordSink {
 
     public func report(_ diagnostic: Diagnostic) {
         invariant(diagnostic.location.file == file, "diagnostic \(diagnostic.code) is located in \(diagnostic.location.file)")
-        invariant(!diagnostic.code.isEmpty && !diagnostic.message.isEmpty, "a diagnostic without code or message")
+        invariant(!diagnostic.code.rawValue.isEmpty && !diagnostic.message.isEmpty, "a diagnostic without code or message")
         if let line = diagnostic.location.line { invariant(line >= 1, "diagnostic \(diagnostic.code) at line \(line)") }
         Canary.check(diagnostic.message, "diagnostic \(diagnostic.code)")
         if diagnostics.count < 1000 { diagnostics.append(diagnostic) }

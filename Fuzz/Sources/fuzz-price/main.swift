@@ -39,7 +39,7 @@ public func fuzzPrice(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         invariant(price.money.currency == sale.money.currency, "price \(price.money.currency) but sale price \(sale.money.currency)")
     }
     if let mark = reading.decimalMark { invariant(mark == "." || mark == ",", "decimal mark \(mark)") }
-    invariant(reading.findings.allSatisfy { !$0.code.isEmpty && !$0.message.isEmpty }, "a finding without code or message")
+    invariant(reading.findings.allSatisfy { !$0.code.rawValue.isEmpty && !$0.message.isEmpty }, "a finding without code or message")
     invariant(MoneyParsing.read(text, context: context) == reading, "reading \(text.debugDescription) twice gave two readings")
     let parsed = MoneyParsing.parse(text, context: context)
     invariant(parsed.price == reading.price, "parse and read disagree on \(text.debugDescription)")

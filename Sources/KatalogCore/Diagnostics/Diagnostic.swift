@@ -44,15 +44,15 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 
 /// One problem found in the input: a value, not an exception.
 ///
-/// `code` is a stable dotted identifier (`gtin.checksum`, `price.ambiguous-decimal`) that users may filter on;
+/// `code` is a stable dotted identifier (`FindingCode.gtinChecksum`, written `gtin.checksum`) that users may filter on;
 /// `message` is written for a merchandiser and says what was wrong and what was kept.
 public struct Diagnostic: Sendable, Hashable, Codable {
     public var severity: Severity
-    public var code: String
+    public var code: FindingCode
     public var message: String
     public var location: SourceLocation
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ code: FindingCode, _ message: String, at location: SourceLocation) {
         self.severity = severity
         self.code = code
         self.message = message

@@ -2,10 +2,10 @@
 /// The caller turns it into a `Diagnostic` with `Diagnostic(finding, at:)`.
 public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
-    public var code: String
+    public var code: FindingCode
     public var message: String
 
-    public init(_ severity: Severity, _ code: String, _ message: String) {
+    public init(_ severity: Severity, _ code: FindingCode, _ message: String) {
         self.severity = severity
         self.code = code
         self.message = message

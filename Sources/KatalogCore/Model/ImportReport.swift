@@ -44,7 +44,7 @@ public struct FileReport: Sendable, Hashable, Codable {
     public var records = RecordCounts()
     public var diagnostics = SeverityCounts()
     /// Diagnostics counted by code.
-    public var codes: [String: Int] = [:]
+    public var codes: [FindingCode: Int] = [:]
     /// True when the file could not be read at all.
     public var unreadable = false
 
@@ -63,7 +63,7 @@ public struct FileReport: Sendable, Hashable, Codable {
 public struct ImportReport: Sendable, Hashable {
     /// Files that gave records and imported none of them (`file.nothing-imported`), in input order.
     public var filesWithNothingImported: [String] {
-        files.filter { $0.codes["file.nothing-imported", default: 0] > 0 }.map(\.file)
+        files.filter { $0.codes[.fileNothingImported, default: 0] > 0 }.map(\.file)
     }
 
     public var files: [FileReport] = []
@@ -88,8 +88,8 @@ public struct ImportReport: Sendable, Hashable {
         return total
     }
 
-    public var totalCodes: [String: Int] {
-        var total: [String: Int] = [:]
+    public var totalCodes: [FindingCode: Int] {
+        var total: [FindingCode: Int] = [:]
         for file in files { total.merge(file.codes, uniquingKeysWith: +) }
         return total
     }

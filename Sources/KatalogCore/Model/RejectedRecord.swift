@@ -4,9 +4,9 @@ public struct RejectedRecord: Sendable, Hashable, Codable {
     /// What the normalizer made of it (for a merchandiser to see what was understood).
     public var product: Product
     /// The codes of the diagnostics that made the policy reject it.
-    public var reasons: [String]
+    public var reasons: [FindingCode]
 
-    public init(record: RawRecord, product: Product, reasons: [String]) {
+    public init(record: RawRecord, product: Product, reasons: [FindingCode]) {
         self.record = record
         self.product = product
         self.reasons = reasons

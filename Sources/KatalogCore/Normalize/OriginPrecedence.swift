@@ -113,6 +113,6 @@ public enum OriginPrecedence {
 extension Diagnostic {
     /// Two origins of one record disagree on a price, currency or GTIN.
     static func originMismatch(key: String, kept: String, keptOrigin: FieldOrigin, other: String, otherOrigin: FieldOrigin, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "origin.mismatch", "Mismatched \(key): \(keptOrigin.rawValue) gives \(kept), \(otherOrigin.rawValue) gives \(other); kept the \(keptOrigin.rawValue) value.", at: location)
+        Diagnostic(.warning, .originMismatch, "Mismatched \(key): \(keptOrigin.rawValue) gives \(kept), \(otherOrigin.rawValue) gives \(other); kept the \(keptOrigin.rawValue) value.", at: location)
     }
 }

@@ -40,7 +40,7 @@ extension ProductNormalizer {
         return top.key
     }
 
-    static let undecidedCurrencyCodes: Set<String> = ["price.currency-missing", "price.currency-ambiguous"]
+    static let undecidedCurrencyCodes: Set<FindingCode> = [.priceCurrencyMissing, .priceCurrencyAmbiguous]
 
     /// The language of the record's title and description as written, when the detector is confident. Labels are
     /// read with this normalizer's dictionary (the user's labels and the record's platform included).
@@ -122,12 +122,12 @@ enum LanguageNames {
 
 extension Finding {
     static func priceExcludingVATOnly(_ price: Price) -> Finding {
-        Finding(.warning, "price.excluding-vat-only", "Only a price without VAT is given (\"\(price.text)\"); it was kept as the price, \(price.money.amountText) \(price.money.currency) excl. VAT. Add the consumer price (incl. VAT) to the source if shoppers see another one.")
+        Finding(.warning, .priceExcludingVATOnly, "Only a price without VAT is given (\"\(price.text)\"); it was kept as the price, \(price.money.amountText) \(price.money.currency) excl. VAT. Add the consumer price (incl. VAT) to the source if shoppers see another one.")
     }
     static func priceCompareAt(was: Price, now: Price) -> Finding {
-        Finding(.info, "price.compare-at", "A compare-at price \(was.money.amountText) \(was.money.currency) above the price: kept as the regular price, and \(now.money.amountText) \(now.money.currency) as the sale price.")
+        Finding(.info, .priceCompareAt, "A compare-at price \(was.money.amountText) \(was.money.currency) above the price: kept as the regular price, and \(now.money.amountText) \(now.money.currency) as the sale price.")
     }
     static func priceSaleFromDiscount(regular: Price, sale: Money, how: String) -> Finding {
-        Finding(.info, "price.sale-from-discount", "The source gives a discount (\(how)) on \(regular.money.amountText) \(regular.money.currency) and no sale price; the sale price \(sale.amountText) \(sale.currency) was worked out from it.")
+        Finding(.info, .priceSaleFromDiscount, "The source gives a discount (\(how)) on \(regular.money.amountText) \(regular.money.currency) and no sale price; the sale price \(sale.amountText) \(sale.currency) was worked out from it.")
     }
 }

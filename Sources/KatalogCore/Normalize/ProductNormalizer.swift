@@ -438,9 +438,9 @@ public final class ProductNormalizer {
         func reportQuantity(_ findings: [Finding], dimension: Dimension, unitHint: String?) {
             guard state.record.kind.hasColumnHeaders,
                   let unitHint, let unit = tables.units.unit(unitHint, in: dimension),
-                  findings.contains(where: { $0.code == Finding.unitFromLabelCode })
+                  findings.contains(where: { $0.code == .unitFromLabel })
             else { return report(findings) }
-            report(findings.filter { $0.code != Finding.unitFromLabelCode })
+            report(findings.filter { $0.code != .unitFromLabel })
             product.columnNotes.append(Diagnostic(.columnUnitFromHeader(label, unit: unit.symbol), at: location))
         }
         let value = field.value.trimmingWhitespace()
@@ -625,7 +625,7 @@ public final class ProductNormalizer {
 
     /// Findings that, in a feed, hold for the whole column: the same source default or currency assumption on every
     /// row. Each record's provenance still names its own evidence.
-    static let columnWideCodes: Set<String> = ["price.currency-assumed", "unit.from-configuration"]
+    static let columnWideCodes: Set<FindingCode> = [.priceCurrencyAssumed, .unitFromConfiguration]
 
     /// The URLs of an image field: separated by commas, spaces or line breaks (`a.jpg,b.jpg`), empty pieces left out.
     /// Split on the UTF-8 bytes: the separators are ASCII, and a feed's image links are long.
@@ -659,30 +659,30 @@ public final class ProductNormalizer {
 
 extension Finding {
     static func labelUnmapped(_ label: String) -> Finding {
-        Finding(.info, "label.unmapped", "Label \"\(label)\" is not in the label dictionary; kept as an unmapped attribute. Add it to a dictionary file to map it.")
+        Finding(.info, .labelUnmapped, "Label \"\(label)\" is not in the label dictionary; kept as an unmapped attribute. Add it to a dictionary file to map it.")
     }
     static func valueEmpty(_ label: String) -> Finding {
-        Finding(.info, "value.empty", "\"\(label)\" has an empty value; nothing kept.")
+        Finding(.info, .valueEmpty, "\"\(label)\" has an empty value; nothing kept.")
     }
     static func valueNotInVocabulary(_ value: String, vocabulary: String) -> Finding {
-        Finding(.info, "value.not-in-vocabulary", "\"\(value)\" is not a known \(vocabulary) value; kept as written.")
+        Finding(.info, .valueNotInVocabulary, "\"\(value)\" is not a known \(vocabulary) value; kept as written.")
     }
     static func fieldConflict(_ key: String, kept: String, ignored: String) -> Finding {
-        Finding(.warning, "field.conflict", "The record gives \(key) twice with different values: kept \"\(kept)\", ignored \"\(ignored)\".")
+        Finding(.warning, .fieldConflict, "The record gives \(key) twice with different values: kept \"\(kept)\", ignored \"\(ignored)\".")
     }
     static func unlabelledValueIgnored(_ value: String) -> Finding {
-        Finding(.info, "field.unlabelled-ignored", "A value without a label, \"\(value)\", was not understood and was not kept.")
+        Finding(.info, .fieldUnlabelledIgnored, "A value without a label, \"\(value)\", was not understood and was not kept.")
     }
     static func currencyFieldUnknown(_ value: String) -> Finding {
-        Finding(.error, "price.currency-unknown", "Currency \"\(value)\" is not an ISO 4217 code Katalog knows; prices of this record take no currency from it.")
+        Finding(.error, .priceCurrencyUnknown, "Currency \"\(value)\" is not an ISO 4217 code Katalog knows; prices of this record take no currency from it.")
     }
     static func columnNote(_ finding: Finding, column: String) -> Finding {
         Finding(finding.severity, finding.code, "Column \"\(column)\", said once for the file (first at this record): \(finding.message)")
     }
     static func fieldOutranked(_ label: String, key: String, role: String, attribute: String) -> Finding {
-        Finding(.info, "field.outranked", "\"\(label)\" (the \(role)) also gives \(key), but a better-ranked column of the record gives it; \"\(label)\" is kept as the attribute \(attribute).")
+        Finding(.info, .fieldOutranked, "\"\(label)\" (the \(role)) also gives \(key), but a better-ranked column of the record gives it; \"\(label)\" is kept as the attribute \(attribute).")
     }
     static func integerUnreadable(_ value: String, field: String) -> Finding {
-        Finding(.warning, "value.not-a-number", "\(field): \"\(value)\" is not a whole number; kept as written.")
+        Finding(.warning, .valueNotANumber, "\(field): \"\(value)\" is not a whole number; kept as written.")
     }
 }

@@ -4,13 +4,13 @@
 /// By default only a record that cannot be identified (`record.unidentified`) or has no usable price
 /// (`record.no-usable-price`) is rejected; everything else is imported with its findings attached.
 public struct FindingPolicy: Sendable, Hashable {
-    public var severityOverrides: [String: Severity] = [:]
+    public var severityOverrides: [FindingCode: Severity] = [:]
     /// Codes whose findings are dropped (and whose rules do not run).
-    public var disabled: Set<String> = []
+    public var disabled: Set<FindingCode> = []
     /// Codes whose findings reject a record.
-    public var rejecting: Set<String> = FindingPolicy.defaultRejecting
+    public var rejecting: Set<FindingCode> = FindingPolicy.defaultRejecting
 
-    public static let defaultRejecting: Set<String> = ["record.unidentified", "record.no-usable-price"]
+    public static let defaultRejecting: Set<FindingCode> = [.recordUnidentified, .recordNoUsablePrice]
 
     public init() {}
 
@@ -29,7 +29,7 @@ public struct FindingPolicy: Sendable, Hashable {
     }
 
     /// The severity findings with `code` get under this policy.
-    public func severity(of code: String, default severity: Severity) -> Severity {
+    public func severity(of code: FindingCode, default severity: Severity) -> Severity {
         severityOverrides[code] ?? severity
     }
 }

@@ -35,7 +35,7 @@ final class TablesReference: Sendable {
 /// `FindingPolicy` then applies the user's severity overrides and disabled codes.
 public protocol RecordRule: Sendable {
     /// Stable dotted code, e.g. `record.unidentified`.
-    var code: String { get }
+    var code: FindingCode { get }
     var defaultSeverity: Severity { get }
     /// One paragraph for `docs/rules.md`: what the rule checks and why it matters.
     var explanation: String { get }
@@ -50,7 +50,7 @@ public protocol RecordRule: Sendable {
 }
 
 extension RecordRule {
-    public var title: String { code }
+    public var title: String { code.rawValue }
     public var example: String { "" }
 
     public func check(_ product: Product, context: RuleContext) -> [Finding] { check(product) }

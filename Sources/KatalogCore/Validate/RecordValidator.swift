@@ -11,13 +11,13 @@ public struct RecordValidator: Sendable {
     private var reference: TablesReference
 
     /// Codes whose findings reject a record (the policy's `rejecting`).
-    public var rejectingCodes: Set<String> {
+    public var rejectingCodes: Set<FindingCode> {
         get { policy.rejecting }
         set { policy.rejecting = newValue }
     }
 
     public static var defaultRules: [any RecordRule] { RuleCatalog.recordRules }
-    public static var defaultRejectingCodes: Set<String> { FindingPolicy.defaultRejecting }
+    public static var defaultRejectingCodes: Set<FindingCode> { FindingPolicy.defaultRejecting }
 
     public init(
         rules: [any RecordRule] = RecordValidator.defaultRules,
@@ -31,14 +31,14 @@ public struct RecordValidator: Sendable {
         reference = TablesReference(tables)
     }
 
-    public init(rules: [any RecordRule] = RecordValidator.defaultRules, rejectingCodes: Set<String>) {
+    public init(rules: [any RecordRule] = RecordValidator.defaultRules, rejectingCodes: Set<FindingCode>) {
         self.init(rules: rules)
         self.policy.rejecting = rejectingCodes
     }
 
     /// Applies the policy to the normalizer's diagnostics, adds the rules' diagnostics to `product`, and returns
     /// the codes that reject it (empty: import it). `record` lets rules compare what different parts of a page say.
-    public func validate(_ product: inout Product, record: RawRecord? = nil) -> [String] {
+    public func validate(_ product: inout Product, record: RawRecord? = nil) -> [FindingCode] {
         let location = product.source
         // Most runs change no severity and disable nothing: then the policy leaves every diagnostic as it is, and
         // the arrays are not rebuilt.
@@ -66,24 +66,24 @@ public struct RecordValidator: Sendable {
     }
 
     /// The distinct rejecting codes among `diagnostics`, in order of first appearance.
-    public func rejectionReasons(_ diagnostics: [Diagnostic]) -> [String] {
+    public func rejectionReasons(_ diagnostics: [Diagnostic]) -> [FindingCode] {
         rejectionReasons(diagnostics, [])
     }
 
     /// `rejectionReasons(first + second)`, without joining the arrays.
-    private func rejectionReasons(_ first: [Diagnostic], _ second: [Diagnostic]) -> [String] {
+    private func rejectionReasons(_ first: [Diagnostic], _ second: [Diagnostic]) -> [FindingCode] {
         let rejecting = policy.rejecting
         guard !rejecting.isEmpty, !(first.isEmpty && second.isEmpty) else { return [] }
         // A few rejecting codes (two by default) are compared in turn: cheaper than hashing every diagnostic's code.
         let few = rejecting.count <= 8
-        func rejects(_ code: String) -> Bool {
+        func rejects(_ code: FindingCode) -> Bool {
             guard few else { return rejecting.contains(code) }
             // Lengths first: most codes differ from both in length, which a native string stores.
-            let length = code.utf8.count
-            for rejected in rejecting where rejected.utf8.count == length && rejected == code { return true }
+            let length = code.rawValue.utf8.count
+            for rejected in rejecting where rejected.rawValue.utf8.count == length && rejected == code { return true }
             return false
         }
-        var reasons: [String] = []
+        var reasons: [FindingCode] = []
         func collect(_ diagnostics: [Diagnostic]) {
             for diagnostic in diagnostics where rejects(diagnostic.code) && !reasons.contains(diagnostic.code) {
                 reasons.append(diagnostic.code)

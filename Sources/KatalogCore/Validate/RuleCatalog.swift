@@ -24,11 +24,15 @@ public enum RuleCatalog {
         return entries.sorted { $0.code < $1.code }
     }()
 
-    private static let byCode: [String: RuleInfo] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let byCode: [FindingCode: RuleInfo] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The entry for `code`, or nil when Katalog does not know it.
-    public static func info(for code: String) -> RuleInfo? { byCode[code] }
+    public static func info(for code: FindingCode) -> RuleInfo? { byCode[code] }
 
     /// True when `code` is in the catalog.
-    public static func contains(_ code: String) -> Bool { byCode[code] != nil }
+    public static func contains(_ code: FindingCode) -> Bool { byCode[code] != nil }
+
+    /// The catalogued code written `name` (`gtin.checksum`), or nil when Katalog knows no such code: how a user's
+    /// text (a configuration, an option) becomes a code.
+    public static func code(named name: String) -> FindingCode? { byCode[FindingCode(name)]?.code }
 }

@@ -14,7 +14,7 @@ public struct RuleInfo: Sendable, Hashable {
     }
 
     /// Stable dotted code (`gtin.checksum`). Never renamed once released.
-    public var code: String
+    public var code: FindingCode
     /// A few words (`GTIN check digit`), used as a heading and as SARIF's short description.
     public var title: String
     public var defaultSeverity: Severity
@@ -24,7 +24,7 @@ public struct RuleInfo: Sendable, Hashable {
     public var example: String
     public var stage: Stage
 
-    public init(_ code: String, title: String, severity: Severity, stage: Stage, explanation: String, example: String) {
+    public init(_ code: FindingCode, title: String, severity: Severity, stage: Stage, explanation: String, example: String) {
         self.code = code
         self.title = title
         self.defaultSeverity = severity
@@ -34,5 +34,5 @@ public struct RuleInfo: Sendable, Hashable {
     }
 
     /// The group a code belongs to (`gtin` for `gtin.checksum`).
-    public var group: String { String(code.prefix { $0 != "." }) }
+    public var group: String { code.group }
 }

@@ -2,7 +2,7 @@
 
 /// A care plan or extended warranty that names no product it covers cannot be sold next to the right device.
 public struct PlanWithoutCoveredProductRule: RecordRule {
-    public let code = "plan.no-covered-product"
+    public let code: FindingCode = .planNoCoveredProduct
     public let title = "Service plan without a covered product"
     public let example = "`Phone Protection Plan – 24 months` with no model in the title and no covered-model attribute."
     public let defaultSeverity = Severity.warning
@@ -22,7 +22,7 @@ public struct PlanWithoutCoveredProductRule: RecordRule {
 /// A claim fee in another currency than the plan's price usually means the fee is the provider's, charged at a
 /// rate the shop does not control.
 public struct PlanClaimFeeCurrencyRule: RecordRule {
-    public let code = "plan.claim-fee-currency"
+    public let code: FindingCode = .planClaimFeeCurrency
     public let title = "Claim fee in another currency than the price"
     public let example = "A plan priced `58.99€` whose text says `the cost of each replacement is: PLN 199`."
     public let defaultSeverity = Severity.warning
@@ -41,7 +41,7 @@ public struct PlanClaimFeeCurrencyRule: RecordRule {
 
 /// A plan term longer than the maximum total term the text states is a contradiction in the data.
 public struct PlanTermExceedsMaximumRule: RecordRule {
-    public let code = "plan.term-exceeds-max"
+    public let code: FindingCode = .planTermExceedsMax
     public let title = "Plan term longer than its maximum"
     public let example = "`Laufzeit: 3 Jahre` with `insgesamt höchstens 2 Jahre` in the description."
     public let defaultSeverity = Severity.error

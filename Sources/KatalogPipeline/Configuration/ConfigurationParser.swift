@@ -52,9 +52,9 @@ struct ConfigurationParser {
     // MARK: - Sections
 
     private func parseRules(_ node: Node, into configuration: inout KatalogConfiguration) throws {
-        for (code, value, keyNode) in try mapping(node, at: "rules") {
-            guard RuleCatalog.contains(code) else {
-                throw error(at: keyNode, "unknown rule \"\(code)\" in rules\(suggestion(code, among: RuleCatalog.all.map(\.code))); `katalog rules` lists them")
+        for (name, value, keyNode) in try mapping(node, at: "rules") {
+            guard let code = RuleCatalog.code(named: name) else {
+                throw error(at: keyNode, "unknown rule \"\(name)\" in rules\(suggestion(name, among: RuleCatalog.all.map(\.code.rawValue))); `katalog rules` lists them")
             }
             if case .scalar = value {
                 // Shorthand: `code: error|warning|info|off|on`.
@@ -160,9 +160,9 @@ struct ConfigurationParser {
         return try sequence.map { (try scalar($0, at: path), $0) }
     }
 
-    private func codes(_ node: Node, at path: String) throws -> [String] {
-        try strings(node, at: path).map { code, codeNode in
-            guard RuleCatalog.contains(code) else { throw error(at: codeNode, "unknown rule \"\(code)\" in \(path)\(suggestion(code, among: RuleCatalog.all.map(\.code)))") }
+    private func codes(_ node: Node, at path: String) throws -> [FindingCode] {
+        try strings(node, at: path).map { name, codeNode in
+            guard let code = RuleCatalog.code(named: name) else { throw error(at: codeNode, "unknown rule \"\(name)\" in \(path)\(suggestion(name, among: RuleCatalog.all.map(\.code.rawValue)))") }
             return code
         }
     }

@@ -25,7 +25,7 @@ final class FindingsCollector: ImportConsumer {
         files[entry(for: diagnostic.location.file)].diagnostics.append(diagnostic)
     }
 
-    private func add(_ product: Product, reasons: [String]) {
+    private func add(_ product: Product, reasons: [FindingCode]) {
         let record = FindingsDocument.RecordEntry(
             id: product.id, location: product.source, title: product.title,
             rejectionReasons: reasons, diagnostics: product.diagnostics

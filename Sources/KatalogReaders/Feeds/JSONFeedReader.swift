@@ -129,15 +129,15 @@ struct JSONRecordEmitter {
 /// Diagnostics the JSON reader emits.
 enum JSONDiagnostics {
     static func malformed(_ detail: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "json.malformed", "This item is not valid JSON (\(detail)); it was kept without fields.", at: location)
+        Diagnostic(.error, .jsonMalformed, "This item is not valid JSON (\(detail)); it was kept without fields.", at: location)
     }
 
     static func truncated(at location: SourceLocation, recordsKept: Int) -> Diagnostic {
-        Diagnostic(.error, "json.truncated",
+        Diagnostic(.error, .jsonTruncated,
                    "The file ends in the middle of the JSON; the \(recordsKept) items before this point were kept.", at: location)
     }
 
     static func notAnObject(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "json.not-an-object", "This item is not a JSON object, so it has no fields.", at: location)
+        Diagnostic(.error, .jsonNotAnObject, "This item is not a JSON object, so it has no fields.", at: location)
     }
 }

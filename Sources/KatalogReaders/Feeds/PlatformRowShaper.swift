@@ -90,7 +90,7 @@ struct PlatformRowShaper {
             if held.referenced == 0 {
                 emit(held.row)
             } else {
-                report(Diagnostic(.info, "csv.parent-row",
+                report(Diagnostic(.info, .csvParentRow,
                                   "This row is the parent product of \(held.referenced) variation\(held.referenced == 1 ? "" : "s") in this \(profile.name); its columns fill theirs and it is not a record of its own.",
                                   at: SourceLocation(file: file, line: held.row.line)))
             }
@@ -133,7 +133,7 @@ struct PlatformRowShaper {
             guard heldParents.count < Self.maxParents else {
                 if !parentLimitReported {
                     parentLimitReported = true
-                    report(Diagnostic(.warning, "csv.parent-limit", "More than \(Self.maxParents) parent products: later parents are records of their own and do not fill their variations.", at: SourceLocation(file: file, line: row.line)))
+                    report(Diagnostic(.warning, .csvParentLimit, "More than \(Self.maxParents) parent products: later parents are records of their own and do not fill their variations.", at: SourceLocation(file: file, line: row.line)))
                 }
                 return emit(row)
             }

@@ -24,13 +24,13 @@ public struct XMLFeedReader: RecordReader {
                 let mapping = try XMLFeedMapping.load(path: sidecar)
                 return try MappedXMLReader(mapping: mapping).read(document, into: sink)
             } catch {
-                sink.report(Diagnostic(.error, "feed.bad-mapping", "\(error)", at: SourceLocation(file: document.displayPath)))
+                sink.report(Diagnostic(.error, .feedBadMapping, "\(error)", at: SourceLocation(file: document.displayPath)))
             }
         }
         var engine = XMLFeedEngine(dialect: GuessingDialect())
         try engine.read(document, into: sink)
         if let guessed = engine.dialect.itemName, !engine.dialect.isBaltic {
-            sink.report(Diagnostic(.warning, "feed.guessed-items",
+            sink.report(Diagnostic(.warning, .feedGuessedItems,
                                    "No mapping file for this XML feed; each <\(guessed)> element was read as one item. Write a mapping (docs/feeds.md) to choose fields.",
                                    at: SourceLocation(file: document.displayPath)))
         } else if engine.dialect.itemName == nil {

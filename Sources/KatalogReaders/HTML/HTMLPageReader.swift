@@ -133,27 +133,27 @@ extension Diagnostic {
     /// libxml2 recovered from broken markup (unclosed or stray tags, bad entities); reading went on.
     static func htmlRecovered(_ message: ParserMessage, at location: SourceLocation) -> Diagnostic {
         let severity: Severity = message.level == .fatal ? .warning : .info
-        return Diagnostic(severity, "html.recovered", "HTML parser recovered from: \(PageTextQuote.quote(message.text))", at: location)
+        return Diagnostic(severity, .htmlRecovered, "HTML parser recovered from: \(PageTextQuote.quote(message.text))", at: location)
     }
 
     static func htmlMoreMessages(_ count: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.info, "html.recovered", "\(count) more HTML parser messages were not listed.", at: location)
+        Diagnostic(.info, .htmlRecovered, "\(count) more HTML parser messages were not listed.", at: location)
     }
 
     static func htmlTruncated(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "html.truncated", "Page is \(size) bytes; only the first \(limit) bytes were read.", at: location)
+        Diagnostic(.warning, .htmlTruncated, "Page is \(size) bytes; only the first \(limit) bytes were read.", at: location)
     }
 
     static func htmlTooDeep(flattened: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "html.too-deep", "\(flattened) elements nested deeper than \(limit) levels were flattened; their text was kept.", at: location)
+        Diagnostic(.warning, .htmlTooDeep, "\(flattened) elements nested deeper than \(limit) levels were flattened; their text was kept.", at: location)
     }
 
     /// Some bytes were not valid in the page's encoding and became U+FFFD.
     static func invalidBytes(count: Int, encoding: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "encoding.invalid-bytes", "\(count) byte sequence(s) are not valid \(encoding) and were replaced by U+FFFD.", at: location)
+        Diagnostic(.warning, .encodingInvalidBytes, "\(count) byte sequence(s) are not valid \(encoding) and were replaced by U+FFFD.", at: location)
     }
 
     static func unsupportedCharset(_ declared: String, used: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "encoding.unsupported", "Page declares charset '\(PageTextQuote.quote(declared))', which Katalog cannot decode; it was read as \(used).", at: location)
+        Diagnostic(.warning, .encodingUnsupported, "Page declares charset '\(PageTextQuote.quote(declared))', which Katalog cannot decode; it was read as \(used).", at: location)
     }
 }

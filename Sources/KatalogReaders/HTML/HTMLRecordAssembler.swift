@@ -111,11 +111,11 @@ struct HTMLRecordAssembler {
 extension Diagnostic {
     /// A structured-data product that matches none of the page's main products was left out.
     static func extraProduct(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.info, "html.extra-product", "A second product described on the page (e.g. a related item) was not imported.", at: location)
+        Diagnostic(.info, .htmlExtraProduct, "A second product described on the page (e.g. a related item) was not imported.", at: location)
     }
 
     /// The page sells nothing Katalog can see (an article, an event, an empty page): no record is read from it.
     static func noProduct(_ reason: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.info, "html.no-product", "No product on the page (\(reason)); no record was read.", at: location)
+        Diagnostic(.info, .htmlNoProduct, "No product on the page (\(reason)); no record was read.", at: location)
     }
 }

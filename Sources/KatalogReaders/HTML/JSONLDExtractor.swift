@@ -42,11 +42,11 @@ struct JSONLDExtractor {
 extension Diagnostic {
     /// A JSON-LD block was read after fixing what shops commonly get wrong.
     static func jsonLDRepaired(_ repairs: [String], at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "jsonld.repaired", "JSON-LD block was not valid JSON and was repaired: \(repairs.joined(separator: "; ")).", at: location)
+        Diagnostic(.warning, .jsonLDRepaired, "JSON-LD block was not valid JSON and was repaired: \(repairs.joined(separator: "; ")).", at: location)
     }
 
     /// A JSON-LD block could not be read; the page's other blocks and markup are still used.
     static func jsonLDInvalid(reason: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "jsonld.invalid", "JSON-LD block skipped, it could not be read: \(reason).", at: location)
+        Diagnostic(.error, .jsonLDInvalid, "JSON-LD block skipped, it could not be read: \(reason).", at: location)
     }
 }

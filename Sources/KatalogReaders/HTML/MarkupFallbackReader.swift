@@ -19,12 +19,12 @@ public struct MarkupFallbackReader: RecordReader {
     public func read(_ document: SourceDocument, into sink: RecordSink) throws {
         let buffer = FallbackSink(forwardingTo: sink)
         try xml.read(document, into: buffer)
-        let xmlFailed = buffer.diagnostics.contains { $0.code == "xml.malformed" }
+        let xmlFailed = buffer.diagnostics.contains { $0.code == .xmlMalformed }
         guard buffer.recordCount == 0, xmlFailed else {
             buffer.flush()
             return
         }
-        let reason = buffer.diagnostics.first { $0.code == "xml.malformed" }.map(\.message) ?? ""
+        let reason = buffer.diagnostics.first { $0.code == .xmlMalformed }.map(\.message) ?? ""
         sink.report(.readAsHTML(reason: reason, at: SourceLocation(file: document.displayPath)))
         try html.read(document, into: sink)
     }
@@ -59,6 +59,6 @@ extension Diagnostic {
     /// Markup sniffed as an XML feed was not well-formed XML and gave no item; it was read as an HTML page.
     static func readAsHTML(reason: String, at location: SourceLocation) -> Diagnostic {
         let said = reason.isEmpty ? "" : " (\(PageTextQuote.quote(reason)))"
-        return Diagnostic(.info, "html.read-as-html", "The file is not well-formed XML\(said); it was read as an HTML page.", at: location)
+        return Diagnostic(.info, .htmlReadAsHTML, "The file is not well-formed XML\(said); it was read as an HTML page.", at: location)
     }
 }

@@ -57,62 +57,62 @@ struct XMLStreamOutcome: Sendable {
 /// Diagnostics about XML syntax and safety, shared by every XML feed reader.
 enum XMLStreamDiagnostics {
     static func textCut(_ cut: CappedXMLInput.Cut, file: String) -> Diagnostic {
-        Diagnostic(.warning, "xml.text-too-long",
+        Diagnostic(.warning, .xmlTextTooLong,
                    "A text of about \(String(format: "%.1f", Double(cut.droppedBytes + CappedXMLInput.cap) / 1_048_576)) MiB starting here is longer than the 1 MiB cap; its first MiB (and its last bytes) were kept, and the items after it were read as usual.",
                    at: SourceLocation(file: file, line: cut.line))
     }
 
     static func malformed(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
-        Diagnostic(.error, "xml.malformed",
+        Diagnostic(.error, .xmlMalformed,
                    "The XML is malformed (\(problem.message)); reading stopped here, items before it were kept.",
                    at: SourceLocation(file: file, line: problem.line))
     }
 
     static func truncated(_ problem: XMLStreamProblem?, line: Int?, file: String) -> Diagnostic {
         let detail = problem.map { " (\($0.message))" } ?? ""
-        return Diagnostic(.error, "xml.truncated",
+        return Diagnostic(.error, .xmlTruncated,
                           "The feed ends in the middle of the document\(detail); every item read before line \(line.map(String.init) ?? "?") was kept.",
                           at: SourceLocation(file: file, line: line))
     }
 
     static func resynchronized(_ problem: XMLStreamProblem?, line: Int?, resumedAt resumedLine: Int, item: String, file: String) -> Diagnostic {
         let detail = problem.map { " (\($0.message))" } ?? ""
-        return Diagnostic(.error, "xml.resynchronized",
+        return Diagnostic(.error, .xmlResynchronized,
                           "The XML parser stopped here\(detail); reading went on at the next <\(item)>, line \(resumedLine), so the items after it are kept. What lies between was skipped.",
                           at: SourceLocation(file: file, line: line))
     }
 
     static func entityBomb(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
-        Diagnostic(.error, "xml.entity-bomb",
+        Diagnostic(.error, .xmlEntityBomb,
                    "The feed declares entities that expand without bound (an entity-expansion attack); parsing stopped (\(problem.message)).",
                    at: SourceLocation(file: file, line: problem.line))
     }
 
     static func entityBlocked(name: String, line: Int?, file: String) -> Diagnostic {
-        Diagnostic(.warning, "xml.entity-blocked",
+        Diagnostic(.warning, .xmlEntityBlocked,
                    "The entity &\(name); was not expanded: Katalog never expands DTD entities or loads external ones.",
                    at: SourceLocation(file: file, line: line))
     }
 
     static func externalLoadRefused(url: String, file: String) -> Diagnostic {
-        Diagnostic(.warning, "xml.entity-blocked",
+        Diagnostic(.warning, .xmlEntityBlocked,
                    "The feed asked to load \(url); Katalog never loads external entities or DTDs, so it was ignored.",
                    at: SourceLocation(file: file))
     }
 
     static func dtdIgnored(name: String, line: Int?, file: String) -> Diagnostic {
-        Diagnostic(.info, "xml.dtd-ignored",
+        Diagnostic(.info, .xmlDTDIgnored,
                    "The feed has a <!DOCTYPE \(name)>; its DTD was not loaded and its entities are not expanded.",
                    at: SourceLocation(file: file, line: line))
     }
 
     static func parserMessage(_ problem: XMLStreamProblem, file: String) -> Diagnostic {
-        Diagnostic(problem.level == .warning ? .warning : .error, "xml.parser-message",
+        Diagnostic(problem.level == .warning ? .warning : .error, .xmlParserMessage,
                    "XML parser: \(problem.message)", at: SourceLocation(file: file, line: problem.line))
     }
 
     static func tooManyMessages(count: Int, file: String) -> Diagnostic {
-        Diagnostic(.warning, "xml.too-many-messages",
+        Diagnostic(.warning, .xmlTooManyMessages,
                    "\(count) more XML parser messages were not reported.", at: SourceLocation(file: file))
     }
 

@@ -24,7 +24,7 @@ extension Diagnostic {
     static func invalidBytes(_ decoded: DecodedText, file: String) -> Diagnostic {
         let offset = decoded.firstInvalidOffset.map { " (first at byte \($0))" } ?? ""
         return Diagnostic(
-            .warning, "encoding.invalid-bytes",
+            .warning, .encodingInvalidBytes,
             "\(decoded.invalidSequences) byte sequence(s) are not valid \(decoded.encoding.name)\(offset); each was replaced by U+FFFD and the rest of the document was read.",
             at: SourceLocation(file: file)
         )

@@ -18,7 +18,7 @@ public struct TextPageReader: RecordReader {
         let text = try DocumentLoading.text(of: document, into: sink)
         let page = TextPageLayout(text: text, conventions: conventions)
         guard !page.paragraphs.isEmpty else {
-            sink.report(Diagnostic(.warning, "text.empty", "The file holds no text; no record was read.", at: SourceLocation(file: document.displayPath)))
+            sink.report(Diagnostic(.warning, .textEmpty, "The file holds no text; no record was read.", at: SourceLocation(file: document.displayPath)))
             return
         }
         let location = SourceLocation(file: document.displayPath, line: page.paragraphs[0].line, record: 1)
@@ -39,6 +39,6 @@ extension Diagnostic {
         let preview = block.text.count > 60 ? String(block.text.prefix(57)) + "…" : block.text
         let lines = (block.lines.count == 1 ? "line " : "lines ") + block.lines.map(String.init).joined(separator: ", ")
         let what = block.isPageMarker ? "page marker" : "block repeated at page breaks"
-        return Diagnostic(.info, "text.boilerplate-removed", "Left out a \(what) (\(lines)) from the description: \"\(preview)\".", at: SourceLocation(file: file, line: block.lines.first, record: 1))
+        return Diagnostic(.info, .textBoilerplateRemoved, "Left out a \(what) (\(lines)) from the description: \"\(preview)\".", at: SourceLocation(file: file, line: block.lines.first, record: 1))
     }
 }

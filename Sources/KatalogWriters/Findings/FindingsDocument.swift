@@ -9,10 +9,10 @@ public struct FindingsDocument: Sendable {
         public var location: SourceLocation
         public var title: String?
         /// Codes that kept the record out of the catalog (empty: it would be imported).
-        public var rejectionReasons: [String]
+        public var rejectionReasons: [FindingCode]
         public var diagnostics: [Diagnostic]
 
-        public init(id: String, location: SourceLocation, title: String?, rejectionReasons: [String], diagnostics: [Diagnostic]) {
+        public init(id: String, location: SourceLocation, title: String?, rejectionReasons: [FindingCode], diagnostics: [Diagnostic]) {
             self.id = id
             self.location = location
             self.title = title

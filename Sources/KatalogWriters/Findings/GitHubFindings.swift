@@ -24,7 +24,7 @@ public enum GitHubFindings {
         }
         var properties = ["file=\(escapeProperty(diagnostic.location.file))"]
         if let line = diagnostic.location.line { properties.append("line=\(line)") }
-        properties.append("title=\(escapeProperty(diagnostic.code))")
+        properties.append("title=\(escapeProperty(diagnostic.code.rawValue))")
         var message = diagnostic.message
         if let field = diagnostic.location.field { message += " (field: \(field))" }
         return "::\(name) \(properties.joined(separator: ","))::\(escapeData(message))"

@@ -14,7 +14,7 @@ public enum JSONFindings {
                 "line": .int(record.location.line),
                 "record": .int(record.location.record),
                 "outcome": .string(record.isRejected ? "rejected" : "imported"),
-                "rejection_reasons": .array(record.rejectionReasons.map { .string($0) }),
+                "rejection_reasons": .array(record.rejectionReasons.map { .string($0.rawValue) }),
             ])
         })
         return JSONValue.object(object).pretty() + "\n"
@@ -23,7 +23,7 @@ public enum JSONFindings {
     static func encode(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             "severity": .string(diagnostic.severity.rawValue),
-            "code": .string(diagnostic.code),
+            "code": .string(diagnostic.code.rawValue),
             "message": .string(diagnostic.message),
             "file": .string(diagnostic.location.file),
             "line": .int(diagnostic.location.line),

@@ -39,7 +39,7 @@ public enum JUnitFindings {
         return out
     }
 
-    private static func testCase(name: String, classname: String, diagnostics: [Diagnostic], rejected: [String], threshold: Severity?) -> (String, Bool) {
+    private static func testCase(name: String, classname: String, diagnostics: [Diagnostic], rejected: [FindingCode], threshold: Severity?) -> (String, Bool) {
         let failing = diagnostics.filter { diagnostic in threshold.map { diagnostic.severity >= $0 } ?? false }
         let other = diagnostics.filter { diagnostic in !(threshold.map { diagnostic.severity >= $0 } ?? false) }
         var xml = "    <testcase classname=\"\(XMLEscaping.escape(classname, attribute: true))\" name=\"\(XMLEscaping.escape(name, attribute: true))\""
@@ -47,11 +47,11 @@ public enum JUnitFindings {
         guard fails || !other.isEmpty else { return (xml + "/>\n", false) }
         xml += ">\n"
         if !rejected.isEmpty {
-            let message = "Rejected: kept out of the catalog by \(rejected.joined(separator: ", "))"
+            let message = "Rejected: kept out of the catalog by \(rejected.map(\.rawValue).joined(separator: ", "))"
             xml += "      <failure type=\"rejected\" message=\"\(XMLEscaping.escape(message, attribute: true))\">\(XMLEscaping.escape(message))</failure>\n"
         }
         for diagnostic in failing {
-            xml += "      <failure type=\"\(XMLEscaping.escape(diagnostic.code, attribute: true))\" message=\"\(XMLEscaping.escape(diagnostic.message, attribute: true))\">\(XMLEscaping.escape(TextFindings.line(for: diagnostic)))</failure>\n"
+            xml += "      <failure type=\"\(XMLEscaping.escape(diagnostic.code.rawValue, attribute: true))\" message=\"\(XMLEscaping.escape(diagnostic.message, attribute: true))\">\(XMLEscaping.escape(TextFindings.line(for: diagnostic)))</failure>\n"
         }
         if !other.isEmpty {
             xml += "      <system-out>\(XMLEscaping.escape(other.map(TextFindings.line(for:)).joined(separator: "\n")))</system-out>\n"

@@ -37,7 +37,7 @@ public enum RulesMarkdown {
     }
 
     /// GitHub's heading anchor for a code heading (`### \`gtin.checksum\`` → `gtinchecksum`).
-    static func anchor(_ code: String) -> String {
-        code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    static func anchor(_ code: FindingCode) -> String {
+        code.rawValue.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 }

@@ -9,7 +9,7 @@ public enum SARIFFindings {
 
     public static func render(_ document: FindingsDocument) -> String {
         let diagnostics = document.listedDiagnostics
-        var codes: [String] = []
+        var codes: [FindingCode] = []
         for diagnostic in diagnostics where !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
         codes.sort()
         let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
@@ -20,7 +20,7 @@ public enum SARIFFindings {
             if let record = diagnostic.location.record { properties["record"] = .int(record) }
             if let field = diagnostic.location.field { properties["field"] = .string(field) }
             var result: [String: JSONValue] = [
-                "ruleId": .string(diagnostic.code),
+                "ruleId": .string(diagnostic.code.rawValue),
                 "ruleIndex": .int(index[diagnostic.code] ?? 0),
                 "level": .string(level(diagnostic.severity)),
                 "message": .object(["text": .string(diagnostic.message)]),
@@ -49,18 +49,18 @@ public enum SARIFFindings {
         return log.pretty() + "\n"
     }
 
-    static func rule(_ code: String) -> JSONValue {
+    static func rule(_ code: FindingCode) -> JSONValue {
         guard let info = RuleCatalog.info(for: code) else {
             return .object([
-                "id": .string(code),
-                "shortDescription": .object(["text": .string(code)]),
+                "id": .string(code.rawValue),
+                "shortDescription": .object(["text": .string(code.rawValue)]),
                 "defaultConfiguration": .object(["level": .string("warning")]),
             ])
         }
         var help = info.explanation
         if !info.example.isEmpty { help += "\n\nExample: " + info.example }
         return .object([
-            "id": .string(info.code),
+            "id": .string(info.code.rawValue),
             "name": .string(name(info.code)),
             "shortDescription": .object(["text": .string(info.title)]),
             "fullDescription": .object(["text": .string(info.explanation)]),
@@ -80,8 +80,8 @@ public enum SARIFFindings {
     }
 
     /// `gtin.checksum` → `GtinChecksum` (SARIF's `name` is an identifier-like word).
-    static func name(_ code: String) -> String {
-        code.split(whereSeparator: { $0 == "." || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    static func name(_ code: FindingCode) -> String {
+        code.rawValue.split(whereSeparator: { $0 == "." || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     /// A relative or absolute path as a URI reference: each segment percent-encoded.

@@ -31,7 +31,7 @@ struct FeedFormatLabelTests {
             let product = ProductNormalizer().normalize(Self.record(fields + [("ITEM_ID", "A")], kind: .heureka, platform: "heureka", currency: "CZK"))
             #expect(product.price?.money.amountText == "1000.00")
             #expect(product.attributes.first { $0.key == "price_excl_vat" }?.value == "826.45 CZK")
-            #expect(!product.diagnostics.contains { $0.code == "field.conflict" })
+            #expect(!product.diagnostics.contains { $0.code == .fieldConflict })
         }
     }
 
@@ -74,8 +74,8 @@ struct FeedFormatLabelTests {
     func aPriceWithoutCurrencyKeepsTheAmountUnderstood(_ text: String, _ expected: String?, _ ambiguous: Bool) {
         let reading = MoneyParsing.read(text, context: MoneyContext())
         #expect(reading.price == nil)
-        #expect(reading.findings.contains { $0.code == "price.currency-missing" })
-        #expect(reading.findings.contains { $0.code == "price.ambiguous-decimal" } == ambiguous)
+        #expect(reading.findings.contains { $0.code == .priceCurrencyMissing })
+        #expect(reading.findings.contains { $0.code == .priceAmbiguousDecimal } == ambiguous)
         #expect(reading.amountWithoutCurrency.map { DecimalFormatting.fixed($0, fractionDigits: 2) } == expected)
         let product = ProductNormalizer().normalize(Self.record([("variants.sku", "S-1"), ("variants.price", text)], kind: .json, platform: "shopify"))
         #expect(product.price == nil)

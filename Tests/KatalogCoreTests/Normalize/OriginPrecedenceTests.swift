@@ -41,7 +41,7 @@ struct OriginPrecedenceTests {
         let product = ProductNormalizer().normalize(Self.record(testCase.fields))
         #expect(product.price?.money.amountText == testCase.price)
         #expect(product.gtin?.digits == testCase.gtin)
-        let mismatches = product.diagnostics.filter { $0.code == "origin.mismatch" }
+        let mismatches = product.diagnostics.filter { $0.code == .originMismatch }
         #expect(mismatches.map { $0.message.split(separator: ":")[0].replacingOccurrences(of: "Mismatched ", with: "") }.sorted() == testCase.mismatches)
         #expect(mismatches.allSatisfy { $0.severity == .warning })
     }

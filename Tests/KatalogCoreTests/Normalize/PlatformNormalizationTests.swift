@@ -17,19 +17,19 @@ struct PlatformNormalizationTests {
         let woo = ProductNormalizer().normalize(Self.record(fields, platform: "woocommerce"))
         #expect(woo.sku == "woo-vneck-tee-red")
         #expect(woo.attributes.first { $0.key == "shop_product_id" }?.value == "743")
-        #expect(!woo.diagnostics.contains { $0.code == "field.conflict" })
+        #expect(!woo.diagnostics.contains { $0.code == .fieldConflict })
         // Without the platform, the label ranks decide: a shop SKU beats an internal row id, and the id is kept.
         let plain = ProductNormalizer().normalize(Self.record(fields))
         #expect(plain.sku == "woo-vneck-tee-red")
         #expect(plain.attributes.first { $0.key == "shop_product_id" }?.value == "743")
-        #expect(plain.columnNotes.contains { $0.code == "field.outranked" }, "said once per column in a spreadsheet")
-        #expect(!plain.diagnostics.contains { $0.code == "field.conflict" })
+        #expect(plain.columnNotes.contains { $0.code == .fieldOutranked }, "said once per column in a spreadsheet")
+        #expect(!plain.diagnostics.contains { $0.code == .fieldConflict })
     }
 
     @Test func onlyLabelsOfTheSameRankConflict() {
         let same = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Prekės kodas", "B-2"), ("Pavadinimas", "Lempa"), ("Kaina", "9.99")]))
         #expect(same.sku == "A-1")
-        #expect(same.diagnostics.first { $0.code == "field.conflict" }?.severity == .warning)
+        #expect(same.diagnostics.first { $0.code == .fieldConflict }?.severity == .warning)
         // A reference ranks below a SKU, a variant SKU below a reference, whatever the column order.
         let ranked = ProductNormalizer().normalize(Self.record([("Variant SKU", "V-1"), ("Reference", "R-1"), ("Pavadinimas", "Lempa"), ("Kaina", "9.99")]))
         #expect(ranked.sku == "R-1")
@@ -47,7 +47,7 @@ struct PlatformNormalizationTests {
         let both = ProductNormalizer().normalize(Self.record([("Reference #", "demo_1"), ("Price tax excluded", "23.9"), ("Price tax included", "28.68")], platform: "prestashop"))
         #expect(both.price?.money == Money(amount: Decimal(string: "28.68")!, currency: "EUR"))
         #expect(both.attributes.first { $0.key == "price_excl_vat" }?.value == "23.90 EUR")
-        #expect(!both.diagnostics.contains { $0.code == "price.excluding-vat-only" })
+        #expect(!both.diagnostics.contains { $0.code == .priceExcludingVATOnly })
     }
 
     @Test func aPriceWithoutVATAloneIsThePriceWithAWarning() throws {
@@ -56,7 +56,7 @@ struct PlatformNormalizationTests {
         #expect(price.money == Money(amount: Decimal(string: "12.9")!, currency: "EUR"))
         #expect(price.vat == "excluded")
         #expect(product.provenance["price"]?.label == "Price tax excluded")
-        #expect(product.diagnostics.first { $0.code == "price.excluding-vat-only" }?.severity == .warning)
+        #expect(product.diagnostics.first { $0.code == .priceExcludingVATOnly }?.severity == .warning)
     }
 
     @Test func aCompareAtPriceAboveThePriceMakesItASale() throws {
@@ -66,7 +66,7 @@ struct PlatformNormalizationTests {
         #expect(product.salePrice?.money.amountText == "28.00")
         #expect(product.provenance["price"]?.label == "Variant Compare At Price")
         #expect(product.provenance["sale_price"]?.label == "Variant Price")
-        #expect(product.diagnostics.contains { $0.code == "price.compare-at" })
+        #expect(product.diagnostics.contains { $0.code == .priceCompareAt })
         // A compare-at price that is not higher says nothing about a sale.
         let flat = ProductNormalizer().normalize(Self.record([("Variant SKU", "X"), ("Variant Price", "28.00"), ("Variant Compare At Price", "28.00")], platform: "shopify", currency: "USD"))
         #expect(flat.price?.money.amountText == "28.00")
@@ -82,7 +82,7 @@ struct PlatformNormalizationTests {
     func aDiscountGivesTheSalePrice(discount: [(String, String)], sale: String?) {
         let product = ProductNormalizer().normalize(Self.record([("Reference #", "demo_1"), ("Price tax included", "28.68")] + discount, platform: "prestashop"))
         #expect(product.salePrice?.money.amountText == sale)
-        #expect(product.diagnostics.contains { $0.code == "price.sale-from-discount" } == (sale != nil))
+        #expect(product.diagnostics.contains { $0.code == .priceSaleFromDiscount } == (sale != nil))
     }
 
     @Test(arguments: [
@@ -109,8 +109,8 @@ struct PlatformNormalizationTests {
         )
         let product = ProductNormalizer().normalize(record)
         #expect(product.price?.money == Money(amount: 1490, currency: "RUB"))
-        #expect(!product.diagnostics.contains { $0.code == "price.currency-unknown" })
-        #expect(product.diagnostics.first { $0.code == "price.currency-alias" }?.severity == .info)
+        #expect(!product.diagnostics.contains { $0.code == .priceCurrencyUnknown })
+        #expect(product.diagnostics.first { $0.code == .priceCurrencyAlias }?.severity == .info)
     }
 
     /// A spreadsheet whose cells are too short to tell their language still speaks it in its column names.
@@ -119,7 +119,7 @@ struct PlatformNormalizationTests {
         let price = try #require(product.price)
         #expect(price.money == Money(amount: Decimal(string: "29.99")!, currency: "EUR"))
         #expect(product.provenance["price"]?.evidence == "text-language: the record's Lithuanian labels (lt)")
-        #expect(product.columnNotes.contains { $0.code == "price.currency-assumed" })
+        #expect(product.columnNotes.contains { $0.code == .priceCurrencyAssumed })
         // Labels of two languages, one each, settle nothing: the price stays undecided, its amount kept.
         let mixed = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("Pavadinimas", "Lempa"), ("Cena", "29,99")], currency: nil))
         #expect(mixed.price == nil)
@@ -144,7 +144,7 @@ struct PlatformNormalizationTests {
         #expect(product.sku == sku)
         #expect(product.price?.money.amountText == "28.68")
         #expect(product.attributes.first { $0.key == "price_excl_vat" }?.value == "23.90 EUR")
-        #expect(!product.diagnostics.contains { $0.code == "field.conflict" })
+        #expect(!product.diagnostics.contains { $0.code == .fieldConflict })
         #expect(LabelDictionary.builtIn.match("Weight (kg)")?.unitHint == "kg", "a base label keeps its unit suffix")
     }
 

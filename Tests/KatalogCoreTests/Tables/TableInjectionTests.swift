@@ -23,11 +23,11 @@ struct TableInjectionTests {
 
         let builtIn = ProductNormalizer().normalize(record)
         #expect(builtIn.package.length == nil)
-        #expect(builtIn.diagnostics.contains { $0.code == "unit.unknown" })
+        #expect(builtIn.diagnostics.contains { $0.code == .unitUnknown })
 
         let extended = ProductNormalizer(tables: tables).normalize(record)
         #expect(extended.package.length == Quantity(value: Decimal(string: "50.8")!, dimension: .length))
-        #expect(!extended.diagnostics.contains { $0.code == "unit.unknown" })
+        #expect(!extended.diagnostics.contains { $0.code == .unitUnknown })
     }
 
     @Test func anAddedCurrencyAliasReachesPrices() {

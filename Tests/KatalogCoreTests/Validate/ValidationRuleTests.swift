@@ -18,7 +18,7 @@ struct ValidationRuleTests {
         return product
     }
 
-    static func codes(_ product: Product, settings: RuleSettings = RuleSettings(), record: RawRecord? = nil) -> [String] {
+    static func codes(_ product: Product, settings: RuleSettings = RuleSettings(), record: RawRecord? = nil) -> [FindingCode] {
         var copy = product
         _ = RecordValidator(settings: settings).validate(&copy, record: record)
         return copy.diagnostics.map(\.code)
@@ -48,8 +48,8 @@ struct ValidationRuleTests {
 
     @Test func restrictedAndCouponGTINsAreFlaggedButKept() {
         let weighed = Self.product(gtin: "2001234567893")
-        #expect(Self.codes(weighed) == ["gtin.restricted-circulation"])
-        #expect(Self.codes(Self.product(gtin: "9912345678909")) == ["gtin.coupon"])
+        #expect(Self.codes(weighed) == [.gtinRestrictedCirculation])
+        #expect(Self.codes(Self.product(gtin: "9912345678909")) == [.gtinCoupon])
     }
 
     @Test(arguments: [
@@ -76,26 +76,26 @@ struct ValidationRuleTests {
     }
 
     @Test(arguments: [
-        ("0,00 €", nil, ["price.zero"]),
-        ("-49,00 €", nil, ["price.negative"]),
-        ("149,99 €", "179,99 €", ["price.sale-above-price"]),
+        ("0,00 €", nil, [.priceZero]),
+        ("-49,00 €", nil, [.priceNegative]),
+        ("149,99 €", "179,99 €", [.priceSaleAbovePrice]),
         ("179,99 €", "149,99 €", []),
-    ] as [(String, String?, [String])])
-    func priceRules(_ price: String, _ sale: String?, _ expected: [String]) {
+    ] as [(String, String?, [FindingCode])])
+    func priceRules(_ price: String, _ sale: String?, _ expected: [FindingCode]) {
         #expect(Self.codes(Self.product(price: price, sale: sale)) == expected)
     }
 
     @Test func freeItemsAreNotZeroPriced() {
         var product = Self.product(price: "0 €")
-        product.diagnostics.append(Diagnostic(.info, "price.free", "free", at: product.source))
+        product.diagnostics.append(Diagnostic(.info, .priceFree, "free", at: product.source))
         #expect(PriceZeroRule().check(product).isEmpty)
     }
 
     @Test func identityRules() {
-        #expect(Self.codes(Self.product(title: nil, sku: nil, gtin: nil)) == ["record.unidentified"])
-        #expect(Self.codes(Self.product(title: nil)) == ["title.missing"])
-        #expect(Self.codes(Self.product(sku: nil, gtin: nil)) == ["identifier.missing"])
-        #expect(Self.codes(Self.product(price: nil)) == ["record.no-usable-price"])
+        #expect(Self.codes(Self.product(title: nil, sku: nil, gtin: nil)) == [.recordUnidentified])
+        #expect(Self.codes(Self.product(title: nil)) == [.titleMissing])
+        #expect(Self.codes(Self.product(sku: nil, gtin: nil)) == [.identifierMissing])
+        #expect(Self.codes(Self.product(price: nil)) == [.recordNoUsablePrice])
     }
 
     @Test func invalidGTINIsKeptAsRawTextAndDoesNotReject() {
@@ -105,7 +105,7 @@ struct ValidationRuleTests {
         #expect(reasons.isEmpty)
         #expect(product.gtin?.raw == "6937224103314")
         #expect(product.gtin?.isValid == false)
-        #expect(product.diagnostics.map(\.code) == ["gtin.checksum"])
+        #expect(product.diagnostics.map(\.code) == [.gtinChecksum])
     }
 
     @Test func packagePlausibility() {
@@ -122,18 +122,18 @@ struct ValidationRuleTests {
         #expect(messages.contains { $0.hasPrefix("package.weight-implausible") && $0.contains("net weight 400 g is above the gross weight 350 g") })
         var settings = RuleSettings()
         settings.maxDimensionMillimetres = 200_000
-        #expect(Self.codes(product, settings: settings).filter { $0 == "package.dimension-implausible" }.count == 1)
+        #expect(Self.codes(product, settings: settings).filter { $0 == .packageDimensionImplausible }.count == 1)
     }
 
     @Test func marketplaceLengthLimits() {
         let long = Self.product(title: String(repeating: "Planšetinis kompiuteris ", count: 7))
-        #expect(Self.codes(long) == ["title.too-long"])
+        #expect(Self.codes(long) == [.titleTooLong])
         var settings = RuleSettings()
         settings.titleMaxLength = 200
         #expect(Self.codes(long, settings: settings) == [])
         var described = Self.product()
         described.description = String(repeating: "Virtuvinis kombainas. ", count: 240)
-        #expect(Self.codes(described) == ["description.too-long"])
+        #expect(Self.codes(described) == [.descriptionTooLong])
     }
 
     @Test func requiredFields() {
@@ -150,15 +150,15 @@ struct ValidationRuleTests {
 
     @Test func policyChangesSeverityDisablesAndRejects() {
         var policy = FindingPolicy()
-        policy.severityOverrides["gtin.restricted-circulation"] = .error
-        policy.disabled = ["identifier.missing"]
-        policy.rejecting.insert("gtin.restricted-circulation")
+        policy.severityOverrides[.gtinRestrictedCirculation] = .error
+        policy.disabled = [.identifierMissing]
+        policy.rejecting.insert(.gtinRestrictedCirculation)
         var product = Self.product(sku: nil, gtin: "2001234567893")
-        product.diagnostics.append(Diagnostic(.info, "label.unmapped", "x", at: product.source))
-        policy.disabled.insert("label.unmapped")
+        product.diagnostics.append(Diagnostic(.info, .labelUnmapped, "x", at: product.source))
+        policy.disabled.insert(.labelUnmapped)
         let reasons = RecordValidator(policy: policy).validate(&product)
-        #expect(reasons == ["gtin.restricted-circulation"])
-        #expect(product.diagnostics.map(\.code) == ["gtin.restricted-circulation"])
+        #expect(reasons == [.gtinRestrictedCirculation])
+        #expect(product.diagnostics.map(\.code) == [.gtinRestrictedCirculation])
         #expect(product.diagnostics.first?.severity == .error)
     }
 
@@ -197,7 +197,7 @@ struct ValidationRuleTests {
         var sameElsewhere = Self.product(title: "STABILO BOSS Original gelb", sku: "X-9", gtin: "4006381333931", brand: "STABILO", file: "b.txt", record: 1)
         var otherBrand = Self.product(title: "Textliner 46", sku: "FC-1", gtin: "4006381333931", brand: "Faber-Castell", file: "c.txt", record: 1)
         #expect(run.check(&yellow).isEmpty)
-        #expect(run.check(&pink).map(\.code) == ["gtin.shared"])
+        #expect(run.check(&pink).map(\.code) == [.gtinShared])
         #expect(run.check(&sameElsewhere).isEmpty, "the same product from another source is how offers are matched")
         #expect(run.check(&otherBrand).map(\.message) == ["GTIN 4006381333931 is also on record 1 of a.csv, under another brand."])
     }
@@ -212,7 +212,7 @@ struct ValidationRuleTests {
         let codes = RuleCatalog.all.map(\.code)
         #expect(Set(codes).count == codes.count)
         for info in RuleCatalog.all {
-            #expect(info.code.contains("."), "\(info.code)")
+            #expect(info.code.rawValue.contains("."), "\(info.code)")
             #expect(info.explanation.count > 60, "\(info.code) needs a real explanation")
             #expect(!info.example.isEmpty, "\(info.code) needs an example")
         }

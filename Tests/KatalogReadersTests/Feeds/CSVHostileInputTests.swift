@@ -34,7 +34,7 @@ struct CSVHostileInputTests {
         #expect(sink.records.first?.value("price") == "9,99", "the cells after the cut one stay in their columns")
         #expect(sink.records.last?.fields.map(\.value) == ["B-2", "Normal row", "5,00"])
         #expect(sink.records.last?.location.line == 3)
-        #expect(sink.codes == ["csv.field-too-long"])
+        #expect(sink.codes == [.csvFieldTooLong])
         #expect(sink.diagnostics.first?.location.record == 1)
     }
 
@@ -51,7 +51,7 @@ struct CSVHostileInputTests {
         #expect(row.fields.map(\.value) == ["B-30000", "Row 30000", "2,00"])
         #expect(row.location.line == 30_002 && row.location.record == 30_001)
         #expect(sink.records.last?.value("sku") == (closedLater ? "D-1" : "C-1"))
-        #expect(sink.codes.filter { $0 != "csv.stray-quote" } == ["csv.runaway-quote"])
+        #expect(sink.codes.filter { $0 != .csvStrayQuote } == [.csvRunawayQuote])
         #expect(sink.diagnostics.first?.location.line == 2)
     }
 
@@ -65,7 +65,7 @@ struct CSVHostileInputTests {
         #expect(sink.records.map { $0.value("sku") } == ["A-1", "B-2"])
         #expect(sink.records.first?.value("description")?.utf8.count == Self.cap)
         #expect(sink.records.first?.value("price") == "9,99")
-        #expect(sink.codes == ["csv.field-too-long"])
+        #expect(sink.codes == [.csvFieldTooLong])
     }
 
     @Test(arguments: [",", ";", "\t", "|"])
@@ -84,7 +84,7 @@ struct CSVHostileInputTests {
         let path = try Self.write("wider.csv", Self.wideFile(columns: CSVTokenizer.maximumCells + 20, delimiter: ","))
         let sink = try FeedTestSupport.read(CSVReader(), path, kind: .csv)
         #expect(sink.records.first?.fields.map(\.value) == ["W-1", "Wide row", "7.50"])
-        #expect(sink.codes == ["csv.too-many-cells", "csv.too-many-cells"], "the header and the row")
+        #expect(sink.codes == [.csvTooManyCells, .csvTooManyCells], "the header and the row")
         #expect(sink.diagnostics.first?.location.line == 1 && sink.diagnostics.first?.location.record == nil)
         #expect(sink.diagnostics.first?.message.contains("the 20 past that") == true)
     }
@@ -103,7 +103,7 @@ struct CSVHostileInputTests {
         #expect(cut > 0 && cut < big.utf8.count, "the cell at the cap is cut")
         #expect(first.value("d6") == nil && first.value("price") == nil, "cells past the cap are empty")
         #expect(sink.records.last?.value("price") == "5,00")
-        #expect(sink.codes == ["csv.row-too-long"])
+        #expect(sink.codes == [.csvRowTooLong])
         #expect(sink.diagnostics.first?.message.contains("3 cells") == true, "\(sink.diagnostics)")
     }
 
@@ -112,7 +112,7 @@ struct CSVHostileInputTests {
         #expect(try InputSniffer().sniff(path: path) == .csv)
         let sink = try FeedTestSupport.read(CSVReader(), path, kind: .csv)
         #expect(sink.records.map { $0.value("sku") } == ["A-1", "B-2"])
-        #expect(sink.codes == ["csv.too-many-cells"])
+        #expect(sink.codes == [.csvTooManyCells])
         #expect(sink.diagnostics.first?.message.contains("the 503 past that") == true, "\(sink.diagnostics)")
     }
 

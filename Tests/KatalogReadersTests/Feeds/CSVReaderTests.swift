@@ -83,7 +83,7 @@ struct CSVReaderTests {
         #expect(sink.records.count == 3)
         #expect(sink.records[0].fields.filter { $0.label == nil }.map(\.value) == ["extra", "more"])
         #expect(sink.records[1].fields.count == 2)
-        let ragged = sink.diagnostics.filter { $0.code == "csv.ragged-row" }
+        let ragged = sink.diagnostics.filter { $0.code == .csvRaggedRow }
         #expect(ragged.map { $0.location.record } == [1])
     }
 
@@ -95,7 +95,7 @@ struct CSVReaderTests {
         #expect(sink.records[1].value("price") == "20")
         #expect(sink.records[2].fields.map(\.value) == ["C", "Termosas", "5"])
         #expect(sink.records[2].location.line == 4)
-        let diagnostic = try #require(sink.diagnostics.first { $0.code == "csv.unterminated-quote" })
+        let diagnostic = try #require(sink.diagnostics.first { $0.code == .csvUnterminatedQuote })
         #expect(diagnostic.location.line == 3)
         #expect(diagnostic.severity == .error)
     }

@@ -41,7 +41,7 @@ extension RawRecord {
 }
 
 extension CollectingSink {
-    var codes: [String] { diagnostics.map(\.code) }
+    var codes: [FindingCode] { diagnostics.map(\.code) }
 }
 
 extension SourceHints {

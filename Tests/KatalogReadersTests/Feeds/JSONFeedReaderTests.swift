@@ -54,7 +54,7 @@ struct JSONFeedReaderTests {
         let sink = try Self.read(text, name: "x.jsonl", kind: .jsonLines)
         #expect(sink.records.count == 3)
         #expect(sink.records.map { $0.value("sku") } == ["A", nil, "C"])
-        let malformed = try #require(sink.diagnostics.first { $0.code == "json.malformed" })
+        let malformed = try #require(sink.diagnostics.first { $0.code == .jsonMalformed })
         #expect(malformed.location.line == 2)
         #expect(malformed.location.record == 2)
     }
@@ -63,8 +63,8 @@ struct JSONFeedReaderTests {
         let text = "[\n{\"sku\": \"A\"},\n{\"sku\": \"B\"},\n{\"sku\": \"C\", \"title\": \"Nukirp"
         let sink = try Self.read(text)
         #expect(sink.records.map { $0.value("sku") } == ["A", "B", nil])
-        #expect(sink.codes.contains("json.truncated"))
-        #expect(!sink.codes.contains("json.malformed"))
+        #expect(sink.codes.contains(.jsonTruncated))
+        #expect(!sink.codes.contains(.jsonMalformed))
     }
 
     @Test func bracketsInsideStringsDoNotSplitItems() throws {
@@ -76,6 +76,6 @@ struct JSONFeedReaderTests {
     @Test func nonObjectElementsAreReportedNotDropped() throws {
         let sink = try Self.read(#"[{"sku": "A"}, 42, "text"]"#)
         #expect(sink.records.count == 3)
-        #expect(sink.codes.filter { $0 == "json.not-an-object" }.count == 2)
+        #expect(sink.codes.filter { $0 == .jsonNotAnObject }.count == 2)
     }
 }

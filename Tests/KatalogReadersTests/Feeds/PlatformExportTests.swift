@@ -20,7 +20,7 @@ struct PlatformExportTests {
         // 10 rows: 3 tee variants + 1 image row, 1 pour-over, 2 socks, 2 gift cards; the image row is no record.
         #expect(sink.records.count == 8)
         #expect(sink.records.allSatisfy { $0.hints.platform == "shopify" })
-        #expect(sink.diagnostics.map(\.code) == ["csv.platform"])
+        #expect(sink.diagnostics.map(\.code) == [.csvPlatform])
         let medium = sink.records[1]
         #expect(medium.value("Variant SKU") == "NWA-TEE-M-GRN")
         #expect(medium.value("Title") == "Organic Cotton Tee")
@@ -51,7 +51,7 @@ struct PlatformExportTests {
         #expect(red.value("Color") == "Red")
         // The blue variation names its parent by SKU instead of `id:743`.
         #expect(sink.records.first { $0.value("SKU") == "woo-vneck-tee-blue" }?.value("Parent SKU") == "woo-vneck-tee")
-        let parentNote = try #require(sink.diagnostics.first { $0.code == "csv.parent-row" })
+        let parentNote = try #require(sink.diagnostics.first { $0.code == .csvParentRow })
         #expect(parentNote.location.line == 2)
         #expect(parentNote.message.contains("3 variations"))
         #expect(sink.records.first?.hints.currencyEvidence.first?.country == "US")
@@ -61,7 +61,7 @@ struct PlatformExportTests {
         let text = "ID,Type,SKU,Name,Regular price,Parent\n1,variable,lonely,Lonely Parent,,\n2,simple,plain,Plain,5,\n"
         let sink = try Self.read(text)
         #expect(sink.records.map { $0.value("SKU") } == ["plain", "lonely"])
-        #expect(!sink.diagnostics.contains { $0.code == "csv.parent-row" })
+        #expect(!sink.diagnostics.contains { $0.code == .csvParentRow })
     }
 
     @Test func magentoStoreViewRowsTranslateTheRowAbove() throws {

@@ -28,7 +28,7 @@ struct StructuredFeedReaderTests {
         #expect(sink.records.map { $0.hints.currency } == ["CZK", "EUR", "EUR", "CZK", "CZK"])
         #expect(sink.records.map { $0.hints.country } == ["CZ", "SK", "SK", "CZ", "CZ"])
         #expect(sink.records.allSatisfy { $0.hints.platform == "heureka" })
-        let assumed = sink.diagnostics.filter { $0.code == "feed.market-assumed" }
+        let assumed = sink.diagnostics.filter { $0.code == .feedMarketAssumed }
         #expect(assumed.count == 1)
         #expect(assumed.first?.message.hasPrefix("2 items") == true)
     }
@@ -48,13 +48,13 @@ struct StructuredFeedReaderTests {
     func aFeedWithoutItemsSaysSo(_ kind: InputKind, _ xml: String) throws {
         let sink = try Self.read(xml, kind: kind)
         #expect(sink.records.isEmpty)
-        #expect(sink.codes == ["feed.no-items"])
+        #expect(sink.codes == [.feedNoItems])
     }
 
     @Test func heurekaMarketAssumptionIsNotReportedWhenTheSourceNamesItsCurrency() throws {
         let sink = try Self.read("<SHOP><SHOPITEM><ITEM_ID>1</ITEM_ID></SHOPITEM></SHOP>", kind: .heureka, hints: SourceHints(currency: "EUR"))
         #expect(sink.records.first?.hints.currency == "EUR")
-        #expect(!sink.codes.contains("feed.market-assumed"))
+        #expect(!sink.codes.contains(.feedMarketAssumed))
     }
 
     @Test func zboziNamespacedWindows1250FeedKeepsLabelsAsWritten() throws {

@@ -79,7 +79,7 @@ struct XMLFeedDialectTests {
         #expect(first.value("ean_code") == "4902548974118")
         #expect(first.value("categories/category") == "Garso technika")
         #expect(first.hints.statedOnly == SourceHints(language: "lt", country: "LT", currency: "EUR"))
-        #expect(!sink.codes.contains("feed.guessed-items"))
+        #expect(!sink.codes.contains(.feedGuessedItems))
     }
 
     @Test func mappedGenericXMLUsesTheSidecarMapping() throws {
@@ -111,7 +111,7 @@ struct XMLFeedDialectTests {
         let xml = "<catalog><item><name>A</name></item><item><name>B</name></item></catalog>"
         let sink = try Self.read(xml, kind: .xml)
         #expect(sink.records.map { $0.value("name") } == ["A", "B"])
-        #expect(sink.codes.contains("feed.guessed-items"))
+        #expect(sink.codes.contains(.feedGuessedItems))
     }
 
     @Test func windows1257DeclaredXMLIsDecoded() throws {

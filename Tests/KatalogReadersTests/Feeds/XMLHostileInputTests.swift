@@ -35,7 +35,7 @@ struct XMLHostileInputTests {
         #expect(!allValues.contains("root:"), "\(name) leaked a local file")
         #expect(sink.records.last?.value("g:id") == "SKU-2")
         if !reference.isEmpty {
-            #expect(sink.codes.contains("xml.entity-blocked"), "\(name): \(sink.diagnostics)")
+            #expect(sink.codes.contains(.xmlEntityBlocked), "\(name): \(sink.diagnostics)")
         }
     }
 
@@ -55,10 +55,10 @@ struct XMLHostileInputTests {
         #expect(sink.records.first?.value("g:id") == "SKU-1")
         let laughs = sink.records.flatMap(\.fields).map(\.value).joined()
         #expect(laughs.count < 10_000, "the entity was expanded")
-        let bomb = try #require(sink.diagnostics.first { $0.code == "xml.entity-bomb" }, "\(sink.diagnostics)")
+        let bomb = try #require(sink.diagnostics.first { $0.code == .xmlEntityBomb }, "\(sink.diagnostics)")
         #expect(bomb.severity == .error)
-        #expect(sink.codes.filter { $0 == "xml.entity-bomb" }.count == 1)
-        #expect(!sink.codes.contains("xml.parser-message"), "\(sink.diagnostics)")
+        #expect(sink.codes.filter { $0 == .xmlEntityBomb }.count == 1)
+        #expect(!sink.codes.contains(.xmlParserMessage), "\(sink.diagnostics)")
         // The run goes on: the next feed reads normally.
         let next = try Self.read(Self.rssHead + Self.rssOpen + Self.item(7) + "</channel></rss>")
         #expect(next.records.count == 1)
@@ -75,7 +75,7 @@ struct XMLHostileInputTests {
         #expect(elapsed < .seconds(1))
         #expect(sink.records.count == 1)
         #expect((sink.records.first?.value("title")?.count ?? 0) < 1_000)
-        #expect(sink.codes.contains("xml.entity-blocked"))
+        #expect(sink.codes.contains(.xmlEntityBlocked))
     }
 
     @Test(arguments: [1, 2, 3, 5])
@@ -87,10 +87,10 @@ struct XMLHostileInputTests {
         #expect(sink.records.count == completeItems + 1)
         #expect(sink.records.prefix(completeItems).map { $0.value("g:id") } == (1...completeItems).map { "SKU-\($0)" })
         #expect(sink.records.last?.value("g:id") == "SKU-CUT")
-        let truncated = try #require(sink.diagnostics.first { $0.code == "xml.truncated" })
+        let truncated = try #require(sink.diagnostics.first { $0.code == .xmlTruncated })
         #expect(truncated.location.line != nil)
         #expect(truncated.severity == .error)
-        #expect(sink.codes.contains("feed.item-incomplete"))
+        #expect(sink.codes.contains(.feedItemIncomplete))
     }
 
     @Test func malformedItemCostsOnlyItselfAndTheFaultSaysWhere() throws {
@@ -101,11 +101,11 @@ struct XMLHostileInputTests {
         #expect(sink.records.map { $0.value("g:id") } == ["SKU-1", "SKU-2", "SKU-3", "SKU-4"])
         #expect(sink.records.map(\.location.record) == [1, 2, 3, 4])
         #expect(sink.records.map(\.location.line) == [3, 4, 5, 6])
-        let restart = try #require(sink.diagnostics.first { $0.code == "xml.resynchronized" })
+        let restart = try #require(sink.diagnostics.first { $0.code == .xmlResynchronized })
         #expect(restart.location.line == 5)
         #expect(restart.message.contains("line 6"))
-        #expect(!sink.codes.contains("xml.malformed"))
-        #expect(sink.codes.contains("feed.item-incomplete"))
+        #expect(!sink.codes.contains(.xmlMalformed))
+        #expect(sink.codes.contains(.feedItemIncomplete))
     }
 
     @Test func malformedFeedWithNoLaterItemStopsAtTheFault() throws {
@@ -113,15 +113,15 @@ struct XMLHostileInputTests {
             + "\n<item><g:id>SKU-3</g:id><title>Bad</tittle></item></channel></rss>"
         let sink = try Self.read(xml)
         #expect(sink.records.map { $0.value("g:id") } == ["SKU-1", "SKU-2", "SKU-3"])
-        let malformed = try #require(sink.diagnostics.first { $0.code == "xml.malformed" })
+        let malformed = try #require(sink.diagnostics.first { $0.code == .xmlMalformed })
         #expect(malformed.location.line == 5)
-        #expect(!sink.codes.contains("xml.resynchronized"))
+        #expect(!sink.codes.contains(.xmlResynchronized))
     }
 
     @Test func parserMessagesNeverReachStandardError() throws {
         // libxml2 prints to stderr unless a handler takes its messages; the handler turns them into diagnostics.
         let sink = try Self.read(Self.rssHead + Self.rssOpen + Self.item(1) + "<item><g:id>2</g:id>&undefined;</item></channel></rss>")
         #expect(!sink.diagnostics.isEmpty)
-        #expect(sink.diagnostics.allSatisfy { !$0.message.isEmpty && $0.code.hasPrefix("xml.") || $0.code.hasPrefix("feed.") })
+        #expect(sink.diagnostics.allSatisfy { !$0.message.isEmpty && $0.code.group == "xml" || $0.code.group == "feed" })
     }
 }

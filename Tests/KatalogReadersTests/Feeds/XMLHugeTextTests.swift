@@ -26,7 +26,7 @@ struct XMLHugeTextTests {
     func everyItemAfterAGiantTextIsRead(description: String) throws {
         let sink = try Self.read(Self.feed(firstDescription: description))
         #expect(sink.records.map { $0.value("g:id") } == ["A-1", "A-2", "A-3", "A-4"])
-        #expect(!sink.codes.contains("xml.malformed") && !sink.codes.contains("xml.truncated"), "\(sink.codes)")
+        #expect(!sink.codes.contains(.xmlMalformed) && !sink.codes.contains(.xmlTruncated), "\(sink.codes)")
         // At most the cap, the kept tail and the kept line breaks.
         #expect(sink.records.first.flatMap { $0.value("description") }.map { $0.utf8.count <= (1 << 20) + 64 + 700_000 } == true)
         #expect(sink.records.first?.value("g:price") == "10.00 EUR", "fields after the cut text are read")
@@ -34,7 +34,7 @@ struct XMLHugeTextTests {
 
     @Test func theCutIsReportedWhereItStartsAndLaterLinesStayRight() throws {
         let sink = try Self.read(Self.feed(firstDescription: String(repeating: "word ", count: 700_000)))
-        let cut = try #require(sink.diagnostics.first { $0.code == "xml.text-too-long" })
+        let cut = try #require(sink.diagnostics.first { $0.code == .xmlTextTooLong })
         #expect(cut.location.line == 3)
         #expect(sink.records.map(\.location.line) == [3, 4, 5, 6])
     }
@@ -43,6 +43,6 @@ struct XMLHugeTextTests {
         let description = String(repeating: "ž", count: 200_000)
         let sink = try Self.read(Self.feed(firstDescription: description))
         #expect(sink.records.first?.value("description") == description)
-        #expect(!sink.codes.contains("xml.text-too-long"))
+        #expect(!sink.codes.contains(.xmlTextTooLong))
     }
 }

@@ -31,10 +31,10 @@ struct XMLResyncTests {
         #expect(sink.records.map { $0.value("g:id") } == ["A-1", "A-2", "A-3", "A-4", "A-5"], "\(sink.diagnostics)")
         #expect(sink.records.map(\.location.record) == [1, 2, 3, 4, 5])
         #expect(sink.records.first?.value("g:price") == "1.00 EUR", "fields before the fault are kept")
-        let restart = try #require(sink.diagnostics.first { $0.code == "xml.resynchronized" }, "\(sink.diagnostics)")
+        let restart = try #require(sink.diagnostics.first { $0.code == .xmlResynchronized }, "\(sink.diagnostics)")
         #expect(restart.severity == .error)
-        #expect(sink.codes.contains("feed.item-incomplete"))
-        #expect(!sink.codes.contains("xml.truncated") && !sink.codes.contains("xml.malformed"), "\(sink.codes)")
+        #expect(sink.codes.contains(.feedItemIncomplete))
+        #expect(!sink.codes.contains(.xmlTruncated) && !sink.codes.contains(.xmlMalformed), "\(sink.codes)")
         // The later items' lines are the file's: each item is 6 lines, the hostile CDATA adds its runs' lines.
         let lines = sink.records.dropFirst().compactMap(\.location.line)
         #expect(zip(lines, lines.dropFirst()).allSatisfy { $1 - $0 == 5 }, "\(lines)")
@@ -44,7 +44,7 @@ struct XMLResyncTests {
     @Test func theSameOnOneLine() throws {
         let sink = try Self.read(Self.feed(items: 4, hostile: 2, oneLine: true))
         #expect(sink.records.map { $0.value("g:id") } == ["A-1", "A-2", "A-3", "A-4"], "\(sink.diagnostics)")
-        #expect(sink.codes.filter { $0 == "xml.resynchronized" }.count == 1)
+        #expect(sink.codes.filter { $0 == .xmlResynchronized }.count == 1)
     }
 
     @Test func severalFaultsEachCostTheirItem() throws {
@@ -58,9 +58,9 @@ struct XMLResyncTests {
         #expect(sink.records.map { $0.value("g:id") } == (1...6).map { "B-\($0)" }, "\(sink.diagnostics)")
         #expect(sink.records.compactMap(\.location.line) == Array(3...8))
         // The last bad item has no item after it: reading stops there, as before.
-        #expect(sink.codes.filter { $0 == "xml.resynchronized" }.count == 2)
-        #expect(sink.codes.filter { $0 == "xml.malformed" }.count == 1)
-        #expect(sink.codes.filter { $0 == "feed.item-incomplete" }.count == 3)
+        #expect(sink.codes.filter { $0 == .xmlResynchronized }.count == 2)
+        #expect(sink.codes.filter { $0 == .xmlMalformed }.count == 1)
+        #expect(sink.codes.filter { $0 == .feedItemIncomplete }.count == 3)
     }
 
     @Test func aDoctypeIsReportedOnceAcrossRestarts() throws {
@@ -68,8 +68,8 @@ struct XMLResyncTests {
             + "<item><g:id>C-1</g:id><title>Bad</tittle></item>\n<item><g:id>C-2</g:id><title>&shop;</title></item>\n</channel></rss>\n"
         let sink = try Self.read(Data(text.utf8))
         #expect(sink.records.map { $0.value("g:id") } == ["C-1", "C-2"])
-        #expect(sink.codes.filter { $0 == "xml.dtd-ignored" }.count == 1, "\(sink.codes)")
-        #expect(sink.codes.filter { $0 == "xml.entity-blocked" }.count == 1, "\(sink.codes)")
+        #expect(sink.codes.filter { $0 == .xmlDTDIgnored }.count == 1, "\(sink.codes)")
+        #expect(sink.codes.filter { $0 == .xmlEntityBlocked }.count == 1, "\(sink.codes)")
     }
 
     @Test func itemStartsAreFoundOutsideCommentsAndCDATA() {

@@ -40,7 +40,7 @@ struct HTMLEncodingTests {
         #expect(sink.encoding?.source == testCase.source)
         let title = sink.records.first?.fields.first { $0.role == .title }?.value
         #expect(title.map { !$0.contains("\u{FFFD}") && $0.unicodeScalars.contains { $0.value > 0x7F } } == true)
-        #expect(!sink.diagnostics.contains { $0.code == "encoding.invalid-bytes" })
+        #expect(!sink.diagnostics.contains { $0.code == .encodingInvalidBytes })
     }
 
     @Test func lithuanianWindows1257IsReadExactly() throws {
@@ -53,7 +53,7 @@ struct HTMLEncodingTests {
         var bytes = Data(Self.page("<meta charset=\"utf-8\">", "Kaina ").utf8)
         bytes.insert(contentsOf: [0xC3, 0x28, 0xFF, 0xFE, 0x80], at: bytes.count - 30)
         let sink = HTMLTestSupport.read(bytes)
-        let diagnostic = sink.diagnostics.first { $0.code == "encoding.invalid-bytes" }
+        let diagnostic = sink.diagnostics.first { $0.code == .encodingInvalidBytes }
         #expect(diagnostic?.severity == .warning)
         #expect(diagnostic?.location.line == 1)
         #expect(sink.records.count == 1)
@@ -68,7 +68,7 @@ struct HTMLEncodingTests {
 
     @Test func unsupportedCharsetIsReported() {
         let sink = HTMLTestSupport.read(Self.page("<meta charset=\"shift_jis\">", "plain"))
-        #expect(sink.diagnostics.contains { $0.code == "encoding.unsupported" })
+        #expect(sink.diagnostics.contains { $0.code == .encodingUnsupported })
     }
 }
 

@@ -66,8 +66,8 @@ struct HTMLRealWorldPageTests {
         #expect(sink.records.count == 1)
         #expect(record.kind == .html)
         #expect(record.fields.contains { $0.role == .title && $0.value == "Gorenje K17WE kettle" })
-        #expect(sink.diagnostics.map(\.code).contains("html.read-as-html"))
-        #expect(!sink.diagnostics.map(\.code).contains("xml.malformed"))
+        #expect(sink.diagnostics.map(\.code).contains(.htmlReadAsHTML))
+        #expect(!sink.diagnostics.map(\.code).contains(.xmlMalformed))
     }
 
     @Test func aWellFormedFeedStaysAFeed() throws {
@@ -77,7 +77,7 @@ struct HTMLRealWorldPageTests {
         try MarkupFallbackReader(xml: XMLFeedReader()).read(SourceDocument(fileURL: url.path, displayPath: "feed.xml", kind: .xml), into: sink)
         #expect(sink.records.count == 1)
         #expect(sink.records.first?.kind == .xml)
-        #expect(!sink.diagnostics.map(\.code).contains("html.read-as-html"))
+        #expect(!sink.diagnostics.map(\.code).contains(.htmlReadAsHTML))
     }
 
     // MARK: - itemref
@@ -136,7 +136,7 @@ struct HTMLRealWorldPageTests {
         """
         let sink = HTMLTestSupport.read(html)
         #expect(sink.records.isEmpty)
-        let found = sink.diagnostics.filter { $0.code == "html.no-product" }
+        let found = sink.diagnostics.filter { $0.code == .htmlNoProduct }
         #expect(found.count == 1)
         #expect(found.first?.severity == .info)
         #expect(found.first?.message.contains("NewsArticle") == true)
@@ -153,13 +153,13 @@ struct HTMLRealWorldPageTests {
         """
         let sink = HTMLTestSupport.read(html)
         #expect(sink.records.isEmpty)
-        #expect(sink.diagnostics.filter { $0.code == "html.no-product" }.count == 1)
+        #expect(sink.diagnostics.filter { $0.code == .htmlNoProduct }.count == 1)
     }
 
     @Test func aPageWithNothingAtAllGivesNoRecord() {
         let sink = HTMLTestSupport.read("<html><head><title>Log in</title></head><body><h1>Welcome back</h1></body></html>")
         #expect(sink.records.isEmpty)
-        #expect(sink.diagnostics.map(\.code) == ["html.no-product"])
+        #expect(sink.diagnostics.map(\.code) == [.htmlNoProduct])
     }
 
     @Test func aBookWithAnOfferIsAProductNamedAfterTheBook() throws {
@@ -181,7 +181,7 @@ struct HTMLRealWorldPageTests {
         #expect(HTMLTestSupport.values(record, "isbn") == ["9780316769488"])
         #expect(HTMLTestSupport.values(record, "author") == ["J. D. Salinger"])
         #expect(HTMLTestSupport.values(record, "offers.price") == ["8.99"])
-        #expect(!sink.diagnostics.map(\.code).contains("html.no-product"))
+        #expect(!sink.diagnostics.map(\.code).contains(.htmlNoProduct))
     }
 
     @Test func aMicrodataBookInsideAWebPageIsNamedAfterTheBook() throws {
@@ -308,7 +308,7 @@ struct HTMLRealWorldPageTests {
         #expect(PageTextQuote.quote("short text") == "short text")
 
         let html = "<html><head><meta charset=\"\(String(repeating: "x-unknown-", count: 20))\"></head><body><h1>A</h1><p class=\"price\">1,00 €</p></body></html>"
-        let messages = HTMLTestSupport.read(html).diagnostics.filter { $0.code == "encoding.unsupported" }.map(\.message)
+        let messages = HTMLTestSupport.read(html).diagnostics.filter { $0.code == .encodingUnsupported }.map(\.message)
         #expect(messages.count == 1)
         #expect(messages.allSatisfy { $0.contains("…") && !$0.contains(String(repeating: "x-unknown-", count: 9)) })
     }

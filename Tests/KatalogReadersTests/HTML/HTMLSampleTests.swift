@@ -64,7 +64,7 @@ struct HTMLSampleTests {
     @Test func articleSampleGivesNoRecord() throws {
         let sink = try HTMLTestSupport.readSample("12_article-no-product_en.html")
         #expect(sink.records.isEmpty)
-        #expect(sink.diagnostics.map(\.code) == ["html.no-product"])
+        #expect(sink.diagnostics.map(\.code) == [.htmlNoProduct])
     }
 
     @Test func bigRetailSampleTakesTheShopIDFromOgUPCAsTheSKU() throws {
@@ -73,13 +73,13 @@ struct HTMLSampleTests {
         #expect(product.sku == "W005759888")
         #expect(product.gtin == nil)
         #expect(product.price?.money.amountText == "39.99")
-        #expect(!product.diagnostics.contains { $0.code.hasPrefix("gtin.") })
+        #expect(!product.diagnostics.contains { $0.code.group == "gtin" })
     }
 
     @Test func brokenJSONLDSampleKeepsTheProductAndReportsEachRepair() throws {
         let sink = try HTMLTestSupport.readSample("08_broken-jsonld_lt.html")
-        #expect(sink.diagnostics.filter { $0.code == "jsonld.repaired" }.count == 2)
-        #expect(sink.diagnostics.filter { $0.code == "jsonld.invalid" }.count == 1)
+        #expect(sink.diagnostics.filter { $0.code == .jsonLDRepaired }.count == 2)
+        #expect(sink.diagnostics.filter { $0.code == .jsonLDInvalid }.count == 1)
         #expect(HTMLTestSupport.values(try #require(sink.records.first), "mpn") == ["010-02810-10"])
     }
 
@@ -87,11 +87,11 @@ struct HTMLSampleTests {
         let sink = try HTMLTestSupport.readSample("09_price-mismatch_pl.html")
         let product = ProductNormalizer().normalize(try #require(sink.records.first))
         #expect(product.price?.money.amountText == "1499.00")
-        let mismatch = try #require(product.diagnostics.first { $0.code == "origin.mismatch" })
+        let mismatch = try #require(product.diagnostics.first { $0.code == .originMismatch })
         #expect(mismatch.severity == .warning)
         #expect(mismatch.message.contains("json-ld") && mismatch.message.contains("visible-text"))
         #expect(mismatch.message.contains("1499.00 PLN") && mismatch.message.contains("1299.00 PLN"))
-        #expect(!product.diagnostics.contains { $0.code == "field.conflict" && $0.location.field == "price" })
+        #expect(!product.diagnostics.contains { $0.code == .fieldConflict && $0.location.field == "price" })
     }
 
     /// The shop page of the seed product gives the same canonical record as the shop's text export.

@@ -12,13 +12,13 @@ struct HostileHTMLTests {
         let sink = HTMLTestSupport.read(html, reader: HTMLPageReader(maxDepth: 128))
         let record = try #require(sink.records.first)
         #expect(record.fields.first { $0.role == .title }?.value == "Deep")
-        #expect(sink.diagnostics.contains { $0.code == "html.too-deep" || $0.code == "html.recovered" })
+        #expect(sink.diagnostics.contains { $0.code == .htmlTooDeep || $0.code == .htmlRecovered })
     }
 
     @Test func deeplyNestedJSONLDIsAnErrorNotACrash() {
         let json = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let sink = HTMLTestSupport.read("<html><head><script type=\"application/ld+json\">\(json)</script></head><body><h1>X</h1><p class=\"price\">9,99 €</p></body></html>")
-        #expect(sink.diagnostics.contains { $0.code == "jsonld.invalid" && $0.message.contains("nested") })
+        #expect(sink.diagnostics.contains { $0.code == .jsonLDInvalid && $0.message.contains("nested") })
         #expect(sink.records.count == 1)
     }
 
@@ -30,7 +30,7 @@ struct HostileHTMLTests {
         #expect(try #require(sink.records.first).fields.filter { $0.origin == .specTable }.count == 60_000)
 
         let cut = HTMLTestSupport.read(html, reader: HTMLPageReader(maxBytes: 100_000))
-        #expect(cut.diagnostics.contains { $0.code == "html.truncated" })
+        #expect(cut.diagnostics.contains { $0.code == .htmlTruncated })
         #expect(cut.records.first?.fields.first { $0.role == .title }?.value == "Duża strona")
     }
 
@@ -66,7 +66,7 @@ struct HostileHTMLTests {
 
     @Test func parserMessagesBecomeDiagnosticsWithLines() {
         let sink = HTMLTestSupport.read("<html><body>\n<h1>T</h1>\n<div>\n</span>\n</div></body></html>")
-        let recovered = sink.diagnostics.filter { $0.code == "html.recovered" }
+        let recovered = sink.diagnostics.filter { $0.code == .htmlRecovered }
         #expect(recovered.contains { $0.location.line == 4 && $0.message.contains("span") })
     }
 }

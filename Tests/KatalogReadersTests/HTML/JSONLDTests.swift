@@ -34,7 +34,7 @@ struct JSONLDTests {
         let record = try #require(sink.records.first)
         #expect(HTMLTestSupport.values(record, "offers.price", origin: .jsonLD) == ["759.00"])
         #expect(HTMLTestSupport.values(record, "sku") == ["CP.MA.00000731.01"])
-        let repaired = sink.diagnostics.filter { $0.code == "jsonld.repaired" }
+        let repaired = sink.diagnostics.filter { $0.code == .jsonLDRepaired }
         #expect(repaired.count == 1)
         #expect(repaired.first?.message.contains(broken.repair) == true)
         #expect(repaired.first?.severity == .warning)
@@ -45,7 +45,7 @@ struct JSONLDTests {
         let sink = HTMLTestSupport.read(Self.page(broken, Self.product, "{ not json at all"))
         let record = try #require(sink.records.first)
         #expect(HTMLTestSupport.values(record, "name") == ["DJI Mini 4 Pro"])
-        let invalid = sink.diagnostics.filter { $0.code == "jsonld.invalid" }
+        let invalid = sink.diagnostics.filter { $0.code == .jsonLDInvalid }
         #expect(invalid.count == 2)
         #expect(invalid.allSatisfy { $0.severity == .error && $0.location.line != nil })
     }

@@ -50,21 +50,21 @@ enum ISBN10 {
 
 extension Finding {
     static func gtinUPCEExpanded(_ text: String, upcA: String) -> Finding {
-        Finding(.info, "gtin.upc-e-expanded", "\"\(text)\" is a zero-suppressed UPC-E; expanded to the UPC-A \(upcA), which its check digit confirms.")
+        Finding(.info, .gtinUPCEExpanded, "\"\(text)\" is a zero-suppressed UPC-E; expanded to the UPC-A \(upcA), which its check digit confirms.")
     }
     static func gtinUPCEAssumed(_ text: String, upcA: String) -> Finding {
-        Finding(.warning, "gtin.upc-e-assumed", "\"\(text)\" checks both as a GTIN-8 starting with 0 (an in-store number) and as a UPC-E; read as the UPC-E, expanded to \(upcA).")
+        Finding(.warning, .gtinUPCEAssumed, "\"\(text)\" checks both as a GTIN-8 starting with 0 (an in-store number) and as a UPC-E; read as the UPC-E, expanded to \(upcA).")
     }
     static func isbn10Converted(_ text: String, isbn13: String) -> Finding {
-        Finding(.info, "gtin.isbn10-converted", "\"\(text)\" is an ISBN-10; converted to its ISBN-13/GTIN \(isbn13).")
+        Finding(.info, .gtinISBN10Converted, "\"\(text)\" is an ISBN-10; converted to its ISBN-13/GTIN \(isbn13).")
     }
     static func isbn10Checksum(_ text: String) -> Finding {
-        Finding(.error, "gtin.isbn10-checksum", "\"\(text)\" looks like an ISBN-10 but fails its mod-11 check digit; kept as raw text, not corrected.")
+        Finding(.error, .gtinISBN10Checksum, "\"\(text)\" looks like an ISBN-10 but fails its mod-11 check digit; kept as raw text, not corrected.")
     }
     static func gtinNotATradeItem(_ text: String, kind: String) -> Finding {
-        Finding(.warning, "gtin.not-a-trade-item", "GTIN \"\(text)\" is valid but is \(kind), not a product number.")
+        Finding(.warning, .gtinNotATradeItem, "GTIN \"\(text)\" is valid but is \(kind), not a product number.")
     }
     static func gtinPrefixUnassigned(_ text: String, prefix: String) -> Finding {
-        Finding(.warning, "gtin.prefix-unassigned", "GTIN \"\(text)\" has a valid check digit but its prefix \(prefix) is not assigned to any GS1 member organisation.")
+        Finding(.warning, .gtinPrefixUnassigned, "GTIN \"\(text)\" has a valid check digit but its prefix \(prefix) is not assigned to any GS1 member organisation.")
     }
 }

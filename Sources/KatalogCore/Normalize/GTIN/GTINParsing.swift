@@ -18,7 +18,7 @@ public enum GTINParsing {
             let wasValid = gtin.isValid
             gtin = GTIN(raw: text, digits: upcA, format: .upcA, isValid: true)
             gtin.expandedFrom = "UPC-E"
-            findings.removeAll { $0.code == "gtin.checksum" }
+            findings.removeAll { $0.code == .gtinChecksum }
             findings.append(wasValid ? .gtinUPCEAssumed(text, upcA: upcA) : .gtinUPCEExpanded(text, upcA: upcA))
         }
         if gtin.isValid { findings += prefixFindings(gtin) }
@@ -149,24 +149,24 @@ public enum GTINParsing {
 
 extension Finding {
     static func gtinSpreadsheetApostrophe(_ text: String) -> Finding {
-        Finding(.info, "gtin.spreadsheet-apostrophe", "GTIN \"\(text)\" starts with the apostrophe a spreadsheet adds to keep text; it was removed.")
+        Finding(.info, .gtinSpreadsheetApostrophe, "GTIN \"\(text)\" starts with the apostrophe a spreadsheet adds to keep text; it was removed.")
     }
     static func gtinSpreadsheetDecimal(_ text: String) -> Finding {
-        Finding(.warning, "gtin.spreadsheet-decimal", "GTIN \"\(text)\" ends in \".0\", a sign that a spreadsheet stored it as a number; the \".0\" was removed.")
+        Finding(.warning, .gtinSpreadsheetDecimal, "GTIN \"\(text)\" ends in \".0\", a sign that a spreadsheet stored it as a number; the \".0\" was removed.")
     }
     static func gtinScientificNotation(_ text: String) -> Finding {
-        Finding(.error, "gtin.scientific-notation", "GTIN \"\(text)\" is in scientific notation: a spreadsheet rounded it and its digits are lost. Kept as raw text only; re-export the column as text.")
+        Finding(.error, .gtinScientificNotation, "GTIN \"\(text)\" is in scientific notation: a spreadsheet rounded it and its digits are lost. Kept as raw text only; re-export the column as text.")
     }
     static func gtinInvalidCharacters(_ text: String) -> Finding {
-        Finding(.error, "gtin.invalid-characters", "GTIN \"\(text)\" contains characters other than digits, spaces and hyphens; kept as raw text only.")
+        Finding(.error, .gtinInvalidCharacters, "GTIN \"\(text)\" contains characters other than digits, spaces and hyphens; kept as raw text only.")
     }
     static func gtinLength(_ text: String, length: Int) -> Finding {
-        Finding(.error, "gtin.length", "GTIN \"\(text)\" has \(length) digits; a GTIN has 8, 12, 13 or 14. Kept as raw text only.")
+        Finding(.error, .gtinLength, "GTIN \"\(text)\" has \(length) digits; a GTIN has 8, 12, 13 or 14. Kept as raw text only.")
     }
     static func gtinChecksum(_ text: String, expected: Int) -> Finding {
-        Finding(.error, "gtin.checksum", "GTIN \"\(text)\" fails its check digit (expected \(expected)); kept as raw text, not corrected.")
+        Finding(.error, .gtinChecksum, "GTIN \"\(text)\" fails its check digit (expected \(expected)); kept as raw text, not corrected.")
     }
     static func gtinLeadingZeroRestored(_ text: String, restored: String) -> Finding {
-        Finding(.warning, "gtin.leading-zero-restored", "GTIN \"\(text)\" had lost its leading zero (a spreadsheet stored it as a number); restored as \(restored), which the check digit confirms.")
+        Finding(.warning, .gtinLeadingZeroRestored, "GTIN \"\(text)\" had lost its leading zero (a spreadsheet stored it as a number); restored as \(restored), which the check digit confirms.")
     }
 }

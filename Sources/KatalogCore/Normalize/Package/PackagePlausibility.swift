@@ -125,9 +125,9 @@ extension Finding {
     private static func text(_ value: Decimal) -> String { DecimalFormatting.trimmed(value, maxFractionDigits: 3) }
 
     static func implausibleSizeForItem(_ key: String, value: Decimal, limit: Decimal, item: String) -> Finding {
-        Finding(.warning, "unit.implausible-for-item", "\(key) is \(text(value)) mm, more than the \(text(limit)) mm plausible for a product sold as \"\(item)\"; check the unit (mm written as cm?). Kept as read.")
+        Finding(.warning, .unitImplausibleForItem, "\(key) is \(text(value)) mm, more than the \(text(limit)) mm plausible for a product sold as \"\(item)\"; check the unit (mm written as cm?). Kept as read.")
     }
     static func implausibleWeightForItem(_ key: String, value: Decimal, limit: Decimal, item: String) -> Finding {
-        Finding(.warning, "unit.implausible-for-item", "\(key) is \(text(value)) g, more than the \(text(limit)) g plausible for a product sold as \"\(item)\"; check the unit (g written as kg?). Kept as read.")
+        Finding(.warning, .unitImplausibleForItem, "\(key) is \(text(value)) g, more than the \(text(limit)) g plausible for a product sold as \"\(item)\"; check the unit (g written as kg?). Kept as read.")
     }
 }

@@ -117,7 +117,7 @@ public struct QuantityParsing: Sendable {
             values[axis] = quantity
         }
         // One "unit assumed" finding is enough for the whole string.
-        var seen = Set<String>()
+        var seen = Set<FindingCode>()
         findings = findings.filter { seen.insert($0.code).inserted }
         return (values, findings)
     }
@@ -225,34 +225,33 @@ public struct QuantityParsing: Sendable {
 
 extension Finding {
     static func quantityUnreadable(_ text: String, field: String) -> Finding {
-        Finding(.error, "unit.unreadable", "\(field): \"\(text)\" is not a number with a unit; the value was not kept.")
+        Finding(.error, .unitUnreadable, "\(field): \"\(text)\" is not a number with a unit; the value was not kept.")
     }
     static func quantityUnknownUnit(_ text: String, unit: String, field: String, dimension: Dimension) -> Finding {
-        Finding(.error, "unit.unknown", "\(field): \"\(unit)\" in \"\(text)\" is not a \(dimension.rawValue) unit Katalog knows; the value was not kept.")
+        Finding(.error, .unitUnknown, "\(field): \"\(unit)\" in \"\(text)\" is not a \(dimension.rawValue) unit Katalog knows; the value was not kept.")
     }
-    static let unitFromLabelCode = "unit.from-label"
 
     static func quantityUnitFromLabel(_ text: String, unit: String, field: String) -> Finding {
-        Finding(.info, unitFromLabelCode, "\(field): \"\(text)\" has no unit; \(unit) was taken from the label.")
+        Finding(.info, .unitFromLabel, "\(field): \"\(text)\" has no unit; \(unit) was taken from the label.")
     }
 
     /// The spreadsheet form of `unit.from-label`: said once for the column.
     static func columnUnitFromHeader(_ header: String, unit: String) -> Finding {
-        Finding(.info, unitFromLabelCode, "Column \"\(header)\": values without a unit are read in \(unit), the unit its header names (reported once per file for the column).")
+        Finding(.info, .unitFromLabel, "Column \"\(header)\": values without a unit are read in \(unit), the unit its header names (reported once per file for the column).")
     }
     static func quantityUnitFromConfiguration(_ text: String, unit: String, field: String) -> Finding {
-        Finding(.info, "unit.from-configuration", "\(field): \"\(text)\" has no unit; \(unit) was taken from the source's defaults (its configuration, or the export platform's documented unit).")
+        Finding(.info, .unitFromConfiguration, "\(field): \"\(text)\" has no unit; \(unit) was taken from the source's defaults (its configuration, or the export platform's documented unit).")
     }
     static func quantityUnitAssumed(_ text: String, unit: String, field: String) -> Finding {
-        Finding(.warning, "unit.assumed", "\(field): \"\(text)\" has no unit and the label names none; assumed \(unit), the documented default for \(field).")
+        Finding(.warning, .unitAssumed, "\(field): \"\(text)\" has no unit and the label names none; assumed \(unit), the documented default for \(field).")
     }
     static func quantityUnitMissing(_ text: String, field: String) -> Finding {
-        Finding(.error, "unit.missing", "\(field): \"\(text)\" has no unit and no default applies; the value was not kept.")
+        Finding(.error, .unitMissing, "\(field): \"\(text)\" has no unit and no default applies; the value was not kept.")
     }
     static func quantityNegative(_ text: String, field: String) -> Finding {
-        Finding(.warning, "unit.negative", "\(field): \"\(text)\" is negative.")
+        Finding(.warning, .unitNegative, "\(field): \"\(text)\" is negative.")
     }
     static func dimensionsUnreadable(_ text: String, field: String) -> Finding {
-        Finding(.error, "unit.dimensions-unreadable", "\(field): \"\(text)\" is not a dimension string such as \"14 x 12 x 0,5 cm\"; the value was not kept.")
+        Finding(.error, .unitDimensionsUnreadable, "\(field): \"\(text)\" is not a dimension string such as \"14 x 12 x 0,5 cm\"; the value was not kept.")
     }
 }

@@ -193,32 +193,32 @@ enum CurrencyResolution {
 
 extension Finding {
     static func priceCurrencyUnknown(_ code: String, text: String) -> Finding {
-        Finding(.error, "price.currency-unknown", "Price \"\(text)\" is in \"\(code)\", which is not an ISO 4217 currency Katalog knows; no price kept.")
+        Finding(.error, .priceCurrencyUnknown, "Price \"\(text)\" is in \"\(code)\", which is not an ISO 4217 currency Katalog knows; no price kept.")
     }
     static func priceCurrencyUnresolved(_ token: String, candidates: [String], text: String) -> Finding {
-        Finding(.error, "price.currency-ambiguous", "\"\(token)\" in price \"\(text)\" can mean \(candidates.joined(separator: ", ")) and nothing about the source (currency, country, document, language) says which; no price kept. Set the source's country or currency.")
+        Finding(.error, .priceCurrencyAmbiguous, "\"\(token)\" in price \"\(text)\" can mean \(candidates.joined(separator: ", ")) and nothing about the source (currency, country, document, language) says which; no price kept. Set the source's country or currency.")
     }
     static func priceCurrencyResolved(_ token: String, code: String, basis: String) -> Finding {
-        Finding(.info, "price.currency-resolved", "\"\(token)\" is shared by several currencies; \(code) was chosen from the source's \(basis).")
+        Finding(.info, .priceCurrencyResolved, "\"\(token)\" is shared by several currencies; \(code) was chosen from the source's \(basis).")
     }
     static func priceCurrencyConflict(_ codes: [String], text: String) -> Finding {
-        Finding(.warning, "price.currency-conflict", "Price \"\(text)\" names several currencies (\(codes.joined(separator: ", "))); \(codes[0]) was kept.")
+        Finding(.warning, .priceCurrencyConflict, "Price \"\(text)\" names several currencies (\(codes.joined(separator: ", "))); \(codes[0]) was kept.")
     }
     static func priceCurrencyFromCountry(_ currency: String, country: String) -> Finding {
-        Finding(.info, "price.currency-from-country", "The price names no currency; \(currency) was taken from the source's country (\(country)).")
+        Finding(.info, .priceCurrencyFromCountry, "The price names no currency; \(currency) was taken from the source's country (\(country)).")
     }
     static func priceCurrencyStated(_ currency: String, evidence: CurrencyEvidence) -> Finding {
-        Finding(.info, "price.currency-stated", "The price names no currency; \(currency) was taken from \(evidence.detail) (\(evidence.basis.name)).")
+        Finding(.info, .priceCurrencyStated, "The price names no currency; \(currency) was taken from \(evidence.detail) (\(evidence.basis.name)).")
     }
     static func priceCurrencyAssumed(_ text: String, token: String?, code: String, evidence: CurrencyEvidence, alternatives: [String]) -> Finding {
         let what = token.map { "\"\($0)\" in price \"\(text)\" is shared by several currencies" } ?? "Price \"\(text)\" names no currency"
         let others = alternatives.isEmpty ? "" : "; it could also be \(alternatives.joined(separator: ", "))"
-        return Finding(.warning, "price.currency-assumed", "\(what); \(code) was assumed from \(evidence.detail) (\(evidence.basis.name) evidence)\(others). Pass --currency or set the source's currency to be sure.")
+        return Finding(.warning, .priceCurrencyAssumed, "\(what); \(code) was assumed from \(evidence.detail) (\(evidence.basis.name) evidence)\(others). Pass --currency or set the source's currency to be sure.")
     }
     static func priceCurrencyAlias(_ token: String, code: String, text: String) -> Finding {
-        Finding(.info, "price.currency-alias", "\"\(token)\" in price \"\(text)\" is not an ISO 4217 code but a common alias of \(code); read as \(code) (\(token) → \(code)).")
+        Finding(.info, .priceCurrencyAlias, "\"\(token)\" in price \"\(text)\" is not an ISO 4217 code but a common alias of \(code); read as \(code) (\(token) → \(code)).")
     }
     static func priceCurrencyObsolete(_ text: String, currency: CurrencyTable.ObsoleteCurrency) -> Finding {
-        Finding(.warning, "price.currency-obsolete", "Price \"\(text)\" is in \(currency.code), a currency withdrawn in \(currency.withdrawn) and replaced by \(currency.successor); the amount is kept in \(currency.code), not converted.")
+        Finding(.warning, .priceCurrencyObsolete, "Price \"\(text)\" is in \(currency.code), a currency withdrawn in \(currency.withdrawn) and replaced by \(currency.successor); the amount is kept in \(currency.code), not converted.")
     }
 }

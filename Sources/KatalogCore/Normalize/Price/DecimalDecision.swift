@@ -44,9 +44,9 @@ struct DecimalDecision: Sendable, Hashable {
 
 extension Finding {
     static func priceAmbiguousDecimal(_ text: String, chosen: String, alternative: String, separator: Character) -> Finding {
-        Finding(.warning, "price.ambiguous-decimal", "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator and nothing about the source settles it; read as \(chosen) (the other reading would be \(alternative)). Set the source's country or language to decide.")
+        Finding(.warning, .priceAmbiguousDecimal, "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator and nothing about the source settles it; read as \(chosen) (the other reading would be \(alternative)). Set the source's country or language to decide.")
     }
     static func priceDecimalResolved(_ text: String, chosen: String, alternative: String, separator: Character, basis: DecimalDecision.Basis) -> Finding {
-        Finding(.info, "price.decimal-resolved", "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator; \(basis.rawValue) decided it: read as \(chosen), not \(alternative).")
+        Finding(.info, .priceDecimalResolved, "In price \"\(text)\" the \"\(separator)\" could be a decimal or a thousands separator; \(basis.rawValue) decided it: read as \(chosen), not \(alternative).")
     }
 }

@@ -374,42 +374,42 @@ public enum MoneyParsing {
 
 extension Finding {
     static func priceEmpty() -> Finding {
-        Finding(.error, "price.empty", "The price is empty.")
+        Finding(.error, .priceEmpty, "The price is empty.")
     }
     static func priceNoAmount(_ text: String) -> Finding {
-        Finding(.error, "price.no-amount", "No amount found in price \"\(text)\"; no price kept.")
+        Finding(.error, .priceNoAmount, "No amount found in price \"\(text)\"; no price kept.")
     }
     static func priceMalformedNumber(_ digits: String, text: String) -> Finding {
-        Finding(.error, "price.malformed-number", "The amount \"\(digits)\" in price \"\(text)\" is not a well-formed number (grouping or separators are off); no price kept.")
+        Finding(.error, .priceMalformedNumber, "The amount \"\(digits)\" in price \"\(text)\" is not a well-formed number (grouping or separators are off); no price kept.")
     }
     static func priceCurrencyMissing(_ text: String) -> Finding {
-        Finding(.error, "price.currency-missing", "Price \"\(text)\" names no currency and the source implies none; no price kept. Add the currency or set a default for the source.")
+        Finding(.error, .priceCurrencyMissing, "Price \"\(text)\" names no currency and the source implies none; no price kept. Add the currency or set a default for the source.")
     }
     static func priceSpacingRepaired(_ text: String, digits: String) -> Finding {
-        Finding(.warning, "price.spacing-repaired", "Price \"\(text)\" has a space after its decimal mark; read as \(digits). Check the source if the space separated two numbers.")
+        Finding(.warning, .priceSpacingRepaired, "Price \"\(text)\" has a space after its decimal mark; read as \(digits). Check the source if the space separated two numbers.")
     }
     static func priceMinorUnit(_ text: String, sign: String, amount: String, currency: String) -> Finding {
-        Finding(.info, "price.minor-unit", "Price \"\(text)\" is written in hundredths (\"\(sign)\"); read as \(amount) \(currency).")
+        Finding(.info, .priceMinorUnit, "Price \"\(text)\" is written in hundredths (\"\(sign)\"); read as \(amount) \(currency).")
     }
     static func priceRange(_ text: String, low: String) -> Finding {
-        Finding(.warning, "price.range", "Price \"\(text)\" is a range; its low end, \(low), was kept.")
+        Finding(.warning, .priceRange, "Price \"\(text)\" is a range; its low end, \(low), was kept.")
     }
     static func priceFrom(_ text: String) -> Finding {
-        Finding(.info, "price.from", "Price \"\(text)\" is a starting price (\"from\"); the amount was kept as the price.")
+        Finding(.info, .priceFrom, "Price \"\(text)\" is a starting price (\"from\"); the amount was kept as the price.")
     }
     static func priceFree(_ text: String) -> Finding {
-        Finding(.info, "price.free", "Price \"\(text)\" means free; kept as 0.")
+        Finding(.info, .priceFree, "Price \"\(text)\" means free; kept as 0.")
     }
     static func priceExtraPrecision(_ text: String, currency: String, minorUnits: Int) -> Finding {
-        Finding(.warning, "price.extra-precision", "Price \"\(text)\" has more decimals than \(currency)'s \(minorUnits); the exact amount is kept, outputs round it.")
+        Finding(.warning, .priceExtraPrecision, "Price \"\(text)\" has more decimals than \(currency)'s \(minorUnits); the exact amount is kept, outputs round it.")
     }
     static func priceExtraAmounts(_ text: String) -> Finding {
-        Finding(.info, "price.extra-amounts", "Price \"\(text)\" holds more than one amount and is neither a range nor a was/now pair; the first amount was kept.")
+        Finding(.info, .priceExtraAmounts, "Price \"\(text)\" holds more than one amount and is neither a range nor a was/now pair; the first amount was kept.")
     }
     static func priceWasNow(_ text: String, was: Price, now: Price) -> Finding {
-        Finding(.info, "price.was-now", "Price \"\(text)\" is a was/now pair: \(was.money.amountText) \(was.money.currency) kept as the price, \(now.money.amountText) \(now.money.currency) as the sale price.")
+        Finding(.info, .priceWasNow, "Price \"\(text)\" is a was/now pair: \(was.money.amountText) \(was.money.currency) kept as the price, \(now.money.amountText) \(now.money.currency) as the sale price.")
     }
     static func priceWasNowInferred(_ text: String, was: Price, now: Price) -> Finding {
-        Finding(.warning, "price.was-now-inferred", "Price \"\(text)\" holds two amounts with nothing between them; read as a crossed-out price \(was.money.amountText) and a sale price \(now.money.amountText) \(now.money.currency). Check the source if that is wrong.")
+        Finding(.warning, .priceWasNowInferred, "Price \"\(text)\" holds two amounts with nothing between them; read as a crossed-out price \(was.money.amountText) and a sale price \(now.money.amountText) \(now.money.currency). Check the source if that is wrong.")
     }
 }

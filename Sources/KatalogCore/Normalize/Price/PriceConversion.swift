@@ -56,6 +56,6 @@ public struct PriceConversion: Sendable {
 
 extension Finding {
     static func conversionRateMissing(_ currency: String, date: String, source: String) -> Finding {
-        Finding(.warning, "conversion.rate-missing", "The \(source) rates of \(date) have no rate for \(currency); the price was not converted.")
+        Finding(.warning, .conversionRateMissing, "The \(source) rates of \(date) have no rate for \(currency); the price was not converted.")
     }
 }

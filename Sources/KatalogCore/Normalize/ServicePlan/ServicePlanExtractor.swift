@@ -318,9 +318,9 @@ public struct ServicePlanExtractor: Sendable {
 
 extension Finding {
     static func planTermConflict(attribute: PlanFact<Int>, title: PlanFact<Int>) -> Finding {
-        Finding(.warning, "plan.term-conflict", "The plan term is \(attribute.value) months by the attribute \"\(attribute.origin.label ?? "")\" but \(title.value) months by the title (\"\(title.origin.match ?? "")\"); the attribute's was kept.")
+        Finding(.warning, .planTermConflict, "The plan term is \(attribute.value) months by the attribute \"\(attribute.origin.label ?? "")\" but \(title.value) months by the title (\"\(title.origin.match ?? "")\"); the attribute's was kept.")
     }
     static func planClaimFeeUnreadable(_ sentence: String, sentence index: Int) -> Finding {
-        Finding(.info, "plan.claim-fee-unreadable", "Description sentence \(index) speaks of a claim fee but no amount with a currency was found in it (\"\(sentence.prefix(120))\"); no claim fee kept, the text stays in the description.")
+        Finding(.info, .planClaimFeeUnreadable, "Description sentence \(index) speaks of a claim fee but no amount with a currency was found in it (\"\(sentence.prefix(120))\"); no claim fee kept, the text stays in the description.")
     }
 }

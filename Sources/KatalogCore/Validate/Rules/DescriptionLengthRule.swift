@@ -1,6 +1,6 @@
 /// Descriptions longer than marketplaces accept are cut there.
 public struct DescriptionLengthRule: RecordRule {
-    public let code = "description.too-long"
+    public let code: FindingCode = .descriptionTooLong
     public let title = "Description too long"
     public let defaultSeverity = Severity.warning
     public let explanation = "Marketplaces limit descriptions (Google Merchant Center: 5,000 characters) and cut longer ones, often mid-sentence. The full description is imported; the finding gives its length (`limits.description_max` in the configuration)."

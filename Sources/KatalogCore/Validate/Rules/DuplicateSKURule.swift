@@ -2,7 +2,7 @@
 /// instead of applied.
 public final class DuplicateSKURule: RunRule {
     public static let staticInfo = RuleInfo(
-        "sku.duplicate", title: "Same SKU twice with different data", severity: .warning, stage: .run,
+        .skuDuplicate, title: "Same SKU twice with different data", severity: .warning, stage: .run,
         explanation: "Within one source file, a SKU should name one product. When a later record repeats a SKU with a different title, price, GTIN, sale price or availability, either two products share a code or an update was appended instead of applied; a sync would keep whichever came last. Both records are imported and the later one is flagged with the earlier record's number. Exact repeats are not flagged. Memory: 24 bytes per distinct SKU of the current file, spilled to a temporary file beyond about 100,000 SKUs.",
         example: "Rows 12 and 480 of `feed.csv` both have `sku=A-100`, priced 19.99 and 24.99."
     )

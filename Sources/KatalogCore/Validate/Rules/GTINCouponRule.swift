@@ -1,6 +1,6 @@
 /// A GTIN from a GS1 coupon range identifies a coupon, not a product.
 public struct GTINCouponRule: RecordRule {
-    public let code = "gtin.coupon"
+    public let code: FindingCode = .gtinCoupon
     public let title = "GTIN from a coupon range"
     public let defaultSeverity = Severity.warning
     public let explanation = "GS1 prefixes 050–059 (UPC coupons), 981–984 (coupons in a common currency area) and 99 (coupons) identify coupons and vouchers, not products. A product carrying one was usually given a voucher's barcode by mistake. The GTIN is kept as found and flagged."

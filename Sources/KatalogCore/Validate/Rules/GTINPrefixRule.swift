@@ -6,7 +6,7 @@ public struct GTINPrefixRule: RecordRule {
         case coupon
     }
 
-    public let code = "gtin.restricted-circulation"
+    public let code: FindingCode = .gtinRestrictedCirculation
     public let title = "GTIN from a restricted-circulation range"
     public let defaultSeverity = Severity.warning
     public let explanation = "GS1 reserves some prefixes for numbers that are only valid inside one company or region: 020–029 and 200–299 (in-store and variable-measure items, such as weighed goods), 040–049 (company-internal) and GTIN-8 numbers starting with 0 or 2. Such a number passes its check digit but does not identify the product anywhere else, so marketplaces refuse it. The GTIN is kept as found and flagged."

@@ -1,6 +1,6 @@
 /// Text that was UTF-8 but decoded as a single-byte code page somewhere upstream (`Ä…` for `ą`, `Ã©` for `é`).
 public struct MojibakeRule: RecordRule {
-    public let code = "text.mojibake"
+    public let code: FindingCode = .textMojibake
     public let title = "Mojibake (wrongly decoded text)"
     public let defaultSeverity = Severity.warning
     public let explanation = "When UTF-8 text is decoded as Windows-1252 or Latin-1 somewhere before Katalog (an export tool, a spreadsheet), every accented letter turns into two characters: `ą` becomes `Ä…`, `é` becomes `Ã©`, `’` becomes `â€™`. Katalog cannot know the original was not meant, so it keeps the text and flags each affected field; fix the export's encoding setting."

@@ -2,7 +2,7 @@ import Foundation
 
 /// Package sides of zero or beyond a few metres are almost always unit mix-ups (cm read as mm, m as cm).
 public struct PackageDimensionRule: RecordRule {
-    public let code = "package.dimension-implausible"
+    public let code: FindingCode = .packageDimensionImplausible
     public let title = "Implausible package dimension"
     public let defaultSeverity = Severity.warning
     public let explanation = "Package length, width and height are converted to millimetres. A side of zero, or longer than 6 metres (`limits.max_dimension_mm` in the configuration), is almost always a unit mix-up — a value in millimetres read as centimetres, or a weight typed into a dimension column. Shipping costs are computed from these, so they are flagged; the converted value is kept."

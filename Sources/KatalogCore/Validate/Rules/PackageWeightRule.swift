@@ -2,7 +2,7 @@ import Foundation
 
 /// Weights of zero, above a tonne, or a net weight above the gross weight are data errors.
 public struct PackageWeightRule: RecordRule {
-    public let code = "package.weight-implausible"
+    public let code: FindingCode = .packageWeightImplausible
     public let title = "Implausible weight"
     public let defaultSeverity = Severity.warning
     public let explanation = "Weights are converted to grams. A weight of zero, above one tonne (`limits.max_weight_g` in the configuration), or a net weight above the gross weight (the packaging cannot weigh less than nothing) is almost always a unit mix-up or swapped columns. The converted values are kept and flagged."

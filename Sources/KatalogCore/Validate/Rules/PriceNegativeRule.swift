@@ -1,6 +1,6 @@
 /// A negative price is a sign error or a discount line taken for a product.
 public struct PriceNegativeRule: RecordRule {
-    public let code = "price.negative"
+    public let code: FindingCode = .priceNegative
     public let title = "Price is negative"
     public let defaultSeverity = Severity.error
     public let explanation = "Nothing in a catalog sells for less than nothing: a negative price is a sign error, or a discount or deposit-return line exported as if it were a product. The record is imported with its price, and flagged."

@@ -1,6 +1,6 @@
 /// U+FFFD in text: bytes that could not be decoded were replaced, and the original letters are lost.
 public struct ReplacementCharacterRule: RecordRule {
-    public let code = "text.replacement-character"
+    public let code: FindingCode = .textReplacementCharacter
     public let title = "Replacement character in text"
     public let defaultSeverity = Severity.warning
     public let explanation = "The replacement character `�` (U+FFFD) stands where bytes could not be decoded, either by Katalog or by a tool before it; the original letters are lost. The text is kept as it is and each affected field is flagged; re-export the source in UTF-8 or declare its encoding."

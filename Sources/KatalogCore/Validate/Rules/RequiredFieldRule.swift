@@ -1,6 +1,6 @@
 /// Fields a configuration declares required (`required: [gtin, brand]`) must be present on every record.
 public struct RequiredFieldRule: RecordRule {
-    public let code = "field.required"
+    public let code: FindingCode = .fieldRequired
     public let title = "Required field missing"
     public let defaultSeverity = Severity.error
     public let explanation = "A configuration file may list canonical fields every record must have (`required: [gtin, brand, image]`), for example the ones a marketplace demands. A record without one gets this finding for each missing field. Nothing is required unless configured; the record is still imported unless `field.required` is added to the `reject` policy."

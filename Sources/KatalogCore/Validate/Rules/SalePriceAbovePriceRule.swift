@@ -1,6 +1,6 @@
 /// A sale price above the regular price is almost always swapped columns or a stale promotion.
 public struct SalePriceAbovePriceRule: RecordRule {
-    public let code = "price.sale-above-price"
+    public let code: FindingCode = .priceSaleAbovePrice
     public let title = "Sale price above price"
     public let defaultSeverity = Severity.warning
     public let explanation = "A sale price should be lower than the regular price; a higher one usually means swapped columns or a stale promotion. Both prices are kept as found."

@@ -1,7 +1,7 @@
 /// The same GTIN on two different products. A GTIN names exactly one trade item.
 public final class SharedGTINRule: RunRule {
     public static let staticInfo = RuleInfo(
-        "gtin.shared", title: "Same GTIN on different products", severity: .warning, stage: .run,
+        .gtinShared, title: "Same GTIN on different products", severity: .warning, stage: .run,
         explanation: "A GTIN identifies exactly one trade item, and Katalog merges sources by it. Within one source, two records with the same GTIN but different SKUs (or, without SKUs, different titles) are two products sharing a barcode — usually a variant given its parent's GTIN, or a placeholder copied down a column. Across sources the same GTIN is expected (that is how offers are matched), so there it is flagged only when the brands differ. Both records are imported; the later one is flagged. Memory: 24 bytes per distinct GTIN of the current file and per distinct branded GTIN of the run, spilled to temporary files beyond about 100,000 of each.",
         example: "`EAN: 4006381333931` on both `Stabilo Boss yellow` (SKU 1001) and `Stabilo Boss pink` (SKU 1002)."
     )

@@ -3,7 +3,7 @@ import Foundation
 /// A page whose embedded structured data (JSON-LD, microdata, RDFa, OpenGraph) says something different from what
 /// the page shows a shopper: a stale price in the markup, another variant's GTIN.
 public struct StructuredDataRule: RecordRule {
-    public let code = "structured.disagrees-with-page"
+    public let code: FindingCode = .structuredDisagreesWithPage
     public let title = "Structured data disagrees with the page"
     public let defaultSeverity = Severity.warning
     public let explanation = "HTML pages often carry the product twice: in structured data for search engines (JSON-LD, microdata, RDFa, OpenGraph) and in the visible page. When the two disagree on price, sale price, GTIN or SKU, one of them is stale — typically a cached JSON-LD price after a promotion ended — and marketplaces that crawl the page reject the offer. Katalog keeps the value it read first and flags the disagreement with both values."
@@ -53,7 +53,7 @@ public struct StructuredDataRule: RecordRule {
             }
         }
         // Keys the normalizer already reported, naming both origins (`origin.mismatch`), are not reported twice.
-        let reported = Set(product.diagnostics.filter { $0.code == "origin.mismatch" }.compactMap(\.location.field))
+        let reported = Set(product.diagnostics.filter { $0.code == .originMismatch }.compactMap(\.location.field))
         return Self.comparedKeys.compactMap { key in
             guard !reported.contains(key), let markup = structured[key], let shown = visible[key], markup != shown else { return nil }
             return finding("The page's structured data gives \(key) \(markup) but the page shows \(shown).")

@@ -1,6 +1,6 @@
 /// Titles and descriptions longer than marketplaces accept are cut or refused there.
 public struct TitleLengthRule: RecordRule {
-    public let code = "title.too-long"
+    public let code: FindingCode = .titleTooLong
     public let title = "Title too long"
     public let defaultSeverity = Severity.warning
     public let explanation = "Marketplaces limit titles (Google Merchant Center: 150 characters) and cut or refuse longer ones. The full title is imported; the finding says by how much it is over (`limits.title_max` in the configuration)."

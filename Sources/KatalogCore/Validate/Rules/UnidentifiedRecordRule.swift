@@ -1,6 +1,6 @@
 /// A record with no SKU, no GTIN and no title cannot be matched to anything. Rejects by default.
 public struct UnidentifiedRecordRule: RecordRule {
-    public let code = "record.unidentified"
+    public let code: FindingCode = .recordUnidentified
     public let title = "Record cannot be identified"
     public let defaultSeverity = Severity.error
     public let explanation = "A record needs at least one of SKU, GTIN or title to be identified; without any of them it cannot be matched, updated or shown. By default such a record is rejected (written to rejects.jsonl)."

@@ -26,13 +26,13 @@ struct GTINParsingTests {
         #expect(!gtin.isValid)
         #expect(gtin.digits == "4242005199852")
         #expect(gtin.gtin14 == nil)
-        #expect(findings.map(\.code) == ["gtin.checksum"])
+        #expect(findings.map(\.code) == [.gtinChecksum])
         #expect(findings[0].severity == .error)
         #expect(findings[0].message.contains("expected 3"))
     }
 
-    @Test(arguments: [("12345", "gtin.length"), ("69372241O3313", "gtin.invalid-characters"), ("6,93722E+12", "gtin.scientific-notation"), ("6.93722410331E+12", "gtin.scientific-notation")])
-    func rejectsMalformed(raw: String, code: String) {
+    @Test(arguments: [("12345", .gtinLength), ("69372241O3313", .gtinInvalidCharacters), ("6,93722E+12", .gtinScientificNotation), ("6.93722410331E+12", .gtinScientificNotation)] as [(String, FindingCode)])
+    func rejectsMalformed(raw: String, code: FindingCode) {
         let (gtin, findings) = GTINParsing.parse(raw)
         #expect(!gtin.isValid)
         #expect(findings.last?.code == code)
@@ -42,10 +42,10 @@ struct GTINParsingTests {
     @Test func stripsSpreadsheetDecimalAndApostrophe() {
         let (decimal, decimalFindings) = GTINParsing.parse("6937224103313.0")
         #expect(decimal.isValid && decimal.digits == "6937224103313")
-        #expect(decimalFindings.map(\.code) == ["gtin.spreadsheet-decimal"])
+        #expect(decimalFindings.map(\.code) == [.gtinSpreadsheetDecimal])
         let (quoted, quotedFindings) = GTINParsing.parse("'6937224103313")
         #expect(quoted.isValid)
-        #expect(quotedFindings.map(\.code) == ["gtin.spreadsheet-apostrophe"])
+        #expect(quotedFindings.map(\.code) == [.gtinSpreadsheetApostrophe])
     }
 
     @Test func restoresLostLeadingZeroOnlyWhenCheckDigitConfirms() {
@@ -53,10 +53,10 @@ struct GTINParsingTests {
         let (restored, findings) = GTINParsing.parse("36000291452")
         #expect(restored.isValid)
         #expect(restored.digits == "036000291452")
-        #expect(findings.map(\.code) == ["gtin.leading-zero-restored"])
+        #expect(findings.map(\.code) == [.gtinLeadingZeroRestored])
         // 12 digits whose zero-padded form fails the check digit stay invalid.
         let (invalid, invalidFindings) = GTINParsing.parse("123456789013")
         #expect(!invalid.isValid)
-        #expect(invalidFindings.map(\.code) == ["gtin.checksum"])
+        #expect(invalidFindings.map(\.code) == [.gtinChecksum])
     }
 }

@@ -26,13 +26,13 @@ struct QuantityParsingTests {
     @Test func unitFromLabelBeatsDefault() throws {
         let (quantity, findings) = QuantityParsing().parse("6,4", dimension: .mass, fallback: .init(fromLabel: "kg", defaultUnit: "g"), field: "gross_weight")
         #expect(try #require(quantity).valueText == "6400")
-        #expect(findings.map(\.code) == ["unit.from-label"])
+        #expect(findings.map(\.code) == [.unitFromLabel])
     }
 
     @Test func defaultUnitIsAssumedWithWarning() throws {
         let (quantity, findings) = QuantityParsing().parse("14,00", dimension: .length, fallback: .init(defaultUnit: "cm"), field: "package_length")
         #expect(try #require(quantity).valueText == "140")
-        #expect(findings.map(\.code) == ["unit.assumed"])
+        #expect(findings.map(\.code) == [.unitAssumed])
         #expect(findings[0].severity == .warning)
         #expect(findings[0].message.contains("assumed cm"))
     }
@@ -40,7 +40,7 @@ struct QuantityParsingTests {
     @Test func wrongDimensionUnitIsAnError() {
         let (quantity, findings) = QuantityParsing().parse("20 kg", dimension: .length, fallback: .init(), field: "package_length")
         #expect(quantity == nil)
-        #expect(findings.map(\.code) == ["unit.unknown"])
+        #expect(findings.map(\.code) == [.unitUnknown])
     }
 
     @Test(arguments: [

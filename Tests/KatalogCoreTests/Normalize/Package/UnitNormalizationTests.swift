@@ -46,14 +46,14 @@ struct UnitNormalizationTests {
     }
 
     @Test func unitFallbackOrderIsValueLabelConfigurationDefault() throws {
-        func read(_ fallback: QuantityParsing.UnitFallback) -> (String?, [String]) {
+        func read(_ fallback: QuantityParsing.UnitFallback) -> (String?, [FindingCode]) {
             let (quantity, findings) = QuantityParsing().parse("6,4", dimension: .mass, fallback: fallback, field: "gross_weight")
             return (quantity?.valueText, findings.map(\.code))
         }
-        #expect(read(.init(fromLabel: "kg", defaultUnit: "g", fromConfiguration: "g")) == ("6400", ["unit.from-label"]))
-        #expect(read(.init(defaultUnit: "g", fromConfiguration: "kg")) == ("6400", ["unit.from-configuration"]))
-        #expect(read(.init(defaultUnit: "g")) == ("6.4", ["unit.assumed"]))
-        #expect(read(.init()) == (nil, ["unit.missing"]))
+        #expect(read(.init(fromLabel: "kg", defaultUnit: "g", fromConfiguration: "g")) == ("6400", [.unitFromLabel]))
+        #expect(read(.init(defaultUnit: "g", fromConfiguration: "kg")) == ("6400", [.unitFromConfiguration]))
+        #expect(read(.init(defaultUnit: "g")) == ("6.4", [.unitAssumed]))
+        #expect(read(.init()) == (nil, [.unitMissing]))
     }
 
     static func record(_ fields: [(String, String)], title: String) -> RawRecord {
@@ -69,17 +69,17 @@ struct UnitNormalizationTests {
         record.hints.weightUnit = "kg"
         let product = ProductNormalizer().normalize(record)
         #expect(product.package.grossWeight?.valueText == "6400")
-        #expect(product.diagnostics.map(\.code) == ["unit.from-configuration"])
+        #expect(product.diagnostics.map(\.code) == [.unitFromConfiguration])
     }
 
     @Test func giftCardAndServicePlanGetTighterLimits() {
         let card = ProductNormalizer().normalize(Self.record([("Gross weight", "20 kg")], title: "Gift card 50 EUR"))
         #expect(card.package.grossWeight?.valueText == "20000")
-        #expect(card.diagnostics.map(\.code) == ["unit.implausible-for-item"])
+        #expect(card.diagnostics.map(\.code) == [.unitImplausibleForItem])
         #expect(card.diagnostics[0].message.contains("gift card"))
 
         let plan = ProductNormalizer().normalize(Self.record([("Plan", "Roczny"), ("Box length", "60 cm")], title: "DJI Care Refresh RS 4 Mini"))
-        #expect(plan.diagnostics.map(\.code) == ["unit.implausible-for-item"])
+        #expect(plan.diagnostics.map(\.code) == [.unitImplausibleForItem])
 
         // Ordinary products are left to the configurable record rules package.*-implausible.
         let lamp = ProductNormalizer().normalize(Self.record([("Gross weight", "20 kg"), ("Box length", "1400 cm")], title: "Desk lamp"))

@@ -79,7 +79,7 @@ struct MoneyParsingTests {
     func flagsAmbiguousDecimal(text: String, amount: String, alternative: String) throws {
         let (price, findings) = MoneyParsing.parse(text)
         #expect(price?.money.amountText == amount)
-        let finding = try #require(findings.first { $0.code == "price.ambiguous-decimal" })
+        let finding = try #require(findings.first { $0.code == .priceAmbiguousDecimal })
         #expect(finding.severity == .warning)
         #expect(finding.message.contains(alternative))
     }
@@ -87,13 +87,13 @@ struct MoneyParsingTests {
     @Test func missingCurrencyIsAnErrorWithoutContext() {
         let (price, findings) = MoneyParsing.parse("58.99")
         #expect(price == nil)
-        #expect(findings.map(\.code) == ["price.currency-missing"])
+        #expect(findings.map(\.code) == [.priceCurrencyMissing])
     }
 
     @Test func unknownCurrencyIsAnErrorNotAGuess() {
         let (price, findings) = MoneyParsing.parse("15.00 XYZ", context: MoneyContext(country: "LT"))
         #expect(price == nil)
-        #expect(findings.map(\.code) == ["price.currency-unknown"])
+        #expect(findings.map(\.code) == [.priceCurrencyUnknown])
     }
 
     /// `kr` can be SEK, NOK, DKK or ISK and has no usual reading: with nothing about the source to settle it, no
@@ -101,7 +101,7 @@ struct MoneyParsingTests {
     @Test func ambiguousSymbolWithoutContextIsReported() {
         let reading = MoneyParsing.read("kr 1.149,50")
         #expect(reading.price == nil)
-        #expect(reading.findings.contains { $0.code == "price.currency-ambiguous" && $0.severity == .error })
+        #expect(reading.findings.contains { $0.code == .priceCurrencyAmbiguous && $0.severity == .error })
         #expect(reading.amountWithoutCurrency == Decimal(string: "1149.5"))
         #expect(reading.currencyDecision == nil)
         #expect(MoneyParsing.parse("$15.00", context: MoneyContext(country: "US")).price?.money.currency == "USD")
@@ -112,7 +112,7 @@ struct MoneyParsingTests {
     @Test func sharedSymbolFallsBackToItsUsualReadingWithAWarning() throws {
         let reading = MoneyParsing.read("$15.00")
         #expect(reading.price?.money.currency == "USD")
-        let finding = try #require(reading.findings.first { $0.code == "price.currency-assumed" })
+        let finding = try #require(reading.findings.first { $0.code == .priceCurrencyAssumed })
         #expect(finding.severity == .warning)
         #expect(finding.message.contains("CAD") && finding.message.contains("AUD"))
         #expect(reading.currencyDecision?.basis == .symbolDefault)
@@ -127,7 +127,7 @@ struct MoneyParsingTests {
         #expect(reading.price?.money.amountText == "1495.00")
         #expect(reading.price?.money.currency == "SEK")
         #expect(reading.currencyDecision == evidence)
-        let finding = try #require(reading.findings.first { $0.code == "price.currency-assumed" })
+        let finding = try #require(reading.findings.first { $0.code == .priceCurrencyAssumed })
         #expect(finding.message.contains("Swedish product text") && finding.message.contains("NOK"))
     }
 
@@ -139,10 +139,10 @@ struct MoneyParsingTests {
         let bare = MoneyParsing.read("1 299", context: MoneyContext(evidence: [spec, document]))
         #expect(bare.price?.money.currency == "CZK")
         #expect(bare.currencyDecision == spec)
-        #expect(bare.findings.map(\.code) == ["price.currency-stated"])
+        #expect(bare.findings.map(\.code) == [.priceCurrencyStated])
         let assumed = MoneyParsing.read("1 299", context: MoneyContext(evidence: [document, spec]))
         #expect(assumed.price?.money.currency == "EUR")
-        let warning = try #require(assumed.findings.first { $0.code == "price.currency-assumed" })
+        let warning = try #require(assumed.findings.first { $0.code == .priceCurrencyAssumed })
         #expect(warning.message.contains("product URLs on .sk") && warning.message.contains("CZK"))
         let stated = MoneyParsing.read("1 299", context: MoneyContext(currency: "PLN", evidence: [document]))
         #expect(stated.price?.money.currency == "PLN")
@@ -156,7 +156,7 @@ struct MoneyParsingTests {
     @Test func bareAmountWithoutEvidenceKeepsTheAmount() {
         let reading = MoneyParsing.read("149.00")
         #expect(reading.price == nil)
-        #expect(reading.findings.map(\.code) == ["price.currency-missing"])
+        #expect(reading.findings.map(\.code) == [.priceCurrencyMissing])
         #expect(reading.amountWithoutCurrency == 149)
         #expect(MoneyParsing.read("1.299", context: MoneyContext(language: "de")).amountWithoutCurrency == 1299)
     }
@@ -166,18 +166,18 @@ struct MoneyParsingTests {
     @Test func obsoleteCodesAndAliases() throws {
         let mark = MoneyParsing.read("49,90 DEM")
         #expect(mark.price?.money.currency == "DEM")
-        let obsolete = try #require(mark.findings.first { $0.code == "price.currency-obsolete" })
+        let obsolete = try #require(mark.findings.first { $0.code == .priceCurrencyObsolete })
         #expect(obsolete.severity == .warning && obsolete.message.contains("EUR"))
         #expect(MoneyParsing.read("1.500 ITL").price?.money.amountText == "1500")
         let rur = MoneyParsing.read("1 299 RUR")
         #expect(rur.price?.money.currency == "RUB")
-        #expect(rur.findings.map(\.code) == ["price.currency-alias"])
+        #expect(rur.findings.map(\.code) == [.priceCurrencyAlias])
         #expect(rur.findings.first?.severity == .info)
         #expect(rur.findings.first?.message.contains("RUR → RUB") == true)
-        #expect(!MoneyParsing.read("120 HRK").findings.contains { $0.code == "price.currency-unknown" })
+        #expect(!MoneyParsing.read("120 HRK").findings.contains { $0.code == .priceCurrencyUnknown })
         let stated = MoneyParsing.read("1 299", context: MoneyContext(currency: "RUR"))
         #expect(stated.price?.money.currency == "RUB")
-        #expect(stated.findings.map(\.code) == ["price.currency-alias"])
+        #expect(stated.findings.map(\.code) == [.priceCurrencyAlias])
         let evidenced = MoneyParsing.read("1 299", context: MoneyContext(evidence: [CurrencyEvidence(.recordField, currency: "RUR", detail: "currencyId RUR")]))
         #expect(evidenced.price?.money.currency == "RUB")
     }
@@ -198,26 +198,26 @@ struct MoneyParsingTests {
     @Test func repairedSpacingIsReported() {
         let reading = MoneyParsing.read("36. 24", context: MoneyContext(currency: "EUR"))
         #expect(reading.price?.money.amountText == "36.24")
-        #expect(reading.findings.map(\.code) == ["price.spacing-repaired"])
+        #expect(reading.findings.map(\.code) == [.priceSpacingRepaired])
         // Three digits after the space are a group, not a repaired fraction: two amounts.
-        #expect(MoneyParsing.read("12, 345 €").findings.contains { $0.code == "price.spacing-repaired" } == false)
+        #expect(MoneyParsing.read("12, 345 €").findings.contains { $0.code == .priceSpacingRepaired } == false)
     }
 
     @Test func textWithoutDigitsHasNoAmount() {
         let (price, findings) = MoneyParsing.parse("hinnapäring", context: MoneyContext(country: "EE"))
         #expect(price == nil)
-        #expect(findings.map(\.code) == ["price.no-amount"])
+        #expect(findings.map(\.code) == [.priceNoAmount])
     }
 
     @Test func freeIsZeroWithFinding() {
         let (price, findings) = MoneyParsing.parse("Nemokamai", context: MoneyContext(country: "LT"))
         #expect(price?.money.amountText == "0.00")
-        #expect(findings.contains { $0.code == "price.free" })
+        #expect(findings.contains { $0.code == .priceFree })
     }
 
     @Test func rangeKeepsLowEnd() {
         let (price, findings) = MoneyParsing.parse("10–20 zł")
         #expect(price?.money.amountText == "10.00")
-        #expect(findings.contains { $0.code == "price.range" })
+        #expect(findings.contains { $0.code == .priceRange })
     }
 }

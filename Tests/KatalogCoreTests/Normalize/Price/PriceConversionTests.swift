@@ -47,7 +47,7 @@ struct PriceConversionTests {
         var product = Self.product("149.99", "RON")
         PriceConversion(rates: Self.rates, baseCurrency: "EUR").apply(to: &product)
         #expect(product.convertedPrice == nil)
-        #expect(product.diagnostics.map(\.code) == ["conversion.rate-missing"])
+        #expect(product.diagnostics.map(\.code) == [.conversionRateMissing])
         #expect(product.diagnostics[0].message.contains("RON"))
     }
 }

@@ -17,11 +17,11 @@ struct PriceEvidenceTests {
         #expect(first.price?.money.amountText == "1299.00")
         let second = normalizer.normalize(Self.record("feed.csv", 2, price: "3.350"))
         #expect(second.price?.money.amountText == "3350.00")
-        #expect(second.diagnostics.map(\.code) == ["price.decimal-resolved"])
+        #expect(second.diagnostics.map(\.code) == [.priceDecimalResolved])
         #expect(second.diagnostics[0].message.contains("other prices of the same file"))
         // Another file starts without evidence: the separator is a guess again.
         let other = normalizer.normalize(Self.record("other.csv", 1, price: "3.350"))
-        #expect(other.diagnostics.map(\.code) == ["price.ambiguous-decimal"])
+        #expect(other.diagnostics.map(\.code) == [.priceAmbiguousDecimal])
     }
 
     @Test func dotDecimalFileReadsTheOtherWay() {
@@ -55,7 +55,7 @@ struct PriceEvidenceTests {
             }
             let unknown = normalizer.normalize(record(index, [("Valiuta", "XYZ"), ("Kaina (EUR)", "12,99")]))
             #expect(unknown.price?.money.currency == "EUR")
-            #expect(unknown.diagnostics.contains { $0.code == "price.currency-unknown" && $0.message.contains("XYZ") })
+            #expect(unknown.diagnostics.contains { $0.code == .priceCurrencyUnknown && $0.message.contains("XYZ") })
             #expect(normalizer.normalize(record(index, [("Kaina (EUR)", "12,99")])).price?.money.currency == "EUR")
         }
     }

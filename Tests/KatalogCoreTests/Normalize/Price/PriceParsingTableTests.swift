@@ -120,8 +120,8 @@ struct PriceParsingTableTests {
         // Rows written without `~` do not check the amount kept without a currency.
         if !row.expected.contains("~"), outcome.hasPrefix("none") { outcome = "none" }
         #expect(outcome == row.expected, "\(row.testDescription): \(reading.findings.map(\.message))")
-        #expect(Set(reading.findings.map(\.code)) == row.codes, "\(row.testDescription)")
-        let assumed = reading.findings.contains { $0.code == "price.currency-assumed" }
+        #expect(Set(reading.findings.map(\.code.rawValue)) == row.codes, "\(row.testDescription)")
+        let assumed = reading.findings.contains { $0.code == .priceCurrencyAssumed }
         #expect(assumed == (reading.currencyDecision?.basis.isAssumption == true), "\(row.testDescription)")
         if reading.price != nil, row.context.currency == nil, row.context.country == nil, row.context.language == nil, row.context.evidence.isEmpty, !assumed {
             #expect(reading.currencyDecision == nil, "\(row.testDescription)")

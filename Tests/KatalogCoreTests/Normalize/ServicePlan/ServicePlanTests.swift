@@ -191,7 +191,7 @@ struct ServicePlanExtractionTests {
         let record = product(title: "DJI Care Refresh RS 4 Mini (2-year plan)", attributes: [("plan_term", "Plan", "annual", "pl")])
         let (plan, findings) = extractor.extract(record)
         #expect(plan?.termMonths?.value == 12)
-        #expect(findings.map(\.code) == ["plan.term-conflict"])
+        #expect(findings.map(\.code) == [.planTermConflict])
     }
 
     @Test func sentencesAreNumberedAndTheDescriptionIsLeftAlone() {
@@ -236,7 +236,7 @@ struct ServicePlanRuleTests {
     private let origin = PlanFactOrigin(source: .description, sentence: 1)
 
     @Test func planWithoutCoveredProduct() {
-        #expect(PlanWithoutCoveredProductRule().check(plan { _ in }).map(\.code) == ["plan.no-covered-product"])
+        #expect(PlanWithoutCoveredProductRule().check(plan { _ in }).map(\.code) == [.planNoCoveredProduct])
         #expect(PlanWithoutCoveredProductRule().check(plan { $0.coveredModels = [PlanFact("DJI RS 4 Mini", origin: origin, language: nil)] }).isEmpty)
         #expect(PlanWithoutCoveredProductRule().check(plan { $0.kind.value = .subscription }).isEmpty)
         #expect(PlanWithoutCoveredProductRule().check(product(title: "DJI RS 4 Mini")).isEmpty)
@@ -244,14 +244,14 @@ struct ServicePlanRuleTests {
 
     @Test func claimFeeInAnotherCurrency() {
         let fee = Price(money: Money(amount: 199, currency: "PLN"), text: "PLN 199")
-        #expect(PlanClaimFeeCurrencyRule().check(plan { $0.claimFee = PlanFact(fee, origin: origin, language: "en") }).map(\.code) == ["plan.claim-fee-currency"])
+        #expect(PlanClaimFeeCurrencyRule().check(plan { $0.claimFee = PlanFact(fee, origin: origin, language: "en") }).map(\.code) == [.planClaimFeeCurrency])
         #expect(PlanClaimFeeCurrencyRule().check(plan({ $0.claimFee = PlanFact(fee, origin: origin, language: "en") }, price: Money(amount: 249, currency: "PLN"))).isEmpty)
     }
 
     @Test func termLongerThanMaximum() {
         let over = plan { $0.termMonths = PlanFact(36, origin: origin, language: nil); $0.maxTermMonths = PlanFact(24, origin: origin, language: nil) }
         let within = plan { $0.termMonths = PlanFact(12, origin: origin, language: nil); $0.maxTermMonths = PlanFact(36, origin: origin, language: nil) }
-        #expect(PlanTermExceedsMaximumRule().check(over).map(\.code) == ["plan.term-exceeds-max"])
+        #expect(PlanTermExceedsMaximumRule().check(over).map(\.code) == [.planTermExceedsMax])
         #expect(PlanTermExceedsMaximumRule().check(within).isEmpty)
     }
 
@@ -267,6 +267,6 @@ struct ServicePlanRuleTests {
 
     @Test func planRulesAreDefaultRules() {
         let codes = RecordValidator.defaultRules.map(\.code)
-        #expect(codes.contains("plan.no-covered-product") && codes.contains("plan.claim-fee-currency") && codes.contains("plan.term-exceeds-max"))
+        #expect(codes.contains(.planNoCoveredProduct) && codes.contains(.planClaimFeeCurrency) && codes.contains(.planTermExceedsMax))
     }
 }
