@@ -485,6 +485,49 @@ struct FastPathTests {
         #expect(!["1 kg", "-3,5", " 1", "1.", ".5", ""].contains(where: QuantityParsing.isBareNumber))
     }
 
+    /// `11.01 EUR`: the shortcut gives the general reading, for every code in the table (those it takes and those it
+    /// leaves), amounts of every shape it accepts and some it must refuse, and contexts that would decide something
+    /// for a price that named no currency.
+    @Test func plainPricesWithACodeReadAsInGeneral() {
+        let tables = NormalizationTables.builtIn
+        let base = tables.moneyContext
+        var contexts = [base]
+        for change in [
+            { (context: inout MoneyContext) in context.currency = "PLN" },
+            { context in context.country = "SE" },
+            { context in context.language = "de"; context.observedDecimalMark = "," },
+            { context in context.evidence = [CurrencyEvidence(.document, country: "CH", detail: "og:locale de_CH")] },
+        ] {
+            var context = base
+            change(&context)
+            contexts.append(context)
+        }
+        // A user vocabulary that makes a currency code a VAT word: the shortcut must then leave such prices alone.
+        var odd = NormalizationTables.builtIn
+        odd = odd.merging(userFile: LabelDictionary.File(vocabularies: ["vat": ["gross": ["en": ["eur"]]]]))
+        contexts.append(odd.moneyContext)
+        let codes = base.currencies.currencies.keys.sorted() + ["XYZ", "EUR".lowercased(), "RUR", "DEM"]
+        let amounts = ["0", "7", "11.01", "1299", "1299.00", "0.99", "100000", "01.50", "1.5", "1.005", "1,299.00", "12.3", "-5", ".50", "1 299"]
+        var shortcuts = 0
+        for code in codes {
+            for amount in amounts {
+                for text in ["\(amount) \(code)", "\(amount)  \(code)", "\(code) \(amount)", "\(amount)\(code)", "\(amount) \(code) "] {
+                    for context in contexts {
+                        if MoneyParsing.plainAmountAndCode(text, context: context) != nil { shortcuts += 1 }
+                        #expect(MoneyParsing.read(text, context: context) == MoneyParsing.read(text, context: context, generalPathOnly: true),
+                                "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+        // The shortcut is taken (were it never, the comparisons above would still hold), and not for the odd vocabulary.
+        #expect(shortcuts > 1_000)
+        #expect(MoneyParsing.plainAmountAndCode("11.01 EUR", context: base) != nil)
+        #expect(MoneyParsing.plainAmountAndCode("11.01 EUR", context: odd.moneyContext) == nil)
+        #expect(MoneyParsing.plainAmountAndCode("150 HUF", context: base) == nil, "written without decimals")
+        #expect(MoneyParsing.plainAmountAndCode("11.01 EUR", context: base)?.price?.money.amountText == "11.01")
+    }
+
     @Test func normalASCIIPricesAreLeftAsTheyAre() {
         var generator = SeededGenerator()
         let pool = ["1", "9", "0", ",", ".", " ", "  ", "$", "&", "&nbsp;", "&euro;", "€", "£", "EUR", "PLN", "zł", "\t", "\u{00A0}", "-", "–", "~", "\u{7F}", "\u{1F}"]

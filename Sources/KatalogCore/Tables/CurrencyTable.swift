@@ -176,6 +176,9 @@ public struct CurrencyTable: Sendable {
         /// Spellings matched only as written → candidate codes.
         let casedTokens: [String: [String]]
         let gluedSymbols: GluedCurrencySymbols
+        /// Active codes that name their currency alone (not weak, not withdrawn) with two decimals, by ISO and as
+        /// shops write them: see `isPlainTwoDecimalCode`.
+        let plainTwoDecimalCodes: Set<String>
 
         init(
             _ list: [Currency], obsolete: [ObsoleteCurrency], languages: [String: LanguageCurrencies], symbolDefaults: [String: String?],
@@ -213,6 +216,10 @@ public struct CurrencyTable: Sendable {
             self.tokens = tokens
             self.casedTokens = casedTokens
             gluedSymbols = GluedCurrencySymbols(spellings: list.flatMap(\.symbols) + obsolete.flatMap(\.symbols))
+            plainTwoDecimalCodes = Set(byCode.values.filter { currency in
+                let weak = tokens[currency.code.lowercased()] == nil && casedTokens[currency.code] != nil
+                return currency.minorUnits == 2 && (currency.writtenMinorUnits ?? 2) == 2 && withdrawn[currency.code] == nil && !weak
+            }.map(\.code))
         }
     }
 
@@ -269,6 +276,11 @@ public struct CurrencyTable: Sendable {
     /// An active ISO 4217 code (withdrawn codes and aliases are not).
     /// (Asked of the index, not by copying the entry out: that retains each of its arrays.)
     public func isKnown(_ code: String) -> Bool { index.currencies.index(forKey: code) != nil }
+
+    /// Whether `code` (as written, in capitals) is an active ISO 4217 code that names its currency alone, is no
+    /// alias, and has two decimals by ISO and as shops write them: next to a plain amount (`11.01 EUR`) nothing but
+    /// the code decides the price (`MoneyParsing`'s shortcut for the usual feed price).
+    func isPlainTwoDecimalCode(_ code: String) -> Bool { index.plainTwoDecimalCodes.contains(code) && aliases[code] == nil }
 
     /// The withdrawn currency `code`, if it is one.
     public func obsoleteCurrency(_ code: String) -> ObsoleteCurrency? { index.obsolete[code] }

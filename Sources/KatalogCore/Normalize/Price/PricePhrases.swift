@@ -44,6 +44,8 @@ public struct PricePhrases: Sendable, Hashable {
         /// `vatPhrases` and `freePhrases` as UTF-8 bytes, in the same order, for `firstContained(_:in:)`.
         var vatPhraseBytes: [[UInt8]]
         var freePhraseBytes: [[UInt8]]
+        /// Every word of the VAT and free phrases.
+        var vatAndFreeWords: Set<String>
     }
 
     private var vatPhrases: [Phrase] { shared.lists.vatPhrases }
@@ -80,7 +82,8 @@ public struct PricePhrases: Sendable, Hashable {
             vatSuffixes: vatPhrases.map { Affix(text: " " + $0.phrase, length: $0.phrase.count + 1) },
             phrasesNeedMoreThanNumbers: (vatPhrases + freePhrases + prefixPhrases).allSatisfy { !Self.isNumeric($0.phrase) },
             vatPhraseBytes: vatPhrases.map { Array($0.phrase.utf8) },
-            freePhraseBytes: freePhrases.map { Array($0.phrase.utf8) }
+            freePhraseBytes: freePhrases.map { Array($0.phrase.utf8) },
+            vatAndFreeWords: Set((vatPhrases + freePhrases).flatMap { $0.phrase.split(separator: " ").map(String.init) })
         ))
     }
 
@@ -93,6 +96,13 @@ public struct PricePhrases: Sendable, Hashable {
     /// Whether `words` has only ASCII digits, spaces, `+` and `%`.
     static func isNumeric(_ words: String) -> Bool {
         words.utf8.allSatisfy { $0 &- UInt8(ascii: "0") < 10 || $0 == 0x20 || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }
+    }
+
+    /// Whether a VAT or free phrase could be among words that are numbers and `word` alone (`11 01 eur`, in
+    /// `words(_:)` form). False when every phrase needs a word other than a number (`phrasesNeedMoreThanNumbers`) and
+    /// none has `word` among its words: a phrase matches whole words, so it would need a word the text lacks.
+    func mayMatchPhrase(amongNumbersAnd word: String) -> Bool {
+        !phrasesNeedMoreThanNumbers || shared.lists.vatAndFreeWords.contains(word)
     }
 
     /// True when no VAT, free or `from` phrase can be in `words` (see `phrasesNeedMoreThanNumbers`).
