@@ -62,7 +62,14 @@ enum FeedBenchmark {
             }
             for jobs in options.jobs {
                 let output = options.dataDirectory + "/out"
-                guard let run = measureImport(path: path, output: output, jobs: jobs) else {
+                // Best of the repetitions, as every other figure: one import's wall time varies by seconds with the
+                // page cache's state on a virtual machine.
+                var best: Result?
+                for _ in 0..<options.repetitions {
+                    guard let run = measureImport(path: path, output: output, jobs: jobs) else { break }
+                    if run.seconds < best?.seconds ?? .infinity { best = run }
+                }
+                guard let run = best else {
                     FeedBenchmark.emit("\(name), full katalog import: the katalog binary was not found next to katalog-bench")
                     continue
                 }
