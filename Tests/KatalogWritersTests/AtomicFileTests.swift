@@ -31,6 +31,33 @@ struct AtomicFileTests {
         #expect(try Self.entries(folder) == ["catalog.jsonl"], "no temporary file is left")
     }
 
+    /// Full buffers are written behind, on the file's own queue, while the next is filled in the storage of the one
+    /// written before: every byte must land once, in order. Distinct lines over several buffers, through every
+    /// `write` overload, catch a buffer reused while still in flight (same-content lines would not).
+    @Test func buffersWrittenBehindLandInOrder() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appendingPathComponent("catalog.jsonl")
+        let file = try AtomicFile(destination: destination)
+        var expected: [UInt8] = []
+        expected.reserveCapacity(6 << 20)
+        for index in 0..<60_000 {
+            let line = "line \(index) " + String(repeating: "abcdefghij", count: index % 17) + "\n"
+            let bytes = Array(line.utf8)
+            switch index % 4 {
+            case 0: try file.write(line)
+            case 1: try file.write(bytes: bytes)
+            case 2: try file.write(bytes: bytes[...])
+            default: try file.write(Data(bytes))
+            }
+            expected += bytes
+        }
+        #expect(expected.count > 5 << 20, "several 1 MiB buffers")
+        try file.commit()
+        #expect(Array(try Data(contentsOf: destination)) == expected)
+        #expect(try Self.entries(folder) == ["catalog.jsonl"])
+    }
+
     @Test func aDiscardedWriteLeavesTheOldFileAndNoTrace() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
