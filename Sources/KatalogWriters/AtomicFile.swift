@@ -1,103 +1,106 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file written to a temporary name in its destination folder and renamed into place by `commit()`, so
 /// readers never see a half-written file. If `commit()` is never called (a crash, an error), the temporary file is
 /// removed by `discard()` or left as `.<name>.tmp-<pid>` and the old file stays.
 ///
-/// Writes are buffered and written behind: a full buffer (1 MiB) goes to the file on a serial queue of the file's
-/// own while the caller fills the next one, so the kernel's copy of the bytes (a quarter of a large import's CPU,
-/// all of it on the pipeline's one serial thread before) runs beside the caller. At most one buffer per file is in
+/// Writes are buffered and written behind: a full block (1 MiB) goes to the file on a serial queue of the file's
+/// own while the caller fills the next one, so writing runs beside the caller. At most one block per file is in
 /// flight, so memory stays bounded. A failed write is reported by the next `write`, `seal` or `commit`.
-/// Not thread-safe: one caller at a time (the pipeline's reduction).
+///
+/// Where the file system takes them (ext4, XFS, btrfs on Linux), full blocks are written with `O_DIRECT`: from the
+/// block straight to the device, without a copy into the page cache. `seal()` syncs every file before the
+/// renames anyway, so the page cache only added work: the kernel's copy of each byte (a quarter of a large feed
+/// import's CPU) and its write-back. A file system that refuses direct writes (tmpfs on older kernels, some
+/// network file systems) is written through the page cache as before; so is a file opened with
+/// `directWrites: false` (one read back at once, like the CSV spool). Not thread-safe: one caller at a time (the
+/// pipeline's reduction).
 public final class AtomicFile {
     public let destination: URL
     private let temporary: URL
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    private let descriptor: Descriptor
+    private var block: OutputBlock
     private var finished = false
     private var sealed = false
-    private static let bufferLimit = 1 << 20
-    /// The queue that writes this file's full buffers, in order.
+    /// The size of a block written behind: a multiple of any device's logical block size, as direct writes need.
+    static let blockSize = 1 << 20
+    /// The queue that writes this file's full blocks, in order.
     private let writer = DispatchQueue(label: "katalog.output-file")
-    /// Entered while a buffer is being written.
+    /// Entered while a block is being written.
     private let inFlight = DispatchGroup()
     private let handBack = HandBack()
 
-    /// What the writer queue hands back: the first failed write behind, and the written buffer, for reuse.
-    private final class HandBack: Sendable {
-        private let state = Mutex<(failure: OutputError?, spare: [UInt8])>((nil, []))
-
-        func put(_ written: consuming [UInt8], failure: OutputError?) {
-            state.withLock { state in
-                if state.failure == nil { state.failure = failure }
-                state.spare = written
-            }
-        }
-
-        /// The written buffer; throws the first failure.
-        func take() throws -> [UInt8] {
-            try state.withLock { state in
-                if let failure = state.failure { throw failure }
-                defer { state.spare = [] }
-                return state.spare
-            }
-        }
-    }
-
-    /// Creates the temporary file; throws when the folder is not writable.
-    public init(destination: URL) throws {
+    /// Creates the temporary file; throws when the folder is not writable. `directWrites: false` keeps the file's
+    /// bytes in the page cache (for a file read back soon).
+    public init(destination: URL, directWrites: Bool = true) throws {
         self.destination = destination
         let folder = destination.deletingLastPathComponent()
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw OutputError(path: destination.path, reason: "cannot create a file in \(folder.path)")
+        guard let descriptor = Descriptor(creating: temporary.path, direct: directWrites) else {
+            throw OutputError(path: destination.path, reason: "cannot create a file in \(folder.path): \(String(cString: strerror(errno)))")
         }
-        handle = try FileHandle(forWritingTo: temporary)
+        self.descriptor = descriptor
+        block = OutputBlock(capacity: Self.blockSize)
+    }
+
+    /// Whether full blocks go to the device without the page cache (false once the file system refused them).
+    public var writesDirectly: Bool {
+        inFlight.wait()
+        return descriptor.direct
     }
 
     public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.bufferLimit { try flush() }
+        var text = text
+        try text.withUTF8 { try append(UnsafeRawBufferPointer($0)) }
     }
 
     public func write(bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferLimit { try flush() }
+        try bytes.withUnsafeBytes { try append($0) }
     }
 
     public func write(bytes: ArraySlice<UInt8>) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferLimit { try flush() }
+        try bytes.withUnsafeBytes { try append($0) }
     }
 
     public func write(_ data: Data) throws {
-        buffer.append(contentsOf: data)
-        if buffer.count >= Self.bufferLimit { try flush() }
+        try data.withUnsafeBytes { try append($0) }
     }
 
-    /// Hands the buffer to the writer queue once the previous one is written, and goes on with that one's storage.
+    /// Copies `bytes` into the block, handing it to the writer each time it is full.
+    private func append(_ bytes: UnsafeRawBufferPointer) throws {
+        guard var source = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let taken = min(remaining, block.capacity - block.count)
+            (block.base + block.count).copyMemory(from: source, byteCount: taken)
+            block.count += taken
+            source += taken
+            remaining -= taken
+            if block.count == block.capacity { try flush() }
+        }
+    }
+
+    /// Hands the block to the writer queue once the previous one is written, and goes on in that one's storage.
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        var next = try awaitWrite()
-        next.removeAll(keepingCapacity: true)
-        let full = buffer
-        buffer = next
+        guard block.count > 0 else { return }
+        let next = try awaitWrite() ?? OutputBlock(capacity: Self.blockSize)
+        next.count = 0
+        let full = block
+        block = next
         inFlight.enter()
-        writer.async { [handle, destination, handBack, inFlight] in
-            var failed: OutputError?
-            do {
-                try handle.write(contentsOf: full)
-            } catch {
-                failed = OutputError(path: destination.path, reason: error.localizedDescription)
-            }
-            handBack.put(full, failure: failed)
+        writer.async { [descriptor, destination, handBack, inFlight] in
+            let failure = descriptor.write(full).map { OutputError(path: destination.path, reason: $0) }
+            handBack.put(full, failure: failure)
             inFlight.leave()
         }
     }
 
-    /// Waits until the buffer in flight is written; rethrows its error; returns its storage for reuse.
-    private func awaitWrite() throws -> [UInt8] {
+    /// Waits until the block in flight is written; rethrows its error; returns its storage for reuse.
+    private func awaitWrite() throws -> OutputBlock? {
         inFlight.wait()
         return try handBack.take()
     }
@@ -109,11 +112,8 @@ public final class AtomicFile {
         guard !sealed, !finished else { return }
         try flush()
         _ = try awaitWrite()
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw OutputError(path: destination.path, reason: error.localizedDescription)
+        if let failure = descriptor.syncAndClose() {
+            throw OutputError(path: destination.path, reason: failure)
         }
         sealed = true
         var isFolder: ObjCBool = false
@@ -137,11 +137,143 @@ public final class AtomicFile {
         guard !finished else { return }
         finished = true
         inFlight.wait()
-        if !sealed { try? handle.close() }
+        if !sealed { descriptor.close() }
         try? FileManager.default.removeItem(at: temporary)
     }
 
     deinit { discard() }
+}
+
+extension AtomicFile {
+    /// A block of output bytes, aligned in memory as direct writes need. Owned by the caller while it is filled
+    /// and by the writer queue while it is written, never by both.
+    final class OutputBlock: @unchecked Sendable {
+        let base: UnsafeMutableRawPointer
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: Descriptor.alignment)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    /// What the writer queue hands back: the first failed write behind, and the written block, for reuse.
+    final class HandBack: Sendable {
+        private let state = Mutex<(failure: OutputError?, spare: OutputBlock?)>((nil, nil))
+
+        func put(_ written: OutputBlock, failure: OutputError?) {
+            state.withLock { state in
+                if state.failure == nil { state.failure = failure }
+                state.spare = written
+            }
+        }
+
+        /// The written block, if any; throws the first failure.
+        func take() throws -> OutputBlock? {
+            try state.withLock { state in
+                if let failure = state.failure { throw failure }
+                defer { state.spare = nil }
+                return state.spare
+            }
+        }
+    }
+
+    /// The temporary file's descriptor, used on the writer queue, or by the caller once nothing is in flight.
+    final class Descriptor: @unchecked Sendable {
+        /// Direct writes need the memory, the length and the file offset aligned to the device's logical block
+        /// size; 4 KiB covers every current device.
+        static let alignment = 4096
+        let fd: Int32
+        private(set) var direct: Bool
+        private var open = true
+
+        /// `O_DIRECT`, which Swift's Glibc module does not export: its value depends on the architecture.
+        private static var directFlag: Int32? {
+            #if os(Linux) && (arch(x86_64) || arch(i386))
+            return 0o40000
+            #elseif os(Linux) && arch(arm64)
+            return 0o200000
+            #else
+            return nil
+            #endif
+        }
+
+        /// Creates (or empties) the file at `path`; with `direct`, asks for direct writes and goes without them
+        /// where the file system refuses them. Nil, with `errno` set, when the file cannot be created.
+        init?(creating path: String, direct: Bool) {
+            let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+            var fd: Int32 = -1
+            var isDirect = false
+            if direct, let directFlag = Self.directFlag {
+                fd = Glibc.open(path, flags | directFlag, 0o666)
+                isDirect = fd >= 0
+            }
+            if fd < 0 { fd = Glibc.open(path, flags, 0o666) }
+            guard fd >= 0 else { return nil }
+            self.fd = fd
+            self.direct = isDirect
+        }
+
+        /// Writes the whole block; nil, or why it failed. Direct writes take the block's aligned length, and the
+        /// file stops writing directly when the rest is not aligned (the last block) or the file system refuses.
+        func write(_ block: OutputBlock) -> String? {
+            var offset = 0
+            while offset < block.count {
+                var length = block.count - offset
+                if direct {
+                    length -= length % Self.alignment
+                    if length == 0 {
+                        stopWritingDirectly()
+                        continue
+                    }
+                }
+                let written = Glibc.write(fd, block.base + offset, length)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EINVAL, direct {
+                        stopWritingDirectly()
+                        continue
+                    }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+                // A short direct write leaves the file offset unaligned: the rest goes through the page cache.
+                if direct, written % Self.alignment != 0 { stopWritingDirectly() }
+            }
+            return nil
+        }
+
+        private func stopWritingDirectly() {
+            direct = false
+            if let directFlag = Self.directFlag {
+                let flags = fcntl(fd, F_GETFL)
+                if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~directFlag) }
+            }
+        }
+
+        /// Syncs and closes the file; nil, or why it failed.
+        func syncAndClose() -> String? {
+            guard open else { return nil }
+            open = false
+            if fsync(fd) != 0 {
+                let reason = String(cString: strerror(errno))
+                Glibc.close(fd)
+                return reason
+            }
+            return Glibc.close(fd) == 0 ? nil : String(cString: strerror(errno))
+        }
+
+        func close() {
+            guard open else { return }
+            open = false
+            Glibc.close(fd)
+        }
+
+        deinit { close() }
+    }
 }
 
 /// An output file could not be written. The run cannot go on.

@@ -85,7 +85,8 @@ public final class CatalogOutput {
         catalogCSV = try open(.csv, "catalog.csv")
         rejects = try open(.rejects, "rejects.jsonl")
         report = try open(.report, "report.json")
-        csvSpool = try open(.csv, ".catalog.csv.spool")
+        // The spool is read back as soon as the run ends: its bytes stay in the page cache.
+        csvSpool = files.contains(.csv) ? try AtomicFile(destination: directory.appendingPathComponent(".catalog.csv.spool"), directWrites: false) : nil
         if let partitioning {
             let folder = directory.appendingPathComponent("partitions")
             do {

@@ -11,6 +11,21 @@ struct AtomicFileTests {
         return folder
     }
 
+    /// The type of the file system `path` is on, from the longest mount point over it in /proc/self/mounts.
+    static func fileSystemType(of path: String) -> String? {
+        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return nil }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var best: (point: Substring, type: Substring)?
+        for line in mounts.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count > 2 else { continue }
+            let point = parts[1]
+            let covers = point == "/" || resolved == point || resolved.hasPrefix(point + "/")
+            if covers, point.count > best?.point.count ?? -1 { best = (point, parts[2]) }
+        }
+        return best.map { String($0.type) }
+    }
+
     static func entries(_ folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
@@ -56,6 +71,51 @@ struct AtomicFileTests {
         try file.commit()
         #expect(Array(try Data(contentsOf: destination)) == expected)
         #expect(try Self.entries(folder) == ["catalog.jsonl"])
+    }
+
+    /// Full blocks go to the device directly (`O_DIRECT` needs aligned lengths); the last, shorter block goes through
+    /// the page cache. Every byte must land once, in order, at every length around the block size and whatever the
+    /// sizes of the writes, with direct writes on or off.
+    @Test(arguments: [true, false])
+    func everyLengthAroundTheBlockSizeLandsWhole(directWrites: Bool) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let block = 1 << 20
+        for length in [0, 1, 4095, 4096, 4097, block - 1, block, block + 1, 2 * block, 3 * block + 5000] {
+            let destination = folder.appendingPathComponent("catalog-\(length).jsonl")
+            let file = try AtomicFile(destination: destination, directWrites: directWrites)
+            let expected = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) }
+            var offset = 0
+            var piece = 1
+            while offset < length {
+                // Writes of 1 byte to 700 KB, so blocks fill across writes and within one.
+                let end = min(length, offset + piece)
+                try file.write(bytes: expected[offset..<end])
+                offset = end
+                piece = piece * 7 % 700_001 + 1
+            }
+            try file.commit()
+            #expect(Array(try Data(contentsOf: destination)) == expected, "\(length) bytes, direct writes \(directWrites)")
+        }
+    }
+
+    /// On the file systems a nightly job writes to (ext4, XFS, btrfs), full blocks skip the page cache.
+    @Test func fullBlocksAreWrittenDirectlyOnALocalFileSystem() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let type = Self.fileSystemType(of: folder.path), ["ext4", "xfs", "btrfs"].contains(type) else {
+            print("skipped: \(folder.path) is not on ext4, XFS or btrfs")
+            return
+        }
+        let file = try AtomicFile(destination: folder.appendingPathComponent("catalog.jsonl"))
+        try file.write(bytes: [UInt8](repeating: 0x61, count: 3 << 20))
+        #expect(file.writesDirectly, "full blocks go to the device directly")
+        let spool = try AtomicFile(destination: folder.appendingPathComponent("spool"), directWrites: false)
+        try spool.write(bytes: [UInt8](repeating: 0x61, count: 3 << 20))
+        #expect(!spool.writesDirectly)
+        try file.commit()
+        try spool.commit()
+        #expect(try Data(contentsOf: folder.appendingPathComponent("catalog.jsonl")).count == 3 << 20)
     }
 
     @Test func aDiscardedWriteLeavesTheOldFileAndNoTrace() throws {
