@@ -145,32 +145,43 @@ public struct QuantityParsing: Sendable {
 
     /// Splits `14,00 cm` into (`14,00`, `cm`); nil when the text does not start with a number.
     static func splitNumber(_ text: String) -> (String, String)? {
-        let trimmed = text.trimmingSpaces()
-        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIINumber(trimmed) }
-        return splitNumberGenerally(trimmed)
+        var copy = text
+        // ASCII text (every feed's `1.1 kg`) is split on its bytes in place; other text walks Characters.
+        let ascii: (String, String)?? = copy.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? .some(splitASCIINumber(bytes)) : nil
+        }
+        if let ascii { return ascii }
+        return splitNumberGenerally(text.trimmingSpaces())
     }
 
     /// `splitNumber` on the bytes of ASCII text, where a byte is a character (only "\r\n" is not, and neither of
-    /// its bytes is part of a number) and `isNumber` means `0`–`9`. The number is a prefix of the text.
-    static func splitASCIINumber(_ trimmed: String) -> (String, String)? {
-        let bytes = trimmed.utf8
+    /// its bytes is part of a number) and `isNumber` means `0`–`9`. The number is a prefix of the text once spaces
+    /// and tabs are trimmed off both ends, as `trimmingSpaces` does; so is the unit after it.
+    static func splitASCIINumber(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String)? {
         func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
-        var index = bytes.startIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        var index = start
         var hasDigit = false
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { index = bytes.index(after: index) }
-        while index < bytes.endIndex {
+        if index < end, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < end {
             let byte = bytes[index]
             if isDigit(byte) {
                 hasDigit = true
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), bytes.index(after: index) < bytes.endIndex, isDigit(bytes[bytes.index(after: index)]) {
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), index + 1 < end, isDigit(bytes[index + 1]) {
                 // A mark followed by a digit.
             } else {
                 break
             }
-            index = bytes.index(after: index)
+            index += 1
         }
         guard hasDigit else { return nil }
-        return (String(trimmed[..<index]), trimmed[index...].trimmingSpaces())
+        var unitStart = index
+        while unitStart < end, isSpace(bytes[unitStart]) { unitStart += 1 }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[unitStart..<end]), as: UTF8.self))
     }
 
     /// The general form of `splitNumber`, on text already trimmed.
