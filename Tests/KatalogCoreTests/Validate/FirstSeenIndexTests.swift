@@ -34,6 +34,25 @@ struct FirstSeenIndexTests {
         if memoryCapacity < 2_000 { #expect(index.spilledKeyCount > 0) }
     }
 
+    /// Keys that differ only in their high bits, or only in their low bits (sequential ones, and random ones, which
+    /// collide in the table's buckets), and 0 and all ones: the in-memory table must keep them apart while it grows.
+    @Test func keysThatShareBitsStayApartWhileTheTableGrows() {
+        let index = FirstSeenIndex(memoryCapacity: 100_000)
+        var random = Sequence(state: 7)
+        let sequential: [UInt64] = (0..<3_000).map { UInt64($0) << 40 } + (1..<3_000).map { UInt64($0) }
+        let highOnly: [UInt64] = (0..<3_000).map { _ in random.next() & 0xFFFF_FFFF_0000_0000 }
+        let lowOnly: [UInt64] = (0..<3_000).map { _ in random.next() & 0x0000_0000_FFFF_FFFF }
+        var seen = Set<UInt64>()
+        let keys = (sequential + highOnly + lowOnly + [UInt64.max, UInt64.max - 1]).filter { seen.insert($0).inserted }
+        for (step, key) in keys.enumerated() {
+            #expect(index.firstValue(for: key, storingIfAbsent: .init(key, UInt64(step))) == nil, "\(key) is new")
+        }
+        for (step, key) in keys.enumerated() {
+            #expect(index.firstValue(for: key, storingIfAbsent: .init(0, 0)) == .init(key, UInt64(step)), "\(key) was stored")
+        }
+        #expect(index.spilledKeyCount == 0)
+    }
+
     /// Runs too large for the filter budget are looked up on disk every time, with the same answers.
     @Test(arguments: [0, 64])
     func runsWithoutFiltersAnswerTheSame(maximumFilterBytes: Int) {
