@@ -215,7 +215,7 @@ public final class CatalogOutput {
         try csvSpool.commit()
         let spoolPath = directory.appendingPathComponent(".catalog.csv.spool").path
         defer { try? FileManager.default.removeItem(atPath: spoolPath) }
-        let reader = try CSVRowSpool.Reader(path: spoolPath)
+        var reader = try CSVRowSpool.Reader(path: spoolPath)
         let index = CSVRowSpool.ColumnIndex(columns)
         var lines: [UInt8] = []
         while try reader.appendNextLine(columns: index, to: &lines) {
