@@ -70,18 +70,27 @@ public final class ScratchLog {
     /// Appends one record of fields (a nil field is kept apart from an empty one).
     public func append(_ fields: [String?]) {
         guard isComplete else { return }
-        buffer.append(UInt8(clamping: fields.count))
+        // The bytes go into a local array swapped in and out: every access to a class's stored array is checked for
+        // exclusivity at run time (eight checks a record, on the pipeline's serial thread, where this runs).
+        var bytes: [UInt8] = []
+        swap(&bytes, &buffer)
+        bytes.append(UInt8(clamping: fields.count))
         for field in fields {
-            guard var field else {
-                buffer.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
+            guard let field else {
+                bytes.append(contentsOf: repeatElement(0xFF, count: 4))
                 continue
             }
-            field.withUTF8 { bytes in
-                let length = UInt32(clamping: bytes.count)
-                withUnsafeBytes(of: length.littleEndian) { buffer.append(contentsOf: $0) }
-                buffer.append(contentsOf: bytes)
+            func add(_ utf8: UnsafeBufferPointer<UInt8>) {
+                let length = UInt32(clamping: utf8.count)
+                withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: utf8)
+            }
+            if field.utf8.withContiguousStorageIfAvailable(add) == nil {
+                var copy = field
+                copy.withUTF8(add)
             }
         }
+        swap(&bytes, &buffer)
         count += 1
         if buffer.count >= Self.bufferSize { flush() }
     }
