@@ -80,15 +80,10 @@ public final class ScratchLog {
                 bytes.append(contentsOf: repeatElement(0xFF, count: 4))
                 continue
             }
-            func add(_ utf8: UnsafeBufferPointer<UInt8>) {
-                let length = UInt32(clamping: utf8.count)
-                withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: utf8)
-            }
-            if field.utf8.withContiguousStorageIfAvailable(add) == nil {
-                var copy = field
-                copy.withUTF8(add)
-            }
+            // No closure: a local captured by one is checked for exclusive access at run time too.
+            let length = UInt32(clamping: field.utf8.count)
+            for shift in stride(from: UInt32(0), to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: length >> shift)) }
+            bytes.append(contentsOf: field.utf8)
         }
         swap(&bytes, &buffer)
         count += 1
