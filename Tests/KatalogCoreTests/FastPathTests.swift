@@ -529,6 +529,59 @@ struct FastPathTests {
         #expect(MoneyParsing.plainAmountAndCode("11.01 EUR", context: base)?.price?.money.amountText == "11.01")
     }
 
+    /// `11,01` beside a currency column: the shortcut gives the general reading, for every code of the table as the
+    /// record's currency (those it takes and those it leaves), amounts of every shape it accepts and some it must
+    /// refuse, and evidence that names the currency, names another one, or only assumes it.
+    @Test func plainAmountsInTheRecordsCurrencyReadAsInGeneral() {
+        let tables = NormalizationTables.builtIn
+        let base = tables.moneyContext
+        let column = CurrencyEvidence(.recordField, currency: "EUR", detail: "the record's Valiuta field")
+        let evidenceSets: [[CurrencyEvidence]] = [
+            [],
+            [column],
+            [CurrencyEvidence(.recordField, currency: "PLN", detail: "the record's Waluta field")],
+            [CurrencyEvidence(.document, country: "CH", detail: "og:locale de_CH"), column],
+            [CurrencyEvidence(.fileOtherPrices, currency: "EUR", detail: "earlier prices of this file, in EUR")],
+        ]
+        // A user vocabulary with a phrase of numbers only: the shortcut must then leave bare amounts alone.
+        let numeric = NormalizationTables.builtIn.merging(userFile: LabelDictionary.File(vocabularies: ["vat": ["gross": ["en": ["23"]]]]))
+        let codes: [String] = base.currencies.currencies.keys.sorted() + ["XYZ", "eur", "RUR", "DEM", ""]
+        let amounts = [
+            "0", "7", "11,01", "11.01", "1299", "1299,00", "0,99", "100000", "01,50", "1,5", "1,005", "1.299,00", "12,3", "-5", ",50",
+            "1 299", "11,01 ", " 11,01", "11,01€", "1,234", "23", "11,0x", "123456789012345", "1234567890123456",
+        ]
+        var shortcuts = 0
+        for code in codes {
+            for evidence in evidenceSets {
+                for vocabulary in [tables, numeric] {
+                    var context = vocabulary.moneyContext
+                    context.currency = code.isEmpty ? nil : code
+                    context.evidence = evidence
+                    context.observedDecimalMark = code == "CHF" ? "." : nil
+                    for text in amounts {
+                        if MoneyParsing.plainAmountInStatedCurrency(text, context: context) != nil { shortcuts += 1 }
+                        #expect(MoneyParsing.read(text, context: context) == MoneyParsing.read(text, context: context, generalPathOnly: true),
+                                "\(text.debugDescription) in \(code)")
+                    }
+                }
+            }
+        }
+        // The shortcut is taken (were it never, the comparisons above would still hold), and left where it must be.
+        #expect(shortcuts > 1_000)
+        var euro = base
+        euro.currency = "EUR"
+        euro.evidence = [column]
+        let reading = MoneyParsing.plainAmountInStatedCurrency("11,01", context: euro)
+        #expect(reading?.price?.money.amountText == "11.01")
+        #expect(reading?.currencyDecision == column)
+        #expect(reading?.decimalMark == ",")
+        euro.currency = "HUF"
+        #expect(MoneyParsing.plainAmountInStatedCurrency("150", context: euro) == nil, "written without decimals")
+        var numericContext = numeric.moneyContext
+        numericContext.currency = "EUR"
+        #expect(MoneyParsing.plainAmountInStatedCurrency("11,01", context: numericContext) == nil)
+    }
+
     @Test func normalASCIIPricesAreLeftAsTheyAre() {
         var generator = SeededGenerator()
         let pool = ["1", "9", "0", ",", ".", " ", "  ", "$", "&", "&nbsp;", "&euro;", "€", "£", "EUR", "PLN", "zł", "\t", "\u{00A0}", "-", "–", "~", "\u{7F}", "\u{1F}"]

@@ -104,7 +104,7 @@ enum CurrencyResolution {
             context.evidence.first { !$0.basis.isAssumption && matching($0) } ?? synthesized()
         }
         if let written = context.currency, case let currency = table.aliasTarget(of: written) ?? written, fits(currency) {
-            let evidence = stated(CurrencyEvidence(.recordField, currency: currency, detail: "the record's currency \(written)")) { $0.currency == written }
+            let evidence = statedCurrencyEvidence(written, code: currency, context: context)
             return Step(code: currency, evidence: evidence, findings: written == currency ? [] : [.priceCurrencyAlias(written, code: currency, text: text)])
         }
         if let country = context.country, let code = read(country: country, candidates: candidates, table: table) {
@@ -139,6 +139,13 @@ enum CurrencyResolution {
         let evidence = CurrencyEvidence(.symbolDefault, currency: guess.code, detail: guess.detail)
         let finding = Finding.priceCurrencyAssumed(text, token: token, code: guess.code, evidence: evidence, alternatives: alternatives(to: guess.code, candidates: candidates, context: context, decidedBy: evidence))
         return Step(code: guess.code, evidence: evidence, findings: [finding])
+    }
+
+    /// What decided `code` when `context.currency` (`written`, before its alias was read) did: the stated evidence
+    /// that names `written` (a currency column's label), else the record's currency itself.
+    static func statedCurrencyEvidence(_ written: String, code: String, context: MoneyContext) -> CurrencyEvidence {
+        context.evidence.first { !$0.basis.isAssumption && $0.currency == written }
+            ?? CurrencyEvidence(.recordField, currency: code, detail: "the record's currency \(written)")
     }
 
     /// The currency `evidence` points to among `candidates` (any currency for a bare amount).
