@@ -61,6 +61,7 @@ public enum CatalogSync {
         let output: CatalogOutput
         do {
             output = try CatalogOutput(directory: outputDirectory, files: options.files, layout: options.layout)
+            output.finalPassThreads = pipeline.jobs
         } catch {
             state.rollback()
             throw error

@@ -34,10 +34,15 @@ public final class AtomicFile {
     private let inFlight = DispatchGroup()
     private let handBack = HandBack()
 
+    /// Whether `seal()` syncs the file to the device (false for a scratch file that only this run reads back).
+    private let synced: Bool
+
     /// Creates the temporary file; throws when the folder is not writable. `directWrites: false` keeps the file's
-    /// bytes in the page cache (for a file read back soon).
-    public init(destination: URL, directWrites: Bool = true) throws {
+    /// bytes in the page cache (for a file read back soon); `synced: false` skips the sync at `seal()` (for a
+    /// scratch file that no crash can leave behind as an output, like the CSV spool).
+    public init(destination: URL, directWrites: Bool = true, synced: Bool = true) throws {
         self.destination = destination
+        self.synced = synced
         let folder = destination.deletingLastPathComponent()
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         guard let descriptor = Descriptor(creating: temporary.path, direct: directWrites) else {
@@ -112,7 +117,7 @@ public final class AtomicFile {
         guard !sealed, !finished else { return }
         try flush()
         _ = try awaitWrite()
-        if let failure = descriptor.syncAndClose() {
+        if let failure = descriptor.close(syncing: synced) {
             throw OutputError(path: destination.path, reason: failure)
         }
         sealed = true
@@ -254,11 +259,11 @@ extension AtomicFile {
             }
         }
 
-        /// Syncs and closes the file; nil, or why it failed.
-        func syncAndClose() -> String? {
+        /// Syncs (with `syncing`) and closes the file; nil, or why it failed.
+        func close(syncing: Bool) -> String? {
             guard open else { return nil }
             open = false
-            if fsync(fd) != 0 {
+            if syncing, fsync(fd) != 0 {
                 let reason = String(cString: strerror(errno))
                 Glibc.close(fd)
                 return reason

@@ -54,15 +54,117 @@ enum CSVRowSpool {
         /// The column named by `name`; `guess` is tried first. Rows of one feed name the same columns in the same
         /// order, so the guess (the column of the previous row's cell at the same place) is nearly always right,
         /// and a byte comparison replaces making a `String` and hashing it.
-        func index(of name: ArraySlice<UInt8>, guess: Int?) -> Int? {
-            if let guess, guess < names.count, names[guess].elementsEqual(name) { return guess }
+        func index(of name: UnsafeBufferPointer<UInt8>, guess: Int?) -> Int? {
+            if let guess, guess < names.count, names[guess].withUnsafeBufferPointer({ guessed in
+                guessed.count == name.count && (name.isEmpty || memcmp(guessed.baseAddress!, name.baseAddress!, name.count) == 0)
+            }) {
+                return guess
+            }
             return indexByName[String(decoding: name, as: UTF8.self)]
         }
     }
 
-    /// Reads spooled rows back, in order, with a fixed-size buffer.
-    /// A struct, not a class: its buffers are then checked for exclusive access when compiled, where a class's
-    /// were checked at run time on every access (a third of this pass's instructions, on the serial end of a run).
+    /// Lays spooled rows out as lines of the final file: the core cells, then one cell per column (empty where the
+    /// row has none), and CRLF. Works on the spooled bytes, which are already escaped, without making strings of
+    /// them. One per thread: it keeps the previous row's columns as the guesses for the next row's.
+    struct LineLayout {
+        let columns: ColumnIndex
+        /// Where each column's cell of the row being laid out is in the rows (`cellEnds` -1: none).
+        private var cellStarts: [Int]
+        private var cellEnds: [Int]
+        /// The columns of the previous row's attribute cells, by place: the guesses for the next row's.
+        private var recentColumns: [Int] = []
+
+        init(columns: ColumnIndex) {
+            self.columns = columns
+            cellStarts = Array(repeating: 0, count: columns.count)
+            cellEnds = Array(repeating: -1, count: columns.count)
+        }
+
+        /// Appends the lines of `rows[start..<end]`, whole spooled rows as `Reader.nextRows` gives them, to `out`.
+        /// Throws `corrupt` for a row that is cut short or names a column the run never announced.
+        mutating func appendLines(of rows: [UInt8], from start: Int, to end: Int, to out: inout [UInt8], corrupt: () -> OutputError) throws {
+            try rows.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                var position = 0
+                func length() throws -> Int {
+                    guard let value = CSVRowSpool.length(in: bytes, at: position) else { throw corrupt() }
+                    position += 4
+                    return value
+                }
+                while position < bytes.count {
+                    let coreLength = try length()
+                    guard coreLength <= bytes.count - position else { throw corrupt() }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<position + coreLength]))
+                    position += coreLength
+                    let count = try length()
+                    for column in 0..<cellEnds.count { cellEnds[column] = -1 }
+                    for place in 0..<count {
+                        let nameLength = try length()
+                        guard nameLength <= bytes.count - position else { throw corrupt() }
+                        let name = UnsafeBufferPointer(rebasing: bytes[position..<position + nameLength])
+                        guard let column = columns.index(of: name, guess: place < recentColumns.count ? recentColumns[place] : nil) else { throw corrupt() }
+                        if place < recentColumns.count { recentColumns[place] = column } else { recentColumns.append(column) }
+                        position += nameLength
+                        let cellLength = try length()
+                        guard cellLength <= bytes.count - position else { throw corrupt() }
+                        cellStarts[column] = position
+                        cellEnds[column] = position + cellLength
+                        position += cellLength
+                    }
+                    for column in 0..<cellEnds.count {
+                        out.append(UInt8(ascii: ","))
+                        if cellEnds[column] >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cellStarts[column]..<cellEnds[column]])) }
+                    }
+                    out.append(0x0D)
+                    out.append(0x0A)
+                }
+            }
+        }
+    }
+
+    /// The little-endian length at `offset`, or nil when fewer than four bytes are left.
+    @inline(__always)
+    static func length(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        guard offset >= 0, bytes.count - offset >= 4 else { return nil }
+        return Int(UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24)
+    }
+
+    /// The length of the whole spooled row at `offset` of `bytes`, or nil when the bytes end before it does.
+    static func rowLength(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        var position = offset
+        guard let core = length(in: bytes, at: position) else { return nil }
+        position += 4 + core
+        guard let count = length(in: bytes, at: position) else { return nil }
+        position += 4
+        for _ in 0..<count {
+            guard let name = length(in: bytes, at: position) else { return nil }
+            position += 4 + name
+            guard let cell = length(in: bytes, at: position) else { return nil }
+            position += 4 + cell
+        }
+        return position <= bytes.count ? position - offset : nil
+    }
+
+    /// Where to cut `rows` (whole spooled rows) into `parts` runs of whole rows of about equal size: the start
+    /// offsets of parts 1..<parts (a part may be empty).
+    static func cuts(of rows: [UInt8], parts: Int) -> [Int] {
+        guard parts > 1 else { return [] }
+        return rows.withUnsafeBufferPointer { bytes in
+            var cuts: [Int] = []
+            var position = 0
+            for part in 1..<parts {
+                let target = bytes.count * part / parts
+                while position < target, let length = rowLength(in: bytes, at: position) { position += length }
+                cuts.append(position)
+            }
+            return cuts
+        }
+    }
+
+    /// Reads spooled rows back, in order, whole rows at a time, with a buffer of bounded size.
+    /// A struct, not a class: its buffer is then checked for exclusive access when compiled, where a class's was
+    /// checked at run time on every access.
     struct Reader: ~Copyable {
         private let handle: FileHandle
         private let path: String
@@ -80,79 +182,50 @@ enum CSVRowSpool {
 
         deinit { try? handle.close() }
 
-        /// Appends the next row to `out` as its line of the final file: the core cells, then one cell per column
-        /// of `columns` (empty where the row has none), and CRLF. Works on the spooled bytes, which are already
-        /// escaped, without making strings of them. False at the end.
-        mutating func appendNextLine(columns: ColumnIndex, to out: inout [UInt8]) throws -> Bool {
-            guard try available(4) else { return false }
-            let coreLength = try length()
-            guard try available(coreLength) else { throw corrupt() }
-            out.append(contentsOf: buffer[position..<position + coreLength])
-            position += coreLength
-            let count = try length()
-            // The row's cells are copied aside (the buffer may be refilled while reading on), then laid out.
-            cells.removeAll(keepingCapacity: true)
-            slots.removeAll(keepingCapacity: true)
-            slots.append(contentsOf: repeatElement(nil, count: columns.count))
-            for place in 0..<count {
-                let nameLength = try length()
-                guard try available(nameLength) else { throw corrupt() }
-                let column = columns.index(of: buffer[position..<position + nameLength], guess: place < recentColumns.count ? recentColumns[place] : nil)
-                if let column {
-                    if place < recentColumns.count { recentColumns[place] = column } else { recentColumns.append(column) }
+        /// The next whole rows, at least one and about `target` bytes of them; nil at the end. Throws when the
+        /// file ends inside a row.
+        mutating func nextRows(about target: Int) throws -> [UInt8]? {
+            var end = position
+            while true {
+                let (scanned, complete) = buffer.withUnsafeBufferPointer { bytes -> (Int, Bool) in
+                    var end = end
+                    while end - position < target {
+                        guard let length = CSVRowSpool.rowLength(in: bytes, at: end) else { return (end, false) }
+                        end += length
+                    }
+                    return (end, true)
                 }
-                position += nameLength
-                let cellLength = try length()
-                guard try available(cellLength) else { throw corrupt() }
-                guard let column else { throw corrupt() }
-                let start = cells.count
-                cells.append(contentsOf: buffer[position..<position + cellLength])
-                slots[column] = start..<cells.count
-                position += cellLength
+                end = scanned
+                if complete { break }
+                if !(try refill(keeping: &end, atLeast: target)) {
+                    guard end == buffer.count else { throw corrupt() }
+                    if end == position { return nil }
+                    break
+                }
             }
-            for slot in slots {
-                out.append(UInt8(ascii: ","))
-                if let slot { out.append(contentsOf: cells[slot]) }
+            let rows = Array(buffer[position..<end])
+            position = end
+            return rows
+        }
+
+        /// Drops the rows already given, reads on; false at the end of the file.
+        private mutating func refill(keeping end: inout Int, atLeast target: Int) throws -> Bool {
+            if atEnd { return false }
+            if position > 0 {
+                buffer.removeFirst(position)
+                end -= position
+                position = 0
             }
-            out.append(0x0D)
-            out.append(0x0A)
+            let chunk = try handle.read(upToCount: max(1 << 20, target)) ?? Data()
+            if chunk.isEmpty {
+                atEnd = true
+                return false
+            }
+            buffer.append(contentsOf: chunk)
             return true
         }
 
-        /// The attribute cells of the row being laid out, and where each column's cell is in them.
-        private var cells: [UInt8] = []
-        private var slots: [Range<Int>?] = []
-        /// The columns of the previous row's attribute cells, by place: the guesses for the next row's.
-        private var recentColumns: [Int] = []
-
-        private mutating func length() throws -> Int {
-            guard try available(4) else { throw corrupt() }
-            let value = UInt32(buffer[position]) | UInt32(buffer[position + 1]) << 8 | UInt32(buffer[position + 2]) << 16 | UInt32(buffer[position + 3]) << 24
-            position += 4
-            return Int(value)
-        }
-
-        /// `ensure(count)`, called only when the buffer holds fewer than `count` unread bytes.
-        @inline(__always)
-        private mutating func available(_ count: Int) throws -> Bool {
-            buffer.count - position >= count ? true : try ensure(count)
-        }
-
-        /// Makes `count` unread bytes available; false at a clean end of file.
-        private mutating func ensure(_ count: Int) throws -> Bool {
-            while buffer.count - position < count {
-                if atEnd { return false }
-                if position > 0 {
-                    buffer.removeFirst(position)
-                    position = 0
-                }
-                let chunk = try handle.read(upToCount: max(1 << 20, count)) ?? Data()
-                if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
-            }
-            return true
-        }
-
-        private func corrupt() -> OutputError {
+        func corrupt() -> OutputError {
             OutputError(path: path, reason: "the CSV spool file is cut short")
         }
     }

@@ -63,6 +63,10 @@ public final class CatalogOutput {
     private let partitionFiles: [AtomicFile]
     private var productCount = 0
     private var diagnosticCount = 0
+    /// How many threads lay out `catalog.csv`'s rows in the final pass (the run's `--jobs`).
+    public var finalPassThreads = 1
+    /// About how many spooled bytes each thread of the final pass lays out at a time (bounds its memory).
+    var finalPassSegmentBytes = 4 << 20
     /// The keys of the `attr.<key>` columns seen so far.
     private var attributeKeys = Set<String>()
 
@@ -85,8 +89,10 @@ public final class CatalogOutput {
         catalogCSV = try open(.csv, "catalog.csv")
         rejects = try open(.rejects, "rejects.jsonl")
         report = try open(.report, "report.json")
-        // The spool is read back as soon as the run ends: its bytes stay in the page cache.
-        csvSpool = files.contains(.csv) ? try AtomicFile(destination: directory.appendingPathComponent(".catalog.csv.spool"), directWrites: false) : nil
+        // The spool is read back as soon as the run ends: its bytes stay in the page cache, and are never synced
+        // (the catalog made from them is).
+        csvSpool = files.contains(.csv)
+            ? try AtomicFile(destination: directory.appendingPathComponent(".catalog.csv.spool"), directWrites: false, synced: false) : nil
         if let partitioning {
             let folder = directory.appendingPathComponent("partitions")
             do {
@@ -217,13 +223,42 @@ public final class CatalogOutput {
         defer { try? FileManager.default.removeItem(atPath: spoolPath) }
         var reader = try CSVRowSpool.Reader(path: spoolPath)
         let index = CSVRowSpool.ColumnIndex(columns)
-        var lines: [UInt8] = []
-        while try reader.appendNextLine(columns: index, to: &lines) {
-            if lines.count >= 1 << 16 {
-                try catalogCSV.write(bytes: lines)
-                lines.removeAll(keepingCapacity: true)
+        // Runs of whole rows are laid out by `finalPassThreads` threads at once, each part into its own buffer, and
+        // written in order: the bytes are the same for any number of threads.
+        let parts = (0..<max(1, min(finalPassThreads, 16))).map { _ in FinalPassPart(columns: index) }
+        while let rows = try reader.nextRows(about: parts.count * max(1, finalPassSegmentBytes)) {
+            let cuts = [0] + CSVRowSpool.cuts(of: rows, parts: parts.count) + [rows.count]
+            let corrupt = reader.corrupt()
+            if parts.count == 1 {
+                parts[0].layOut(rows, from: cuts[0], to: cuts[1], corrupt: corrupt)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                    parts[part].layOut(rows, from: cuts[part], to: cuts[part + 1], corrupt: corrupt)
+                }
+            }
+            for part in parts {
+                if let failure = part.failure { throw failure }
+                try catalogCSV.write(bytes: part.lines)
             }
         }
-        try catalogCSV.write(bytes: lines)
+    }
+
+    /// One thread's share of the CSV's final pass: its layout (with its own column guesses) and the lines it made.
+    private final class FinalPassPart: @unchecked Sendable {
+        private var layout: CSVRowSpool.LineLayout
+        private(set) var lines: [UInt8] = []
+        private(set) var failure: Error?
+
+        init(columns: CSVRowSpool.ColumnIndex) { layout = CSVRowSpool.LineLayout(columns: columns) }
+
+        /// Lays out the rows in `rows[start..<end]` (whole rows) into `lines`, replacing what was there.
+        func layOut(_ rows: [UInt8], from start: Int, to end: Int, corrupt: OutputError) {
+            lines.removeAll(keepingCapacity: true)
+            do {
+                try layout.appendLines(of: rows, from: start, to: end, to: &lines) { corrupt }
+            } catch {
+                failure = error
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import KatalogCore
 @testable import KatalogPipeline
 @testable import KatalogWriters
+import KatalogTestSupport
 
 /// Collects what the pipeline hands on, in order, so it can be written again another way.
 private final class Collector: ImportConsumer {
@@ -248,6 +249,70 @@ struct WriterEncodingTests {
                 #expect(cells[column] == expected[column] ?? "", "row \(index + 1), \(column)")
             }
         }
+    }
+
+    /// The final CSV pass lays runs of whole spooled rows out on several threads: any number of threads and any
+    /// run size give the same file, and that file is every record's reference line (`ProductCSV.line` of its core
+    /// cells and its attribute cells, defused, in the header's column order).
+    @Test func finalCSVPassGivesTheSameLinesOnAnyNumberOfThreads() throws {
+        var generator = SeededGenerator()
+        let keys = ["color", "size", "plan_term", "material", "ąžuolas", "weight_note", "a", "z", "service", "stock_quantity"]
+        let values = ["red", "L, \"XL\"", "=SUM(A1)", "two\r\nlines", "", " spaced ", "žalia", "-5", "📦", "x"]
+        var products: [Product] = []
+        for record in 1...1_500 {
+            var product = Product(id: "feed.csv#\(record)", source: SourceLocation(file: "feed.csv", line: record + 1, record: record), sourceKind: .csv)
+            product.title = record % 7 == 0 ? "Long \(String(repeating: "description, ", count: record % 50))" : "Item \(record)"
+            product.description = record % 5 == 0 ? "para one\n\npara \"two\"" : nil
+            let count = Int(generator.next() % 5)
+            product.attributes = (0..<count).map { _ in
+                let key = keys[Int(generator.next() % UInt64(keys.count))], value = values[Int(generator.next() % UInt64(values.count))]
+                return Attribute(key: key, isMapped: true, label: key, value: value, originalValue: value, language: nil, origin: .csvColumn, line: record + 1)
+            }
+            products.append(product)
+        }
+        var files: [[UInt8]] = []
+        for (threads, segmentBytes) in [(1, 4 << 20), (1, 1), (2, 4 << 20), (2, 700), (3, 5_000), (16, 1)] {
+            let directory = try TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let output = try CatalogOutput(directory: directory, files: [.csv])
+            output.finalPassThreads = threads
+            output.finalPassSegmentBytes = segmentBytes
+            for product in products { try output.write(CatalogOutput.encode(product, files: [.csv])) }
+            try output.finish(summary: ImportReport())
+            files.append(Array(try Data(contentsOf: directory.appendingPathComponent("catalog.csv"))))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".catalog.csv.spool").path))
+        }
+        for (index, file) in files.enumerated().dropFirst() { #expect(file == files[0], "run \(index)") }
+
+        let columns = Set(products.flatMap { $0.attributes.map { "attr." + $0.key } }).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        var expected = "\u{FEFF}" + ProductCSV.line(ProductCSV.coreColumns + columns)
+        for product in products {
+            let attributes = ProductCSV.attributeCells(product)
+            expected += ProductCSV.line(ProductCSV.coreCells(product) + columns.map { CSVFormulaGuard.defused(attributes[$0] ?? "") })
+        }
+        // Compared as bytes: a String read from the file would drop the byte order mark.
+        #expect(files[0] == Array(expected.utf8))
+    }
+
+    /// A spool cut inside a row is an error, not a shorter catalog.
+    @Test func aSpoolCutInsideARowIsReported() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var product = Product(id: "feed.csv#1", source: SourceLocation(file: "feed.csv", line: 2, record: 1), sourceKind: .csv)
+        product.attributes = [Attribute(key: "color", isMapped: true, label: "color", value: "red", originalValue: "red", language: nil, origin: .csvColumn, line: 2)]
+        let row = CSVRowSpool.encode(product, numbers: ProductNumbers(product)).row
+        for cut in [1, 3, 4, row.count / 2, row.count - 1] {
+            let path = directory.appendingPathComponent("spool-\(cut)").path
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(row + row.prefix(cut))))
+            var reader = try CSVRowSpool.Reader(path: path)
+            #expect(try reader.nextRows(about: 1)?.count == row.count)
+            #expect(throws: OutputError.self, "cut after \(cut) bytes") { _ = try reader.nextRows(about: 1) }
+        }
+        let whole = directory.appendingPathComponent("whole").path
+        #expect(FileManager.default.createFile(atPath: whole, contents: Data(row + row)))
+        var reader = try CSVRowSpool.Reader(path: whole)
+        #expect(try reader.nextRows(about: 1 << 20)?.count == row.count * 2)
+        #expect(try reader.nextRows(about: 1 << 20) == nil)
     }
 }
 
