@@ -63,11 +63,13 @@ public enum HTMLFragmentText {
         var pendingSpace = false
         /// The packed name of the element whose content is being dropped (`script` …), 0 when none.
         var skipping: UInt64 = 0
+        var unclosed = UnclosedTags()
+        defer { unclosed.release() }
         var index = 0
         while index < count {
             let byte = bytes[index]
             if skipping != 0 {
-                if byte == 0x3C, let tag = readTag(bytes, count: count, at: index) {
+                if byte == 0x3C, let tag = readTag(bytes, count: count, at: index, unclosed: &unclosed) {
                     index = tag.end
                     if tag.closing && tag.high == 0 && tag.low == skipping { skipping = 0 }
                 } else {
@@ -101,7 +103,7 @@ public enum HTMLFragmentText {
                 index = end
                 continue
             }
-            if byte == 0x3C, let tag = readTag(bytes, count: count, at: index) {
+            if byte == 0x3C, let tag = readTag(bytes, count: count, at: index, unclosed: &unclosed) {
                 index = tag.end
                 switch kind(low: tag.low, high: tag.high) {
                 case .skipped:
@@ -236,9 +238,54 @@ public enum HTMLFragmentText {
         }
     }
 
+    /// Where in the input a tag's attribute scan, in which quote state, is known to run to the end without a `>`.
+    /// A `<` whose tag never closes is text, and the scan moves on by one byte, so each `<` of `<a "<a "<a "…` would
+    /// scan to the end again: time growing with the square of the input (minutes for a megabyte). The scan is
+    /// determined by its position and quote state, so one that reaches a position in a state an earlier scan failed
+    /// from fails too; each position is marked at most once per state, and the scans together stay linear.
+    private struct UnclosedTags {
+        /// Per input byte: bit 1 outside quotes, 2 in `"…"`, 4 in `'…'` (allocated at the first failed scan).
+        private var marks: UnsafeMutablePointer<UInt8>?
+
+        static func bit(quote: UInt8) -> UInt8 { quote == 0 ? 1 : quote == 0x22 ? 2 : 4 }
+
+        func fails(at index: Int, quote: UInt8) -> Bool {
+            guard let marks else { return false }
+            return marks[index] & Self.bit(quote: quote) != 0
+        }
+
+        /// Marks the states of a failed scan of `bytes` from `start` (outside quotes) up to `end`.
+        mutating func markFailed(_ bytes: UnsafePointer<UInt8>, count: Int, from start: Int, to end: Int) {
+            if marks == nil {
+                let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+                storage.initialize(repeating: 0, count: count)
+                marks = storage
+            }
+            guard let marks else { return }
+            // The same walk as `readTag`'s, no-break spaces taken whole.
+            var quote: UInt8 = 0
+            var index = start
+            while index < end {
+                marks[index] |= Self.bit(quote: quote)
+                let byte = bytes[index]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == 0x22 || byte == 0x27 {
+                    quote = byte
+                }
+                index += byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 ? 2 : 1
+            }
+        }
+
+        mutating func release() {
+            marks?.deallocate()
+            marks = nil
+        }
+    }
+
     /// A tag starting at `start` (`<p class="x">`, `</li>`, `<br/>`, `<!-- … -->`): its name and end; `nil` when
     /// the `<` starts no tag or the tag never closes. A comment runs to `-->` or to the end of the input.
-    private static func readTag(_ bytes: UnsafePointer<UInt8>, count: Int, at start: Int) -> Tag? {
+    private static func readTag(_ bytes: UnsafePointer<UInt8>, count: Int, at start: Int, unclosed: inout UnclosedTags) -> Tag? {
         var index = start + 1
         guard index < count else { return nil }
         if bytes[index] == 0x21, index + 2 < count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x2D {
@@ -277,7 +324,9 @@ public enum HTMLFragmentText {
         var quote: UInt8 = 0
         /// The last byte that is not whitespace (a no-break space counts as whitespace): `/` makes `<br/>` self-closing.
         var last: UInt8 = 0x20
+        let attributesStart = index
         while index < count {
+            if unclosed.fails(at: index, quote: quote) { break }
             let byte = bytes[index]
             if quote != 0 {
                 if byte == quote { quote = 0 }
@@ -293,6 +342,7 @@ public enum HTMLFragmentText {
             if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { last = byte }
             index += 1
         }
+        unclosed.markFailed(bytes, count: count, from: attributesStart, to: index)
         return nil
     }
 

@@ -105,6 +105,36 @@ struct HTMLFragmentTextFastPathTests {
         #expect(failures == 0)
     }
 
+    /// Fragments full of tags that never close, in every quote state, with some that close later: the scans that
+    /// are cut short because an earlier one failed from the same place and state give the reference paragraphs.
+    @Test func unclosedTagsGiveTheReferenceParagraphs() {
+        var generator = SeededGenerator()
+        let pieces = ["<a ", "<p x=\"", "<b y='", "'", "\"", ">", "<", "</", "<br/", "<!--", "-->", "text", " ", "\u{A0}", "\u{C2}", "<td ", "&amp;"]
+        var failures = 0
+        for _ in 0..<5_000 {
+            var html = ""
+            for _ in 0..<Int.random(in: 1...40, using: &generator) { html += pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+            let expected = LegacyHTMLFragmentText.paragraphs(html)
+            let actual = HTMLFragmentText.paragraphs(html)
+            if actual.map({ Array($0.utf8) }) != expected.map({ Array($0.utf8) }) {
+                failures += 1
+                if failures <= 10 { Issue.record("\(html.debugDescription) gave \(actual), expected \(expected)") }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    /// 256 KB of `<` that never close (`<a "<a "…`, `<a<a…`, quotes of both kinds) are read in linear time (a
+    /// fraction of a second): each `<` used to scan to the end again, about 10^10 steps for each of these inputs,
+    /// minutes in all, which the time limit turns into a failure (a megabyte did not finish in ten minutes).
+    @Test(.timeLimit(.minutes(1))) func unclosedTagsAreReadInLinearTime() {
+        for unit in ["<a \"", "<a", "<a '\"", "<p x='1\" ", "<\u{A0}a \""] {
+            let html = String(repeating: unit, count: (1 << 18) / unit.utf8.count)
+            let paragraphs = HTMLFragmentText.paragraphs(html)
+            #expect(paragraphs.count == 1 && paragraphs.first?.utf8.count ?? 0 > 1 << 17, "\(unit.debugDescription)")
+        }
+    }
+
     /// A fragment of tags (any case, attributes with quotes, `/>`, no-break spaces), comments, references (named,
     /// unknown, numeric in and out of range), text with non-ASCII letters, whitespace and stray `<`, `&`, `>`.
     static func randomFragment(using generator: inout SeededGenerator) -> String {
