@@ -91,7 +91,8 @@ struct InputOptions: ParsableArguments {
     }
 
     func pipeline() throws -> ImportPipeline {
-        var tables = NormalizationTables.builtIn
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        var tables = NormalizationTables.builtIn(decodingOn: jobs)
         if let labels {
             let data: Data
             do {
@@ -105,7 +106,7 @@ struct InputOptions: ParsableArguments {
                 throw ValidationError("The dictionary file \(labels) is not valid: \(error)")
             }
         }
-        var pipeline = ImportPipeline(tables: tables, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var pipeline = ImportPipeline(tables: tables, jobs: jobs)
         pipeline.shard = shardIndex
         try applyConfiguration(to: &pipeline)
         pipeline.sourceDefaults.commandLine = SourceHints(country: country?.uppercased(), currency: currency?.uppercased())
