@@ -6,14 +6,13 @@ import KatalogPipeline
 /// cryptographic hash: it guards against a changed feed, not against an attacker (who could also edit the state).
 enum FileContentHash {
     static func of(path: String) -> (hash: String, bytes: Int)? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        guard let file = FileChunks(path: path) else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325, bytes = 0
         while true {
             let chunk: Data
             do {
                 // nil (or no bytes) at the end of the file.
-                guard let read = try handle.read(upToCount: 1 << 20), !read.isEmpty else { break }
+                guard case let read = try file.next(upTo: 1 << 20), !read.isEmpty else { break }
                 chunk = read
             } catch {
                 return nil

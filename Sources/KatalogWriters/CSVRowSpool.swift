@@ -166,21 +166,19 @@ enum CSVRowSpool {
     /// A struct, not a class: its buffer is then checked for exclusive access when compiled, where a class's was
     /// checked at run time on every access.
     struct Reader: ~Copyable {
-        private let handle: FileHandle
+        private let file: FileChunks
         private let path: String
         private var buffer: [UInt8] = []
         private var position = 0
         private var atEnd = false
 
         init(path: String) throws {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            guard let file = FileChunks(path: path) else {
                 throw OutputError(path: path, reason: "cannot reopen the CSV spool file")
             }
-            self.handle = handle
+            self.file = file
             self.path = path
         }
-
-        deinit { try? handle.close() }
 
         /// The next whole rows, at least one and about `target` bytes of them; nil at the end. Throws when the
         /// file ends inside a row.
@@ -216,7 +214,7 @@ enum CSVRowSpool {
                 end -= position
                 position = 0
             }
-            let chunk = try handle.read(upToCount: max(1 << 20, target)) ?? Data()
+            let chunk = try file.next(upTo: max(1 << 20, target))
             if chunk.isEmpty {
                 atEnd = true
                 return false

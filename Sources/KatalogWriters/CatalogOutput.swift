@@ -66,7 +66,7 @@ public final class CatalogOutput {
     /// How many threads lay out `catalog.csv`'s rows in the final pass (the run's `--jobs`).
     public var finalPassThreads = 1
     /// About how many spooled bytes each thread of the final pass lays out at a time (bounds its memory).
-    var finalPassSegmentBytes = 4 << 20
+    var finalPassSegmentBytes = 1 << 20
     /// The keys of the `attr.<key>` columns seen so far.
     private var attributeKeys = Set<String>()
 

@@ -10,7 +10,7 @@ final class FeedTextSource {
     static let chunkSize = 1 << 20
 
     let encoding: TextEncodingInfo
-    private let handle: FileHandle
+    private let file: FileChunks
     private var pending: Data
     private let singleByte: [[UInt8]]?
     private(set) var bytesRead = 0
@@ -20,13 +20,12 @@ final class FeedTextSource {
 
     /// Opens `path`; the first chunk is read to find the encoding (BOM, then `declared`, then a sniff).
     init(path: String, declared: TextEncodingInfo?) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let file = FileChunks(path: path) else {
             throw InputUnreadable(path: path, reason: "cannot open file")
         }
-        self.handle = handle
+        self.file = file
         var first: Data
-        do { first = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
-            try? handle.close()
+        do { first = try file.next(upTo: Self.chunkSize) } catch {
             throw InputUnreadable(path: path, reason: error.localizedDescription)
         }
         bytesRead = first.count
@@ -43,8 +42,6 @@ final class FeedTextSource {
         singleByte = Self.singleByteTable(for: encoding.name)
     }
 
-    deinit { try? handle.close() }
-
     /// The next chunk as UTF-8, or nil at the end of the file.
     func next() throws -> Data? {
         let raw: Data
@@ -52,7 +49,7 @@ final class FeedTextSource {
             raw = pending
             pending = Data()
         } else {
-            guard let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty else {
+            guard case let chunk = try file.next(upTo: Self.chunkSize), !chunk.isEmpty else {
                 if !carry.isEmpty { invalidSequences += 1; carry = []; return Data("\u{FFFD}".utf8) }
                 return nil
             }

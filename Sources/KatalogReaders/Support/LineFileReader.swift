@@ -1,9 +1,10 @@
 import Foundation
+import KatalogCore
 
 /// Reads a file one line at a time in 1 MiB chunks, so memory does not grow with the file: how Katalog reads its
 /// own JSON Lines outputs back (`diff`, `merge`, the review page). A `\r` before the line break is dropped.
 public final class LineFileReader {
-    private let handle: FileHandle
+    private let file: FileChunks
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
@@ -12,13 +13,11 @@ public final class LineFileReader {
 
     /// Opens `path`; throws `InputUnreadable` when it cannot be read.
     public init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let file = FileChunks(path: path) else {
             throw InputUnreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
-        self.handle = handle
+        self.file = file
     }
-
-    deinit { try? handle.close() }
 
     /// The next non-empty line without its line break, or nil at the end.
     public func next() throws -> [UInt8]? {
@@ -39,7 +38,7 @@ public final class LineFileReader {
             }
             buffer.removeFirst(start)
             start = 0
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            let chunk = try file.next(upTo: 1 << 20)
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
