@@ -23,23 +23,26 @@ public final class FileChunks {
     /// Up to `count` bytes: fewer only at the end of the file, none (an empty `Data`) once it is reached. Throws
     /// `CocoaError(.fileReadUnknown)` with the system's reason when a read fails.
     public func next(upTo count: Int) throws -> Data {
-        var data = Data(count: max(0, count))
-        let filled = try data.withUnsafeMutableBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var filled = 0
-            while filled < buffer.count {
-                let read = Glibc.read(descriptor, base + filled, buffer.count - filled)
-                if read > 0 {
-                    filled += read
-                } else if read == 0 {
-                    break
-                } else if errno != EINTR {
-                    throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-                }
+        guard count > 0 else { return Data() }
+        // Read into uninitialized memory that the Data then owns: `Data(count:)` would zero it first.
+        let base = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        var filled = 0
+        while filled < count {
+            let read = Glibc.read(descriptor, base + filled, count - filled)
+            if read > 0 {
+                filled += read
+            } else if read == 0 {
+                break
+            } else if errno != EINTR {
+                let reason = String(cString: strerror(errno))
+                base.deallocate()
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
             }
-            return filled
         }
-        if filled < data.count { data.removeSubrange(filled...) }
-        return data
+        guard filled > 0 else {
+            base.deallocate()
+            return Data()
+        }
+        return Data(bytesNoCopy: base, count: filled, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 }
