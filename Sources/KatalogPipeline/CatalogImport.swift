@@ -23,8 +23,7 @@ public enum CatalogImport {
     /// previous outputs are then left as they were.
     public static func run(_ paths: [String], outputDirectory: URL, pipeline: ImportPipeline = ImportPipeline(), files: CatalogOutput.Files = .all,
                            layout: CatalogOutput.JSONLayout = .compact, partitioning: Partitioning? = nil) throws -> ImportReport {
-        let output = try CatalogOutput(directory: outputDirectory, files: files, layout: layout, partitioning: partitioning)
-        output.finalPassThreads = pipeline.jobs
+        let output = try CatalogOutput(directory: outputDirectory, files: files, layout: layout, partitioning: partitioning, finalPassThreads: pipeline.jobs)
         do {
             let report = try pipeline.run(paths, into: output)
             try output.finish(summary: report)

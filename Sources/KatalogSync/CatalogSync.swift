@@ -60,8 +60,7 @@ public enum CatalogSync {
         try state.begin()
         let output: CatalogOutput
         do {
-            output = try CatalogOutput(directory: outputDirectory, files: options.files, layout: options.layout)
-            output.finalPassThreads = pipeline.jobs
+            output = try CatalogOutput(directory: outputDirectory, files: options.files, layout: options.layout, finalPassThreads: pipeline.jobs)
         } catch {
             state.rollback()
             throw error

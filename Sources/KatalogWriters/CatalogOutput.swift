@@ -64,15 +64,17 @@ public final class CatalogOutput {
     private var productCount = 0
     private var diagnosticCount = 0
     /// How many threads lay out `catalog.csv`'s rows in the final pass (the run's `--jobs`).
-    public var finalPassThreads = 1
+    public let finalPassThreads: Int
     /// About how many spooled bytes each thread of the final pass lays out at a time (bounds its memory).
     var finalPassSegmentBytes = 1 << 20
     /// The keys of the `attr.<key>` columns seen so far.
     private var attributeKeys = Set<String>()
 
     /// Creates `directory` if needed and opens the temporary files of `files`; throws `OutputError` when it cannot.
-    public init(directory: URL, files: Files = .all, layout: JSONLayout = .compact, partitioning: Partitioning? = nil) throws {
+    /// `finalPassThreads` threads lay out `catalog.csv` at the end (the run's `--jobs`; the bytes are the same).
+    public init(directory: URL, files: Files = .all, layout: JSONLayout = .compact, partitioning: Partitioning? = nil, finalPassThreads: Int = 1) throws {
         self.directory = directory
+        self.finalPassThreads = max(1, finalPassThreads)
         self.files = files
         self.layout = layout
         self.partitioning = partitioning
@@ -225,7 +227,7 @@ public final class CatalogOutput {
         let index = CSVRowSpool.ColumnIndex(columns)
         // Runs of whole rows are laid out by `finalPassThreads` threads at once, each part into its own buffer, and
         // written in order: the bytes are the same for any number of threads.
-        let parts = (0..<max(1, min(finalPassThreads, 16))).map { _ in FinalPassPart(columns: index) }
+        let parts = (0..<min(finalPassThreads, 16)).map { _ in FinalPassPart(columns: index) }
         while let rows = try reader.nextRows(about: parts.count * max(1, finalPassSegmentBytes)) {
             let cuts = [0] + CSVRowSpool.cuts(of: rows, parts: parts.count) + [rows.count]
             let corrupt = reader.corrupt()

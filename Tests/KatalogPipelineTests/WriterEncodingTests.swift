@@ -274,8 +274,7 @@ struct WriterEncodingTests {
         for (threads, segmentBytes) in [(1, 4 << 20), (1, 1), (2, 4 << 20), (2, 700), (3, 5_000), (16, 1)] {
             let directory = try TestSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
-            let output = try CatalogOutput(directory: directory, files: [.csv])
-            output.finalPassThreads = threads
+            let output = try CatalogOutput(directory: directory, files: [.csv], finalPassThreads: threads)
             output.finalPassSegmentBytes = segmentBytes
             for product in products { try output.write(CatalogOutput.encode(product, files: [.csv])) }
             try output.finish(summary: ImportReport())

@@ -42,6 +42,9 @@ public struct NormalizationTables: Sendable {
             _ = KeyTable.builtIn
             decoded.signal()
         }
+        // The rest is named here, not left to `builtIn`: its initializer reads the label dictionary first, and would
+        // wait for the other thread before decoding anything. A table missing from this list is still decoded, by
+        // `builtIn` below, only not beside the other thread.
         _ = CurrencyTable.builtIn
         _ = ValueVocabulary.builtIn
         _ = ServicePlanPatterns.builtIn

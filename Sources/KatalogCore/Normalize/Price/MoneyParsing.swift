@@ -164,14 +164,7 @@ public enum MoneyParsing {
     static func plainAmountAndCode(_ text: String, context: MoneyContext) -> MoneyReading? {
         let shape: (digits: Int, code: String)?? = text.utf8.withContiguousStorageIfAvailable { bytes in
             let count = bytes.count
-            var index = 0
-            while index < count, bytes[index] &- 0x30 < 10 { index += 1 }
-            guard index >= 1, index <= 15, bytes[0] != 0x30 || index == 1 else { return nil }
-            if index < count, bytes[index] == UInt8(ascii: ".") {
-                guard index + 2 < count, bytes[index + 1] &- 0x30 < 10, bytes[index + 2] &- 0x30 < 10 else { return nil }
-                index += 3
-            }
-            guard count == index + 4, bytes[index] == 0x20 else { return nil }
+            guard let index = plainAmountEnd(bytes, commaToo: false), count == index + 4, bytes[index] == 0x20 else { return nil }
             for offset in 1...3 where bytes[index + offset] &- UInt8(ascii: "A") >= 26 { return nil }
             return (index, String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)...]), as: UTF8.self))
         }
@@ -194,16 +187,7 @@ public enum MoneyParsing {
     /// with the general path.
     static func plainAmountInStatedCurrency(_ text: String, context: MoneyContext) -> MoneyReading? {
         guard let written = context.currency, context.currencies.isPlainTwoDecimalCode(written) else { return nil }
-        let isPlain: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            let count = bytes.count
-            var index = 0
-            while index < count, bytes[index] &- 0x30 < 10 { index += 1 }
-            guard index >= 1, index <= 15, bytes[0] != 0x30 || index == 1 else { return false }
-            if index == count { return true }
-            let mark = bytes[index]
-            return (mark == UInt8(ascii: ",") || mark == UInt8(ascii: ".")) && count == index + 3
-                && bytes[index + 1] &- 0x30 < 10 && bytes[index + 2] &- 0x30 < 10
-        }
+        let isPlain: Bool? = text.utf8.withContiguousStorageIfAvailable { plainAmountEnd($0, commaToo: true) == $0.count }
         guard isPlain == true,
               !context.phrases.mayMatchPhrase(amongNumbersAnd: ""),
               let syntax = NumberReading.readPrice(text),
@@ -214,6 +198,18 @@ public enum MoneyParsing {
         return MoneyReading(
             price: Price(money: Money(amount: value, currency: written), text: text, vat: nil), decimalMark: syntax.decimalMark, currencyDecision: decision
         )
+    }
+
+    /// Where the plain amount `bytes` starts with ends: 1–15 ASCII digits without a leading zero (a lone `0` is
+    /// one), then optionally `.` (or `,` with `commaToo`) and exactly two digits. Nil when `bytes` starts otherwise.
+    private static func plainAmountEnd(_ bytes: UnsafeBufferPointer<UInt8>, commaToo: Bool) -> Int? {
+        let count = bytes.count
+        var index = 0
+        while index < count, bytes[index] &- 0x30 < 10 { index += 1 }
+        guard index >= 1, index <= 15, bytes[0] != 0x30 || index == 1 else { return nil }
+        guard index < count, bytes[index] == UInt8(ascii: ".") || (commaToo && bytes[index] == UInt8(ascii: ",")) else { return index }
+        guard index + 2 < count, bytes[index + 1] &- 0x30 < 10, bytes[index + 2] &- 0x30 < 10 else { return nil }
+        return index + 3
     }
 
     /// The decimal mark `text`'s first amount uses unambiguously, or nil; cheap, for collecting file evidence.
