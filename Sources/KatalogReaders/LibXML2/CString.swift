@@ -9,7 +9,7 @@ enum CString {
     }
 
     /// Whether `text` contains `needle` (lower-case ASCII), comparing ASCII case-insensitively.
-    static func containsFolded(_ text: UnsafePointer<xmlChar>, _ needle: [UInt8]) -> Bool {
+    static func containsFolded(_ text: UnsafePointer<xmlChar>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
         var start = 0
         while text[start] != 0 {
@@ -24,7 +24,7 @@ enum CString {
     }
 
     /// Whether `text`, trimmed, equals `word` (lower-case ASCII), comparing ASCII case-insensitively.
-    static func equalsFolded(_ text: UnsafePointer<xmlChar>, _ word: [UInt8]) -> Bool {
+    static func equalsFolded(_ text: UnsafePointer<xmlChar>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while isSpace(text[start]) { start += 1 }
         for byte in word {

@@ -1,27 +1,14 @@
 /// How `HTMLDocument` builds a page's tree: which attributes, how deep, what is chrome. Build it once
-/// (it compiles its tables) and reuse it for every page.
+/// (it compiles its tables) and reuse it for every page, on any number of threads.
 ///
-/// A class: the tree assembler reads its tables several times per element, and a struct of fourteen arrays was
-/// copied, every array retained and released, at each read through the assembler's optional.
+/// The compiled tables are a `HTMLTreeLookup` in a `LookupArena` this object owns: the assembler copies the lookup
+/// (plain pointers) and reads it per element without retaining anything that another thread also counts.
 public final class HTMLTreeOptions: Sendable {
     /// Elements nested deeper are flattened into their ancestor (their text is kept).
     public let maxDepth: Int
-
-    let elementNames: MarkupNameTable
-    let attributeNames: MarkupNameTable
-    /// Per element name index.
-    let dropsContent: [Bool]
-    let isChromeElement: [Bool]
-    let isKeptInside: [Bool]
-    /// Per attribute name index.
-    let isExemptAttribute: [Bool]
-    let isKeptInsideAttribute: [Bool]
-    let roles: [[UInt8]]
-    let affixWords: [[UInt8]]
-    let exactWords: [[UInt8]]
-    let hasBoilerplateRules: Bool
-    let scriptIndex: Int?
-    let attribute: (class: Int?, id: Int?, role: Int?, hidden: Int?, ariaHidden: Int?, style: Int?, type: Int?)
+    /// Everything the tree assembler reads per element; valid while this object lives.
+    let lookup: HTMLTreeLookup
+    private let arena: LookupArena
 
     /// Element names copied as interned strings; others are copied as written.
     static let knownElements = [
@@ -42,26 +29,52 @@ public final class HTMLTreeOptions: Sendable {
     ///   - boilerplate: what counts as page chrome; nil copies everything.
     public init(attributes: Set<String>, boilerplate: BoilerplateRules?, maxDepth: Int = 256) {
         self.maxDepth = maxDepth
+        let arena = LookupArena()
+        self.arena = arena
         let attributeList = Array(attributes.union(["class", "id", "role", "hidden", "aria-hidden", "style", "type"])
             .union(boilerplate?.exemptAttributes ?? []).union(boilerplate?.keptAttributesInside ?? [])).sorted()
-        elementNames = MarkupNameTable(Self.knownElements + Array(boilerplate?.elements.subtracting(Self.knownElements) ?? []).sorted())
-        attributeNames = MarkupNameTable(attributeList)
-        dropsContent = elementNames.names.map { Self.contentFreeElements.contains($0) }
-        isChromeElement = elementNames.names.map { boilerplate?.elements.contains($0) ?? false }
-        isKeptInside = elementNames.names.map { boilerplate?.keptElementsInside.contains($0) ?? false }
-        isExemptAttribute = attributeNames.names.map { boilerplate?.exemptAttributes.contains($0) ?? false }
-        isKeptInsideAttribute = attributeNames.names.map { boilerplate?.keptAttributesInside.contains($0) ?? false }
-        roles = (boilerplate?.roles ?? []).sorted().map { Array($0.lowercased().utf8) }
-        affixWords = (boilerplate?.affixWords ?? []).map { Array($0.lowercased().utf8) }
-        exactWords = (boilerplate?.exactWords ?? []).map { Array($0.lowercased().utf8) }
-        hasBoilerplateRules = boilerplate != nil
-        scriptIndex = elementNames.index(of: "script")
-        let names = attributeNames
-        attribute = (names.index(of: "class"), names.index(of: "id"), names.index(of: "role"), names.index(of: "hidden"),
-                     names.index(of: "aria-hidden"), names.index(of: "style"), names.index(of: "type"))
-        copiedAttribute = attributeNames.names.map { attributes.contains($0) }
+        let elementList = Self.knownElements + Array(boilerplate?.elements.subtracting(Self.knownElements) ?? []).sorted()
+        let elementNames = MarkupNameTable(elementList, in: arena)
+        let attributeNames = MarkupNameTable(attributeList, in: arena)
+        func words(_ list: [String]) -> ByteWordList { ByteWordList(list.map { Array($0.lowercased().utf8) }, in: arena) }
+        lookup = HTMLTreeLookup(
+            elementNames: elementNames,
+            attributeNames: attributeNames,
+            dropsContent: arena.copy(elementList.map { Self.contentFreeElements.contains($0) }),
+            isChromeElement: arena.copy(elementList.map { boilerplate?.elements.contains($0) ?? false }),
+            isKeptInside: arena.copy(elementList.map { boilerplate?.keptElementsInside.contains($0) ?? false }),
+            isExemptAttribute: arena.copy(attributeList.map { boilerplate?.exemptAttributes.contains($0) ?? false }),
+            isKeptInsideAttribute: arena.copy(attributeList.map { boilerplate?.keptAttributesInside.contains($0) ?? false }),
+            copiedAttribute: arena.copy(attributeList.map { attributes.contains($0) }),
+            roles: words((boilerplate?.roles ?? []).sorted()),
+            affixWords: words(boilerplate?.affixWords ?? []),
+            exactWords: words(boilerplate?.exactWords ?? []),
+            hasBoilerplateRules: boilerplate != nil,
+            scriptIndex: elementNames.index(of: "script"),
+            attribute: (attributeNames.index(of: "class"), attributeNames.index(of: "id"), attributeNames.index(of: "role"),
+                        attributeNames.index(of: "hidden"), attributeNames.index(of: "aria-hidden"),
+                        attributeNames.index(of: "style"), attributeNames.index(of: "type"))
+        )
     }
+}
 
-    /// Per attribute name index: copied into the tree (the others are only looked at).
-    let copiedAttribute: [Bool]
+/// The compiled tables of a `HTMLTreeOptions`, as plain pointers into its arena.
+struct HTMLTreeLookup: BitwiseCopyable, @unchecked Sendable {
+    let elementNames: MarkupNameTable
+    let attributeNames: MarkupNameTable
+    /// Per element name index.
+    let dropsContent: UnsafePointer<Bool>
+    let isChromeElement: UnsafePointer<Bool>
+    let isKeptInside: UnsafePointer<Bool>
+    /// Per attribute name index.
+    let isExemptAttribute: UnsafePointer<Bool>
+    let isKeptInsideAttribute: UnsafePointer<Bool>
+    /// Copied into the tree (the others are only looked at).
+    let copiedAttribute: UnsafePointer<Bool>
+    let roles: ByteWordList
+    let affixWords: ByteWordList
+    let exactWords: ByteWordList
+    let hasBoilerplateRules: Bool
+    let scriptIndex: Int?
+    let attribute: (class: Int?, id: Int?, role: Int?, hidden: Int?, ariaHidden: Int?, style: Int?, type: Int?)
 }

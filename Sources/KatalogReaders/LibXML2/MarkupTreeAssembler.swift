@@ -28,8 +28,10 @@ struct MarkupAttributes {
 /// out while assembling, keeping only the structured data inside it. Text arriving in several pieces between two
 /// element events becomes one text node, as in libxml2's own tree.
 struct MarkupTreeAssembler {
-    /// HTML options; nil copies an XML document as written (every attribute, names as found).
-    let html: HTMLTreeOptions?
+    /// HTML options, kept alive for `html`; nil copies an XML document as written (every attribute, names as found).
+    private let options: HTMLTreeOptions?
+    /// The options' tables, read per element.
+    private let html: HTMLTreeLookup?
     let maxDepth: Int
     /// Number of elements that were deeper than `maxDepth` and flattened.
     private(set) var flattenedCount = 0
@@ -59,13 +61,15 @@ struct MarkupTreeAssembler {
     private var pendingText: [UInt8] = []
     private var pendingLine: Int32 = 0
 
-    private static let ldJSON = Array("ld+json".utf8)
-    private static let trueWord = Array("true".utf8)
-    private static let displayNone = Array("display:none".utf8)
-    private static let visibilityHidden = Array("visibility:hidden".utf8)
+    // Static strings, not arrays: a shared array's reference count would be touched by every thread at each use.
+    private static let ldJSON: StaticString = "ld+json"
+    private static let trueWord: StaticString = "true"
+    private static let displayNone: StaticString = "display:none"
+    private static let visibilityHidden: StaticString = "visibility:hidden"
 
     init(html: HTMLTreeOptions?, maxDepth: Int) {
-        self.html = html
+        options = html
+        self.html = html?.lookup
         self.maxDepth = maxDepth
         tree.nodes.reserveCapacity(1024)
         tree.attributes.reserveCapacity(1024)
@@ -123,7 +127,7 @@ struct MarkupTreeAssembler {
             index = Int32(tree.nodes.count)
             let attributeStart = Int32(tree.attributes.count)
             Self.copyAttributes(attributes, html: html, into: &tree)
-            let name = nameIndex.map { html?.elementNames.names[$0] ?? "" } ?? String(cString: rawName)
+            let name = nameIndex.map { html?.elementNames.name(at: $0) ?? "" } ?? String(cString: rawName)
             tree.nodes.append(MarkupTree.Node(
                 kind: .element, value: name, line: line, parent: openIndices.last ?? -1,
                 depth: Int32(openIndices.count), end: index + 1,
@@ -185,7 +189,7 @@ struct MarkupTreeAssembler {
 
     // MARK: - Chrome
 
-    private func value(of attributes: MarkupAttributes, _ wanted: Int?, options: HTMLTreeOptions) -> UnsafePointer<xmlChar>? {
+    private func value(of attributes: MarkupAttributes, _ wanted: Int?, options: HTMLTreeLookup) -> UnsafePointer<xmlChar>? {
         guard let wanted else { return nil }
         var found: UnsafePointer<xmlChar>?
         _ = attributes.contains { name, value in
@@ -196,7 +200,7 @@ struct MarkupTreeAssembler {
         return found
     }
 
-    private func isChrome(_ attributes: MarkupAttributes, nameIndex: Int?, options: HTMLTreeOptions) -> Bool {
+    private func isChrome(_ attributes: MarkupAttributes, nameIndex: Int?, options: HTMLTreeLookup) -> Bool {
         if let nameIndex, options.isChromeElement[nameIndex] { return true }
         var classValue: UnsafePointer<xmlChar>?
         var idValue: UnsafePointer<xmlChar>?
@@ -209,7 +213,7 @@ struct MarkupTreeAssembler {
             }
             switch index {
             case options.attribute.hidden: return true
-            case options.attribute.ariaHidden: return value.map { CString.equalsFolded($0, Self.trueWord) } ?? false
+            case options.attribute.ariaHidden: return value.map { value in Self.trueWord.withUTF8Buffer { CString.equalsFolded(value, $0) } } ?? false
             case options.attribute.role: return value.map { value in options.roles.contains { CString.equalsFolded(value, $0) } } ?? false
             case options.attribute.style: return value.map(hasHidingStyle) ?? false
             case options.attribute.class: classValue = value
@@ -220,27 +224,32 @@ struct MarkupTreeAssembler {
         }
         if exempt { return false }
         if hidden { return true }
-        for value in [classValue, idValue] {
-            guard let value else { continue }
-            if CString.anyToken(value, { token in isChromeToken(token, options: options) }) { return true }
+        func namesChrome(_ value: UnsafePointer<xmlChar>?) -> Bool {
+            guard let value else { return false }
+            return CString.anyToken(value) { token in isChromeToken(token, options: options) }
         }
-        return false
+        return namesChrome(classValue) || namesChrome(idValue)
     }
 
     private func hasHidingStyle(_ value: UnsafePointer<xmlChar>) -> Bool {
         // Compare with spaces removed: `display: none`.
-        var compact: [UInt8] = []
-        var index = 0
-        while value[index] != 0, compact.count < 512 {
-            if !CString.isSpace(value[index]) { compact.append(CString.lower(value[index])) }
-            index += 1
-        }
-        return compact.withUnsafeBufferPointer { buffer in
-            contains(buffer, Self.displayNone) || contains(buffer, Self.visibilityHidden)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+            var count = 0
+            var index = 0
+            while value[index] != 0, count < buffer.count {
+                if !CString.isSpace(value[index]) {
+                    buffer[count] = CString.lower(value[index])
+                    count += 1
+                }
+                index += 1
+            }
+            let compact = UnsafeBufferPointer(rebasing: buffer[0 ..< count])
+            return Self.displayNone.withUTF8Buffer { contains(compact, $0) }
+                || Self.visibilityHidden.withUTF8Buffer { contains(compact, $0) }
         }
     }
 
-    private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard haystack.count >= needle.count else { return false }
         for start in 0 ... haystack.count - needle.count where haystack[start] == needle[0] {
             if (0 ..< needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
@@ -248,7 +257,7 @@ struct MarkupTreeAssembler {
         return false
     }
 
-    private func isChromeToken(_ token: UnsafeBufferPointer<UInt8>, options: HTMLTreeOptions) -> Bool {
+    private func isChromeToken(_ token: UnsafeBufferPointer<UInt8>, options: HTMLTreeLookup) -> Bool {
         for word in options.exactWords where token.elementsEqual(word) { return true }
         for word in options.affixWords where token.count >= word.count {
             if token.count == word.count {
@@ -263,7 +272,7 @@ struct MarkupTreeAssembler {
         return false
     }
 
-    private func isKeptInsideChrome(_ attributes: MarkupAttributes, nameIndex: Int?, options: HTMLTreeOptions) -> Bool {
+    private func isKeptInsideChrome(_ attributes: MarkupAttributes, nameIndex: Int?, options: HTMLTreeLookup) -> Bool {
         if let nameIndex, options.isKeptInside[nameIndex] {
             return nameIndex != options.scriptIndex || scriptHoldsData(attributes)
         }
@@ -275,18 +284,18 @@ struct MarkupTreeAssembler {
 
     private func scriptHoldsData(_ attributes: MarkupAttributes) -> Bool {
         guard let html, let type = value(of: attributes, html.attribute.type, options: html) else { return false }
-        return CString.containsFolded(type, Self.ldJSON)
+        return Self.ldJSON.withUTF8Buffer { CString.containsFolded(type, $0) }
     }
 
     // MARK: - Copying
 
     /// Static: a method of the assembler given its own `tree` inout made Swift copy the whole assembler per call.
-    private static func copyAttributes(_ attributes: MarkupAttributes, html: HTMLTreeOptions?, into tree: inout MarkupTree) {
+    private static func copyAttributes(_ attributes: MarkupAttributes, html: HTMLTreeLookup?, into tree: inout MarkupTree) {
         _ = attributes.contains { rawName, value in
             let name: String
             if let html {
                 guard let index = html.attributeNames.index(of: rawName), html.copiedAttribute[index] else { return false }
-                name = html.attributeNames.names[index]
+                name = html.attributeNames.name(at: index)
             } else {
                 name = String(cString: rawName)
             }
