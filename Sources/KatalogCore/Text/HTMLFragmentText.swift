@@ -26,7 +26,13 @@ public enum HTMLFragmentText {
     /// in place: markup is ASCII, and text bytes are copied through whole into one scratch buffer, which becomes a
     /// `String` once per paragraph. A no-break space (C2 A0) is a space in HTML's text too, and inside a tag.
     public static func paragraphs(_ html: String) -> [String] {
-        if html.isEmpty { return [] }
+        paragraphsCountingTagScans(html).paragraphs
+    }
+
+    /// `paragraphs(html)`, and how many bytes the tag scans read in all (internal, for the tests): whatever the
+    /// input, a small multiple of its length, since a scan never reads again where an earlier one failed.
+    static func paragraphsCountingTagScans(_ html: String) -> (paragraphs: [String], tagScanBytes: Int) {
+        if html.isEmpty { return ([], 0) }
         if let result = html.utf8.withContiguousStorageIfAvailable({ paragraphs(utf8: $0) }) { return result }
         return Array(html.utf8).withUnsafeBufferPointer { paragraphs(utf8: $0) }
     }
@@ -35,7 +41,7 @@ public enum HTMLFragmentText {
     /// a decoded reference (never longer than the reference: `&lt;` is 4 bytes for 1, `&#128;` 6 for 2, `&#65536;`
     /// 8 for 4), or one space standing for at least one byte of whitespace, no-break space or `<td>` that wrote
     /// nothing. So `length <= index` throughout, and one byte more than the input is room for any run (checked).
-    private static func paragraphs(utf8 input: UnsafeBufferPointer<UInt8>) -> [String] {
+    private static func paragraphs(utf8 input: UnsafeBufferPointer<UInt8>) -> (paragraphs: [String], tagScanBytes: Int) {
         plainTextTable.withUnsafeBufferPointer { plainText in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count + 1) { scan(input, into: $0, plainText: plainText) }
         }
@@ -54,8 +60,8 @@ public enum HTMLFragmentText {
     /// The walk over the bytes. Its state lives in locals (no closures, no captured variables: nothing is checked
     /// for exclusive access at run time); the current paragraph is built in `scratch`.
     private static func scan(_ input: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<UInt8>,
-                             plainText table: UnsafeBufferPointer<Bool>) -> [String] {
-        guard let bytes = input.baseAddress, let output = scratch.baseAddress, let plainText = table.baseAddress else { return [] }
+                             plainText table: UnsafeBufferPointer<Bool>) -> (paragraphs: [String], tagScanBytes: Int) {
+        guard let bytes = input.baseAddress, let output = scratch.baseAddress, let plainText = table.baseAddress else { return ([], 0) }
         let count = input.count
         let capacity = scratch.count
         var paragraphs: [String] = []
@@ -163,7 +169,7 @@ public enum HTMLFragmentText {
             }
         }
         if length != 0 { paragraphs.append(String(decoding: UnsafeBufferPointer(start: output, count: length), as: UTF8.self)) }
-        return paragraphs
+        return (paragraphs, unclosed.scannedBytes)
     }
 
     /// The UTF-8 bytes of a Unicode scalar value, first byte lowest, and how many there are.
@@ -246,6 +252,8 @@ public enum HTMLFragmentText {
     private struct UnclosedTags {
         /// Per input byte: bit 1 outside quotes, 2 in `"…"`, 4 in `'…'` (allocated at the first failed scan).
         private var marks: UnsafeMutablePointer<UInt8>?
+        /// Bytes read by the scans of tags' attributes, failed or not: the measure of the work they did.
+        var scannedBytes = 0
 
         static func bit(quote: UInt8) -> UInt8 { quote == 0 ? 1 : quote == 0x22 ? 2 : 4 }
 
@@ -333,6 +341,7 @@ public enum HTMLFragmentText {
             } else if byte == 0x22 || byte == 0x27 {
                 quote = byte
             } else if byte == 0x3E {
+                unclosed.scannedBytes &+= index + 1 - attributesStart
                 return Tag(low: low, high: high, closing: closing, selfClosing: last == 0x2F, end: index + 1)
             }
             if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
@@ -342,6 +351,7 @@ public enum HTMLFragmentText {
             if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { last = byte }
             index += 1
         }
+        unclosed.scannedBytes &+= index - attributesStart
         unclosed.markFailed(bytes, count: count, from: attributesStart, to: index)
         return nil
     }
