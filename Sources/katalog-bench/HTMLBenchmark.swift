@@ -2,14 +2,14 @@ import Foundation
 import KatalogCore
 import KatalogReaders
 
-/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--only bare|reader|import|whole] [--save DIR]`
+/// `swift run -c release katalog-bench html [--pages N] [--threads T] [--kb SIZE] [--rounds R] [--only bare|reader|import|whole] [--save DIR]`
 ///
 /// Generates N varied product pages in memory (JSON-LD, Microdata, RDFa, OpenGraph or specification tables
 /// only; Lithuanian, Polish, Latvian and Czech shops; UTF-8 plus windows-1257, ISO-8859-2 and windows-1250;
 /// about SIZE KB each with real-looking page chrome), then measures, in one run and over the same pages:
 /// bare libxml2 `htmlReadMemory` + `xmlFreeDoc`, the HTML reader, and the reader plus normalization — each on
 /// one core and on T cores; then the whole `katalog import` of the same pages written as files, with 1 and T jobs
-/// (`HTMLBenchmarkImport`). Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase). `--save DIR` only
+/// (`HTMLBenchmarkImport`), R rounds of them (default 3) with the jobs counts taking turns. Reports pages/s, MB/s and peak RSS (VmHWM, reset before each phase). `--save DIR` only
 /// writes the pages to DIR, for profiling an import of them.
 enum HTMLBenchmark {
     static func run(_ arguments: [String]) throws {
@@ -18,6 +18,7 @@ enum HTMLBenchmark {
         var kilobytes = 57
         var only: String?
         var saveDirectory: String?
+        var importRounds = 3
         var index = 0
         while index < arguments.count {
             let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
@@ -25,6 +26,7 @@ enum HTMLBenchmark {
             case ("--pages", let count?): pageCount = count
             case ("--threads", let count?): threads = max(1, count)
             case ("--kb", let size?): kilobytes = size
+            case ("--rounds", let count?): importRounds = max(1, count)
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
             case ("--save", _) where index + 1 < arguments.count: saveDirectory = arguments[index + 1]
             default:
@@ -83,8 +85,12 @@ enum HTMLBenchmark {
         print("reader+normalize vs bare libxml2, 1 core:  \(ratio("html import (read+normalize)@1", "bare htmlReadMemory@1"))")
         if only == nil || only == "whole" {
             let jobs = Set([1, threads]).sorted()
-            if let runs = try HTMLBenchmarkImport.measure(pages, jobs: jobs) {
-                for run in runs {
+            if let rounds = try HTMLBenchmarkImport.measure(pages, jobs: jobs, rounds: importRounds) {
+                // Each jobs count's median run (by time) in the table; the scaling is the median of the rounds' own ratios.
+                for count in jobs {
+                    let runs = rounds.compactMap { $0.first { $0.jobs == count } }.sorted { $0.seconds < $1.seconds }
+                    guard !runs.isEmpty else { continue }
+                    let run = runs[runs.count / 2]
                     let pagesPerSecond = Double(pages.count) / run.seconds
                     results["whole import@\(run.jobs)"] = pagesPerSecond
                     let cpuPerPage = run.cpuSeconds * 1000 / Double(pages.count)
@@ -93,12 +99,19 @@ enum HTMLBenchmark {
                           + String(format: " %5d %10.0f %8.1f %7.0f MB %9@ %13.2f", run.jobs, pagesPerSecond, Double(totalBytes) / 1e6 / run.seconds,
                                    Double(run.peakKB) / 1024, "" as NSString, cpuPerPage))
                 }
+                if rounds.count > 1 { print("  (the median of \(rounds.count) runs each, 1 and \(threads) jobs taking turns)") }
                 print("whole import vs bare libxml2, 1 core:      \(ratio("whole import@1", "bare htmlReadMemory@1"))  (target >= 0.6x, stretch 0.75x)")
                 if let bare = cpuPerPageByPhase["bare htmlReadMemory@1"], let whole = cpuPerPageByPhase["whole import@1"] {
                     print(String(format: "  by CPU time per page (steadier on a shared machine): %.2fx (%.2f / %.2f ms)", bare / whole, bare, whole))
                 }
                 if threads > 1 {
-                    print("whole import scaling 1 -> \(threads) jobs:          \(ratio("whole import@\(threads)", "whole import@1"))  (target >= 1.8x on 2)")
+                    let ratios = rounds.compactMap { runs -> Double? in
+                        guard let one = runs.first(where: { $0.jobs == 1 }), let many = runs.first(where: { $0.jobs == threads }) else { return nil }
+                        return one.seconds / many.seconds
+                    }.sorted()
+                    let each = ratios.map { String(format: "%.2fx", $0) }.joined(separator: ", ")
+                    let median = ratios.isEmpty ? "n/a" : String(format: "%.2fx", ratios[ratios.count / 2])
+                    print("whole import scaling 1 -> \(threads) jobs:          \(median)  (target >= 1.8x on 2; median of rounds: \(each))")
                 }
             } else {
                 print("whole import: the katalog binary was not found next to katalog-bench")

@@ -11,9 +11,11 @@ enum HTMLBenchmarkImport {
         var cpuSeconds: Double
     }
 
-    /// Writes `pages` under a fresh folder in the temporary directory, imports them with each jobs count, and
-    /// removes everything; nil when the katalog binary is not next to the benchmark.
-    static func measure(_ pages: [Data], jobs: [Int]) throws -> [Run]? {
+    /// Writes `pages` under a fresh folder in the temporary directory, imports them `rounds` times with each jobs
+    /// count, and removes everything; nil when the katalog binary is not next to the benchmark. The jobs counts take
+    /// turns, in reverse order every other round (1, 2, 2, 1, …): on a shared host whose speed drifts over a minute, a
+    /// ratio of two runs taken side by side says more than one of runs a minute apart. One array of runs per round.
+    static func measure(_ pages: [Data], jobs: [Int], rounds: Int) throws -> [[Run]]? {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("katalog").path
         guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
@@ -21,12 +23,16 @@ enum HTMLBenchmarkImport {
         let input = root.appendingPathComponent("pages"), output = root.appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: root) }
         try write(pages, to: input)
-        var runs: [Run] = []
-        for count in jobs {
-            guard let run = FeedBenchmarkProcess.time(binary, ["import", input.path, "--out", output.path, "--jobs", String(count)]) else { continue }
-            runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB, cpuSeconds: run.cpuSeconds))
+        var measured: [[Run]] = []
+        for round in 0 ..< max(1, rounds) {
+            var runs: [Run] = []
+            for count in round % 2 == 0 ? jobs : jobs.reversed() {
+                guard let run = FeedBenchmarkProcess.time(binary, ["import", input.path, "--out", output.path, "--jobs", String(count)]) else { continue }
+                runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB, cpuSeconds: run.cpuSeconds))
+            }
+            measured.append(runs.sorted { $0.jobs < $1.jobs })
         }
-        return runs
+        return measured
     }
 
     /// Writes `pages` into `directory` (created if missing) as `page-00000.html`, … in generation order.
