@@ -390,6 +390,37 @@ struct FastPathTests {
         }
     }
 
+    /// The country domain read on an ASCII host's bytes equals the one read from the lowered host, for generated
+    /// URLs: hosts of every case, ports, queries, generic and two-letter domains, non-ASCII hosts (the Kelvin sign
+    /// `K` lowers to an ASCII `k`).
+    @Test func countryDomainsOnBytesEqualTheLoweredHostForm() {
+        func reference(_ url: String) -> (country: String, tld: String)? {
+            let lower = url.lowercased()
+            guard let schemeEnd = lower.range(of: "://") else { return nil }
+            let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+            let tail = Array(host.utf8.suffix(3))
+            guard tail.count == 3, tail[0] == UInt8(ascii: "."), tail[1...].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+            let tld = String(decoding: tail.dropFirst(), as: UTF8.self)
+            if tld == "uk" { return ("GB", tld) }
+            if ["io", "co", "tv", "me", "ai", "fm", "ly", "to", "gg", "cc", "ws", "eu"].contains(tld) { return nil }
+            return (tld.uppercased(), tld)
+        }
+        var generator = SeededGenerator()
+        let schemes = ["https://", "HTTP://", "ftp://", "", "https:/", "://"]
+        let labels = ["www", "Shop", "sklep", "x", "ÖL", "Straße", "xn--l-fka", "", "a-b", "1"]
+        let endings = ["lt", "LT", "Lt", "uk", "UK", "io", "EU", "se", "s", "s1", "sé", "\u{212A}\u{212A}", "k\u{212A}", "l\u{0301}t",
+                       "com", "de", "@[", "`{", "", "pl."]
+        let tails = ["", "/p/1", ":8080/a", "?q=1", "#f", "/ą.jpg"]
+        for _ in 0..<20_000 {
+            var host = (0..<Int.random(in: 0...2, using: &generator)).map { _ in labels.randomElement(using: &generator)! }.joined(separator: ".")
+            host += "." + endings.randomElement(using: &generator)!
+            if Bool.random(using: &generator) { host.removeFirst() }
+            let url = schemes.randomElement(using: &generator)! + host + tails.randomElement(using: &generator)!
+            let fast = CountryDomains.countryDomain(ofURL: url), expected = reference(url)
+            #expect(fast?.country == expected?.country && fast?.tld == expected?.tld, "\(url.debugDescription)")
+        }
+    }
+
     @Test func imageURLsSplitAtCommasSpacesAndLineBreaks() {
         #expect(ProductNormalizer.imageURLs(in: "https://a.lt/1.jpg,https://a.lt/2.jpg") == ["https://a.lt/1.jpg", "https://a.lt/2.jpg"])
         #expect(ProductNormalizer.imageURLs(in: " https://a.lt/1.jpg ,, https://a.lt/2.jpg\nhttps://a.lt/3.jpg ") ==

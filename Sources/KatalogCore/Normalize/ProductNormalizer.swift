@@ -389,7 +389,15 @@ public final class ProductNormalizer {
         if let currency = observation.currency {
             evidence.append(CurrencyEvidence(.fileOtherPrices, currency: currency, detail: "earlier prices of this file, in \(currency)"))
         }
-        evidence = evidence.count < 2 ? evidence : evidence.enumerated().sorted { ($0.element.basis, $0.offset) < ($1.element.basis, $1.offset) }.map(\.element)
+        // By basis, keeping the order within one basis: an insertion sort in place (the list has two or three
+        // entries; sorting the enumerated list allocated three arrays per record).
+        for end in evidence.indices.dropFirst() {
+            var index = end
+            while index > 0, evidence[index].basis < evidence[index - 1].basis {
+                evidence.swapAt(index, index - 1)
+                index -= 1
+            }
+        }
         for (index, detail) in scan.currencies where fields[index].label != nil {
             let field = fields[index]
             let code = field.value.trimmingSpaces().uppercased()

@@ -7,17 +7,24 @@
 public enum HTMLFragmentText {
     /// Whether `text` holds markup worth removing: a tag such as `<p>`, `<br/>`, `</li>`, `<strong>`.
     public static func looksLikeMarkup(_ text: String) -> Bool {
-        var iterator = text.utf8.makeIterator()
-        var sawOpen = false
-        while let byte = iterator.next() {
-            if sawOpen {
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x2F || byte == 0x21 {
-                    return text.utf8.contains(0x3E)
+        // On the contiguous bytes where the string has them (a native string always does): the iterator over
+        // `utf8` took 2,600 instructions for a feed's description.
+        if let found = text.utf8.withContiguousStorageIfAvailable(looksLikeMarkup(utf8:)) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(looksLikeMarkup(utf8:))
+    }
+
+    /// A `<` followed by a letter, `/` or `!`, and a `>` anywhere in the text.
+    private static func looksLikeMarkup(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let last = bytes.count - 1
+        while index < last {
+            if bytes[index] == 0x3C {
+                let next = bytes[index + 1]
+                if (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || next == 0x2F || next == 0x21 {
+                    return bytes.contains(0x3E)
                 }
-                sawOpen = byte == 0x3C
-            } else if byte == 0x3C {
-                sawOpen = true
             }
+            index += 1
         }
         return false
     }

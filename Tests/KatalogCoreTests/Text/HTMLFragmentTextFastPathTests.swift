@@ -90,6 +90,34 @@ struct HTMLFragmentTextFastPathTests {
         }
     }
 
+    /// `looksLikeMarkup` on bytes answers as the byte iterator it replaced, for the hand-written fragments, random
+    /// fragments, and random runs of `<`, `>`, letters, `/`, `!` and other bytes.
+    @Test func markupIsRecognisedAsByTheIterator() {
+        func reference(_ text: String) -> Bool {
+            var sawOpen = false
+            for byte in text.utf8 {
+                if sawOpen {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x2F || byte == 0x21 { return text.utf8.contains(0x3E) }
+                    sawOpen = byte == 0x3C
+                } else if byte == 0x3C {
+                    sawOpen = true
+                }
+            }
+            return false
+        }
+        var generator = SeededGenerator()
+        let pieces = ["<", ">", "a", "Z", "/", "!", "@", "[", "`", "{", " ", "5", "ė", "\u{0}", "<<", "x>"]
+        var texts = Self.handWritten + Self.generatedHandWritten + ["", "<", ">", "<a", "a<", "<a>", "<<a>", "< a>", "5 < 7 > 3"]
+        for _ in 0..<5_000 { texts.append(Self.randomFragment(using: &generator)) }
+        for _ in 0..<20_000 { texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()) }
+        var failures = 0
+        for text in texts where HTMLFragmentText.looksLikeMarkup(text) != reference(text) {
+            failures += 1
+            if failures <= 10 { Issue.record("\(text.debugDescription)") }
+        }
+        #expect(failures == 0)
+    }
+
     @Test func generatedFragmentsGiveTheReferenceParagraphs() {
         var generator = SeededGenerator()
         var failures = 0
