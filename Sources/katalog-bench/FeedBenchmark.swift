@@ -69,7 +69,7 @@ enum FeedBenchmark {
                 // The Google import's ratio is taken per round, against an `xmllint --stream` run right before it:
                 // this host's speed drifts within a minute, so the baseline of the first phase, minutes earlier,
                 // could move the ratio by half.
-                var roundRatios: [Double] = []
+                var roundRatios = RoundRatios()
                 for _ in 0..<options.repetitions {
                     let baseline = path == xmlPath ? FeedBenchmarkProcess.time("/usr/bin/xmllint", ["--stream", "--noout", xmlPath]) : nil
                     guard let run = measureImport(path: path, output: output, jobs: jobs) else { break }
@@ -86,9 +86,8 @@ enum FeedBenchmark {
                 if path == xmlPath, let xmllintBest {
                     FeedBenchmark.emit(pad("  import / xmllint --stream") + String(format: "%8.3fx  (target ≥ 0.2x on 2 jobs; best against best)", run.mbPerSecond / (size / xmllintBest.seconds)))
                     if !roundRatios.isEmpty {
-                        let sorted = roundRatios.sorted()
-                        let each = roundRatios.map { String(format: "%.3fx", $0) }.joined(separator: ", ")
-                        FeedBenchmark.emit(pad("  import / xmllint run just before it") + String(format: "%8.3fx  (median of rounds: %@)", sorted[sorted.count / 2], each))
+                        let (median, each) = roundRatios.formatted(decimals: 3)
+                        FeedBenchmark.emit(pad("  import / xmllint run just before it") + String(repeating: " ", count: max(0, 9 - median.count)) + median + "  (median of rounds: \(each))")
                     }
                 } else if path == csvPath {
                     FeedBenchmark.emit(pad("  rows a second / target") + String(format: "%8.0f / 60000 = %.2fx  (target on 2 jobs)", run.itemsPerSecond, run.itemsPerSecond / 60_000))

@@ -105,12 +105,12 @@ enum HTMLBenchmark {
                     print(String(format: "  by CPU time per page (steadier on a shared machine): %.2fx (%.2f / %.2f ms)", bare / whole, bare, whole))
                 }
                 if threads > 1 {
-                    let ratios = rounds.compactMap { runs -> Double? in
-                        guard let one = runs.first(where: { $0.jobs == 1 }), let many = runs.first(where: { $0.jobs == threads }) else { return nil }
-                        return one.seconds / many.seconds
-                    }.sorted()
-                    let each = ratios.map { String(format: "%.2fx", $0) }.joined(separator: ", ")
-                    let median = ratios.isEmpty ? "n/a" : String(format: "%.2fx", ratios[ratios.count / 2])
+                    var ratios = RoundRatios()
+                    for runs in rounds {
+                        guard let one = runs.first(where: { $0.jobs == 1 }), let many = runs.first(where: { $0.jobs == threads }) else { continue }
+                        ratios.append(one.seconds / many.seconds)
+                    }
+                    let (median, each) = ratios.formatted(decimals: 2)
                     print("whole import scaling 1 -> \(threads) jobs:          \(median)  (target >= 1.8x on 2; median of rounds: \(each))")
                 }
             } else {

@@ -47,3 +47,21 @@ do {
     FileHandle.standardError.write(Data("katalog-bench \(arguments[0]): \(error)\n\(usage(arguments[0]))".utf8))
     exit(1)
 }
+
+/// Ratios taken round by round, each against a baseline run beside it (this host's speed drifts within a minute):
+/// their median, and every one in round order.
+struct RoundRatios {
+    private(set) var values: [Double] = []
+
+    mutating func append(_ ratio: Double) { values.append(ratio) }
+
+    var isEmpty: Bool { values.isEmpty }
+
+    /// The median (the upper one of an even count), `n/a` when there is none, and each ratio, with `decimals` digits.
+    func formatted(decimals: Int) -> (median: String, each: String) {
+        let format = "%.\(decimals)fx"
+        let sorted = values.sorted()
+        let median = sorted.isEmpty ? "n/a" : String(format: format, sorted[sorted.count / 2])
+        return (median, values.map { String(format: format, $0) }.joined(separator: ", "))
+    }
+}

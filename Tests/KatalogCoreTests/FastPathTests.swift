@@ -364,13 +364,16 @@ struct FastPathTests {
         }
     }
 
+    /// A URL's host as the whole URL lowered and cut gives it: the reference the byte scans are held to.
+    static func loweredHost(of url: String) -> Substring? {
+        let lower = url.lowercased()
+        guard let schemeEnd = lower.range(of: "://") else { return nil }
+        let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        return host.isEmpty ? nil : host
+    }
+
     @Test func urlHostsEqualTheLoweredURLForm() {
-        func reference(_ url: String) -> Substring? {
-            let lower = url.lowercased()
-            guard let schemeEnd = lower.range(of: "://") else { return nil }
-            let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
-            return host.isEmpty ? nil : host
-        }
+        let reference = Self.loweredHost(of:)
         let urls = Self.texts + ["https://www.Shop.se:8080/p", "HTTP://SKLEP.EXAMPLE.PL/x?y#z", "https://", "https:///p", "ftp://a.b",
                                  "https://ÖL.de/ä", "https://xn--l-fka.de", "no url", "://x.lt", "https:/x.lt", "a://b://c", "https://Straße.DE#f"]
         for url in urls {
@@ -395,14 +398,12 @@ struct FastPathTests {
     /// `K` lowers to an ASCII `k`).
     @Test func countryDomainsOnBytesEqualTheLoweredHostForm() {
         func reference(_ url: String) -> (country: String, tld: String)? {
-            let lower = url.lowercased()
-            guard let schemeEnd = lower.range(of: "://") else { return nil }
-            let host = lower[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+            guard let host = Self.loweredHost(of: url) else { return nil }
             let tail = Array(host.utf8.suffix(3))
             guard tail.count == 3, tail[0] == UInt8(ascii: "."), tail[1...].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
             let tld = String(decoding: tail.dropFirst(), as: UTF8.self)
             if tld == "uk" { return ("GB", tld) }
-            if ["io", "co", "tv", "me", "ai", "fm", "ly", "to", "gg", "cc", "ws", "eu"].contains(tld) { return nil }
+            if CountryDomains.genericCountryDomains.contains(tld) { return nil }
             return (tld.uppercased(), tld)
         }
         var generator = SeededGenerator()

@@ -44,21 +44,21 @@ public enum CountryDomains {
             guard let range = hostRange(in: bytes) else { return .some(nil) }
             if bytes[range].contains(where: { $0 >= 0x80 }) { return nil }
             guard range.count >= 3, bytes[range.upperBound - 3] == UInt8(ascii: ".") else { return .some(nil) }
-            return .some(domain(bytes[range.upperBound - 2] | 0x20, bytes[range.upperBound - 1] | 0x20, asciiLetters: bytes[range.upperBound - 2], bytes[range.upperBound - 1]))
+            return .some(domain(bytes[range.upperBound - 2], bytes[range.upperBound - 1]))
         }
         if let ascii { return ascii }
         guard let host = host(ofURL: url) else { return nil }
         let tail = Array(host.utf8.suffix(3))
         guard tail.count == 3, tail[0] == UInt8(ascii: ".") else { return nil }
-        return domain(tail[1], tail[2], asciiLetters: tail[1], tail[2])
+        return domain(tail[1], tail[2])
     }
 
-    /// The country of the top-level domain `first second` (lower case), when both bytes as written (`written…`)
-    /// are ASCII letters and the domain is not used as a generic name.
-    private static func domain(_ first: UInt8, _ second: UInt8, asciiLetters writtenFirst: UInt8, _ writtenSecond: UInt8) -> (country: String, tld: String)? {
+    /// The country of the top-level domain of the two bytes `first second`, in either case, when both are ASCII
+    /// letters and the domain is not used as a generic name.
+    private static func domain(_ first: UInt8, _ second: UInt8) -> (country: String, tld: String)? {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard isLetter(writtenFirst), isLetter(writtenSecond) else { return nil }
-        let tld = String(decoding: [first, second], as: UTF8.self)
+        guard isLetter(first), isLetter(second) else { return nil }
+        let tld = String(decoding: [first | 0x20, second | 0x20], as: UTF8.self)
         // The few ccTLDs whose country code differs, and ccTLDs used as generic names.
         if tld == "uk" { return ("GB", tld) }
         if genericCountryDomains.contains(tld) { return nil }

@@ -28,9 +28,10 @@ struct MarkupAttributes {
 /// out while assembling, keeping only the structured data inside it. Text arriving in several pieces between two
 /// element events becomes one text node, as in libxml2's own tree.
 struct MarkupTreeAssembler {
-    /// HTML options, kept alive for `html`; nil copies an XML document as written (every attribute, names as found).
-    private let options: HTMLTreeOptions?
-    /// The options' tables, read per element.
+    /// The HTML options, held only so that the tables `html` points into stay alive.
+    private let tablesOwner: HTMLTreeOptions?
+    /// The HTML options' tables, read per element; nil copies an XML document as written (every attribute, names
+    /// as found).
     private let html: HTMLTreeLookup?
     let maxDepth: Int
     /// Number of elements that were deeper than `maxDepth` and flattened.
@@ -68,7 +69,7 @@ struct MarkupTreeAssembler {
     private static let visibilityHidden: StaticString = "visibility:hidden"
 
     init(html: HTMLTreeOptions?, maxDepth: Int) {
-        options = html
+        tablesOwner = html
         self.html = html?.lookup
         self.maxDepth = maxDepth
         tree.nodes.reserveCapacity(1024)
