@@ -4,7 +4,7 @@ import KatalogPipeline
 import KatalogReaders
 
 /// `katalog-bench feeds [--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N] [--no-pipeline]
-/// [--jobs N[,N…]]`
+/// [--jobs N[,N…]] [--no-peers] [--peers DIR]`
 ///
 /// Generates (once) a Google Merchant RSS feed of at least `--xml-mb` MB and a semicolon CSV of `--csv-rows`
 /// rows under `--data` (default `/work/bench-data`, outside the repository), then measures each file in three
@@ -14,7 +14,9 @@ import KatalogReaders
 /// `DIR/out`. The last two run once per `--jobs` value (default: 1 and the number of cores). It reports MB/s,
 /// items/s and peak RSS per stage: in-process stages report VmHWM, reset between stages through
 /// `/proc/self/clear_refs`; the import reports its process's maximum RSS, and how many MB it wrote. The Google
-/// import is also compared, round by round, with an `xmllint --stream` run just before it (the median is printed).
+/// import is also compared, round by round, with an `xmllint --stream` run just before it (the median is printed),
+/// and the import with the most jobs with the Python peer pipeline of issue 12 (`scripts/peers/feed_peer.py`, one
+/// process) run just before it, unless `--no-peers`.
 enum FeedBenchmark {
     static func run(_ arguments: [String]) throws {
         var options = Options()
@@ -57,6 +59,8 @@ enum FeedBenchmark {
         }
         if let csvBest { report("CSV (; UTF-8, quoted multi-line cells), CSVReader", csvBest) }
         guard options.pipeline else { return }
+        let peer = PythonPeer.feeds(in: options.peersDirectory)
+        let peerUnavailable = options.peers ? peer.unavailable : "--no-peers"
         for (name, path) in [("Google Merchant RSS", xmlPath), ("CSV", csvPath)] {
             for jobs in options.jobs {
                 report("\(name), read + normalize + validate, jobs \(jobs)", try measurePipeline(path: path, jobs: jobs))
@@ -70,10 +74,20 @@ enum FeedBenchmark {
                 // this host's speed drifts within a minute, so the baseline of the first phase, minutes earlier,
                 // could move the ratio by half.
                 var roundRatios = RoundRatios()
+                // The Python peer runs beside the import with the most jobs only (it is one process; a round of it on
+                // the 300 MB feed takes half a minute).
+                let peerRounds = jobs == options.jobs.last && peerUnavailable == nil
+                var peerBest: (run: FeedBenchmarkProcess.Measurement, records: Int)?
+                var peerRatios = RoundRatios()
                 for _ in 0..<options.repetitions {
                     let baseline = path == xmlPath ? FeedBenchmarkProcess.time("/usr/bin/xmllint", ["--stream", "--noout", xmlPath]) : nil
+                    let peerRun = peerRounds ? peer.run([path == xmlPath ? "google" : "csv"], input: path, output: options.dataDirectory + "/peer-out") : nil
                     guard let run = measureImport(path: path, output: output, jobs: jobs) else { break }
                     if let baseline { roundRatios.append(baseline.seconds / run.seconds) }
+                    if let peerRun, peerRun.records > 0 {
+                        peerRatios.append(run.itemsPerSecond / (Double(peerRun.records) / peerRun.run.seconds))
+                        if peerRun.run.seconds < peerBest?.run.seconds ?? .infinity { peerBest = peerRun }
+                    }
                     if run.seconds < best?.seconds ?? .infinity { best = run }
                 }
                 guard let run = best else {
@@ -91,6 +105,23 @@ enum FeedBenchmark {
                     }
                 } else if path == csvPath {
                     FeedBenchmark.emit(pad("  rows a second / target") + String(format: "%8.0f / 60000 = %.2fx  (target on 2 jobs)", run.itemsPerSecond, run.itemsPerSecond / 60_000))
+                }
+                if let peerBest {
+                    let peerName = path == xmlPath ? "Python peer (lxml iterparse + price-parser + stdnum)" : "Python peer (csv + price-parser + stdnum)"
+                    FeedBenchmark.emit(pad("  " + peerName) + String(format: "%8.1f MB/s  %8.0f items/s  peak RSS %6.1f MB  (%d records, %.2f s, 1 process)",
+                                       Double(fileSize(path)) / 1_000_000 / peerBest.run.seconds, Double(peerBest.records) / peerBest.run.seconds,
+                                       Double(peerBest.run.peakKB) / 1024, peerBest.records, peerBest.run.seconds))
+                    if peerBest.records != run.items {
+                        FeedBenchmark.emit("  note: the peer read \(peerBest.records) records, katalog \(run.items)")
+                    }
+                    if path == xmlPath, let xmllintBest {
+                        FeedBenchmark.emit(pad("  Python peer / xmllint --stream") + String(format: "%8.3fx  (best against best; issue 12 measured ~0.09x)", xmllintBest.seconds / peerBest.run.seconds))
+                    }
+                    let (median, each) = peerRatios.formatted(decimals: 2)
+                    let target = path == csvPath ? "target ≈ 2x on 2 jobs; " : ""
+                    FeedBenchmark.emit(pad("  import / Python peer run just before it") + String(repeating: " ", count: max(0, 9 - median.count)) + median + "  (\(target)items a second, median of rounds: \(each))")
+                } else if jobs == options.jobs.last, let peerUnavailable {
+                    FeedBenchmark.emit("  Python peer not run: \(peerUnavailable)")
                 }
                 let written = CatalogOutputFiles.totalBytes(in: output)
                 FeedBenchmark.emit(pad("  outputs written") + String(format: "%8.1f MB/s  (%.0f MB, %.1f KB per record)",
@@ -198,6 +229,9 @@ enum FeedBenchmark {
         var regenerate = false
         var repetitions = 3
         var pipeline = true
+        /// Runs the Python peer pipeline beside the import with the most jobs; `--peers DIR` finds its script.
+        var peers = true
+        var peersDirectory: String?
         var jobs: [Int] = ProcessInfo.processInfo.activeProcessorCount > 1 ? [1, ProcessInfo.processInfo.activeProcessorCount] : [1]
 
         mutating func parse(_ arguments: [String]) throws {
@@ -209,6 +243,8 @@ enum FeedBenchmark {
                 case "--csv-rows": csvRows = Int(iterator.next() ?? "") ?? csvRows
                 case "--regenerate": regenerate = true
                 case "--no-pipeline": pipeline = false
+                case "--no-peers": peers = false
+                case "--peers": peersDirectory = iterator.next()
                 case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? repetitions)
                 case "--jobs":
                     let list = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
