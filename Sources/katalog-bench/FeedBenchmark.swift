@@ -15,7 +15,7 @@ import KatalogReaders
 /// items/s and peak RSS per stage: in-process stages report VmHWM, reset between stages through
 /// `/proc/self/clear_refs`; the import reports its process's maximum RSS, and how many MB it wrote. The Google
 /// import is also compared, round by round, with an `xmllint --stream` run just before it (the median is printed),
-/// and the import with the most jobs with the Python peer pipeline of issue 12 (`scripts/peers/feed_peer.py`, one
+/// and the import with the most jobs with the Python peer pipeline of issue 12 (`scripts/peers/python_peer.py`, one
 /// process) run just before it, unless `--no-peers`.
 enum FeedBenchmark {
     static func run(_ arguments: [String]) throws {

@@ -19,8 +19,15 @@ enum HTMLBenchmark {
         var only: String?
         var saveDirectory: String?
         var importRounds = 3
+        var runsPeer = true
+        var peersDirectory: String?
         var index = 0
         while index < arguments.count {
+            if arguments[index] == "--no-peers" {
+                runsPeer = false
+                index += 1
+                continue
+            }
             let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
             switch (arguments[index], value) {
             case ("--pages", let count?): pageCount = count
@@ -29,6 +36,7 @@ enum HTMLBenchmark {
             case ("--rounds", let count?): importRounds = max(1, count)
             case ("--only", _) where index + 1 < arguments.count: only = arguments[index + 1]
             case ("--save", _) where index + 1 < arguments.count: saveDirectory = arguments[index + 1]
+            case ("--peers", _) where index + 1 < arguments.count: peersDirectory = arguments[index + 1]
             default:
                 throw BenchmarkError(message: "unknown option or missing value: \(arguments[index])")
             }
@@ -85,10 +93,12 @@ enum HTMLBenchmark {
         print("reader+normalize vs bare libxml2, 1 core:  \(ratio("html import (read+normalize)@1", "bare htmlReadMemory@1"))")
         if only == nil || only == "whole" {
             let jobs = Set([1, threads]).sorted()
-            if let rounds = try HTMLBenchmarkImport.measure(pages, jobs: jobs, rounds: importRounds) {
+            let peer = PythonPeer.html(in: peersDirectory)
+            let peerUnavailable = runsPeer ? peer.unavailable : "--no-peers"
+            if let rounds = try HTMLBenchmarkImport.measure(pages, jobs: jobs, rounds: importRounds, peer: peerUnavailable == nil ? peer : nil) {
                 // Each jobs count's median run (by time) in the table; the scaling is the median of the rounds' own ratios.
                 for count in jobs {
-                    let runs = rounds.compactMap { $0.first { $0.jobs == count } }.sorted { $0.seconds < $1.seconds }
+                    let runs = rounds.compactMap { $0.first { $0.jobs == count && !$0.isPeer } }.sorted { $0.seconds < $1.seconds }
                     guard !runs.isEmpty else { continue }
                     let run = runs[runs.count / 2]
                     let pagesPerSecond = Double(pages.count) / run.seconds
@@ -107,12 +117,14 @@ enum HTMLBenchmark {
                 if threads > 1 {
                     var ratios = RoundRatios()
                     for runs in rounds {
-                        guard let one = runs.first(where: { $0.jobs == 1 }), let many = runs.first(where: { $0.jobs == threads }) else { continue }
+                        guard let one = runs.first(where: { $0.jobs == 1 && !$0.isPeer }),
+                              let many = runs.first(where: { $0.jobs == threads && !$0.isPeer }) else { continue }
                         ratios.append(one.seconds / many.seconds)
                     }
                     let (median, each) = ratios.formatted(decimals: 2)
                     print("whole import scaling 1 -> \(threads) jobs:          \(median)  (target >= 1.8x on 2; median of rounds: \(each))")
                 }
+                HTMLBenchmark.reportPeer(rounds, jobs: jobs, pages: pages.count, megabytes: Double(totalBytes) / 1e6, unavailable: peerUnavailable)
             } else {
                 print("whole import: the katalog binary was not found next to katalog-bench")
             }
@@ -121,6 +133,29 @@ enum HTMLBenchmark {
             print("reader scaling 1 -> \(threads) cores:               \(ratio("html reader@\(threads)", "html reader@1"))  (target >= 1.8x on 2)")
             print("reader+normalize scaling 1 -> \(threads) cores:     \(ratio("html import (read+normalize)@\(threads)", "html import (read+normalize)@1"))")
             print("bare libxml2 scaling 1 -> \(threads) cores:          \(ratio("bare htmlReadMemory@\(threads)", "bare htmlReadMemory@1"))")
+        }
+    }
+
+    /// The Python peer's median run and, for each jobs count, the median of the rounds' ratios of katalog's speed to
+    /// the peer's run just before it.
+    static func reportPeer(_ rounds: [[HTMLBenchmarkImport.Run]], jobs: [Int], pages: Int, megabytes: Double, unavailable: String?) {
+        let peerRuns = rounds.compactMap { $0.first { $0.isPeer } }.sorted { $0.seconds < $1.seconds }
+        guard !peerRuns.isEmpty else {
+            print("Python peer not run: \(unavailable ?? "it could not be started")")
+            return
+        }
+        let run = peerRuns[peerRuns.count / 2]
+        print("python peer (one process)".padding(toLength: 29, withPad: " ", startingAt: 0) + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", 1, Double(pages) / run.seconds,
+                                                                                megabytes / run.seconds, Double(run.peakKB) / 1024, run.records, run.cpuSeconds * 1000 / Double(pages)))
+        print("  (scripts/peers/python_peer.py: lxml.html, extruct, price-parser, python-stdnum; the median of \(peerRuns.count) runs)")
+        for count in jobs {
+            var ratios = RoundRatios()
+            for round in rounds {
+                guard let peer = round.first(where: { $0.isPeer }), let katalog = round.first(where: { $0.jobs == count && !$0.isPeer }) else { continue }
+                ratios.append(peer.seconds / katalog.seconds)
+            }
+            let (median, each) = ratios.formatted(decimals: 2)
+            print("whole import, \(count) job\(count == 1 ? "" : "s"), vs the Python peer:  \(median)  (pages a second; median of rounds: \(each))")
         }
     }
 

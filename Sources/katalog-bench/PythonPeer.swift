@@ -1,6 +1,6 @@
 import Foundation
 
-/// One of the Python peer pipelines of issue 12 (`scripts/peers/*.py`), run as its own process next to the
+/// One of the Python peer pipelines of issue 12 (`scripts/peers/python_peer.py`), run as its own process next to the
 /// Katalog import it is compared with.
 ///
 /// The scripts are found in the source tree this benchmark was built from, or at `--peers DIR`. They need
@@ -21,8 +21,14 @@ struct PythonPeer {
 
     /// The feed peer: `csv FILE OUT` and `google FILE OUT`.
     static func feeds(in directory: String?) -> PythonPeer {
-        PythonPeer(script: (directory ?? defaultDirectory) + "/feed_peer.py",
+        PythonPeer(script: (directory ?? defaultDirectory) + "/python_peer.py",
                    modules: ["lxml", "price_parser", "stdnum"], packages: ["lxml", "price-parser", "python-stdnum"])
+    }
+
+    /// The product-page peer: `html DIR OUT`.
+    static func html(in directory: String?) -> PythonPeer {
+        PythonPeer(script: (directory ?? defaultDirectory) + "/python_peer.py",
+                   modules: ["lxml", "extruct", "price_parser", "stdnum"], packages: ["lxml", "extruct", "price-parser", "python-stdnum"])
     }
 
     /// `scripts/peers` of the source tree this file was compiled from.

@@ -14,7 +14,7 @@ struct Benchmark {
 }
 
 let benchmarks: [String: Benchmark] = [
-    "html": Benchmark(run: HTMLBenchmark.run, synopsis: "[--pages N] [--threads T] [--kb SIZE] [--rounds R] [--only bare|reader|import|whole] [--save DIR]"),
+    "html": Benchmark(run: HTMLBenchmark.run, synopsis: "[--pages N] [--threads T] [--kb SIZE] [--rounds R] [--only bare|reader|import|whole] [--save DIR] [--no-peers] [--peers DIR]"),
     "feeds": Benchmark(run: FeedBenchmark.run, synopsis: "[--data DIR] [--xml-mb N] [--csv-rows N] [--regenerate] [--repeat N] [--no-pipeline] [--jobs N[,N…]] [--no-peers] [--peers DIR]"),
     "sync": Benchmark(run: SyncBenchmark.run, synopsis: "[--data DIR] [--rows N] [--jobs N]"),
     "events": Benchmark(run: EventCodingBenchmark.run, synopsis: "[--rows N] [--repeat N] [--data DIR]"),

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""The Python peer pipelines that `katalog-bench feeds` measures Katalog against (issue 12).
+"""The Python peer pipelines that `katalog-bench feeds` and `katalog-bench html` measure Katalog against (issue 12).
 
 What a competent Python engineer would write for the same nightly job, one process, in the libraries such a
-pipeline uses: the standard `csv` module, `lxml.etree.iterparse` for feeds, `price-parser` for prices and
-`python-stdnum` for EAN/GTIN checksums. Each record's fields are mapped, its price parsed into a Decimal amount
+pipeline uses: the standard `csv` module, `lxml.etree.iterparse` for feeds, `lxml.html` with `extruct` (JSON-LD,
+Microdata, OpenGraph; RDFa Lite by XPath, see `rdfa_lite_product`) for product pages, `price-parser` for prices and `python-stdnum` for EAN/GTIN checksums. Each record's fields are mapped, its price parsed into a Decimal amount
 and a currency, its GTIN validated, its weight and box dimensions read as Decimals with a unit, its text
 whitespace-collapsed; then it is written to `catalog.jsonl` and `catalog.csv`, or to `rejects.jsonl` with its
 reasons, and `report.json` gets the counts.
@@ -11,10 +11,11 @@ reasons, and `report.json` gets the counts.
 It does less than Katalog per record (no language detection, no service plans, no provenance, no run rules, no
 diagnostics per field), so a ratio against it flatters the peer, not Katalog.
 
-    feed_peer.py csv FILE OUT_DIR
-    feed_peer.py google FILE OUT_DIR
+    python_peer.py csv FILE OUT_DIR
+    python_peer.py google FILE OUT_DIR
+    python_peer.py html DIR OUT_DIR      (every *.html file of DIR, in name order)
 
-Needs: pip install price-parser python-stdnum lxml
+Needs: pip install price-parser python-stdnum lxml (and extruct for html)
 """
 import csv
 import json
@@ -27,8 +28,11 @@ from lxml import etree
 from price_parser import Price
 from stdnum import ean
 
-# Column labels seen in shop exports, lowercased, to canonical fields (Lithuanian, English, Polish, German).
+# Column and specification labels seen in shop exports and pages, lowercased, to canonical fields (Lithuanian,
+# English, Polish, German, Latvian, Czech).
 LABELS = {
+    "modelis": "sku", "kod producenta": "sku", "preces kods": "sku", "kód výrobce": "sku", "ražotājs": "brand",
+    "výrobce": "brand", "svītrkods": "gtin", "kod ean": "gtin",
     "prekės kodas": "sku", "sku": "sku", "kod": "sku", "artikelnummer": "sku", "id": "sku",
     "pavadinimas": "name", "name": "name", "title": "name", "nazwa": "name", "produktname": "name",
     "gamintojas": "brand", "brand": "brand", "marka": "brand", "producent": "brand", "hersteller": "brand",
@@ -44,6 +48,8 @@ LABELS = {
 }
 CSV_COLUMNS = ["sku", "name", "brand", "gtin", "price_amount", "price_currency", "weight_kg",
                "length_cm", "width_cm", "height_cm", "description"]
+# Currency symbols price-parser returns as written, to ISO 4217 codes.
+SYMBOLS = {"€": "EUR", "zł": "PLN", "Kč": "CZK", "$": "USD", "£": "GBP", "Ft": "HUF", "lei": "RON", "kr": "SEK"}
 SPACE = re.compile(r"\s+")
 TAGS = re.compile(r"<[^>]+>")
 QUANTITY = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-zA-Z]*)\s*$")
@@ -102,7 +108,7 @@ class Catalog:
             return
         product = {
             "sku": clean(fields.get("sku")), "name": name, "brand": clean(fields.get("brand")), "gtin": gtin,
-            "price": {"amount": str(price.amount), "currency": price.currency or ""},
+            "price": {"amount": str(price.amount), "currency": SYMBOLS.get(price.currency, price.currency or "")},
             "weight_kg": fields.get("weight_kg"), "length_cm": fields.get("length_cm"),
             "width_cm": fields.get("width_cm"), "height_cm": fields.get("height_cm"),
             "description": clean(TAGS.sub(" ", fields.get("description") or "")),
@@ -160,13 +166,117 @@ def import_google(path, catalog):
             del item.getparent()[0]
 
 
+PRICE_CLASS = '//*[contains(concat(" ", normalize-space(@class), " "), " price ")]'
+
+
+def first(value):
+    """The first of a list, the `@value` or `name` of a node, else the value itself."""
+    while isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("name", value.get("@id")))
+        return first(value)
+    return value
+
+
+def typed(item, name):
+    types = item.get("@type") or []
+    types = types if isinstance(types, list) else [types]
+    return any(t in (name, "http://schema.org/" + name, "https://schema.org/" + name) for t in types)
+
+
+def schema_product(extracted):
+    """The first schema.org Product of the page's JSON-LD (graphs flattened) or Microdata, as plain fields."""
+    items = []
+    for item in extracted.get("json-ld", []):
+        items.extend(item.get("@graph", [item]))
+    items.extend(extracted.get("microdata", []))
+    for item in items:
+        if typed(item, "Product"):
+            offers = first(item.get("offers")) if not isinstance(item.get("offers"), (dict, list)) else item.get("offers")
+            offer = offers[0] if isinstance(offers, list) and offers else offers if isinstance(offers, dict) else {}
+            return {"name": first(item.get("name")), "sku": first(item.get("sku")), "brand": first(item.get("brand")),
+                    "gtin": first(item.get("gtin13") or item.get("gtin") or item.get("gtin14") or item.get("gtin8")),
+                    "description": first(item.get("description")), "price": first(offer.get("price")),
+                    "currency": first(offer.get("priceCurrency"))}
+    return None
+
+
+def rdfa_lite_product(tree):
+    """The first schema.org Product in RDFa Lite (`typeof` / `property`), read with XPath: extruct's RDFa goes
+    through pyRdfa and costs about 250 ms a page, which no nightly job would keep."""
+    products = tree.xpath('//*[@typeof="Product" or @typeof="schema:Product"]')
+    if not products:
+        return None
+
+    def properties(scope):
+        found = {}
+        for element in scope.xpath(".//*[@property]"):
+            # Only the scope's own properties: not those of a nested item (offers, brand) below it.
+            owner = next((a for a in element.iterancestors() if a.get("typeof") is not None), None)
+            if owner is scope:
+                name = element.get("property").split(":")[-1]
+                found.setdefault(name, element if element.get("typeof") is not None
+                                 else element.get("content") or clean(element.text_content()))
+        return found
+
+    product = properties(products[0])
+    offer = product.get("offers")
+    offer = properties(offer) if offer is not None and not isinstance(offer, str) else {}
+    brand = product.get("brand")
+    brand = properties(brand).get("name") if brand is not None and not isinstance(brand, str) else brand
+    return {"name": product.get("name"), "sku": product.get("sku"), "brand": brand,
+            "gtin": product.get("gtin13") or product.get("gtin"), "description": product.get("description"),
+            "price": offer.get("price"), "currency": offer.get("priceCurrency")}
+
+
+def import_html(directory, catalog):
+    import extruct
+    import lxml.html
+    names = sorted(name for name in os.listdir(directory) if name.endswith(".html"))
+    for number, name in enumerate(names, start=1):
+        path = os.path.join(directory, name)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        # libxml2 reads the page's <meta charset>, as a browser would.
+        tree = lxml.html.document_fromstring(data)
+        canonical = tree.xpath('//link[@rel="canonical"]/@href')
+        base = canonical[0] if canonical else None
+        extracted = extruct.extract(tree, base_url=base, syntaxes=["json-ld", "microdata", "opengraph"],
+                                    uniform=True, errors="log")
+        product = schema_product(extracted)
+        product = product or rdfa_lite_product(tree) or {}
+        graph = (extracted.get("opengraph") or [{}])[0]
+        # The specification table (label / value rows) and "Label: value" list items fill what the markup left out.
+        pairs = [tuple(item.text_content().split(":", 1)) for item in tree.xpath("//li[span]") if ":" in item.text_content()]
+        pairs += [(row.findtext("th"), row.find("td").text_content()) for row in tree.xpath("//tr[th and td]")]
+        for label, text in pairs:
+            field = LABELS.get(clean(label).lower())
+            if field and not product.get(field):
+                product[field] = clean(text)
+        fields = {
+            "name": product.get("name") or graph.get("og:title") or clean(" ".join(tree.xpath("//h1//text()"))),
+            "sku": product.get("sku") or graph.get("product:retailer_item_id"),
+            "brand": product.get("brand"), "gtin": product.get("gtin"), "description": product.get("description"),
+            "price": product.get("price") or graph.get("product:price:amount"),
+            "currency": product.get("currency") or graph.get("product:price:currency"),
+        }
+        if not fields["price"]:
+            prices = tree.xpath(PRICE_CLASS)
+            fields["price"] = clean(prices[0].text_content()) if prices else None
+        if not fields["description"]:
+            fields["description"] = " ".join(p.text_content() for p in tree.xpath('//*[contains(@class, "description")]//p'))
+        catalog.add(path, number, {key: str(value) if value is not None else None for key, value in fields.items()})
+
+
 def main(arguments):
-    if len(arguments) != 3 or arguments[0] not in ("csv", "google"):
+    importers = {"csv": import_csv, "google": import_google, "html": import_html}
+    if len(arguments) != 3 or arguments[0] not in importers:
         sys.stderr.write(__doc__)
         return 2
     kind, path, out_dir = arguments
     catalog = Catalog(out_dir)
-    (import_csv if kind == "csv" else import_google)(path, catalog)
+    importers[kind](path, catalog)
     catalog.close()
     return 0
 
