@@ -147,7 +147,8 @@ enum HTMLBenchmark {
         let run = peerRuns[peerRuns.count / 2]
         print("python peer (one process)".padding(toLength: 29, withPad: " ", startingAt: 0) + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", 1, Double(pages) / run.seconds,
                                                                                 megabytes / run.seconds, Double(run.peakKB) / 1024, run.records, run.cpuSeconds * 1000 / Double(pages)))
-        print("  (scripts/peers/python_peer.py: lxml.html, extruct, price-parser, python-stdnum; the median of \(peerRuns.count) runs)")
+        print("  (scripts/peers/python_peer.py: lxml.html, extruct, price-parser, python-stdnum; "
+              + (peerRuns.count == 1 ? "one run)" : "the median of \(peerRuns.count) runs)"))
         for count in jobs {
             var ratios = RoundRatios()
             for round in rounds {
