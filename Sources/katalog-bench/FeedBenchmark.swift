@@ -77,7 +77,7 @@ enum FeedBenchmark {
                 // The Python peer runs beside the import with the most jobs only (it is one process; a round of it on
                 // the 300 MB feed takes half a minute).
                 let peerRounds = jobs == options.jobs.last && peerUnavailable == nil
-                var peerBest: (run: FeedBenchmarkProcess.Measurement, records: Int)?
+                var peerBest: PythonPeer.Outcome?
                 var peerRatios = RoundRatios()
                 for _ in 0..<options.repetitions {
                     let baseline = path == xmlPath ? FeedBenchmarkProcess.time("/usr/bin/xmllint", ["--stream", "--noout", xmlPath]) : nil

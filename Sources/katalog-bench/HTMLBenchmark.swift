@@ -98,7 +98,7 @@ enum HTMLBenchmark {
             if let rounds = try HTMLBenchmarkImport.measure(pages, jobs: jobs, rounds: importRounds, peer: peerUnavailable == nil ? peer : nil) {
                 // Each jobs count's median run (by time) in the table; the scaling is the median of the rounds' own ratios.
                 for count in jobs {
-                    let runs = rounds.compactMap { $0.first { $0.jobs == count && !$0.isPeer } }.sorted { $0.seconds < $1.seconds }
+                    let runs = rounds.compactMap { $0.run(jobs: count) }.sorted { $0.seconds < $1.seconds }
                     guard !runs.isEmpty else { continue }
                     let run = runs[runs.count / 2]
                     let pagesPerSecond = Double(pages.count) / run.seconds
@@ -116,9 +116,8 @@ enum HTMLBenchmark {
                 }
                 if threads > 1 {
                     var ratios = RoundRatios()
-                    for runs in rounds {
-                        guard let one = runs.first(where: { $0.jobs == 1 && !$0.isPeer }),
-                              let many = runs.first(where: { $0.jobs == threads && !$0.isPeer }) else { continue }
+                    for round in rounds {
+                        guard let one = round.run(jobs: 1), let many = round.run(jobs: threads) else { continue }
                         ratios.append(one.seconds / many.seconds)
                     }
                     let (median, each) = ratios.formatted(decimals: 2)
@@ -138,22 +137,23 @@ enum HTMLBenchmark {
 
     /// The Python peer's median run and, for each jobs count, the median of the rounds' ratios of katalog's speed to
     /// the peer's run just before it.
-    static func reportPeer(_ rounds: [[HTMLBenchmarkImport.Run]], jobs: [Int], pages: Int, megabytes: Double, unavailable: String?) {
-        let peerRuns = rounds.compactMap { $0.first { $0.isPeer } }.sorted { $0.seconds < $1.seconds }
+    static func reportPeer(_ rounds: [HTMLBenchmarkImport.Round], jobs: [Int], pages: Int, megabytes: Double, unavailable: String?) {
+        let peerRuns = rounds.compactMap(\.peer).sorted { $0.run.seconds < $1.run.seconds }
         guard !peerRuns.isEmpty else {
             print("Python peer not run: \(unavailable ?? "it could not be started")")
             return
         }
-        let run = peerRuns[peerRuns.count / 2]
-        print("python peer (one process)".padding(toLength: 29, withPad: " ", startingAt: 0) + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", 1, Double(pages) / run.seconds,
-                                                                                megabytes / run.seconds, Double(run.peakKB) / 1024, run.records, run.cpuSeconds * 1000 / Double(pages)))
+        let (run, records) = peerRuns[peerRuns.count / 2]
+        print("python peer (one process)".padding(toLength: 29, withPad: " ", startingAt: 0)
+              + String(format: " %5d %10.0f %8.1f %7.0f MB %9d %13.2f", 1, Double(pages) / run.seconds, megabytes / run.seconds,
+                       Double(run.peakKB) / 1024, records, run.cpuSeconds * 1000 / Double(pages)))
         print("  (scripts/peers/python_peer.py: lxml.html, extruct, price-parser, python-stdnum; "
               + (peerRuns.count == 1 ? "one run)" : "the median of \(peerRuns.count) runs)"))
         for count in jobs {
             var ratios = RoundRatios()
             for round in rounds {
-                guard let peer = round.first(where: { $0.isPeer }), let katalog = round.first(where: { $0.jobs == count && !$0.isPeer }) else { continue }
-                ratios.append(peer.seconds / katalog.seconds)
+                guard let peer = round.peer, let katalog = round.run(jobs: count) else { continue }
+                ratios.append(peer.run.seconds / katalog.seconds)
             }
             let (median, each) = ratios.formatted(decimals: 2)
             print("whole import, \(count) job\(count == 1 ? "" : "s"), vs the Python peer:  \(median)  (pages a second; median of rounds: \(each))")

@@ -9,18 +9,23 @@ enum HTMLBenchmarkImport {
         var seconds: Double
         var peakKB: Int
         var cpuSeconds: Double
-        /// The Python peer's run (one process) rather than katalog's.
-        var isPeer = false
-        /// Records the run's report counts.
-        var records = 0
+    }
+
+    /// One round: katalog's runs, one per jobs count, and the Python peer's run on the same files, when it ran.
+    struct Round {
+        var runs: [Run] = []
+        var peer: PythonPeer.Outcome?
+
+        /// Katalog's run with `jobs` jobs.
+        func run(jobs: Int) -> Run? { runs.first { $0.jobs == jobs } }
     }
 
     /// Writes `pages` under a fresh folder in the temporary directory, imports them `rounds` times with each jobs
     /// count, and removes everything; nil when the katalog binary is not next to the benchmark. The jobs counts take
     /// turns, in reverse order every other round (1, 2, 2, 1, …): on a shared host whose speed drifts over a minute, a
-    /// ratio of two runs taken side by side says more than one of runs a minute apart. One array of runs per round;
-    /// with a `peer`, each round starts with its run on the same files.
-    static func measure(_ pages: [Data], jobs: [Int], rounds: Int, peer: PythonPeer? = nil) throws -> [[Run]]? {
+    /// ratio of two runs taken side by side says more than one of runs a minute apart. With a `peer`, each round
+    /// starts with its run on the same files.
+    static func measure(_ pages: [Data], jobs: [Int], rounds: Int, peer: PythonPeer? = nil) throws -> [Round]? {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("katalog").path
         guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
@@ -28,19 +33,15 @@ enum HTMLBenchmarkImport {
         let input = root.appendingPathComponent("pages"), output = root.appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: root) }
         try write(pages, to: input)
-        var measured: [[Run]] = []
-        for round in 0 ..< max(1, rounds) {
-            var runs: [Run] = []
-            if let peer, let measured = peer.run(["html"], input: input.path, output: root.appendingPathComponent("peer-out").path) {
-                runs.append(Run(jobs: 1, seconds: measured.run.seconds, peakKB: measured.run.peakKB, cpuSeconds: measured.run.cpuSeconds,
-                                isPeer: true, records: measured.records))
-            }
-            for count in round % 2 == 0 ? jobs : jobs.reversed() {
+        var measured: [Round] = []
+        for index in 0 ..< max(1, rounds) {
+            var round = Round()
+            round.peer = peer?.run(["html"], input: input.path, output: root.appendingPathComponent("peer-out").path)
+            for count in index % 2 == 0 ? jobs : jobs.reversed() {
                 guard let run = FeedBenchmarkProcess.time(binary, ["import", input.path, "--out", output.path, "--jobs", String(count)]) else { continue }
-                runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB, cpuSeconds: run.cpuSeconds,
-                                records: ImportSummary(reportPath: output.path + "/report.json").records))
+                round.runs.append(Run(jobs: count, seconds: run.seconds, peakKB: run.peakKB, cpuSeconds: run.cpuSeconds))
             }
-            measured.append(runs)
+            measured.append(round)
         }
         return measured
     }

@@ -83,6 +83,24 @@ struct PythonPeerTests {
         #expect(rejects.contains("\"record\": 2"))
     }
 
+    /// As docs/feeds.md says of the peer: a feed's external entity is not read (the peer must not get an unfair
+    /// shortcut, nor a hostile feed a local file).
+    @Test(.enabled(if: peerAvailable || onCI, "skipped: python3 with lxml, extruct, price-parser and python-stdnum is missing (pip install lxml extruct price-parser python-stdnum)"))
+    func googlePeerReadsNoExternalEntity() throws {
+        let secret = try TestScratch.folder().appendingPathComponent("secret.txt")
+        try "not-for-the-catalog".write(to: secret, atomically: true, encoding: .utf8)
+        let feed = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY secret SYSTEM "\(secret.absoluteString)">]>
+        <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel>
+        <item><g:id>A-1</g:id><title>Kettle &secret;</title><g:price>24.90 EUR</g:price></item>
+        </channel></rss>
+        """
+        let (totals, records, _) = try runPeer("google", input: feed, named: "feed.xml")
+        #expect(totals["read"] == 1)
+        #expect(records.first?["name"] as? String == "Kettle")
+    }
+
     @Test(.enabled(if: peerAvailable || onCI, "skipped: python3 with lxml, extruct, price-parser and python-stdnum is missing (pip install lxml extruct price-parser python-stdnum)"))
     func htmlPeerReadsEachMarkupAndTheSpecificationTable() throws {
         let jsonLD = """

@@ -3,8 +3,9 @@
 
 What a competent Python engineer would write for the same nightly job, one process, in the libraries such a
 pipeline uses: the standard `csv` module, `lxml.etree.iterparse` for feeds, `lxml.html` with `extruct` (JSON-LD,
-Microdata, OpenGraph; RDFa Lite by XPath, see `rdfa_lite_product`) for product pages, `price-parser` for prices and `python-stdnum` for EAN/GTIN checksums. Each record's fields are mapped, its price parsed into a Decimal amount
-and a currency, its GTIN validated, its weight and box dimensions read as Decimals with a unit, its text
+Microdata, OpenGraph; RDFa Lite by XPath, see `rdfa_lite_product`) for product pages, `price-parser` for prices
+and `python-stdnum` for EAN/GTIN checksums. Each record's fields are mapped, its price parsed into a Decimal
+amount and a currency, its GTIN validated, its weight and box dimensions read as Decimals with a unit, its text
 whitespace-collapsed; then it is written to `catalog.jsonl` and `catalog.csv`, or to `rejects.jsonl` with its
 reasons, and `report.json` gets the counts.
 
@@ -29,16 +30,16 @@ from price_parser import Price
 from stdnum import ean
 
 # Column and specification labels seen in shop exports and pages, lowercased, to canonical fields (Lithuanian,
-# English, Polish, German, Latvian, Czech).
+# English, Polish, German, Latvian, Czech). A manufacturer's code (`Modelis`, `Kod producenta`) is not the shop's
+# SKU, and the peer keeps no MPN: such labels are left out.
 LABELS = {
-    "modelis": "sku", "kod producenta": "sku", "preces kods": "sku", "kód výrobce": "sku", "ražotājs": "brand",
-    "výrobce": "brand", "svītrkods": "gtin", "kod ean": "gtin",
-    "prekės kodas": "sku", "sku": "sku", "kod": "sku", "artikelnummer": "sku", "id": "sku",
+    "prekės kodas": "sku", "preces kods": "sku", "sku": "sku", "kod": "sku", "artikelnummer": "sku", "id": "sku",
     "pavadinimas": "name", "name": "name", "title": "name", "nazwa": "name", "produktname": "name",
-    "gamintojas": "brand", "brand": "brand", "marka": "brand", "producent": "brand", "hersteller": "brand",
+    "gamintojas": "brand", "ražotājs": "brand", "výrobce": "brand", "brand": "brand", "marka": "brand",
+    "producent": "brand", "hersteller": "brand",
     "kaina": "price", "price": "price", "cena": "price", "preis": "price",
     "valiuta": "currency", "currency": "currency", "waluta": "currency", "währung": "currency",
-    "barkodas": "gtin", "ean": "gtin", "gtin": "gtin", "barcode": "gtin", "kod ean": "gtin",
+    "barkodas": "gtin", "svītrkods": "gtin", "ean": "gtin", "gtin": "gtin", "barcode": "gtin", "kod ean": "gtin",
     "svoris (kg)": "weight_kg", "weight (kg)": "weight_kg", "waga (kg)": "weight_kg", "gewicht (kg)": "weight_kg",
     "ilgis (cm)": "length_cm", "length (cm)": "length_cm", "długość (cm)": "length_cm",
     "plotis (cm)": "width_cm", "width (cm)": "width_cm", "szerokość (cm)": "width_cm",
@@ -193,8 +194,11 @@ def schema_product(extracted):
     items.extend(extracted.get("microdata", []))
     for item in items:
         if typed(item, "Product"):
-            offers = first(item.get("offers")) if not isinstance(item.get("offers"), (dict, list)) else item.get("offers")
-            offer = offers[0] if isinstance(offers, list) and offers else offers if isinstance(offers, dict) else {}
+            # One offer or a list of them; the first one counts.
+            offer = item.get("offers")
+            if isinstance(offer, list):
+                offer = offer[0] if offer else None
+            offer = offer if isinstance(offer, dict) else {}
             return {"name": first(item.get("name")), "sku": first(item.get("sku")), "brand": first(item.get("brand")),
                     "gtin": first(item.get("gtin13") or item.get("gtin") or item.get("gtin14") or item.get("gtin8")),
                     "description": first(item.get("description")), "price": first(offer.get("price")),
@@ -248,7 +252,8 @@ def import_html(directory, catalog):
         product = product or rdfa_lite_product(tree) or {}
         graph = (extracted.get("opengraph") or [{}])[0]
         # The specification table (label / value rows) and "Label: value" list items fill what the markup left out.
-        pairs = [tuple(item.text_content().split(":", 1)) for item in tree.xpath("//li[span]") if ":" in item.text_content()]
+        items = (item.text_content() for item in tree.xpath("//li[span]"))
+        pairs = [tuple(text.split(":", 1)) for text in items if ":" in text]
         pairs += [(row.findtext("th"), row.find("td").text_content()) for row in tree.xpath("//tr[th and td]")]
         for label, text in pairs:
             field = LABELS.get(clean(label).lower())
@@ -265,7 +270,8 @@ def import_html(directory, catalog):
             prices = tree.xpath(PRICE_CLASS)
             fields["price"] = clean(prices[0].text_content()) if prices else None
         if not fields["description"]:
-            fields["description"] = " ".join(p.text_content() for p in tree.xpath('//*[contains(@class, "description")]//p'))
+            paragraphs = tree.xpath('//*[contains(@class, "description")]//p')
+            fields["description"] = " ".join(paragraph.text_content() for paragraph in paragraphs)
         catalog.add(path, number, {key: str(value) if value is not None else None for key, value in fields.items()})
 
 
