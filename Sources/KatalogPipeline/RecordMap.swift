@@ -62,6 +62,39 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
         var product = normalizer.normalize(record, observed: observed)
         for enrichment in enrichments { enrichment.enrich(&product) }
         let reasons = validator.validate(&product, record: record)
+        return outcome(of: product, record: record, reasons: reasons)
+    }
+
+    /// The events of `entries` (records with their file evidence, and diagnostics), in order: what calling the map
+    /// on each record gives, but run stage by stage over the whole batch. Every record's fields are read, then
+    /// every record is enriched, then validated, then prepared: each stage's code stays in the processor's
+    /// instruction cache from one record to the next, where record by record the stages evicted each other's.
+    func events(of entries: [BatchingSink<Record, Finding>.Entry], normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
+        var products: [Product] = []
+        products.reserveCapacity(entries.count)
+        for case .record(let record, let observed) in entries { products.append(normalizer.readFields(record, observed: observed)) }
+        for index in products.indices {
+            normalizer.enrich(&products[index])
+            for enrichment in enrichments { enrichment.enrich(&products[index]) }
+        }
+        var reasons: [[FindingCode]] = []
+        reasons.reserveCapacity(products.count)
+        for case .record(let record, _) in entries { reasons.append(validator.validate(&products[reasons.count], record: record)) }
+        // From the last entry back, so that each product leaves its array by `removeLast` (moved, not copied).
+        var events: [ProcessingEvent<Record, Finding>] = []
+        events.reserveCapacity(entries.count)
+        for entry in entries.reversed() {
+            switch entry {
+            case .diagnostic(let diagnostic): events.append(.fileDiagnostic(diagnostic))
+            case .record(let record, _): events.append(outcome(of: products.removeLast(), record: record, reasons: reasons.removeLast()))
+            }
+        }
+        events.reverse()
+        return events
+    }
+
+    /// The event of a validated product: rejected for `reasons`, else imported and prepared.
+    private func outcome(of product: consuming Product, record: RawRecord, reasons: [FindingCode]) -> ProcessingEvent<Record, Finding> {
         guard reasons.isEmpty else {
             let rejected = RejectedRecord(record: record, product: product, reasons: reasons)
             return .record(.rejected(rejected), prepared: nil, stored: storesEvents ? StoredEvent.rejected(rejected).encoded : nil)
@@ -162,11 +195,6 @@ final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
 
     /// The events of `batch`, mapped with `normalizer` (a worker's), in document order.
     static func events(of batch: [Entry], map: RecordMap<Record, Finding>, normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
-        batch.map { entry in
-            switch entry {
-            case .record(let record, let observed): map(record, observed: observed, normalizer: normalizer)
-            case .diagnostic(let diagnostic): .fileDiagnostic(diagnostic)
-            }
-        }
+        map.events(of: batch, normalizer: normalizer)
     }
 }

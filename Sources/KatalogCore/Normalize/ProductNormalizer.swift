@@ -137,7 +137,17 @@ public final class ProductNormalizer {
     }
 
     /// Normalizes `raw`; `observed`, when given, replaces this normalizer's own file evidence (see `observe`).
+    /// The same as `readFields` then `enrich`.
     public func normalize(_ raw: RawRecord, observed: FileObservation?) -> Product {
+        var product = readFields(raw, observed: observed)
+        enrich(&product)
+        return product
+    }
+
+    /// The first step of `normalize`: every field of `raw` read into a product, before the record-level steps of
+    /// `enrich`. A batch can read all its records, then enrich them all, each step's code staying in the
+    /// processor's instruction cache from one record to the next.
+    public func readFields(_ raw: RawRecord, observed: FileObservation?) -> Product {
         usePlatform(raw.hints.platform)
         if let arranged = OriginPrecedence.rearranged(raw, key: { self.match($0)?.key }) { return normalizeArranged(arranged, observed: observed) }
         return normalizeArranged(raw, observed: observed)
@@ -184,6 +194,11 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
+    }
+
+    /// The second step of `normalize`, on a product made by `readFields`: the record-level steps (service plan,
+    /// language tags, package plausibility). Depends on the product and the tables only.
+    public func enrich(_ product: inout Product) {
         servicePlans.apply(to: &product)
         finish(&product)
     }
