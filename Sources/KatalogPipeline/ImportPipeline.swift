@@ -77,7 +77,7 @@ public struct ImportPipeline: Sendable {
                 .files(files.map { input, size in
                     let sink = WholeFileSink(map: map, normalizer: normalizer, policy: validator.policy)
                     let skeleton = read(input, size: size, into: sink) { sink.encoding }
-                    return (skeleton, sink.events)
+                    return (skeleton, sink.finishedEvents())
                 })
             }
         }

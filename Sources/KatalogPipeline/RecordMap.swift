@@ -48,7 +48,7 @@ extension PriceConversion: RecordEnrichment {
     public func enrich(_ product: inout Product) { apply(to: &product) }
 }
 
-/// The pure per-record map every record goes through, on any worker: normalize → enrich → validate → prepare.
+/// The pure map every record goes through, on any worker, a batch at a time: normalize → enrich → validate → prepare.
 struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     var enrichments: [any RecordEnrichment]
     var validator: RecordValidator
@@ -56,19 +56,12 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     /// Whether outcomes are also encoded for a `ReadCache`.
     var storesEvents = false
 
-    /// `record`'s outcome with `normalizer` (one per worker); `observed` is the file evidence gathered in order
-    /// (nil: the normalizer's own, when it sees the whole file in order).
-    func callAsFunction(_ record: RawRecord, observed: FileObservation?, normalizer: ProductNormalizer) -> ProcessingEvent<Record, Finding> {
-        var product = normalizer.normalize(record, observed: observed)
-        for enrichment in enrichments { enrichment.enrich(&product) }
-        let reasons = validator.validate(&product, record: record)
-        return outcome(of: product, record: record, reasons: reasons)
-    }
-
-    /// The events of `entries` (records with their file evidence, and diagnostics), in order: what calling the map
-    /// on each record gives, but run stage by stage over the whole batch. Every record's fields are read, then
-    /// every record is enriched, then validated, then prepared: each stage's code stays in the processor's
-    /// instruction cache from one record to the next, where record by record the stages evicted each other's.
+    /// The events of `entries` (records with their file evidence, and diagnostics), in order. Each record is
+    /// normalized (with its observation: the file evidence gathered in order), enriched, validated and prepared,
+    /// but stage by stage over the whole batch: every record's fields are read, then every record is enriched,
+    /// then validated, then prepared. Each stage's code stays in the processor's instruction cache from one record
+    /// to the next, where record by record the stages evicted each other's. The stages are pure per record, so
+    /// the events are those of mapping the records one by one.
     func events(of entries: [BatchingSink<Record, Finding>.Entry], normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
         var products: [Product] = []
         products.reserveCapacity(entries.count)
@@ -116,13 +109,17 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     }
 }
 
-/// The sink a reader writes into when its whole file is one task: every record goes through the map at once, on the
-/// worker's thread and with its normalizer, and the events are kept for the file's delivery.
+/// The sink a reader writes into when its whole file is one task: on the worker's thread and with its normalizer,
+/// it gathers the file's evidence record by record (`ProductNormalizer.observe`) and maps the records in batches of
+/// `BatchingSink.batchSize`, as the workers map a large file's batches; the events are kept for the file's
+/// delivery.
 final class WholeFileSink<Record: Sendable, Finding: Sendable>: RecordSink {
     private let map: RecordMap<Record, Finding>
     private let normalizer: ProductNormalizer
     private let policy: FindingPolicy
-    private(set) var events: [ProcessingEvent<Record, Finding>] = []
+    private var events: [ProcessingEvent<Record, Finding>] = []
+    private var pending: [BatchingSink<Record, Finding>.Entry] = []
+    private var pendingRecords = 0
     private(set) var encoding: TextEncodingInfo?
 
     init(map: RecordMap<Record, Finding>, normalizer: ProductNormalizer, policy: FindingPolicy) {
@@ -131,14 +128,32 @@ final class WholeFileSink<Record: Sendable, Finding: Sendable>: RecordSink {
         self.policy = policy
     }
 
-    func accept(_ record: consuming RawRecord) { events.append(map(record, observed: nil, normalizer: normalizer)) }
+    func accept(_ record: consuming RawRecord) {
+        let observation = normalizer.observe(record)
+        pending.append(.record(record, observation))
+        pendingRecords += 1
+        if pendingRecords >= BatchingSink<Record, Finding>.batchSize { mapPending() }
+    }
 
     func report(_ diagnostic: Diagnostic) {
-        if let diagnostic = policy.apply(diagnostic) { events.append(.fileDiagnostic(diagnostic)) }
+        if let diagnostic = policy.apply(diagnostic) { pending.append(.diagnostic(diagnostic)) }
     }
 
     func noteEncoding(_ encoding: TextEncodingInfo) {
         if self.encoding == nil { self.encoding = encoding }
+    }
+
+    /// Every event of the file, in document order; call once the reader is done (or has failed).
+    func finishedEvents() -> [ProcessingEvent<Record, Finding>] {
+        mapPending()
+        return events
+    }
+
+    private func mapPending() {
+        guard !pending.isEmpty else { return }
+        events += map.events(of: pending, normalizer: normalizer)
+        pending.removeAll(keepingCapacity: true)
+        pendingRecords = 0
     }
 }
 
