@@ -7,11 +7,7 @@ extension CatalogOutput: ImportConsumer {
     /// order.
     public var preparation: RecordPreparation<EncodedProduct, EncodedDiagnostic>? {
         let files = self.files, layout = self.layout, partitioning = self.partitioning
-        return RecordPreparation(
-            record: { CatalogOutput.encode($0, files: files, layout: layout, partitioning: partitioning) },
-            records: { CatalogOutput.encode(&$0, files: files, layout: layout, partitioning: partitioning) },
-            diagnostic: CatalogOutput.encode
-        )
+        return RecordPreparation(record: { CatalogOutput.encode($0, files: files, layout: layout, partitioning: partitioning) }, diagnostic: CatalogOutput.encode)
     }
 
     public func consume(_ product: Product) throws { try write(product) }

@@ -47,33 +47,12 @@ public struct RecordPreparation<Record: Sendable, Finding: Sendable>: Sendable {
     /// What to make of a record replayed from a `ReadCache`, when it differs from `record` (a consumer that keeps
     /// per-record facts from the last run need not derive them again).
     public let replayedRecord: (@Sendable (Product) -> Record)?
-    /// `record` of each of a batch's products, in order, when the consumer makes them better together (encoder by
-    /// encoder over the batch, say); nil: `record` of each. The products are `inout` only so that they can be read
-    /// in place; they must be left as they are.
-    public let records: (@Sendable (inout [Product]) -> [Record])?
     public let diagnostic: @Sendable (Diagnostic) -> Finding
 
-    public init(record: @escaping @Sendable (Product) -> Record, records: (@Sendable (inout [Product]) -> [Record])? = nil,
-                replayedRecord: (@Sendable (Product) -> Record)? = nil, diagnostic: @escaping @Sendable (Diagnostic) -> Finding) {
+    public init(record: @escaping @Sendable (Product) -> Record, replayedRecord: (@Sendable (Product) -> Record)? = nil, diagnostic: @escaping @Sendable (Diagnostic) -> Finding) {
         self.record = record
-        self.records = records
         self.replayedRecord = replayedRecord
         self.diagnostic = diagnostic
-    }
-
-    /// The prepared outcome of each of `products` (records of one batch), in order.
-    func prepare(_ products: inout [Product]) -> [PreparedOutcome<Record, Finding>] {
-        guard let records else { return products.map { prepare($0) } }
-        var made = records(&products)
-        precondition(made.count == products.count, "a batch preparation gives one record per product")
-        var outcomes: [PreparedOutcome<Record, Finding>] = []
-        outcomes.reserveCapacity(products.count)
-        // From the last back, so that each record leaves `made` moved, not copied.
-        for index in products.indices.reversed() {
-            outcomes.append(PreparedOutcome(record: made.removeLast(), diagnostics: products[index].diagnostics.map(diagnostic)))
-        }
-        outcomes.reverse()
-        return outcomes
     }
 
     /// The record's prepared value and one per diagnostic, in the same order.

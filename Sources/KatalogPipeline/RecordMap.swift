@@ -73,38 +73,30 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
         var reasons: [[FindingCode]] = []
         reasons.reserveCapacity(products.count)
         for case .record(let record, _) in entries { reasons.append(validator.validate(&products[reasons.count], record: record)) }
-        // The imported products are prepared together: all of the batch's when none was rejected (a copy of the
-        // imported ones otherwise, rare).
-        var accepted = reasons.map(\.isEmpty)
-        var prepared: [PreparedOutcome<Record, Finding>]?
-        if let preparation {
-            if accepted.allSatisfy({ $0 }) {
-                prepared = preparation.prepare(&products)
-            } else {
-                var imported = products.indices.filter { accepted[$0] }.map { products[$0] }
-                prepared = preparation.prepare(&imported)
-            }
-        }
         // From the last entry back, so that each product leaves its array by `removeLast` (moved, not copied).
         var events: [ProcessingEvent<Record, Finding>] = []
         events.reserveCapacity(entries.count)
         for entry in entries.reversed() {
             switch entry {
-            case .diagnostic(let diagnostic):
-                events.append(.fileDiagnostic(diagnostic))
-            case .record(let record, _):
-                let product = products.removeLast(), why = reasons.removeLast()
-                if accepted.removeLast() {
-                    let stored = storesEvents ? StoredEvent.imported(product).encoded : nil
-                    events.append(.record(.imported(product), prepared: prepared?.removeLast(), stored: stored))
-                } else {
-                    let rejected = RejectedRecord(record: record, product: product, reasons: why)
-                    events.append(.record(.rejected(rejected), prepared: nil, stored: storesEvents ? StoredEvent.rejected(rejected).encoded : nil))
-                }
+            case .diagnostic(let diagnostic): events.append(.fileDiagnostic(diagnostic))
+            case .record(let record, _): events.append(outcome(of: products.removeLast(), record: record, reasons: reasons.removeLast()))
             }
         }
         events.reverse()
         return events
+    }
+
+    /// The event of a validated product: rejected for `reasons`, else imported and prepared.
+    private func outcome(of product: consuming Product, record: RawRecord, reasons: [FindingCode]) -> ProcessingEvent<Record, Finding> {
+        guard reasons.isEmpty else {
+            let rejected = RejectedRecord(record: record, product: product, reasons: reasons)
+            return .record(.rejected(rejected), prepared: nil, stored: storesEvents ? StoredEvent.rejected(rejected).encoded : nil)
+        }
+        let prepared = preparation?.prepare(product)
+        let stored = storesEvents ? StoredEvent.imported(product).encoded : nil
+        // `consume`: the record moves into its outcome. Without it the optimizer copied the record there and then
+        // destroyed the original (some 30 strings retained and released, per record).
+        return .record(.imported(consume product), prepared: prepared, stored: stored)
     }
 
     /// The event of a stored outcome replayed from a `ReadCache`, prepared as a read one would be.

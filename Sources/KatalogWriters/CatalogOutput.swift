@@ -122,13 +122,6 @@ public final class CatalogOutput {
         EncodedProduct(product, files: files, layout: layout, partitioning: partitioning)
     }
 
-    /// `encode(_:files:layout:partitioning:)` of each of `products`, in order, made encoder by encoder over the
-    /// whole list (each encoder's code then stays in the instruction cache from one record to the next).
-    /// `products` is `inout` so that each is read in place (see `EncodedProduct.encode`); it is left as it was.
-    public static func encode(_ products: inout [Product], files: Files, layout: JSONLayout = .compact, partitioning: Partitioning? = nil) -> [EncodedProduct] {
-        EncodedProduct.encode(&products, files: files, layout: layout, partitioning: partitioning)
-    }
-
     /// `part-00003-of-00016.jsonl`.
     public static func partitionName(_ index: Int, of count: Int) -> String {
         func padded(_ number: Int) -> String { String(repeating: "0", count: max(0, 5 - String(number).count)) + String(number) }

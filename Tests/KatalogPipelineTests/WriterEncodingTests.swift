@@ -56,35 +56,6 @@ struct WriterEncodingTests {
         }
     }
 
-    /// A batch is encoded encoder by encoder (every record's numbers, then every JSON form, then every CSV row):
-    /// the same bytes as encoding each record alone, for every choice of files, layout and partitions.
-    @Test func batchEncodingGivesEachRecordsOwnEncoding() throws {
-        let collector = Collector()
-        _ = try ImportPipeline(jobs: 1).run([TestSupport.packageRoot.appendingPathComponent("Samples").path], into: collector)
-        let products = collector.products
-        #expect(products.count > 100)
-        let choices: [(CatalogOutput.Files, CatalogOutput.JSONLayout, Partitioning?)] = [
-            (.all, .compact, nil), (.all, .pretty, nil), ([.jsonLines], .compact, Partitioning(count: 4)),
-            ([.csv], .compact, nil), ([.json], .pretty, nil),
-        ]
-        for (files, layout, partitioning) in choices {
-            var batch = products
-            let encoded = CatalogOutput.encode(&batch, files: files, layout: layout, partitioning: partitioning)
-            #expect(batch == products, "the batch is left as it was")
-            try #require(encoded.count == products.count)
-            for (index, product) in products.enumerated() {
-                let alone = CatalogOutput.encode(product, files: files, layout: layout, partitioning: partitioning)
-                let together = encoded[index]
-                #expect(together.jsonLine == alone.jsonLine && together.prettyJSON == alone.prettyJSON, "\(product.id): JSON")
-                #expect(together.csvSpoolRow == alone.csvSpoolRow && together.attributeKeys == alone.attributeKeys, "\(product.id): CSV")
-                #expect(together.partition == alone.partition, "\(product.id): partition")
-            }
-            // Each choice writes what it should: the forms left out stay empty.
-            #expect(encoded.allSatisfy { !$0.jsonLine.isEmpty } == (files.contains(.jsonLines) || files.contains(.json) && layout == .compact || partitioning != nil))
-            #expect(encoded.allSatisfy { !$0.csvSpoolRow.isEmpty } == files.contains(.csv))
-        }
-    }
-
     @Test func encodedRecordIsOneRecordInBothJSONForms() throws {
         let collector = Collector()
         _ = try ImportPipeline(jobs: 1).run([TestSupport.packageRoot.appendingPathComponent("Samples").path], into: collector)
