@@ -75,9 +75,7 @@ public struct ImportPipeline: Sendable {
             groupBytes = 0
             executor.submit { normalizer in
                 .files(files.map { input, size in
-                    let sink = WholeFileSink(map: map, normalizer: normalizer, policy: validator.policy)
-                    let skeleton = read(input, size: size, into: sink) { sink.encoding }
-                    return (skeleton, sink.finishedEvents())
+                    map.eventsOfWholeFile(normalizer: normalizer, policy: validator.policy) { sink in read(input, size: size, into: sink) { sink.encoding } }
                 })
             }
         }
@@ -132,7 +130,7 @@ public struct ImportPipeline: Sendable {
     private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
         executor.submit { _ in .start(input.displayPath, replayed: false) }
         let sink = BatchingSink<Record, Finding>(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
-            executor.submit { normalizer in .events(BatchingSink.events(of: batch, map: map, normalizer: normalizer)) }
+            executor.submit { normalizer in .events(map.events(of: batch, normalizer: normalizer)) }
         }, stopped: stopped)
         let skeleton = read(input, size: size, into: sink) { sink.encoding }
         // What the reader left in the last batch, its failure included, goes before the file's end.

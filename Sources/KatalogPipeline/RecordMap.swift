@@ -99,6 +99,18 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
         return .record(.imported(consume product), prepared: prepared, stored: stored)
     }
 
+    /// A small file read and mapped on this thread (its whole file is one task): `read` gives its records to a
+    /// `BatchingSink` whose batches are mapped here with `normalizer`, which also gathers the file's evidence.
+    /// Returns what `read` returned and the file's events, in document order.
+    func eventsOfWholeFile<Result>(normalizer: ProductNormalizer, policy: FindingPolicy,
+                                   reading read: (BatchingSink<Record, Finding>) throws -> Result) rethrows -> (Result, [ProcessingEvent<Record, Finding>]) {
+        var events: [ProcessingEvent<Record, Finding>] = []
+        let sink = BatchingSink<Record, Finding>(observer: normalizer, policy: policy, submit: { events += self.events(of: $0, normalizer: normalizer) })
+        let result = try read(sink)
+        sink.flush()
+        return (result, events)
+    }
+
     /// The event of a stored outcome replayed from a `ReadCache`, prepared as a read one would be.
     func replayed(_ event: StoredEvent) -> ProcessingEvent<Record, Finding> {
         switch event {
@@ -109,57 +121,11 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     }
 }
 
-/// The sink a reader writes into when its whole file is one task: on the worker's thread and with its normalizer,
-/// it gathers the file's evidence record by record (`ProductNormalizer.observe`) and maps the records in batches of
-/// `BatchingSink.batchSize`, as the workers map a large file's batches; the events are kept for the file's
-/// delivery.
-final class WholeFileSink<Record: Sendable, Finding: Sendable>: RecordSink {
-    private let map: RecordMap<Record, Finding>
-    private let normalizer: ProductNormalizer
-    private let policy: FindingPolicy
-    private var events: [ProcessingEvent<Record, Finding>] = []
-    private var pending: [BatchingSink<Record, Finding>.Entry] = []
-    private var pendingRecords = 0
-    private(set) var encoding: TextEncodingInfo?
-
-    init(map: RecordMap<Record, Finding>, normalizer: ProductNormalizer, policy: FindingPolicy) {
-        self.map = map
-        self.normalizer = normalizer
-        self.policy = policy
-    }
-
-    func accept(_ record: consuming RawRecord) {
-        let observation = normalizer.observe(record)
-        pending.append(.record(record, observation))
-        pendingRecords += 1
-        if pendingRecords >= BatchingSink<Record, Finding>.batchSize { mapPending() }
-    }
-
-    func report(_ diagnostic: Diagnostic) {
-        if let diagnostic = policy.apply(diagnostic) { pending.append(.diagnostic(diagnostic)) }
-    }
-
-    func noteEncoding(_ encoding: TextEncodingInfo) {
-        if self.encoding == nil { self.encoding = encoding }
-    }
-
-    /// Every event of the file, in document order; call once the reader is done (or has failed).
-    func finishedEvents() -> [ProcessingEvent<Record, Finding>] {
-        mapPending()
-        return events
-    }
-
-    private func mapPending() {
-        guard !pending.isEmpty else { return }
-        events += map.events(of: pending, normalizer: normalizer)
-        pending.removeAll(keepingCapacity: true)
-        pendingRecords = 0
-    }
-}
-
-/// The sink a reader writes into when a large file is read on the caller's thread: it gathers the file's evidence
-/// record by record, in order (`ProductNormalizer.observe`), and hands batches of `batchSize` records to the
-/// executor, whose workers map them; the file's diagnostics travel in the batches, in document order.
+/// The sink a reader writes into: it gathers the file's evidence record by record, in order
+/// (`ProductNormalizer.observe`), and hands batches of `batchSize` records to `submit`; the file's diagnostics
+/// travel in the batches, in document order. A large file is read on the caller's thread and its batches go to the
+/// executor's workers; a small one is read on a worker, which maps its batches itself
+/// (`RecordMap.eventsOfWholeFile`).
 final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
     enum Entry {
         case record(RawRecord, FileObservation)
@@ -176,8 +142,8 @@ final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
     private var pendingRecords = 0
     private(set) var encoding: TextEncodingInfo?
 
-    /// `submit` queues one batch; `stopped` tells when delivery has failed, so later records are not worth mapping.
-    init(observer: ProductNormalizer, policy: FindingPolicy, submit: @escaping ([Entry]) -> Void, stopped: @escaping () -> Bool) {
+    /// `submit` takes one batch; `stopped` tells when delivery has failed, so later records are not worth mapping.
+    init(observer: ProductNormalizer, policy: FindingPolicy, submit: @escaping ([Entry]) -> Void, stopped: @escaping () -> Bool = { false }) {
         self.observer = observer
         self.policy = policy
         self.submit = submit
@@ -206,10 +172,5 @@ final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
         submit(pending)
         pending.removeAll(keepingCapacity: true)
         pendingRecords = 0
-    }
-
-    /// The events of `batch`, mapped with `normalizer` (a worker's), in document order.
-    static func events(of batch: [Entry], map: RecordMap<Record, Finding>, normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
-        map.events(of: batch, normalizer: normalizer)
     }
 }

@@ -113,14 +113,17 @@ struct StagedBatchMapTests {
         #expect(total.imported > 50 && total.rejected > 0 && total.diagnostics > 0, "\(total)")
     }
 
-    /// The small-file path: the worker's sink observes and maps with one normalizer, 128 records at a time.
-    @Test func wholeFileSinkGivesTheRecordByRecordEvents() throws {
+    /// A small file's events, as its worker makes them: one normalizer observes and maps, 128 records at a time.
+    static func wholeFile(_ reader: any RecordReader, _ document: SourceDocument) throws -> [Event] {
+        try map.eventsOfWholeFile(normalizer: ProductNormalizer(), policy: FindingPolicy()) { try reader.read(document, into: $0) }.1
+    }
+
+    /// The small-file path: the worker observes and maps with one normalizer, 128 records at a time.
+    @Test func wholeFileGivesTheRecordByRecordEvents() throws {
         for (name, reader, document) in try Self.files() {
             let sink = OrderedSink()
             try reader.read(document, into: sink)
-            let whole = WholeFileSink(map: Self.map, normalizer: ProductNormalizer(), policy: FindingPolicy())
-            try reader.read(document, into: whole)
-            _ = try Self.compare(whole.finishedEvents(), Self.recordByRecord(sink.items), file: name)
+            _ = try Self.compare(Self.wholeFile(reader, document), Self.recordByRecord(sink.items), file: name)
         }
     }
 
@@ -138,9 +141,7 @@ struct StagedBatchMapTests {
         let document = SourceDocument(fileURL: path.path, displayPath: "prekes.csv", kind: kind, hints: SourceHints())
         let sink = OrderedSink()
         try reader.read(document, into: sink)
-        let whole = WholeFileSink(map: Self.map, normalizer: ProductNormalizer(), policy: FindingPolicy())
-        try reader.read(document, into: whole)
-        let events = whole.finishedEvents()
+        let events = try Self.wholeFile(reader, document)
         let counts = try Self.compare(events, Self.recordByRecord(sink.items), file: "prekes.csv")
         #expect(counts.imported == 300)
         // The 300th row's `3.350` is read by the decimal comma of the rows two batches before it: three thousand
