@@ -91,7 +91,9 @@ public struct ImportPipeline: Sendable {
                 reduction.fail(error)
                 break
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+            // The size of the file itself, through symbolic links: a link's own size (its target's name) once sent a
+            // linked 9 MB feed down the small-file path, read whole into memory (528 MB) on one worker.
+            let size = input.byteCount
             if size > streamingThreshold {
                 submitGroup()
                 readInBatches(input, size: size, map: map, executor: executor, stopped: { reduction.failed })
@@ -218,18 +220,24 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
     }
 
     func reportDiscoveryProblem(_ problem: InputDiscovery.Problem) throws {
-        let path: String, message: String
+        let path: String, diagnostic: Diagnostic
+        var file: FileReport
         switch problem {
         case .missing(let missing):
             path = missing
-            message = "\(missing): no such file or folder."
+            diagnostic = .inputUnreadable(missing, message: "\(missing): no such file or folder.")
+        case .brokenLink(let link):
+            path = link
+            diagnostic = .inputUnreadable(link, message: "\(link): a symbolic link that leads nowhere (its target is missing, or links loop).")
         case .unreadableFolder(let folder, let reason):
             path = folder
-            message = "\(folder): the folder cannot be listed: \(reason)"
+            diagnostic = .inputUnreadable(folder, message: "\(folder): the folder cannot be listed: \(reason)")
+        case .alreadyRead(let again, let firstPath):
+            path = again
+            diagnostic = .alreadyRead(again, firstPath: firstPath)
         }
-        var file = FileReport(file: path, kind: .unknown)
-        file.unreadable = true
-        let diagnostic = Diagnostic(.error, .inputUnreadable, message, at: SourceLocation(file: path))
+        file = FileReport(file: path, kind: .unknown)
+        file.unreadable = diagnostic.code == .inputUnreadable
         file.count(diagnostic)
         try consumer.consume(diagnostic)
         report.files.append(file)
@@ -420,6 +428,14 @@ extension Diagnostic {
 
     static func inputUnreadable(_ path: String, reason: String) -> Diagnostic {
         Diagnostic(.error, .inputUnreadable, "\(path) cannot be read: \(reason). No records were taken from it.", at: SourceLocation(file: path))
+    }
+
+    static func inputUnreadable(_ path: String, message: String) -> Diagnostic {
+        Diagnostic(.error, .inputUnreadable, message, at: SourceLocation(file: path))
+    }
+
+    static func alreadyRead(_ path: String, firstPath: String) -> Diagnostic {
+        Diagnostic(.warning, .inputAlreadyRead, "\(path) leads to the same file or folder as \(firstPath), which is read once; its records are taken from \(firstPath) only.", at: SourceLocation(file: path))
     }
 
     static func replayFailed(_ path: String, reason: String) -> Diagnostic {

@@ -1,39 +1,56 @@
 import Foundation
 import KatalogCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Expands the paths a user gave into input files, in a stable order.
 ///
 /// Folders are walked recursively; entries are sorted by their UTF-8 bytes at every level, so the order is the
 /// same on every machine. Hidden files and folders (`.git`, `.DS_Store`) are skipped. Paths keep the form the
 /// user typed (`Samples/text/seed.txt`), which is how outputs name them.
+///
+/// Symbolic links are followed, and every file and folder is read once: one reached again (a link into the tree, a
+/// link loop, a path given twice) is a `Problem.alreadyRead`, not a second copy of its records.
 public struct InputDiscovery: Sendable {
     public struct Input: Sendable, Hashable {
         /// Path as shown in outputs.
         public var displayPath: String
         /// Path used to open the file.
         public var path: String
+        /// The size in bytes of the file the path leads to (through symbolic links).
+        public var byteCount: Int
     }
 
     public enum Problem: Sendable, Hashable {
         case missing(String)
+        /// A symbolic link that leads nowhere: its target is missing, or links loop.
+        case brokenLink(String)
         case unreadableFolder(String, reason: String)
+        /// `path` leads to a file or folder already read as `firstPath`.
+        case alreadyRead(String, firstPath: String)
     }
 
     public init() {}
 
-    /// The files under `paths`, and the paths that could not be found or listed.
+    /// The files under `paths`, and the paths that could not be found or listed, or were reached twice.
     public func discover(_ paths: [String]) -> (inputs: [Input], problems: [Problem]) {
         var inputs: [Input] = []
         var problems: [Problem] = []
+        var seen: [FileIdentity: String] = [:]
         let manager = FileManager.default
         func walk(_ path: String, display: String) {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(.missing(display))
+            guard let status = FileIdentity.status(of: path) else {
+                problems.append(FileIdentity.isSymbolicLink(path) ? .brokenLink(display) : .missing(display))
                 return
             }
-            guard isDirectory.boolValue else {
-                inputs.append(Input(displayPath: display, path: path))
+            if let firstPath = seen[status.identity] {
+                problems.append(.alreadyRead(display, firstPath: firstPath))
+                return
+            }
+            seen[status.identity] = display
+            guard status.isFolder else {
+                inputs.append(Input(displayPath: display, path: path, byteCount: status.byteCount))
                 return
             }
             let names: [String]
@@ -52,5 +69,26 @@ public struct InputDiscovery: Sendable {
             walk(trimmed, display: trimmed)
         }
         return (inputs, problems)
+    }
+}
+
+/// What identifies a file or folder whatever the path to it: its device and inode.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// The identity, kind and size of what `path` leads to, through symbolic links; nil when nothing does (no such
+    /// path, a dangling link, a link loop).
+    static func status(of path: String) -> (identity: FileIdentity, isFolder: Bool, byteCount: Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let isFolder = info.st_mode & S_IFMT == S_IFDIR
+        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), isFolder, Int(info.st_size))
+    }
+
+    /// Whether `path` itself is a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 }

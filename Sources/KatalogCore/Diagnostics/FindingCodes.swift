@@ -5,6 +5,8 @@
 extension FindingCode {
     /// A file imported nothing.
     public static let fileNothingImported = FindingCode("file.nothing-imported")
+    /// File or folder reached twice.
+    public static let inputAlreadyRead = FindingCode("input.already-read")
     /// Configuration file skipped.
     public static let inputConfigurationSkipped = FindingCode("input.configuration-skipped")
     /// No reader for this kind.
@@ -322,7 +324,7 @@ extension FindingCode {
 extension FindingCode {
     /// Every code declared above, in declaration order: what `RuleCatalog` must document, no more and no less.
     public static let allDeclared: [FindingCode] = [
-        .fileNothingImported, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
+        .fileNothingImported, .inputAlreadyRead, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
         .inputUnreadable, .inputUnsupported, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
         .csvParentLimit, .csvParentRow, .csvPlatform, .csvRaggedRow, .csvRowTooLong, .csvRunawayQuote, .csvStrayQuote,
         .csvTooManyCells, .csvUnterminatedQuote, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,

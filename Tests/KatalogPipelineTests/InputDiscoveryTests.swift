@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogPipeline
+import KatalogWriters
+
+/// Symbolic links, link loops and paths given twice: every file is read once, under its first path, and a link
+/// counts as the size of what it leads to.
+struct InputDiscoveryTests {
+    private let manager = FileManager.default
+
+    /// A folder holding `feed.csv` (three rows) and whatever `links` adds, as (link name, target).
+    private func folder(links: [(String, String)]) throws -> URL {
+        let root = try TestSupport.temporaryDirectory().appendingPathComponent("in")
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        let rows = "sku;title;price;currency\nA-1;Kavos aparatas;11,01;EUR\nA-2;Dviračio šalmas;12,02;EUR\nA-3;Termosas;13,03;EUR\n"
+        try Data(rows.utf8).write(to: root.appendingPathComponent("feed.csv"))
+        for (name, target) in links {
+            try manager.createSymbolicLink(atPath: root.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        return root
+    }
+
+    /// Regression: the pipeline chose between streaming and reading whole by the size of the link itself (its
+    /// target's name, a few dozen bytes), so a linked 9 MB feed was read whole into memory (528 MB peak).
+    @Test func aLinkCountsAsTheSizeOfItsTarget() throws {
+        let root = try folder(links: [])
+        let target = root.appendingPathComponent("big.csv").path
+        let rows = (1...200).map { "B-\($0);Kavos aparatas De'Longhi Magnifica S;\($0),99;EUR" }
+        try Data((["sku;title;price;currency"] + rows).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: target))
+        let outside = try TestSupport.temporaryDirectory()
+        let link = outside.appendingPathComponent("latest.csv").path
+        try manager.createSymbolicLink(atPath: link, withDestinationPath: target)
+
+        let (inputs, problems) = InputDiscovery().discover([link])
+        let size = try #require(manager.attributesOfItem(atPath: target)[.size] as? Int)
+        #expect(problems.isEmpty)
+        #expect(inputs.map(\.displayPath) == [link])
+        #expect(inputs.map(\.byteCount) == [size])
+        #expect(size > 1 << 12, "the link's own size (\(target.utf8.count) bytes) must be far from the target's")
+    }
+
+    /// Regression: with two links back up the tree (`.` and `..`) the walk never ended, every level doubling the
+    /// paths until the system's limit of forty links.
+    @Test func aLinkLoopIsWalkedOnce() throws {
+        let root = try folder(links: [("again", "."), ("parent", "..")])
+        let (inputs, problems) = InputDiscovery().discover([root.path])
+        // `parent` leads out of the folder and back into it: the folder is met again there, not walked again.
+        #expect(inputs.map(\.displayPath) == [root.path + "/feed.csv"])
+        #expect(problems == [
+            .alreadyRead(root.path + "/again", firstPath: root.path),
+            .alreadyRead(root.path + "/parent/in", firstPath: root.path),
+        ])
+    }
+
+    @Test func aLinkToAFileInTheTreeIsReadOnceUnderTheFirstPath() throws {
+        let root = try folder(links: [("latest.csv", "feed.csv")])
+        let (inputs, problems) = InputDiscovery().discover([root.path, root.path + "/feed.csv"])
+        #expect(inputs.map(\.displayPath) == [root.path + "/feed.csv"])
+        #expect(problems == [
+            .alreadyRead(root.path + "/latest.csv", firstPath: root.path + "/feed.csv"),
+            .alreadyRead(root.path + "/feed.csv", firstPath: root.path + "/feed.csv"),
+        ])
+    }
+
+    @Test func aDanglingLinkIsABrokenLinkNotAMissingPath() throws {
+        let root = try folder(links: [("gone.csv", "nowhere.csv"), ("loop-a", "loop-b"), ("loop-b", "loop-a")])
+        let (inputs, problems) = InputDiscovery().discover([root.path, root.path + "/absent.csv"])
+        #expect(inputs.map(\.displayPath) == [root.path + "/feed.csv"])
+        #expect(problems == [
+            .brokenLink(root.path + "/gone.csv"), .brokenLink(root.path + "/loop-a"), .brokenLink(root.path + "/loop-b"),
+            .missing(root.path + "/absent.csv"),
+        ])
+    }
+
+    /// The whole import: a folder that links to itself gives its three records once (it gave 123, one copy for
+    /// each level of links the system follows), a warning for the link, and counts that add up.
+    @Test func anImportOfALoopingFolderHasEachRecordOnce() throws {
+        let root = try folder(links: [("again", ".")])
+        let out = try TestSupport.temporaryDirectory()
+        let output = try CatalogOutput(directory: out)
+        let report = try ImportPipeline(jobs: 2).run([root.path], into: output)
+        try output.finish(summary: report)
+
+        let lines = try String(decoding: Data(contentsOf: out.appendingPathComponent("catalog.jsonl")), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(report.files.map(\.file) == [root.path + "/again", root.path + "/feed.csv"])
+        let link = try #require(report.files.first)
+        #expect(link.codes == [.inputAlreadyRead: 1])
+        #expect(link.diagnostics.warning == 1)
+        #expect(!link.unreadable)
+        #expect(report.files.reduce(0) { $0 + $1.records.imported } == 3)
+    }
+}
