@@ -79,8 +79,31 @@ public struct ImportPipeline: Sendable {
                 })
             }
         }
-        for input in inputs {
+        for var input in inputs {
             guard !reduction.failed else { break }
+            // A pipe or device is copied to a temporary file first, so that sniffing, hashing and reading each see
+            // it from its start; the copy is read on this thread and removed when the loop moves on.
+            var spool: InputSpool?
+            defer { withExtendedLifetime(spool) {} }
+            if input.isStream {
+                submitGroup()
+                do {
+                    spool = try InputSpool(copying: input.path)
+                } catch {
+                    let display = input.displayPath, reason = "\(error)"
+                    executor.submit { normalizer in
+                        .files([map.eventsOfWholeFile(normalizer: normalizer, policy: validator.policy) { sink in
+                            var report = FileReport(file: display, kind: .unknown)
+                            report.unreadable = true
+                            sink.report(.inputUnreadable(display, reason: reason))
+                            return report
+                        }])
+                    }
+                    continue
+                }
+                input.path = spool!.path
+                input.byteCount = spool!.byteCount
+            }
             do {
                 if let stored = try cache?.storedRead(of: input) {
                     submitGroup()
@@ -94,7 +117,7 @@ public struct ImportPipeline: Sendable {
             // The size of the file itself, through symbolic links: a link's own size (its target's name) once sent a
             // linked 9 MB feed down the small-file path, read whole into memory (528 MB) on one worker.
             let size = input.byteCount
-            if size > streamingThreshold {
+            if size > streamingThreshold || spool != nil {
                 submitGroup()
                 readInBatches(input, size: size, map: map, executor: executor, stopped: { reduction.failed })
             } else {

@@ -18,8 +18,11 @@ public struct InputDiscovery: Sendable {
         public var displayPath: String
         /// Path used to open the file.
         public var path: String
-        /// The size in bytes of the file the path leads to (through symbolic links).
+        /// The size in bytes of the file the path leads to (through symbolic links); 0 for a stream.
         public var byteCount: Int
+        /// A pipe or a device (`<(zcat feed.csv.gz)`, `/dev/stdin`), not a regular file: it can be read once, and
+        /// its size is known only at its end.
+        public var isStream: Bool
     }
 
     public enum Problem: Sendable, Hashable {
@@ -50,7 +53,8 @@ public struct InputDiscovery: Sendable {
             }
             seen[status.identity] = display
             guard status.isFolder else {
-                inputs.append(Input(displayPath: display, path: path, byteCount: status.byteCount))
+                inputs.append(Input(displayPath: display, path: path, byteCount: status.isRegularFile ? status.byteCount : 0,
+                                    isStream: !status.isRegularFile))
                 return
             }
             let names: [String]
@@ -79,11 +83,11 @@ struct FileIdentity: Hashable {
 
     /// The identity, kind and size of what `path` leads to, through symbolic links; nil when nothing does (no such
     /// path, a dangling link, a link loop).
-    static func status(of path: String) -> (identity: FileIdentity, isFolder: Bool, byteCount: Int)? {
+    static func status(of path: String) -> (identity: FileIdentity, isFolder: Bool, isRegularFile: Bool, byteCount: Int)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let isFolder = info.st_mode & S_IFMT == S_IFDIR
-        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), isFolder, Int(info.st_size))
+        let kind = info.st_mode & S_IFMT
+        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), kind == S_IFDIR, kind == S_IFREG, Int(info.st_size))
     }
 
     /// Whether `path` itself is a symbolic link (not followed).

@@ -1,6 +1,9 @@
 import Foundation
 import KatalogCore
 import KatalogWriters
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where `MapOutput` writes: standard output, a file, or a test's buffer.
 public protocol ByteStream: AnyObject {
@@ -18,12 +21,15 @@ public final class FileDescriptorStream: ByteStream {
         buffer.reserveCapacity(1 << 20)
     }
 
-    /// Opens (creates or truncates) the file at `path`.
+    /// Opens the file at `path` for writing, creating or emptying a regular file. A device or pipe
+    /// (`--findings /dev/null`) is opened as it is: `FileManager.createFile` wrote an empty file beside it and renamed
+    /// it over, which, run as root, replaced `/dev/null` with a regular file.
     public convenience init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw OutputError(path: path, reason: "cannot be created")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, reason: "cannot be created: \(String(cString: strerror(errno)))")
         }
-        self.init(handle)
+        self.init(FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
     }
 
     public func write(_ bytes: [UInt8]) throws {

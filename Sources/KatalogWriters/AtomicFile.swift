@@ -19,9 +19,14 @@ import Glibc
 /// network file systems) is written through the page cache as before; so is a file opened with
 /// `directWrites: false` (one read back at once, like the CSV spool). Not thread-safe: one caller at a time (the
 /// pipeline's reduction).
+///
+/// A destination that is a device or a pipe (`--findings /dev/null`, `/dev/stdout`) is written in place: there is
+/// nothing to rename, and a rename would replace the device with a regular file (as root, `/dev/null` itself).
 public final class AtomicFile {
     public let destination: URL
     private let temporary: URL
+    /// True when the destination is a device or a pipe, written as it is, without a temporary file.
+    private let writesInPlace: Bool
     private let descriptor: Descriptor
     private var block: OutputBlock
     private var finished = false
@@ -42,8 +47,19 @@ public final class AtomicFile {
     /// scratch file that no crash can leave behind as an output, like the CSV spool).
     public init(destination: URL, directWrites: Bool = true, synced: Bool = true) throws {
         self.destination = destination
-        self.synced = synced
         let folder = destination.deletingLastPathComponent()
+        writesInPlace = Self.isDeviceOrPipe(destination.path)
+        // A pipe or device has nothing to sync (fsync refuses a pipe).
+        self.synced = synced && !writesInPlace
+        if writesInPlace {
+            temporary = destination
+            guard let descriptor = Descriptor(openingInPlace: destination.path) else {
+                throw OutputError(path: destination.path, reason: "cannot open it for writing: \(String(cString: strerror(errno)))")
+            }
+            self.descriptor = descriptor
+            block = OutputBlock(capacity: Self.blockSize)
+            return
+        }
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         guard let descriptor = Descriptor(creating: temporary.path, direct: directWrites) else {
             throw OutputError(path: destination.path, reason: "cannot create a file in \(folder.path): \(String(cString: strerror(errno)))")
@@ -132,7 +148,7 @@ public final class AtomicFile {
         guard !finished else { return }
         try seal()
         finished = true
-        if rename(temporary.path, destination.path) != 0 {
+        if !writesInPlace, rename(temporary.path, destination.path) != 0 {
             throw OutputError(path: destination.path, reason: String(cString: strerror(errno)))
         }
     }
@@ -143,10 +159,19 @@ public final class AtomicFile {
         finished = true
         inFlight.wait()
         if !sealed { descriptor.close() }
-        try? FileManager.default.removeItem(at: temporary)
+        if !writesInPlace { try? FileManager.default.removeItem(at: temporary) }
     }
 
     deinit { discard() }
+
+    /// Whether `path` leads (through links) to something that is neither a regular file nor a folder: a character
+    /// device, a pipe, a socket.
+    static func isDeviceOrPipe(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let kind = info.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
 }
 
 extension AtomicFile {
@@ -220,6 +245,14 @@ extension AtomicFile {
             guard fd >= 0 else { return nil }
             self.fd = fd
             self.direct = isDirect
+        }
+
+        /// Opens the device or pipe at `path` for writing as it is (not created, not emptied, no direct writes).
+        init?(openingInPlace path: String) {
+            let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            self.fd = fd
+            direct = false
         }
 
         /// Writes the whole block; nil, or why it failed. Direct writes take the block's aligned length, and the

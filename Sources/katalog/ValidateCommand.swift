@@ -57,9 +57,12 @@ struct ValidateCommand: ParsableCommand {
         let rendered = format.render(document)
         if let output {
             do {
-                try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                // Written to a temporary file and renamed into place; a device or pipe (`/dev/stdout`) in place.
+                let file = try AtomicFile(destination: URL(fileURLWithPath: output))
+                try file.write(rendered)
+                try file.commit()
             } catch {
-                FileHandle.standardError.write(Data("katalog: cannot write \(output): \((error as NSError).localizedDescription)\n".utf8))
+                FileHandle.standardError.write(Data("katalog: \(error)\n".utf8))
                 throw ExitCode(ExitStatus.outputFailure.rawValue)
             }
             FileHandle.standardError.write(Data(("katalog: " + TextFindings.summary(document.report) + " → \(output)\n").utf8))

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import KatalogWriters
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `AtomicFile`: readers see the old file or the whole new one, never a part; a discarded or abandoned write
 /// leaves the old file as it was.
@@ -151,5 +154,39 @@ struct AtomicFileTests {
 
     @Test func aFolderThatCannotBeWrittenIsAnOutputError() throws {
         #expect(throws: OutputError.self) { _ = try AtomicFile(destination: URL(fileURLWithPath: "/proc/katalog-cannot-write/catalog.json")) }
+    }
+
+    /// Regression: a device or pipe destination (`--findings /dev/null`, `--output /dev/stdout`) was replaced by the
+    /// renamed temporary file; run as root, the test suite turned `/dev/null` into a regular file. A pipe stands in
+    /// for the device here, so a failure cannot break the machine.
+    @Test func aPipeDestinationIsWrittenInPlaceAndStaysAPipe() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("findings").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let received = ReceivedBytes()
+        let reader = Thread {
+            guard let handle = FileHandle(forReadingAtPath: pipe) else { return }
+            received.store(handle.readDataToEndOfFile())
+        }
+        reader.start()
+
+        let text = String(repeating: "{\"code\":\"gtin.checksum\"}\n", count: 60_000)
+        let file = try AtomicFile(destination: URL(fileURLWithPath: pipe))
+        try file.write(text)
+        try file.commit()
+        var info = stat()
+        // Checked before waiting for the reader, which would wait forever for a writer of a replaced pipe.
+        try #require(stat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "still a pipe")
+        #expect(received.wait() == Data(text.utf8))
+        #expect(try Self.entries(folder) == ["findings"], "no temporary file beside it")
+    }
+
+    /// What a reader thread got from a pipe, once it reached the end.
+    final class ReceivedBytes: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var bytes = Data()
+        func store(_ data: Data) { bytes = data; done.signal() }
+        func wait() -> Data { done.wait(); return bytes }
     }
 }
