@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogWriters
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,8 +19,11 @@ final class InputSpool {
     init(copying source: String) throws {
         let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((directory + "/katalog-spool-XXXXXX").utf8CString)
-        let output = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard output >= 0 else { throw SpoolFailure(reason: "no temporary file in \(directory) to copy it to (\(Self.systemReason()))") }
+        // Made through the registry, so an interrupted run removes it.
+        guard let output = TemporaryFiles.make({ () -> (Int32, path: String)? in
+            let output = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            return output < 0 ? nil : (output, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        }) else { throw SpoolFailure(reason: "no temporary file in \(directory) to copy it to (\(Self.systemReason()))") }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { close(output) }
         do {
@@ -44,11 +48,15 @@ final class InputSpool {
             byteCount = copied
         } catch {
             unlink(path)
+            TemporaryFiles.unregister(path)
             throw error
         }
     }
 
-    deinit { unlink(path) }
+    deinit {
+        unlink(path)
+        TemporaryFiles.unregister(path)
+    }
 
     private static func systemReason() -> String { String(cString: strerror(errno)) }
 

@@ -22,6 +22,10 @@ import Glibc
 ///
 /// A destination that is a device or a pipe (`--findings /dev/null`, `/dev/stdout`) is written in place: there is
 /// nothing to rename, and a rename would replace the device with a regular file (as root, `/dev/null` itself).
+///
+/// A run that is stopped leaves no temporary files: each is registered with `TemporaryFiles`, which the command
+/// line empties when it is interrupted (SIGINT, SIGTERM, SIGHUP), and a run killed outright (SIGKILL, out of memory, power loss) leaves
+/// them only until the next run writes the same destination, which removes those of processes no longer running.
 public final class AtomicFile {
     public let destination: URL
     private let temporary: URL
@@ -60,8 +64,10 @@ public final class AtomicFile {
             block = OutputBlock(capacity: Self.blockSize)
             return
         }
-        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard let descriptor = Descriptor(creating: temporary.path, direct: directWrites) else {
+        temporary = folder.appendingPathComponent(Self.temporaryPrefix(of: destination) + "\(getpid())")
+        Self.removeAbandoned(beside: destination)
+        let path = temporary.path
+        guard let descriptor = TemporaryFiles.make({ Descriptor(creating: path, direct: directWrites).map { ($0, path) } }) else {
             throw OutputError(path: destination.path, reason: "cannot create a file in \(folder.path): \(String(cString: strerror(errno)))")
         }
         self.descriptor = descriptor
@@ -148,7 +154,9 @@ public final class AtomicFile {
         guard !finished else { return }
         try seal()
         finished = true
-        if !writesInPlace, rename(temporary.path, destination.path) != 0 {
+        if writesInPlace { return }
+        defer { TemporaryFiles.unregister(temporary.path) }
+        if rename(temporary.path, destination.path) != 0 {
             throw OutputError(path: destination.path, reason: String(cString: strerror(errno)))
         }
     }
@@ -159,10 +167,33 @@ public final class AtomicFile {
         finished = true
         inFlight.wait()
         if !sealed { descriptor.close() }
-        if !writesInPlace { try? FileManager.default.removeItem(at: temporary) }
+        if !writesInPlace {
+            try? FileManager.default.removeItem(at: temporary)
+            TemporaryFiles.unregister(temporary.path)
+        }
     }
 
     deinit { discard() }
+
+    // MARK: Temporary files of stopped runs
+
+    /// `.<name>.tmp-`: the temporary name of `destination` without the process number.
+    static func temporaryPrefix(of destination: URL) -> String {
+        ".\(destination.lastPathComponent).tmp-"
+    }
+
+    /// Removes the temporary files of `destination` left by runs killed outright: those whose process number is
+    /// no longer a running process. A live process's (another run writing the same folder) are left alone.
+    static func removeAbandoned(beside destination: URL) {
+        let folder = destination.deletingLastPathComponent()
+        let prefix = temporaryPrefix(of: destination)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
 
     /// Whether `path` leads (through links) to something that is neither a regular file nor a folder: a character
     /// device, a pipe, a socket.

@@ -27,6 +27,7 @@ struct Katalog: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            InterruptCleanup.install()
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

@@ -189,4 +189,25 @@ struct AtomicFileTests {
         func store(_ data: Data) { bytes = data; done.signal() }
         func wait() -> Data { done.wait(); return bytes }
     }
+
+    /// A run killed outright (SIGKILL, out of memory) cannot clean up; the next run writing the same destination
+    /// removes the temporary files of processes that no longer exist, and only those.
+    @Test func temporaryFilesOfDeadProcessesAreRemovedByTheNextWrite() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let kept = [".catalog.json.tmp-1", ".catalog.json.tmp-draft", ".catalog.jsonl.tmp-\(dead)", "notes.txt"]
+        for name in kept + [".catalog.json.tmp-\(dead)"] {
+            try Data("left".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let file = try AtomicFile(destination: folder.appendingPathComponent("catalog.json"))
+        try file.write("[]\n")
+        try file.commit()
+        // Process 1 is running; `draft` is no process number; catalog.jsonl is another destination.
+        #expect(try Self.entries(folder) == (kept + ["catalog.json"]).sorted())
+    }
 }
