@@ -24,6 +24,8 @@ public enum CatalogImport {
     public static func run(_ paths: [String], outputDirectory: URL, pipeline: ImportPipeline = ImportPipeline(), files: CatalogOutput.Files = .all,
                            layout: CatalogOutput.JSONLayout = .compact, partitioning: Partitioning? = nil) throws -> ImportReport {
         let output = try CatalogOutput(directory: outputDirectory, files: files, layout: layout, partitioning: partitioning, finalPassThreads: pipeline.jobs)
+        var pipeline = pipeline
+        pipeline.writtenByThisRun.append(outputDirectory.path)
         do {
             let report = try pipeline.run(paths, into: output)
             try output.finish(summary: report)

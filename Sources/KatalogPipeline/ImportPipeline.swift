@@ -24,6 +24,9 @@ public struct ImportPipeline: Sendable {
     /// `--shard k/n`: only every n-th input file, starting at the k-th (0-based), of the files discovered in order,
     /// so n machines (a Kubernetes Indexed Job) share one input list without overlap.
     public var shard: (index: Int, count: Int)?
+    /// What this run writes (its output folder, its state file): skipped when a folder walk meets it, so outputs
+    /// inside the input folders are not read back as inputs.
+    public var writtenByThisRun: [String] = []
 
     public init(
         tables: NormalizationTables = .builtIn,
@@ -55,7 +58,7 @@ public struct ImportPipeline: Sendable {
         var map = RecordMap(enrichments: (conversion.map { [$0] } ?? []) + enrichments, validator: validator, preparation: consumer.preparation)
         map.storesEvents = cache != nil
         let reduction = Reduction(consumer: consumer, policy: validator.policy, links: ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens), cache: cache)
-        var (inputs, problems) = InputDiscovery().discover(paths)
+        var (inputs, problems) = InputDiscovery(writtenByThisRun: writtenByThisRun).discover(paths)
         if let shard { inputs = inputs.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element) }
         for problem in problems { try reduction.reportDiscoveryProblem(problem) }
 
@@ -258,6 +261,9 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         case .alreadyRead(let again, let firstPath):
             path = again
             diagnostic = .alreadyRead(again, firstPath: firstPath)
+        case .writtenByThisRun(let written):
+            path = written
+            diagnostic = Diagnostic(.info, .inputWrittenByThisRun, "\(written) is written by this run (its output folder or state); it is not read as an input.", at: SourceLocation(file: written))
         }
         file = FileReport(file: path, kind: .unknown)
         file.unreadable = diagnostic.code == .inputUnreadable

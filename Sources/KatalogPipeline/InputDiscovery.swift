@@ -11,7 +11,10 @@ import Glibc
 /// user typed (`Samples/text/seed.txt`), which is how outputs name them.
 ///
 /// Symbolic links are followed, and every file and folder is read once: one reached again (a link into the tree, a
-/// link loop, a path given twice) is a `Problem.alreadyRead`, not a second copy of its records.
+/// link loop, a path given twice) is a `Problem.alreadyRead`, not a second copy of its records. What the run itself
+/// writes (its output folder, a sync state) is not read when a walk meets it (`Problem.writtenByThisRun`): an output
+/// folder inside the inputs once fed each night's catalog back into the next (16 records, then 240 by the fourth
+/// run).
 public struct InputDiscovery: Sendable {
     public struct Input: Sendable, Hashable {
         /// Path as shown in outputs.
@@ -32,19 +35,31 @@ public struct InputDiscovery: Sendable {
         case unreadableFolder(String, reason: String)
         /// `path` leads to a file or folder already read as `firstPath`.
         case alreadyRead(String, firstPath: String)
+        /// `path`, met while walking a folder, is written by this run (its output folder, its state).
+        case writtenByThisRun(String)
     }
 
-    public init() {}
+    /// Paths this run writes; a walk skips them. A path given by itself (not met in a folder) is still read.
+    public var writtenByThisRun: [String]
+
+    public init(writtenByThisRun: [String] = []) {
+        self.writtenByThisRun = writtenByThisRun
+    }
 
     /// The files under `paths`, and the paths that could not be found or listed, or were reached twice.
     public func discover(_ paths: [String]) -> (inputs: [Input], problems: [Problem]) {
         var inputs: [Input] = []
         var problems: [Problem] = []
         var seen: [FileIdentity: String] = [:]
+        let written = Set(writtenByThisRun.compactMap { FileIdentity.status(of: $0)?.identity })
         let manager = FileManager.default
-        func walk(_ path: String, display: String) {
+        func walk(_ path: String, display: String, inFolder: Bool) {
             guard let status = FileIdentity.status(of: path) else {
                 problems.append(FileIdentity.isSymbolicLink(path) ? .brokenLink(display) : .missing(display))
+                return
+            }
+            if inFolder, written.contains(status.identity) {
+                problems.append(.writtenByThisRun(display))
                 return
             }
             if let firstPath = seen[status.identity] {
@@ -65,12 +80,12 @@ public struct InputDiscovery: Sendable {
                 return
             }
             for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
-                walk(path + "/" + name, display: display.hasSuffix("/") ? display + name : display + "/" + name)
+                walk(path + "/" + name, display: display.hasSuffix("/") ? display + name : display + "/" + name, inFolder: true)
             }
         }
         for path in paths {
             let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-            walk(trimmed, display: trimmed)
+            walk(trimmed, display: trimmed, inFolder: false)
         }
         return (inputs, problems)
     }

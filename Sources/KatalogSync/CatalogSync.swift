@@ -71,6 +71,8 @@ public enum CatalogSync {
             let consumer = SyncConsumer(output: output, state: state, sources: sources, identity: options.identity)
             consumer.afterStaging = { count in if count == 1 { fault(.staged) } }
             let cache = try SyncReadCache(state: state, sources: sources, settings: options.settings, full: options.full)
+            var pipeline = pipeline
+            pipeline.writtenByThisRun += [outputDirectory.path, statePath, statePath + "-journal", statePath + "-wal", statePath + "-shm"]
             let report = try pipeline.run(paths, into: consumer, cache: cache)
             try cache.stageSkippedFiles()
             let changes = try AtomicFile(destination: outputDirectory.appendingPathComponent("changes.jsonl"))

@@ -92,6 +92,7 @@ struct MapCommand: ParsableCommand {
             }
         }
         let output = MapOutput(records: records, findings: findingsStream, partitioning: partitions.partitioning)
+        if let findings, findings != "-" { pipeline.writtenByThisRun.append(findings) }
         do {
             let report = try pipeline.run(paths, into: output)
             try output.finish(report)

@@ -91,4 +91,35 @@ struct InputDiscoveryTests {
         #expect(!link.unreadable)
         #expect(report.files.reduce(0) { $0 + $1.records.imported } == 3)
     }
+
+    @Test func whatTheRunWritesIsSkippedInAFolderButReadWhenNamed() throws {
+        let root = try folder(links: [])
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("sku;title;price;currency\nA-9;Termosas;9,99;EUR\n".utf8).write(to: out.appendingPathComponent("catalog.csv"))
+
+        let walked = InputDiscovery(writtenByThisRun: [out.path]).discover([root.path])
+        #expect(walked.inputs.map(\.displayPath) == [root.path + "/feed.csv"])
+        #expect(walked.problems == [.writtenByThisRun(root.path + "/out")])
+        let named = InputDiscovery(writtenByThisRun: [out.path]).discover([out.path + "/catalog.csv"])
+        #expect(named.inputs.map(\.displayPath) == [out.path + "/catalog.csv"])
+        #expect(named.problems.isEmpty)
+    }
+
+    /// Regression: an output folder inside the input folder was read back as input on the next run, so the catalog
+    /// grew with every run (16 records, then 240 by the fourth).
+    @Test func anOutputFolderInsideTheInputsIsNotReadBack() throws {
+        let root = try folder(links: [])
+        let out = root.appendingPathComponent("catalog")
+        for _ in 1...3 {
+            let report = try CatalogImport.run([root.path], outputDirectory: out, pipeline: ImportPipeline(jobs: 2))
+            #expect(report.files.reduce(0) { $0 + $1.records.read } == 3)
+        }
+        let lines = try String(decoding: Data(contentsOf: out.appendingPathComponent("catalog.jsonl")), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3)
+        let report = try #require(TestSupport.json(out.appendingPathComponent("report.json")) as? [String: Any])
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.map { $0["file"] as? String } == [root.path + "/catalog", root.path + "/feed.csv"])
+        #expect((files.first?["codes"] as? [String: Int]) == ["input.written-by-this-run": 1])
+    }
 }

@@ -19,6 +19,8 @@ extension FindingCode {
     public static let inputUnreadable = FindingCode("input.unreadable")
     /// File of a kind Katalog does not read.
     public static let inputUnsupported = FindingCode("input.unsupported")
+    /// Output of this run met among the inputs.
+    public static let inputWrittenByThisRun = FindingCode("input.written-by-this-run")
 }
 
 /// CSV and TSV files.
@@ -325,7 +327,7 @@ extension FindingCode {
     /// Every code declared above, in declaration order: what `RuleCatalog` must document, no more and no less.
     public static let allDeclared: [FindingCode] = [
         .fileNothingImported, .inputAlreadyRead, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
-        .inputUnreadable, .inputUnsupported, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
+        .inputUnreadable, .inputUnsupported, .inputWrittenByThisRun, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
         .csvParentLimit, .csvParentRow, .csvPlatform, .csvRaggedRow, .csvRowTooLong, .csvRunawayQuote, .csvStrayQuote,
         .csvTooManyCells, .csvUnterminatedQuote, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
         .xmlParserMessage, .xmlResynchronized, .xmlTextTooLong, .xmlTooManyMessages, .xmlTruncated, .jsonMalformed,
