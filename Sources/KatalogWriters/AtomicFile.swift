@@ -74,6 +74,10 @@ public final class AtomicFile {
         block = OutputBlock(capacity: Self.blockSize)
     }
 
+    /// Where the bytes are until `commit()` renames them (the destination itself for a device or pipe); a sealed
+    /// file can be read back from here.
+    public var temporaryPath: String { temporary.path }
+
     /// Whether full blocks go to the device without the page cache (false once the file system refused them).
     public var writesDirectly: Bool {
         inFlight.wait()

@@ -69,6 +69,8 @@ public final class CatalogOutput {
     var finalPassSegmentBytes = 1 << 20
     /// The keys of the `attr.<key>` columns seen so far.
     private var attributeKeys = Set<String>()
+    /// Held until this output is freed: no other run writes the folder meanwhile.
+    private let folderLock: OutputFolderLock
 
     /// Creates `directory` if needed and opens the temporary files of `files`; throws `OutputError` when it cannot.
     /// `finalPassThreads` threads lay out `catalog.csv` at the end (the run's `--jobs`; the bytes are the same).
@@ -83,6 +85,7 @@ public final class CatalogOutput {
         } catch {
             throw OutputError(path: directory.path, reason: (error as NSError).localizedDescription)
         }
+        folderLock = try OutputFolderLock(directory)
         func open(_ file: Files, _ name: String) throws -> AtomicFile? {
             files.contains(file) ? try AtomicFile(destination: directory.appendingPathComponent(name)) : nil
         }
@@ -220,10 +223,11 @@ public final class CatalogOutput {
         let columns = attributeKeys.map(ProductCSV.attributeColumn).sorted(by: JSONValue.byteOrder)
         // UTF-8 BOM so spreadsheet programs read the file as UTF-8.
         try catalogCSV.write("\u{FEFF}" + ProductCSV.line(ProductCSV.coreColumns + columns))
-        try csvSpool.commit()
-        let spoolPath = directory.appendingPathComponent(".catalog.csv.spool").path
-        defer { try? FileManager.default.removeItem(atPath: spoolPath) }
-        var reader = try CSVRowSpool.Reader(path: spoolPath)
+        // Read back under its temporary name and removed by `discard`, never renamed: an interruption while the
+        // rows are laid out leaves nothing behind.
+        try csvSpool.seal()
+        defer { csvSpool.discard() }
+        var reader = try CSVRowSpool.Reader(path: csvSpool.temporaryPath)
         let index = CSVRowSpool.ColumnIndex(columns)
         // Runs of whole rows are laid out by `finalPassThreads` threads at once, each part into its own buffer, and
         // written in order: the bytes are the same for any number of threads.

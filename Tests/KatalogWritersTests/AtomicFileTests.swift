@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogCore
 import KatalogWriters
 #if canImport(Glibc)
 import Glibc
@@ -209,5 +210,24 @@ struct AtomicFileTests {
         try file.commit()
         // Process 1 is running; `draft` is no process number; catalog.jsonl is another destination.
         #expect(try Self.entries(folder) == (kept + ["catalog.json"]).sorted())
+    }
+
+    /// Two runs writing one folder at once (a nightly job that starts before the last one ended) renamed their files
+    /// between each other's; the second now stops at once, and the folder is free again when the first is done.
+    @Test func aSecondRunCannotWriteAFolderWhileTheFirstDoes() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var first: CatalogOutput? = try CatalogOutput(directory: folder)
+        #expect {
+            _ = try CatalogOutput(directory: folder)
+        } throws: { error in
+            "\(error)".contains("another katalog run is writing this folder")
+        }
+        try first?.finish(summary: ImportReport())
+        first = nil
+        let second = try CatalogOutput(directory: folder)
+        try second.finish(summary: ImportReport())
+        // No lock file, no spool: the five outputs only.
+        #expect(try Self.entries(folder) == CatalogOutput.fileNames.sorted())
     }
 }
