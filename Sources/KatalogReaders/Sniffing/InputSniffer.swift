@@ -169,7 +169,8 @@ public struct InputSniffer: Sendable {
     /// short cells does.
     private func sniffDelimited(_ text: String, fileName: String, prefixIsWholeFile: Bool) -> InputKind? {
         let lowerName = fileName.lowercased()
-        let namedDelimited = lowerName.hasSuffix(".csv") || lowerName.hasSuffix(".tsv") || lowerName.hasSuffix(".txt")
+        let namedTable = lowerName.hasSuffix(".csv") || lowerName.hasSuffix(".tsv")
+        let namedDelimited = namedTable || lowerName.hasSuffix(".txt")
         let window = 32 * 1024
         let bytes = Array(text.utf8.prefix(window))
         let cutByWindow = !prefixIsWholeFile || bytes.count == window
@@ -185,6 +186,11 @@ public struct InputSniffer: Sendable {
                 // Header, then a first row the window ends in: cut anywhere, it only has to split too.
                 guard header >= 2, cut >= 2 else { continue }
                 guard header >= 3 || namedDelimited || isTab else { continue }
+                agreeing = 1
+            } else if !cutByWindow, counts.count == 1, let header = counts.first {
+                // The whole file is one line: a header without rows (a night with nothing to export) when the
+                // name says CSV/TSV or tabs split it; else a one-line text page.
+                guard header >= 2, namedTable || isTab else { continue }
                 agreeing = 1
             } else if cutByWindow, shape.rows.isEmpty, let cut = shape.cut {
                 // A first line longer than the window: a header of many short cells, not prose (words between commas).

@@ -28,6 +28,17 @@ struct InputSnifferFeedTests {
         #expect(InputSniffer().sniff(prefix: Data(text.utf8), fileName: fileName) == expected, "\(name)")
     }
 
+    /// Regression: a CSV export of a night with nothing in it (the header line only) was read as a one-line text
+    /// page, whose title `sku,title,price` was rejected for having no price, instead of `csv.no-rows`.
+    @Test(arguments: [
+        ("sku,title,price\n", "products.csv", InputKind.csv), ("sku,title,price", "products.csv", .csv),
+        ("Prekės kodas;Pavadinimas;Kaina\r\n", "PREKES.CSV", .csv), ("id\ttitle\tprice\n", "feed", .tsv),
+        ("Hello, world, and more\n", "note.txt", .textPage), ("Kavos aparatas, juodas\n", "page", .textPage),
+    ])
+    func aHeaderAloneIsATableWhenNamedOrTabbed(_ text: String, _ fileName: String, _ expected: InputKind) {
+        #expect(InputSniffer().sniff(prefix: Data(text.utf8), fileName: fileName) == expected, "\(text)")
+    }
+
     @Test func mappingFilesAreNotInputs() {
         let mapping = #"{"item": "artikel", "fields": {"sku": "@nr"}}"#
         #expect(InputSniffer().sniff(prefix: Data(mapping.utf8), fileName: "shop.mapping.json") == .unknown)
