@@ -58,7 +58,10 @@ public struct ImportPipeline: Sendable {
         var map = RecordMap(enrichments: (conversion.map { [$0] } ?? []) + enrichments, validator: validator, preparation: consumer.preparation)
         map.storesEvents = cache != nil
         let reduction = Reduction(consumer: consumer, policy: validator.policy, links: ServicePlanLinkIndex(suffixes: tables.servicePlans.modelSuffixTokens), cache: cache)
-        var (inputs, problems) = InputDiscovery(writtenByThisRun: writtenByThisRun).discover(paths)
+        let discovery = InputDiscovery(writtenByThisRun: writtenByThisRun)
+        // Kept until every input is read: it holds the links to names that are not UTF-8.
+        defer { withExtendedLifetime(discovery) {} }
+        var (inputs, problems) = discovery.discover(paths)
         if let shard { inputs = inputs.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element) }
         for problem in problems { try reduction.reportDiscoveryProblem(problem) }
 

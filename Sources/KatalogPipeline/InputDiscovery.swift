@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogWriters
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,6 +42,9 @@ public struct InputDiscovery: Sendable {
 
     /// Paths this run writes; a walk skips them. A path given by itself (not met in a folder) is still read.
     public var writtenByThisRun: [String]
+    /// Links, with UTF-8 names, to the entries whose names are not UTF-8 (see `NameLinks`). They live as long as
+    /// this value: keep it until the inputs are read.
+    private let links = NameLinks()
 
     public init(writtenByThisRun: [String] = []) {
         self.writtenByThisRun = writtenByThisRun
@@ -52,7 +56,6 @@ public struct InputDiscovery: Sendable {
         var problems: [Problem] = []
         var seen: [FileIdentity: String] = [:]
         let written = Set(writtenByThisRun.compactMap { FileIdentity.status(of: $0)?.identity })
-        let manager = FileManager.default
         func walk(_ path: String, display: String, inFolder: Bool) {
             guard let status = FileIdentity.status(of: path) else {
                 problems.append(FileIdentity.isSymbolicLink(path) ? .brokenLink(display) : .missing(display))
@@ -72,15 +75,22 @@ public struct InputDiscovery: Sendable {
                                     isStream: !status.isRegularFile))
                 return
             }
-            let names: [String]
+            let entries: [DirectoryEntry]
             do {
-                names = try manager.contentsOfDirectory(atPath: path)
+                entries = try DirectoryEntry.list(path)
             } catch {
-                problems.append(.unreadableFolder(display, reason: (error as NSError).localizedDescription))
+                problems.append(.unreadableFolder(display, reason: error.reason))
                 return
             }
-            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
-                walk(path + "/" + name, display: display.hasSuffix("/") ? display + name : display + "/" + name, inFolder: true)
+            for entry in entries.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) where entry.bytes.first != UInt8(ascii: ".") {
+                let shown = display.hasSuffix("/") ? display + entry.name : display + "/" + entry.name
+                if entry.isUTF8 {
+                    walk(path + "/" + entry.name, display: shown, inFolder: true)
+                } else if let link = links.link(to: Array(path.utf8) + [UInt8(ascii: "/")] + entry.bytes) {
+                    walk(link, display: shown, inFolder: true)
+                } else {
+                    problems.append(.unreadableFolder(shown, reason: "its name is not UTF-8 and no link to it could be made in the temporary folder"))
+                }
             }
         }
         for path in paths {
@@ -109,5 +119,116 @@ struct FileIdentity: Hashable {
     static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+}
+
+/// One entry of a folder, by the bytes of its name: a name that is not UTF-8 (a ZIP made on Windows, `prek\xEBs.csv`
+/// in code page 1257) cannot be a Swift `String` and so cannot be opened by one.
+struct DirectoryEntry {
+    /// The name as the file system has it.
+    let bytes: [UInt8]
+    /// The name to show: the bytes themselves when they are UTF-8, else with every invalid byte written `\xNN`.
+    let name: String
+    var isUTF8: Bool { name.utf8.elementsEqual(bytes) }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        if let text = String(validating: bytes, as: UTF8.self) {
+            name = text
+        } else {
+            name = Self.escaped(bytes)
+        }
+    }
+
+    /// The entries of `folder` (without `.` and `..`), in the order the file system gives them.
+    static func list(_ folder: String) throws(ListingFailure) -> [DirectoryEntry] {
+        guard let directory = opendir(folder) else { throw ListingFailure(reason: String(cString: strerror(errno))) }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: &entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            entries.append(DirectoryEntry(bytes: bytes))
+        }
+        return entries
+    }
+
+    /// `bytes` decoded as UTF-8 where they are valid, each byte of an invalid sequence as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            if length > 0 {
+                text += String(decoding: bytes[index..<index + length], as: UTF8.self)
+                index += length
+            } else {
+                text += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
+                index += 1
+            }
+        }
+        return text
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or 0.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        for length in 1...4 where index + length <= bytes.count {
+            if String(validating: bytes[index..<index + length], as: UTF8.self) != nil { return length }
+        }
+        return 0
+    }
+
+    struct ListingFailure: Error {
+        let reason: String
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// Symbolic links with UTF-8 names, in a temporary folder of their own, to files and folders whose names are not
+/// UTF-8, so that they are read like any other (and shown with their invalid bytes as `\xNN`). The folder is made
+/// on the first such name, registered with `TemporaryFiles` so an interrupted run removes it, and removed when this
+/// value is freed.
+final class NameLinks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folder: String?
+    private var made: [String] = []
+
+    /// A link to the raw path `target`; nil when none can be made.
+    func link(to target: [UInt8]) -> String? {
+        lock.withLock {
+            if folder == nil {
+                let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+                var template = Array((directory + "/katalog-names-XXXXXX").utf8CString)
+                folder = TemporaryFiles.make { () -> (String, path: String)? in
+                    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
+                    let path = String(cString: made)
+                    return (path, path)
+                }
+            }
+            guard let folder else { return nil }
+            let path = folder + "/\(made.count)"
+            let linked = TemporaryFiles.make { () -> (String, path: String)? in
+                let result = (target + [0]).withUnsafeBufferPointer { raw in
+                    raw.withMemoryRebound(to: CChar.self) { symlink($0.baseAddress!, path) }
+                }
+                return result == 0 ? (path, path) : nil
+            }
+            if linked != nil { made.append(path) }
+            return linked
+        }
+    }
+
+    deinit {
+        for path in made {
+            unlink(path)
+            TemporaryFiles.unregister(path)
+        }
+        if let folder {
+            rmdir(folder)
+            TemporaryFiles.unregister(folder)
+        }
     }
 }

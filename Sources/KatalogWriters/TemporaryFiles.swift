@@ -34,13 +34,14 @@ public enum TemporaryFiles {
         state.withLock { _ = $0.paths.remove(path) }
     }
 
-    /// Removes every registered file, and refuses to make more from now on; returns how many files existed. For an
-    /// interrupted run: call it, then exit.
+    /// Removes every registered file (and folder, once empty), and refuses to make more from now on; returns how
+    /// many existed. For an interrupted run: call it, then exit.
     @discardableResult
     public static func removeAll() -> Int {
         state.withLock { state in
             state.stopping = true
-            let removed = state.paths.filter { unlink($0) == 0 }.count
+            // Longest paths first: what is in a registered folder goes before the folder.
+            let removed = state.paths.sorted { $0.utf8.count > $1.utf8.count }.filter { unlink($0) == 0 || rmdir($0) == 0 }.count
             state.paths.removeAll()
             return removed
         }

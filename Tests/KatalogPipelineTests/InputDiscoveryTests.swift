@@ -3,6 +3,9 @@ import Testing
 import KatalogCore
 import KatalogPipeline
 import KatalogWriters
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Symbolic links, link loops and paths given twice: every file is read once, under its first path, and a link
 /// counts as the size of what it leads to.
@@ -121,5 +124,43 @@ struct InputDiscoveryTests {
         let files = try #require(report["files"] as? [[String: Any]])
         #expect(files.map { $0["file"] as? String } == [root.path + "/catalog", root.path + "/feed.csv"])
         #expect((files.first?["codes"] as? [String: Int]) == ["input.written-by-this-run": 1])
+    }
+
+    /// Writes `text` to a file whose name is the raw bytes `name` (FileManager takes only String names).
+    private func write(_ text: String, toRawName name: [UInt8], in folder: URL) {
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        _ = Array(text.utf8).withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
+        close(descriptor)
+    }
+
+    /// Regression: a file whose name is not UTF-8 (`prekės.csv` from a ZIP made on Windows, in code page 1257) was
+    /// listed by FileManager with U+FFFD in its name, could not be opened by that name, and was reported as
+    /// missing; its records were lost.
+    @Test func aFileWhoseNameIsNotUTF8IsReadAndShownEscaped() throws {
+        let root = try folder(links: [])
+        let rows = "sku;title;price;currency\nB-1;Dviračio šalmas;29,99;EUR\n"
+        write(rows, toRawName: Array("prek".utf8) + [0xEB] + Array("s.csv".utf8), in: root)
+
+        var linkFolder: String?
+        do {
+            let discovery = InputDiscovery()
+            let (inputs, problems) = discovery.discover([root.path])
+            #expect(problems.isEmpty)
+            #expect(inputs.map(\.displayPath) == [root.path + "/feed.csv", root.path + "/prek\\xEBs.csv"])
+            let escaped = try #require(inputs.last)
+            #expect(try String(contentsOfFile: escaped.path, encoding: .utf8) == rows)
+            linkFolder = URL(fileURLWithPath: escaped.path).deletingLastPathComponent().path
+            withExtendedLifetime(discovery) {}
+        }
+        #expect(!FileManager.default.fileExists(atPath: try #require(linkFolder)), "the links go with the discovery")
+
+        let out = try TestSupport.temporaryDirectory()
+        let report = try CatalogImport.run([root.path], outputDirectory: out, pipeline: ImportPipeline(jobs: 2))
+        #expect(report.files.map(\.file) == [root.path + "/feed.csv", root.path + "/prek\\xEBs.csv"])
+        #expect(report.files.map(\.records.imported) == [3, 1])
     }
 }
