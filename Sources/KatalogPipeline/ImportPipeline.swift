@@ -91,10 +91,21 @@ public struct ImportPipeline: Sendable {
             // it from its start; the copy is read on this thread and removed when the loop moves on.
             var spool: InputSpool?
             defer { withExtendedLifetime(spool) {} }
-            if input.isStream {
+            // A gzip or xz file is decompressed into a temporary file first, named like the file inside.
+            let compression = input.isStream ? nil : CompressedFile.format(ofFileAt: input.path)
+            if input.isStream || compression != nil {
                 submitGroup()
                 do {
-                    spool = try InputSpool(copying: input.path)
+                    let name = (input.displayPath as NSString).lastPathComponent
+                    if let compression {
+                        spool = try InputSpool(decompressing: input.path, format: compression, name: name, compressedSize: input.byteCount)
+                    } else {
+                        spool = try InputSpool(copying: input.path)
+                        // A compressed stream (`katalog import /dev/stdin < feed.xml.gz`) is decompressed in turn.
+                        if let copy = spool, let format = CompressedFile.format(ofFileAt: copy.path) {
+                            spool = try InputSpool(decompressing: copy.path, format: format, name: name, compressedSize: copy.byteCount)
+                        }
+                    }
                 } catch {
                     let display = input.displayPath, reason = "\(error)"
                     executor.submit { normalizer in
@@ -125,7 +136,7 @@ public struct ImportPipeline: Sendable {
             let size = input.byteCount
             if size > streamingThreshold || spool != nil {
                 submitGroup()
-                readInBatches(input, size: size, map: map, executor: executor, stopped: { reduction.failed })
+                readInBatches(input, size: size, damage: spool?.damage, map: map, executor: executor, stopped: { reduction.failed })
             } else {
                 if groupBytes + size > Self.smallBytesPerTask { submitGroup() }
                 group.append((input, size))
@@ -158,12 +169,17 @@ public struct ImportPipeline: Sendable {
     }
 
     /// Reads a large file on this thread, handing its records to the workers in batches, then closes the file.
-    private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
+    private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, damage: String? = nil, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
         executor.submit { _ in .start(input.displayPath, replayed: false) }
         let sink = BatchingSink<Record, Finding>(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
             executor.submit { normalizer in .events(map.events(of: batch, normalizer: normalizer)) }
         }, stopped: stopped)
-        let skeleton = read(input, size: size, into: sink) { sink.encoding }
+        var skeleton = read(input, size: size, into: sink) { sink.encoding }
+        if let damage {
+            // Reported after the records read from the bytes before the damage.
+            skeleton.unreadable = true
+            sink.report(.compressedInputDamaged(input.displayPath, reason: damage))
+        }
         // What the reader left in the last batch, its failure included, goes before the file's end.
         sink.flush()
         executor.submit { _ in .end(skeleton) }
@@ -464,6 +480,10 @@ extension Diagnostic {
 
     static func inputUnreadable(_ path: String, message: String) -> Diagnostic {
         Diagnostic(.error, .inputUnreadable, message, at: SourceLocation(file: path))
+    }
+
+    static func compressedInputDamaged(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.error, .inputCompressedDamaged, "\(path): the compressed data ends early or is corrupt (\(reason)). The records in the part before the damage were read; the rest of the file is missing.", at: SourceLocation(file: path))
     }
 
     static func alreadyRead(_ path: String, firstPath: String) -> Diagnostic {

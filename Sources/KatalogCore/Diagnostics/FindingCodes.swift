@@ -7,6 +7,8 @@ extension FindingCode {
     public static let fileNothingImported = FindingCode("file.nothing-imported")
     /// File or folder reached twice.
     public static let inputAlreadyRead = FindingCode("input.already-read")
+    /// Compressed input damaged.
+    public static let inputCompressedDamaged = FindingCode("input.compressed-damaged")
     /// Configuration file skipped.
     public static let inputConfigurationSkipped = FindingCode("input.configuration-skipped")
     /// No reader for this kind.
@@ -326,7 +328,7 @@ extension FindingCode {
 extension FindingCode {
     /// Every code declared above, in declaration order: what `RuleCatalog` must document, no more and no less.
     public static let allDeclared: [FindingCode] = [
-        .fileNothingImported, .inputAlreadyRead, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
+        .fileNothingImported, .inputAlreadyRead, .inputCompressedDamaged, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
         .inputUnreadable, .inputUnsupported, .inputWrittenByThisRun, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
         .csvParentLimit, .csvParentRow, .csvPlatform, .csvRaggedRow, .csvRowTooLong, .csvRunawayQuote, .csvStrayQuote,
         .csvTooManyCells, .csvUnterminatedQuote, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
