@@ -169,7 +169,7 @@ public struct ImportPipeline: Sendable {
     }
 
     /// Reads a large file on this thread, handing its records to the workers in batches, then closes the file.
-    private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, damage: String? = nil, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
+    private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, damage: String?, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
         executor.submit { _ in .start(input.displayPath, replayed: false) }
         let sink = BatchingSink<Record, Finding>(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
             executor.submit { normalizer in .events(map.events(of: batch, normalizer: normalizer)) }

@@ -199,15 +199,7 @@ final class NameLinks: @unchecked Sendable {
     /// A link to the raw path `target`; nil when none can be made.
     func link(to target: [UInt8]) -> String? {
         lock.withLock {
-            if folder == nil {
-                let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-                var template = Array((directory + "/katalog-names-XXXXXX").utf8CString)
-                folder = TemporaryFiles.make { () -> (String, path: String)? in
-                    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
-                    let path = String(cString: made)
-                    return (path, path)
-                }
-            }
+            if folder == nil { folder = TemporaryFiles.makeFolder(prefix: "katalog-names-") }
             guard let folder else { return nil }
             let path = folder + "/\(made.count)"
             let linked = TemporaryFiles.make { () -> (String, path: String)? in

@@ -72,17 +72,14 @@ final class InputSpool {
     /// Makes the temporary file (named `name` in a private folder, or an anonymous `katalog-spool-XXXXXX`) and
     /// fills it through `fill`, which returns the damage it met, if any.
     private init(name: String?, fill: ((UnsafeRawBufferPointer) throws -> Void) throws -> String?) throws {
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let directory = TemporaryFiles.folder
         var folder: String?
         let output: Int32, path: String
+        // Made through the registry, so an interrupted run removes them.
         if let name {
-            // Made through the registry, so an interrupted run removes them.
-            guard let made = TemporaryFiles.make({ () -> (String, path: String)? in
-                var template = Array((directory + "/katalog-spool-XXXXXX").utf8CString)
-                guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
-                let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-                return (made, made)
-            }) else { throw SpoolFailure(reason: "no temporary folder in \(directory) to decompress it to (\(Self.systemReason()))") }
+            guard let made = TemporaryFiles.makeFolder(prefix: "katalog-spool-") else {
+                throw SpoolFailure(reason: "no temporary folder in \(directory) to decompress it to (\(Self.systemReason()))")
+            }
             folder = made
             let file = made + "/" + (name.isEmpty || name.contains("/") ? "input" : name)
             guard let opened = TemporaryFiles.make({ () -> (Int32, path: String)? in

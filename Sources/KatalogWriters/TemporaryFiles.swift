@@ -29,6 +29,23 @@ public enum TemporaryFiles {
         }
     }
 
+    /// The folder for temporary files: `$TMPDIR`, else `/tmp`.
+    public static var folder: String {
+        guard let value = getenv("TMPDIR"), value.pointee != 0 else { return "/tmp" }
+        return String(cString: value)
+    }
+
+    /// Makes a private folder `<folder>/<prefix>XXXXXX` (`mkdtemp`) and registers it; its path, or nil with
+    /// `errno` set. Whatever is made in it should be registered too, so that `removeAll` empties it first.
+    public static func makeFolder(prefix: String) -> String? {
+        make { () -> (String, path: String)? in
+            var template = Array((folder + "/" + prefix + "XXXXXX").utf8CString)
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
+            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            return (path, path)
+        }
+    }
+
     /// Forgets `path` (renamed into place, or removed by its owner).
     public static func unregister(_ path: String) {
         state.withLock { _ = $0.paths.remove(path) }

@@ -22,7 +22,8 @@ enum AllocatorTuning {
         #endif
     }
 
-    static let arenaMaximum: Int32 = 8
+    /// The most malloc arenas the process may have.
+    private static let arenaMaximum: Int32 = 8
 
     /// `M_ARENA_MAX` from glibc's <malloc.h>.
     private static let arenaMaximumParameter: Int32 = -8
