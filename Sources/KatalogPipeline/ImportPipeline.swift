@@ -85,37 +85,63 @@ public struct ImportPipeline: Sendable {
                 })
             }
         }
-        for var input in inputs {
+        func submitUnreadable(_ display: String, reason: String) {
+            executor.submit { normalizer in
+                .files([map.eventsOfWholeFile(normalizer: normalizer, policy: validator.policy) { sink in
+                    var report = FileReport(file: display, kind: .unknown)
+                    report.unreadable = true
+                    sink.report(.inputUnreadable(display, reason: reason))
+                    return report
+                }])
+            }
+        }
+        // A zip archive's members take its place here, in the order of their names (see `ArchiveListing`).
+        var pending = inputs.map { (input: $0, member: ZipArchive.Member?.none) }[...]
+        while let next = pending.popFirst() {
+            var input = next.input
+            let member = next.member
             guard !reduction.failed else { break }
+            if member == nil, !input.isStream, ZipArchive.isArchive(fileAt: input.path) {
+                submitGroup()
+                do {
+                    let listing = try ArchiveListing(input)
+                    for problem in listing.problems { try reduction.reportDiscoveryProblem(problem) }
+                    pending = listing.members[...] + pending
+                } catch let unreadable as ArchiveListing.Unreadable {
+                    submitUnreadable(input.displayPath, reason: unreadable.reason)
+                } catch {
+                    reduction.fail(error)
+                    break
+                }
+                continue
+            }
             // A pipe or device is copied to a temporary file first, so that sniffing, hashing and reading each see
             // it from its start; the copy is read on this thread and removed when the loop moves on.
             var spool: InputSpool?
             defer { withExtendedLifetime(spool) {} }
             // A gzip or xz file is decompressed into a temporary file first, named like the file inside.
-            let compression = input.isStream ? nil : CompressedFile.format(ofFileAt: input.path)
-            if input.isStream || compression != nil {
+            // A zip member is extracted into a temporary file first, named like the member.
+            let compression = input.isStream || member != nil ? nil : CompressedFile.format(ofFileAt: input.path)
+            if input.isStream || compression != nil || member != nil {
                 submitGroup()
                 do {
                     let name = (input.displayPath as NSString).lastPathComponent
                     if let compression {
                         spool = try InputSpool(decompressing: input.path, format: compression, name: name, compressedSize: input.byteCount)
                     } else {
-                        spool = try InputSpool(copying: input.path)
-                        // A compressed stream (`katalog import /dev/stdin < feed.xml.gz`) is decompressed in turn.
-                        if let copy = spool, let format = CompressedFile.format(ofFileAt: copy.path) {
+                        if let member {
+                            spool = try InputSpool(extracting: member, fromArchive: input.path, name: name)
+                        } else {
+                            spool = try InputSpool(copying: input.path)
+                        }
+                        // A compressed stream (`katalog import /dev/stdin < feed.xml.gz`) or member (`feed.xml.gz` in
+                        // a zip) is decompressed in turn.
+                        if let copy = spool, copy.damage == nil, let format = CompressedFile.format(ofFileAt: copy.path) {
                             spool = try InputSpool(decompressing: copy.path, format: format, name: name, compressedSize: copy.byteCount)
                         }
                     }
                 } catch {
-                    let display = input.displayPath, reason = "\(error)"
-                    executor.submit { normalizer in
-                        .files([map.eventsOfWholeFile(normalizer: normalizer, policy: validator.policy) { sink in
-                            var report = FileReport(file: display, kind: .unknown)
-                            report.unreadable = true
-                            sink.report(.inputUnreadable(display, reason: reason))
-                            return report
-                        }])
-                    }
+                    submitUnreadable(input.displayPath, reason: "\(error)")
                     continue
                 }
                 input.path = spool!.path

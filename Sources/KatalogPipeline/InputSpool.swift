@@ -11,7 +11,8 @@ import Glibc
 ///   first bytes, a sync run hashes it, and a reader opens it again; on a pipe the second look started where the
 ///   first stopped (the header of a CSV was gone, and every row was rejected);
 /// - a gzip- or xz-compressed file (`feed.xml.gz`), decompressed into the copy, which is named like the file inside
-///   (`feed.xml`) so that the sniffer sees its name. Before, such a feed was taken for a binary file and skipped.
+///   (`feed.xml`) so that the sniffer sees its name. Before, such a feed was taken for a binary file and skipped;
+/// - a member of a zip archive (`feed.zip`), extracted into a copy named like the member.
 /// The copy is read like any file and removed when the spool is freed (or when the run is interrupted).
 final class InputSpool {
     /// The temporary file, in `$TMPDIR` (or `/tmp`).
@@ -42,17 +43,43 @@ final class InputSpool {
     /// `limit` bytes (by default `decompressedLimit(compressedSize:)`; a decompression bomb: gzip reaches 1,000 to 1)
     /// is refused.
     convenience init(decompressing source: String, format: CompressedFile.Format, name: String, compressedSize: Int, limit: Int? = nil) throws {
+        let limit = limit ?? Self.decompressedLimit(compressedSize: compressedSize)
+        try self.init(decompressing: source, format: format, name: name, limit: limit) {
+            "it decompresses to more than \(limit) bytes (the limit: 1 GiB or \(Self.maximumRatio) times its \(compressedSize) compressed bytes); refused as a likely decompression bomb. Decompress it yourself to import it"
+        }
+    }
+
+    /// Extracts `member` of the zip archive at `archive` into a copy named `name` (see `ZipArchive`). The member's
+    /// data must decompress to the size and CRC-32 its archive declares: more bytes are refused as they come (a
+    /// bomb that understates its sizes), fewer or different ones are `damage`.
+    convenience init(extracting member: ZipArchive.Member, fromArchive archive: String, name: String) throws {
+        if let reason = member.unreadableReason { throw SpoolFailure(reason: reason) }
+        // The member re-framed as a gzip stream goes to an anonymous copy first: libxml2 decompresses files only.
+        let frame = try InputSpool(name: nil) { write in
+            do { try ZipArchive.writeGzipStream(of: member, fromArchiveAt: archive, write) } catch let unreadable as ZipArchive.Unreadable {
+                throw SpoolFailure(reason: unreadable.reason)
+            }
+            return nil
+        }
+        let declared = member.uncompressedSize
+        let limit = min(declared, Self.decompressedLimit(compressedSize: member.compressedSize))
+        try self.init(decompressing: frame.path, format: .gzip, name: name, limit: limit) {
+            limit < declared
+                ? "it decompresses to more than \(limit) bytes (the limit: 1 GiB or \(Self.maximumRatio) times its \(member.compressedSize) compressed bytes); refused as a likely decompression bomb. Unzip it yourself to import it"
+                : "it decompresses to more than the \(declared) bytes its archive declares; refused as a likely decompression bomb"
+        }
+        withExtendedLifetime(frame) {}
+    }
+
+    private convenience init(decompressing source: String, format: CompressedFile.Format, name: String, limit: Int, refusal: () -> String) throws {
         let file: CompressedFile
         do { file = try CompressedFile(path: source, format: format) } catch { throw SpoolFailure(reason: "cannot open it for decompression: \(error)") }
-        let limit = limit ?? Self.decompressedLimit(compressedSize: compressedSize)
         try self.init(name: CompressedFile.innerName(of: name)) { write in
             var total = 0
             do {
                 while try file.next(upTo: 64 << 10, { bytes in
                     total += bytes.count
-                    guard total <= limit else {
-                        throw SpoolFailure(reason: "it decompresses to more than \(limit) bytes (the limit: 1 GiB or \(Self.maximumRatio) times its \(compressedSize) compressed bytes); refused as a likely decompression bomb. Decompress it yourself to import it")
-                    }
+                    guard total <= limit else { throw SpoolFailure(reason: refusal()) }
                     try write(bytes)
                 }) {}
             } catch let damaged as CompressedFile.Damaged {

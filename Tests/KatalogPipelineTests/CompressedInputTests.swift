@@ -8,7 +8,7 @@ import KatalogWriters
 /// Feeds published compressed (`feed.xml.gz`, `export.csv.xz`) import as their decompressed bytes would. Before, a
 /// compressed feed was taken for a binary file and skipped with `input.unsupported`: nothing imported.
 struct CompressedInputTests {
-    private static let csv = """
+    static let csv = """
         Prekės kodas;Pavadinimas;Gamintojas;Kaina;Valiuta;Barkodas
         GZ-1;Kavos aparatas De'Longhi Magnifica S;De'Longhi;349,99;EUR;4006381333931
         GZ-2;Dviračio šalmas ABUS Macator;ABUS;59,90;EUR;4003318151204
@@ -20,7 +20,7 @@ struct CompressedInputTests {
     private static let gzip = Data(base64Encoded: "H4sIAAAAAAAAAz3PvW7CMBAH8J2nuI2FSjYXKqybiEAMUAmVAhLbKQlwJNiVbSL1ITp37rvQ96pDVbb/feinu5Wv6ttXgNqVHGjFLZdi5ZLynC9iozunuGCxTFtu5BqZcvb37d58/6TTrHUB+J09Rw4wrfpLZ48ngRc+WjlIwbCmR5cwMwNjaLZ5pUypZxxrRDSoO2xI01Y83z7Fwc83N+kKmOSbdaIKjs5TV9AoAeofQNRjPdJDlXUA0qyp6ujTBwESVV6bjwC5C8UJ3nYLuidCM1B/QO8Xrl08Of4AAAA=")!
 
     /// Imports `files` (name → bytes) from one folder; the catalog's lines with the folder's path taken out.
-    private func catalog(_ files: [String: Data]) throws -> (lines: [String], report: ImportReport, diagnostics: [[String: Any]]) {
+    static func catalog(_ files: [String: Data]) throws -> (lines: [String], report: ImportReport, diagnostics: [[String: Any]]) {
         let folder = try TestSupport.temporaryDirectory()
         for (name, bytes) in files { try bytes.write(to: folder.appendingPathComponent(name)) }
         let out = try TestSupport.temporaryDirectory()
@@ -35,7 +35,7 @@ struct CompressedInputTests {
 
     /// Decompressed copies of a file named `inner` left in the temporary folder (other tests spool at the same time,
     /// so only this test's own names count).
-    private func spoolLeftovers(named inner: String) throws -> [String] {
+    static func spoolLeftovers(named inner: String) throws -> [String] {
         let temporary = NSTemporaryDirectory()
         return try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("katalog-spool-") }.filter {
             FileManager.default.fileExists(atPath: (temporary as NSString).appendingPathComponent($0) + "/" + inner)
@@ -44,9 +44,9 @@ struct CompressedInputTests {
 
     @Test func gzipAndXZFilesImportAsThePlainFileDoes() throws {
         let name = "compressed-input-test.csv"
-        let plain = try catalog([name: Data(Self.csv.utf8)])
-        let gzipped = try catalog([name + ".gz": Self.gzip])
-        let xzipped = try catalog([name + ".xz": Self.xz])
+        let plain = try Self.catalog([name: Data(Self.csv.utf8)])
+        let gzipped = try Self.catalog([name + ".gz": Self.gzip])
+        let xzipped = try Self.catalog([name + ".xz": Self.xz])
         #expect(plain.lines.count == 3)
         #expect(gzipped.lines == plain.lines.map { $0.replacingOccurrences(of: name, with: name + ".gz") })
         #expect(xzipped.lines == plain.lines.map { $0.replacingOccurrences(of: name, with: name + ".xz") })
@@ -55,11 +55,11 @@ struct CompressedInputTests {
             #expect(compressed.report.files.map(\.records) == plain.report.files.map(\.records))
             #expect(compressed.report.files.map(\.unreadable) == [false])
         }
-        #expect(try spoolLeftovers(named: name).isEmpty, "the decompressed copies are removed after the import")
+        #expect(try Self.spoolLeftovers(named: name).isEmpty, "the decompressed copies are removed after the import")
     }
 
     @Test func aCompressedFileIsRecognisedByItsBytesNotItsName() throws {
-        let result = try catalog(["nightly-export": Self.gzip])
+        let result = try Self.catalog(["nightly-export": Self.gzip])
         #expect(result.lines.count == 3)
         #expect(result.report.files.map(\.kind) == [.csv])
     }
@@ -79,7 +79,7 @@ struct CompressedInputTests {
         let compressed = try Data(contentsOf: folder.appendingPathComponent("feed.csv.gz"))
         #expect(compressed.count > 20_000)
 
-        let result = try catalog(["feed.csv.gz": compressed.prefix(compressed.count / 2)])
+        let result = try Self.catalog(["feed.csv.gz": compressed.prefix(compressed.count / 2)])
         let file = try #require(result.report.files.first)
         #expect(file.unreadable)
         #expect(file.codes[.inputCompressedDamaged] == 1)

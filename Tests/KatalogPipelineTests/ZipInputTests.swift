@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogReaders
+@testable import KatalogPipeline
+
+/// Zipped feeds and exports (`feed.zip`) import member by member, as their files would. Before, a zip archive was
+/// taken for a binary file and skipped with `input.unsupported`: nothing imported.
+struct ZipInputTests {
+    private static let csv = CompressedInputTests.csv
+    /// `csv` as `export/prekes.csv`, deflated by Python's `zipfile` (zlib), so no tool is needed to run the test.
+    private static let deflated = Data(base64Encoded: "UEsDBBQAAAAIAAAAh12uXTw5zgAAAP4AAAARAAAAZXhwb3J0L3ByZWtlcy5jc3Y9z71uwjAQB/Cdp7iNhUo2Fyqsm4hADFAJlQIS2ykJcCTYlW0i9SE6d+670PeqQ1W2/33op7uVr+rbV4DalRxoxS2XYuWS8pwvYqM7p7hgsUxbbuQamXL29+3efP+k06x1AfidPUcOMK36S2ePJ4EXPlo5SMGwpkeXMDMDY2i2eaVMqWcca0Q0qDtsSNNWPN8+xcHPNzfpCpjkm3WiCo7OU1fQKAHqH0DUYz3SQ5V1ANKsqero0wcBElVem48AuQvFCd52C7onQjNQf0DvF1BLAQIUAxQAAAAIAAAAh12uXTw5zgAAAP4AAAARAAAAAAAAAAAAAACAAQAAAABleHBvcnQvcHJla2VzLmNzdlBLBQYAAAAAAQABAD8AAAD9AAAAAAA=")!
+
+    private func message(_ code: String, in result: (lines: [String], report: ImportReport, diagnostics: [[String: Any]])) -> String? {
+        result.diagnostics.first { $0["code"] as? String == code }?["message"] as? String
+    }
+
+    @Test func deflatedAndStoredMembersImportAsThePlainFileDoes() throws {
+        let plain = try CompressedInputTests.catalog(["prekes.csv": Data(Self.csv.utf8)])
+        let deflated = try CompressedInputTests.catalog(["export.zip": Self.deflated])
+        let stored = try CompressedInputTests.catalog(["export.zip": Data(ZipBuilder([.init("export/prekes.csv", Self.csv)]).bytes)])
+        #expect(plain.lines.count == 3)
+        for zipped in [deflated, stored] {
+            #expect(zipped.lines == plain.lines.map { $0.replacingOccurrences(of: "prekes.csv", with: "export.zip/export/prekes.csv") })
+            #expect(zipped.report.files.map(\.kind) == [.csv])
+            #expect(zipped.report.files.map(\.records) == plain.report.files.map(\.records))
+            #expect(zipped.report.files.map(\.unreadable) == [false])
+        }
+        #expect(try CompressedInputTests.spoolLeftovers(named: "prekes.csv").isEmpty, "the extracted copies are removed after the import")
+    }
+
+    @Test func membersAreReadInNameOrderAndFoldersLinksAndMacOSExtrasAreSkipped() throws {
+        let archive = ZipBuilder([
+            .init("b/second.csv", Self.csv),
+            .init("a-first.csv", Self.csv.replacingOccurrences(of: "GZ-", with: "ZIP-")),
+            .init("b/", ""),
+            .init("__MACOSX/b/._second.csv", "\u{0}\u{5}\u{16}\u{7} resource fork"),
+            .init(".DS_Store", "Bud1"),
+            .init("link.csv", "a-first.csv", unixMode: 0o120777),
+        ])
+        let result = try CompressedInputTests.catalog(["feeds.zip": Data(archive.bytes)])
+        #expect(result.report.files.map { $0.file.components(separatedBy: "feeds.zip/").last } == ["a-first.csv", "b/second.csv"])
+        #expect(result.lines.count == 6)
+        #expect(result.diagnostics.allSatisfy { $0["code"] as? String != "input.unsupported" })
+    }
+
+    @Test func aMemberThatCannotBeReadIsReportedAndTheOthersImport() throws {
+        let archive = ZipBuilder([
+            .init("bzip2.csv", Self.csv, method: 12),
+            .init("secret.csv", Self.csv, flags: 0x801),
+            .init("plain.csv", Self.csv),
+        ])
+        let result = try CompressedInputTests.catalog(["mixed.zip": Data(archive.bytes)])
+        #expect(result.lines.count == 3)
+        let unreadable = result.report.files.filter(\.unreadable).map { ($0.file as NSString).lastPathComponent }
+        #expect(unreadable == ["bzip2.csv", "secret.csv"])
+        let messages = result.diagnostics.filter { $0["code"] as? String == "input.unreadable" }.compactMap { $0["message"] as? String }
+        #expect(messages.contains { $0.contains("mixed.zip/bzip2.csv cannot be read: it is compressed with zip method 12 (bzip2)") })
+        #expect(messages.contains { $0.contains("mixed.zip/secret.csv cannot be read: it is encrypted") })
+    }
+
+    @Test func aMemberWhoseBytesDoNotMatchItsCRCIsDamaged() throws {
+        let result = try CompressedInputTests.catalog(["crc.zip": Data(ZipBuilder([.init("prekes.csv", Self.csv, crc: 0xDEAD_BEEF)]).bytes)])
+        let file = try #require(result.report.files.first)
+        #expect(file.unreadable)
+        #expect(file.codes[.inputCompressedDamaged] == 1)
+    }
+
+    @Test func aMemberLongerThanItsDeclaredSizeIsRefusedAsItComes() throws {
+        // Large enough that the first read ends before the data does: a short member is caught by its trailer instead.
+        let rows = (1...5_000).map { "LIE-\($0);Kavos aparatas De'Longhi Magnifica S;De'Longhi;\($0),99;EUR;" }
+        let text = (["Prekės kodas;Pavadinimas;Gamintojas;Kaina;Valiuta;Barkodas"] + rows).joined(separator: "\n")
+        let result = try CompressedInputTests.catalog(["lies.zip": Data(ZipBuilder([.init("prekes.csv", text, declaredSize: 40)]).bytes)])
+        #expect(result.lines.isEmpty)
+        #expect(message("input.unreadable", in: result)?.contains("it decompresses to more than the 40 bytes its archive declares") == true)
+
+        let short = try CompressedInputTests.catalog(["short.zip": Data(ZipBuilder([.init("prekes.csv", Self.csv, declaredSize: 40)]).bytes)])
+        #expect(short.lines.isEmpty)
+        #expect(short.report.files.first?.codes[.inputCompressedDamaged] == 1)
+    }
+
+    @Test func archivesShapedLikeBombsAreRefusedWhole() throws {
+        let huge = ZipBuilder([.init("a.csv", Self.csv, declaredSize: 600 << 20), .init("b.csv", Self.csv, declaredSize: 600 << 20)])
+        let declared = try CompressedInputTests.catalog(["huge.zip": Data(huge.bytes)])
+        #expect(declared.report.files.map(\.unreadable) == [true])
+        #expect(message("input.unreadable", in: declared)?.contains("its members declare more than 1073741824 bytes in all") == true)
+
+        var overlapping = ZipBuilder([.init("a.csv", Self.csv), .init("b.csv", Self.csv)])
+        overlapping.entries[1].sharesDataWith = 0
+        let shared = try CompressedInputTests.catalog(["overlap.zip": Data(overlapping.bytes)])
+        #expect(shared.lines.isEmpty)
+        #expect(message("input.unreadable", in: shared)?.contains("its members overlap") == true)
+    }
+
+    @Test func aCutShortArchiveIsUnreadable() throws {
+        let bytes = ZipBuilder([.init("prekes.csv", Self.csv)]).bytes
+        let result = try CompressedInputTests.catalog(["cut.zip": Data(bytes.prefix(bytes.count / 2))])
+        #expect(result.report.files.map(\.unreadable) == [true])
+        #expect(message("input.unreadable", in: result)?.contains("cut.zip cannot be read: it has no zip end record") == true)
+    }
+
+    @Test func zip64SizesAndOffsetsAreRead() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let path = folder.appendingPathComponent("big.zip").path
+        try Data(ZipBuilder([.init("first.csv", Self.csv), .init("second.csv", Self.csv)], zip64: true).bytes).write(to: URL(fileURLWithPath: path))
+        let archive = try ZipArchive(path: path)
+        #expect(archive.members.map { String(decoding: $0.nameBytes, as: UTF8.self) } == ["first.csv", "second.csv"])
+        #expect(archive.members.map(\.uncompressedSize) == [Self.csv.utf8.count, Self.csv.utf8.count])
+        #expect(archive.members[1].localHeaderOffset > archive.members[0].localHeaderOffset + Self.csv.utf8.count)
+        let result = try CompressedInputTests.catalog(["big.zip": try Data(contentsOf: URL(fileURLWithPath: path))])
+        #expect(result.lines.count == 6)
+    }
+
+    @Test func anArchiveIsToldByItsBytesNotItsName() throws {
+        let result = try CompressedInputTests.catalog(["nightly-export": Self.deflated, "empty.zip": Data(ZipBuilder([]).bytes)])
+        #expect(result.report.files.map(\.file).map { $0.components(separatedBy: "/").suffix(3).joined(separator: "/") } == ["nightly-export/export/prekes.csv"])
+        #expect(result.lines.count == 3)
+        #expect(ZipArchive.isArchive(prefix: Self.deflated))
+        #expect(!ZipArchive.isArchive(prefix: Data(Self.csv.utf8)))
+    }
+}
+
+/// A zip archive written field by field, its members stored, so that a test can shape every field: sizes, flags,
+/// methods, CRCs, offsets, zip64 records.
+struct ZipBuilder {
+    struct Entry {
+        var name: String
+        var data: [UInt8]
+        var method: UInt16 = 0
+        var flags: UInt16 = 0x800
+        var declaredSize: Int?
+        var crc: UInt32?
+        var unixMode: UInt32 = 0o100644
+        /// The index of an earlier entry whose local header and data this one points at.
+        var sharesDataWith: Int?
+
+        init(_ name: String, _ text: String, method: UInt16 = 0, flags: UInt16 = 0x800, declaredSize: Int? = nil, crc: UInt32? = nil, unixMode: UInt32 = 0o100644) {
+            self.name = name
+            data = Array(text.utf8)
+            self.method = method
+            self.flags = flags
+            self.declaredSize = declaredSize
+            self.crc = crc
+            self.unixMode = unixMode
+        }
+    }
+
+    var entries: [Entry]
+    var zip64 = false
+
+    init(_ entries: [Entry], zip64: Bool = false) {
+        self.entries = entries
+        self.zip64 = zip64
+    }
+
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        var offsets: [Int] = []
+        func u16(_ value: Int, _ into: inout [UInt8]) { into += [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)] }
+        func u32(_ value: Int, _ into: inout [UInt8]) { for shift in [0, 8, 16, 24] { into.append(UInt8((value >> shift) & 0xFF)) } }
+        func u64(_ value: Int, _ into: inout [UInt8]) { for shift in stride(from: 0, to: 64, by: 8) { into.append(UInt8((value >> shift) & 0xFF)) } }
+        for entry in entries {
+            if let shared = entry.sharesDataWith { offsets.append(offsets[shared]); continue }
+            offsets.append(out.count)
+            u32(0x0403_4B50, &out); u16(20, &out); u16(Int(entry.flags), &out); u16(Int(entry.method), &out); u32(0, &out)
+            u32(Int(entry.crc ?? Self.crc32(entry.data)), &out); u32(entry.data.count, &out); u32(entry.declaredSize ?? entry.data.count, &out)
+            u16(entry.name.utf8.count, &out); u16(0, &out); out += Array(entry.name.utf8); out += entry.data
+        }
+        let directoryOffset = out.count
+        for (index, entry) in entries.enumerated() {
+            let offset = offsets[index], source = entries[entry.sharesDataWith ?? index]
+            var extra: [UInt8] = []
+            if zip64 {
+                u16(1, &extra); u16(24, &extra); u64(entry.declaredSize ?? source.data.count, &extra); u64(source.data.count, &extra); u64(offset, &extra)
+            }
+            u32(0x0201_4B50, &out); u16(0x0314, &out); u16(zip64 ? 45 : 20, &out); u16(Int(entry.flags), &out); u16(Int(entry.method), &out); u32(0, &out)
+            u32(Int(entry.crc ?? Self.crc32(source.data)), &out)
+            u32(zip64 ? 0xFFFF_FFFF : source.data.count, &out); u32(zip64 ? 0xFFFF_FFFF : entry.declaredSize ?? source.data.count, &out)
+            u16(entry.name.utf8.count, &out); u16(extra.count, &out); u16(0, &out); u16(0, &out); u16(0, &out)
+            u32(Int(entry.unixMode) << 16, &out); u32(zip64 ? 0xFFFF_FFFF : offset, &out)
+            out += Array(entry.name.utf8); out += extra
+        }
+        let directorySize = out.count - directoryOffset
+        if zip64 {
+            let recordOffset = out.count
+            u32(0x0606_4B50, &out); u64(44, &out); u16(45, &out); u16(45, &out); u32(0, &out); u32(0, &out)
+            u64(entries.count, &out); u64(entries.count, &out); u64(directorySize, &out); u64(directoryOffset, &out)
+            u32(0x0706_4B50, &out); u32(0, &out); u64(recordOffset, &out); u32(1, &out)
+        }
+        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out)
+        u16(zip64 ? 0xFFFF : entries.count, &out); u16(zip64 ? 0xFFFF : entries.count, &out)
+        u32(zip64 ? 0xFFFF_FFFF : directorySize, &out); u32(zip64 ? 0xFFFF_FFFF : directoryOffset, &out); u16(0, &out)
+        return out
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+}
