@@ -17,7 +17,7 @@ struct CompressedInputTests {
         """
     /// `csv` compressed by `xz` 5.4 and by `gzip -n` (no name, no time stamp), so no tool is needed to run the test.
     private static let xz = Data(base64Encoded: "/Td6WFoAAATm1rRGAgAhARYAAAB0L+Wj4AD9AMpdACgciKbfabQ9vlHCadBpuhuH1sNJ5v0jnYLM/dmL5UBIWrdOW76rb03hLLHG/Vz8siCDTsUIc7qTOla99NJlie2VJjbAta+8+vY3uApZtOhK6221QI0LhPWFcsdyn9xSO1q+D5+eSkXhZF5YvFY30eGyuVJcxqCOT7Tt0+884P0mBo7f0eNKepJCs07UtrY+Yld6OLi0cbTC7HTmwkshi5SL0hqbV0L5/DXtCymCbuLFGh6t+Ol7xXh7hJY1jv6kpWKb+7tbgGuC7QAAAAB5kxxHXAPHFgAB5gH+AQAAUQ5TWbHEZ/sCAAAAAARZWg==")!
-    private static let gzip = Data(base64Encoded: "H4sIAAAAAAAAAz3PvW7CMBAH8J2nuI2FSjYXKqybiEAMUAmVAhLbKQlwJNiVbSL1ITp37rvQ96pDVbb/feinu5Wv6ttXgNqVHGjFLZdi5ZLynC9iozunuGCxTFtu5BqZcvb37d58/6TTrHUB+J09Rw4wrfpLZ48ngRc+WjlIwbCmR5cwMwNjaLZ5pUypZxxrRDSoO2xI01Y83z7Fwc83N+kKmOSbdaIKjs5TV9AoAeofQNRjPdJDlXUA0qyp6ujTBwESVV6bjwC5C8UJ3nYLuidCM1B/QO8Xrl08Of4AAAA=")!
+    static let gzip = Data(base64Encoded: "H4sIAAAAAAAAAz3PvW7CMBAH8J2nuI2FSjYXKqybiEAMUAmVAhLbKQlwJNiVbSL1ITp37rvQ96pDVbb/feinu5Wv6ttXgNqVHGjFLZdi5ZLynC9iozunuGCxTFtu5BqZcvb37d58/6TTrHUB+J09Rw4wrfpLZ48ngRc+WjlIwbCmR5cwMwNjaLZ5pUypZxxrRDSoO2xI01Y83z7Fwc83N+kKmOSbdaIKjs5TV9AoAeofQNRjPdJDlXUA0qyp6ujTBwESVV6bjwC5C8UJ3nYLuidCM1B/QO8Xrl08Of4AAAA=")!
 
     /// Imports `files` (name → bytes) from one folder; the catalog's lines with the folder's path taken out.
     static func catalog(_ files: [String: Data]) throws -> (lines: [String], report: ImportReport, diagnostics: [[String: Any]]) {

@@ -111,6 +111,19 @@ struct ZipInputTests {
         #expect(result.lines.count == 6)
     }
 
+    @Test func aNameThatIsNotUTF8IsShownEscapedAndAGzipMemberIsDecompressed() throws {
+        // "prekės.csv" in windows-1257 (ė = 0xEB), as an old Windows zip tool stores it, without the UTF-8 flag.
+        let legacy = Array("prek".utf8) + [0xEB] + Array("s.csv".utf8)
+        let archive = ZipBuilder([
+            .init(name: legacy, data: Array(Self.csv.utf8), flags: 0),
+            .init(name: Array("nested/feed.csv.gz".utf8), data: Array(CompressedInputTests.gzip)),
+        ])
+        let result = try CompressedInputTests.catalog(["legacy.zip": Data(archive.bytes)])
+        #expect(result.report.files.map { $0.file.components(separatedBy: "legacy.zip/").last } == ["nested/feed.csv.gz", "prek\\xEBs.csv"])
+        #expect(result.report.files.map(\.kind) == [.csv, .csv])
+        #expect(result.lines.count == 6)
+    }
+
     @Test func anArchiveIsToldByItsBytesNotItsName() throws {
         let result = try CompressedInputTests.catalog(["nightly-export": Self.deflated, "empty.zip": Data(ZipBuilder([]).bytes)])
         #expect(result.report.files.map(\.file).map { $0.components(separatedBy: "/").suffix(3).joined(separator: "/") } == ["nightly-export/export/prekes.csv"])
@@ -124,7 +137,7 @@ struct ZipInputTests {
 /// methods, CRCs, offsets, zip64 records.
 struct ZipBuilder {
     struct Entry {
-        var name: String
+        var name: [UInt8]
         var data: [UInt8]
         var method: UInt16 = 0
         var flags: UInt16 = 0x800
@@ -135,8 +148,12 @@ struct ZipBuilder {
         var sharesDataWith: Int?
 
         init(_ name: String, _ text: String, method: UInt16 = 0, flags: UInt16 = 0x800, declaredSize: Int? = nil, crc: UInt32? = nil, unixMode: UInt32 = 0o100644) {
+            self.init(name: Array(name.utf8), data: Array(text.utf8), method: method, flags: flags, declaredSize: declaredSize, crc: crc, unixMode: unixMode)
+        }
+
+        init(name: [UInt8], data: [UInt8], method: UInt16 = 0, flags: UInt16 = 0x800, declaredSize: Int? = nil, crc: UInt32? = nil, unixMode: UInt32 = 0o100644) {
             self.name = name
-            data = Array(text.utf8)
+            self.data = data
             self.method = method
             self.flags = flags
             self.declaredSize = declaredSize
@@ -164,7 +181,7 @@ struct ZipBuilder {
             offsets.append(out.count)
             u32(0x0403_4B50, &out); u16(20, &out); u16(Int(entry.flags), &out); u16(Int(entry.method), &out); u32(0, &out)
             u32(Int(entry.crc ?? Self.crc32(entry.data)), &out); u32(entry.data.count, &out); u32(entry.declaredSize ?? entry.data.count, &out)
-            u16(entry.name.utf8.count, &out); u16(0, &out); out += Array(entry.name.utf8); out += entry.data
+            u16(entry.name.count, &out); u16(0, &out); out += entry.name; out += entry.data
         }
         let directoryOffset = out.count
         for (index, entry) in entries.enumerated() {
@@ -176,9 +193,9 @@ struct ZipBuilder {
             u32(0x0201_4B50, &out); u16(0x0314, &out); u16(zip64 ? 45 : 20, &out); u16(Int(entry.flags), &out); u16(Int(entry.method), &out); u32(0, &out)
             u32(Int(entry.crc ?? Self.crc32(source.data)), &out)
             u32(zip64 ? 0xFFFF_FFFF : source.data.count, &out); u32(zip64 ? 0xFFFF_FFFF : entry.declaredSize ?? source.data.count, &out)
-            u16(entry.name.utf8.count, &out); u16(extra.count, &out); u16(0, &out); u16(0, &out); u16(0, &out)
+            u16(entry.name.count, &out); u16(extra.count, &out); u16(0, &out); u16(0, &out); u16(0, &out)
             u32(Int(entry.unixMode) << 16, &out); u32(zip64 ? 0xFFFF_FFFF : offset, &out)
-            out += Array(entry.name.utf8); out += extra
+            out += entry.name; out += extra
         }
         let directorySize = out.count - directoryOffset
         if zip64 {
