@@ -83,6 +83,15 @@ extension CompactDecoder {
         return value
     }
 
+    func optionalRaw<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> Value? where Value.RawValue == String {
+        let start = cursor
+        try key(name)
+        if try null() { return nil }
+        let text = try readString()
+        guard let value = Value(rawValue: text) else { throw corrupted("\(text) is not a \(Value.self)", at: start) }
+        return value
+    }
+
     /// Any other `Decodable` value, through `decodeValue`.
     func value<Value: Decodable>(_ name: String, as type: Value.Type) throws -> Value {
         try key(name)
@@ -229,6 +238,40 @@ extension Price: CompactCodable {
     }
 }
 
+extension GTINFacets: CompactCodable {
+    func encodeFields(to encoder: CompactEncoder) throws {
+        encoder.field("checksum", checksum)
+        encoder.field("lengthValid", lengthValid)
+        encoder.field("prefix", prefix)
+        encoder.field("prefixClass", prefixClass?.rawValue)
+        encoder.field("country", country)
+        encoder.field("organisation", organisation)
+    }
+
+    init(compactFields decoder: CompactDecoder) throws {
+        self.init(checksum: try decoder.raw("checksum", as: Check.self), lengthValid: try decoder.bool("lengthValid"),
+                  prefix: try decoder.optionalString("prefix"), prefixClass: try decoder.optionalRaw("prefixClass", as: PrefixClass.self),
+                  country: try decoder.optionalString("country"), organisation: try decoder.optionalString("organisation"))
+    }
+}
+
+extension GTIN: CompactCodable {
+    func encodeFields(to encoder: CompactEncoder) throws {
+        encoder.field("raw", raw)
+        encoder.field("digits", digits)
+        encoder.field("format", format?.rawValue)
+        encoder.field("isValid", isValid)
+        encoder.field("expandedFrom", expandedFrom)
+        try encoder.field("facets", facets)
+    }
+
+    init(compactFields decoder: CompactDecoder) throws {
+        self.init(raw: try decoder.string("raw"), digits: try decoder.optionalString("digits"), format: try decoder.optionalRaw("format", as: Format.self),
+                  isValid: try decoder.bool("isValid"), expandedFrom: try decoder.optionalString("expandedFrom"),
+                  facets: try decoder.nested("facets", as: GTINFacets.self))
+    }
+}
+
 extension Product: CompactCodable {
     func encodeFields(to encoder: CompactEncoder) throws {
         encoder.field("id", id)
@@ -240,7 +283,7 @@ extension Product: CompactCodable {
         encoder.field("sku", sku)
         encoder.field("mpn", mpn)
         encoder.field("brand", brand)
-        try encoder.value("gtin", gtin)
+        try encoder.field("gtin", gtin)
         try encoder.field("price", price)
         try encoder.field("salePrice", salePrice)
         try encoder.value("priceWithoutCurrency", priceWithoutCurrency)
@@ -271,7 +314,7 @@ extension Product: CompactCodable {
         let sku = try decoder.optionalString("sku")
         let mpn = try decoder.optionalString("mpn")
         let brand = try decoder.optionalString("brand")
-        let gtin = try decoder.optionalValue("gtin", as: GTIN.self)
+        let gtin = try decoder.optionalNested("gtin", as: GTIN.self)
         let price = try decoder.optionalNested("price", as: Price.self)
         let salePrice = try decoder.optionalNested("salePrice", as: Price.self)
         let priceWithoutCurrency = try decoder.optionalValue("priceWithoutCurrency", as: AmountWithoutCurrency.self)

@@ -75,6 +75,8 @@ public enum CatalogSync {
             pipeline.writtenByThisRun += [outputDirectory.path, statePath, statePath + "-journal", statePath + "-wal", statePath + "-shm"]
             let report = try pipeline.run(paths, into: consumer, cache: cache)
             try cache.stageSkippedFiles()
+            // A file that could not be read tonight, or only in part, keeps last night's records it did not give.
+            try state.markUnread(sources: report.files.filter(\.unreadable).map { sources.name(of: $0.file) })
             let changes = try AtomicFile(destination: outputDirectory.appendingPathComponent("changes.jsonl"))
             changesFile = changes
             var summary = try ChangeSetWriter(state: state).write(to: changes, firstRun: firstRun)

@@ -17,6 +17,10 @@ public struct ChangeSummary: Sendable, Hashable {
     /// Last night's records that were read tonight but rejected (not in the catalog).
     public var rejected = 0
     public var unchanged = 0
+    /// Last night's records of a file that could not be read tonight, or was read only in part (a download cut
+    /// short), that tonight did not give: kept in the state as they were, neither in tonight's catalog nor reported
+    /// as removed, until their file can be read again.
+    public var kept = 0
     /// True when the state held no earlier run: every record is added.
     public var firstRun = false
     /// Files unchanged since the last run, not read again (their records came from the state). Reported in
@@ -27,7 +31,7 @@ public struct ChangeSummary: Sendable, Hashable {
 
     var json: OutputJSON {
         .object([
-            "added": .int(added), "changed": .int(changed), "first_run": .bool(firstRun), "previous_records": .int(previousRecords),
+            "added": .int(added), "changed": .int(changed), "first_run": .bool(firstRun), "kept": .int(kept), "previous_records": .int(previousRecords),
             "records": .int(records), "rejected": .int(rejected), "removed": .int(removed), "renamed": .int(renamed),
             "unchanged": .int(unchanged),
         ])
@@ -134,6 +138,7 @@ struct ChangeSetWriter {
             }
             try emit(line, to: output)
         }
+        summary.kept = try state.keepUnreadRecords()
         var last: [String: OutputJSON] = ["change": .string("summary")]
         if case .object(let counts) = summary.json { last.merge(counts) { $1 } }
         try emit(last, to: output)

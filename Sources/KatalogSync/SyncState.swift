@@ -158,7 +158,7 @@ public final class SyncState {
             inTransaction = true
             try database.execute("""
                 DROP TABLE IF EXISTS next_records; DROP TABLE IF EXISTS next_rejected; DROP TABLE IF EXISTS next_renames;
-                DROP TABLE IF EXISTS next_files;
+                DROP TABLE IF EXISTS next_files; DROP TABLE IF EXISTS next_unread;
                 CREATE TABLE next_files AS SELECT * FROM files WHERE 0;
                 CREATE TABLE next_records (
                     key TEXT PRIMARY KEY, source TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL,
@@ -166,6 +166,7 @@ public final class SyncState {
                 ) WITHOUT ROWID;
                 CREATE TABLE next_rejected (key TEXT PRIMARY KEY, record_id TEXT NOT NULL, reasons TEXT NOT NULL) WITHOUT ROWID;
                 CREATE TABLE next_renames (old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL UNIQUE) WITHOUT ROWID;
+                CREATE TABLE next_unread (source TEXT PRIMARY KEY) WITHOUT ROWID;
                 """)
             generation = (try database.integer("SELECT coalesce(max(id), 0) + 1 FROM runs") ?? 1)
             previousIdentity = try database.text("SELECT identity FROM runs ORDER BY id DESC LIMIT 1")
@@ -238,6 +239,34 @@ public final class SyncState {
         }
     }
 
+    /// Notes the sources whose file could not be read tonight, or was read only in part (a download cut short): their
+    /// records that tonight did not give are kept as they were (`keepUnreadRecords()`), not reported as removed.
+    func markUnread(sources: [String]) throws {
+        try wrap {
+            let insert = try database.prepare("INSERT OR IGNORE INTO next_unread VALUES (?)")
+            for source in sources { try insert.run([.text(source)]) }
+        }
+    }
+
+    /// Stages, after tonight's records, last night's records of the sources `markUnread` named that tonight has no
+    /// record for (not renamed, not rejected): they stay in the state until their file can be read. Returns how many.
+    func keepUnreadRecords() throws -> Int {
+        try wrap {
+            try database.execute("""
+                INSERT OR IGNORE INTO next_records
+                SELECT o.key, o.source, o.record_id, (SELECT coalesce(max(position), -1) + 1 FROM next_records) + o.position,
+                       o.gtin14, o.fingerprint, o.fields, 0
+                FROM records o
+                WHERE EXISTS (SELECT 1 FROM next_unread u WHERE u.source = o.source)
+                  AND NOT EXISTS (SELECT 1 FROM next_records n WHERE n.key = o.key)
+                  AND NOT EXISTS (SELECT 1 FROM next_renames r WHERE r.old_key = o.key)
+                  AND NOT EXISTS (SELECT 1 FROM next_rejected j WHERE j.key = o.key)
+                ORDER BY o.position
+                """)
+            return database.changes
+        }
+    }
+
     /// Pairs tonight's new keys with last night's vanished keys of the same source and valid GTIN: renames.
     func findRenames() throws {
         try wrap {
@@ -276,7 +305,8 @@ public final class SyncState {
     }
 
     /// Last night's records that tonight has no record for (not renamed), in last night's order, with tonight's
-    /// rejection reasons when the record was read but rejected.
+    /// rejection reasons when the record was read but rejected. Records of a source that could not be read tonight
+    /// (`markUnread`) are not vanished unless rejected: they are kept.
     func eachVanished(_ body: (_ previous: StoredRecord, _ rejectedFor: [String]?) throws -> Void) throws {
         let statement = try wrap {
             try database.prepare("""
@@ -284,6 +314,7 @@ public final class SyncState {
                 FROM records o LEFT JOIN next_rejected j ON j.key = o.key
                 WHERE NOT EXISTS (SELECT 1 FROM next_records n WHERE n.key = o.key)
                   AND NOT EXISTS (SELECT 1 FROM next_renames r WHERE r.old_key = o.key)
+                  AND (j.reasons IS NOT NULL OR NOT EXISTS (SELECT 1 FROM next_unread u WHERE u.source = o.source))
                 ORDER BY o.position
                 """)
         }
@@ -317,7 +348,7 @@ public final class SyncState {
                 ALTER TABLE next_records RENAME TO records;
                 CREATE INDEX records_by_gtin ON records (source, gtin14) WHERE gtin14 IS NOT NULL;
                 CREATE INDEX records_by_source ON records (source, position);
-                DROP TABLE next_rejected; DROP TABLE next_renames;
+                DROP TABLE next_rejected; DROP TABLE next_renames; DROP TABLE next_unread;
                 DELETE FROM events WHERE NOT EXISTS (
                     SELECT 1 FROM next_files f WHERE f.source = events.source AND f.generation = events.generation);
                 DROP TABLE files;

@@ -118,7 +118,8 @@ struct SyncCommand: ParsableCommand {
         let skipped = changes.skippedFiles.isEmpty ? "" : "; \(changes.skippedFiles.count) unchanged file\(changes.skippedFiles.count == 1 ? "" : "s") taken from the state"
         if changes.firstRun { return "katalog: first run: \(changes.added) records added to the state" + skipped }
         return "katalog: changes since the last run: \(changes.added) added, \(changes.changed) changed, \(changes.renamed) renamed, "
-            + "\(changes.removed) removed, \(changes.rejected) now rejected, \(changes.unchanged) unchanged" + skipped
+            + "\(changes.removed) removed, \(changes.rejected) now rejected, \(changes.unchanged) unchanged"
+            + (changes.kept == 0 ? "" : ", \(changes.kept) kept (their file could not be read)") + skipped
     }
 }
 

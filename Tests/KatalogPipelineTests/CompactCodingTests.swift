@@ -163,6 +163,11 @@ struct CompactCodableTests {
         try check(Self.money)
         try check(Price(money: Self.money, text: "58.99€", vat: "incl"))
         try check(Price(money: Self.money, text: "58,99 €"))
+        try check(GTIN(raw: "4006381333931", digits: "4006381333931", format: .ean13, isValid: true))
+        var expanded = GTIN(raw: "0-306-40615-2", digits: "9780306406157", format: .ean13, isValid: true)
+        expanded.expandedFrom = "ISBN-10"
+        try check(expanded)
+        try check(GTIN(raw: "1.23E+12", digits: nil, format: nil, isValid: false))
         // Inside a value that is not fast-coded, and in lists.
         try check([Self.package.weight, nil])
         try check(["brand": FieldProvenance(label: "Gamintojas", value: "DJI", origin: .specTable, line: 7)])

@@ -79,7 +79,7 @@ import Testing
         let report = try String(contentsOf: folder.appendingPathComponent("second/report.json"), encoding: .utf8)
         #expect(report.contains("\"skipped_files\": [\n      \"\(tonight.path)/distributor.csv\",\n      \"\(tonight.path)/eshop-feed.xml\"\n    ]"))
         let changes = try SyncTestSupport.lines(folder.appendingPathComponent("second/changes.jsonl"))
-        #expect(changes == [#"{"added":0,"change":"summary","changed":0,"first_run":false,"previous_records":8,"records":8,"rejected":0,"removed":0,"renamed":0,"unchanged":8}"#])
+        #expect(changes == [#"{"added":0,"change":"summary","changed":0,"first_run":false,"kept":0,"previous_records":8,"records":8,"rejected":0,"removed":0,"renamed":0,"unchanged":8}"#])
 
         let full = try sync("full", ["--full"])
         #expect(!full.stderr.contains("taken from the state"))
@@ -110,6 +110,67 @@ import Testing
         let labels = folder.appendingPathComponent("labels.json")
         try Data(#"{"labels": {"sku": {"en": ["Item code"]}}}"#.utf8).write(to: labels)
         #expect(!(try sync("labels", ["--labels", labels.path]).stderr.contains("taken from the state")))
+    }
+
+    /// A feed that cannot be read one night (here its download left a dangling link) keeps last night's records in
+    /// the state: they are reported as kept, not removed, so a job applying `changes.jsonl` does not delete a shop's
+    /// products for a night; the next night that reads the file finds them unchanged. Before, all of them were
+    /// `removed`, and `added` again the night after.
+    @Test func aFeedThatCannotBeReadKeepsItsRecordsInsteadOfRemovingThem() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tonight = folder.appendingPathComponent("tonight")
+        try FileManager.default.copyItem(at: SyncTestSupport.packageRoot.appendingPathComponent(Self.night1), to: tonight)
+        let state = folder.appendingPathComponent("katalog.db").path
+        func sync(_ out: String) throws -> (run: SyncTestSupport.Run, summary: String) {
+            let run = try SyncTestSupport.katalog(["sync", tonight.path, "--state", state, "--out", folder.appendingPathComponent(out).path])
+            return (run, try SyncTestSupport.lines(folder.appendingPathComponent("\(out)/changes.jsonl")).last ?? "")
+        }
+        let first = try sync("first")
+        #expect(first.run.status == 0, "\(first.run.stderr)")
+        let distributor = tonight.appendingPathComponent("distributor.csv")
+        let saved = try Data(contentsOf: distributor)
+        let distributorRecords = try SyncTestSupport.lines(folder.appendingPathComponent("first/catalog.jsonl")).filter { $0.contains("distributor.csv#") }.count
+        #expect(distributorRecords > 0)
+        try FileManager.default.removeItem(at: distributor)
+        try FileManager.default.createSymbolicLink(atPath: distributor.path, withDestinationPath: "download-in-progress.part")
+
+        let broken = try sync("broken")
+        #expect(broken.run.status == 3)
+        #expect(broken.summary.contains(#""kept":\#(distributorRecords),"#) && broken.summary.contains(#""removed":0,"#), "\(broken.summary)")
+        #expect(broken.run.stderr.contains("\(distributorRecords) kept (their file could not be read)"))
+        #expect(!(try SyncTestSupport.lines(folder.appendingPathComponent("broken/changes.jsonl")).contains { $0.contains(#""change":"removed""#) }))
+
+        try FileManager.default.removeItem(at: distributor)
+        try saved.write(to: distributor)
+        let mended = try sync("mended")
+        #expect(mended.run.status == 0)
+        #expect(mended.summary.contains(#""added":0,"#) && mended.summary.contains(#""kept":0,"#) && mended.summary.contains(#""removed":0,"#), "\(mended.summary)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("mended/catalog.jsonl")) == Data(contentsOf: folder.appendingPathComponent("first/catalog.jsonl")))
+    }
+
+    /// An unchanged gzip feed is found by its compressed bytes and not decompressed at all: the second night runs
+    /// with no temporary folder to decompress into, which the first night's decompression needed.
+    @Test func anUnchangedCompressedFeedIsNotDecompressedAgain() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("nightly.xml.gz")
+        try FileManager.default.copyItem(at: SyncTestSupport.packageRoot.appendingPathComponent("Samples/feeds/compressed/google-merchant-nightly-lv.xml.gz"), to: feed)
+        let state = folder.appendingPathComponent("katalog.db").path
+        func sync(_ out: String, environment: [String: String] = [:]) throws -> SyncTestSupport.Run {
+            try SyncTestSupport.katalog(["sync", feed.path, "--state", state, "--out", folder.appendingPathComponent(out).path], environment: environment)
+        }
+        let first = try sync("first")
+        #expect(first.status == 0, "\(first.stderr)")
+        let noTemporaryFolder = ["TMPDIR": folder.appendingPathComponent("missing").path]
+        let second = try sync("second", environment: noTemporaryFolder)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("1 unchanged file taken from the state"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("second/catalog.jsonl")) == Data(contentsOf: folder.appendingPathComponent("first/catalog.jsonl")))
+        // A changed compressed feed (here two gzip members) is decompressed, and so needs the folder.
+        let bytes = try Data(contentsOf: feed)
+        try (bytes + bytes).write(to: feed)
+        #expect(try sync("third", environment: noTemporaryFolder).status == 3)
     }
 
     /// A stored record that cannot be read back (a state edited by hand, say) is an error naming the file; the file
@@ -147,7 +208,7 @@ import Testing
         #expect(diff.status == 1, "changes found exit 1, like diff(1)")
         let lines = diff.stdout.split(separator: "\n")
         // Without the rejects, a record now rejected is simply gone.
-        #expect(lines.last == #"{"added":2,"change":"summary","changed":3,"first_run":false,"previous_records":8,"records":8,"rejected":0,"removed":2,"renamed":1,"unchanged":2}"#)
+        #expect(lines.last == #"{"added":2,"change":"summary","changed":3,"first_run":false,"kept":0,"previous_records":8,"records":8,"rejected":0,"removed":2,"renamed":1,"unchanged":2}"#)
         #expect(lines.contains { $0.contains(#""change":"renamed""#) && $0.contains("DST-1005-B") })
 
         let same = try SyncTestSupport.katalog(["diff", new, new, "--out", folder.appendingPathComponent("same.jsonl").path])

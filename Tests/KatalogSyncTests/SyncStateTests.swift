@@ -52,7 +52,7 @@ import Testing
         if point == .committed {
             #expect(summary.contains(#""changed":0"#) && summary.contains(#""unchanged":8"#))
         } else {
-            #expect(summary == #"{"added":2,"change":"summary","changed":3,"first_run":false,"previous_records":8,"records":8,"rejected":1,"removed":1,"renamed":1,"unchanged":2}"#)
+            #expect(summary == #"{"added":2,"change":"summary","changed":3,"first_run":false,"kept":0,"previous_records":8,"records":8,"rejected":1,"removed":1,"renamed":1,"unchanged":2}"#)
         }
         #expect(try Self.contents(of: state).runs == (point == .committed ? 3 : 2))
     }

@@ -31,6 +31,17 @@ public struct GTIN: Sendable, Hashable, Codable {
         facets = GTINFacets.of(digits: digits)
     }
 
+    /// A GTIN with every field given, facets included, as stored by a decoder (`CompactCoding`): nothing is worked
+    /// out again.
+    public init(raw: String, digits: String?, format: Format?, isValid: Bool, expandedFrom: String?, facets: GTINFacets) {
+        self.raw = raw
+        self.digits = digits
+        self.format = format
+        self.isValid = isValid
+        self.expandedFrom = expandedFrom
+        self.facets = facets
+    }
+
     /// The 14-digit form (left-padded with zeros) of a valid GTIN.
     public var gtin14: String? {
         guard isValid, let digits else { return nil }
