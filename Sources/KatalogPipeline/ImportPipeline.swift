@@ -101,7 +101,9 @@ public struct ImportPipeline: Sendable {
             var input = next.input
             let member = next.member
             guard !reduction.failed else { break }
-            if member == nil, !input.isStream, ZipArchive.isArchive(fileAt: input.path) {
+            // A file's first bytes tell a zip archive, a gzip or an xz file, whatever its name.
+            let head = input.isStream || member != nil ? [] : FileHead.of(path: input.path)
+            if ZipArchive.isArchive(prefix: head) {
                 submitGroup()
                 do {
                     let listing = try ArchiveListing(input)
@@ -121,7 +123,7 @@ public struct ImportPipeline: Sendable {
             defer { withExtendedLifetime(spool) {} }
             // A gzip or xz file is decompressed into a temporary file first, named like the file inside.
             // A zip member is extracted into a temporary file first, named like the member.
-            let compression = input.isStream || member != nil ? nil : CompressedFile.format(ofFileAt: input.path)
+            let compression = CompressedFile.format(prefix: head)
             // A sync run looks up a gzip or xz file by its compressed bytes, before decompressing it: an unchanged
             // feed is then not decompressed at all (a 13 MB gzip of a 300 MB feed took 2–3 s to decompress and hash).
             var lookedUp = false

@@ -32,12 +32,7 @@ public final class CompressedFile {
     /// The format of the file at `path` by its first bytes; nil when it is not compressed or cannot be opened (the
     /// reader then says why).
     public static func format(ofFileAt path: String) -> Format? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var head = [UInt8](repeating: 0, count: 6)
-        let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 6) }
-        return count > 0 ? format(prefix: head.prefix(count)) : nil
+        format(prefix: FileHead.of(path: path))
     }
 
     /// The name of the file inside: `feed.csv.gz` → `feed.csv`, `export.xz` → `export`; a name without the

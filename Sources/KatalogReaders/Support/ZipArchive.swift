@@ -60,12 +60,6 @@ public struct ZipArchive: Sendable {
         return head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06]
     }
 
-    /// Whether the file at `path` is a zip archive, by its first bytes; false when it cannot be opened.
-    public static func isArchive(fileAt path: String) -> Bool {
-        guard let file = RandomAccessFile(path: path) else { return false }
-        return (try? file.bytes(at: 0, count: 4)).map { isArchive(prefix: $0) } ?? false
-    }
-
     /// Reads the central directory of the archive at `path`. Throws `Unreadable` when the archive is cut short, spans
     /// several disks, or its members overlap (the shape of a zip bomb that reuses one compressed block many times).
     public init(path: String) throws {
