@@ -113,6 +113,40 @@ extension CompactDecoder {
         return try null() ? nil : try nestedValue(Value.self)
     }
 
+    /// A list of fast-coded values (the bytes `Array`'s `Codable` gives), read without asking each element's type
+    /// for its conformances: those lookups were a fifth of replaying an unchanged file.
+    func array<Element: CompactCodable>(_ name: String, of type: Element.Type) throws -> [Element] {
+        try key(name)
+        try expect(.unkeyed)
+        var elements: [Element] = []
+        while try peek() != CompactCoding.unkeyedEnd { elements.append(try nestedValue(Element.self)) }
+        cursor += 1
+        return elements
+    }
+
+    /// A list of strings.
+    func strings(_ name: String) throws -> [String] {
+        try key(name)
+        try expect(.unkeyed)
+        var elements: [String] = []
+        while try peek() != CompactCoding.unkeyedEnd { elements.append(try readString()) }
+        cursor += 1
+        return elements
+    }
+
+    /// A dictionary of fast-coded values by string keys (the bytes `Dictionary`'s `Codable` gives).
+    func dictionary<Value: CompactCodable>(_ name: String, of type: Value.Type) throws -> [String: Value] {
+        try key(name)
+        try expect(.keyed)
+        var entries: [String: Value] = [:]
+        while let length = try readKeyLength() {
+            let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[cursor ..< cursor + length]), as: UTF8.self)
+            cursor += length
+            entries[key] = try nestedValue(Value.self)
+        }
+        return entries
+    }
+
     private func nestedValue<Value: CompactCodable>(_ type: Value.Type) throws -> Value {
         try expect(.keyed)
         let value = try Value(compactFields: self)
@@ -322,13 +356,13 @@ extension Product: CompactCodable {
         let availability = try decoder.optionalString("availability")
         let condition = try decoder.optionalString("condition")
         let url = try decoder.optionalString("url")
-        let images = try decoder.value("images", as: [String].self)
+        let images = try decoder.strings("images")
         let category = try decoder.optionalString("category")
         let itemGroupID = try decoder.optionalString("itemGroupID")
         let package = try decoder.nested("package", as: PackageInfo.self)
-        let attributes = try decoder.value("attributes", as: [Attribute].self)
+        let attributes = try decoder.array("attributes", of: Attribute.self)
         let servicePlan = try decoder.optionalValue("servicePlan", as: ServicePlan.self)
-        let provenance = try decoder.value("provenance", as: [String: FieldProvenance].self)
+        let provenance = try decoder.dictionary("provenance", of: FieldProvenance.self)
         let source = try decoder.nested("source", as: SourceLocation.self)
         let sourceKind = try decoder.raw("sourceKind", as: InputKind.self)
         self.init(id: id, source: source, sourceKind: sourceKind)
@@ -355,7 +389,41 @@ extension Product: CompactCodable {
         self.attributes = attributes
         self.servicePlan = servicePlan
         self.provenance = provenance
-        diagnostics = try decoder.value("diagnostics", as: [Diagnostic].self)
-        columnNotes = try decoder.value("columnNotes", as: [Diagnostic].self)
+        diagnostics = try decoder.array("diagnostics", of: Diagnostic.self)
+        columnNotes = try decoder.array("columnNotes", of: Diagnostic.self)
+    }
+}
+
+/// A stored event as its synthesized `Codable` conformance writes it: a keyed container holding the case's name,
+/// and in it the case's value under `_0`.
+extension StoredEvent: CompactCodable {
+    func encodeFields(to encoder: CompactEncoder) throws {
+        switch self {
+        case .fileDiagnostic(let diagnostic): try Self.encodeCase("fileDiagnostic", to: encoder) { try encoder.field("_0", diagnostic) }
+        case .imported(let product): try Self.encodeCase("imported", to: encoder) { try encoder.field("_0", product) }
+        case .rejected(let rejected): try Self.encodeCase("rejected", to: encoder) { try encoder.value("_0", rejected) }
+        }
+    }
+
+    private static func encodeCase(_ name: String, to encoder: CompactEncoder, _ value: () throws -> Void) throws {
+        encoder.writeKey(name)
+        encoder.bytes.append(CompactCoding.Tag.keyed.rawValue)
+        try value()
+        encoder.bytes.append(CompactCoding.keyedEnd)
+    }
+
+    init(compactFields decoder: CompactDecoder) throws {
+        let start = decoder.cursor
+        guard let length = try decoder.readKeyLength() else { throw decoder.corrupted("a stored event without a case", at: start) }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: decoder.buffer[decoder.cursor ..< decoder.cursor + length]), as: UTF8.self)
+        decoder.cursor += length
+        try decoder.expect(.keyed)
+        switch name {
+        case "imported": self = .imported(try decoder.nested("_0", as: Product.self))
+        case "fileDiagnostic": self = .fileDiagnostic(try decoder.nested("_0", as: Diagnostic.self))
+        case "rejected": self = .rejected(try decoder.value("_0", as: RejectedRecord.self))
+        default: throw decoder.corrupted("\(name) is not a stored event", at: start)
+        }
+        guard try decoder.readKeyLength() == nil else { throw decoder.corrupted("more than one value in a stored event", at: decoder.cursor) }
     }
 }

@@ -168,6 +168,15 @@ struct CompactCodableTests {
         expanded.expandedFrom = "ISBN-10"
         try check(expanded)
         try check(GTIN(raw: "1.23E+12", digits: nil, format: nil, isValid: false))
+        let diagnostic = Diagnostic(.warning, FindingCode("price.second-price"), "A second price PLN 199 in the description.", at: Self.location)
+        try check(StoredEvent.fileDiagnostic(diagnostic))
+        var product = Product(id: "feed.csv#1", source: Self.location, sourceKind: .csv)
+        product.images = ["https://shop.example/a.jpg", "https://shop.example/b.jpg"]
+        product.provenance = ["brand": FieldProvenance(label: "Gamintojas", value: "DJI", origin: .specTable, line: 7),
+                              "title": FieldProvenance(label: nil, value: "x", origin: .jsonLD, line: nil)]
+        product.diagnostics = [diagnostic, diagnostic]
+        try check(StoredEvent.imported(product))
+        try check(StoredEvent.rejected(RejectedRecord(record: RawRecord(location: Self.location, kind: .csv, fields: []), product: product, reasons: [FindingCode("record.no-usable-price")])))
         // Inside a value that is not fast-coded, and in lists.
         try check([Self.package.weight, nil])
         try check(["brand": FieldProvenance(label: "Gamintojas", value: "DJI", origin: .specTable, line: 7)])
