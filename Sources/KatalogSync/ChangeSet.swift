@@ -124,6 +124,9 @@ struct ChangeSetWriter {
             }
             try emit(line, to: output)
         }
+        // Records carried over from an unchanged file are last night's, under the same keys: unchanged.
+        summary.records += state.carriedRecords
+        summary.unchanged += state.carriedRecords
         try state.eachVanished { previous, reasons in
             let fields = try RecordFields.decode(previous.fieldsText)
             var line: [String: OutputJSON] = [

@@ -158,7 +158,7 @@ public final class SyncState {
             inTransaction = true
             try database.execute("""
                 DROP TABLE IF EXISTS next_records; DROP TABLE IF EXISTS next_rejected; DROP TABLE IF EXISTS next_renames;
-                DROP TABLE IF EXISTS next_files; DROP TABLE IF EXISTS next_unread;
+                DROP TABLE IF EXISTS next_files; DROP TABLE IF EXISTS next_unread; DROP TABLE IF EXISTS next_carried;
                 CREATE TABLE next_files AS SELECT * FROM files WHERE 0;
                 CREATE TABLE next_records (
                     key TEXT PRIMARY KEY, source TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL,
@@ -167,11 +167,14 @@ public final class SyncState {
                 CREATE TABLE next_rejected (key TEXT PRIMARY KEY, record_id TEXT NOT NULL, reasons TEXT NOT NULL) WITHOUT ROWID;
                 CREATE TABLE next_renames (old_key TEXT PRIMARY KEY, new_key TEXT NOT NULL UNIQUE) WITHOUT ROWID;
                 CREATE TABLE next_unread (source TEXT PRIMARY KEY) WITHOUT ROWID;
+                CREATE TABLE next_carried (source TEXT PRIMARY KEY) WITHOUT ROWID;
                 """)
             generation = (try database.integer("SELECT coalesce(max(id), 0) + 1 FROM runs") ?? 1)
             previousIdentity = try database.text("SELECT identity FROM runs ORDER BY id DESC LIMIT 1")
             stagedBySource = [:]
-            insertRecord = try database.prepare("INSERT OR IGNORE INTO next_records VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
+            carriedRecords = 0
+            // Rows are staged with tonight's run id: setting it at commit rewrote every row of the table.
+            insertRecord = try database.prepare("INSERT OR IGNORE INTO next_records VALUES (?, ?, ?, ?, ?, ?, ?, \(generation))")
             insertRejected = try database.prepare("INSERT OR IGNORE INTO next_rejected VALUES (?, ?, ?)")
         }
     }
@@ -217,15 +220,17 @@ public final class SyncState {
                   try database.integer("SELECT count(*) FROM records WHERE source = ?", [.text(source)]) == expected else { return nil }
             try database.prepare("""
                 INSERT OR IGNORE INTO next_records
-                SELECT key, source, record_id, ?1 + position - (SELECT min(position) FROM records WHERE source = ?2), gtin14, fingerprint, fields, 0
+                SELECT key, source, record_id, ?1 + position - (SELECT min(position) FROM records WHERE source = ?2), gtin14, fingerprint, fields, ?3
                 FROM records WHERE source = ?2 ORDER BY position
-                """).run([.integer(Int64(position)), .text(source)])
+                """).run([.integer(Int64(position)), .text(source), .integer(generation)])
             guard database.changes == Int(expected) else {
                 // A key another source staged tonight: the records are staged one by one instead, numbered as read.
                 try database.prepare("DELETE FROM next_records WHERE source = ?").run([.text(source)])
                 return nil
             }
             stagedBySource[source] = Int(expected)
+            try database.prepare("INSERT INTO next_carried VALUES (?)").run([.text(source)])
+            carriedRecords += Int(expected)
             return Int(expected)
         }
     }
@@ -255,7 +260,7 @@ public final class SyncState {
             try database.execute("""
                 INSERT OR IGNORE INTO next_records
                 SELECT o.key, o.source, o.record_id, (SELECT coalesce(max(position), -1) + 1 FROM next_records) + o.position,
-                       o.gtin14, o.fingerprint, o.fields, 0
+                       o.gtin14, o.fingerprint, o.fields, \(generation)
                 FROM records o
                 WHERE EXISTS (SELECT 1 FROM next_unread u WHERE u.source = o.source)
                   AND NOT EXISTS (SELECT 1 FROM next_records n WHERE n.key = o.key)
@@ -281,7 +286,11 @@ public final class SyncState {
         }
     }
 
-    /// Tonight's records in input order, each with the record it continues (same key, or renamed from), if any. The
+    /// Records staged tonight by `carryOver`: last night's, under the same keys, so unchanged. `eachCurrent` leaves
+    /// them out: joining them with last night's records one by one was most of an unchanged night's commit.
+    private(set) var carriedRecords = 0
+
+    /// Tonight's records in input order (but those carried over unchanged, see `carriedRecords`), each with the record it continues (same key, or renamed from), if any. The
     /// fields of a record that continues last night's unchanged (same key, same fingerprint) are left empty: they
     /// are not compared, and most records of a night are such.
     func eachCurrent(_ body: (_ current: StoredRecord, _ previous: StoredRecord?, _ renamedFrom: String?) throws -> Void) throws {
@@ -293,6 +302,7 @@ public final class SyncState {
                 FROM next_records n
                 LEFT JOIN next_renames r ON r.new_key = n.key
                 LEFT JOIN records o ON o.key = COALESCE(r.old_key, n.key)
+                WHERE NOT EXISTS (SELECT 1 FROM next_carried c WHERE c.source = n.source)
                 ORDER BY n.position
                 """)
         }
@@ -343,12 +353,11 @@ public final class SyncState {
                 .integer(Int64(summary.rejected)), .integer(Int64(summary.unchanged)),
             ])
             try database.execute("""
-                UPDATE next_records SET run_id = \(generation);
                 DROP TABLE records;
                 ALTER TABLE next_records RENAME TO records;
                 CREATE INDEX records_by_gtin ON records (source, gtin14) WHERE gtin14 IS NOT NULL;
                 CREATE INDEX records_by_source ON records (source, position);
-                DROP TABLE next_rejected; DROP TABLE next_renames; DROP TABLE next_unread;
+                DROP TABLE next_rejected; DROP TABLE next_renames; DROP TABLE next_unread; DROP TABLE next_carried;
                 DELETE FROM events WHERE NOT EXISTS (
                     SELECT 1 FROM next_files f WHERE f.source = events.source AND f.generation = events.generation);
                 DROP TABLE files;
