@@ -253,6 +253,10 @@ public final class SyncState {
         }
     }
 
+    /// Whether last night's record `o` belongs to the unread source `u`: the source itself, or a member of it when
+    /// it is an archive (`feed.zip` could not be read: last night's `feed.zip/products.csv` is kept).
+    private static let underUnreadSource = "u.source = o.source OR substr(o.source, 1, length(u.source) + 1) = u.source || '/'"
+
     /// Stages, after tonight's records, last night's records of the sources `markUnread` named that tonight has no
     /// record for (not renamed, not rejected): they stay in the state until their file can be read. Returns how many.
     func keepUnreadRecords() throws -> Int {
@@ -262,7 +266,7 @@ public final class SyncState {
                 SELECT o.key, o.source, o.record_id, (SELECT coalesce(max(position), -1) + 1 FROM next_records) + o.position,
                        o.gtin14, o.fingerprint, o.fields, \(generation)
                 FROM records o
-                WHERE EXISTS (SELECT 1 FROM next_unread u WHERE u.source = o.source)
+                WHERE EXISTS (SELECT 1 FROM next_unread u WHERE \(Self.underUnreadSource))
                   AND NOT EXISTS (SELECT 1 FROM next_records n WHERE n.key = o.key)
                   AND NOT EXISTS (SELECT 1 FROM next_renames r WHERE r.old_key = o.key)
                   AND NOT EXISTS (SELECT 1 FROM next_rejected j WHERE j.key = o.key)
@@ -324,7 +328,7 @@ public final class SyncState {
                 FROM records o LEFT JOIN next_rejected j ON j.key = o.key
                 WHERE NOT EXISTS (SELECT 1 FROM next_records n WHERE n.key = o.key)
                   AND NOT EXISTS (SELECT 1 FROM next_renames r WHERE r.old_key = o.key)
-                  AND (j.reasons IS NOT NULL OR NOT EXISTS (SELECT 1 FROM next_unread u WHERE u.source = o.source))
+                  AND (j.reasons IS NOT NULL OR NOT EXISTS (SELECT 1 FROM next_unread u WHERE \(Self.underUnreadSource)))
                 ORDER BY o.position
                 """)
         }

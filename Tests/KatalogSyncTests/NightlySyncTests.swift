@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 @testable import KatalogSync
 
 /// The nightly scenario of Samples/sync end to end: night 1 fills the state, night 2 has two price changes, a
@@ -147,6 +148,35 @@ import Testing
         #expect(mended.run.status == 0)
         #expect(mended.summary.contains(#""added":0,"#) && mended.summary.contains(#""kept":0,"#) && mended.summary.contains(#""removed":0,"#), "\(mended.summary)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("mended/catalog.jsonl")) == Data(contentsOf: folder.appendingPathComponent("first/catalog.jsonl")))
+    }
+
+    /// A zip archive cut short keeps the records of all its members, as a cut file keeps its own.
+    @Test func aZipArchiveThatCannotBeReadKeepsTheRecordsOfItsMembers() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let night1 = SyncTestSupport.packageRoot.appendingPathComponent(Self.night1)
+        let members = try ["distributor.csv", "eshop-feed.xml"].map { name in
+            ZipBuilder.Entry(name: Array("night/\(name)".utf8), data: Array(try Data(contentsOf: night1.appendingPathComponent(name))))
+        }
+        let archive = ZipBuilder(members).bytes
+        let feed = folder.appendingPathComponent("export.zip")
+        try Data(archive).write(to: feed)
+        let state = folder.appendingPathComponent("katalog.db").path
+        func sync(_ out: String) throws -> (status: Int32, summary: String) {
+            let run = try SyncTestSupport.katalog(["sync", feed.path, "--state", state, "--out", folder.appendingPathComponent(out).path])
+            return (run.status, try SyncTestSupport.lines(folder.appendingPathComponent("\(out)/changes.jsonl")).last ?? "")
+        }
+        let first = try sync("first")
+        #expect(first.status == 0)
+        let records = try SyncTestSupport.lines(folder.appendingPathComponent("first/catalog.jsonl")).count
+        #expect(records > 3)
+        try Data(archive.prefix(archive.count / 2)).write(to: feed)
+        let cut = try sync("cut")
+        #expect(cut.status == 3)
+        #expect(cut.summary.contains(#""kept":\#(records),"#) && cut.summary.contains(#""removed":0,"#), "\(cut.summary)")
+        try Data(archive).write(to: feed)
+        let whole = try sync("whole")
+        #expect(whole.summary.contains(#""added":0,"#) && whole.summary.contains(#""kept":0,"#) && whole.summary.contains(#""unchanged":\#(records)}"#), "\(whole.summary)")
     }
 
     /// An unchanged gzip feed is found by its compressed bytes and not decompressed at all: the second night runs
