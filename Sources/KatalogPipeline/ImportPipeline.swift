@@ -118,11 +118,11 @@ public struct ImportPipeline: Sendable {
                 continue
             }
             // A pipe or device is copied to a temporary file first, so that sniffing, hashing and reading each see
-            // it from its start; the copy is read on this thread and removed when the loop moves on.
+            // it from its start; a gzip or xz file is decompressed into one named like the file inside, and a zip
+            // member extracted into one named like the member (`temporaryCopy`). The copy is read on this thread and
+            // removed when the loop moves on.
             var spool: InputSpool?
             defer { withExtendedLifetime(spool) {} }
-            // A gzip or xz file is decompressed into a temporary file first, named like the file inside.
-            // A zip member is extracted into a temporary file first, named like the member.
             let compression = CompressedFile.format(prefix: head)
             // A sync run looks up a gzip or xz file by its compressed bytes, before decompressing it: an unchanged
             // feed is then not decompressed at all (a 13 MB gzip of a 300 MB feed took 2–3 s to decompress and hash).
@@ -145,27 +145,14 @@ public struct ImportPipeline: Sendable {
             if input.isStream || compression != nil || member != nil {
                 submitGroup()
                 do {
-                    let name = (input.displayPath as NSString).lastPathComponent
-                    if let compression {
-                        spool = try InputSpool(decompressing: input.path, format: compression, name: name, compressedSize: input.byteCount)
-                    } else {
-                        if let member {
-                            spool = try InputSpool(extracting: member, fromArchive: input.path, name: name)
-                        } else {
-                            spool = try InputSpool(copying: input.path)
-                        }
-                        // A compressed stream (`katalog import /dev/stdin < feed.xml.gz`) or member (`feed.xml.gz` in
-                        // a zip) is decompressed in turn.
-                        if let copy = spool, copy.damage == nil, let format = CompressedFile.format(ofFileAt: copy.path) {
-                            spool = try InputSpool(decompressing: copy.path, format: format, name: name, compressedSize: copy.byteCount)
-                        }
-                    }
+                    let copy = try Self.temporaryCopy(of: input, member: member, compression: compression)
+                    input.path = copy.path
+                    input.byteCount = copy.byteCount
+                    spool = copy
                 } catch {
                     submitUnreadable(input.displayPath, reason: "\(error)")
                     continue
                 }
-                input.path = spool!.path
-                input.byteCount = spool!.byteCount
             }
             do {
                 if !lookedUp, try replayIfStored() { continue }
@@ -189,6 +176,19 @@ public struct ImportPipeline: Sendable {
         submitGroup()
         executor.finish()
         return try reduction.finish()
+    }
+
+    /// The temporary file an input is read from when it is not a plain file: a decompressed gzip or xz file, an
+    /// extracted zip member, or a copy of a pipe or device. A compressed stream (`katalog import /dev/stdin <
+    /// feed.xml.gz`) or member (`feed.xml.gz` in a zip) is decompressed in turn.
+    private static func temporaryCopy(of input: InputDiscovery.Input, member: ZipArchive.Member?, compression: CompressedFile.Format?) throws -> InputSpool {
+        let name = (input.displayPath as NSString).lastPathComponent
+        if let compression {
+            return try InputSpool(decompressing: input.path, format: compression, name: name, compressedSize: input.byteCount)
+        }
+        let copy = if let member { try InputSpool(extracting: member, fromArchive: input.path, name: name) } else { try InputSpool(copying: input.path) }
+        guard copy.damage == nil, let format = CompressedFile.format(ofFileAt: copy.path) else { return copy }
+        return try InputSpool(decompressing: copy.path, format: format, name: name, compressedSize: copy.byteCount)
     }
 
     /// Hands a file's stored events to the workers in batches (decoded and prepared there), in the shape of a large
