@@ -9,7 +9,7 @@ import KatalogReaders
 /// input may decompress to (`InputSpool.decompressedLimit(compressedSize:)`) is refused whole, as a likely bomb.
 struct ArchiveListing {
     /// The members to import, with the inputs they stand for.
-    let members: [(input: InputDiscovery.Input, member: ZipArchive.Member?)]
+    let members: [(input: InputDiscovery.Input, member: ZipArchive.Member)]
     let problems: [InputDiscovery.Problem]
 
     /// Why an archive cannot be listed.
@@ -28,7 +28,7 @@ struct ArchiveListing {
         guard !overflow, declared <= limit else {
             throw Unreadable(reason: "its members declare more than \(limit) bytes in all (the limit: 1 GiB or \(InputSpool.maximumRatio) times the archive's \(archive.byteCount) bytes); refused as a likely decompression bomb. Unzip it yourself to import it")
         }
-        var members: [(input: InputDiscovery.Input, member: ZipArchive.Member?)] = []
+        var members: [(input: InputDiscovery.Input, member: ZipArchive.Member)] = []
         var problems: [InputDiscovery.Problem] = []
         var seen: Set<[UInt8]> = []
         let files = contents.members.filter { !$0.isFolderOrLink && !Self.isHidden($0.nameBytes) }

@@ -116,22 +116,12 @@ extension CompactDecoder {
     /// A list of fast-coded values (the bytes `Array`'s `Codable` gives), read without asking each element's type
     /// for its conformances: those lookups were a fifth of replaying an unchanged file.
     func array<Element: CompactCodable>(_ name: String, of type: Element.Type) throws -> [Element] {
-        try key(name)
-        try expect(.unkeyed)
-        var elements: [Element] = []
-        while try peek() != CompactCoding.unkeyedEnd { elements.append(try nestedValue(Element.self)) }
-        cursor += 1
-        return elements
+        try list(name) { try nestedValue(Element.self) }
     }
 
     /// A list of strings.
     func strings(_ name: String) throws -> [String] {
-        try key(name)
-        try expect(.unkeyed)
-        var elements: [String] = []
-        while try peek() != CompactCoding.unkeyedEnd { elements.append(try readString()) }
-        cursor += 1
-        return elements
+        try list(name) { try readString() }
     }
 
     /// A dictionary of fast-coded values by string keys (the bytes `Dictionary`'s `Codable` gives).
@@ -139,12 +129,18 @@ extension CompactDecoder {
         try key(name)
         try expect(.keyed)
         var entries: [String: Value] = [:]
-        while let length = try readKeyLength() {
-            let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[cursor ..< cursor + length]), as: UTF8.self)
-            cursor += length
-            entries[key] = try nestedValue(Value.self)
-        }
+        while let key = try readKey() { entries[key] = try nestedValue(Value.self) }
         return entries
+    }
+
+    /// The list `name`, each element read by `element`.
+    private func list<Element>(_ name: String, _ element: () throws -> Element) throws -> [Element] {
+        try key(name)
+        try expect(.unkeyed)
+        var elements: [Element] = []
+        while try peek() != CompactCoding.unkeyedEnd { elements.append(try element()) }
+        cursor += 1
+        return elements
     }
 
     private func nestedValue<Value: CompactCodable>(_ type: Value.Type) throws -> Value {
@@ -414,9 +410,7 @@ extension StoredEvent: CompactCodable {
 
     init(compactFields decoder: CompactDecoder) throws {
         let start = decoder.cursor
-        guard let length = try decoder.readKeyLength() else { throw decoder.corrupted("a stored event without a case", at: start) }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: decoder.buffer[decoder.cursor ..< decoder.cursor + length]), as: UTF8.self)
-        decoder.cursor += length
+        guard let name = try decoder.readKey() else { throw decoder.corrupted("a stored event without a case", at: start) }
         try decoder.expect(.keyed)
         switch name {
         case "imported": self = .imported(try decoder.nested("_0", as: Product.self))

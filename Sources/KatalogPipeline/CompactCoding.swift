@@ -363,11 +363,7 @@ extension Dictionary: CompactStringKeyedDictionary where Key == String, Value: C
         precondition(T.self == Self.self)
         try decoder.expect(.keyed)
         var entries: Self = [:]
-        while let length = try decoder.readKeyLength() {
-            let key = String(decoding: UnsafeBufferPointer(rebasing: decoder.buffer[decoder.cursor ..< decoder.cursor + length]), as: UTF8.self)
-            decoder.cursor += length
-            entries[key] = try decoder.decodeValue(Value.self)
-        }
+        while let key = try decoder.readKey() { entries[key] = try decoder.decodeValue(Value.self) }
         return unsafeBitCast(entries, to: T.self)
     }
 }
@@ -538,6 +534,14 @@ final class CompactDecoder: Decoder {
         guard stored > 0 else { return nil }
         guard stored - 1 <= UInt64(buffer.count - cursor) else { throw corrupted("a key of \(stored - 1) bytes past the end", at: cursor) }
         return Int(stored - 1)
+    }
+
+    /// The next key, or nil (and the cursor past it) at the end of a keyed container.
+    func readKey() throws -> String? {
+        guard let length = try readKeyLength() else { return nil }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[cursor ..< cursor + length]), as: UTF8.self)
+        cursor += length
+        return key
     }
 
     func readBool() throws -> Bool {

@@ -108,7 +108,7 @@ public struct ImportPipeline: Sendable {
                 do {
                     let listing = try ArchiveListing(input)
                     for problem in listing.problems { try reduction.reportDiscoveryProblem(problem) }
-                    pending = listing.members[...] + pending
+                    pending = listing.members.map { ($0.input, Optional($0.member)) }[...] + pending
                 } catch let unreadable as ArchiveListing.Unreadable {
                     submitUnreadable(input.displayPath, reason: unreadable.reason)
                 } catch {
@@ -126,15 +126,15 @@ public struct ImportPipeline: Sendable {
             let compression = CompressedFile.format(prefix: head)
             // A sync run looks up a gzip or xz file by its compressed bytes, before decompressing it: an unchanged
             // feed is then not decompressed at all (a 13 MB gzip of a 300 MB feed took 2–3 s to decompress and hash).
-            var lookedUp = false
+            // Any other input is looked up as it will be read (a pipe's or a zip member's copy).
+            let looksUpCompressedBytes = compression != nil
             func replayIfStored() throws -> Bool {
-                lookedUp = true
                 guard let stored = try cache?.storedRead(of: input) else { return false }
                 submitGroup()
                 try replay(stored, of: input, map: map, executor: executor, stopped: { reduction.failed })
                 return true
             }
-            if compression != nil {
+            if looksUpCompressedBytes {
                 do {
                     if try replayIfStored() { continue }
                 } catch {
@@ -155,7 +155,7 @@ public struct ImportPipeline: Sendable {
                 }
             }
             do {
-                if !lookedUp, try replayIfStored() { continue }
+                if !looksUpCompressedBytes, try replayIfStored() { continue }
             } catch {
                 reduction.fail(error)
                 break
