@@ -76,7 +76,14 @@ public enum CatalogSync {
             let report = try pipeline.run(paths, into: consumer, cache: cache)
             try cache.stageSkippedFiles()
             // A file that could not be read tonight, or only in part, keeps last night's records it did not give.
-            try state.markUnread(sources: report.files.filter(\.unreadable).map { sources.name(of: $0.file) })
+            let unreadable = report.files.filter(\.unreadable)
+            try state.markUnread(sources: unreadable.map { sources.name(of: $0.file) })
+            // An input argument that is missing or cannot be listed (an unmounted share, a download folder that was
+            // never made) held sources the run cannot name: every source not read tonight keeps its records.
+            if unreadable.contains(where: { sources.isInputOfUnknownSources($0.file) }) {
+                let readTonight = Set(report.files.lazy.filter { !$0.unreadable }.map { sources.name(of: $0.file) })
+                try state.markUnread(sources: try state.previousSources().filter { !readTonight.contains($0) })
+            }
             let changes = try AtomicFile(destination: outputDirectory.appendingPathComponent("changes.jsonl"))
             changesFile = changes
             var summary = try ChangeSetWriter(state: state).write(to: changes, firstRun: firstRun)

@@ -46,6 +46,13 @@ public struct SourceNames: Sendable {
         return file
     }
 
+    /// Whether `file` is an input argument that is not a readable file (a folder, or a path that is missing or
+    /// leads nowhere): when it cannot be read, the run does not know which sources it held.
+    public func isInputOfUnknownSources(_ file: String) -> Bool {
+        let path = file.count > 1 && file.hasSuffix("/") ? String(file.dropLast()) : file
+        return roots.contains(path) && !fileRoots.contains(path)
+    }
+
     private static func folder(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])

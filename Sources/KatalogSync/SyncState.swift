@@ -253,6 +253,17 @@ public final class SyncState {
         }
     }
 
+    /// Last night's sources, each once, in name order.
+    func previousSources() throws -> [String] {
+        try wrap {
+            let statement = try database.prepare("SELECT DISTINCT source FROM records ORDER BY source")
+            try statement.bind([])
+            var sources: [String] = []
+            while try statement.step() { sources.append(statement.text(0) ?? "") }
+            return sources
+        }
+    }
+
     /// Whether last night's record `o` belongs to the unread source `u`: the source itself, or a member of it when
     /// it is an archive (`feed.zip` could not be read: last night's `feed.zip/products.csv` is kept).
     private static let underUnreadSource = "u.source = o.source OR substr(o.source, 1, length(u.source) + 1) = u.source || '/'"

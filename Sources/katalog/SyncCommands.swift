@@ -119,7 +119,7 @@ struct SyncCommand: ParsableCommand {
         if changes.firstRun { return "katalog: first run: \(changes.added) records added to the state" + skipped }
         return "katalog: changes since the last run: \(changes.added) added, \(changes.changed) changed, \(changes.renamed) renamed, "
             + "\(changes.removed) removed, \(changes.rejected) now rejected, \(changes.unchanged) unchanged"
-            + (changes.kept == 0 ? "" : ", \(changes.kept) kept (their file could not be read)") + skipped
+            + (changes.kept == 0 ? "" : ", \(changes.kept) kept (their file or folder could not be read)") + skipped
     }
 }
 

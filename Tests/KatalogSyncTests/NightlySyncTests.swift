@@ -139,7 +139,7 @@ import KatalogTestSupport
         let broken = try sync("broken")
         #expect(broken.run.status == 3)
         #expect(broken.summary.contains(#""kept":\#(distributorRecords),"#) && broken.summary.contains(#""removed":0,"#), "\(broken.summary)")
-        #expect(broken.run.stderr.contains("\(distributorRecords) kept (their file could not be read)"))
+        #expect(broken.run.stderr.contains("\(distributorRecords) kept (their file or folder could not be read)"))
         #expect(!(try SyncTestSupport.lines(folder.appendingPathComponent("broken/changes.jsonl")).contains { $0.contains(#""change":"removed""#) }))
 
         try FileManager.default.removeItem(at: distributor)
@@ -148,6 +148,52 @@ import KatalogTestSupport
         #expect(mended.run.status == 0)
         #expect(mended.summary.contains(#""added":0,"#) && mended.summary.contains(#""kept":0,"#) && mended.summary.contains(#""removed":0,"#), "\(mended.summary)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("mended/catalog.jsonl")) == Data(contentsOf: folder.appendingPathComponent("first/catalog.jsonl")))
+    }
+
+    /// An input folder that is missing one night (an unmounted share) held sources the run cannot name: every source
+    /// not read that night keeps its records, while a file that was read still loses the records it no longer has.
+    /// Before, all of the missing folder's records were `removed`, and `added` again the night after.
+    @Test func aMissingInputFolderKeepsTheRecordsOfEverySourceNotRead() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let packageRoot = SyncTestSupport.packageRoot
+        let shop = folder.appendingPathComponent("shop"), feeds = folder.appendingPathComponent("feeds")
+        for made in [shop, feeds] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("\(Self.night1)/eshop-feed.xml"), to: shop.appendingPathComponent("eshop-feed.xml"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("\(Self.night1)/distributor.csv"), to: feeds.appendingPathComponent("distributor.csv"))
+        let discontinued = feeds.appendingPathComponent("discontinued.csv")
+        try Data("SKU,Name,Brand,Price,Currency\nOLD-1,Desk lamp LED 7 W,Ikea,12.99,EUR\n".utf8).write(to: discontinued)
+        let state = folder.appendingPathComponent("katalog.db").path
+        func sync(_ out: String) throws -> (run: SyncTestSupport.Run, changes: [String]) {
+            let run = try SyncTestSupport.katalog(["sync", shop.path, feeds.path, "--state", state, "--out", folder.appendingPathComponent(out).path])
+            return (run, try SyncTestSupport.lines(folder.appendingPathComponent("\(out)/changes.jsonl")))
+        }
+        let first = try sync("first")
+        #expect(first.run.status == 0, "\(first.run.stderr)")
+        let shopRecords = try SyncTestSupport.lines(folder.appendingPathComponent("first/catalog.jsonl")).filter { $0.contains("eshop-feed.xml#") }.count
+        #expect(shopRecords > 0)
+
+        // Night 2: the share is not mounted, the distributor's file lost DST-1003, and discontinued.csv is gone.
+        let unmounted = folder.appendingPathComponent("shop-unmounted")
+        try FileManager.default.moveItem(at: shop, to: unmounted)
+        try FileManager.default.removeItem(at: feeds.appendingPathComponent("distributor.csv"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("\(Self.night2)/distributor.csv"), to: feeds.appendingPathComponent("distributor.csv"))
+        try FileManager.default.removeItem(at: discontinued)
+        let missing = try sync("missing")
+        #expect(missing.run.status == 3)
+        let removed = missing.changes.filter { $0.contains(#""change":"removed""#) }
+        #expect(removed.count == 1 && removed.allSatisfy { $0.contains(#""key":"sku:distributor.csv:DST-1003""#) }, "\(removed)")
+        let summary = missing.changes.last ?? ""
+        #expect(summary.contains(#""kept":\#(shopRecords + 1),"#) && summary.contains(#""removed":1,"#), "\(summary)")
+        #expect(missing.run.stderr.contains("\(shopRecords + 1) kept (their file or folder could not be read)"), "\(missing.run.stderr)")
+
+        // Night 3: the share is back. Its records are unchanged; discontinued.csv, still gone, is now a removal.
+        try FileManager.default.moveItem(at: unmounted, to: shop)
+        let back = try sync("back")
+        #expect(back.run.status == 0, "\(back.run.stderr)")
+        let backSummary = back.changes.last ?? ""
+        #expect(backSummary.contains(#""added":0,"#) && backSummary.contains(#""kept":0,"#) && backSummary.contains(#""removed":1,"#), "\(backSummary)")
+        #expect(back.changes.contains { $0.contains(#""change":"removed""#) && $0.contains(#""key":"sku:discontinued.csv:OLD-1""#) })
     }
 
     /// A zip archive cut short keeps the records of all its members, as a cut file keeps its own.
