@@ -34,13 +34,16 @@ public enum CatalogSync {
         /// A fingerprint of everything besides a file's bytes that decides its outcome (Katalog's build, the
         /// dictionaries, configuration, rates, --currency/--country): a file is skipped only when it is the same.
         public var settings = ""
+        /// How many of last night's records the night may take out of the catalog (`--max-removed`); nil: any.
+        public var maxRemoved: RemovalLimit?
 
-        public init(files: CatalogOutput.Files = .all, layout: CatalogOutput.JSONLayout = .compact, identity: IdentityChain = .standard, full: Bool = false, settings: String = "") {
+        public init(files: CatalogOutput.Files = .all, layout: CatalogOutput.JSONLayout = .compact, identity: IdentityChain = .standard, full: Bool = false, settings: String = "", maxRemoved: RemovalLimit? = nil) {
             self.files = files
             self.layout = layout
             self.identity = identity
             self.full = full
             self.settings = settings
+            self.maxRemoved = maxRemoved
         }
     }
 
@@ -52,8 +55,10 @@ public enum CatalogSync {
         public var skippedFiles: [String]
     }
 
-    /// Runs one night. Throws `StateUnusable` when the state cannot be used (nothing is written then) and
-    /// `OutputError` when the output folder cannot be written (the state is left as it was).
+    /// Runs one night. Throws `StateUnusable` when the state cannot be used (nothing is written then),
+    /// `RemovalLimit.Exceeded` when the night takes more records out than `options.maxRemoved` allows (nothing is
+    /// written, the state is left as it was) and `OutputError` when the output folder cannot be written (the state is
+    /// left as it was).
     public static func run(_ paths: [String], state statePath: String, outputDirectory: URL, pipeline: ImportPipeline, options: Options = Options()) throws -> Outcome {
         let state = try SyncState(path: statePath)
         let firstRun = !(try state.hasPreviousRun)
@@ -87,6 +92,9 @@ public enum CatalogSync {
             let changes = try AtomicFile(destination: outputDirectory.appendingPathComponent("changes.jsonl"))
             changesFile = changes
             var summary = try ChangeSetWriter(state: state).write(to: changes, firstRun: firstRun)
+            if let limit = options.maxRemoved, limit.isExceeded(leaving: summary.removed + summary.rejected, of: summary.previousRecords) {
+                throw RemovalLimit.Exceeded(limit: limit, removed: summary.removed, rejected: summary.rejected, previous: summary.previousRecords)
+            }
             summary.skippedFiles = cache.skippedPaths
             fault(.changesWritten)
             try output.finish(summary: report, sections: summary.reportSection, alongside: [changes])

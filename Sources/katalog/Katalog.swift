@@ -13,6 +13,8 @@ enum ExitStatus: Int32 {
     case outputFailure = 4
     /// `sync`: the state database cannot be used.
     case stateUnusable = 5
+    /// `sync`: the night would take more records out of the catalog than `--max-removed` allows.
+    case tooManyRemovals = 6
 }
 
 @main

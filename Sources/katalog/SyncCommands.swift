@@ -14,8 +14,9 @@ struct SyncCommand: ParsableCommand {
         title, URL and brand (--identity to change the chain). See docs/sync.md.
 
         Exit codes: as `import` (0 written, 1 with --strict a file imported nothing, 2 usage, 3 an input unreadable, \
-        4 the output folder cannot be written), and 5 the state cannot be used (not a Katalog state, newer \
-        schema, damaged, or held by another sync); with 4 and 5 the previous outputs and state are left untouched.
+        4 the output folder cannot be written), 5 the state cannot be used (not a Katalog state, newer \
+        schema, damaged, or held by another sync), and 6 the night would take more records out of the catalog than \
+        --max-removed allows; with 4, 5 and 6 the previous outputs and state are left untouched.
         """
     )
 
@@ -44,6 +45,9 @@ struct SyncCommand: ParsableCommand {
     @Flag(name: .long, help: "Read every file, even those unchanged since the last run (whose records are otherwise taken from the state).")
     var full = false
 
+    @Option(name: .long, help: ArgumentHelp("Refuse a night that takes more of last night's records out of the catalog (removed or now rejected) than this: a count (500) or a share (20%). Nothing is written then, the state is unchanged, and the exit code is 6 (default: no limit).", valueName: "N|P%"))
+    var maxRemoved: String?
+
     @Flag(name: .long, help: "Also merge tonight's records across sources into merged.jsonl and merge-report.json (as `katalog merge`).")
     var merge = false
 
@@ -57,6 +61,9 @@ struct SyncCommand: ParsableCommand {
         }
         if let identity, IdentityChain(names: identity) == nil {
             throw ValidationError("--identity takes a comma-separated list of sku, gtin, mpn, fingerprint (got \"\(identity)\").")
+        }
+        if let maxRemoved, RemovalLimit(maxRemoved) == nil {
+            throw ValidationError("--max-removed takes a number of records (500) or a share of last night's records up to 100% (20%) (got \"\(maxRemoved)\").")
         }
         if let precedence, SourcePrecedence(names: precedence) == nil {
             throw ValidationError("--precedence takes a comma-separated list of feed, structured, text (got \"\(precedence)\").")
@@ -75,13 +82,16 @@ struct SyncCommand: ParsableCommand {
             layout: pretty ? .pretty : .compact,
             identity: identity.flatMap(IdentityChain.init(names:)) ?? .standard,
             full: full,
-            settings: settingsFingerprint()
+            settings: settingsFingerprint(),
+            maxRemoved: maxRemoved.flatMap(RemovalLimit.init)
         )
         let outcome: CatalogSync.Outcome
         do {
             outcome = try CatalogSync.run(input.inputs, state: state, outputDirectory: URL(fileURLWithPath: out), pipeline: pipeline, options: options)
         } catch let error as StateUnusable {
             throw exitWith(.stateUnusable, "\(error)")
+        } catch let error as RemovalLimit.Exceeded {
+            throw exitWith(.tooManyRemovals, "\(error)")
         } catch {
             throw exitWith(.outputFailure, "\(error)")
         }

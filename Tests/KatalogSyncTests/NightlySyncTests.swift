@@ -196,6 +196,49 @@ import KatalogTestSupport
         #expect(back.changes.contains { $0.contains(#""change":"removed""#) && $0.contains(#""key":"sku:discontinued.csv:OLD-1""#) })
     }
 
+    /// `--max-removed` refuses a night that takes too many records out of the catalog: night 2 of the samples removes
+    /// one record and rejects another (2 of 8). Over the limit, the exit code is 6 and neither the outputs nor the
+    /// state change, so the same night run again with a higher limit reports the same changes; an empty download
+    /// folder is refused by a share.
+    @Test func maxRemovedRefusesANightThatTakesTooManyRecordsOut() throws {
+        let folder = try SyncTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("katalog.db").path
+        let out = folder.appendingPathComponent("out")
+        func sync(_ night: String, _ extra: [String]) throws -> SyncTestSupport.Run {
+            try SyncTestSupport.katalog(["sync", night, "--state", state, "--out", out.path] + extra)
+        }
+        let first = try sync(Self.night1, ["--max-removed", "0"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let firstOutputs = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+            (name, try Data(contentsOf: out.appendingPathComponent(name)))
+        }
+        let stateBytes = try Data(contentsOf: URL(fileURLWithPath: state))
+
+        let refused = try sync(Self.night2, ["--max-removed", "1"])
+        #expect(refused.status == 6)
+        #expect(refused.stderr.contains("tonight would take 2 of last night's 8 records out of the catalog (1 removed, 1 now rejected, 25.0%), more than --max-removed 1."), "\(refused.stderr)")
+        let afterRefusal = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+            (name, try Data(contentsOf: out.appendingPathComponent(name)))
+        }
+        #expect(afterRefusal.map(\.0) == firstOutputs.map(\.0))
+        #expect(zip(afterRefusal, firstOutputs).allSatisfy { $0.1 == $1.1 }, "the refused night changed an output")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == stateBytes)
+
+        let empty = folder.appendingPathComponent("empty-download")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let emptyNight = try sync(empty.path, ["--max-removed", "20%"])
+        #expect(emptyNight.status == 6)
+        #expect(emptyNight.stderr.contains("8 removed, 0 now rejected, 100.0%"), "\(emptyNight.stderr)")
+
+        let accepted = try sync(Self.night2, ["--max-removed", "25%"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stderr.contains("1 removed, 1 now rejected"), "\(accepted.stderr)")
+
+        let usage = try sync(Self.night2, ["--max-removed", "120%"])
+        #expect(usage.status == 2 && usage.stderr.contains("--max-removed takes a number of records"))
+    }
+
     /// A zip archive cut short keeps the records of all its members, as a cut file keeps its own.
     @Test func aZipArchiveThatCannotBeReadKeepsTheRecordsOfItsMembers() throws {
         let folder = try SyncTestSupport.temporaryDirectory()

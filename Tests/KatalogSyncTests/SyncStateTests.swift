@@ -152,3 +152,25 @@ import Testing
         #expect(try SQLiteDatabase(path: state).integer("SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_file'") == 1)
     }
 }
+
+@Suite struct RemovalLimitTests {
+    @Test func parsesCountsAndShares() {
+        #expect(RemovalLimit("500") == .records(500))
+        #expect(RemovalLimit(" 0 ") == .records(0))
+        #expect(RemovalLimit("20%") == .percent(20))
+        #expect(RemovalLimit("2.5%") == .percent(Decimal(string: "2.5")!))
+        #expect(RemovalLimit("100%") == .percent(100))
+        for bad in ["", "%", "-1", "1e3", "20 %x", "100.5%", "1.2.3%", "١٢%", "twenty"] {
+            #expect(RemovalLimit(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func aLimitIsExceededOnlyAboveIt() {
+        #expect(!RemovalLimit.records(8).isExceeded(leaving: 8, of: 8))
+        #expect(RemovalLimit.records(8).isExceeded(leaving: 9, of: 100))
+        #expect(!RemovalLimit.percent(25).isExceeded(leaving: 2, of: 8))
+        #expect(RemovalLimit.percent(Decimal(string: "24.9")!).isExceeded(leaving: 2, of: 8))
+        #expect(!RemovalLimit.percent(0).isExceeded(leaving: 0, of: 0))
+        #expect(RemovalLimit.percent(100).isExceeded(leaving: 1, of: 0) == true)
+    }
+}
