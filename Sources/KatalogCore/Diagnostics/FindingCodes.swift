@@ -253,6 +253,8 @@ extension FindingCode {
     public static let unitMissing = FindingCode("unit.missing")
     /// Negative measurement.
     public static let unitNegative = FindingCode("unit.negative")
+    /// Measurement in the shop's own unit, which the export does not name.
+    public static let unitStoreSetting = FindingCode("unit.store-setting")
     /// Unknown unit.
     public static let unitUnknown = FindingCode("unit.unknown")
     /// Measurement unreadable.
@@ -347,7 +349,7 @@ extension FindingCode {
         .priceNegative, .priceNoAmount, .priceRange, .priceSaleAbovePrice, .priceSaleFromDiscount,
         .priceSpacingRepaired, .priceWasNow, .priceWasNowInferred, .priceZero, .packageDimensionImplausible,
         .packageWeightImplausible, .unitAssumed, .unitDimensionsUnreadable, .unitFromConfiguration, .unitFromLabel,
-        .unitImplausibleForItem, .unitMissing, .unitNegative, .unitUnknown, .unitUnreadable, .descriptionTooLong,
+        .unitImplausibleForItem, .unitMissing, .unitNegative, .unitStoreSetting, .unitUnknown, .unitUnreadable, .descriptionTooLong,
         .fieldConflict, .fieldOutranked, .fieldRequired, .fieldUnlabelledIgnored, .labelUnmapped,
         .structuredDisagreesWithPage, .textMojibake, .textReplacementCharacter, .titleMissing, .titleTooLong,
         .valueEmpty, .valueNotANumber, .valueNotInVocabulary, .identifierMissing, .recordNoUsablePrice,

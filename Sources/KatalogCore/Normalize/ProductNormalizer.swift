@@ -677,9 +677,10 @@ public final class ProductNormalizer {
 
     /// Findings that, in a feed, hold for the whole column: the same source default or currency assumption on every
     /// row. Each record's provenance still names its own evidence.
-    static let columnWideCodes: Set<FindingCode> = [.priceCurrencyAssumed, .unitFromConfiguration]
+    static let columnWideCodes: Set<FindingCode> = [.priceCurrencyAssumed, .unitFromConfiguration, .unitStoreSetting]
 
-    /// The URLs of an image field: separated by commas, spaces or line breaks (`a.jpg,b.jpg`), empty pieces left out.
+    /// The URLs of an image field: separated by commas, semicolons, spaces or line breaks (`a.jpg,b.jpg`,
+    /// idealo's `a.jpg;b.jpg`), empty pieces left out.
     /// Split on the UTF-8 bytes: the separators are ASCII, and a feed's image links are long.
     static func imageURLs(in value: String) -> [String] {
         // On the contiguous bytes: walking a `String.UTF8View` by index cost about 80 instructions a byte. The cuts
@@ -689,7 +690,7 @@ public final class ProductNormalizer {
             var urls: [String] = []
             var start = 0
             for index in 0...bytes.count {
-                guard index == bytes.count || bytes[index] == UInt8(ascii: ",") || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D else { continue }
+                guard index == bytes.count || bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ";") || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D else { continue }
                 if start < index { urls.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
                 start = index + 1
             }

@@ -12,12 +12,15 @@ public struct PlatformProfiles: Sendable {
         public var rows: Rows?
         public var pairs: [Pair]?
         public var lists: [List]?
+        public var conditional: [ConditionalColumn]?
+        public var mediaBase: [MediaBase]?
         /// Documented default units for unit-less values: `weight`, `length`.
         public var units: [String: String]?
         public var currencyEvidence: [MarketHint]?
 
         enum CodingKeys: String, CodingKey {
-            case id, name, recognise, rows, pairs, lists, units
+            case id, name, recognise, rows, pairs, lists, units, conditional
+            case mediaBase = "media_base"
             case currencyEvidence = "currency_evidence"
         }
     }
@@ -28,16 +31,42 @@ public struct PlatformProfiles: Sendable {
         public var translations: Translations?
     }
 
-    /// Rows of one product share `key`; the first row carries the product's columns.
+    /// Rows of one product follow each other; the first row carries the product's columns. A group is told by
+    /// `key` (rows share its value; with `continueWhenKeyEmpty`, a row with none belongs to the group above, as
+    /// Squarespace's variant rows) or by `startsWhen` (a row that meets it starts the next group, as BigCommerce's
+    /// `Item` = `Product`).
     public struct Group: Decodable, Sendable, Hashable {
-        public var key: String
+        public var key: String?
+        public var continueWhenKeyEmpty: Bool?
+        public var startsWhen: Condition?
         public var fill: [String]
         public var collect: [String]
-        public var memberWhenAny: [String]
+        /// A row with one of these filled is a record of its own ...
+        public var memberWhenAny: [String]?
+        /// ... or a row that meets this condition. Without any such row, the group's first row is its record.
+        public var memberWhen: Condition?
+        /// With variant rows, each gets a field `label` holding the first row's `column` (the product's SKU).
+        public var groupField: GroupField?
+        /// A variant row without its own price gets the first row's `price` plus its `surcharge` (Wix).
+        public var surcharge: Surcharge?
         enum CodingKeys: String, CodingKey {
-            case key, fill, collect
+            case key, fill, collect, surcharge
+            case continueWhenKeyEmpty = "continue_when_key_empty"
+            case startsWhen = "starts_when"
             case memberWhenAny = "member_when_any"
+            case memberWhen = "member_when"
+            case groupField = "group_field"
         }
+    }
+
+    public struct GroupField: Decodable, Sendable, Hashable {
+        public var label: String
+        public var column: String
+    }
+
+    public struct Surcharge: Decodable, Sendable, Hashable {
+        public var price: String
+        public var surcharge: String
     }
 
     /// Variation rows name their parent row.
@@ -57,9 +86,48 @@ public struct PlatformProfiles: Sendable {
         }
     }
 
+    /// A test on one cell: it `contains` a text (case-insensitively), `equals` one (case-insensitively), or is
+    /// `empty` (true) or filled (false). A condition with none of them holds for any row.
     public struct Condition: Decodable, Sendable, Hashable {
         public var column: String
-        public var contains: String
+        public var contains: String?
+        public var equals: String?
+        public var empty: Bool?
+
+        public init(column: String, contains: String? = nil, equals: String? = nil, empty: Bool? = nil) {
+            self.column = column
+            self.contains = contains
+            self.equals = equals
+            self.empty = empty
+        }
+
+        /// Whether the cell `value` (trimmed) meets the condition.
+        public func holds(for value: String) -> Bool {
+            if let empty, value.isEmpty != empty { return false }
+            if let equals, value.lowercased() != equals.lowercased() { return false }
+            if let contains, !value.lowercased().contains(contains.lowercased()) { return false }
+            return true
+        }
+    }
+
+    /// A column of media file names (`a1b2_c3~mv2.jpg;d4e5.jpg`) that the platform serves under `base`: each piece
+    /// becomes one field, a full URL under the base; a piece that is already an http(s) URL is kept as it is.
+    public struct MediaBase: Decodable, Sendable, Hashable {
+        public var column: String
+        public var base: String
+        public var separator: String
+    }
+
+    /// A column whose value counts only when another column says so (Squarespace's `Sale Price` when `On Sale` is
+    /// `Yes`); otherwise it is kept under `otherwise_label`, an attribute.
+    public struct ConditionalColumn: Decodable, Sendable, Hashable {
+        public var column: String
+        public var when: Condition
+        public var otherwiseLabel: String
+        enum CodingKeys: String, CodingKey {
+            case column, when
+            case otherwiseLabel = "otherwise_label"
+        }
     }
 
     /// Rows whose `whenFilled` column is set translate the record above with the same `key`.

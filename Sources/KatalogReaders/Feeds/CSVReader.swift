@@ -86,6 +86,7 @@ struct CSVRecordBuilder {
         tokenizer.finish { row in accept(&row, sink: sink) }
         self.tokenizer = tokenizer
         if var shaper {
+            self.shaper = nil
             let layout = shaper.layout
             shaper.finish(emit: { emit($0, shaper: layout, sink: sink) }, report: sink.report)
             self.shaper = shaper
@@ -116,6 +117,9 @@ struct CSVRecordBuilder {
             return
         }
         if var shaper {
+            // Taken out while it works, so its held rows and key tables are referenced once: with a copy left in
+            // `self.shaper`, every row copied them whole (a Shopware export of 200,000 products ran for hours).
+            self.shaper = nil
             // Row problems are reported at the row's line: whether it becomes a record is the shaping's decision.
             reportProblems(of: row, at: SourceLocation(file: file, line: row.line), columns: header.count, sink: sink)
             var cells = Array(row.fields.prefix(header.count))

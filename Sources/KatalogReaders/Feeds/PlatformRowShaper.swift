@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 
 /// One data row of a spreadsheet on its way to becoming a record: its cells (one per header column, `""` when
@@ -15,14 +16,17 @@ struct ShapedRow {
 /// Purely structural: cells move between rows and become fields; no value is parsed. A row is never lost: rows
 /// that are not records of their own (a Shopify image row, a WooCommerce parent with variations, a Magento
 /// store-view row) give their values to the records they belong to, and a parent nobody references is emitted as a
-/// record at the end of the file. Memory is bounded: a group holds at most `maxGroupRows` rows and at most
-/// `maxParents` parents are held back.
+/// record at the end of the file. Memory is bounded: a group holds at most `maxGroupRows` rows, and at most
+/// `maxParents` parents (`maxParentBytes` of text) are held back, the oldest let go first.
 struct PlatformRowShaper {
     let profile: PlatformProfiles.Profile
     let header: [String]
     let file: String
     static let maxGroupRows = 10_000
     static let maxParents = 100_000
+    /// The text of the parent rows held back, at most (Shopware holds every top-level product, since any of them
+    /// may have variants further down).
+    static let maxParentBytes = 16 << 20
 
     /// How the row's cells become fields; immutable, so the builder can keep a copy while the shaper holds rows.
     let layout: PlatformRowLayout
@@ -30,17 +34,46 @@ struct PlatformRowShaper {
     // Group (Shopify).
     private var groupKey: String?
     private var groupRows: [ShapedRow] = []
-    // Parent (WooCommerce).
+    // Parent (WooCommerce, Shopware): held parents by their sequence number, oldest first out.
     private var parents: [String: Int] = [:]
-    private var heldParents: [(row: ShapedRow, referenced: Int)] = []
+    private var heldParents: [Int: HeldParent] = [:]
+    private var nextParent = 0
+    private var oldestParent = 0
+    private var heldParentBytes = 0
     private var parentLimitReported = false
+
+    /// A parent row waiting for its variations, its cells packed into one buffer: as separate strings, the rows held
+    /// took about five times their text in memory (24 allocations a row, and the pages they pinned).
+    private struct HeldParent {
+        let cells: PackedCells
+        let line: Int
+        let extraFields: [RawField]
+        var referenced = 0
+        var keys: [String]
+        var bytes: Int { cells.byteCount }
+
+        init(_ row: ShapedRow, keys: [String]) {
+            cells = PackedCells(row.cells)
+            line = row.line
+            extraFields = row.extraFields
+            self.keys = keys
+        }
+
+        var row: ShapedRow { ShapedRow(cells: cells.unpacked(), line: line, extraFields: extraFields) }
+    }
     // Translations (Magento).
     private var pending: ShapedRow?
 
-    init(profile: PlatformProfiles.Profile, header: [String], file: String) {
+    /// Parents held back at most: rows, and bytes of their text (the statics but in tests).
+    let parentRowLimit: Int
+    let parentByteLimit: Int
+
+    init(profile: PlatformProfiles.Profile, header: [String], file: String, parentRowLimit: Int = maxParents, parentByteLimit: Int = maxParentBytes) {
         self.profile = profile
         self.header = header
         self.file = file
+        self.parentRowLimit = parentRowLimit
+        self.parentByteLimit = parentByteLimit
         layout = PlatformRowLayout(profile: profile, header: header)
     }
 
@@ -55,10 +88,9 @@ struct PlatformRowShaper {
     mutating func accept(_ row: ShapedRow, emit: (ShapedRow) -> Void, report: (Diagnostic) -> Void) {
         let rows = profile.rows
         if let group = rows?.group {
-            let key = cell(row, group.key)
-            if key != groupKey || groupRows.count >= Self.maxGroupRows {
-                flushGroup(emit: emit)
-                groupKey = key
+            if startsGroup(row, group) || groupRows.count >= Self.maxGroupRows {
+                flushGroup(emit: emit, report: report)
+                if let keyColumn = group.key { groupKey = cell(row, keyColumn) }
             }
             groupRows.append(row)
         } else if let parent = rows?.parent {
@@ -83,34 +115,67 @@ struct PlatformRowShaper {
 
     /// Emits whatever is still held: the last group, the last pending record, parents nobody referenced.
     mutating func finish(emit: (ShapedRow) -> Void, report: (Diagnostic) -> Void) {
-        flushGroup(emit: emit)
+        flushGroup(emit: emit, report: report)
         if let pending { emit(pending) }
         pending = nil
-        for held in heldParents {
-            if held.referenced == 0 {
-                emit(held.row)
-            } else {
-                report(Diagnostic(.info, .csvParentRow,
-                                  "This row is the parent product of \(held.referenced) variation\(held.referenced == 1 ? "" : "s") in this \(profile.name); its columns fill theirs and it is not a record of its own.",
-                                  at: SourceLocation(file: file, line: held.row.line)))
-            }
+        while oldestParent < nextParent { releaseOldestParent(emit: emit, report: report) }
+    }
+
+    /// Lets the oldest held parent go: a record when no variation named it, else the note that it is none.
+    private mutating func releaseOldestParent(emit: (ShapedRow) -> Void, report: (Diagnostic) -> Void) {
+        defer { oldestParent += 1 }
+        guard let held = heldParents.removeValue(forKey: oldestParent) else { return }
+        heldParentBytes -= held.bytes
+        for key in held.keys where parents[key] == oldestParent { parents.removeValue(forKey: key) }
+        if held.referenced == 0 {
+            emit(held.row)
+        } else {
+            report(Diagnostic(.info, .csvParentRow,
+                              "This row is the parent product of \(held.referenced) variation\(held.referenced == 1 ? "" : "s") in this \(profile.name); its columns fill theirs and it is not a record of its own.",
+                              at: SourceLocation(file: file, line: held.line)))
         }
-        heldParents.removeAll()
     }
 
     // MARK: - Groups
 
-    private mutating func flushGroup(emit: (ShapedRow) -> Void) {
+    /// Whether `row` starts a new group rather than continuing the current one.
+    private func startsGroup(_ row: ShapedRow, _ group: PlatformProfiles.Group) -> Bool {
+        if groupRows.isEmpty { return true }
+        if let starts = group.startsWhen { return starts.holds(for: cell(row, starts.column)) }
+        guard let keyColumn = group.key else { return false }
+        let key = cell(row, keyColumn)
+        if key.isEmpty && group.continueWhenKeyEmpty == true { return false }
+        return key != groupKey
+    }
+
+    /// Whether `row` is a record of its own within its group.
+    private func isMember(_ row: ShapedRow, _ group: PlatformProfiles.Group) -> Bool {
+        if let condition = group.memberWhen, condition.holds(for: cell(row, condition.column)) { return true }
+        return (group.memberWhenAny ?? []).contains { name in !cell(row, name).isEmpty }
+    }
+
+    private mutating func flushGroup(emit: (ShapedRow) -> Void, report: (Diagnostic) -> Void) {
         guard let group = profile.rows?.group, let first = groupRows.first else { return }
         defer { groupRows.removeAll(keepingCapacity: true) }
-        let memberColumns = group.memberWhenAny.compactMap(column)
-        var members = groupRows.filter { row in memberColumns.contains { $0 < row.cells.count && !row.cells[$0].trimmingWhitespace().isEmpty } }
+        var members = groupRows.filter { isMember($0, group) }
+        let hasVariants = !members.isEmpty && !(members.count == 1 && members[0].line == first.line)
         if members.isEmpty { members = [first] }
         let fillColumns = header.indices.filter { index in group.fill.contains { PlatformProfiles.matches(header[index], pattern: $0) } }
-        let collectColumns = group.collect.compactMap(column)
+        let collectColumns = group.collect.flatMap { name in header.indices.filter { PlatformProfiles.matches(header[$0], pattern: name) } }
+        if hasVariants, !members.contains(where: { $0.line == first.line }) {
+            report(Diagnostic(.info, .csvParentRow,
+                              "This row is the product of \(members.count) variant row\(members.count == 1 ? "" : "s") in this \(profile.name); its columns fill theirs and it is not a record of its own.",
+                              at: SourceLocation(file: file, line: first.line)))
+        }
         for var member in members {
+            if let surcharge = group.surcharge, member.line != first.line {
+                applySurcharge(surcharge, from: first, to: &member)
+            }
             for index in fillColumns where index < member.cells.count && index < first.cells.count && member.cells[index].isEmpty {
                 member.cells[index] = first.cells[index]
+            }
+            if hasVariants, let field = group.groupField, !cell(first, field.column).isEmpty {
+                member.extraFields.append(RawField(label: field.label, value: cell(first, field.column), origin: .csvColumn, line: first.line))
             }
             for index in collectColumns {
                 let own = index < member.cells.count ? member.cells[index] : ""
@@ -125,34 +190,62 @@ struct PlatformRowShaper {
         }
     }
 
+    /// A variant row without a price of its own costs the product's price plus its surcharge (`32` + `2`): both
+    /// plain decimal numbers, as the platform writes them; without a surcharge, the product's price. A surcharge
+    /// that is not a plain number leaves the variant without a price (it is rejected, its surcharge in its fields):
+    /// the product's price would be wrong. The price column must not also be a `fill` column.
+    private func applySurcharge(_ surcharge: PlatformProfiles.Surcharge, from first: ShapedRow, to member: inout ShapedRow) {
+        guard let priceColumn = column(surcharge.price), priceColumn < member.cells.count,
+              member.cells[priceColumn].trimmingWhitespace().isEmpty else { return }
+        let base = cell(first, surcharge.price), extra = cell(member, surcharge.surcharge)
+        if extra.isEmpty { return member.cells[priceColumn] = base }
+        guard let basePrice = Self.plainDecimal(base), let added = Self.plainDecimal(extra) else { return }
+        member.cells[priceColumn] = "\(basePrice + added)"
+    }
+
+    /// `32`, `2.50`, `-1.5` as a `Decimal`; nil for anything else (a thousands separator, a currency, a comma).
+    static func plainDecimal(_ text: String) -> Decimal? {
+        var digits = Substring(text)
+        if digits.first == "-" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
     // MARK: - Parents and variations
 
     private mutating func acceptVariation(_ row: ShapedRow, parent: PlatformProfiles.Parent, emit: (ShapedRow) -> Void, report: (Diagnostic) -> Void) {
-        let isParent = cell(row, parent.parentWhen.column).lowercased().contains(parent.parentWhen.contains.lowercased())
+        let isParent = parent.parentWhen.holds(for: cell(row, parent.parentWhen.column))
         if isParent {
-            guard heldParents.count < Self.maxParents else {
-                if !parentLimitReported {
-                    parentLimitReported = true
-                    report(Diagnostic(.warning, .csvParentLimit, "More than \(Self.maxParents) parent products: later parents are records of their own and do not fill their variations.", at: SourceLocation(file: file, line: row.line)))
-                }
-                return emit(row)
-            }
-            let index = heldParents.count
-            heldParents.append((row, 0))
+            let index = nextParent
+            nextParent += 1
+            var keys: [String] = []
             for key in parent.keys {
                 let value = cell(row, key)
                 guard !value.isEmpty else { continue }
-                if key == parent.keys.first, let prefix = parent.idPrefix { parents[prefix + value] = index }
-                parents[value] = index
+                if key == parent.keys.first, let prefix = parent.idPrefix { keys.append(prefix + value) }
+                keys.append(value)
+            }
+            for key in keys { parents[key] = index }
+            let held = HeldParent(row, keys: keys)
+            heldParents[index] = held
+            heldParentBytes += held.bytes
+            // Bounded memory: past the limits, the oldest parent is let go (a record if nobody named it yet).
+            while heldParents.count > parentRowLimit || (heldParentBytes > parentByteLimit && heldParents.count > 1) {
+                if !parentLimitReported {
+                    parentLimitReported = true
+                    report(Diagnostic(.warning, .csvParentLimit, "More than \(parentRowLimit) parent products, or more than \(parentByteLimit >> 20) MiB of them, wait for variations that may follow: from here the oldest is let go (a record of its own when no variation named it yet), and a variation that names it later does not take its columns.", at: SourceLocation(file: file, line: row.line)))
+                }
+                releaseOldestParent(emit: emit, report: report)
             }
             return
         }
         var variation = row
         let reference = cell(row, parent.reference)
         if !reference.isEmpty {
-            if let index = parents[reference] {
-                heldParents[index].referenced += 1
-                let base = heldParents[index].row
+            if let index = parents[reference], let held = heldParents[index] {
+                heldParents[index]?.referenced += 1
+                let base = held.row
                 for column in header.indices where parent.fill.contains(where: { PlatformProfiles.matches(header[column], pattern: $0) }) {
                     if column < variation.cells.count, column < base.cells.count, variation.cells[column].isEmpty {
                         variation.cells[column] = base.cells[column]
@@ -176,6 +269,10 @@ struct PlatformRowLayout {
     private let pairColumns: [(name: Int, value: Int, skip: Set<String>)]
     private let listColumns: [Int: PlatformProfiles.List]
     private let consumed: Set<Int>
+    /// Columns of media file names, by index.
+    private let mediaColumns: [Int: PlatformProfiles.MediaBase]
+    /// Columns that count only when another cell says so: (column, condition's column, condition, label otherwise).
+    private let conditionalColumns: [Int: (conditionColumn: Int?, condition: PlatformProfiles.Condition, otherwise: String)]
 
     init(profile: PlatformProfiles.Profile, header: [String]) {
         self.header = header
@@ -200,6 +297,17 @@ struct PlatformRowLayout {
         }
         listColumns = lists
         consumed = Set(pairs.flatMap { [$0.0, $0.1] }).union(lists.keys)
+        var conditional: [Int: (Int?, PlatformProfiles.Condition, String)] = [:]
+        for rule in profile.conditional ?? [] {
+            guard let index = PlatformProfiles.column(rule.column, in: header) else { continue }
+            conditional[index] = (PlatformProfiles.column(rule.when.column, in: header), rule.when, rule.otherwiseLabel)
+        }
+        conditionalColumns = conditional
+        var media: [Int: PlatformProfiles.MediaBase] = [:]
+        for rule in profile.mediaBase ?? [] {
+            if let index = PlatformProfiles.column(rule.column, in: header) { media[index] = rule }
+        }
+        mediaColumns = media
     }
 
     /// The fields of `row`: its non-empty cells in column order (pairs and lists reshaped), then the added fields.
@@ -215,6 +323,21 @@ struct PlatformRowLayout {
                 let name = row.cells[pair.name].trimmingWhitespace()
                 if name.isEmpty { plain(index, value, &fields) } else if !pair.skip.contains(value.trimmingWhitespace()) {
                     fields.append(RawField(label: name, value: value, origin: .csvColumn, line: row.line))
+                }
+            } else if let media = mediaColumns[index] {
+                for piece in value.components(separatedBy: media.separator) {
+                    let name = piece.trimmingWhitespace()
+                    guard !name.isEmpty else { continue }
+                    let lowered = name.lowercased()
+                    let url = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? name : media.base + name
+                    fields.append(RawField(label: header[index], value: url, origin: .csvColumn, line: row.line))
+                }
+            } else if let rule = conditionalColumns[index] {
+                let decider = rule.conditionColumn.flatMap { $0 < row.cells.count ? row.cells[$0].trimmingWhitespace() : nil } ?? ""
+                if rule.condition.holds(for: decider) {
+                    plain(index, value, &fields)
+                } else {
+                    fields.append(RawField(label: rule.otherwise, value: value, origin: .csvColumn, line: row.line))
                 }
             } else if !consumed.contains(index) {
                 plain(index, value, &fields)
@@ -240,5 +363,35 @@ struct PlatformRowLayout {
             if !value.isEmpty { result.append((parts[0].trimmingWhitespace(), value)) }
         }
         return result
+    }
+}
+
+/// Strings packed into one byte buffer: one allocation for a row's cells.
+struct PackedCells {
+    private let bytes: [UInt8]
+    /// The end offset of each cell in `bytes`.
+    private let ends: [Int32]
+
+    init(_ cells: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.reduce(0) { $0 + $1.utf8.count })
+        var ends: [Int32] = []
+        ends.reserveCapacity(cells.count)
+        for cell in cells {
+            bytes.append(contentsOf: cell.utf8)
+            ends.append(Int32(bytes.count))
+        }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    var byteCount: Int { bytes.count }
+
+    func unpacked() -> [String] {
+        var start = 0
+        return ends.map { end in
+            defer { start = Int(end) }
+            return bytes[start..<Int(end)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        }
     }
 }

@@ -85,6 +85,117 @@ struct PlatformExportTests {
         #expect(sink.records[0].hints.weightUnit == "kg")
     }
 
+    @Test func bigCommerceItemRowsGroupAProductWithItsVariantsAndImages() throws {
+        let sink = try Self.read(sample: "bigcommerce-products.csv")
+        // 7 rows: a product with an image row, a product with 2 variants, a product alone.
+        #expect(sink.records.count == 4)
+        #expect(sink.records.allSatisfy { $0.hints.platform == "bigcommerce" && $0.hints.weightUnit == "lb" && $0.hints.lengthUnit == "in" })
+        let terrarium = sink.records[0]
+        #expect(terrarium.value("SKU") == "OTL")
+        #expect(terrarium.values("Internal Image URL (Export)") == ["https://cdn11.bigcommerce.com/s-7h8f/products/112/images/386/orbit-large__57311.jpg"])
+        #expect(terrarium.value("Material") == "Glass" && terrarium.value("Finish") == "Brass")
+        #expect(terrarium.value("Product SKU") == nil)
+        // Variants take the product's name, price and brand, and its SKU as their group; the product row is no record.
+        let blue = sink.records[1]
+        #expect(blue.value("SKU") == "CT-BLU" && blue.value("Name") == "Chambray Towel" && blue.value("Price") == "49.00")
+        #expect(blue.value("Sale Price") == "44.00" && blue.value("Brand") == "Able Brewing")
+        #expect(blue.value("Product SKU") == "CT")
+        #expect(!sink.records.contains { $0.value("SKU") == "CT" })
+        let note = try #require(sink.diagnostics.first { $0.code == .csvParentRow })
+        #expect(note.location.line == 4 && note.message.contains("2 variant rows"))
+        #expect(sink.records[3].value("SKU") == "OFSUC")
+    }
+
+    @Test func shopwareVariantsInheritTheirParentsColumns() throws {
+        let sink = try Self.read(sample: "shopware6-product-export.csv")
+        // The kettle is the parent of 2 variants; the coffee machine, a parent of none, comes at the end of the file.
+        #expect(sink.records.map { $0.value("product_number") } == ["SW10002.1", "SW10002.2", "SW10001"])
+        let first = sink.records[0]
+        #expect(first.value("name") == "Wasserkocher Bosch TWK3A011" && first.value("price_gross") == "29.99")
+        #expect(first.value("manufacturer_name") == "Bosch" && first.value("parent product_number") == "SW10002")
+        // A variant's own name and price win over its parent's.
+        #expect(sink.records[1].value("name") == "Wasserkocher Bosch TWK3A011 schwarz" && sink.records[1].value("price_gross") == "30.99")
+        #expect(sink.records[2].value("parent product_number") == nil)
+        #expect(first.hints.weightUnit == "kg" && first.hints.lengthUnit == "mm")
+    }
+
+    /// Shopware holds every top-level product back, since variants may follow anywhere; past the limit the oldest
+    /// is let go: a record when nobody named it yet, and a variant naming it later keeps only the reference.
+    @Test func heldParentsAreLetGoOldestFirstPastTheLimit() throws {
+        let header = ["id", "parent_id", "product_number", "name", "price_gross"]
+        let profile = try #require(PlatformProfiles.builtIn.recognise(header: header))
+        #expect(profile.id == "shopware")
+        var shaper = PlatformRowShaper(profile: profile, header: header, file: "export.csv", parentRowLimit: 2)
+        var emitted: [String] = [], diagnostics: [Diagnostic] = []
+        let rows = [["a", "", "A", "Lamp", "10"], ["b", "", "B", "Kettle", "20"], ["b1", "b", "B.1", "", ""],
+                    ["c", "", "C", "Mug", "5"], ["d", "", "D", "Desk", "90"], ["a1", "a", "A.1", "", ""], ["b2", "b", "B.2", "", ""]]
+        for (line, cells) in rows.enumerated() {
+            shaper.accept(ShapedRow(cells: cells, line: line + 2), emit: { emitted.append($0.cells[2] + ":" + $0.cells[3] + $0.extraFields.map { "<" + $0.value }.joined()) }, report: { diagnostics.append($0) })
+        }
+        shaper.finish(emit: { emitted.append($0.cells[2] + ":" + $0.cells[3] + $0.extraFields.map { "<" + $0.value }.joined()) }, report: { diagnostics.append($0) })
+        // C's arrival lets A go (a record, nobody named it yet); D's lets B go (the parent of B.1, no record).
+        // A.1 comes after A was let go: it keeps A's id as its group, not A's name; B.2 likewise.
+        #expect(emitted == ["B.1:Kettle<B", "A:Lamp", "A.1:<a", "B.2:<b", "C:Mug", "D:Desk"])
+        #expect(diagnostics.filter { $0.code == .csvParentLimit }.count == 1)
+        #expect(diagnostics.filter { $0.code == .csvParentRow }.map(\.location.line) == [3])
+    }
+
+    @Test func packedCellsGiveBackTheirCells() {
+        let cells = ["", "SW10001", "Kaffeevollautomat „EQ.6“ – 1500 W", "", "日本語", "a;b\n\"c\""]
+        #expect(PackedCells(cells).unpacked() == cells)
+        #expect(PackedCells(cells).byteCount == cells.reduce(0) { $0 + $1.utf8.count })
+        #expect(PackedCells([]).unpacked().isEmpty)
+    }
+
+    @Test func squarespaceVariantRowsBelongToTheProductAbove() throws {
+        let sink = try Self.read(sample: "squarespace-products.csv")
+        #expect(sink.records.count == 3)
+        let charcoal = sink.records[1]
+        #expect(charcoal.value("SKU") == "SQ-WTB-CHR" && charcoal.value("Title") == "Wool Throw Blanket")
+        #expect(charcoal.value("Product ID [Non Editable]") == "64f1a2b3c4d5e6f7a8b9c0d1")
+        #expect(charcoal.value("Color") == "Charcoal")
+        // Not on sale: its `Sale Price` of 0.00 is no sale price.
+        #expect(charcoal.value("Sale Price") == nil && charcoal.value("Sale Price, not on sale") == "0.00")
+        #expect(sink.records[0].value("Sale Price") == "96.00")
+        #expect(charcoal.hints.weightUnit == QuantityParsing.UnitFallback.storeSetting)
+    }
+
+    @Test func wixVariantsCostTheProductsPricePlusTheirSurcharge() throws {
+        let sink = try Self.read(sample: "wix-catalog_products.csv")
+        #expect(sink.records.map { $0.value("sku") } == ["DRIP-02-WHT", "DRIP-02-BLK", "APR-LIN"])
+        #expect(sink.records[0].value("price") == "32" && sink.records[1].value("price") == "34")
+        #expect(sink.records[1].value("Color") == "Black" && sink.records[1].value("handleId of the product") == "product_5f1e0b2a")
+        #expect(sink.records[0].values("productImageUrl") == ["https://static.wixstatic.com/media/a1b2c3_5e7d.jpg", "https://static.wixstatic.com/media/a1b2c3_9f0e.jpg"])
+        #expect(sink.records[2].value("handleId of the product") == nil)
+    }
+
+    @Test(arguments: [("", "19.90"), ("0", "19.90"), ("2.5", "22.40"), ("-1.90", "18.00"), ("\"2,50\"", nil), ("+2 EUR", nil)])
+    func aWixSurchargeThatIsNoPlainNumberLeavesTheVariantWithoutAPrice(surcharge: String, price: String?) throws {
+        let sink = try Self.read("""
+            handleId,fieldType,name,sku,price,surcharge
+            p1,Product,Mug,MUG,19.90,
+            p1,Variant,,MUG-B,,\(surcharge)
+            """)
+        #expect(sink.records.map { $0.value("sku") } == ["MUG-B"])
+        #expect(sink.records[0].value("price").flatMap { Decimal(string: $0) } == price.flatMap { Decimal(string: $0) })
+    }
+
+    @Test func etsyListingsNameTheirCurrencyAndVariations() throws {
+        let sink = try Self.read(sample: "etsy-EtsyListingsDownload.csv")
+        #expect(sink.records.count == 2)
+        #expect(sink.records[0].value("CURRENCY_CODE") == "GBP" && sink.records[0].value("Size") == "Small,Large")
+        #expect(sink.records[0].hints.platform == "etsy")
+    }
+
+    @Test func aConditionTestsACell() {
+        let onSale = PlatformProfiles.Condition(column: "On Sale", equals: "yes")
+        #expect(onSale.holds(for: "Yes") && !onSale.holds(for: "No") && !onSale.holds(for: ""))
+        let top = PlatformProfiles.Condition(column: "parent_id", empty: true)
+        #expect(top.holds(for: "") && !top.holds(for: "4d5e"))
+        let variable = PlatformProfiles.Condition(column: "Type", contains: "variable")
+        #expect(variable.holds(for: "Variable product") && !variable.holds(for: "simple"))
+    }
+
     @Test func anOrdinarySpreadsheetIsNoPlatform() throws {
         let sink = try Self.read("sku,title,price\nA-1,Lamp,9.99 EUR\n")
         #expect(sink.records.first?.hints.platform == nil)

@@ -23,8 +23,12 @@ public struct QuantityParsing: Sendable {
         public var fromLabel: String?
         /// The per-key default from `keys.json`.
         public var defaultUnit: String?
-        /// The unit the source's configuration sets for this field (used after the label, before the default).
+        /// The unit the source's configuration sets for this field (used after the label, before the default), or
+        /// `storeSetting`: the export writes the shop's own unit, which the file does not name (no default applies).
         public var fromConfiguration: String?
+
+        /// A platform's unit for exports written in the unit the shop chose in its settings (Squarespace, Wix).
+        public static let storeSetting = "store-setting"
 
         public init(fromLabel: String? = nil, defaultUnit: String? = nil, fromConfiguration: String? = nil) {
             self.fromLabel = fromLabel
@@ -59,6 +63,8 @@ public struct QuantityParsing: Sendable {
         } else if let hint = fallback.fromLabel, let named = units.unit(hint, in: dimension) {
             unit = named
             if labelUnitIsColumnFact { labelUnit = named } else { findings.append(.quantityUnitFromLabel(text, unit: named.symbol, field: field)) }
+        } else if fallback.fromConfiguration == UnitFallback.storeSetting {
+            return (nil, [.quantityUnitIsStoreSetting(text, field: field)], nil)
         } else if let configured = fallback.fromConfiguration, let named = units.unit(configured, in: dimension) {
             unit = named
             findings.append(.quantityUnitFromConfiguration(text, unit: named.symbol, field: field))
@@ -255,6 +261,9 @@ extension Finding {
     }
     static func quantityUnitAssumed(_ text: String, unit: String, field: String) -> Finding {
         Finding(.warning, .unitAssumed, "\(field): \"\(text)\" has no unit and the label names none; assumed \(unit), the documented default for \(field).")
+    }
+    static func quantityUnitIsStoreSetting(_ text: String, field: String) -> Finding {
+        Finding(.warning, .unitStoreSetting, "\(field): \"\(text)\" has no unit, and this export writes the unit chosen in the shop's settings, which the file does not name; the value was not kept. Set the source's units in a configuration file (sources: units, docs/validate.md).")
     }
     static func quantityUnitMissing(_ text: String, field: String) -> Finding {
         Finding(.error, .unitMissing, "\(field): \"\(text)\" has no unit and no default applies; the value was not kept.")

@@ -37,6 +37,19 @@ struct QuantityParsingTests {
         #expect(findings[0].message.contains("assumed cm"))
     }
 
+    /// Squarespace and Wix write weights in the unit the shop chose: no default is assumed, the value is not kept,
+    /// and a unit in the value or the label still wins.
+    @Test func aStoreSettingUnitAssumesNothing() throws {
+        let store = QuantityParsing.UnitFallback(defaultUnit: "g", fromConfiguration: QuantityParsing.UnitFallback.storeSetting)
+        let (bare, findings) = QuantityParsing().parse("1.4", dimension: .mass, fallback: store, field: "weight")
+        #expect(bare == nil)
+        #expect(findings.map(\.code) == [.unitStoreSetting])
+        #expect(QuantityParsing().parse("1.4 kg", dimension: .mass, fallback: store, field: "weight").quantity?.valueText == "1400")
+        var labelled = store
+        labelled.fromLabel = "lb"
+        #expect(QuantityParsing().parse("2", dimension: .mass, fallback: labelled, field: "weight").quantity?.valueText == "907.185")
+    }
+
     @Test func wrongDimensionUnitIsAnError() {
         let (quantity, findings) = QuantityParsing().parse("20 kg", dimension: .length, fallback: .init(), field: "package_length")
         #expect(quantity == nil)
