@@ -329,7 +329,8 @@ struct PlatformRowLayout {
                     let name = piece.trimmingWhitespace()
                     guard !name.isEmpty else { continue }
                     let lowered = name.lowercased()
-                    let url = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? name : media.base + name
+                    let url = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? name
+                        : name.hasPrefix("//") ? "https:" + name : media.base + name
                     fields.append(RawField(label: header[index], value: url, origin: .csvColumn, line: row.line))
                 }
             } else if let rule = conditionalColumns[index] {

@@ -169,6 +169,16 @@ struct PlatformExportTests {
         #expect(sink.records[2].value("handleId of the product") == nil)
     }
 
+    @Test func wixMediaNamesBecomeURLsAndURLsStay() throws {
+        let sink = try Self.read("""
+            handleId,fieldType,name,sku,price,productImageUrl
+            p1,Product,Mug,MUG,19.90,"ab12_c3~mv2.jpg; https://cdn.example.com/m.png;//static.wixstatic.com/media/x.jpg;"
+            """)
+        #expect(sink.records.first?.values("productImageUrl") == [
+            "https://static.wixstatic.com/media/ab12_c3~mv2.jpg", "https://cdn.example.com/m.png", "https://static.wixstatic.com/media/x.jpg",
+        ])
+    }
+
     @Test(arguments: [("", "19.90"), ("0", "19.90"), ("2.5", "22.40"), ("-1.90", "18.00"), ("\"2,50\"", nil), ("+2 EUR", nil)])
     func aWixSurchargeThatIsNoPlainNumberLeavesTheVariantWithoutAPrice(surcharge: String, price: String?) throws {
         let sink = try Self.read("""
