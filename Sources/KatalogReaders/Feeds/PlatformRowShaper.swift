@@ -10,14 +10,16 @@ struct ShapedRow {
 }
 
 /// Turns the rows of a recognised shop-platform export into records, as the platform's documentation defines
-/// them (`PlatformProfiles`): Shopify's rows grouped by `Handle`, WooCommerce's variations and their parent rows,
-/// Magento's store-view rows, name/value column pairs and `name=value` lists in one cell.
+/// them (`PlatformProfiles`): rows grouped by a key or by a row type (Shopify's `Handle`, BigCommerce's `Item`,
+/// Squarespace's and Wix's variant rows), variations and their parent rows (WooCommerce, Shopware), Magento's
+/// store-view rows, name/value column pairs and `name=value` lists in one cell.
 ///
-/// Purely structural: cells move between rows and become fields; no value is parsed. A row is never lost: rows
-/// that are not records of their own (a Shopify image row, a WooCommerce parent with variations, a Magento
-/// store-view row) give their values to the records they belong to, and a parent nobody references is emitted as a
-/// record at the end of the file. Memory is bounded: a group holds at most `maxGroupRows` rows, and at most
-/// `maxParents` parents (`maxParentBytes` of text) are held back, the oldest let go first.
+/// Structural: cells move between rows and become fields; no value is parsed but a Wix surcharge (a plain decimal
+/// added to the product's price). A row is never lost: rows that are not records of their own (a Shopify image
+/// row, a parent with variations, a Magento store-view row) give their values to the records they belong to, and a
+/// parent nobody references is a record when it is let go (at the end of the file, or earlier past the limits).
+/// Memory is bounded: a group holds at most `maxGroupRows` rows, and at most `maxParents` parents
+/// (`maxParentBytes` of text) are held back, the oldest let go first.
 struct PlatformRowShaper {
     let profile: PlatformProfiles.Profile
     let header: [String]
