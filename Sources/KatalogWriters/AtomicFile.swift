@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -227,7 +226,7 @@ extension AtomicFile {
 
     /// What the writer queue hands back: the first failed write behind, and the written block, for reuse.
     final class HandBack: Sendable {
-        private let state = Mutex<(failure: OutputError?, spare: OutputBlock?)>((nil, nil))
+        private let state = Locked<(failure: OutputError?, spare: OutputBlock?)>((nil, nil))
 
         func put(_ written: OutputBlock, failure: OutputError?) {
             state.withLock { state in

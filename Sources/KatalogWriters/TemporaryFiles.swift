@@ -1,4 +1,3 @@
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +11,7 @@ public enum TemporaryFiles {
         var stopping = false
     }
 
-    private static let state = Mutex(State())
+    private static let state = Locked(State())
 
     /// Makes a temporary file with `make` (which returns what it made and the file's path, or nil with `errno`
     /// set) and registers it, both under the registry's lock, so that `removeAll` cannot come between the two and
