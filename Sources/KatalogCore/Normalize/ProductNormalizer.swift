@@ -100,6 +100,9 @@ public final class ProductNormalizer {
     private var vocabularyCache: [StringPair: ValueVocabulary.Match?] = [:]
     /// Column notes by (label, unit): see `columnUnitNote`.
     private var columnUnitNotes: [StringPair: Finding] = [:]
+    /// Keys of unmapped labels (`slug`), which every row of a spreadsheet repeats: folding them was a quarter of the
+    /// CPU of a Shopify export, whose rows carry a dozen unmapped columns.
+    private var slugCache: [String: String] = [:]
     private let cacheLimit = 4_096
     private var priceEvidence: PriceEvidence
     /// Units and axis words of `tables`, for measurements.
@@ -464,7 +467,7 @@ public final class ProductNormalizer {
         guard let match = resolved.match, let key = resolved.key else {
             let value = TextCleaning.cleanLine(field.value)
             product.attributes.append(Attribute(
-                key: Self.slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
+                key: slug(label), isMapped: false, label: label, value: value, originalValue: field.value,
                 language: nil, origin: field.origin, line: field.line
             ))
             // In a feed every record repeats the same labels: the fact is reported once per file and label.
@@ -619,7 +622,7 @@ public final class ProductNormalizer {
         let label = field.label ?? key
         let value = TextCleaning.cleanLine(field.value)
         guard !value.isEmpty else { return }
-        let attribute = rank.keepAs ?? Self.slug(label)
+        let attribute = rank.keepAs ?? slug(label)
         product.attributes.append(Attribute(
             key: attribute, isMapped: true, label: label, value: value, originalValue: field.value,
             language: nil, origin: field.origin, line: field.line
@@ -696,6 +699,15 @@ public final class ProductNormalizer {
             }
             return urls
         }
+    }
+
+    /// `slug(label)`, remembered (bounded by `cacheLimit`, as the other caches).
+    private func slug(_ label: String) -> String {
+        if let cached = slugCache[label] { return cached }
+        if slugCache.count >= cacheLimit { slugCache.removeAll(keepingCapacity: true) }
+        let made = Self.slug(label)
+        slugCache[label] = made
+        return made
     }
 
     /// `Minimalna liczba towaru` → `minimalna_liczba_towaru`: a stable key for an unmapped label.
