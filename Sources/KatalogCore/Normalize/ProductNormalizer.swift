@@ -551,14 +551,7 @@ public final class ProductNormalizer {
             let vocabularyName = key.vocabulary ?? match.key
             let found = lookupVocabulary(value, in: vocabularyName)
             if found == nil { product.diagnostics.append(Diagnostic(.valueNotInVocabulary(value, vocabulary: vocabularyName), at: location)) }
-            let canonical = found?.value ?? TextCleaning.cleanLine(value)
-            switch (key.target, match.key) {
-            case (.field, "availability"): setText(\.availability, key: "availability", field: field, value: canonical, product: &product, state: &state)
-            case (.field, "condition"): setText(\.condition, key: "condition", field: field, value: canonical, product: &product, state: &state)
-            default:
-                let language = found.flatMap { $0.languages.count == 1 ? $0.languages[0] : nil } ?? attributeLanguage(match, state: state)
-                appendAttribute(match: match, field: field, value: canonical, language: language, product: &product)
-            }
+            applyVocabularyValue(found?.value ?? TextCleaning.cleanLine(value), found: found, key: key, match: match, field: field, product: &product, state: &state)
         case .url:
             if match.key == "image" {
                 for url in Self.imageURLs(in: value) where !product.images.contains(url) { product.images.append(url) }
@@ -587,7 +580,10 @@ public final class ProductNormalizer {
             }
         case .integer:
             let digits = value.prefix { $0.isNumber }
-            if digits.isEmpty || Int(digits) == nil {
+            if digits.isEmpty, let other = readAsOtherwiseKey(value, key: key, match: match) {
+                // Wix's `inventory` holds a count or `InStock` / `OutOfStock`: the words are the availability.
+                applyVocabularyValue(other.found.value, found: other.found, key: other.key, match: other.match, field: field, product: &product, state: &state)
+            } else if digits.isEmpty || Int(digits) == nil {
                 product.diagnostics.append(Diagnostic(.integerUnreadable(value, field: match.key), at: location))
                 appendAttribute(match: match, field: field, value: TextCleaning.cleanLine(value), language: attributeLanguage(match, state: state), product: &product)
             } else {
@@ -662,6 +658,28 @@ public final class ProductNormalizer {
         }
         product.package[measure] = quantity
         product.provenance[key] = FieldProvenance(field)
+    }
+
+    /// A vocabulary key's canonical value: the availability or condition field, else an attribute.
+    private func applyVocabularyValue(_ canonical: String, found: ValueVocabulary.Match?, key: KeyTable.Key, match: LabelDictionary.Match, field: RawField, product: inout Product, state: inout RecordState) {
+        switch (key.target, match.key) {
+        case (.field, "availability"): setText(\.availability, key: "availability", field: field, value: canonical, product: &product, state: &state)
+        case (.field, "condition"): setText(\.condition, key: "condition", field: field, value: canonical, product: &product, state: &state)
+        default:
+            let language = found.flatMap { $0.languages.count == 1 ? $0.languages[0] : nil } ?? attributeLanguage(match, state: state)
+            appendAttribute(match: match, field: field, value: canonical, language: language, product: &product)
+        }
+    }
+
+    /// `value`, not of `key`'s type, read as the key that `key` names as its `otherwise` (keys.json) when it is a
+    /// word of that key's vocabulary; nil otherwise.
+    private func readAsOtherwiseKey(_ value: String, key: KeyTable.Key, match: LabelDictionary.Match) -> (key: KeyTable.Key, match: LabelDictionary.Match, found: ValueVocabulary.Match)? {
+        guard let otherName = key.otherwise, let other = tables.keys[otherName], other.type == .vocabulary,
+              let found = lookupVocabulary(value, in: other.vocabulary ?? otherName)
+        else { return nil }
+        var otherMatch = match
+        otherMatch.key = otherName
+        return (other, otherMatch, found)
     }
 
     private func appendAttribute(match: LabelDictionary.Match, field: RawField, value: String, language: String?, product: inout Product) {

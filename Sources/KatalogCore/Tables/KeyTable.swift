@@ -23,15 +23,19 @@ public struct KeyTable: Sendable {
             type = try value("type")
             vocabulary = try table.optional("vocabulary") { try $0.string() }
             defaultUnit = try table.optional("default_unit") { try $0.string() }
+            otherwise = try table.optional("otherwise") { try $0.string() }
         }
 
         public var target: Target
         public var type: ValueType
         public var vocabulary: String?
         public var defaultUnit: String?
+        /// A vocabulary key that a value not of this key's type is read as when it is one of that key's words
+        /// (`stock_quantity` → `availability`: `InStock`).
+        public var otherwise: String?
 
         enum CodingKeys: String, CodingKey {
-            case target, type, vocabulary
+            case target, type, vocabulary, otherwise
             case defaultUnit = "default_unit"
         }
     }

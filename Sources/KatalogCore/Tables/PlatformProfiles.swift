@@ -119,13 +119,17 @@ public struct PlatformProfiles: Sendable {
     }
 
     /// A column whose value counts only when another column says so (Squarespace's `Sale Price` when `On Sale` is
-    /// `Yes`); otherwise it is kept under `otherwise_label`, an attribute.
+    /// `Yes`); otherwise it is kept under `otherwise_label`, an attribute. With `label`, a value meeting the condition
+    /// is read under that label instead of the column's (Wix's `discountValue` is a percentage when `discountMode` is
+    /// `PERCENT`). A column may have several rules: the first whose condition holds gives the label; when none holds,
+    /// the first `otherwise_label`, else the column's own.
     public struct ConditionalColumn: Decodable, Sendable, Hashable {
         public var column: String
         public var when: Condition
-        public var otherwiseLabel: String
+        public var label: String?
+        public var otherwiseLabel: String?
         enum CodingKeys: String, CodingKey {
-            case column, when
+            case column, when, label
             case otherwiseLabel = "otherwise_label"
         }
     }
@@ -148,20 +152,34 @@ public struct PlatformProfiles: Sendable {
         public var skip: [String]?
     }
 
-    /// One cell holding several `name<name_value>value` entries separated by `entry`.
+    /// One cell holding several `name<name_value>value` entries separated by `entry`. With `keyed`, the entries
+    /// are `key<name_value>value` parts and a field is made of the parts named by `keyed` (BigCommerce's
+    /// `Type=Swatch|Name=Color|Value=Blue|Type=Rectangle|Name=Size|Value=M`: `Name` and `Value`).
     public struct List: Decodable, Sendable, Hashable {
         public var column: String
         public var entry: String
         public var nameValue: String
+        public var keyed: KeyedParts?
         enum CodingKeys: String, CodingKey {
-            case column, entry
+            case column, entry, keyed
             case nameValue = "name_value"
         }
 
-        public init(column: String, entry: String, nameValue: String) {
+        /// The keys of the parts that give a field's name and its value.
+        public struct KeyedParts: Decodable, Sendable, Hashable {
+            public var name: String
+            public var value: String
+            public init(name: String, value: String) {
+                self.name = name
+                self.value = value
+            }
+        }
+
+        public init(column: String, entry: String, nameValue: String, keyed: KeyedParts? = nil) {
             self.column = column
             self.entry = entry
             self.nameValue = nameValue
+            self.keyed = keyed
         }
     }
 

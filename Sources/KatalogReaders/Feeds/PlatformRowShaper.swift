@@ -297,8 +297,16 @@ struct PlatformRowLayout {
     private let consumed: Set<Int>
     /// Columns of media file names, by index.
     private let mediaColumns: [Int: PlatformProfiles.MediaBase]
-    /// Columns that count only when another cell says so: (column, condition's column, condition, label otherwise).
-    private let conditionalColumns: [Int: (conditionColumn: Int?, condition: PlatformProfiles.Condition, otherwise: String)]
+    /// Columns read under a label that another cell decides, by index: their rules in the profile's order.
+    private let conditionalColumns: [Int: [ConditionalRule]]
+
+    /// A conditional column's rule, its condition's column found in the header.
+    private struct ConditionalRule {
+        let conditionColumn: Int?
+        let condition: PlatformProfiles.Condition
+        let label: String?
+        let otherwise: String?
+    }
 
     init(profile: PlatformProfiles.Profile, header: [String]) {
         self.header = header
@@ -323,10 +331,13 @@ struct PlatformRowLayout {
         }
         listColumns = lists
         consumed = Set(pairs.flatMap { [$0.0, $0.1] }).union(lists.keys)
-        var conditional: [Int: (Int?, PlatformProfiles.Condition, String)] = [:]
+        var conditional: [Int: [ConditionalRule]] = [:]
         for rule in profile.conditional ?? [] {
             guard let index = PlatformProfiles.column(rule.column, in: header) else { continue }
-            conditional[index] = (PlatformProfiles.column(rule.when.column, in: header), rule.when, rule.otherwiseLabel)
+            conditional[index, default: []].append(ConditionalRule(
+                conditionColumn: PlatformProfiles.column(rule.when.column, in: header), condition: rule.when,
+                label: rule.label, otherwise: rule.otherwiseLabel
+            ))
         }
         conditionalColumns = conditional
         var media: [Int: PlatformProfiles.MediaBase] = [:]
@@ -359,12 +370,16 @@ struct PlatformRowLayout {
                         : name.hasPrefix("//") ? "https:" + name : media.base + name
                     fields.append(RawField(label: header[index], value: url, origin: .csvColumn, line: row.line))
                 }
-            } else if let rule = conditionalColumns[index] {
-                let decider = rule.conditionColumn.flatMap { $0 < row.cells.count ? row.cells[$0].trimmingWhitespace() : nil } ?? ""
-                if rule.condition.holds(for: decider) {
-                    plain(index, value, &fields)
+            } else if let rules = conditionalColumns[index] {
+                let holding = rules.first { rule in
+                    rule.condition.holds(for: rule.conditionColumn.flatMap { $0 < row.cells.count ? row.cells[$0].trimmingWhitespace() : nil } ?? "")
+                }
+                // A holding rule's label, or the column's own when it names none; the first fallback when none holds.
+                let label = holding != nil ? holding?.label : rules.lazy.compactMap(\.otherwise).first
+                if let label {
+                    fields.append(RawField(label: label, value: value, origin: .csvColumn, line: row.line))
                 } else {
-                    fields.append(RawField(label: rule.otherwise, value: value, origin: .csvColumn, line: row.line))
+                    plain(index, value, &fields)
                 }
             } else if !consumed.contains(index) {
                 plain(index, value, &fields)
@@ -377,6 +392,7 @@ struct PlatformRowLayout {
     /// separator belongs to the value before it (`activity=Gym,Hiking` → activity `Gym,Hiking`). A trailing
     /// position (`Composition:Coton:1`) is dropped.
     static func split(_ text: String, list: PlatformProfiles.List) -> [(name: String, value: String)] {
+        if let keyed = list.keyed { return splitKeyed(text, list: list, keyed: keyed) }
         var result: [(name: String, value: String)] = []
         for entry in text.components(separatedBy: list.entry) {
             let parts = entry.components(separatedBy: list.nameValue)
@@ -390,6 +406,35 @@ struct PlatformRowLayout {
             if !value.isEmpty { result.append((parts[0].trimmingWhitespace(), value)) }
         }
         return result
+    }
+}
+
+extension PlatformRowLayout {
+    /// `Type=Swatch|Name=Color|Value=Blue[#0000FF]|Type=Rectangle|Name=Size|Value=M` with `Name` and `Value` as the
+    /// keyed parts → (Color, Blue), (Size, M). A part naming a field starts a new one; a field takes the first value
+    /// after its name; other parts (`Type`) are not kept. A swatch's colour codes or pattern after the value, in
+    /// brackets, are not part of it. Nothing when any part has no `name_value` separator or a name has no value:
+    /// the cell is then kept whole.
+    static func splitKeyed(_ text: String, list: PlatformProfiles.List, keyed: PlatformProfiles.List.KeyedParts) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        var name: String?
+        for part in text.components(separatedBy: list.entry) where !part.trimmingWhitespace().isEmpty {
+            guard let separator = part.range(of: list.nameValue) else { return [] }
+            let key = part[..<separator.lowerBound].trimmingWhitespace()
+            let value = String(part[separator.upperBound...]).trimmingWhitespace()
+            if key.caseInsensitiveCompare(keyed.name) == .orderedSame {
+                if name != nil { return [] }
+                name = value
+            } else if key.caseInsensitiveCompare(keyed.value) == .orderedSame, let fieldName = name {
+                var kept = value
+                if kept.hasSuffix("]"), let open = kept.lastIndex(of: "["), open > kept.startIndex {
+                    kept = String(kept[..<open]).trimmingWhitespace()
+                }
+                if !fieldName.isEmpty, !kept.isEmpty { result.append((fieldName, kept)) }
+                name = nil
+            }
+        }
+        return name == nil ? result : []
     }
 }
 

@@ -162,4 +162,52 @@ struct PlatformNormalizationTests {
         let taxed = ProductNormalizer(tables: tables).normalize(Self.record([("sku", "A-2"), ("title", "Mug"), ("price", "14,28 € toutes taxes comprises")]))
         #expect(taxed.price?.vat == "included")
     }
+
+    @Test func aStockColumnsAvailabilityWordsAreTheAvailability() throws {
+        // Wix's `inventory` holds a count or InStock / OutOfStock.
+        func product(_ inventory: String) -> Product {
+            ProductNormalizer().normalize(Self.record([("sku", "MUG"), ("name", "Mug"), ("price", "19.90"), ("inventory", inventory)], platform: "wix"))
+        }
+        let counted = product("12")
+        #expect(counted.availability == nil && counted.attributes.first { $0.key == "stock_quantity" }?.value == "12")
+        for (word, availability) in [("InStock", "in_stock"), ("OutOfStock", "out_of_stock")] {
+            let worded = product(word)
+            #expect(worded.availability == availability)
+            #expect(worded.provenance["availability"]?.label == "inventory")
+            #expect(!worded.attributes.contains { $0.key == "stock_quantity" })
+            #expect(!worded.diagnostics.contains { $0.code == .valueNotANumber })
+        }
+        // Words that are no availability stay a warning, kept as written.
+        let other = product("plenty")
+        #expect(other.availability == nil && other.attributes.first { $0.key == "stock_quantity" }?.value == "plenty")
+        #expect(other.diagnostics.contains { $0.code == .valueNotANumber })
+        // A Lithuanian stock column saying "yra" (there is) means the same.
+        let lithuanian = ProductNormalizer().normalize(Self.record([("Prekės kodas", "A-1"), ("Kaina", "9,99"), ("Likutis sandėlyje", "yra")]))
+        #expect(lithuanian.availability == "in_stock")
+    }
+
+    @Test func everyOtherwiseKeyIsAVocabularyKey() throws {
+        let keys = KeyTable.builtIn.keys
+        let named = keys.filter { $0.value.otherwise != nil }
+        #expect(!named.isEmpty)
+        for (name, key) in named {
+            let other = try #require(keys[key.otherwise ?? ""], "\(name) names an unknown key")
+            #expect(other.type == .vocabulary, "\(name) → \(key.otherwise ?? "")")
+        }
+    }
+
+    @Test func aWixDiscountGivesTheSalePrice() throws {
+        func product(_ label: String, _ value: String) -> Product {
+            ProductNormalizer().normalize(Self.record([("sku", "MUG"), ("name", "Mug"), ("price", "34"), (label, value)], platform: "wix", currency: "USD"))
+        }
+        let percent = product("discountValue, percent", "10")
+        #expect(percent.salePrice?.money == Money(amount: Decimal(string: "30.60")!, currency: "USD"))
+        #expect(percent.provenance["sale_price"]?.label == "discountValue, percent")
+        #expect(percent.diagnostics.contains { $0.code == .priceSaleFromDiscount })
+        let amount = product("discountValue, amount", "5")
+        #expect(amount.salePrice?.money == Money(amount: 29, currency: "USD"))
+        // Without a mode the value says nothing about the price.
+        let unknown = product("discountValue", "5")
+        #expect(unknown.salePrice == nil && unknown.attributes.first { $0.key == "discountvalue" }?.value == "5")
+    }
 }

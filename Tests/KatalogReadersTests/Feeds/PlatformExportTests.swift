@@ -104,6 +104,37 @@ struct PlatformExportTests {
         let note = try #require(sink.diagnostics.first { $0.code == .csvParentRow })
         #expect(note.location.line == 4 && note.message.contains("2 variant rows"))
         #expect(sink.records[3].value("SKU") == "OFSUC")
+        // A variant's options are its fields; its ID is the variant's, not the product's.
+        #expect(blue.value("Color") == "Blue" && blue.value("Size") == "Large" && blue.value("Options") == nil)
+        #expect(blue.value("Variant ID") == "381" && blue.value("ID") == nil)
+        #expect(terrarium.value("ID") == "112" && terrarium.value("Variant ID") == nil)
+    }
+
+    @Test(arguments: [
+        ("Type=Swatch|Name=Color|Value=Blue", [("Color", "Blue")]),
+        ("Type=Swatch|Name=Color|Value=Blue[#3B5B92]|Type=Rectangle|Name=Size|Value=Large", [("Color", "Blue"), ("Size", "Large")]),
+        ("Type=Swatch|Name=Pattern|Value=Plaid[https://cdn.example.com/plaid.png]", [("Pattern", "Plaid")]),
+        ("Type=Dropdown|Name=Neck|Value=Maple|", [("Neck", "Maple")]),
+        ("Type=Rectangle|Name=Size|Value=[M]", [("Size", "[M]")]),
+        ("Type=Rectangle|Name=Size", []),
+        ("Type=Rectangle|Name=Size|Name=Color|Value=Red", []),
+        ("Size: Large", []),
+    ])
+    func keyedListsTakeTheirNamedParts(text: String, expected: [(String, String)]) {
+        let list = PlatformProfiles.List(column: "Options", entry: "|", nameValue: "=", keyed: .init(name: "Name", value: "Value"))
+        let entries = PlatformRowLayout.split(text, list: list)
+        #expect(entries.map(\.name) == expected.map(\.0))
+        #expect(entries.map(\.value) == expected.map(\.1))
+    }
+
+    @Test func anOptionsCellThatCannotBeReadIsKeptWhole() throws {
+        let sink = try Self.read("""
+            Item,ID,Name,SKU,Options,Inventory Tracking,Price
+            Product,7,Cap,CAP,,variant,12.00
+            Variant,8,,CAP-R,Colour: red,,
+            """)
+        #expect(sink.records.map { $0.value("SKU") } == ["CAP-R"])
+        #expect(sink.records[0].value("Options") == "Colour: red")
     }
 
     @Test func shopwareVariantsInheritTheirParentsColumns() throws {
@@ -167,6 +198,19 @@ struct PlatformExportTests {
         #expect(sink.records[1].value("Color") == "Black" && sink.records[1].value("handleId of the product") == "product_5f1e0b2a")
         #expect(sink.records[0].values("productImageUrl") == ["https://static.wixstatic.com/media/a1b2c3_5e7d.jpg", "https://static.wixstatic.com/media/a1b2c3_9f0e.jpg"])
         #expect(sink.records[2].value("handleId of the product") == nil)
+        // A discount is read as a percentage or an amount as discountMode says; without a mode it is neither.
+        #expect(sink.records[0].value("discountValue, percent") == "10" && sink.records[0].value("discountValue") == nil)
+        #expect(sink.records[2].value("discountValue, amount") == "5")
+    }
+
+    @Test(arguments: [("PERCENT", "discountValue, percent"), ("percent", "discountValue, percent"), ("AMOUNT", "discountValue, amount"), ("", "discountValue"), ("FIXED", "discountValue")])
+    func aWixDiscountIsReadAsItsModeSays(mode: String, label: String) throws {
+        let sink = try Self.read("""
+            handleId,fieldType,name,sku,price,discountMode,discountValue
+            p1,Product,Mug,MUG,19.90,\(mode),3
+            """)
+        let fields = try #require(sink.records.first).fields.filter { $0.value == "3" }
+        #expect(fields.map(\.label) == [label])
     }
 
     @Test func wixMediaNamesBecomeURLsAndURLsStay() throws {
