@@ -34,6 +34,9 @@ struct OrderedExecutorFreeingTests {
     func resultsAreFreedByTheirWorkerAndInputsByTheSubmitter(workers: Int) {
         let results = Log(), inputs = Log()
         let submitter = Self.currentThread()
+        // The threads that ran a task. Until two have, a task waits (at most 5 s) for another worker to take one:
+        // on a busy machine one worker could otherwise run them all, and the test would show nothing.
+        let working = Mutex<Set<UInt>>([])
         var delivered = 0
         do {
             let executor = OrderedExecutor<Worker, Tracked>(states: (0..<workers).map { _ in Worker() }, maximumInFlight: 4) { _ in
@@ -43,6 +46,9 @@ struct OrderedExecutorFreeingTests {
                 let input = Tracked(log: inputs)
                 executor.submit { _ in
                     withExtendedLifetime(input) {}
+                    working.withLock { _ = $0.insert(Self.currentThread()) }
+                    let deadline = Date().addingTimeInterval(5)
+                    while working.withLock({ $0.count }) < 2, Date() < deadline { usleep(200) }
                     // A little work, so that several tasks are in flight and both workers take some.
                     var sum = 0
                     for value in 0..<2_000 { sum &+= value }

@@ -45,6 +45,8 @@ extension FindingCode {
     public static let csvRaggedRow = FindingCode("csv.ragged-row")
     /// Row over 4 MiB.
     public static let csvRowTooLong = FindingCode("csv.row-too-long")
+    /// Rule row naming no variant.
+    public static let csvRuleUnmatched = FindingCode("csv.rule-unmatched")
     /// Quoted cell running past 1 MiB across lines.
     public static let csvRunawayQuote = FindingCode("csv.runaway-quote")
     /// Text after a closing quote.
@@ -332,7 +334,7 @@ extension FindingCode {
     public static let allDeclared: [FindingCode] = [
         .fileNothingImported, .inputAlreadyRead, .inputCompressedDamaged, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
         .inputUnreadable, .inputUnsupported, .inputWrittenByThisRun, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
-        .csvParentLimit, .csvParentRow, .csvPlatform, .csvRaggedRow, .csvRowTooLong, .csvRunawayQuote, .csvStrayQuote,
+        .csvParentLimit, .csvParentRow, .csvPlatform, .csvRaggedRow, .csvRowTooLong, .csvRuleUnmatched, .csvRunawayQuote, .csvStrayQuote,
         .csvTooManyCells, .csvUnterminatedQuote, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
         .xmlParserMessage, .xmlResynchronized, .xmlTextTooLong, .xmlTooManyMessages, .xmlTruncated, .jsonMalformed,
         .jsonNotAnObject, .jsonTruncated, .feedBadMapping, .feedGuessedItems, .feedItemIncomplete, .feedMarketAssumed,

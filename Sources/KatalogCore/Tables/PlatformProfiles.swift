@@ -49,8 +49,15 @@ public struct PlatformProfiles: Sendable {
         public var groupField: GroupField?
         /// A variant row without its own price gets the first row's `price` plus its `surcharge` (Wix).
         public var surcharge: Surcharge?
+        /// Columns whose value on a variant row means something else than on the product row (BigCommerce's Bulk
+        /// Edit `Product Name` holds a SKU row's options): the variant's own value is read under `label`, and the
+        /// column is filled from the product.
+        public var memberColumns: [MemberColumn]?
+        /// Rows that adjust a variant's figures (BigCommerce's `Rule` rows: `[ADD]3.00`, `[FIXED]0.35`).
+        public var adjustments: Adjustments?
         enum CodingKeys: String, CodingKey {
-            case key, fill, collect, surcharge
+            case key, fill, collect, surcharge, adjustments
+            case memberColumns = "member_columns"
             case continueWhenKeyEmpty = "continue_when_key_empty"
             case startsWhen = "starts_when"
             case memberWhenAny = "member_when_any"
@@ -67,6 +74,20 @@ public struct PlatformProfiles: Sendable {
     public struct Surcharge: Decodable, Sendable, Hashable {
         public var price: String
         public var surcharge: String
+    }
+
+    public struct MemberColumn: Decodable, Sendable, Hashable {
+        public var column: String
+        public var label: String
+    }
+
+    /// Rows meeting `when` are no records: each names the variant rows it applies to by the first of its `match`
+    /// columns it fills (the same value as the variant's own), and sets or moves their `columns`: `[FIXED]x` sets
+    /// the figure, `[ADD]x` and `[REMOVE]x` add to or take from the variant's (or, when it has none, the product's).
+    public struct Adjustments: Decodable, Sendable, Hashable {
+        public var when: Condition
+        public var match: [String]
+        public var columns: [String]
     }
 
     /// Variation rows name their parent row.
@@ -93,20 +114,31 @@ public struct PlatformProfiles: Sendable {
         public var contains: String?
         public var equals: String?
         public var empty: Bool?
+        /// The cell is a number equal to zero (`0`, `0.0000`): true, or anything else: false.
+        public var zero: Bool?
 
-        public init(column: String, contains: String? = nil, equals: String? = nil, empty: Bool? = nil) {
+        public init(column: String, contains: String? = nil, equals: String? = nil, empty: Bool? = nil, zero: Bool? = nil) {
             self.column = column
             self.contains = contains
             self.equals = equals
             self.empty = empty
+            self.zero = zero
         }
 
         /// Whether the cell `value` (trimmed) meets the condition.
         public func holds(for value: String) -> Bool {
             if let empty, value.isEmpty != empty { return false }
+            if let zero, Self.isZero(value) != zero { return false }
             if let equals, value.lowercased() != equals.lowercased() { return false }
             if let contains, !value.lowercased().contains(contains.lowercased()) { return false }
             return true
+        }
+
+        /// `0`, `0.00`, `.0`, `-0`: digits that are all zeros, at most one decimal point.
+        static func isZero(_ value: String) -> Bool {
+            var digits = Substring(value)
+            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+            return digits.contains("0") && digits.allSatisfy { $0 == "0" || $0 == "." } && digits.filter { $0 == "." }.count <= 1
         }
     }
 
@@ -160,9 +192,12 @@ public struct PlatformProfiles: Sendable {
         public var entry: String
         public var nameValue: String
         public var keyed: KeyedParts?
+        /// Names begin with the option's type in brackets (`[S]Color`, `[RT]Size`), which is not part of the name.
+        public var typePrefix: Bool?
         enum CodingKeys: String, CodingKey {
             case column, entry, keyed
             case nameValue = "name_value"
+            case typePrefix = "type_prefix"
         }
 
         /// The keys of the parts that give a field's name and its value.
@@ -175,11 +210,12 @@ public struct PlatformProfiles: Sendable {
             }
         }
 
-        public init(column: String, entry: String, nameValue: String, keyed: KeyedParts? = nil) {
+        public init(column: String, entry: String, nameValue: String, keyed: KeyedParts? = nil, typePrefix: Bool? = nil) {
             self.column = column
             self.entry = entry
             self.nameValue = nameValue
             self.keyed = keyed
+            self.typePrefix = typePrefix
         }
     }
 

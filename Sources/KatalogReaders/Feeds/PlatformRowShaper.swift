@@ -84,11 +84,16 @@ struct PlatformRowShaper {
         }
         let rows = profile.rows
         groupFillColumns = columns(matching: rows?.group?.fill ?? [])
+        memberColumns = (rows?.group?.memberColumns ?? []).compactMap { spec in
+            PlatformProfiles.column(spec.column, in: header).map { (index: $0, label: spec.label) }
+        }
+        adjustedColumns = (rows?.group?.adjustments?.columns ?? []).flatMap { columns(matching: [$0]) }
+        adjustmentMatchColumns = (rows?.group?.adjustments?.match ?? []).compactMap { PlatformProfiles.column($0, in: header) }
         groupCollectColumns = (rows?.group?.collect ?? []).flatMap { columns(matching: [$0]) }
         parentFillColumns = columns(matching: rows?.parent?.fill ?? [])
         var names: [String] = []
         if let group = rows?.group {
-            names += [group.key, group.startsWhen?.column, group.memberWhen?.column, group.groupField?.column, group.surcharge?.price, group.surcharge?.surcharge].compactMap { $0 }
+            names += [group.key, group.startsWhen?.column, group.memberWhen?.column, group.groupField?.column, group.surcharge?.price, group.surcharge?.surcharge, group.adjustments?.when.column].compactMap { $0 }
             names += group.memberWhenAny ?? []
         }
         if let parent = rows?.parent { names += [parent.reference, parent.parentWhen.column] + parent.keys }
@@ -99,6 +104,11 @@ struct PlatformRowShaper {
     }
 
     private let groupFillColumns: [Int]
+    /// Columns whose value on a variant row is read under another label (`member_columns`).
+    private let memberColumns: [(index: Int, label: String)]
+    /// The columns rule rows adjust, and those by which they name their variants, in the profile's order.
+    private let adjustedColumns: [Int]
+    private let adjustmentMatchColumns: [Int]
     private let groupCollectColumns: [Int]
     private let parentFillColumns: [Int]
     /// The profile's column specs (keys, conditions, references) resolved against the header.
@@ -193,12 +203,26 @@ struct PlatformRowShaper {
                               "This row is the product of \(members.count) variant row\(members.count == 1 ? "" : "s") in this \(profile.name); its columns fill theirs and it is not a record of its own.",
                               at: SourceLocation(file: file, line: first.line)))
         }
+        let rules = group.adjustments.map { adjustments in groupRows.filter { adjustments.when.holds(for: cell($0, adjustments.when.column)) } } ?? []
+        var rulesApplied = Set<Int>()
         for var member in members {
+            // What the variant's rules name it by: its own cells, before the product's fill them.
+            let own = member.cells
             if let surcharge = group.surcharge, member.line != first.line {
                 applySurcharge(surcharge, from: first, to: &member)
             }
+            if member.line != first.line {
+                for (index, label) in memberColumns where index < member.cells.count && !member.cells[index].trimmingWhitespace().isEmpty {
+                    member.extraFields.append(RawField(label: label, value: member.cells[index], origin: .csvColumn, line: member.line))
+                    member.cells[index] = ""
+                }
+            }
             for index in fillColumns where index < member.cells.count && index < first.cells.count && member.cells[index].isEmpty {
                 member.cells[index] = first.cells[index]
+            }
+            for (position, rule) in rules.enumerated() where member.line != first.line && names(rule, own) {
+                rulesApplied.insert(position)
+                apply(rule, to: &member)
             }
             if hasVariants, let field = group.groupField, !cell(first, field.column).isEmpty {
                 member.extraFields.append(RawField(label: field.label, value: cell(first, field.column), origin: .csvColumn, line: first.line))
@@ -213,6 +237,56 @@ struct PlatformRowShaper {
                 }
             }
             emit(member)
+        }
+        for (position, rule) in rules.enumerated() where !rulesApplied.contains(position) {
+            var named = "no variant"
+            for index in adjustmentMatchColumns where index < rule.cells.count && !rule.cells[index].trimmingWhitespace().isEmpty {
+                named = "\(header[index]) \"\(rule.cells[index].trimmingWhitespace())\""
+                break
+            }
+            report(Diagnostic(.warning, .csvRuleUnmatched,
+                              "This rule row names \(named), which none of its product's variant rows has; its adjustments were not applied.",
+                              at: SourceLocation(file: file, line: rule.line)))
+        }
+    }
+
+    /// Whether a rule row names the variant whose own cells are `own`: by the first match column the rule fills.
+    private func names(_ rule: ShapedRow, _ own: [String]) -> Bool {
+        for index in adjustmentMatchColumns where index < rule.cells.count {
+            let named = rule.cells[index].trimmingWhitespace()
+            guard !named.isEmpty else { continue }
+            return index < own.count && own[index].trimmingWhitespace() == named
+        }
+        return false
+    }
+
+    /// A rule's adjustments applied to a variant's figures: `[FIXED]0.35` sets, `[ADD]3` and `[REMOVE]3` move the
+    /// variant's figure (the product's when it has none, filled before). The rule is kept on the variant as the field
+    /// `<column> rule`. An adjustment that cannot be read, or a figure that is no plain number, leaves the figure
+    /// empty (a variant without a price is rejected with its reason) rather than the product's, which would be wrong.
+    private func apply(_ rule: ShapedRow, to member: inout ShapedRow) {
+        for index in adjustedColumns where index < rule.cells.count && index < member.cells.count {
+            let text = rule.cells[index].trimmingWhitespace()
+            guard !text.isEmpty else { continue }
+            member.extraFields.append(RawField(label: header[index] + " rule", value: text, origin: .csvColumn, line: rule.line))
+            member.cells[index] = Self.adjusted(member.cells[index].trimmingWhitespace(), by: text).map { "\($0)" } ?? ""
+        }
+    }
+
+    /// `base` moved by `rule` (`[FIXED]45`, `[ADD]3.00`, `[REMOVE]1.5`, case-insensitive); nil when either cannot
+    /// be read. A plain number without an operation sets the figure.
+    static func adjusted(_ base: String, by rule: String) -> Decimal? {
+        var operation = "FIXED", amount = Substring(rule)
+        if rule.hasPrefix("["), let close = rule.firstIndex(of: "]") {
+            operation = rule[rule.index(after: rule.startIndex)..<close].uppercased()
+            amount = rule[rule.index(after: close)...]
+        }
+        guard let value = plainDecimal(amount.trimmingWhitespace()) else { return nil }
+        switch operation {
+        case "FIXED": return value
+        case "ADD": return plainDecimal(base).map { $0 + value }
+        case "REMOVE": return plainDecimal(base).map { $0 - value }
+        default: return nil
         }
     }
 
@@ -294,6 +368,8 @@ struct PlatformRowLayout {
     let header: [String]
     private let pairColumns: [(name: Int, value: Int, skip: Set<String>)]
     private let listColumns: [Int: PlatformProfiles.List]
+    /// Lists that split added fields, by the fields' label.
+    private let fieldLists: [String: PlatformProfiles.List]
     private let consumed: Set<Int>
     /// Columns of media file names, by index.
     private let mediaColumns: [Int: PlatformProfiles.MediaBase]
@@ -330,6 +406,8 @@ struct PlatformRowLayout {
             if let index = PlatformProfiles.column(list.column, in: header) { lists[index] = list }
         }
         listColumns = lists
+        // Lists named after no column split the fields the shaping adds under that label (a variant's options).
+        fieldLists = Dictionary((profile.lists ?? []).filter { PlatformProfiles.column($0.column, in: header) == nil }.map { ($0.column, $0) }) { first, _ in first }
         consumed = Set(pairs.flatMap { [$0.0, $0.1] }).union(lists.keys)
         var conditional: [Int: [ConditionalRule]] = [:]
         for rule in profile.conditional ?? [] {
@@ -385,7 +463,13 @@ struct PlatformRowLayout {
                 plain(index, value, &fields)
             }
         }
-        return fields + row.extraFields
+        if fieldLists.isEmpty { return fields + row.extraFields }
+        for field in row.extraFields {
+            let entries = field.label.flatMap { fieldLists[$0] }.map { Self.split(field.value, list: $0) } ?? []
+            if entries.isEmpty { fields.append(field); continue }
+            for entry in entries { fields.append(RawField(label: entry.name, value: entry.value, origin: field.origin, line: field.line)) }
+        }
+        return fields
     }
 
     /// `color=Blue,material=Canvas|Leather` → (color, Blue), (material, Canvas|Leather). An entry without the
@@ -403,7 +487,11 @@ struct PlatformRowLayout {
             var valueParts = Array(parts.dropFirst())
             if valueParts.count > 1, let last = valueParts.last, !last.isEmpty, last.allSatisfy(\.isNumber) { valueParts.removeLast() }
             let value = valueParts.joined(separator: list.nameValue).trimmingWhitespace()
-            if !value.isEmpty { result.append((parts[0].trimmingWhitespace(), value)) }
+            var name = parts[0].trimmingWhitespace()
+            if list.typePrefix == true, name.hasPrefix("["), let close = name.firstIndex(of: "]") {
+                name = String(name[name.index(after: close)...]).trimmingWhitespace()
+            }
+            if !value.isEmpty, !name.isEmpty { result.append((name, value)) }
         }
         return result
     }

@@ -110,6 +110,77 @@ struct PlatformExportTests {
         #expect(terrarium.value("ID") == "112" && terrarium.value("Variant ID") == nil)
     }
 
+    @Test func bigCommerceBulkEditSKURowsAreTheVariantsAndRulesMoveTheirFigures() throws {
+        let sink = try Self.read(sample: "bigcommerce-bulk-edit.csv")
+        // 6 rows: a product alone, a product with 2 SKU rows and a rule row, a product alone.
+        #expect(sink.records.map { $0.value("Product Code/SKU") } == ["OTL", "CT-BLU-L", "CT-GRY-L", "OFSUC"])
+        #expect(sink.records.allSatisfy { $0.hints.platform == "bigcommerce-bulk-edit" && $0.hints.weightUnit == "lb" })
+        let blue = sink.records[1], grey = sink.records[2]
+        // A SKU row's Product Name holds its options; its name is the product's.
+        #expect(blue.value("Product Name") == "Chambray Towel" && blue.value("SKU options") == nil)
+        #expect(blue.value("Color") == "Blue" && blue.value("Size") == "Large")
+        #expect(blue.value("Price") == "49.0000" && blue.value("Product Weight") == "0.3000" && blue.value("Product SKU") == "CT")
+        #expect(blue.value("SKU ID") == "381" && blue.value("Product ID") == nil)
+        // The rule row names the grey SKU: its price moves by 3, its weight is set.
+        #expect(grey.value("Price").flatMap { Decimal(string: $0) } == 52 && grey.value("Price rule") == "[ADD]3.0000")
+        #expect(grey.value("Product Weight").flatMap { Decimal(string: $0) } == Decimal(string: "0.35") && grey.value("Product Weight rule") == "[FIXED]0.3500")
+        // Unset figures are 0.0000: no sale price, no dimensions.
+        #expect(blue.value("Sale Price") == nil && blue.value("Sale Price, not on sale") == "0.0000")
+        #expect(blue.value("Product Width") == nil && sink.records[0].value("Product Width") == "10.0000")
+        #expect(sink.records[3].value("Sale Price") == "39.9500")
+        #expect(sink.records[0].value("Bulk Edit row type") == "Product" && sink.records[0].value("Item Type") == nil)
+        #expect(!sink.diagnostics.contains { $0.code == .csvRuleUnmatched })
+    }
+
+    static let bulkEditHeader = "Item Type,Product ID,Product Name,Product Code/SKU,Price,Product Weight"
+
+    @Test func aRuleRowNamesItsVariantByItsOptionsWhenItHasNoSKU() throws {
+        let sink = try Self.read("""
+            \(Self.bulkEditHeader)
+            Product,7,Cap,CAP,12.0000,0.2000
+              SKU,8,"[RB]Colour=Red",CAP-R,,
+              SKU,9,"[RB]Colour=Blue",CAP-B,,
+              Rule,,"[RB]Colour=Blue",,[REMOVE]2.5000,
+            """)
+        #expect(sink.records.map { $0.value("Product Code/SKU") } == ["CAP-R", "CAP-B"])
+        #expect(sink.records.map { $0.value("Price").flatMap { Decimal(string: $0) } } == [12, Decimal(string: "9.5")])
+        #expect(sink.records[1].value("Colour") == "Blue")
+    }
+
+    @Test func aRuleRowThatNamesNoVariantIsReportedAndChangesNothing() throws {
+        let sink = try Self.read("""
+            \(Self.bulkEditHeader)
+            Product,7,Cap,CAP,12.0000,0.2000
+              SKU,8,"[RB]Colour=Red",CAP-R,,
+              Rule,,"[RB]Colour=Green",CAP-G,[ADD]1.0000,
+            """)
+        #expect(sink.records.map { $0.value("Price") } == ["12.0000"])
+        let warning = try #require(sink.diagnostics.first { $0.code == .csvRuleUnmatched })
+        #expect(warning.severity == .warning && warning.location.line == 4)
+        #expect(warning.message.contains("Product Code/SKU \"CAP-G\""))
+    }
+
+    @Test func aRuleThatCannotBeReadLeavesTheVariantWithoutThatFigure() throws {
+        let sink = try Self.read("""
+            \(Self.bulkEditHeader)
+            Product,7,Cap,CAP,12.0000,0.2000
+              SKU,8,"[RB]Colour=Red",CAP-R,,
+              Rule,,,CAP-R,[ADD]three,
+            """)
+        // The product's 12.0000 would be wrong: no price, and the rule is on the record to say why.
+        #expect(sink.records.count == 1)
+        #expect(sink.records[0].value("Price") == nil && sink.records[0].value("Price rule") == "[ADD]three")
+        #expect(sink.records[0].value("Product Weight") == "0.2000")
+    }
+
+    @Test(arguments: [
+        ("10.00", "[FIXED]45.0000", "45"), ("10.00", "[ADD]3", "13"), ("10.00", "[remove]1.5", "8.5"), ("10.00", "7.25", "7.25"),
+        ("", "[FIXED]4", "4"), ("", "[ADD]3", nil), ("10,00", "[ADD]3", nil), ("10.00", "[ADD]", nil), ("10.00", "[PERCENT]10", nil), ("10.00", "[ADD]3 USD", nil),
+    ])
+    func aRuleAdjustmentSetsOrMovesAFigure(base: String, rule: String, expected: String?) {
+        #expect(PlatformRowShaper.adjusted(base, by: rule) == expected.flatMap { Decimal(string: $0) })
+    }
+
     @Test(arguments: [
         ("Type=Swatch|Name=Color|Value=Blue", [("Color", "Blue")]),
         ("Type=Swatch|Name=Color|Value=Blue[#3B5B92]|Type=Rectangle|Name=Size|Value=Large", [("Color", "Blue"), ("Size", "Large")]),
@@ -248,6 +319,10 @@ struct PlatformExportTests {
         #expect(top.holds(for: "") && !top.holds(for: "4d5e"))
         let variable = PlatformProfiles.Condition(column: "Type", contains: "variable")
         #expect(variable.holds(for: "Variable product") && !variable.holds(for: "simple"))
+        let zero = PlatformProfiles.Condition(column: "Sale Price", zero: true)
+        for text in ["0", "0.0000", "0.00", ".0", "-0", "00"] { #expect(zero.holds(for: text), "\(text)") }
+        for text in ["", "0.01", "10", "0.0.0", "O", ".", "0 USD"] { #expect(!zero.holds(for: text), "\(text)") }
+        #expect(PlatformProfiles.Condition(column: "Sale Price", zero: false).holds(for: "39.95"))
     }
 
     @Test func anOrdinarySpreadsheetIsNoPlatform() throws {
@@ -261,6 +336,7 @@ struct PlatformExportTests {
         ("activity=Gym,Hiking,erin_recommends=No", "=", [("activity", "Gym,Hiking"), ("erin_recommends", "No")]),
         ("Composition:Coton:1,Propriété:Manches courtes:2", ":", [("Composition", "Coton"), ("Propriété", "Manches courtes")]),
         ("Ratio:16:9:3", ":", [("Ratio", "16:9")]),
+        ("[S]Color=Blue,[RT]Size=Large", "=", [("[S]Color", "Blue"), ("[RT]Size", "Large")]),
         ("no pairs here", "=", []),
     ])
     func listsSplitIntoNamesAndValues(text: String, separator: String, expected: [(String, String)]) {
@@ -268,5 +344,12 @@ struct PlatformExportTests {
         let entries = PlatformRowLayout.split(text, list: list)
         #expect(entries.map(\.name) == expected.map(\.0))
         #expect(entries.map(\.value) == expected.map(\.1))
+    }
+
+    @Test func aTypePrefixIsNoPartOfTheName() {
+        let list = PlatformProfiles.List(column: "SKU options", entry: ",", nameValue: "=", typePrefix: true)
+        let entries = PlatformRowLayout.split("[S]Color=Blue,[RT]Size=10, 12,[CS]=x", list: list)
+        #expect(entries.map(\.name) == ["Color", "Size"])
+        #expect(entries.map(\.value) == ["Blue", "10, 12"])
     }
 }
