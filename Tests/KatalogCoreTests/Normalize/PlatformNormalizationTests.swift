@@ -210,4 +210,17 @@ struct PlatformNormalizationTests {
         let unknown = product("discountValue", "5")
         #expect(unknown.salePrice == nil && unknown.attributes.first { $0.key == "discountvalue" }?.value == "5")
     }
+
+    @Test(arguments: [
+        ("woocommerce", "In stock?", "1", "in_stock"), ("woocommerce", "In stock?", "0", "out_of_stock"),
+        ("woocommerce", "In stock?", "backorder", "backorder"), ("woocommerce", "Vorrätig?", "0", "out_of_stock"),
+        ("woocommerce", "¿En inventario?", "1", "in_stock"), ("woocommerce", "Op voorraad?", "1", "in_stock"),
+        ("magento", "is_in_stock", "1", "in_stock"), ("magento", "is_in_stock", "0", "out_of_stock"),
+    ])
+    func aPlatformsStockFlagIsTheAvailability(platform: String, label: String, value: String, availability: String) {
+        let product = ProductNormalizer().normalize(Self.record([("sku", "A-1"), ("name", "Mug"), ("price", "9.99"), (label, value)], platform: platform))
+        #expect(product.availability == availability)
+        #expect(product.provenance["availability"]?.label == label)
+        #expect(!product.diagnostics.contains { $0.code == .valueNotInVocabulary })
+    }
 }
