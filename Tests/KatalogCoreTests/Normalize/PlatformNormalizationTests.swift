@@ -181,6 +181,9 @@ struct PlatformNormalizationTests {
         let other = product("plenty")
         #expect(other.availability == nil && other.attributes.first { $0.key == "stock_quantity" }?.value == "plenty")
         #expect(other.diagnostics.contains { $0.code == .valueNotANumber })
+        // Squarespace writes `Unlimited` for stock it does not count: always in stock.
+        let unlimited = ProductNormalizer().normalize(Self.record([("SKU", "SQ-BCH"), ("Title", "Holder"), ("Price", "38.00"), ("Stock", "Unlimited")], platform: "squarespace"))
+        #expect(unlimited.availability == "in_stock" && !unlimited.diagnostics.contains { $0.code == .valueNotANumber })
         // A Lithuanian stock column saying "yra" (there is) means the same.
         let lithuanian = ProductNormalizer().normalize(Self.record([("Prekės kodas", "A-1"), ("Kaina", "9,99"), ("Likutis sandėlyje", "yra")]))
         #expect(lithuanian.availability == "in_stock")
