@@ -74,6 +74,29 @@ enum CSVDialectSniffer {
         return shape
     }
 
+    /// Excel's delimiter directive, a first line `sep=;` (also quoted, `"sep=;"`, any case, one byte after `=`),
+    /// which exports made for Excel in decimal-comma locales start with: its delimiter and the bytes of the line,
+    /// line break included; nil when the input does not start with one.
+    static func separatorDirective(in prefix: UnsafeBufferPointer<UInt8>) -> (delimiter: UInt8, length: Int)? {
+        var index = 0
+        let quoted = prefix.first == UInt8(ascii: "\"")
+        if quoted { index += 1 }
+        let keyword = Array("sep=".utf8)
+        guard prefix.count >= index + keyword.count + 1 else { return nil }
+        for (offset, byte) in keyword.enumerated() where prefix[index + offset] | 0x20 != byte { return nil }
+        index += keyword.count
+        let delimiter = prefix[index]
+        guard delimiter != UInt8(ascii: "\n"), delimiter != UInt8(ascii: "\r"), delimiter != UInt8(ascii: "\""), delimiter < 0x80 else { return nil }
+        index += 1
+        if quoted {
+            guard index < prefix.count, prefix[index] == UInt8(ascii: "\"") else { return nil }
+            index += 1
+        }
+        if index < prefix.count, prefix[index] == UInt8(ascii: "\r") { index += 1 }
+        guard index < prefix.count, prefix[index] == UInt8(ascii: "\n") else { return nil }
+        return (delimiter, index + 1)
+    }
+
     /// The delimiter of an input that starts with `prefix` (`endsInput`: the prefix is all of it).
     static func delimiter(forPrefix prefix: UnsafeBufferPointer<UInt8>, endsInput: Bool, preferTab: Bool) -> UInt8 {
         var best: (delimiter: UInt8, score: Int)?

@@ -31,11 +31,13 @@ public struct CSVReader: RecordReader {
         while let chunk = try source.next() {
             if state == nil {
                 let preferTab = document.kind == .tsv
+                // Excel's `sep=;` first line names the delimiter; it is no header and no row.
+                let directive = chunk.prefix(16).withUnsafeBytes { CSVDialectSniffer.separatorDirective(in: $0.bindMemory(to: UInt8.self)) }
                 // A first chunk shorter than the sniffed prefix is the whole file (chunks are 1 MiB).
-                let delimiter = chunk.prefix(64 * 1024).withUnsafeBytes { raw in
+                let delimiter = directive?.delimiter ?? chunk.prefix(64 * 1024).withUnsafeBytes { raw in
                     CSVDialectSniffer.delimiter(forPrefix: raw.bindMemory(to: UInt8.self), endsInput: chunk.count <= 64 * 1024, preferTab: preferTab)
                 }
-                state = CSVRecordBuilder(document: document, delimiter: delimiter)
+                state = CSVRecordBuilder(document: document, delimiter: delimiter, skipsDirectiveLine: directive != nil)
             }
             guard var builder = state else { break }
             chunk.withUnsafeBytes { raw in
@@ -69,9 +71,13 @@ struct CSVRecordBuilder {
     private var shaper: PlatformRowShaper?
     private var hints: SourceHints
 
-    init(document: SourceDocument, delimiter: UInt8) {
+    /// Whether the first line is Excel's `sep=` directive, to be passed over.
+    private var skipsDirectiveLine: Bool
+
+    init(document: SourceDocument, delimiter: UInt8, skipsDirectiveLine: Bool = false) {
         self.document = document
         self.hints = document.hints
+        self.skipsDirectiveLine = skipsDirectiveLine
         tokenizer = CSVTokenizer(delimiter: delimiter)
     }
 
@@ -100,6 +106,10 @@ struct CSVRecordBuilder {
                 sink.report(CSVDiagnostics.unterminatedQuote(at: SourceLocation(file: file, line: quoteLine)))
             }
             return
+        }
+        if skipsDirectiveLine {
+            skipsDirectiveLine = false
+            if row.line == 1 { return }
         }
         guard let header else {
             reportCaps(of: row, at: SourceLocation(file: file, line: row.line), sink: sink)

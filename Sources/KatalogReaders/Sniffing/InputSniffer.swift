@@ -168,6 +168,11 @@ public struct InputSniffer: Sendable {
     /// header decides alone; when it ends inside the header (tens of thousands of columns), a first line of many
     /// short cells does.
     private func sniffDelimited(_ text: String, fileName: String, prefixIsWholeFile: Bool) -> InputKind? {
+        // Excel's `sep=;` first line says it outright, when a header follows it.
+        if let directive = Array(text.utf8.prefix(16)).withUnsafeBufferPointer({ CSVDialectSniffer.separatorDirective(in: $0) }),
+           text.utf8.dropFirst(directive.length).contains(directive.delimiter) {
+            return directive.delimiter == UInt8(ascii: "\t") ? .tsv : .csv
+        }
         let lowerName = fileName.lowercased()
         let namedTable = lowerName.hasSuffix(".csv") || lowerName.hasSuffix(".tsv")
         let namedDelimited = namedTable || lowerName.hasSuffix(".txt")

@@ -27,6 +27,29 @@ struct CSVReaderTests {
         #expect(sink.diagnostics.isEmpty, "\(name): \(sink.diagnostics)")
     }
 
+    @Test func excelsSeparatorLineNamesTheDelimiterAndIsNoHeader() throws {
+        // Commas in every cell would make a sniff pick `,`; the directive says `;`.
+        let sink = try Self.read("sep=;\r\nPrekės kodas;Pavadinimas, spalva;Kaina\r\nA-1;Lempa, balta;9,99\r\nB-2;Lempa, juoda;10,99\r\n")
+        #expect(sink.records.map { $0.fields.map(\.label) } == Array(repeating: ["Prekės kodas", "Pavadinimas, spalva", "Kaina"], count: 2))
+        #expect(sink.records.map { $0.fields.map(\.value) } == [["A-1", "Lempa, balta", "9,99"], ["B-2", "Lempa, juoda", "10,99"]])
+        #expect(sink.records.map(\.location.line) == [3, 4], "lines are the file's: the directive is line 1")
+        #expect(sink.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("sep=;\n", UInt8(ascii: ";"), 6), ("\"sep=,\"\r\n", UInt8(ascii: ","), 9), ("SEP=|\nsku|title", UInt8(ascii: "|"), 6),
+        ("sep=\t\r\n", UInt8(ascii: "\t"), 7),
+    ])
+    func aSeparatorDirectiveIsRead(text: String, delimiter: UInt8, length: Int) throws {
+        let directive = try #require(Array(text.utf8).withUnsafeBufferPointer { CSVDialectSniffer.separatorDirective(in: $0) })
+        #expect(directive.delimiter == delimiter && directive.length == length)
+    }
+
+    @Test(arguments: ["sep;price\n", "sep=;", "sep=;;\n", "sep=\n", "\"sep=;\n", "separator=;\n", " sep=;\n", "sep=\"\n"])
+    func otherFirstLinesAreNoDirective(text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { CSVDialectSniffer.separatorDirective(in: $0) } == nil)
+    }
+
     @Test func quotedCellsKeepDelimitersQuotesAndLineBreaks() throws {
         let text = "sku;Aprašymas;Kaina\r\nA-1;\"Pirma eilutė;\r\nantra \"\"kabutėse\"\"\";10\r\nB-2;paprasta;20\r\n"
         let sink = try Self.read(text)

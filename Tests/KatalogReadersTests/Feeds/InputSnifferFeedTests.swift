@@ -20,6 +20,8 @@ struct InputSnifferFeedTests {
         ("JSON Lines", "{\"sku\": \"A\"}\n{\"sku\": \"B\"}\n", .jsonLines),
         ("semicolon CSV named .txt", "Prekės kodas;Pavadinimas;Kaina\nA;\"Virdulys;\nlong\";1,00\nB;Šalmas;2,00\n", .csv),
         ("Google TSV without extension", "id\ttitle\tprice\nA\tKettle\t1.00 EUR\nB\tHelmet\t2.00 EUR\n", .tsv),
+        ("Excel sep= line, one row", "sep=;\r\nSKU;Title;Price\r\nA-1;Lamp;9,99 EUR\r\n", .csv),
+        ("Excel sep= line quoted, tabs", "\"SEP=\t\"\nsku\ttitle\nA\tKettle\n", .tsv),
     ]
 
     @Test(arguments: cases)
