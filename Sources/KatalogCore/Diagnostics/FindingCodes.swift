@@ -41,6 +41,8 @@ extension FindingCode {
     public static let csvParentRow = FindingCode("csv.parent-row")
     /// Shop-platform export recognised.
     public static let csvPlatform = FindingCode("csv.platform")
+    /// Title line before the header.
+    public static let csvPreamble = FindingCode("csv.preamble")
     /// Row with more cells than the header.
     public static let csvRaggedRow = FindingCode("csv.ragged-row")
     /// Row over 4 MiB.
@@ -334,7 +336,7 @@ extension FindingCode {
     public static let allDeclared: [FindingCode] = [
         .fileNothingImported, .inputAlreadyRead, .inputCompressedDamaged, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
         .inputUnreadable, .inputUnsupported, .inputWrittenByThisRun, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
-        .csvParentLimit, .csvParentRow, .csvPlatform, .csvRaggedRow, .csvRowTooLong, .csvRuleUnmatched, .csvRunawayQuote, .csvStrayQuote,
+        .csvParentLimit, .csvParentRow, .csvPlatform, .csvPreamble, .csvRaggedRow, .csvRowTooLong, .csvRuleUnmatched, .csvRunawayQuote, .csvStrayQuote,
         .csvTooManyCells, .csvUnterminatedQuote, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
         .xmlParserMessage, .xmlResynchronized, .xmlTextTooLong, .xmlTooManyMessages, .xmlTruncated, .jsonMalformed,
         .jsonNotAnObject, .jsonTruncated, .feedBadMapping, .feedGuessedItems, .feedItemIncomplete, .feedMarketAssumed,

@@ -54,6 +54,12 @@ enum CSVDiagnostics {
         Diagnostic(.warning, .csvEmpty, "The file is empty.", at: SourceLocation(file: file))
     }
 
+    /// A title line before the header; its text (cut to 200 characters) is in the message, as it is in no record.
+    static func preambleLine(_ text: String, at location: SourceLocation) -> Diagnostic {
+        let shown = text.count > 200 ? String(text.prefix(200)) + "…" : text
+        return Diagnostic(.info, .csvPreamble, "\"\(shown.trimmingWhitespace())\" comes before the header row: a title, not a row; it is not read as a record.", at: location)
+    }
+
     static func headerOnly(file: String) -> Diagnostic {
         Diagnostic(.warning, .csvNoRows, "The file has a header row but no data rows.", at: SourceLocation(file: file, line: 1))
     }

@@ -97,20 +97,46 @@ enum CSVDialectSniffer {
         return (delimiter, index + 1)
     }
 
+    /// Title lines before the header, at most this many (`Kainoraštis 2026-12-01`, a supplier's name).
+    static let maximumPreamble = 5
+
+    /// How many of `rows` (the cell counts of complete rows, blank lines skipped) are a preamble: leading rows of
+    /// one cell followed by a header of at least three cells and a row of as many; 0 when there is none.
+    static func preamble(of rows: [Int]) -> Int {
+        var leading = 0
+        while leading < rows.count, leading < maximumPreamble, rows[leading] == 1 { leading += 1 }
+        guard leading > 0, leading + 1 < rows.count, rows[leading] >= 3, rows[leading + 1] == rows[leading] else { return 0 }
+        return leading
+    }
+
+    /// The shape's complete rows after its preamble, and the preamble's length.
+    static func afterPreamble(_ shape: Shape) -> (rows: [Int], preamble: Int) {
+        let skipped = preamble(of: shape.rows)
+        return (Array(shape.rows.dropFirst(skipped)), skipped)
+    }
+
     /// The delimiter of an input that starts with `prefix` (`endsInput`: the prefix is all of it).
     static func delimiter(forPrefix prefix: UnsafeBufferPointer<UInt8>, endsInput: Bool, preferTab: Bool) -> UInt8 {
-        var best: (delimiter: UInt8, score: Int)?
+        dialect(forPrefix: prefix, endsInput: endsInput, preferTab: preferTab).delimiter
+    }
+
+    /// The delimiter of an input that starts with `prefix`, and how many non-blank lines before its header are a
+    /// preamble (`preamble(of:)`).
+    static func dialect(forPrefix prefix: UnsafeBufferPointer<UInt8>, endsInput: Bool, preferTab: Bool) -> (delimiter: UInt8, preamble: Int) {
+        var best: (delimiter: UInt8, preamble: Int, score: Int)?
         for candidate in candidates {
-            let shape = shape(of: prefix, delimiter: candidate, endsInput: endsInput)
+            let found = shape(of: prefix, delimiter: candidate, endsInput: endsInput)
+            let (rows, skipped) = afterPreamble(found)
+            let cut = found.cut
             // The header is the first row, even when the prefix ends inside it.
-            guard let header = shape.rows.first ?? shape.cut, header >= 2 else { continue }
+            guard let header = rows.first ?? cut, header >= 2 else { continue }
             // The row the prefix ends in may be cut anywhere, so it does not vote.
-            let voters = shape.rows.count > 1 ? Array(shape.rows.dropFirst()) : [header]
+            let voters = rows.count > 1 ? Array(rows.dropFirst()) : [header]
             let consistent = voters.filter { $0 == header }.count
             var score = consistent * 1000 / voters.count * 10_000_000 + min(header, 9_999_999)
             if preferTab && candidate == UInt8(ascii: "\t") { score += 1 << 50 }
-            if score > (best?.score ?? Int.min) { best = (candidate, score) }
+            if score > (best?.score ?? Int.min) { best = (candidate, skipped, score) }
         }
-        return best?.delimiter ?? (preferTab ? UInt8(ascii: "\t") : UInt8(ascii: ","))
+        return best.map { ($0.delimiter, $0.preamble) } ?? (preferTab ? UInt8(ascii: "\t") : UInt8(ascii: ","), 0)
     }
 }

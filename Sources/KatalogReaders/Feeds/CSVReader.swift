@@ -6,7 +6,9 @@ import KatalogCore
 /// The file is read in chunks through an RFC 4180 state machine (`CSVTokenizer`), so memory stays flat.
 /// The encoding comes from the BOM, the document's declared encoding, or a sniff (UTF-8, UTF-16,
 /// windows-1257/1250, ISO-8859-2, …); the delimiter (`;` `,` TAB `|`) is sniffed from the first rows.
-/// The first non-blank row is the header: its cells, trimmed, are the labels exactly as written
+/// An Excel `sep=;` first line names the delimiter; up to five one-cell title lines before a wider header are
+/// reported (`csv.preamble`) and passed over. The first other non-blank row is the header: its cells, trimmed, are
+/// the labels exactly as written
 /// (`Svoris (kg)`, `Prekės kodas`). Values are passed through untouched (decimal commas, `'0123`, `6,93722E+12`
 /// are the normalizer's business); empty cells give no field.
 ///
@@ -34,10 +36,11 @@ public struct CSVReader: RecordReader {
                 // Excel's `sep=;` first line names the delimiter; it is no header and no row.
                 let directive = chunk.prefix(16).withUnsafeBytes { CSVDialectSniffer.separatorDirective(in: $0.bindMemory(to: UInt8.self)) }
                 // A first chunk shorter than the sniffed prefix is the whole file (chunks are 1 MiB).
-                let delimiter = directive?.delimiter ?? chunk.prefix(64 * 1024).withUnsafeBytes { raw in
-                    CSVDialectSniffer.delimiter(forPrefix: raw.bindMemory(to: UInt8.self), endsInput: chunk.count <= 64 * 1024, preferTab: preferTab)
+                let dialect = chunk.prefix(64 * 1024).withUnsafeBytes { raw in
+                    CSVDialectSniffer.dialect(forPrefix: raw.bindMemory(to: UInt8.self), endsInput: chunk.count <= 64 * 1024, preferTab: preferTab)
                 }
-                state = CSVRecordBuilder(document: document, delimiter: delimiter, skipsDirectiveLine: directive != nil)
+                state = CSVRecordBuilder(document: document, delimiter: directive?.delimiter ?? dialect.delimiter,
+                                         skipsDirectiveLine: directive != nil, preambleRows: directive == nil ? dialect.preamble : 0)
             }
             guard var builder = state else { break }
             chunk.withUnsafeBytes { raw in
@@ -73,11 +76,14 @@ struct CSVRecordBuilder {
 
     /// Whether the first line is Excel's `sep=` directive, to be passed over.
     private var skipsDirectiveLine: Bool
+    /// Title lines before the header still to pass over (`CSVDialectSniffer.preamble(of:)`).
+    private var preambleRows: Int
 
-    init(document: SourceDocument, delimiter: UInt8, skipsDirectiveLine: Bool = false) {
+    init(document: SourceDocument, delimiter: UInt8, skipsDirectiveLine: Bool = false, preambleRows: Int = 0) {
         self.document = document
         self.hints = document.hints
         self.skipsDirectiveLine = skipsDirectiveLine
+        self.preambleRows = preambleRows
         tokenizer = CSVTokenizer(delimiter: delimiter)
     }
 
@@ -110,6 +116,11 @@ struct CSVRecordBuilder {
         if skipsDirectiveLine {
             skipsDirectiveLine = false
             if row.line == 1 { return }
+        }
+        if header == nil, preambleRows > 0, row.fields.count == 1 {
+            preambleRows -= 1
+            sink.report(CSVDiagnostics.preambleLine(row.fields[0], at: SourceLocation(file: file, line: row.line)))
+            return
         }
         guard let header else {
             reportCaps(of: row, at: SourceLocation(file: file, line: row.line), sink: sink)

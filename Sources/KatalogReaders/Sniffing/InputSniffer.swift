@@ -184,10 +184,12 @@ public struct InputSniffer: Sendable {
             let shape = bytes.withUnsafeBufferPointer {
                 CSVDialectSniffer.shape(of: $0, delimiter: delimiter, endsInput: false, maximumRows: 12)
             }
-            let counts = shape.rows + (shape.cut.map { [$0] } ?? [])
+            // Title lines before the header (`Kainoraštis 2026-12-01`) do not count.
+            let rows = CSVDialectSniffer.afterPreamble(shape).rows
+            let counts = rows + (shape.cut.map { [$0] } ?? [])
             let isTab = delimiter == UInt8(ascii: "\t")
             let agreeing: Int
-            if cutByWindow, shape.rows.count == 1, let header = shape.rows.first, let cut = shape.cut {
+            if cutByWindow, rows.count == 1, let header = rows.first, let cut = shape.cut {
                 // Header, then a first row the window ends in: cut anywhere, it only has to split too.
                 guard header >= 2, cut >= 2 else { continue }
                 guard header >= 3 || namedDelimited || isTab else { continue }
@@ -197,7 +199,7 @@ public struct InputSniffer: Sendable {
                 // name says CSV/TSV or tabs split it; else a one-line text page.
                 guard header >= 2, namedTable || isTab else { continue }
                 agreeing = 1
-            } else if cutByWindow, shape.rows.isEmpty, let cut = shape.cut {
+            } else if cutByWindow, rows.isEmpty, let cut = shape.cut {
                 // A first line longer than the window: a header of many short cells, not prose (words between commas).
                 guard cut >= 16, shape.cutBytes <= cut * 32, bytes.lazy.filter({ $0 == 0x20 }).count < cut else { continue }
                 agreeing = 1

@@ -138,6 +138,8 @@ struct CSVHostileInputTests {
         ((1...20_000).map { "col\($0)" }.joined(separator: "|"), false, "|"),
         ("\"a,b\";\"c,d\";e\n1;2;3\n", true, ";"),
         ("a,b\n1,2", true, ","),
+        // A title line before the header (commas in the rows would otherwise win).
+        ("Price list\nsku;title;price\nA-1;Lamp, large;9,99\n", true, ";"),
     ]
 
     @Test(arguments: prefixCases)

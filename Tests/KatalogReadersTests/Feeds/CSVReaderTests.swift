@@ -27,6 +27,25 @@ struct CSVReaderTests {
         #expect(sink.diagnostics.isEmpty, "\(name): \(sink.diagnostics)")
     }
 
+    @Test func titleLinesBeforeTheHeaderAreReportedNotRead() throws {
+        let sink = try Self.read("Kainoraštis 2026-12-01\r\n\"UAB Tiekėjas, Vilnius\"\r\n\r\nPrekės kodas;Pavadinimas;Kaina\r\nA-1;Lempa;9,99\r\nA-2;Virdulys;19,99\r\n")
+        #expect(sink.records.map { $0.fields.map(\.label) } == Array(repeating: ["Prekės kodas", "Pavadinimas", "Kaina"], count: 2))
+        #expect(sink.records.map(\.location.line) == [5, 6])
+        let titles = sink.diagnostics.filter { $0.code == .csvPreamble }
+        #expect(titles.map(\.location.line) == [1, 2])
+        #expect(titles[1].message.contains("UAB Tiekėjas, Vilnius") && titles.allSatisfy { $0.severity == .info })
+    }
+
+    @Test(arguments: [([1, 3, 3], 1), ([1, 1, 3, 3], 2), ([1, 3], 0), ([1, 3, 4], 0), ([1, 1, 1, 1, 1, 1, 3, 3], 0), ([1, 2, 2], 0), ([1, 1, 1], 0), ([3, 3, 3], 0), ([], 0)])
+    func aPreambleIsTitleLinesBeforeAWideHeader(rows: [Int], expected: Int) {
+        #expect(CSVDialectSniffer.preamble(of: rows) == expected)
+    }
+
+    @Test func aOneColumnFileHasNoPreamble() throws {
+        let sink = try Self.read("sku\nA-1\nA-2\n")
+        #expect(sink.records.count == 2 && !sink.diagnostics.contains { $0.code == .csvPreamble })
+    }
+
     @Test func excelsSeparatorLineNamesTheDelimiterAndIsNoHeader() throws {
         // Commas in every cell would make a sniff pick `,`; the directive says `;`.
         let sink = try Self.read("sep=;\r\nPrekės kodas;Pavadinimas, spalva;Kaina\r\nA-1;Lempa, balta;9,99\r\nB-2;Lempa, juoda;10,99\r\n")

@@ -20,6 +20,7 @@ struct InputSnifferFeedTests {
         ("JSON Lines", "{\"sku\": \"A\"}\n{\"sku\": \"B\"}\n", .jsonLines),
         ("semicolon CSV named .txt", "Prekės kodas;Pavadinimas;Kaina\nA;\"Virdulys;\nlong\";1,00\nB;Šalmas;2,00\n", .csv),
         ("Google TSV without extension", "id\ttitle\tprice\nA\tKettle\t1.00 EUR\nB\tHelmet\t2.00 EUR\n", .tsv),
+        ("price list with title lines", "Kainoraštis 2026-12-01\nUAB Tiekėjas\n\nPrekės kodas;Pavadinimas;Kaina\nA-1;Lempa;9,99\nA-2;Virdulys;19,99\n", .csv),
         ("Excel sep= line, one row", "sep=;\r\nSKU;Title;Price\r\nA-1;Lamp;9,99 EUR\r\n", .csv),
         ("Excel sep= line quoted, tabs", "\"SEP=\t\"\nsku\ttitle\nA\tKettle\n", .tsv),
     ]
