@@ -11,6 +11,8 @@ struct ArchiveListing {
     /// The members to import, with the inputs they stand for.
     let members: [(input: InputDiscovery.Input, member: ZipArchive.Member)]
     let problems: [InputDiscovery.Problem]
+    /// What office document the zip is (`an Excel workbook (.xlsx)`), told by its parts' names; nil for an archive.
+    let officeDocument: String?
 
     /// Why an archive cannot be listed.
     struct Unreadable: Error {
@@ -28,6 +30,7 @@ struct ArchiveListing {
         guard !overflow, declared <= limit else {
             throw Unreadable(reason: "its members declare more than \(limit) bytes in all (the limit: 1 GiB or \(InputSpool.maximumRatio) times the archive's \(archive.byteCount) bytes); refused as a likely decompression bomb. Unzip it yourself to import it")
         }
+        officeDocument = Self.officeDocument(named: Set(contents.members.map(\.nameBytes)))
         var members: [(input: InputDiscovery.Input, member: ZipArchive.Member)] = []
         var problems: [InputDiscovery.Problem] = []
         var seen: Set<[UInt8]> = []
@@ -44,6 +47,19 @@ struct ArchiveListing {
         }
         self.members = members
         self.problems = problems
+    }
+
+    /// Office Open XML packages hold `[Content_Types].xml` and their main part (`xl/workbook.xml`); OpenDocument
+    /// files a `mimetype` and `content.xml`.
+    static func officeDocument(named names: Set<[UInt8]>) -> String? {
+        func has(_ name: String) -> Bool { names.contains(Array(name.utf8)) }
+        if has("[Content_Types].xml") {
+            if has("xl/workbook.xml") || has("xl/workbook.bin") { return "an Excel workbook (.xlsx)" }
+            if has("word/document.xml") { return "a Word document (.docx)" }
+            if has("ppt/presentation.xml") { return "a PowerPoint presentation (.pptx)" }
+        }
+        if has("mimetype"), has("content.xml") { return "an OpenDocument file (.ods, .odt)" }
+        return nil
     }
 
     /// Whether a part of the member's path starts with a dot.

@@ -107,6 +107,11 @@ public struct ImportPipeline: Sendable {
                 submitGroup()
                 do {
                     let listing = try ArchiveListing(input)
+                    // An .xlsx or .ods is a zip too: one warning, not its XML parts read as feeds.
+                    if let what = listing.officeDocument {
+                        try reduction.reportDiscoveryProblem(.officeDocument(input.displayPath, what: what))
+                        continue
+                    }
                     for problem in listing.problems { try reduction.reportDiscoveryProblem(problem) }
                     pending = listing.members.map { ($0.input, Optional($0.member)) }[...] + pending
                 } catch let unreadable as ArchiveListing.Unreadable {
@@ -325,6 +330,9 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         case .writtenByThisRun(let written):
             path = written
             diagnostic = Diagnostic(.info, .inputWrittenByThisRun, "\(written) is written by this run (its output folder or state); it is not read as an input.", at: SourceLocation(file: written))
+        case .officeDocument(let document, let what):
+            path = document
+            diagnostic = Diagnostic(.warning, .inputUnsupported, "\(document) is \(what), which Katalog does not read; it was skipped. Save the sheet as CSV (UTF-8) from the spreadsheet program and import that file.", at: SourceLocation(file: document))
         }
         file = FileReport(file: path, kind: .unknown)
         file.unreadable = diagnostic.code == .inputUnreadable

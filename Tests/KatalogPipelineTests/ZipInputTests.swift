@@ -132,4 +132,27 @@ struct ZipInputTests {
         #expect(ZipArchive.isArchive(prefix: Self.deflated))
         #expect(!ZipArchive.isArchive(prefix: Data(Self.csv.utf8)))
     }
+
+    @Test func anOfficeDocumentIsOneWarningNotItsPartsReadAsFeeds() throws {
+        let workbook = ZipBuilder([
+            .init("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
+            .init("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>"#),
+            .init("xl/worksheets/sheet1.xml", #"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sku</t></is></c></row></sheetData></worksheet>"#),
+        ])
+        let calc = ZipBuilder([.init("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), .init("content.xml", "<office:document-content/>")])
+        let result = try CompressedInputTests.catalog(["kainos.xlsx": Data(workbook.bytes), "kainos.ods": Data(calc.bytes), "prekes.csv": Data(Self.csv.utf8)])
+        #expect(result.lines.count == 3, "the CSV beside them imports")
+        let warnings = result.diagnostics.filter { $0["code"] as? String == "input.unsupported" }
+        #expect(warnings.count == 2)
+        #expect(warnings.contains { ($0["message"] as? String)?.contains("kainos.xlsx is an Excel workbook (.xlsx)") == true })
+        #expect(warnings.contains { ($0["message"] as? String)?.contains("an OpenDocument file") == true })
+        #expect(warnings.allSatisfy { ($0["message"] as? String)?.contains("Save the sheet as CSV (UTF-8)") == true })
+        #expect(!result.diagnostics.contains { $0["code"] as? String == "feed.no-items" }, "no part is read as a feed")
+        #expect(result.report.files.filter { $0.file.hasSuffix(".xml") }.isEmpty)
+    }
+
+    @Test func anArchiveOfFeedsIsNoOfficeDocument() {
+        #expect(ArchiveListing.officeDocument(named: [Array("feed.xml".utf8), Array("content.xml".utf8)]) == nil)
+        #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("export/prekes.csv".utf8)]) == nil)
+    }
 }
