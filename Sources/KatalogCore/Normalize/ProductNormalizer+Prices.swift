@@ -58,7 +58,8 @@ extension ProductNormalizer {
     }
 
     /// Money keys that do not fill `price` themselves: figures beside it, settled by `settlePrices`.
-    static let secondaryPriceKeys: Set<String> = ["price_excl_vat", "compare_at_price", "discount_amount"]
+    /// (`active_price`: the price charged now, WooCommerce's API `price`, which is the sale price while on sale.)
+    static let secondaryPriceKeys: Set<String> = ["price_excl_vat", "compare_at_price", "discount_amount", "active_price"]
 
     /// A secondary price figure as read.
     struct SecondaryPrice {

@@ -88,7 +88,9 @@ struct JSONRecordEmitter {
             return
         }
         let fields = JSONFieldFlattener.fields(of: value, line: line)
-        sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: document.hints))
+        // A WooCommerce REST product is read with WooCommerce's vocabulary and default units.
+        let hints = WooCommerceProducts.isProduct(value) ? WooCommerceProducts.hints(document.hints) : document.hints
+        sink.accept(RawRecord(location: location, kind: document.kind, fields: fields, hints: hints))
     }
 
     /// The product objects inside one top-level value: schema.org `@graph` / `ItemList`, a wrapper object

@@ -226,4 +226,19 @@ struct PlatformNormalizationTests {
         #expect(product.provenance["availability"]?.label == label)
         #expect(!product.diagnostics.contains { $0.code == .valueNotInVocabulary })
     }
+
+    @Test func wooCommercesAPIPriceIsThePriceChargedNowAndRegularPriceThePrice() throws {
+        func product(_ fields: [(String, String)]) -> Product {
+            ProductNormalizer().normalize(Self.record([("sku", "SYI-22"), ("name", "Idea")] + fields, platform: "woocommerce"))
+        }
+        let onSale = product([("price", "18.00"), ("regular_price", "20.00"), ("sale_price", "18.00"), ("stock_status", "outofstock")])
+        #expect(onSale.price?.money == Money(amount: 20, currency: "EUR") && onSale.salePrice?.money == Money(amount: 18, currency: "EUR"))
+        #expect(onSale.provenance["price"]?.label == "regular_price")
+        #expect(onSale.attributes.first { $0.key == "active_price" }?.value == "18.00 EUR")
+        #expect(onSale.availability == "out_of_stock")
+        #expect(!onSale.diagnostics.contains { $0.code == .fieldConflict })
+        let regular = product([("price", "21.99"), ("regular_price", "21.99"), ("stock_status", "onbackorder")])
+        #expect(regular.price?.money == Money(amount: Decimal(string: "21.99")!, currency: "EUR") && regular.salePrice == nil)
+        #expect(regular.availability == "backorder")
+    }
 }

@@ -78,4 +78,17 @@ struct JSONFeedReaderTests {
         #expect(sink.records.count == 3)
         #expect(sink.codes.filter { $0 == .jsonNotAnObject }.count == 2)
     }
+
+    @Test func aWooCommerceRESTProductIsReadWithWooCommercesVocabularyAndUnits() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Samples/feeds/platforms/woocommerce-rest-products.json").standardizedFileURL
+        let sink = try FeedTestSupport.read(JSONFeedReader(), url.path, kind: .json)
+        #expect(sink.records.count == 3)
+        #expect(sink.records.allSatisfy { $0.hints.platform == "woocommerce" && $0.hints.weightUnit == "kg" && $0.hints.lengthUnit == "cm" })
+        #expect(sink.records[1].fields.first { $0.label == "regular_price" }?.value == "20.00")
+        #expect(sink.records[0].fields.first { $0.label == "dimensions.length" }?.value == "30")
+        // Without the REST schema's keys, a product object is no WooCommerce product.
+        let plain = try Self.read(#"[{"sku": "A-1", "price": "9.99", "regular_price": "12.00"}]"#)
+        #expect(plain.records.first?.hints.platform == nil && plain.records.first?.hints.weightUnit == nil)
+    }
 }
