@@ -15,7 +15,7 @@ struct ShapedRow {
 /// store-view rows, name/value column pairs and `name=value` lists in one cell.
 ///
 /// Structural: cells move between rows and become fields; no value is parsed but a Wix surcharge (a plain decimal
-/// added to the product's price). A row is never lost: rows that are not records of their own (a Shopify image
+/// added to the product's price) and a BigCommerce Bulk Edit rule (`[ADD]3.00`: plain decimals set or added). A row is never lost: rows that are not records of their own (a Shopify image
 /// row, a parent with variations, a Magento store-view row) give their values to the records they belong to, and a
 /// parent nobody references is a record when it is let go (at the end of the file, or earlier past the limits).
 /// Memory is bounded: a group holds at most `maxGroupRows` rows, and at most `maxParents` parents
