@@ -30,8 +30,8 @@ public struct KeyTable: Sendable {
         public var type: ValueType
         public var vocabulary: String?
         public var defaultUnit: String?
-        /// A vocabulary key that a value not of this key's type is read as when it is one of that key's words
-        /// (`stock_quantity` → `availability`: `InStock`).
+        /// For an integer key: a vocabulary key that a value without digits is read as when it is one of that
+        /// key's words (`stock_quantity` → `availability`: `InStock`). Other types do not use it.
         public var otherwise: String?
 
         enum CodingKeys: String, CodingKey {

@@ -207,7 +207,7 @@ struct PlatformRowShaper {
         var rulesApplied = Set<Int>()
         for var member in members {
             // What the variant's rules name it by: its own cells, before the product's fill them.
-            let own = member.cells
+            let ownCells = member.cells
             if let surcharge = group.surcharge, member.line != first.line {
                 applySurcharge(surcharge, from: first, to: &member)
             }
@@ -220,7 +220,7 @@ struct PlatformRowShaper {
             for index in fillColumns where index < member.cells.count && index < first.cells.count && member.cells[index].isEmpty {
                 member.cells[index] = first.cells[index]
             }
-            for (position, rule) in rules.enumerated() where member.line != first.line && names(rule, own) {
+            for (position, rule) in rules.enumerated() where member.line != first.line && names(rule, ownCells) {
                 rulesApplied.insert(position)
                 apply(rule, to: &member)
             }
@@ -250,12 +250,12 @@ struct PlatformRowShaper {
         }
     }
 
-    /// Whether a rule row names the variant whose own cells are `own`: by the first match column the rule fills.
-    private func names(_ rule: ShapedRow, _ own: [String]) -> Bool {
+    /// Whether a rule row names the variant whose own cells are `ownCells`: by the first match column the rule fills.
+    private func names(_ rule: ShapedRow, _ ownCells: [String]) -> Bool {
         for index in adjustmentMatchColumns where index < rule.cells.count {
             let named = rule.cells[index].trimmingWhitespace()
             guard !named.isEmpty else { continue }
-            return index < own.count && own[index].trimmingWhitespace() == named
+            return index < ownCells.count && ownCells[index].trimmingWhitespace() == named
         }
         return false
     }

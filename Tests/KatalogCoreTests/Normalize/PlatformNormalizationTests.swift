@@ -194,6 +194,8 @@ struct PlatformNormalizationTests {
         let named = keys.filter { $0.value.otherwise != nil }
         #expect(!named.isEmpty)
         for (name, key) in named {
+            // Only the integer reading falls back to it: anywhere else it would do nothing.
+            #expect(key.type == .integer, "\(name) has an otherwise but is no integer key")
             let other = try #require(keys[key.otherwise ?? ""], "\(name) names an unknown key")
             #expect(other.type == .vocabulary, "\(name) → \(key.otherwise ?? "")")
         }
