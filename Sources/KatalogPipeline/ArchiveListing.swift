@@ -11,8 +11,9 @@ struct ArchiveListing {
     /// The members to import, with the inputs they stand for.
     let members: [(input: InputDiscovery.Input, member: ZipArchive.Member)]
     let problems: [InputDiscovery.Problem]
-    /// What office document the zip is (`an Excel workbook (.xlsx)`), told by its parts' names; nil for an archive.
-    let officeDocument: String?
+    /// What office document the zip is (`an Excel workbook (.xlsx)`) and what to do with it, told by its parts'
+    /// names; nil for an archive.
+    let officeDocument: (what: String, advice: String)?
 
     /// Why an archive cannot be listed.
     struct Unreadable: Error {
@@ -51,14 +52,16 @@ struct ArchiveListing {
 
     /// Office Open XML packages hold `[Content_Types].xml` and their main part (`xl/workbook.xml`); OpenDocument
     /// files a `mimetype` and `content.xml`.
-    static func officeDocument(named names: Set<[UInt8]>) -> String? {
+    static func officeDocument(named names: Set<[UInt8]>) -> (what: String, advice: String)? {
         func has(_ name: String) -> Bool { names.contains(Array(name.utf8)) }
+        let saveAsCSV = "Save the sheet as CSV (UTF-8) from the spreadsheet program and import that file."
+        let noFeed = "It holds no product data Katalog can read."
         if has("[Content_Types].xml") {
-            if has("xl/workbook.xml") || has("xl/workbook.bin") { return "an Excel workbook (.xlsx)" }
-            if has("word/document.xml") { return "a Word document (.docx)" }
-            if has("ppt/presentation.xml") { return "a PowerPoint presentation (.pptx)" }
+            if has("xl/workbook.xml") || has("xl/workbook.bin") { return ("an Excel workbook (.xlsx)", saveAsCSV) }
+            if has("word/document.xml") { return ("a Word document (.docx)", noFeed) }
+            if has("ppt/presentation.xml") { return ("a PowerPoint presentation (.pptx)", noFeed) }
         }
-        if has("mimetype"), has("content.xml") { return "an OpenDocument file (.ods, .odt)" }
+        if has("mimetype"), has("content.xml") { return ("an OpenDocument file (.ods, .odt)", "If it is a spreadsheet, save the sheet as CSV (UTF-8) and import that file.") }
         return nil
     }
 

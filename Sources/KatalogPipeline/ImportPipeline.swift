@@ -108,8 +108,8 @@ public struct ImportPipeline: Sendable {
                 do {
                     let listing = try ArchiveListing(input)
                     // An .xlsx or .ods is a zip too: one warning, not its XML parts read as feeds.
-                    if let what = listing.officeDocument {
-                        try reduction.reportDiscoveryProblem(.officeDocument(input.displayPath, what: what))
+                    if let document = listing.officeDocument {
+                        try reduction.reportDiscoveryProblem(.officeDocument(input.displayPath, what: document.what, advice: document.advice))
                         continue
                     }
                     for problem in listing.problems { try reduction.reportDiscoveryProblem(problem) }
@@ -330,9 +330,9 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         case .writtenByThisRun(let written):
             path = written
             diagnostic = Diagnostic(.info, .inputWrittenByThisRun, "\(written) is written by this run (its output folder or state); it is not read as an input.", at: SourceLocation(file: written))
-        case .officeDocument(let document, let what):
+        case .officeDocument(let document, let what, let advice):
             path = document
-            diagnostic = Diagnostic(.warning, .inputUnsupported, "\(document) is \(what), which Katalog does not read; it was skipped. Save the sheet as CSV (UTF-8) from the spreadsheet program and import that file.", at: SourceLocation(file: document))
+            diagnostic = Diagnostic(.warning, .inputUnsupported, "\(document) is \(what), which Katalog does not read; it was skipped. \(advice)", at: SourceLocation(file: document))
         }
         file = FileReport(file: path, kind: .unknown)
         file.unreadable = diagnostic.code == .inputUnreadable

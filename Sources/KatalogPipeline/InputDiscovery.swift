@@ -39,8 +39,8 @@ public struct InputDiscovery: Sendable {
         /// `path`, met while walking a folder, is written by this run (its output folder, its state).
         case writtenByThisRun(String)
         /// `path` is a zip that is an office document (`what`: "an Excel workbook (.xlsx)"), not an archive of
-        /// product files: its parts are not read.
-        case officeDocument(String, what: String)
+        /// product files: its parts are not read; `advice` says what to do instead.
+        case officeDocument(String, what: String, advice: String)
     }
 
     /// Paths this run writes; a walk skips them. A path given by itself (not met in a folder) is still read.

@@ -140,13 +140,17 @@ struct ZipInputTests {
             .init("xl/worksheets/sheet1.xml", #"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sku</t></is></c></row></sheetData></worksheet>"#),
         ])
         let calc = ZipBuilder([.init("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), .init("content.xml", "<office:document-content/>")])
-        let result = try CompressedInputTests.catalog(["kainos.xlsx": Data(workbook.bytes), "kainos.ods": Data(calc.bytes), "prekes.csv": Data(Self.csv.utf8)])
+        let letter = ZipBuilder([.init("[Content_Types].xml", "<Types/>"), .init("word/document.xml", "<w:document/>")])
+        let result = try CompressedInputTests.catalog([
+            "kainos.xlsx": Data(workbook.bytes), "kainos.ods": Data(calc.bytes), "laiskas.docx": Data(letter.bytes), "prekes.csv": Data(Self.csv.utf8),
+        ])
         #expect(result.lines.count == 3, "the CSV beside them imports")
-        let warnings = result.diagnostics.filter { $0["code"] as? String == "input.unsupported" }
-        #expect(warnings.count == 2)
-        #expect(warnings.contains { ($0["message"] as? String)?.contains("kainos.xlsx is an Excel workbook (.xlsx)") == true })
-        #expect(warnings.contains { ($0["message"] as? String)?.contains("an OpenDocument file") == true })
-        #expect(warnings.allSatisfy { ($0["message"] as? String)?.contains("Save the sheet as CSV (UTF-8)") == true })
+        let warnings = result.diagnostics.filter { $0["code"] as? String == "input.unsupported" }.compactMap { $0["message"] as? String }
+        #expect(warnings.count == 3)
+        #expect(warnings.contains { $0.contains("kainos.xlsx is an Excel workbook (.xlsx)") && $0.hasSuffix("Save the sheet as CSV (UTF-8) from the spreadsheet program and import that file.") })
+        #expect(warnings.contains { $0.contains("an OpenDocument file") && $0.contains("If it is a spreadsheet, save the sheet as CSV") })
+        // A Word document has no sheet to save.
+        #expect(warnings.contains { $0.contains("laiskas.docx is a Word document (.docx)") && $0.hasSuffix("It holds no product data Katalog can read.") })
         #expect(!result.diagnostics.contains { $0["code"] as? String == "feed.no-items" }, "no part is read as a feed")
         #expect(result.report.files.filter { $0.file.hasSuffix(".xml") }.isEmpty)
     }
@@ -154,5 +158,6 @@ struct ZipInputTests {
     @Test func anArchiveOfFeedsIsNoOfficeDocument() {
         #expect(ArchiveListing.officeDocument(named: [Array("feed.xml".utf8), Array("content.xml".utf8)]) == nil)
         #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("export/prekes.csv".utf8)]) == nil)
+        #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("xl/workbook.xml".utf8)])?.what == "an Excel workbook (.xlsx)")
     }
 }

@@ -17,7 +17,7 @@ enum ReadFindingCatalog {
                  explanation: "A folder being walked holds what this run writes: its `--out` folder, a `katalog sync` state, a `katalog map --findings` file. It is not read, so last night's catalog is not imported again as a product source (an output folder inside the inputs used to grow the catalog with every run). Name such a file on the command line by itself to read it.",
                  example: "`katalog import feeds --out feeds/catalog`"),
         RuleInfo(.inputUnsupported, title: "File of a kind Katalog does not read", severity: .warning, stage: .read,
-                 explanation: "The file is empty, binary (an image, a PDF, a tar archive, a zip inside a zip), an office document (an Excel workbook `.xlsx`, an OpenDocument `.ods`: zips whose XML parts are no product feeds; the message says to save the sheet as CSV) or of no kind Katalog recognises from its bytes. It is skipped.",
+                 explanation: "The file is empty, binary (an image, a PDF, a tar archive, a zip inside a zip), an office document (an Excel workbook `.xlsx`, an OpenDocument `.ods`, a Word `.docx`: zips whose XML parts are no product feeds; for a spreadsheet the message says to save the sheet as CSV) or of no kind Katalog recognises from its bytes. It is skipped.",
                  example: "A `logo.png` in the samples folder."),
         RuleInfo(.inputNoReader, title: "No reader for this kind", severity: .error, stage: .read,
                  explanation: "The file was recognised (say, as a Heureka XML feed) but this build of Katalog has no reader for that kind, so its records cannot be read. It is skipped.",
