@@ -14,6 +14,8 @@ struct ArchiveListing {
     /// What office document the zip is (`an Excel workbook (.xlsx)`) and what to do with it, told by its parts'
     /// names; nil for an archive.
     let officeDocument: (what: String, advice: String)?
+    /// An Excel workbook (`.xlsx`): its worksheets are read (`WorkbookSheets`), not its members.
+    let isExcelWorkbook: Bool
 
     /// Why an archive cannot be listed.
     struct Unreadable: Error {
@@ -31,7 +33,9 @@ struct ArchiveListing {
         guard !overflow, declared <= limit else {
             throw Unreadable(reason: "its members declare more than \(limit) bytes in all (the limit: 1 GiB or \(InputSpool.maximumRatio) times the archive's \(archive.byteCount) bytes); refused as a likely decompression bomb. Unzip it yourself to import it")
         }
-        officeDocument = Self.officeDocument(named: Set(contents.members.map(\.nameBytes)))
+        let names = Set(contents.members.map(\.nameBytes))
+        isExcelWorkbook = Self.isExcelWorkbook(named: names)
+        officeDocument = isExcelWorkbook ? nil : Self.officeDocument(named: names)
         var members: [(input: InputDiscovery.Input, member: ZipArchive.Member)] = []
         var problems: [InputDiscovery.Problem] = []
         var seen: Set<[UInt8]> = []
@@ -54,15 +58,20 @@ struct ArchiveListing {
     /// files a `mimetype` and `content.xml`.
     static func officeDocument(named names: Set<[UInt8]>) -> (what: String, advice: String)? {
         func has(_ name: String) -> Bool { names.contains(Array(name.utf8)) }
-        let saveAsCSV = "Save the sheet as CSV (UTF-8) from the spreadsheet program and import that file."
+        let saveAsCSV = "Save it as .xlsx, or the sheet as CSV (UTF-8), from the spreadsheet program and import that file."
         let noFeed = "It holds no product data Katalog can read."
         if has("[Content_Types].xml") {
-            if has("xl/workbook.xml") || has("xl/workbook.bin") { return ("an Excel workbook (.xlsx)", saveAsCSV) }
+            if has("xl/workbook.bin") { return ("a binary Excel workbook (.xlsb)", saveAsCSV) }
             if has("word/document.xml") { return ("a Word document (.docx)", noFeed) }
             if has("ppt/presentation.xml") { return ("a PowerPoint presentation (.pptx)", noFeed) }
         }
         if has("mimetype"), has("content.xml") { return ("an OpenDocument file (.ods, .odt)", "If it is a spreadsheet, save the sheet as CSV (UTF-8) and import that file.") }
         return nil
+    }
+
+    /// An Office Open XML package whose main part is a workbook.
+    static func isExcelWorkbook(named names: Set<[UInt8]>) -> Bool {
+        names.contains(Array("[Content_Types].xml".utf8)) && names.contains(Array(XLSXWorkbook.mainPartName.utf8))
     }
 
     /// Whether a part of the member's path starts with a dot.

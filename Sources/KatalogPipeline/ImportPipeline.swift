@@ -95,26 +95,56 @@ public struct ImportPipeline: Sendable {
                 }])
             }
         }
+        // A problem met while inputs are read (a zip's member named twice, an office document, a hidden worksheet)
+        // goes through the executor, so it takes its place among the files in input order whatever `--jobs` is:
+        // reported at once, it came before or after the files still on the workers as they happened to run.
+        func submitProblem(_ problem: InputDiscovery.Problem) {
+            let (path, diagnostic) = Reduction<Consumer>.diagnostic(for: problem)
+            executor.submit { normalizer in
+                .files([map.eventsOfWholeFile(normalizer: normalizer, policy: validator.policy) { sink in
+                    var report = FileReport(file: path, kind: .unknown)
+                    report.unreadable = diagnostic.code == .inputUnreadable
+                    sink.report(diagnostic)
+                    return report
+                }])
+            }
+        }
         // A zip archive's members take its place here, in the order of their names (see `ArchiveListing`).
         var pending = inputs.map { (input: $0, member: ZipArchive.Member?.none) }[...]
+        // A workbook's hidden worksheets, reported in their place among its sheets and not read.
+        var hiddenSheets: Set<String> = []
         while let next = pending.popFirst() {
             var input = next.input
             let member = next.member
             guard !reduction.failed else { break }
+            if input.part != nil, hiddenSheets.contains(input.displayPath) {
+                submitGroup()
+                submitProblem(.hiddenSheet(input.displayPath))
+                continue
+            }
             // A file's first bytes tell a zip archive, a gzip or an xz file, whatever its name.
-            let head = input.isStream || member != nil ? [] : FileHead.of(path: input.path)
+            let head = input.isStream || member != nil || input.part != nil ? [] : FileHead.of(path: input.path)
             if ZipArchive.isArchive(prefix: head) {
                 submitGroup()
                 do {
                     let listing = try ArchiveListing(input)
-                    // An .xlsx or .ods is a zip too: one warning, not its XML parts read as feeds.
-                    if let document = listing.officeDocument {
-                        try reduction.reportDiscoveryProblem(.officeDocument(input.displayPath, what: document.what, advice: document.advice))
+                    // An Excel workbook's visible worksheets are inputs of their own, in tab order.
+                    if listing.isExcelWorkbook {
+                        let sheets = try WorkbookSheets(input)
+                        hiddenSheets.formUnion(sheets.hidden)
+                        pending = sheets.inputs.map { ($0, ZipArchive.Member?.none) }[...] + pending
                         continue
                     }
-                    for problem in listing.problems { try reduction.reportDiscoveryProblem(problem) }
+                    // Another office document (.docx, .ods) is a zip too: one warning, not its XML parts read as feeds.
+                    if let document = listing.officeDocument {
+                        submitProblem(.officeDocument(input.displayPath, what: document.what, advice: document.advice))
+                        continue
+                    }
+                    for problem in listing.problems { submitProblem(problem) }
                     pending = listing.members.map { ($0.input, Optional($0.member)) }[...] + pending
                 } catch let unreadable as ArchiveListing.Unreadable {
+                    submitUnreadable(input.displayPath, reason: unreadable.reason)
+                } catch let unreadable as WorkbookSheets.Unreadable {
                     submitUnreadable(input.displayPath, reason: unreadable.reason)
                 } catch {
                     reduction.fail(error)
@@ -243,7 +273,8 @@ public struct ImportPipeline: Sendable {
         }
         let kind: InputKind
         do {
-            kind = try InputSniffer().sniff(path: input.path)
+            // A workbook's worksheet is known for one from its listing; its file is a zip, which sniffs as binary.
+            kind = input.part != nil ? .xlsx : try InputSniffer().sniff(path: input.path)
         } catch {
             report.unreadable = true
             sink.report(.inputUnreadable(input.displayPath, reason: "\(error)"))
@@ -254,7 +285,7 @@ public struct ImportPipeline: Sendable {
             sink.report(.noReader(kind, at: location))
             return report
         }
-        let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath))
+        let document = SourceDocument(fileURL: input.path, displayPath: input.displayPath, kind: kind, hints: sourceDefaults.hints(for: input.displayPath), part: input.part)
         do {
             try reader.read(document, into: TerminalProgressSink.wrapping(sink, file: input.displayPath, size: size))
         } catch {
@@ -312,8 +343,17 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
     }
 
     func reportDiscoveryProblem(_ problem: InputDiscovery.Problem) throws {
+        let (path, diagnostic) = Self.diagnostic(for: problem)
+        var file = FileReport(file: path, kind: .unknown)
+        file.unreadable = diagnostic.code == .inputUnreadable
+        file.count(diagnostic)
+        try consumer.consume(diagnostic)
+        report.files.append(file)
+    }
+
+    /// The file a discovery problem is about and what it says.
+    static func diagnostic(for problem: InputDiscovery.Problem) -> (path: String, diagnostic: Diagnostic) {
         let path: String, diagnostic: Diagnostic
-        var file: FileReport
         switch problem {
         case .missing(let missing):
             path = missing
@@ -333,12 +373,11 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
         case .officeDocument(let document, let what, let advice):
             path = document
             diagnostic = Diagnostic(.warning, .inputUnsupported, "\(document) is \(what), which Katalog does not read; it was skipped. \(advice)", at: SourceLocation(file: document))
+        case .hiddenSheet(let sheet):
+            path = sheet
+            diagnostic = Diagnostic(.info, .xlsxSheetHidden, "\(sheet) is a hidden worksheet of its workbook (lookup lists or settings, as a rule); it is not read. Unhide it in the spreadsheet program to import its rows.", at: SourceLocation(file: sheet))
         }
-        file = FileReport(file: path, kind: .unknown)
-        file.unreadable = diagnostic.code == .inputUnreadable
-        file.count(diagnostic)
-        try consumer.consume(diagnostic)
-        report.files.append(file)
+        return (path, diagnostic)
     }
 
     func reduce(_ chunk: Chunk<Consumer.PreparedRecord, Consumer.PreparedDiagnostic>) {

@@ -27,6 +27,9 @@ public struct InputDiscovery: Sendable {
         /// A pipe or a device (`<(zcat feed.csv.gz)`, `/dev/stdin`), not a regular file: it can be read once, and
         /// its size is known only at its end.
         public var isStream: Bool
+        /// The part of the file that is this input: a worksheet of an Excel workbook (`xl/worksheets/sheet2.xml`),
+        /// which the pipeline makes an input of its own, `book.xlsx/Sheet name`. Nil for a whole file.
+        public var part: String? = nil
     }
 
     public enum Problem: Sendable, Hashable {
@@ -41,6 +44,8 @@ public struct InputDiscovery: Sendable {
         /// `path` is a zip that is an office document (`what`: "an Excel workbook (.xlsx)"), not an archive of
         /// product files: its parts are not read; `advice` says what to do instead.
         case officeDocument(String, what: String, advice: String)
+        /// `path` (`book.xlsx/Sheet name`) is a hidden worksheet of an Excel workbook: not read.
+        case hiddenSheet(String)
     }
 
     /// Paths this run writes; a walk skips them. A path given by itself (not met in a folder) is still read.

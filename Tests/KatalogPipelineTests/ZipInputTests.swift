@@ -134,30 +134,46 @@ struct ZipInputTests {
     }
 
     @Test func anOfficeDocumentIsOneWarningNotItsPartsReadAsFeeds() throws {
-        let workbook = ZipBuilder([
-            .init("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-            .init("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>"#),
-            .init("xl/worksheets/sheet1.xml", #"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sku</t></is></c></row></sheetData></worksheet>"#),
-        ])
+        let binaryWorkbook = ZipBuilder([.init("[Content_Types].xml", "<Types/>"), .init("xl/workbook.bin", "\u{1}"), .init("xl/worksheets/sheet1.bin", "\u{2}")])
         let calc = ZipBuilder([.init("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), .init("content.xml", "<office:document-content/>")])
         let letter = ZipBuilder([.init("[Content_Types].xml", "<Types/>"), .init("word/document.xml", "<w:document/>")])
         let result = try CompressedInputTests.catalog([
-            "kainos.xlsx": Data(workbook.bytes), "kainos.ods": Data(calc.bytes), "laiskas.docx": Data(letter.bytes), "prekes.csv": Data(Self.csv.utf8),
+            "kainos.xlsb": Data(binaryWorkbook.bytes), "kainos.ods": Data(calc.bytes), "laiskas.docx": Data(letter.bytes), "prekes.csv": Data(Self.csv.utf8),
         ])
         #expect(result.lines.count == 3, "the CSV beside them imports")
         let warnings = result.diagnostics.filter { $0["code"] as? String == "input.unsupported" }.compactMap { $0["message"] as? String }
         #expect(warnings.count == 3)
-        #expect(warnings.contains { $0.contains("kainos.xlsx is an Excel workbook (.xlsx)") && $0.hasSuffix("Save the sheet as CSV (UTF-8) from the spreadsheet program and import that file.") })
+        #expect(warnings.contains { $0.contains("kainos.xlsb is a binary Excel workbook (.xlsb)") && $0.hasSuffix("Save it as .xlsx, or the sheet as CSV (UTF-8), from the spreadsheet program and import that file.") })
         #expect(warnings.contains { $0.contains("an OpenDocument file") && $0.contains("If it is a spreadsheet, save the sheet as CSV") })
         // A Word document has no sheet to save.
         #expect(warnings.contains { $0.contains("laiskas.docx is a Word document (.docx)") && $0.hasSuffix("It holds no product data Katalog can read.") })
         #expect(!result.diagnostics.contains { $0["code"] as? String == "feed.no-items" }, "no part is read as a feed")
-        #expect(result.report.files.filter { $0.file.hasSuffix(".xml") }.isEmpty)
+        #expect(result.report.files.filter { $0.file.hasSuffix(".xml") || $0.file.hasSuffix(".bin") }.isEmpty)
+    }
+
+    @Test func anExcelWorkbooksVisibleSheetsAreInputsOfTheirOwn() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples/feeds/kainorastis-2026-12.xlsx")
+        let result = try CompressedInputTests.catalog(["kainos.xlsx": try Data(contentsOf: sample)])
+        let files = result.report.files.map(\.file).map { ($0 as NSString).lastPathComponent }
+        // Tab order; the hidden tab is reported in its place, not read.
+        #expect(files == ["Kavos aparatai", "Arbata", "Sąrašai", "Sheet3"])
+        #expect(result.report.files.map(\.records.read) == [4, 2, 0, 0])
+        #expect(result.report.files.map(\.kind) == [.xlsx, .xlsx, .unknown, .xlsx])
+        let totals = result.report.totalRecords
+        #expect(totals.read == 6 && totals.imported == 5 && totals.rejected == 1)
+        let codes = Set(result.diagnostics.compactMap { $0["code"] as? String })
+        #expect(codes.isSuperset(of: ["xlsx.sheet-hidden", "xlsx.sheet-empty", "xlsx.cell-error", "csv.preamble"]))
+        let coffee = try #require(result.lines.first { $0.contains("KA-1004") })
+        #expect(coffee.contains(#""amount":"15.26""#) && coffee.contains(#""line":7"#) && coffee.contains("kainos.xlsx/Kavos aparatai"))
+        #expect(coffee.contains(#""value":"9%""#) && coffee.contains(#""value":"2026-12-01""#))
     }
 
     @Test func anArchiveOfFeedsIsNoOfficeDocument() {
         #expect(ArchiveListing.officeDocument(named: [Array("feed.xml".utf8), Array("content.xml".utf8)]) == nil)
         #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("export/prekes.csv".utf8)]) == nil)
-        #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("xl/workbook.xml".utf8)])?.what == "an Excel workbook (.xlsx)")
+        #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("xl/workbook.bin".utf8)])?.what == "a binary Excel workbook (.xlsb)")
+        // An .xlsx is read, sheet by sheet.
+        #expect(ArchiveListing.isExcelWorkbook(named: [Array("[Content_Types].xml".utf8), Array("xl/workbook.xml".utf8)]))
+        #expect(!ArchiveListing.isExcelWorkbook(named: [Array("xl/workbook.xml".utf8)]))
     }
 }

@@ -36,7 +36,7 @@ import KatalogTestSupport
         let summary = try #require(findings.last)
         let rejected = findings.filter { $0.hasPrefix(#"{"rejected":"#) }.count
         let imports = mapped.stdout.split(separator: "\n").count
-        #expect(summary == #"{"summary":{"files":\#(41),"imported":\#(imports),"read":\#(imports + rejected),"rejected":\#(rejected),"unreadable_files":0}}"#)
+        #expect(summary == #"{"summary":{"files":\#(45),"imported":\#(imports),"read":\#(imports + rejected),"rejected":\#(rejected),"unreadable_files":0}}"#)
         #expect(findings.dropLast().allSatisfy { $0.hasPrefix(#"{"diagnostic":"#) || $0.hasPrefix(#"{"rejected":"#) })
     }
 

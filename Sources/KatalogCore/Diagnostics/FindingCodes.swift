@@ -57,6 +57,16 @@ extension FindingCode {
     public static let csvTooManyCells = FindingCode("csv.too-many-cells")
     /// Quoted cell never closed.
     public static let csvUnterminatedQuote = FindingCode("csv.unterminated-quote")
+    /// Excel error value in a cell.
+    public static let xlsxCellError = FindingCode("xlsx.cell-error")
+    /// Cell past Excel's last column.
+    public static let xlsxCellOutOfRange = FindingCode("xlsx.cell-out-of-range")
+    /// Text cell naming no shared string.
+    public static let xlsxSharedStringMissing = FindingCode("xlsx.shared-string-missing")
+    /// Worksheet without cells.
+    public static let xlsxSheetEmpty = FindingCode("xlsx.sheet-empty")
+    /// Hidden worksheet not read.
+    public static let xlsxSheetHidden = FindingCode("xlsx.sheet-hidden")
 }
 
 /// XML feeds.
@@ -337,7 +347,8 @@ extension FindingCode {
         .fileNothingImported, .inputAlreadyRead, .inputCompressedDamaged, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
         .inputUnreadable, .inputUnsupported, .inputWrittenByThisRun, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
         .csvParentLimit, .csvParentRow, .csvPlatform, .csvPreamble, .csvRaggedRow, .csvRowTooLong, .csvRuleUnmatched, .csvRunawayQuote, .csvStrayQuote,
-        .csvTooManyCells, .csvUnterminatedQuote, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
+        .csvTooManyCells, .csvUnterminatedQuote, .xlsxCellError, .xlsxCellOutOfRange, .xlsxSharedStringMissing,
+        .xlsxSheetEmpty, .xlsxSheetHidden, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
         .xmlParserMessage, .xmlResynchronized, .xmlTextTooLong, .xmlTooManyMessages, .xmlTruncated, .jsonMalformed,
         .jsonNotAnObject, .jsonTruncated, .feedBadMapping, .feedGuessedItems, .feedItemIncomplete, .feedMarketAssumed,
         .feedNoItems, .encodingInvalidBytes, .encodingUnsupported, .htmlExtraProduct, .htmlNoProduct, .htmlReadAsHTML,

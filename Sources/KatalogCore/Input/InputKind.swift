@@ -24,6 +24,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
     case json
     /// JSON Lines: one JSON object per line.
     case jsonLines = "jsonl"
+    /// A worksheet of an Excel workbook (`.xlsx`, Office Open XML), read as a spreadsheet.
+    case xlsx
     /// ECB euro reference exchange rates (`gesmes:Envelope`): an input to `--rates`, not a product feed.
     case exchangeRates = "ecb-rates"
     /// Something Katalog does not read (binary, empty, unknown).
@@ -31,7 +33,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Spreadsheets: every record's labels are the same column headers, so what a header says (a unit) is said
     /// once per file, not once per record.
-    public var hasColumnHeaders: Bool { self == .csv || self == .tsv }
+    public var hasColumnHeaders: Bool { self == .csv || self == .tsv || self == .xlsx }
 
     /// Feeds and spreadsheets: many records under the same labels, so a fact about a label (it is not in the
     /// dictionary) is said once per file and label, not once per record.
@@ -193,13 +195,17 @@ public struct SourceDocument: Sendable, Hashable {
     /// The encoding the sniffer found, when the kind is textual.
     public var encoding: TextEncodingInfo?
     public var hints: SourceHints
+    /// The part of a package file that is the document: an Excel workbook's worksheet (`xl/worksheets/sheet2.xml`).
+    /// Nil for a plain file (and for a workbook, its first visible sheet).
+    public var part: String?
 
-    public init(fileURL: URLPath, displayPath: String, kind: InputKind, encoding: TextEncodingInfo? = nil, hints: SourceHints = SourceHints()) {
+    public init(fileURL: URLPath, displayPath: String, kind: InputKind, encoding: TextEncodingInfo? = nil, hints: SourceHints = SourceHints(), part: String? = nil) {
         self.fileURL = fileURL
         self.displayPath = displayPath
         self.kind = kind
         self.encoding = encoding
         self.hints = hints
+        self.part = part
     }
 }
 

@@ -105,6 +105,15 @@ struct CSVRecordBuilder {
         }
     }
 
+    /// One row of a spreadsheet read cell by cell (an Excel worksheet), at its row number: the same as a tokenized
+    /// line.
+    mutating func accept(cells: [String], line: Int, sink: RecordSink) {
+        var row = CSVTokenizer.Row()
+        row.fields = cells
+        row.line = line
+        accept(&row, sink: sink)
+    }
+
     private mutating func accept(_ row: inout CSVTokenizer.Row, sink: RecordSink) {
         let file = document.displayPath
         if row.fields.allSatisfy({ $0.isEmpty }) {

@@ -13,6 +13,7 @@ public enum FeedReaders {
         case .yml: YMLReader()
         case .xml: XMLFeedReader()
         case .json, .jsonLines: JSONFeedReader()
+        case .xlsx: XLSXReader()
         case .html, .textPage, .exchangeRates, .unknown: nil
         }
     }
