@@ -12,6 +12,7 @@ enum XLSXNumberText {
 
     /// The text of `stored` read with `format`; `stored` unchanged when it is no number.
     static func text(_ stored: String, format: XLSXNumberFormat, uses1904Dates: Bool) -> String {
+        if format == .number, isAlreadyPlain(stored) { return stored }
         guard let number = Digits(stored) else { return stored }
         switch format {
         case .number:
@@ -23,6 +24,43 @@ enum XLSXNumberText {
         case .date, .dateTime, .time:
             return dateText(number, format: format, uses1904Dates: uses1904Dates) ?? number.rounded(to: significantDigits).plain
         }
+    }
+
+    /// Whether `stored` is already what `Digits(stored).rounded(to: 15).plain` writes (most cells: `11.01`,
+    /// `4700000000012`): an optional `-`, at most 15 digits, no leading zero but the one before a point, and a
+    /// fraction, if any, that does not end in `0`. `XLSXReaderTests` compares the two on random numbers.
+    static func isAlreadyPlain(_ stored: String) -> Bool {
+        let utf8 = stored.utf8
+        let negative = utf8.first == UInt8(ascii: "-")
+        var index = negative ? utf8.index(after: utf8.startIndex) : utf8.startIndex
+        var integerDigits = 0, fractionDigits = 0, seenPoint = false
+        var firstDigit: UInt8 = 0, last: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint, integerDigits > 0 else { return false }
+                seenPoint = true
+            } else if byte >= 0x30 && byte <= 0x39 {
+                if seenPoint {
+                    fractionDigits += 1
+                } else {
+                    if integerDigits == 0 { firstDigit = byte }
+                    integerDigits += 1
+                }
+            } else {
+                return false
+            }
+            last = byte
+            index = utf8.index(after: index)
+        }
+        guard integerDigits > 0, integerDigits + fractionDigits <= significantDigits else { return false }
+        if seenPoint, fractionDigits == 0 || last == UInt8(ascii: "0") { return false }
+        if firstDigit == UInt8(ascii: "0") {
+            guard integerDigits == 1 else { return false }
+            // `0` is plain, `-0` is written `0`.
+            if !seenPoint { return !negative }
+        }
+        return true
     }
 
     /// A serial date-time as ISO 8601 text; nil for negative serials and serials past the year 9999.
@@ -145,16 +183,16 @@ enum XLSXNumberText {
         /// Plain decimal text, without exponent: `14`, `0.001`, `4006381333931`.
         var plain: String {
             guard !digits.isEmpty else { return "0" }
-            var text = negative ? "-" : ""
-            let characters = digits.map { Character(Unicode.Scalar($0 + 0x30)) }
+            var text: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+            let characters = digits.map { $0 + 0x30 }
             if exponent <= 0 {
-                text += "0." + String(repeating: "0", count: -exponent) + String(characters)
+                text += [UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: -exponent) + characters
             } else if exponent >= digits.count {
-                text += String(characters) + String(repeating: "0", count: exponent - digits.count)
+                text += characters + repeatElement(UInt8(ascii: "0"), count: exponent - digits.count)
             } else {
-                text += String(characters[..<exponent]) + "." + String(characters[exponent...])
+                text += characters[..<exponent] + [UInt8(ascii: ".")] + characters[exponent...]
             }
-            return text
+            return String(decoding: text, as: UTF8.self)
         }
 
         /// Whole days and the rounded second of the day; nil past `Int`'s range.

@@ -83,13 +83,15 @@ public struct XLSXWorkbook: Sendable {
 enum XLSXNames {
     /// `name` without its namespace prefix.
     static func local(_ name: String) -> Substring {
-        guard let colon = name.lastIndex(of: ":") else { return name[...] }
-        return name[name.index(after: colon)...]
+        // On the UTF-8 view: a `Character` search took a twentieth of a large sheet's reading.
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name[...] }
+        return name[name.utf8.index(after: colon)...]
     }
 
     /// The value of the attribute whose local name is `name`.
     static func attribute(_ name: String, in attributes: [XMLStreamAttribute]) -> String? {
-        attributes.first { local($0.name) == name }?.value
+        // Excel writes its attributes unprefixed (`r`, `t`, `s`): the plain comparison first.
+        attributes.first { $0.name == name }?.value ?? attributes.first { local($0.name) == name }?.value
     }
 
     /// The part a relationship's `Target` names, relative to the folder `base` (`worksheets/sheet1.xml` →

@@ -123,6 +123,20 @@ struct XLSXReaderTests {
         #expect(XLSXNumberText.text(stored, format: .number, uses1904Dates: false) == shown)
     }
 
+    @Test func plainNumbersPassThroughAsTheGeneralPathWritesThem() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [String] = ["0", "1", "5", "9", ".", "-", "E", "+", "00"]
+        var texts = ["0", "-0", "0.0", "10", "10.50", "007", "0.001", "-0.5", ".5", "5.", "123456789012345", "1234567890123456", "1.00000000000001"]
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 1...18, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let general = XLSXNumberText.Digits(text).map { $0.rounded(to: XLSXNumberText.significantDigits).plain } ?? text
+            if XLSXNumberText.isAlreadyPlain(text) { #expect(general == text, "\(text)") }
+            #expect(XLSXNumberText.text(text, format: .number, uses1904Dates: false) == general, "\(text)")
+        }
+    }
+
     @Test(arguments: [
         ("46357", XLSXNumberFormat.date, false, "2026-12-01"), ("61", .date, false, "1900-03-01"), ("59", .date, false, "1900-02-28"),
         ("1", .date, false, "1900-01-01"), ("60", .date, false, "1900-02-29"), ("0", .date, true, "1904-01-01"), ("44895", .date, true, "2026-12-01"),
