@@ -61,6 +61,8 @@ extension FindingCode {
     public static let xlsxCellError = FindingCode("xlsx.cell-error")
     /// Cell past Excel's last column.
     public static let xlsxCellOutOfRange = FindingCode("xlsx.cell-out-of-range")
+    /// Formula stored without its result.
+    public static let xlsxFormulaUncalculated = FindingCode("xlsx.formula-uncalculated")
     /// Text cell naming no shared string.
     public static let xlsxSharedStringMissing = FindingCode("xlsx.shared-string-missing")
     /// Worksheet without cells.
@@ -347,7 +349,7 @@ extension FindingCode {
         .fileNothingImported, .inputAlreadyRead, .inputCompressedDamaged, .inputConfigurationSkipped, .inputNoReader, .inputNotACatalog, .inputReplayFailed,
         .inputUnreadable, .inputUnsupported, .inputWrittenByThisRun, .csvEmpty, .csvFieldTooLong, .csvInvalidEncoding, .csvNoRows,
         .csvParentLimit, .csvParentRow, .csvPlatform, .csvPreamble, .csvRaggedRow, .csvRowTooLong, .csvRuleUnmatched, .csvRunawayQuote, .csvStrayQuote,
-        .csvTooManyCells, .csvUnterminatedQuote, .xlsxCellError, .xlsxCellOutOfRange, .xlsxSharedStringMissing,
+        .csvTooManyCells, .csvUnterminatedQuote, .xlsxCellError, .xlsxCellOutOfRange, .xlsxFormulaUncalculated, .xlsxSharedStringMissing,
         .xlsxSheetEmpty, .xlsxSheetHidden, .xmlDTDIgnored, .xmlEntityBlocked, .xmlEntityBomb, .xmlMalformed,
         .xmlParserMessage, .xmlResynchronized, .xmlTextTooLong, .xmlTooManyMessages, .xmlTruncated, .jsonMalformed,
         .jsonNotAnObject, .jsonTruncated, .feedBadMapping, .feedGuessedItems, .feedItemIncomplete, .feedMarketAssumed,

@@ -119,6 +119,10 @@ enum XLSXDiagnostics {
             return Diagnostic(.warning, .xlsxSharedStringMissing,
                               "Cell \(problem.reference) names shared text \"\(index)\", but the workbook's table has \(count) entries (the file is damaged); the cell is read as empty.",
                               at: location)
+        case .formulaWithoutResult(let formula):
+            return Diagnostic(.warning, .xlsxFormulaUncalculated,
+                              "Cell \(problem.reference) holds \(formula) but no result: the file was written by a program that does not calculate (a script, an export library) and never opened in a spreadsheet program. Katalog does not evaluate formulas; the cell is read as empty. Open and save the file in Excel or LibreOffice to store the results.",
+                              at: location)
         }
     }
 

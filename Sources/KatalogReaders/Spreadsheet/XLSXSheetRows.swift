@@ -15,6 +15,8 @@ struct XLSXCellProblem: Equatable {
         case errorValue(String)
         /// A text cell naming a shared string the workbook does not have.
         case missingSharedString(index: String, count: Int)
+        /// A formula without its last result (written by a program that does not calculate).
+        case formulaWithoutResult(String)
     }
     /// The cell's reference (`D7`).
     var reference: String
@@ -24,7 +26,8 @@ struct XLSXCellProblem: Equatable {
 /// Streams a worksheet part (`xl/worksheets/sheet1.xml`) and hands each `<row>` on as text cells: shared strings
 /// looked up, inline strings and formula results taken as they are, booleans as `TRUE`/`FALSE`, numbers, dates and
 /// percentages as `XLSXNumberText` writes them. Formulas themselves are not evaluated; Excel stores each formula's
-/// last result beside it, and that is what is read.
+/// last result beside it, and that is what is read (a formula stored without one, as programs that do not
+/// calculate write it, is reported and read as empty).
 ///
 /// Bounds: a row has at most `maximumColumns` cells (Excel's own limit, XFD); a cell that names a column past it is
 /// not read (and counted in `outOfRangeCells`), so a hostile reference cannot make a row of millions of empty cells.
@@ -48,7 +51,9 @@ struct XLSXSheetRows: XMLStreamConsumer {
     /// Cells naming a column past `maximumColumns`, not read.
     private(set) var outOfRangeCells = 0
 
-    private enum CellPart: Equatable { case value, inlineText, phonetic, other }
+    private enum CellPart: Equatable { case value, inlineText, formula, phonetic, other }
+    /// The cell's formula, when it has one (its text, for the message when it has no stored result).
+    private var formula: [UInt8]?
 
     init(sharedStrings: XLSXSharedStrings, styles: XLSXStyles, uses1904Dates: Bool, handle: @escaping (inout XLSXRow) -> Void) {
         self.sharedStrings = sharedStrings
@@ -60,10 +65,15 @@ struct XLSXSheetRows: XMLStreamConsumer {
     mutating func startElement(name: consuming String, attributes: [XMLStreamAttribute], isEmpty: Bool, line: Int) {
         let local = XLSXNames.local(name)
         if cell != nil {
+            // `<f t="shared" si="0"/>`: a cell of a shared formula, empty of its own text.
+            if local == "f", open.isEmpty { formula = formula ?? [] }
             guard !isEmpty else { return }
             let inPhonetic = open.contains(.phonetic)
             switch local {
             case "v" where open.isEmpty: open.append(.value)
+            case "f" where open.isEmpty:
+                formula = formula ?? []
+                open.append(.formula)
             case "rPh": open.append(.phonetic)
             case "t" where !inPhonetic && open.first == .other: open.append(.inlineText)
             default: open.append(.other)
@@ -88,6 +98,7 @@ struct XLSXSheetRows: XMLStreamConsumer {
             let style = XLSXNames.attribute("s", in: attributes).flatMap { Int($0) } ?? 0
             value.removeAll(keepingCapacity: true)
             inline.removeAll(keepingCapacity: true)
+            formula = nil
             open.removeAll(keepingCapacity: true)
             cell = (column, type, style, reference.isEmpty ? Self.reference(column: max(0, column), row: row.number) : reference)
             if isEmpty { finishCell() }
@@ -111,6 +122,7 @@ struct XLSXSheetRows: XMLStreamConsumer {
         switch open.last {
         case .value?: value.append(contentsOf: utf8)
         case .inlineText?: inline.append(contentsOf: utf8)
+        case .formula?: formula?.append(contentsOf: utf8)
         default: break
         }
     }
@@ -128,6 +140,12 @@ struct XLSXSheetRows: XMLStreamConsumer {
         guard let cell else { return }
         self.cell = nil
         let stored = String(decoding: value, as: UTF8.self)
+        if let formula, stored.isEmpty, cell.type != "inlineStr" {
+            // A shared formula's other cells (`<f t="shared" si="0"/>`) have no text of their own.
+            let shown = formula.isEmpty ? "a shared formula" : "=" + String(decoding: formula.prefix(200), as: UTF8.self)
+            row.problems.append(XLSXCellProblem(reference: cell.reference, kind: .formulaWithoutResult(shown)))
+            return
+        }
         var text = ""
         switch cell.type {
         case "s":
