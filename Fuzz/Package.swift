@@ -9,7 +9,7 @@ import PackageDescription
 // harness without a `main` of its own cannot satisfy.
 let targets = [
     "fuzz-text-page", "fuzz-html", "fuzz-csv", "fuzz-xml-feed", "fuzz-json", "fuzz-price", "fuzz-quantity-gtin",
-    "fuzz-config",
+    "fuzz-config", "fuzz-xlsx",
 ]
 
 let package = Package(

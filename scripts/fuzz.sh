@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(text-page html csv xml-feed json price quantity-gtin config)
+targets=(text-page html csv xml-feed json price quantity-gtin config xlsx)
 if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 if [[ $# -lt 2 ]]; then echo "usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags…] | TARGET repro FILE… | --list" >&2; exit 2; fi
 target=$1; shift
@@ -33,6 +33,7 @@ case $target in
     price) dict=price; max_len=256 ;;
     quantity-gtin) dict=quantity-gtin; max_len=256 ;;
     config) dict=yaml; max_len=4096 ;;
+    xlsx) dict=xml; max_len=16384 ;;
 esac
 
 # The samples and golden files of the target's format: each file copied under a name made of its path.
