@@ -518,6 +518,44 @@ struct FastPathTests {
         #expect(!["1 kg", "-3,5", " 1", "1.", ".5", ""].contains(where: QuantityParsing.isBareNumber))
     }
 
+    /// A column's label unit looked up once (`knownLabelUnit`) reads every value as the per-row look-up does,
+    /// including labels that name no unit of the dimension or no unit at all.
+    @Test func knownLabelUnitReadsAsTheLookUp() {
+        let parsing = QuantityParsing()
+        let values = Self.texts + ["1,1", "35", "0.5", "3,5", "-2", "2 kg", "1,5 cm", "", "abc", "0"]
+        for hint in ["kg", "cm", " KG. ", "g", "mm", "lbs", "in", "ml", "zzz", "Svoris"] {
+            for dimension in [Dimension.length, .mass] {
+                let fallback = QuantityParsing.UnitFallback(fromLabel: hint, defaultUnit: dimension == .length ? "cm" : "kg")
+                let known: UnitTable.Unit?? = .some(parsing.units.unit(hint, in: dimension))
+                for value in values {
+                    for columnar in [true, false] {
+                        let general = parsing.parse(value, dimension: dimension, fallback: fallback, field: "weight", labelUnitIsColumnFact: columnar)
+                        let fast = parsing.parse(value, dimension: dimension, fallback: fallback, field: "weight", labelUnitIsColumnFact: columnar, knownLabelUnit: known)
+                        #expect(fast.quantity == general.quantity && fast.findings == general.findings && fast.labelUnit == general.labelUnit, "\(hint) \(value.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rows that share their labels (and so the column's looked-up unit) normalize as each row does alone.
+    @Test func measuresOfLaterRowsReadAsAFirstRow() {
+        func row(_ number: Int, _ weight: String, _ length: String) -> RawRecord {
+            RawRecord(location: SourceLocation(file: "a.csv", line: number + 1, record: number), kind: .csv, fields: [
+                RawField(label: "Pavadinimas", value: "Prekė \(number)", origin: .csvColumn, line: number + 1),
+                RawField(label: "Svoris (kg)", value: weight, origin: .csvColumn, line: number + 1),
+                RawField(label: "Ilgis (cm)", value: length, origin: .csvColumn, line: number + 1),
+                RawField(label: "Weight (lbs)", value: weight, origin: .csvColumn, line: number + 1),
+            ])
+        }
+        let rows = [row(1, "1,1", "11"), row(2, "2", "3,5 mm"), row(3, "0,5 g", "12"), row(4, "x", ""), row(5, "7", "8")]
+        let shared = ProductNormalizer()
+        // The same (empty) file evidence for both, so only the column's shared look-ups can tell them apart.
+        for record in rows {
+            #expect(shared.normalize(record, observed: FileObservation()) == ProductNormalizer().normalize(record, observed: FileObservation()))
+        }
+    }
+
     /// `11.01 EUR`: the shortcut gives the general reading, for every code in the table (those it takes and those it
     /// leaves), amounts of every shape it accepts and some it must refuse, and contexts that would decide something
     /// for a price that named no currency.

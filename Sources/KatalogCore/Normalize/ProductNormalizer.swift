@@ -246,6 +246,8 @@ public final class ProductNormalizer {
             let isMoney: Bool
             /// The field's `unit.from-label` column note once made, with its unit (`columnUnitNote`).
             var unitNote: (unit: String, note: Finding)?
+            /// The unit the label names (`kg` of `Svoris (kg)`) in its key's dimension, once looked up (`columnLabelUnit`).
+            var labelUnit: UnitTable.Unit??
 
             init(match: LabelDictionary.Match?, key: KeyTable.Key? = nil, outranked: LabelRanks.Rank? = nil, isMoney: Bool = false) {
                 self.match = match
@@ -359,6 +361,17 @@ public final class ProductNormalizer {
         }
         resolved.unitNote = (unit, note)
         return note
+    }
+
+    /// The unit `hint` (a field's `unitHint`) names in `dimension`, as `QuantityParsing.parse` would look it up;
+    /// kept on `resolved`, the field's resolution the file's rows share, so it is looked up once per column. A
+    /// field's hint and key (hence dimension) are those of its resolution, so the unit is the same on every row.
+    private func columnLabelUnit(_ hint: String?, in dimension: Dimension, resolved: LabelResolution.Field) -> UnitTable.Unit?? {
+        guard let hint else { return nil }
+        if let known = resolved.labelUnit { return known }
+        let unit = quantities.units.unit(hint, in: dimension)
+        resolved.labelUnit = .some(unit)
+        return .some(unit)
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {
@@ -565,7 +578,10 @@ public final class ProductNormalizer {
             let fallback = QuantityParsing.UnitFallback(fromLabel: match.unitHint, defaultUnit: key.defaultUnit, fromConfiguration: configured)
             // In a spreadsheet, a unit taken from the header is one column note, not a finding on every row.
             let columnar = state.record.kind.hasColumnHeaders
-            let (quantity, findings, labelUnit) = quantities.parse(value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar)
+            let (quantity, findings, labelUnit) = quantities.parse(
+                value, dimension: dimension, fallback: fallback, field: match.key, labelUnitIsColumnFact: columnar,
+                knownLabelUnit: columnLabelUnit(match.unitHint, in: dimension, resolved: resolved)
+            )
             report(findings)
             if let labelUnit { product.columnNotes.append(Diagnostic(columnUnitNote(label, unit: labelUnit.symbol, resolved: resolved), at: location)) }
             guard let quantity else { return }
