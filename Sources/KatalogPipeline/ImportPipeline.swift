@@ -502,6 +502,12 @@ struct FileFindings {
         var code: FindingCode
         var field: String
     }
+    /// The notes reported so far while they are few (`listLimit`), in a list: a file repeats the same handful of
+    /// column notes on every row, and comparing a note's code and column (short strings, or the header's own) with
+    /// a few keys costs less than hashing both strings for every note of every row. Past the limit they move to
+    /// `seen`. Either way a note is first exactly when an equal key was not reported before.
+    private var recent: [NoteKey] = []
+    private static let listLimit = 16
     private var seen = Set<NoteKey>()
     /// For each error code, how many rejected records carry it (once per record).
     private var rejectionCauses: [FindingCode: Int] = [:]
@@ -509,6 +515,14 @@ struct FileFindings {
     mutating func isFirst(_ note: Diagnostic) -> Bool {
         // Most notes were seen (every row repeats its file's): looked up without the mutation `insert` needs.
         let key = NoteKey(code: note.code, field: note.location.field ?? "")
+        if seen.isEmpty {
+            if recent.contains(key) { return false }
+            if recent.count < Self.listLimit {
+                recent.append(key)
+                return true
+            }
+            seen = Set(recent)
+        }
         guard !seen.contains(key) else { return false }
         seen.insert(key)
         return true
