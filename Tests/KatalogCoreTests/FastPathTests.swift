@@ -556,6 +556,18 @@ struct FastPathTests {
         }
     }
 
+    /// The remembered name of the last currency evidence is the name `describe` gives, whatever came before it.
+    @Test func describedEvidenceIsTheDescription() {
+        var generator = SeededGenerator()
+        let details = ["the record's Valiuta field", "the record's Currency field", "product URL on .lt", "", "the record's Valiuta field"]
+        let normalizer = ProductNormalizer()
+        for _ in 0..<2_000 {
+            let basis = CurrencyEvidence.Basis.allCases.randomElement(using: &generator)!
+            let evidence = CurrencyEvidence(basis, currency: ["EUR", "PLN", nil].randomElement(using: &generator)!, detail: details.randomElement(using: &generator)!)
+            #expect(normalizer.describedEvidence(evidence) == ProductNormalizer.describe(evidence))
+        }
+    }
+
     /// `11.01 EUR`: the shortcut gives the general reading, for every code in the table (those it takes and those it
     /// leaves), amounts of every shape it accepts and some it must refuse, and contexts that would decide something
     /// for a price that named no currency.

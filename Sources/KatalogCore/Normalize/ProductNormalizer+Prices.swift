@@ -79,7 +79,7 @@ extension ProductNormalizer {
             if price.vat == nil { price.vat = "excluded" }
             product.price = price
             var provenance = FieldProvenance(excluding.field)
-            provenance.evidence = excluding.evidence.map(Self.describe)
+            provenance.evidence = excluding.evidence.map(describedEvidence)
             product.provenance["price"] = provenance
             product.diagnostics.append(Diagnostic(.priceExcludingVATOnly(price), at: location.with(field: excluding.field.label, line: excluding.field.line)))
         }

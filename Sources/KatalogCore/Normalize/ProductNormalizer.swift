@@ -111,6 +111,8 @@ public final class ProductNormalizer {
     private let servicePlans: ServicePlanExtractor
     /// The platform whose labels the caches hold (`RawRecord.hints.platform`); the caches are cleared when it changes.
     private var cachePlatform: String?
+    /// The last currency evidence named for provenance, with its name (`describedEvidence`).
+    private var lastDescribed: (basis: CurrencyEvidence.Basis, detail: String, text: String)?
 
     public init(tables: NormalizationTables = .builtIn) {
         self.tables = tables
@@ -372,6 +374,16 @@ public final class ProductNormalizer {
         let unit = quantities.units.unit(hint, in: dimension)
         resolved.labelUnit = .some(unit)
         return .some(unit)
+    }
+
+    /// `describe(evidence)`, remembered for the last evidence named: a file's prices are mostly decided by the same
+    /// evidence (its currency column's, whose detail the rows share), so the name is built once, not for every row.
+    /// The name reads only the basis and the detail, so an equal pair has the same name.
+    func describedEvidence(_ evidence: CurrencyEvidence) -> String {
+        if let last = lastDescribed, last.basis == evidence.basis, last.detail == evidence.detail { return last.text }
+        let text = Self.describe(evidence)
+        lastDescribed = (evidence.basis, evidence.detail, text)
+        return text
     }
 
     private func lookupVocabulary(_ value: String, in vocabulary: String) -> ValueVocabulary.Match? {

@@ -85,7 +85,7 @@ extension ProductNormalizer {
             }
             if isSale { product.salePrice = price } else { product.price = price }
             var provenance = FieldProvenance(field)
-            provenance.evidence = reading.currencyDecision.map(Self.describe)
+            provenance.evidence = reading.currencyDecision.map(describedEvidence)
             product.provenance[name] = provenance
         }
         if let regular = reading.price, let sale = reading.salePrice {
