@@ -568,6 +568,16 @@ struct FastPathTests {
         }
     }
 
+    /// A single description paragraph is cleaned as the general form cleans it, footnote marks and all.
+    @Test func oneParagraphCleansAsTheGeneralForm() {
+        let cases = Self.texts + ["¹ Price with VAT.", "¹Replacement cost 1", "Replacement cost 1", "² ", "¹", " ¹ a", "Žieminė padanga",
+                                  "<a href=\"x\">link</a> text", "Prekė iš oficialaus atstovo", "\u{00A0}\u{00A0}", "\t\n"]
+        for text in cases {
+            #expect(TextCleaning.cleanParagraphs([text]) == TextCleaning.cleanParagraphsGenerally([text]), "\(text.debugDescription)")
+        }
+        #expect(TextCleaning.cleanParagraphs(["Replacement cost 1", "¹If you apply"]) == "Replacement cost\n\nIf you apply")
+    }
+
     /// `11.01 EUR`: the shortcut gives the general reading, for every code in the table (those it takes and those it
     /// leaves), amounts of every shape it accepts and some it must refuse, and contexts that would decide something
     /// for a price that named no currency.

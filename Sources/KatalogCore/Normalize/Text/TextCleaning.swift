@@ -81,11 +81,22 @@ public enum TextCleaning {
     /// Footnotes: a short heading that ends in a digit (`Replacement cost 1`) loses the digit when a later
     /// paragraph starts with the matching superscript (`¹If you apply…`), and that superscript is removed too.
     public static func cleanParagraphs(_ paragraphs: [String]) -> String {
+        // One paragraph (a feed row's description) that opens no footnote is its cleaned line: what the general
+        // form gives (an empty line is filtered out and the join of nothing is empty), without its arrays, set and
+        // join.
+        if paragraphs.count == 1 {
+            let line = cleanLine(removeLinkMarkup(paragraphs[0]))
+            if footnoteNumber(opening: line) == nil { return line }
+        }
+        return cleanParagraphsGenerally(paragraphs)
+    }
+
+    /// `cleanParagraphs` for any number of paragraphs.
+    static func cleanParagraphsGenerally(_ paragraphs: [String]) -> String {
         var cleaned = paragraphs.map { cleanLine(removeLinkMarkup($0)) }.filter { !$0.isEmpty }
         var footnotes = Set<Int>()
         for (index, paragraph) in cleaned.enumerated() {
-            // Every mark is non-ASCII: a paragraph that starts with an ASCII byte is not looked up.
-            guard let lead = paragraph.utf8.first, lead >= 0x80, let first = paragraph.first, let number = footnoteMarks[first] else { continue }
+            guard let number = footnoteNumber(opening: paragraph) else { continue }
             footnotes.insert(number)
             cleaned[index] = String(paragraph.dropFirst()).trimmingSpaces()
         }
@@ -99,6 +110,13 @@ public enum TextCleaning {
             }
         }
         return cleaned.joined(separator: "\n\n")
+    }
+
+    /// The number of the footnote mark that opens `paragraph` (`¹`), if one does.
+    private static func footnoteNumber(opening paragraph: String) -> Int? {
+        // Every mark is non-ASCII: a paragraph that starts with an ASCII byte is not looked up.
+        guard let lead = paragraph.utf8.first, lead >= 0x80, let first = paragraph.first else { return nil }
+        return footnoteMarks[first]
     }
 
     /// `cleanLine` of ASCII text on bytes: control bytes other than tab removed, runs of tabs and spaces as one
