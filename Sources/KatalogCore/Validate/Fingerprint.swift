@@ -16,6 +16,15 @@ public struct Fingerprint: Sendable, Hashable {
         mix(0x00)
     }
 
+    /// Adds one part written as `first`, a space and `second` (`12.99 EUR`): the same as adding that string,
+    /// without building it.
+    public mutating func add(_ first: String, spaced second: String) {
+        mix(utf8Of: first)
+        mix(0x20)
+        mix(utf8Of: second)
+        mix(0x00)
+    }
+
     /// Mixes in the UTF-8 bytes of `text`, from its contiguous storage when it has one (a generic walk of the
     /// `UTF8View` costs several times more per byte).
     private mutating func mix(utf8Of text: String) {

@@ -206,6 +206,20 @@ struct ValidationRuleTests {
         #expect(Fingerprint("ab", "c") != Fingerprint("a", "bc"))
         #expect(Fingerprint(nil) != Fingerprint(""))
         #expect(Fingerprint("352289") == Fingerprint("352289"))
+        var spaced = Fingerprint("a")
+        spaced.add("12.99", spaced: "EUR")
+        #expect(spaced == Fingerprint("a", "12.99 EUR"))
+    }
+
+    /// The duplicate-SKU rule's data fingerprint, its prices added in pieces, is that of the prices written out.
+    @Test func dataFingerprintIsThatOfThePricesWrittenOut() {
+        for product in [Self.product(), Self.product(price: nil), Self.product(sale: "49.99€"), Self.product(title: nil, gtin: nil, price: "12 PLN")] {
+            let written = Fingerprint(
+                product.title, product.price.map { "\($0.money.amountText) \($0.money.currency)" },
+                product.salePrice.map { "\($0.money.amountText) \($0.money.currency)" }, product.gtin?.digits ?? product.gtin?.raw, product.availability
+            )
+            #expect(DuplicateSKURule.dataFingerprint(product) == written.value)
+        }
     }
 
     @Test func catalogEntriesAreCompleteAndUnique() {

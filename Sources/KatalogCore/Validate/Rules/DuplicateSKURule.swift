@@ -27,11 +27,22 @@ public final class DuplicateSKURule: RunRule {
         return [Finding(info.defaultSeverity, info.code, "SKU \"\(sku)\" was already used by record \(RecordReference(packed: earlier.second).record) of this file with different data (title, price, GTIN or availability).")]
     }
 
+    /// The fingerprint of the title, the prices (`12.99 EUR`), the GTIN and the availability. The prices are added
+    /// in their two pieces: a string built for each, only to be hashed, cost an interpolation for every record.
     static func dataFingerprint(_ product: Product) -> UInt64 {
-        Fingerprint(
-            product.title, product.price.map { "\($0.money.amountText) \($0.money.currency)" },
-            product.salePrice.map { "\($0.money.amountText) \($0.money.currency)" },
-            product.gtin?.digits ?? product.gtin?.raw, product.availability
-        ).value
+        var print = Fingerprint(product.title)
+        print.add(product.price)
+        print.add(product.salePrice)
+        print.add(product.gtin?.digits ?? product.gtin?.raw)
+        print.add(product.availability)
+        return print.value
+    }
+}
+
+private extension Fingerprint {
+    /// A price as the part `12.99 EUR`, or nil.
+    mutating func add(_ price: Price?) {
+        guard let money = price?.money else { return add(nil as String?) }
+        add(money.amountText, spaced: money.currency)
     }
 }
