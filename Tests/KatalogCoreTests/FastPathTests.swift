@@ -578,6 +578,20 @@ struct FastPathTests {
         #expect(TextCleaning.cleanParagraphs(["Replacement cost 1", "¹If you apply"]) == "Replacement cost\n\nIf you apply")
     }
 
+    /// The 14-digit form written as bytes is the general form's, for every length a valid GTIN has and for digits
+    /// the byte path leaves to it.
+    @Test func asciiGTIN14EqualsTheGeneralForm() {
+        var generator = SeededGenerator()
+        var cases = ["96385074", "036000291452", "4700000000012", "04700000000012", "0", "", "٣٤٥", "12345678901234"]
+        for _ in 0..<2_000 { cases.append(String((0..<Int.random(in: 1...14, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })) }
+        for digits in cases {
+            let gtin = GTIN(raw: digits, digits: digits, format: nil, isValid: true)
+            #expect(gtin.gtin14 == GTIN.gtin14Generally(digits), "\(digits)")
+            #expect(gtin.gtin14?.utf8.count == 14 || digits.utf8.count != digits.count)
+        }
+        #expect(GTIN.asciiGTIN14("٣٤٥") == nil && GTIN.asciiGTIN14("123456789012345") == nil)
+    }
+
     /// `11.01 EUR`: the shortcut gives the general reading, for every code in the table (those it takes and those it
     /// leaves), amounts of every shape it accepts and some it must refuse, and contexts that would decide something
     /// for a price that named no currency.

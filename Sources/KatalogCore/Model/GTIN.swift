@@ -45,7 +45,27 @@ public struct GTIN: Sendable, Hashable, Codable {
     /// The 14-digit form (left-padded with zeros) of a valid GTIN.
     public var gtin14: String? {
         guard isValid, let digits else { return nil }
-        return String(repeating: "0", count: 14 - digits.count) + digits
+        return Self.asciiGTIN14(digits) ?? Self.gtin14Generally(digits)
+    }
+
+    /// `gtin14` of at most 14 ASCII digits (every GTIN read from text), written as bytes: the general form
+    /// counted the digits' characters and appended them through the general path, twice a record (the CSV column
+    /// and the shared-GTIN rule). The same bytes, so the same (small) string. Nil for other digits.
+    static func asciiGTIN14(_ digits: String) -> String? {
+        digits.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.count <= 14, bytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return nil }
+            return String(unsafeUninitializedCapacity: 14) { buffer in
+                let zeros = 14 - bytes.count
+                for index in 0..<zeros { buffer[index] = UInt8(ascii: "0") }
+                for (offset, byte) in bytes.enumerated() { buffer[zeros + offset] = byte }
+                return 14
+            }
+        } ?? nil
+    }
+
+    /// The general form of `gtin14`, for any digits.
+    static func gtin14Generally(_ digits: String) -> String {
+        String(repeating: "0", count: 14 - digits.count) + digits
     }
 
     /// Checksum, length and prefix facets of `digits` (see `GTINFacets`), worked out once: the writers and the
