@@ -202,6 +202,19 @@ struct ValidationRuleTests {
         #expect(run.check(&otherBrand).map(\.message) == ["GTIN 4006381333931 is also on record 1 of a.csv, under another brand."])
     }
 
+    /// Brands met again (their folded fingerprints remembered by the rule) compare as when first folded.
+    @Test func brandsMetAgainCompareAsWhenFirstFolded() {
+        let run = RunValidator()
+        for gtin in ["4006381333931", "4700000000012"] {
+            var first = Self.product(sku: "1", gtin: gtin, brand: "Stabilo", file: "a.csv", record: 1)
+            var sameBrand = Self.product(sku: "2", gtin: gtin, brand: "STABILO", file: "b.txt", record: 1)
+            var otherBrand = Self.product(sku: "3", gtin: gtin, brand: "Faber-Castell", file: "c.txt", record: 1)
+            #expect(run.check(&first).isEmpty)
+            #expect(run.check(&sameBrand).isEmpty)
+            #expect(run.check(&otherBrand).map(\.message) == ["GTIN \(gtin) is also on record 1 of a.csv, under another brand."])
+        }
+    }
+
     @Test func fingerprintsSeparateParts() {
         #expect(Fingerprint("ab", "c") != Fingerprint("a", "bc"))
         #expect(Fingerprint(nil) != Fingerprint(""))

@@ -12,6 +12,9 @@ public final class SharedGTINRule: RunRule {
     /// GTIN → (the first branded record's brand, that record) in the whole run.
     private let inRun: FirstSeenIndex
     private var files: [String] = []
+    /// Brand fingerprints by brand as written (`foldedBrandPrint`). Bounded: cleared past `brandCacheLimit` brands.
+    private var brandPrints: [String: UInt64] = [:]
+    private static let brandCacheLimit = 4_096
 
     public init(memoryCapacity: Int = FirstSeenIndex.defaultMemoryCapacity) {
         inFile = FirstSeenIndex(memoryCapacity: memoryCapacity)
@@ -32,7 +35,7 @@ public final class SharedGTINRule: RunRule {
             return [Finding(info.defaultSeverity, info.code, "GTIN \(gtin.digits ?? fourteen) is also on record \(RecordReference(packed: earlier.second).record) of this file, a different product (\(product.sku != nil ? "another SKU" : "another title")).")]
         }
         guard let brand = product.brand else { return [] }
-        let brandPrint = Fingerprint(TextFolding.fold(brand)).value
+        let brandPrint = foldedBrandPrint(brand)
         if let earlier = inRun.firstValue(for: key, storingIfAbsent: .init(brandPrint, reference.packed)) {
             let earlierReference = RecordReference(packed: earlier.second)
             if earlier.first != brandPrint && earlierReference.fileIndex != reference.fileIndex {
@@ -41,5 +44,15 @@ public final class SharedGTINRule: RunRule {
             }
         }
         return []
+    }
+
+    /// The fingerprint of `brand` folded, remembered: a file names a few brands on many rows, and folding one
+    /// costs several times the look-up.
+    private func foldedBrandPrint(_ brand: String) -> UInt64 {
+        if let known = brandPrints[brand] { return known }
+        if brandPrints.count >= Self.brandCacheLimit { brandPrints.removeAll(keepingCapacity: true) }
+        let print = Fingerprint(TextFolding.fold(brand)).value
+        brandPrints[brand] = print
+        return print
     }
 }
