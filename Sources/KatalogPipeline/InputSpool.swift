@@ -89,11 +89,10 @@ final class InputSpool {
         }
     }
 
-    /// A decompressed input may grow to this many times its compressed size, and always to 1 GiB: real feeds
-    /// compress 5 to 50 times; a bomb of zeros, 1,000 times.
-    static let maximumRatio = 250
+    /// See `ZipArchive.decompressedLimit(compressedSize:)`: one rule for every decompressed input.
+    static let maximumRatio = ZipArchive.maximumRatio
     static func decompressedLimit(compressedSize: Int) -> Int {
-        max(1 << 30, compressedSize.multipliedReportingOverflow(by: maximumRatio).partialValue)
+        ZipArchive.decompressedLimit(compressedSize: compressedSize)
     }
 
     /// Makes the temporary file (named `name` in a private folder, or an anonymous `katalog-spool-XXXXXX`) and

@@ -16,10 +16,10 @@ struct XLSXPackage {
         var description: String { reason }
     }
 
-    /// A part may decompress to this many times its compressed size, and always to 1 MiB (an XML part compresses
-    /// 5 to 30 times; a bomb of repeated bytes, 1,000 times), never past 1 GiB.
-    static let maximumRatio = 250
-    static let maximumPartSize = 1 << 30
+    /// A part may decompress to `ZipArchive.maximumRatio` times its compressed size, and always to 1 MiB, never past
+    /// `ZipArchive.alwaysAllowed` (1 GiB): stricter than a feed's rule, as the shared string table is held in
+    /// memory. An XML part compresses 5 to 30 times; a bomb of repeated bytes, 1,000 times.
+    static let alwaysAllowedPartSize = 1 << 20
 
     let path: String
     private let members: [String: ZipArchive.Member]
@@ -49,9 +49,11 @@ struct XLSXPackage {
     func withPart<Result>(_ name: String, _ body: (String) throws -> Result) throws -> Result {
         guard let member = members[name.lowercased()] else { throw Unreadable(reason: "its part \(name) is missing") }
         if let reason = member.unreadableReason { throw Unreadable(reason: "its part \(name) cannot be read: \(reason)") }
-        let limit = min(member.uncompressedSize, Self.maximumPartSize, max(1 << 20, member.compressedSize.multipliedReportingOverflow(by: Self.maximumRatio).partialValue))
+        let ratio = ZipArchive.maximumRatio
+        let limit = min(member.uncompressedSize, ZipArchive.alwaysAllowed,
+                        max(Self.alwaysAllowedPartSize, member.compressedSize.multipliedReportingOverflow(by: ratio).partialValue))
         guard limit == member.uncompressedSize else {
-            throw Unreadable(reason: "its part \(name) declares \(member.uncompressedSize) bytes, more than the \(limit) read (1 GiB, or \(Self.maximumRatio) times its \(member.compressedSize) compressed bytes); refused as a likely decompression bomb")
+            throw Unreadable(reason: "its part \(name) declares \(member.uncompressedSize) bytes, more than the \(limit) read (1 GiB, or \(ratio) times its \(member.compressedSize) compressed bytes); refused as a likely decompression bomb")
         }
         let frame = try TemporaryPart()
         do {

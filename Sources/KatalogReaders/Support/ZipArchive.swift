@@ -50,6 +50,16 @@ public struct ZipArchive: Sendable {
     /// The central directory is read whole; this bounds the memory it takes.
     public static let maximumDirectorySize = 128 << 20
 
+    /// A decompressed input may grow to this many times its compressed size, and always to `alwaysAllowed`: real
+    /// feeds compress 5 to 50 times; a bomb of zeros, 1,000 times.
+    public static let maximumRatio = 250
+    public static let alwaysAllowed = 1 << 30
+
+    /// The most bytes an input of `compressedSize` compressed bytes may decompress to.
+    public static func decompressedLimit(compressedSize: Int) -> Int {
+        max(alwaysAllowed, compressedSize.multipliedReportingOverflow(by: maximumRatio).partialValue)
+    }
+
     /// The archive's members, in the order of its central directory.
     public let members: [Member]
 
