@@ -248,7 +248,7 @@ public struct ImportPipeline: Sendable {
     /// Reads a large file on this thread, handing its records to the workers in batches, then closes the file.
     private func readInBatches<Record: Sendable, Finding: Sendable>(_ input: InputDiscovery.Input, size: Int, damage: String?, map: RecordMap<Record, Finding>, executor: OrderedExecutor<ProductNormalizer, Chunk<Record, Finding>>, stopped: @escaping () -> Bool) {
         executor.submit { _ in .start(input.displayPath, replayed: false) }
-        let sink = BatchingSink<Record, Finding>(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
+        let sink = BatchingSink(observer: ProductNormalizer(tables: tables), policy: validator.policy, submit: { batch in
             executor.submit { normalizer in .events(map.events(of: batch, normalizer: normalizer)) }
         }, stopped: stopped)
         var skeleton = read(input, size: size, into: sink) { sink.encoding }
@@ -434,33 +434,38 @@ final class Reduction<Consumer: ImportConsumer>: @unchecked Sendable {
             counted.count(diagnostic)
             try consumer.consume(diagnostic)
         case .record(let processed):
+            // The product is read where it is, a field of the processed record: bound out of an enum, it was copied.
             if recording, let cache {
-                switch processed.outcome {
-                case .imported(let product): try cache.record(processed.stored ?? StoredEvent.imported(product).encoded)
-                case .rejected(let rejected): try cache.record(processed.stored ?? StoredEvent.rejected(rejected).encoded)
+                if let stored = processed.stored {
+                    try cache.record(stored)
+                } else {
+                    switch processed.outcome {
+                    case .imported(let product): try cache.record(StoredEvent.imported(product).encoded)
+                    case .rejected(let rejected): try cache.record(StoredEvent.rejected(rejected).encoded)
+                    }
                 }
             }
             counted.records.read += 1
-            switch processed.outcome {
-            case .imported(let imported):
-                counted.records.imported += 1
-                links.add(imported)
-                // A run rule's diagnostic changes the record, so it is encoded again (its own diagnostics are not).
-                let added = runValidator.findings(for: imported)
-                if added.isEmpty {
-                    if let prepared = processed.prepared { try consumer.consume(imported, prepared: prepared.record) } else { try consumer.consume(imported) }
-                    try handFindings(of: imported, prepared: processed.prepared?.diagnostics ?? [])
-                } else {
-                    var changed = imported
-                    changed.diagnostics += added
-                    try consumer.consume(changed)
-                    try handFindings(of: changed, prepared: processed.prepared?.diagnostics ?? [])
-                }
-            case .rejected(let rejected):
+            if let rejection = processed.rejection {
                 counted.records.rejected += 1
+                let rejected = RejectedRecord(record: rejection.record, product: processed.product, reasons: rejection.reasons)
                 findings.countRejection(rejected)
                 try consumer.consume(rejected)
-                try handFindings(of: rejected.product, prepared: [])
+                try handFindings(of: processed.product, prepared: [])
+                return
+            }
+            counted.records.imported += 1
+            links.add(processed.product)
+            // A run rule's diagnostic changes the record, so it is encoded again (its own diagnostics are not).
+            let added = runValidator.findings(for: processed.product)
+            if added.isEmpty {
+                if let prepared = processed.prepared { try consumer.consume(processed.product, prepared: prepared.record) } else { try consumer.consume(processed.product) }
+                try handFindings(of: processed.product, prepared: processed.prepared?.diagnostics ?? [])
+            } else {
+                var changed = processed.product
+                changed.diagnostics += added
+                try consumer.consume(changed)
+                try handFindings(of: changed, prepared: processed.prepared?.diagnostics ?? [])
             }
         }
     }

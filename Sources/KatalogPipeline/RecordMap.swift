@@ -15,8 +15,11 @@ enum ProcessingEvent<Record: Sendable, Finding: Sendable>: Sendable {
     case fileDiagnostic(Diagnostic)
     case record(ProcessedRecord<Record, Finding>)
 
-    static func record(_ outcome: RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?) -> Self {
-        .record(ProcessedRecord(outcome: outcome, prepared: prepared, stored: stored))
+    static func record(_ outcome: consuming RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?) -> Self {
+        switch consume outcome {
+        case .imported(let product): .record(ProcessedRecord(product: product, rejection: nil, prepared: prepared, stored: stored))
+        case .rejected(let rejected): .record(ProcessedRecord(product: rejected.product, rejection: .init(record: rejected.record, reasons: rejected.reasons), prepared: prepared, stored: stored))
+        }
     }
 }
 
@@ -25,16 +28,34 @@ enum ProcessingEvent<Record: Sendable, Finding: Sendable>: Sendable {
 ///
 /// A class with constant fields, so the serial reduction reads the record where it is: as an enum payload it was
 /// copied out first (every string of the record retained and released, on the pipeline's one serial thread), and
-/// events moved between arrays and threads as a kilobyte each instead of one pointer.
+/// events moved between arrays and threads as a kilobyte each instead of one pointer. For the same reason the
+/// product is a field of its own, imported or not, and not the payload of a `RecordOutcome`: bound out of the
+/// enum, it was copied.
 final class ProcessedRecord<Record: Sendable, Finding: Sendable>: Sendable {
-    let outcome: RecordOutcome
+    /// Why a record was rejected, and the record as read.
+    struct Rejection: Sendable {
+        let record: RawRecord
+        let reasons: [FindingCode]
+    }
+
+    /// The imported product, or what the normalizer made of a rejected record.
+    let product: Product
+    /// Set when the record was rejected.
+    let rejection: Rejection?
     let prepared: PreparedOutcome<Record, Finding>?
     let stored: [UInt8]?
 
-    init(outcome: consuming RecordOutcome, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?) {
-        self.outcome = outcome
+    init(product: consuming Product, rejection: Rejection?, prepared: PreparedOutcome<Record, Finding>?, stored: [UInt8]?) {
+        self.product = product
+        self.rejection = rejection
         self.prepared = prepared
         self.stored = stored
+    }
+
+    /// The outcome as one value (a copy of the product).
+    var outcome: RecordOutcome {
+        guard let rejection else { return .imported(product) }
+        return .rejected(RejectedRecord(record: rejection.record, product: product, reasons: rejection.reasons))
     }
 }
 
@@ -62,24 +83,32 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     /// then validated, then prepared. Each stage's code stays in the processor's instruction cache from one record
     /// to the next, where record by record the stages evicted each other's. The stages are pure per record, so
     /// the events are those of mapping the records one by one.
-    func events(of entries: [BatchingSink<Record, Finding>.Entry], normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
+    func events(of batch: RecordBatch, normalizer: ProductNormalizer) -> [ProcessingEvent<Record, Finding>] {
+        // The records are read in place, by index: bound by a pattern (`for case .record(let record, …)`), each
+        // record was copied for every stage (its strings retained and released).
+        let records = batch.records
         var products: [Product] = []
-        products.reserveCapacity(entries.count)
-        for case .record(let record, let observed) in entries { products.append(normalizer.readFields(record, observed: observed)) }
+        products.reserveCapacity(records.count)
+        for index in records.indices { products.append(normalizer.readFields(records[index], observed: batch.observations[index])) }
         for index in products.indices {
             normalizer.enrich(&products[index])
             for enrichment in enrichments { enrichment.enrich(&products[index]) }
         }
         var reasons: [[FindingCode]] = []
         reasons.reserveCapacity(products.count)
-        for case .record(let record, _) in entries { reasons.append(validator.validate(&products[reasons.count], record: record)) }
-        // From the last entry back, so that each product leaves its array by `removeLast` (moved, not copied).
+        for index in records.indices { reasons.append(validator.validate(&products[index], record: records[index])) }
+        // From the last record back, so that each product leaves its array by `removeLast` (moved, not copied);
+        // each diagnostic goes before the record it came before.
         var events: [ProcessingEvent<Record, Finding>] = []
-        events.reserveCapacity(entries.count)
-        for entry in entries.reversed() {
-            switch entry {
-            case .diagnostic(let diagnostic): events.append(.fileDiagnostic(diagnostic))
-            case .record(let record, _): events.append(outcome(of: products.removeLast(), record: record, reasons: reasons.removeLast()))
+        events.reserveCapacity(records.count + batch.diagnostics.count)
+        var diagnostic = batch.diagnostics.count - 1
+        for index in stride(from: records.count, through: 0, by: -1) {
+            if index < records.count {
+                events.append(outcome(of: products.removeLast(), record: records[index], reasons: reasons.removeLast()))
+            }
+            while diagnostic >= 0, batch.diagnostics[diagnostic].recordsBefore == index {
+                events.append(.fileDiagnostic(batch.diagnostics[diagnostic].diagnostic))
+                diagnostic -= 1
             }
         }
         events.reverse()
@@ -89,23 +118,23 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
     /// The event of a validated product: rejected for `reasons`, else imported and prepared.
     private func outcome(of product: consuming Product, record: RawRecord, reasons: [FindingCode]) -> ProcessingEvent<Record, Finding> {
         guard reasons.isEmpty else {
-            let rejected = RejectedRecord(record: record, product: product, reasons: reasons)
-            return .record(.rejected(rejected), prepared: nil, stored: storesEvents ? StoredEvent.rejected(rejected).encoded : nil)
+            let stored = storesEvents ? StoredEvent.rejected(RejectedRecord(record: record, product: copy product, reasons: reasons)).encoded : nil
+            return .record(ProcessedRecord(product: consume product, rejection: .init(record: record, reasons: reasons), prepared: nil, stored: stored))
         }
         let prepared = preparation?.prepare(product)
         let stored = storesEvents ? StoredEvent.imported(product).encoded : nil
         // `consume`: the record moves into its outcome. Without it the optimizer copied the record there and then
         // destroyed the original (some 30 strings retained and released, per record).
-        return .record(.imported(consume product), prepared: prepared, stored: stored)
+        return .record(ProcessedRecord(product: consume product, rejection: nil, prepared: prepared, stored: stored))
     }
 
     /// A small file read and mapped on this thread (its whole file is one task): `read` gives its records to a
     /// `BatchingSink` whose batches are mapped here with `normalizer`, which also gathers the file's evidence.
     /// Returns what `read` returned and the file's events, in document order.
     func eventsOfWholeFile<Result>(normalizer: ProductNormalizer, policy: FindingPolicy,
-                                   reading read: (BatchingSink<Record, Finding>) throws -> Result) rethrows -> (Result, [ProcessingEvent<Record, Finding>]) {
+                                   reading read: (BatchingSink) throws -> Result) rethrows -> (Result, [ProcessingEvent<Record, Finding>]) {
         var events: [ProcessingEvent<Record, Finding>] = []
-        let sink = BatchingSink<Record, Finding>(observer: normalizer, policy: policy, submit: { events += self.events(of: $0, normalizer: normalizer) })
+        let sink = BatchingSink(observer: normalizer, policy: policy, submit: { events += self.events(of: $0, normalizer: normalizer) })
         let result = try read(sink)
         sink.flush()
         return (result, events)
@@ -126,24 +155,18 @@ struct RecordMap<Record: Sendable, Finding: Sendable>: Sendable {
 /// travel in the batches, in document order. A large file is read on the caller's thread and its batches go to the
 /// executor's workers; a small one is read on a worker, which maps its batches itself
 /// (`RecordMap.eventsOfWholeFile`).
-final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
-    enum Entry {
-        case record(RawRecord, FileObservation)
-        case diagnostic(Diagnostic)
-    }
-
+final class BatchingSink: RecordSink {
     static var batchSize: Int { 128 }
 
     private let observer: ProductNormalizer
     private let policy: FindingPolicy
-    private let submit: ([Entry]) -> Void
+    private let submit: (RecordBatch) -> Void
     private let stopped: () -> Bool
-    private var pending: [Entry] = []
-    private var pendingRecords = 0
+    private var pending = RecordBatch()
     private(set) var encoding: TextEncodingInfo?
 
     /// `submit` takes one batch; `stopped` tells when delivery has failed, so later records are not worth mapping.
-    init(observer: ProductNormalizer, policy: FindingPolicy, submit: @escaping ([Entry]) -> Void, stopped: @escaping () -> Bool = { false }) {
+    init(observer: ProductNormalizer, policy: FindingPolicy, submit: @escaping (RecordBatch) -> Void, stopped: @escaping () -> Bool = { false }) {
         self.observer = observer
         self.policy = policy
         self.submit = submit
@@ -153,13 +176,12 @@ final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
     func accept(_ record: consuming RawRecord) {
         guard !stopped() else { return }
         let observation = observer.observe(record)
-        pending.append(.record(record, observation))
-        pendingRecords += 1
-        if pendingRecords >= Self.batchSize { flush() }
+        pending.append(record, observation)
+        if pending.records.count >= Self.batchSize { flush() }
     }
 
     func report(_ diagnostic: Diagnostic) {
-        if let diagnostic = policy.apply(diagnostic) { pending.append(.diagnostic(diagnostic)) }
+        if let diagnostic = policy.apply(diagnostic) { pending.diagnostics.append(.init(recordsBefore: pending.records.count, diagnostic: diagnostic)) }
     }
 
     func noteEncoding(_ encoding: TextEncodingInfo) {
@@ -170,7 +192,34 @@ final class BatchingSink<Record: Sendable, Finding: Sendable>: RecordSink {
     func flush() {
         guard !pending.isEmpty else { return }
         submit(pending)
-        pending.removeAll(keepingCapacity: true)
-        pendingRecords = 0
+        pending = RecordBatch()
+    }
+}
+
+/// Records a reader gave, each with the file evidence gathered up to it, and the file's diagnostics among them:
+/// what a worker maps at a time. Records and their evidence are kept in arrays of their own, not as the payloads
+/// of one list of cases, so the stages read each record where it is.
+struct RecordBatch: Sendable {
+    /// A file diagnostic and its place: the number of the batch's records the reader gave before it.
+    struct PlacedDiagnostic: Sendable {
+        let recordsBefore: Int
+        let diagnostic: Diagnostic
+    }
+
+    private(set) var records: [RawRecord] = []
+    /// `observations[i]` is the evidence `records[i]` is read with.
+    private(set) var observations: [FileObservation] = []
+    var diagnostics: [PlacedDiagnostic] = []
+
+    var isEmpty: Bool { records.isEmpty && diagnostics.isEmpty }
+
+    init() {
+        records.reserveCapacity(BatchingSink.batchSize)
+        observations.reserveCapacity(BatchingSink.batchSize)
+    }
+
+    mutating func append(_ record: consuming RawRecord, _ observation: FileObservation) {
+        records.append(record)
+        observations.append(observation)
     }
 }

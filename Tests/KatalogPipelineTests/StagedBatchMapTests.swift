@@ -100,17 +100,48 @@ struct StagedBatchMapTests {
             let sink = OrderedSink()
             try reader.read(document, into: sink)
             let observer = ProductNormalizer()
-            let entries: [BatchingSink<Product, Diagnostic>.Entry] = sink.items.map { item in
+            var batch = RecordBatch()
+            for item in sink.items {
                 switch item {
-                case .record(let record): .record(record, observer.observe(record))
-                case .diagnostic(let diagnostic): .diagnostic(diagnostic)
+                case .record(let record): batch.append(record, observer.observe(record))
+                case .diagnostic(let diagnostic): batch.diagnostics.append(.init(recordsBefore: batch.records.count, diagnostic: diagnostic))
                 }
             }
-            let counts = try Self.compare(Self.map.events(of: entries, normalizer: ProductNormalizer()), Self.recordByRecord(sink.items), file: name)
+            let counts = try Self.compare(Self.map.events(of: batch, normalizer: ProductNormalizer()), Self.recordByRecord(sink.items), file: name)
             total = (total.imported + counts.imported, total.rejected + counts.rejected, total.diagnostics + counts.diagnostics)
         }
         // The samples hold every kind of event compared.
         #expect(total.imported > 50 && total.rejected > 0 && total.diagnostics > 0, "\(total)")
+    }
+
+    /// A batch keeps its records and its diagnostics apart; the events put each diagnostic back where the reader
+    /// gave it: before the first record, between two, several at one place, after the last.
+    @Test func aBatchsDiagnosticsComeBackInTheirPlacesAmongItsRecords() {
+        let observer = ProductNormalizer()
+        func record(_ line: Int) -> RawRecord {
+            RawRecord(location: SourceLocation(file: "order.csv", line: line, record: line - 1), kind: .csv,
+                      fields: [RawField(label: "Pavadinimas", value: "Prekė \(line)", origin: .csvColumn, line: line),
+                               RawField(label: "Kaina", value: "1\(line),00 EUR", origin: .csvColumn, line: line)])
+        }
+        func note(_ name: String) -> Diagnostic { Diagnostic(.warning, .csvFieldTooLong, name, at: SourceLocation(file: "order.csv")) }
+        var batch = RecordBatch()
+        var want: [String] = []
+        for step in ["note a", "record 2", "record 3", "note b", "note c", "record 4", "note d"] {
+            if step.hasPrefix("note") {
+                batch.diagnostics.append(.init(recordsBefore: batch.records.count, diagnostic: note(step)))
+            } else {
+                let raw = record(Int(step.dropFirst(7))!)
+                batch.append(raw, observer.observe(raw))
+            }
+            want.append(step)
+        }
+        let got = Self.map.events(of: batch, normalizer: ProductNormalizer()).map { event in
+            switch event {
+            case .fileDiagnostic(let diagnostic): diagnostic.message
+            case .record(let processed): "record \(processed.product.source.line ?? 0)"
+            }
+        }
+        #expect(got == want)
     }
 
     /// A small file's events, as its worker makes them: one normalizer observes and maps, 128 records at a time.
