@@ -285,6 +285,10 @@ extension FindingCode {
     public static let fieldConflict = FindingCode("field.conflict")
     /// Column outranked by another of the same key.
     public static let fieldOutranked = FindingCode("field.outranked")
+    /// Availability read from the stock count.
+    public static let availabilityFromStock = FindingCode("availability.from-stock")
+    /// Availability read from a dispatch time of zero days.
+    public static let availabilityFromDispatchTime = FindingCode("availability.from-dispatch-time")
     /// Required field missing.
     public static let fieldRequired = FindingCode("field.required")
     /// Unlabelled value not understood.
@@ -367,7 +371,7 @@ extension FindingCode {
         .priceSpacingRepaired, .priceWasNow, .priceWasNowInferred, .priceZero, .packageDimensionImplausible,
         .packageWeightImplausible, .unitAssumed, .unitDimensionsUnreadable, .unitFromConfiguration, .unitFromLabel,
         .unitImplausibleForItem, .unitMissing, .unitNegative, .unitStoreSetting, .unitUnknown, .unitUnreadable, .descriptionTooLong,
-        .fieldConflict, .fieldOutranked, .fieldRequired, .fieldUnlabelledIgnored, .labelUnmapped,
+        .fieldConflict, .fieldOutranked, .availabilityFromStock, .availabilityFromDispatchTime, .fieldRequired, .fieldUnlabelledIgnored, .labelUnmapped,
         .structuredDisagreesWithPage, .textMojibake, .textReplacementCharacter, .titleMissing, .titleTooLong,
         .valueEmpty, .valueNotANumber, .valueNotInVocabulary, .identifierMissing, .recordNoUsablePrice,
         .recordUnidentified, .skuDuplicate, .planClaimFeeCurrency, .planClaimFeeUnreadable, .planNoCoveredProduct,

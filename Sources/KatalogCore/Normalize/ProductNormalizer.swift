@@ -25,6 +25,8 @@ public struct NormalizationTables: Sendable {
     public var languages: LanguageDetection = .builtIn
     /// Limits for the packages of light items (`plausibility.json`).
     public var packageLimits: PackagePlausibility = .builtIn
+    /// How a record without an availability gets one from its stock count or dispatch time (`availability.json`).
+    public var availability: AvailabilityEvidence = .builtIn
 
     /// The bundled tables, decoded once.
     public static let builtIn = NormalizationTables()
@@ -50,6 +52,7 @@ public struct NormalizationTables: Sendable {
         _ = ServicePlanPatterns.builtIn
         _ = PricePhrases.builtIn
         _ = PackagePlausibility.builtIn
+        _ = AvailabilityEvidence.builtIn
         _ = UnitTable.builtIn
         _ = NumberConventions.builtIn
         _ = DimensionAxes.builtIn
@@ -100,6 +103,10 @@ public final class ProductNormalizer {
     private var vocabularyCache: [StringPair: ValueVocabulary.Match?] = [:]
     /// Column notes by (label, unit): see `columnUnitNote`.
     private var columnUnitNotes: [StringPair: Finding] = [:]
+    /// Availability column notes by (code, label): every row of a feed would build the same message. The last one
+    /// is kept aside, as a feed's rows give the same one after another.
+    private var availabilityNotes: [StringPair: Finding] = [:]
+    private var lastAvailabilityNote: (code: FindingCode, label: String, note: Finding)?
     /// Keys of unmapped labels (`slug`), which every row of a spreadsheet repeats: folding them was a quarter of the
     /// CPU of a Shopify export, whose rows carry a dozen unmapped columns.
     private var slugCache: [String: String] = [:]
@@ -199,6 +206,47 @@ public final class ProductNormalizer {
             let text = TextCleaning.cleanParagraphs(state.descriptionParagraphs)
             product.description = text.isEmpty ? nil : text
         }
+        if product.availability == nil { deriveAvailability(&product, state: state) }
+    }
+
+    /// A record that states no availability: the one its stock count or dispatch time gives (`availability.json`),
+    /// with the count's column as its provenance and a column note saying so.
+    private func deriveAvailability(_ product: inout Product, state: RecordState) {
+        guard let derived = tables.availability.derive(from: product.attributes, platform: state.record.hints.platform) else { return }
+        let attribute = product.attributes[derived.attributeIndex]
+        product.availability = derived.availability
+        let evidence: String
+        let code: FindingCode
+        switch derived.basis {
+        case .stockAboveZero, .stockNone:
+            evidence = "stock count"
+            code = .availabilityFromStock
+        case .stockNoneWithBackorders(let policy):
+            evidence = "stock count, orders taken without stock (\(policy))"
+            code = .availabilityFromStock
+        case .dispatchToday:
+            evidence = "dispatch time"
+            code = .availabilityFromDispatchTime
+        }
+        product.provenance["availability"] = FieldProvenance(label: attribute.label, value: attribute.originalValue, origin: attribute.origin, line: attribute.line, evidence: evidence)
+        note(Diagnostic(availabilityNote(code, label: attribute.label), at: state.record.location.with(field: attribute.label, line: attribute.line)),
+             aboutColumn: true, product: &product, state: state)
+    }
+
+    /// The column note `code` about `label`, made once per column.
+    private func availabilityNote(_ code: FindingCode, label: String) -> Finding {
+        if let last = lastAvailabilityNote, last.code == code, last.label == label { return last.note }
+        let key = StringPair(code.rawValue, label)
+        let note: Finding
+        if let cached = availabilityNotes[key] {
+            note = cached
+        } else {
+            if availabilityNotes.count >= cacheLimit { availabilityNotes.removeAll(keepingCapacity: true) }
+            note = code == .availabilityFromStock ? .availabilityFromStock(label) : .availabilityFromDispatchTime(label)
+            availabilityNotes[key] = note
+        }
+        lastAvailabilityNote = (code, label, note)
+        return note
     }
 
     /// The second step of `normalize`, on a product made by `readFields`: the record-level steps (service plan,
@@ -792,6 +840,12 @@ extension Finding {
     }
     static func fieldOutranked(_ label: String, key: String, role: String, attribute: String) -> Finding {
         Finding(.info, .fieldOutranked, "\"\(label)\" (the \(role)) also gives \(key), but a better-ranked column of the record gives it; \"\(label)\" is kept as the attribute \(attribute).")
+    }
+    static func availabilityFromStock(_ label: String) -> Finding {
+        Finding(.info, .availabilityFromStock, "\"\(label)\" is a stock count and the record states no availability: a count above zero is read as in_stock, zero or less as out_of_stock (backorder where the record says the shop takes orders without stock).")
+    }
+    static func availabilityFromDispatchTime(_ label: String) -> Finding {
+        Finding(.info, .availabilityFromDispatchTime, "\"\(label)\" is a dispatch time in days and the record states no availability: 0 (dispatched today) is read as in_stock; other values are kept as delivery_time only.")
     }
     static func integerUnreadable(_ value: String, field: String) -> Finding {
         Finding(.warning, .valueNotANumber, "\(field): \"\(value)\" is not a whole number; kept as written.")

@@ -20,7 +20,7 @@ import KatalogCore
 ///   product's, each as `images.src`.
 ///
 /// Every other key is left out: timestamps, positions, `status`, `published_scope`, `taxable`,
-/// `requires_shipping`, inventory policy and management, template and API bookkeeping (`admin_graphql_api_id`,
+/// `requires_shipping`, template and API bookkeeping (`admin_graphql_api_id`,
 /// `inventory_item_id`, `variant_ids`), image sizes and alt texts. Meaning is the label dictionary's `shopify`
 /// vocabulary.
 enum ShopifyProducts {
@@ -38,7 +38,11 @@ enum ShopifyProducts {
     }
 
     static let productKeys = ["id", "title", "handle", "body_html", "vendor", "product_type"]
-    static let variantKeys = ["id", "title", "sku", "price", "compare_at_price", "barcode", "available", "inventory_quantity"]
+    /// With the stock count, whether Shopify keeps it (`inventory_management`: `shopify`, or null when the variant's
+    /// stock is not counted) and whether it sells without stock (`inventory_policy`: `continue`), which decide the
+    /// availability the count gives (`availability.json`).
+    static let variantKeys = ["id", "title", "sku", "price", "compare_at_price", "barcode", "available", "inventory_quantity",
+                              "inventory_management", "inventory_policy"]
 
     /// The line of the first key of `object` in a document whose parsed text starts on `line`.
     static func line(of object: ParsedJSON, base line: Int) -> Int {

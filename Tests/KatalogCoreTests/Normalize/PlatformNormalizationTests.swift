@@ -168,8 +168,10 @@ struct PlatformNormalizationTests {
         func product(_ inventory: String) -> Product {
             ProductNormalizer().normalize(Self.record([("sku", "MUG"), ("name", "Mug"), ("price", "19.90"), ("inventory", inventory)], platform: "wix"))
         }
+        // A count is the stock quantity; the record states no availability, so the count gives it (availability.json).
         let counted = product("12")
-        #expect(counted.availability == nil && counted.attributes.first { $0.key == "stock_quantity" }?.value == "12")
+        #expect(counted.attributes.first { $0.key == "stock_quantity" }?.value == "12")
+        #expect(counted.availability == "in_stock" && counted.provenance["availability"]?.evidence == "stock count")
         for (word, availability) in [("InStock", "in_stock"), ("OutOfStock", "out_of_stock")] {
             let worded = product(word)
             #expect(worded.availability == availability)

@@ -139,7 +139,11 @@ struct StructuredFeedReaderTests {
         #expect(first.values("images.src").count == 3)
         #expect(first.value("created_at") == nil)
         #expect(first.value("admin_graphql_api_id") == nil)
-        #expect(sink.records.map(\.location.line) == [20, 51, 74, 119]) // each variant object's first key
+        #expect(sink.records.map(\.location.line) == [20, 51, 76, 123]) // each variant object's first key
+        // Whether Shopify counts the variant's stock and sells without it: what the count's availability depends on.
+        #expect(first.value("variants.inventory_management") == "shopify" && first.value("variants.inventory_policy") == "deny")
+        #expect(sink.records[2].value("variants.inventory_management") == nil) // null: not counted
+        #expect(sink.records[3].value("variants.inventory_policy") == "continue")
         #expect(sink.records[2].value("variants.compare_at_price") == nil) // null
         #expect(sink.records[2].value("variants.barcode") == nil) // ""
         let mug = sink.records[3]

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import KatalogCore
+
+/// A record that states no availability gets one from its stock count or a zero-day dispatch time
+/// (`availability.json`), with the count's column as provenance and a column note; a stated availability wins, and
+/// a count the shop does not keep gives none.
+struct AvailabilityEvidenceTests {
+    static func normalize(_ fields: [(String, String)], platform: String? = nil, kind: InputKind = .csv, origin: FieldOrigin = .csvColumn) -> Product {
+        let record = RawRecord(
+            location: SourceLocation(file: "export.csv", line: 2, record: 1), kind: kind,
+            fields: fields.map { RawField(label: $0.0, value: $0.1, origin: origin, line: 2) },
+            hints: SourceHints(currency: "EUR", platform: platform)
+        )
+        return ProductNormalizer().normalize(record)
+    }
+
+    static let item = [("Title", "Organic Cotton Tee"), ("Price", "28.00")]
+
+    @Test(arguments: [
+        // A count above zero is in stock, zero or less out of stock.
+        ([("Stock", "24")], nil, "in_stock"),
+        ([("Stock", "0")], nil, "out_of_stock"),
+        ([("Stock", "-3")], nil, "out_of_stock"),
+        // Shopify's export: a kept count, and the policy that takes orders without stock.
+        ([("Variant Inventory Tracker", "shopify"), ("Variant Inventory Qty", "0"), ("Variant Inventory Policy", "continue")], "shopify", "backorder"),
+        ([("Variant Inventory Tracker", "shopify"), ("Variant Inventory Qty", "0"), ("Variant Inventory Policy", "deny")], "shopify", "out_of_stock"),
+        ([("Variant Inventory Tracker", "shopify"), ("Variant Inventory Qty", "12"), ("Variant Inventory Policy", "continue")], "shopify", "in_stock"),
+        // An empty tracker: Shopify does not count this variant, so its count says nothing.
+        ([("Variant Inventory Qty", "0"), ("Variant Inventory Policy", "deny")], "shopify", nil),
+        // BigCommerce without inventory tracking; WooCommerce with backorders allowed.
+        ([("Track Inventory", "none"), ("Current Stock Level", "0")], nil, nil),
+        ([("Track Inventory", "by product"), ("Current Stock Level", "0")], nil, "out_of_stock"),
+        ([("Stock", "0"), ("backorders", "notify")], nil, "backorder"),
+        // Heureka's dispatch time: 0 days is in stock, anything else is not an availability.
+        ([("DELIVERY_DATE", "0")], nil, "in_stock"),
+        ([("DELIVERY_DATE", "3")], nil, nil),
+        ([("DELIVERY_DATE", "2026-12-20")], nil, nil),
+        // A count that is no number; no count at all.
+        ([("Stock", "plenty")], nil, nil),
+        ([("Color", "green")], nil, nil),
+    ] as [([(String, String)], String?, String?)])
+    func theCountOrDispatchTimeGivesTheAvailability(fields: [(String, String)], platform: String?, expected: String?) {
+        let product = Self.normalize(Self.item + fields, platform: platform)
+        #expect(product.availability == expected, "\(fields)")
+        #expect((product.provenance["availability"] != nil) == (expected != nil))
+    }
+
+    @Test func theAvailabilityNamesTheCountsColumnAndTheColumnIsNotedOnce() {
+        let product = Self.normalize(Self.item + [("Variant Inventory Tracker", "shopify"), ("Variant Inventory Qty", "0"), ("Variant Inventory Policy", "continue")], platform: "shopify")
+        let provenance = product.provenance["availability"]
+        #expect(provenance?.label == "Variant Inventory Qty")
+        #expect(provenance?.value == "0")
+        #expect(provenance?.evidence == "stock count, orders taken without stock (Variant Inventory Policy)")
+        // A spreadsheet repeats its columns: one column note, reported once per file, and no record diagnostic.
+        #expect(product.columnNotes.filter { $0.code == .availabilityFromStock }.map(\.location.field) == ["Variant Inventory Qty"])
+        #expect(!product.diagnostics.contains { $0.code == .availabilityFromStock })
+        // The count stays an attribute.
+        #expect(product.attributes.first { $0.key == "stock_quantity" }?.value == "0")
+    }
+
+    @Test func aDispatchTimeOfZeroDaysIsNotedAsSuch() {
+        let product = Self.normalize(Self.item + [("DELIVERY_DATE", "0")], kind: .heureka, origin: .xmlElement)
+        #expect(product.availability == "in_stock")
+        #expect(product.provenance["availability"]?.evidence == "dispatch time")
+        #expect(product.columnNotes.map(\.code) == [.availabilityFromDispatchTime])
+        #expect(product.attributes.first { $0.key == "delivery_time" }?.value == "0")
+    }
+
+    @Test func aStatedAvailabilityWinsOverTheCount() {
+        let product = Self.normalize(Self.item + [("Availability", "out of stock"), ("Stock", "12")])
+        #expect(product.availability == "out_of_stock")
+        #expect(product.provenance["availability"]?.label == "Availability")
+        #expect(!product.columnNotes.contains { $0.code == .availabilityFromStock })
+    }
+
+    @Test func thePageOfOneProductGetsTheNoteAsItsOwnDiagnostic() {
+        let product = Self.normalize(Self.item + [("Likutis sandėlyje", "7")], kind: .textPage, origin: .textLine)
+        #expect(product.availability == "in_stock")
+        #expect(product.diagnostics.contains { $0.code == .availabilityFromStock })
+    }
+}
