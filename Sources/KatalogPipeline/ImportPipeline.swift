@@ -109,8 +109,10 @@ public struct ImportPipeline: Sendable {
                 }])
             }
         }
-        // A zip archive's members take its place here, in the order of their names (see `ArchiveListing`).
-        var pending = inputs.map { (input: $0, member: ZipArchive.Member?.none) }[...]
+        // A zip archive's members take its place here, in the order of their names (see `ArchiveListing`). The
+        // sheets of a workbook that was extracted from an archive or decompressed are read from that copy (`backing`),
+        // which lives while they do.
+        var pending = inputs.map { (input: $0, member: ZipArchive.Member?.none, backing: InputSpool?.none) }[...]
         // A workbook's hidden worksheets, reported in their place among its sheets and not read.
         var hiddenSheets: Set<String> = []
         while let next = pending.popFirst() {
@@ -132,7 +134,7 @@ public struct ImportPipeline: Sendable {
                     if listing.isExcelWorkbook {
                         let sheets = try WorkbookSheets(input)
                         hiddenSheets.formUnion(sheets.hidden)
-                        pending = sheets.inputs.map { ($0, ZipArchive.Member?.none) }[...] + pending
+                        pending = sheets.inputs.map { ($0, ZipArchive.Member?.none, InputSpool?.none) }[...] + pending
                         continue
                     }
                     // Another office document (.docx, .ods) is a zip too: one warning, not its XML parts read as feeds.
@@ -141,7 +143,7 @@ public struct ImportPipeline: Sendable {
                         continue
                     }
                     for problem in listing.problems { submitProblem(problem) }
-                    pending = listing.members.map { ($0.input, Optional($0.member)) }[...] + pending
+                    pending = listing.members.map { ($0.input, Optional($0.member), InputSpool?.none) }[...] + pending
                 } catch let unreadable as ArchiveListing.Unreadable {
                     submitUnreadable(input.displayPath, reason: unreadable.reason)
                 } catch let unreadable as WorkbookSheets.Unreadable {
@@ -156,7 +158,8 @@ public struct ImportPipeline: Sendable {
             // it from its start; a gzip or xz file is decompressed into one named like the file inside, and a zip
             // member extracted into one named like the member (`temporaryCopy`). The copy is read on this thread and
             // removed when the loop moves on.
-            var spool: InputSpool?
+            // A sheet of a copied workbook is read from the copy, on this thread as any copy is.
+            var spool: InputSpool? = next.backing
             defer { withExtendedLifetime(spool) {} }
             let compression = CompressedFile.format(prefix: head)
             // A sync run looks up a gzip or xz file by its compressed bytes, before decompressing it: an unchanged
@@ -187,6 +190,27 @@ public struct ImportPipeline: Sendable {
                 } catch {
                     submitUnreadable(input.displayPath, reason: "\(error)")
                     continue
+                }
+                // An Excel workbook in a zip archive (a supplier's price lists, zipped) or compressed: its visible
+                // worksheets take its place, as a workbook's beside the archive do, read from the copy.
+                if let copy = spool, copy.damage == nil, ZipArchive.isArchive(prefix: FileHead.of(path: copy.path)) {
+                    do {
+                        if try ArchiveListing(input).isExcelWorkbook {
+                            let sheets = try WorkbookSheets(input)
+                            hiddenSheets.formUnion(sheets.hidden)
+                            pending = sheets.inputs.map { ($0, ZipArchive.Member?.none, Optional(copy)) }[...] + pending
+                            continue
+                        }
+                    } catch let unreadable as ArchiveListing.Unreadable {
+                        submitUnreadable(input.displayPath, reason: unreadable.reason)
+                        continue
+                    } catch let unreadable as WorkbookSheets.Unreadable {
+                        submitUnreadable(input.displayPath, reason: unreadable.reason)
+                        continue
+                    } catch {
+                        reduction.fail(error)
+                        break
+                    }
                 }
             }
             do {

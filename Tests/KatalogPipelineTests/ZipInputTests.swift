@@ -168,6 +168,47 @@ struct ZipInputTests {
         #expect(coffee.contains(#""value":"9%""#) && coffee.contains(#""value":"2026-12-01""#))
     }
 
+    /// A supplier's zip of price lists, or a gzipped workbook: the workbook's sheets are read from its extracted
+    /// copy, in its place among the members, as they are beside the archive (the workbook used to be removed
+    /// before its sheets were read: nothing of it imported).
+    @Test func aWorkbookInAnArchiveOrCompressedIsReadSheetBySheet() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples/feeds/kainorastis-2026-12.xlsx")
+        let workbook = Array(try Data(contentsOf: sample))
+        let archive = ZipBuilder([
+            .init(name: Array("kainos/zip-workbook-test.xlsx".utf8), data: workbook),
+            .init("prekes.csv", Self.csv),
+        ])
+        let beside = try CompressedInputTests.catalog(["zip-workbook-test.xlsx": Data(workbook)])
+        let zipped = try CompressedInputTests.catalog(["tiekejas.zip": Data(archive.bytes)])
+        let names = zipped.report.files.map { $0.file.components(separatedBy: "tiekejas.zip/").last ?? $0.file }
+        #expect(names == ["kainos/zip-workbook-test.xlsx/Kavos aparatai", "kainos/zip-workbook-test.xlsx/Arbata",
+                          "kainos/zip-workbook-test.xlsx/Sąrašai", "kainos/zip-workbook-test.xlsx/Sheet3", "prekes.csv"])
+        #expect(zipped.report.files.map(\.records.read) == [4, 2, 0, 0, 3])
+        // The sheets give what the workbook beside the archive gives, line for line.
+        let sheetLines = zipped.lines.filter { $0.contains("zip-workbook-test.xlsx/") }
+        #expect(sheetLines == beside.lines.map { $0.replacingOccurrences(of: "zip-workbook-test.xlsx/", with: "tiekejas.zip/kainos/zip-workbook-test.xlsx/") })
+        #expect(sheetLines.count == 5)
+        #expect(zipped.diagnostics.contains { $0["code"] as? String == "xlsx.sheet-hidden" })
+
+        let gzipped = try CompressedInputTests.catalog(["zip-workbook-test.xlsx.gz": try Self.gzip(workbook)])
+        #expect(gzipped.report.files.map(\.records.read) == [4, 2, 0, 0])
+        #expect(gzipped.lines == beside.lines.map { $0.replacingOccurrences(of: "zip-workbook-test.xlsx/", with: "zip-workbook-test.xlsx.gz/") })
+        #expect(try CompressedInputTests.spoolLeftovers(named: "zip-workbook-test.xlsx").isEmpty, "the copies are removed after the import")
+    }
+
+    /// `bytes` gzipped by the system's gzip.
+    private static func gzip(_ bytes: [UInt8]) throws -> Data {
+        let folder = try TestSupport.temporaryDirectory()
+        let file = folder.appendingPathComponent("workbook")
+        try Data(bytes).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-kn", file.path]
+        try process.run()
+        process.waitUntilExit()
+        return try Data(contentsOf: folder.appendingPathComponent("workbook.gz"))
+    }
+
     @Test func anArchiveOfFeedsIsNoOfficeDocument() {
         #expect(ArchiveListing.officeDocument(named: [Array("feed.xml".utf8), Array("content.xml".utf8)]) == nil)
         #expect(ArchiveListing.officeDocument(named: [Array("[Content_Types].xml".utf8), Array("export/prekes.csv".utf8)]) == nil)
