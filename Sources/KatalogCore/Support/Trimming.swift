@@ -46,3 +46,17 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// `StringProtocol.trimmingWhitespace` for a string: its ends looked at on its own bytes, and the string itself
+    /// returned when they are printable ASCII (every field value of a feed passes here; the generic form walked the
+    /// UTF-8 view's indices, some 200 instructions a value).
+    public func trimmingWhitespace() -> String {
+        let printableEnds = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+        }
+        if printableEnds == true { return self }
+        return trimming(where: { $0.isWhitespace })
+    }
+}
