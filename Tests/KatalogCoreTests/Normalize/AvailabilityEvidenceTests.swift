@@ -74,6 +74,18 @@ struct AvailabilityEvidenceTests {
         #expect(!product.columnNotes.contains { $0.code == .availabilityFromStock })
     }
 
+    /// Lithuanian `Likutis` (the stock left) is a count: its number gives the availability through the count, its
+    /// words (`Yra`, `Nėra`) are the availability itself (`stock_quantity`'s `otherwise`). It was read as an
+    /// availability column, which kept a count of 12 as the availability "12".
+    @Test func aLithuanianStockLeftIsACountOrItsWords() {
+        let counted = Self.normalize(Self.item + [("Likutis", "12")])
+        #expect(counted.availability == "in_stock" && counted.provenance["availability"]?.evidence == "stock count")
+        #expect(counted.attributes.first { $0.key == "stock_quantity" }?.value == "12")
+        #expect(!counted.diagnostics.contains { $0.code == .valueNotInVocabulary })
+        let worded = Self.normalize(Self.item + [("Prekių likutis", "Nėra")])
+        #expect(worded.availability == "out_of_stock" && worded.provenance["availability"]?.evidence == nil)
+    }
+
     @Test func thePageOfOneProductGetsTheNoteAsItsOwnDiagnostic() {
         let product = Self.normalize(Self.item + [("Likutis sandėlyje", "7")], kind: .textPage, origin: .textLine)
         #expect(product.availability == "in_stock")
