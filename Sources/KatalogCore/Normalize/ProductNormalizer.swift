@@ -622,7 +622,21 @@ public final class ProductNormalizer {
             return // Applied to prices through the money context.
         case .vocabulary:
             let vocabularyName = key.vocabulary ?? match.key
-            let found = lookupVocabulary(value, in: vocabularyName)
+            var found = lookupVocabulary(value, in: vocabularyName)
+            let count = Int(value)
+            // A platform's number codes (Ceneo's `avail` 1, 3, 7, 14; WooCommerce's and Magento's 1 and 0) are read as
+            // such in that platform's files only: elsewhere a whole number in an availability column is a count.
+            if count != nil, let codes = found, !codes.languages.contains(where: { $0 == state.record.kind.rawValue || $0 == state.record.hints.platform }) {
+                found = nil
+            }
+            if found == nil, let count, let otherName = key.otherwise, let other = tables.keys[otherName], other.type == .integer {
+                // An availability column holding a count (`Skladem: 5`, `Stan magazynowy: 12`): the stock count, which
+                // then gives the availability (`availability.json`), not the availability "12".
+                var counted = match
+                counted.key = otherName
+                appendAttribute(match: counted, field: field, value: String(count), language: nil, product: &product)
+                return
+            }
             if found == nil { product.diagnostics.append(Diagnostic(.valueNotInVocabulary(value, vocabulary: vocabularyName), at: location)) }
             applyVocabularyValue(found?.value ?? TextCleaning.cleanLine(value), found: found, key: key, match: match, field: field, product: &product, state: &state)
         case .url:

@@ -86,6 +86,30 @@ struct AvailabilityEvidenceTests {
         #expect(worded.availability == "out_of_stock" && worded.provenance["availability"]?.evidence == nil)
     }
 
+    /// An availability column that holds a count (`Skladem: 5`, `Stan magazynowy: 7`) is a stock count: the count
+    /// gives the availability, where the count itself was kept as the availability ("5", `value.not-in-vocabulary`).
+    /// A number with words around it (`do 3 dnů`, delivery days) stays what it was.
+    @Test func anAvailabilityColumnHoldingACountIsTheStockCount() {
+        for (label, value, availability) in [("Skladem", "5", "in_stock"), ("Stan magazynowy", "7", "in_stock"), ("Availability", " 12 ", "in_stock"), ("Laos", "-2", "out_of_stock")] {
+            let product = Self.normalize(Self.item + [(label, value)])
+            #expect(product.availability == availability, "\(label): \(value)")
+            #expect(product.attributes.first { $0.key == "stock_quantity" }?.label == label)
+            #expect(product.provenance["availability"]?.evidence == "stock count")
+            #expect(!product.diagnostics.contains { $0.code == .valueNotInVocabulary })
+        }
+        // A platform's codes are read as codes in its own files only: WooCommerce's `In stock?` 0 and 1, Ceneo's
+        // `avail` 7 (dispatched within a week).
+        let flag = Self.normalize(Self.item + [("In stock?", "0")], platform: "woocommerce")
+        #expect(flag.availability == "out_of_stock" && flag.provenance["availability"]?.evidence == nil)
+        let ceneo = Self.normalize(Self.item + [("avail", "7")], kind: .ceneo, origin: .xmlAttribute)
+        #expect(ceneo.availability == "backorder" && ceneo.provenance["availability"]?.evidence == nil)
+        #expect(Self.normalize(Self.item + [("Stan magazynowy", "0")]).availability == "out_of_stock")
+        #expect(Self.normalize(Self.item + [("Stan magazynowy", "1")]).provenance["availability"]?.evidence == "stock count")
+        let days = Self.normalize(Self.item + [("Dostupnost", "do 3 dnů")])
+        #expect(days.availability == "do 3 dnů" && days.diagnostics.contains { $0.code == .valueNotInVocabulary })
+        #expect(!days.attributes.contains { $0.key == "stock_quantity" })
+    }
+
     @Test func thePageOfOneProductGetsTheNoteAsItsOwnDiagnostic() {
         let product = Self.normalize(Self.item + [("Likutis sandėlyje", "7")], kind: .textPage, origin: .textLine)
         #expect(product.availability == "in_stock")
