@@ -32,6 +32,9 @@ struct AvailabilityEvidenceTests {
         ([("Track Inventory", "none"), ("Current Stock Level", "0")], nil, nil),
         ([("Track Inventory", "by product"), ("Current Stock Level", "0")], nil, "out_of_stock"),
         ([("Stock", "0"), ("backorders", "notify")], nil, "backorder"),
+        // PrestaShop's import file: 1 allows orders out of stock, 0 and 2 (the shop's default) do not say so.
+        ([("Quantity", "0"), ("Out of stock action", "1")], "prestashop", "backorder"),
+        ([("Quantity", "0"), ("Out of stock action", "2")], "prestashop", "out_of_stock"),
         // Heureka's dispatch time: 0 days is in stock, anything else is not an availability.
         ([("DELIVERY_DATE", "0")], nil, "in_stock"),
         ([("DELIVERY_DATE", "3")], nil, nil),
