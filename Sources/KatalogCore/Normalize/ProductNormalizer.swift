@@ -629,7 +629,9 @@ public final class ProductNormalizer {
                 setPackage("package_\(axis.rawValue)", quantity, field: field, product: &product, location: location)
             }
         case .integer:
-            let digits = value.prefix { $0.isNumber }
+            // A count may be below zero: Shopify's stock of an oversold variant (`-2`) is a whole number.
+            let negative = value.hasPrefix("-") || value.hasPrefix("\u{2212}")
+            let digits = (negative ? value.dropFirst() : value[...]).prefix { $0.isNumber }
             if digits.isEmpty, let other = readAsOtherwiseKey(value, key: key, match: match) {
                 // Wix's `inventory` holds a count or `InStock` / `OutOfStock`: the words are the availability.
                 applyVocabularyValue(other.found.value, found: other.found, key: other.key, match: other.match, field: field, product: &product, state: &state)
@@ -637,7 +639,8 @@ public final class ProductNormalizer {
                 product.diagnostics.append(Diagnostic(.integerUnreadable(value, field: match.key), at: location))
                 appendAttribute(match: match, field: field, value: TextCleaning.cleanLine(value), language: attributeLanguage(match, state: state), product: &product)
             } else {
-                appendAttribute(match: match, field: field, value: String(Int(digits) ?? 0), language: attributeLanguage(match, state: state), product: &product)
+                let number = Int(digits) ?? 0
+                appendAttribute(match: match, field: field, value: String(negative ? -number : number), language: attributeLanguage(match, state: state), product: &product)
             }
         }
     }

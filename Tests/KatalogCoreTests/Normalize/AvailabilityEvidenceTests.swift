@@ -49,6 +49,19 @@ struct AvailabilityEvidenceTests {
         #expect((product.provenance["availability"] != nil) == (expected != nil))
     }
 
+    /// An oversold variant's stock is below zero (`-2` in a Shopify export): a whole number, kept as the count, with
+    /// no "not a whole number" warning; a minus sign alone is none.
+    @Test func aCountBelowZeroIsAWholeNumber() {
+        for (value, kept) in [("-2", "-2"), ("\u{2212}3", "-3"), ("-0", "0")] {
+            let product = Self.normalize(Self.item + [("Stock", value)])
+            #expect(product.attributes.first { $0.key == "stock_quantity" }?.value == kept, "\(value)")
+            #expect(product.availability == "out_of_stock")
+            #expect(!product.diagnostics.contains { $0.code == .valueNotANumber })
+        }
+        let sign = Self.normalize(Self.item + [("Stock", "-")])
+        #expect(sign.diagnostics.contains { $0.code == .valueNotANumber } && sign.availability == nil)
+    }
+
     @Test func theAvailabilityNamesTheCountsColumnAndTheColumnIsNotedOnce() {
         let product = Self.normalize(Self.item + [("Variant Inventory Tracker", "shopify"), ("Variant Inventory Qty", "0"), ("Variant Inventory Policy", "continue")], platform: "shopify")
         let provenance = product.provenance["availability"]
