@@ -115,6 +115,24 @@ public struct ImportPipeline: Sendable {
         var pending = inputs.map { (input: $0, member: ZipArchive.Member?.none, backing: InputSpool?.none) }[...]
         // A workbook's hidden worksheets, reported in their place among its sheets and not read.
         var hiddenSheets: Set<String> = []
+        // A workbook's visible worksheets take its place, in tab order, read from `backing` when it is a copy.
+        func queueSheets(of workbook: InputDiscovery.Input, backing: InputSpool?) throws {
+            let sheets = try WorkbookSheets(workbook)
+            hiddenSheets.formUnion(sheets.hidden)
+            pending = sheets.inputs.map { ($0, ZipArchive.Member?.none, backing) }[...] + pending
+        }
+        // An archive or workbook that cannot be opened is unreadable with its reason; any other error stops the run
+        // (false).
+        func reportUnreadable(_ error: Error, of path: String) -> Bool {
+            switch error {
+            case let unreadable as ArchiveListing.Unreadable: submitUnreadable(path, reason: unreadable.reason)
+            case let unreadable as WorkbookSheets.Unreadable: submitUnreadable(path, reason: unreadable.reason)
+            default:
+                reduction.fail(error)
+                return false
+            }
+            return true
+        }
         while let next = pending.popFirst() {
             var input = next.input
             let member = next.member
@@ -132,9 +150,7 @@ public struct ImportPipeline: Sendable {
                     let listing = try ArchiveListing(input)
                     // An Excel workbook's visible worksheets are inputs of their own, in tab order.
                     if listing.isExcelWorkbook {
-                        let sheets = try WorkbookSheets(input)
-                        hiddenSheets.formUnion(sheets.hidden)
-                        pending = sheets.inputs.map { ($0, ZipArchive.Member?.none, InputSpool?.none) }[...] + pending
+                        try queueSheets(of: input, backing: nil)
                         continue
                     }
                     // Another office document (.docx, .ods) is a zip too: one warning, not its XML parts read as feeds.
@@ -144,13 +160,8 @@ public struct ImportPipeline: Sendable {
                     }
                     for problem in listing.problems { submitProblem(problem) }
                     pending = listing.members.map { ($0.input, Optional($0.member), InputSpool?.none) }[...] + pending
-                } catch let unreadable as ArchiveListing.Unreadable {
-                    submitUnreadable(input.displayPath, reason: unreadable.reason)
-                } catch let unreadable as WorkbookSheets.Unreadable {
-                    submitUnreadable(input.displayPath, reason: unreadable.reason)
                 } catch {
-                    reduction.fail(error)
-                    break
+                    guard reportUnreadable(error, of: input.displayPath) else { break }
                 }
                 continue
             }
@@ -196,20 +207,12 @@ public struct ImportPipeline: Sendable {
                 if let copy = spool, copy.damage == nil, ZipArchive.isArchive(prefix: FileHead.of(path: copy.path)) {
                     do {
                         if try ArchiveListing(input).isExcelWorkbook {
-                            let sheets = try WorkbookSheets(input)
-                            hiddenSheets.formUnion(sheets.hidden)
-                            pending = sheets.inputs.map { ($0, ZipArchive.Member?.none, Optional(copy)) }[...] + pending
+                            try queueSheets(of: input, backing: copy)
                             continue
                         }
-                    } catch let unreadable as ArchiveListing.Unreadable {
-                        submitUnreadable(input.displayPath, reason: unreadable.reason)
-                        continue
-                    } catch let unreadable as WorkbookSheets.Unreadable {
-                        submitUnreadable(input.displayPath, reason: unreadable.reason)
-                        continue
                     } catch {
-                        reduction.fail(error)
-                        break
+                        guard reportUnreadable(error, of: input.displayPath) else { break }
+                        continue
                     }
                 }
             }

@@ -23,6 +23,7 @@ public struct AvailabilityEvidence: Sendable {
             var counted_only_with: [PlatformRequirement]
         }
         struct DispatchTime: Decodable {
+            var keys: [String]
             var labels: [String]
             var in_stock_values: [String]
         }
@@ -51,9 +52,23 @@ public struct AvailabilityEvidence: Sendable {
     }
 
     let file: File
+    /// The conditions' values by attribute key, folded as vocabulary words are (`TextFolding`): case and
+    /// diacritics do not count.
+    private let backorderValues: [String: Set<String>]
+    private let notCountedValues: [String: Set<String>]
+    /// The dispatch-time labels and in-stock values, folded.
+    private let dispatchLabels: Set<String>
+    private let dispatchInStockValues: Set<String>
 
     init(file: File) {
         self.file = file
+        func folded(_ conditions: [File.Condition]) -> [String: Set<String>] {
+            conditions.reduce(into: [:]) { table, condition in table[condition.key, default: []].formUnion(condition.values.map(TextFolding.fold)) }
+        }
+        backorderValues = folded(file.stock.backorder_when)
+        notCountedValues = folded(file.stock.not_counted_when)
+        dispatchLabels = Set(file.dispatch_time.labels.map(TextFolding.fold))
+        dispatchInStockValues = Set(file.dispatch_time.in_stock_values.map(TextFolding.fold))
     }
 
     public static let builtIn = AvailabilityEvidence(file: BundledData.decode(File.self, from: "availability"))
@@ -65,14 +80,14 @@ public struct AvailabilityEvidence: Sendable {
         if let stock = attributes.firstIndex(where: { $0.isMapped && file.stock.keys.contains($0.key) }),
            let count = Int(attributes[stock].value), counted(attributes, platform: platform) {
             if count > 0 { return Derivation(availability: "in_stock", attributeIndex: stock, basis: .stockAboveZero) }
-            if let policy = attributes.first(where: { Self.holds(file.stock.backorder_when, for: $0) }) {
+            if let policy = attributes.first(where: { Self.holds(backorderValues, for: $0) }) {
                 return Derivation(availability: "backorder", attributeIndex: stock, basis: .stockNoneWithBackorders(policy: policy.label))
             }
             return Derivation(availability: "out_of_stock", attributeIndex: stock, basis: .stockNone)
         }
-        let dispatch = file.dispatch_time
-        if let index = attributes.firstIndex(where: { attribute in dispatch.labels.contains { Self.same($0, attribute.label) } }),
-           dispatch.in_stock_values.contains(where: { Self.same($0, attributes[index].value) }) {
+        let dispatchKeys = file.dispatch_time.keys
+        if let index = attributes.firstIndex(where: { dispatchKeys.contains($0.key) && dispatchLabels.contains(TextFolding.fold($0.label)) }),
+           dispatchInStockValues.contains(TextFolding.fold(attributes[index].value)) {
             return Derivation(availability: "in_stock", attributeIndex: index, basis: .dispatchToday)
         }
         return nil
@@ -80,21 +95,16 @@ public struct AvailabilityEvidence: Sendable {
 
     /// Whether the stock count of a record with `attributes` is one the shop keeps.
     private func counted(_ attributes: [Attribute], platform: String?) -> Bool {
-        if attributes.contains(where: { Self.holds(file.stock.not_counted_when, for: $0) }) { return false }
+        if attributes.contains(where: { Self.holds(notCountedValues, for: $0) }) { return false }
         for requirement in file.stock.counted_only_with where requirement.platform == platform {
             if !attributes.contains(where: { requirement.keys.contains($0.key) }) { return false }
         }
         return true
     }
 
-    private static func holds(_ conditions: [File.Condition], for attribute: Attribute) -> Bool {
-        conditions.contains { condition in
-            condition.key == attribute.key && condition.values.contains { same($0, attribute.value) }
-        }
-    }
-
-    /// Equal ignoring case; most pairs differ in length, which is looked at first.
-    private static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && (a == b || a.lowercased() == b.lowercased())
+    /// Whether `attribute`'s value is one of the values `conditions` list for its key.
+    private static func holds(_ conditions: [String: Set<String>], for attribute: Attribute) -> Bool {
+        guard let values = conditions[attribute.key] else { return false }
+        return values.contains(TextFolding.fold(attribute.value))
     }
 }

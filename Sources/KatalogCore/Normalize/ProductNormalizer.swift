@@ -592,9 +592,7 @@ public final class ProductNormalizer {
             if found == nil, let count, let otherName = key.otherwise, let other = tables.keys[otherName], other.type == .integer {
                 // An availability column holding a count (`Skladem: 5`, `Stan magazynowy: 12`): the stock count, which
                 // then gives the availability (`availability.json`), not the availability "12".
-                var counted = match
-                counted.key = otherName
-                appendAttribute(match: counted, field: field, value: String(count), language: nil, product: &product)
+                appendAttribute(match: match, as: otherName, field: field, value: String(count), language: nil, product: &product)
                 return
             }
             if found == nil { product.diagnostics.append(Diagnostic(.valueNotInVocabulary(value, vocabulary: vocabularyName), at: location)) }
@@ -630,7 +628,8 @@ public final class ProductNormalizer {
             }
         case .integer:
             // A count may be below zero: Shopify's stock of an oversold variant (`-2`) is a whole number.
-            let negative = value.hasPrefix("-") || value.hasPrefix("\u{2212}")
+            // On the bytes: `hasPrefix` compares characters, several hundred instructions for every count.
+            let negative = value.utf8.first == 0x2D || value.utf8.starts(with: [0xE2, 0x88, 0x92])
             let digits = (negative ? value.dropFirst() : value[...]).prefix { $0.isNumber }
             if digits.isEmpty, let other = readAsOtherwiseKey(value, key: key, match: match) {
                 // Wix's `inventory` holds a count or `InStock` / `OutOfStock`: the words are the availability.
@@ -735,9 +734,10 @@ public final class ProductNormalizer {
         return (other, otherMatch, found)
     }
 
-    private func appendAttribute(match: LabelDictionary.Match, field: RawField, value: String, language: String?, product: inout Product) {
+    /// An attribute of `match`'s key, or of `key` when given (a value read as another key: `otherwise`).
+    private func appendAttribute(match: LabelDictionary.Match, as key: String? = nil, field: RawField, value: String, language: String?, product: inout Product) {
         product.attributes.append(Attribute(
-            key: match.key, isMapped: true, label: field.label ?? match.key, value: value, originalValue: field.value,
+            key: key ?? match.key, isMapped: true, label: field.label ?? match.key, value: value, originalValue: field.value,
             language: language, origin: field.origin, line: field.line
         ))
     }
